@@ -1,0 +1,44 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+using Infra.Synthesis.Expressions;
+
+namespace Infra.Synthesis;
+
+/// <summary>Serializes <see cref="Args"/> objects into ordered program objects.</summary>
+public static class ArgsSerializer
+{
+    private sealed record Member(string Name, PropertyInfo Property);
+
+    private static readonly ConcurrentDictionary<Type, Member[]> Members = new();
+
+    public static ObjectExpr Serialize(Args args)
+    {
+        var entries = new List<KeyValuePair<string, Expr>>();
+        foreach (var member in Members.GetOrAdd(args.GetType(), Describe))
+        {
+            var value = member.Property.GetValue(args);
+            if (value is null) continue;
+            entries.Add(new(member.Name, ExprConverter.From(value)));
+        }
+        return new ObjectExpr(entries);
+    }
+
+    // Declaration order (metadata token), base class first: stable across runs and readable.
+    private static Member[] Describe(Type type) => type
+        .GetProperties(BindingFlags.Public | BindingFlags.Instance)
+        .Where(p => p.GetIndexParameters().Length == 0 && p.CanRead)
+        .OrderBy(p => Depth(p.DeclaringType!))
+        .ThenBy(p => p.MetadataToken)
+        .Select(p => new Member(p.GetCustomAttribute<WireNameAttribute>()?.Name ?? CamelCase(p.Name), p))
+        .ToArray();
+
+    private static int Depth(Type type)
+    {
+        var depth = 0;
+        for (var t = type.BaseType; t is not null; t = t.BaseType) depth++;
+        return depth;
+    }
+
+    public static string CamelCase(string name) =>
+        name.Length == 0 || char.IsLower(name[0]) ? name : char.ToLowerInvariant(name[0]) + name[1..];
+}

@@ -1,0 +1,49 @@
+using System.Globalization;
+
+namespace Infra.Synthesis.Expressions;
+
+/// <summary>
+/// A value in the emitted program. Everything a resource property, variable or output can hold is
+/// an <see cref="Expr"/>: literals, lists, objects, references, interpolations and built-in calls.
+/// Literal strings are kept raw here and escaped once, by the emitter.
+/// </summary>
+public abstract record Expr
+{
+    public static implicit operator Expr(string value) => new StringLiteral(value);
+    public static implicit operator Expr(bool value) => new BoolLiteral(value);
+    public static implicit operator Expr(int value) => new NumberLiteral(value);
+    public static implicit operator Expr(long value) => new NumberLiteral(value);
+    public static implicit operator Expr(double value) => new NumberLiteral(value);
+}
+
+/// <summary>A literal string; every <c>$</c> in it is escaped on emission so it survives interpolation.</summary>
+public sealed record StringLiteral(string Value) : Expr;
+
+public sealed record BoolLiteral(bool Value) : Expr;
+
+public sealed record NumberLiteral(double Value) : Expr
+{
+    /// <summary>Invariant, shortest round-trip form; integers have no decimal point.</summary>
+    public string Text => Value == Math.Floor(Value) && Math.Abs(Value) < 1e15
+        ? ((long)Value).ToString(CultureInfo.InvariantCulture)
+        : Value.ToString("R", CultureInfo.InvariantCulture);
+}
+
+public sealed record NullLiteral : Expr
+{
+    public static readonly NullLiteral Instance = new();
+}
+
+public sealed record ListExpr(IReadOnlyList<Expr> Items) : Expr;
+
+/// <summary>An object whose entries keep the order they were given in (the emitter never reorders).</summary>
+public sealed record ObjectExpr(IReadOnlyList<KeyValuePair<string, Expr>> Entries) : Expr
+{
+    public static readonly ObjectExpr Empty = new([]);
+
+    public Expr? this[string key] => Entries.FirstOrDefault(e => e.Key == key).Value;
+
+    /// <summary>An object from a dictionary, sorted by key so that its order never depends on hashing.</summary>
+    public static ObjectExpr Sorted(IEnumerable<KeyValuePair<string, Expr>> entries) =>
+        new(entries.OrderBy(e => e.Key, StringComparer.Ordinal).ToList());
+}

@@ -1,0 +1,61 @@
+using Infra.Synthesis.Expressions;
+
+namespace Infra.Synthesis;
+
+/// <summary>The built-in functions of Pulumi YAML, typed.</summary>
+public static class Fn
+{
+    /// <summary>Marks a value secret; use it wherever a secret flows into a plain property.</summary>
+    public static Input<T> Secret<T>(Input<T> value) => Input<T>.From(new FunctionCall("fn::secret", value.Expr));
+
+    public static Input<string> ToJson(object value) =>
+        Input<string>.From(new FunctionCall("fn::toJSON", ExprConverter.From(value)));
+
+    public static Input<string> ToBase64(Input<string> value) =>
+        Input<string>.From(new FunctionCall("fn::toBase64", value.Expr));
+
+    public static Input<string> FromBase64(Input<string> value) =>
+        Input<string>.From(new FunctionCall("fn::fromBase64", value.Expr));
+
+    public static Input<string> Join(string delimiter, IEnumerable<Input<string>> values) =>
+        Input<string>.From(new FunctionCall("fn::join",
+            new ListExpr([new StringLiteral(delimiter), new ListExpr(values.Select(v => v.Expr).ToList())])));
+
+    public static Input<string> Join(string delimiter, Input<IReadOnlyList<string>> values) =>
+        Input<string>.From(new FunctionCall("fn::join", new ListExpr([new StringLiteral(delimiter), values.Expr])));
+
+    public static Input<T> Select<T>(int index, Input<IReadOnlyList<T>> values) =>
+        Input<T>.From(new FunctionCall("fn::select", new ListExpr([new NumberLiteral(index), values.Expr])));
+
+    public static Input<string> Select(int index, IEnumerable<Input<string>> values) =>
+        Input<string>.From(new FunctionCall("fn::select",
+            new ListExpr([new NumberLiteral(index), new ListExpr(values.Select(v => v.Expr).ToList())])));
+
+    public static Input<Asset> StringAsset(Input<string> text) =>
+        Input<Asset>.From(new FunctionCall("fn::stringAsset", text.Expr));
+
+    public static Input<Asset> FileAsset(string path) =>
+        Input<Asset>.From(new FunctionCall("fn::fileAsset", new StringLiteral(path)));
+
+    public static Input<Asset> FileArchive(string path) =>
+        Input<Asset>.From(new FunctionCall("fn::fileArchive", new StringLiteral(path)));
+
+    /// <summary>
+    /// Calls a provider function. <paramref name="returns"/> picks one field of the result;
+    /// without it the whole result object is returned.
+    /// </summary>
+    public static Output<T> Invoke<T>(string function, object? arguments = null, string? returns = null,
+        ProviderResource? provider = null)
+    {
+        var args = arguments is null ? ObjectExpr.Empty : ExprConverter.From(arguments) as ObjectExpr
+            ?? throw new SynthesisException($"The arguments of fn::invoke {function} must be an object.");
+        return new Output<T>(new Invoke(function, args, returns,
+            provider is null ? null : new Reference(provider.Name), provider?.Version));
+    }
+}
+
+/// <summary>Marker type for asset and archive values (<c>fn::stringAsset</c>, <c>fn::fileAsset</c>...).</summary>
+public sealed class Asset
+{
+    private Asset() { }
+}
