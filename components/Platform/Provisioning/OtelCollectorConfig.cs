@@ -1,0 +1,55 @@
+namespace Infra.Platform.Provisioning;
+
+/// <summary>
+/// The collector's config: OTLP from the platform binary on loopback only, host metrics, and the
+/// journal of the platform units, all forwarded to the configured OTLP endpoint with this node's id.
+/// </summary>
+public static class OtelCollectorConfig
+{
+    public static string Render(ServerProvisioningSpec spec)
+    {
+        spec.Validate();
+        var telemetry = spec.Telemetry;
+        if (string.IsNullOrWhiteSpace(telemetry.OtlpEndpoint) || telemetry.OtlpEndpoint.Any(char.IsWhiteSpace))
+            throw new ProvisioningException(
+                $"server '{spec.NodeId}': telemetry OTLP endpoint '{telemetry.OtlpEndpoint}' is empty or has spaces; give host:port of the collector gateway, e.g. otel.example.internal:4317.");
+        string[] processors = ["memory_limiter", "resource", "batch"];
+        var document = Map(
+            ("receivers", Map(
+                ("otlp", Map(("protocols", Map(
+                    ("grpc", Map(("endpoint", OtelCollectorAgent.LocalGrpcEndpoint))),
+                    ("http", Map(("endpoint", OtelCollectorAgent.LocalHttpEndpoint))))))),
+                ("hostmetrics", Map(
+                    ("collection_interval", "30s"),
+                    ("scrapers", Map(("cpu", Map()), ("memory", Map()), ("disk", Map()), ("filesystem", Map()), ("network", Map()), ("load", Map()))))),
+                ("journald", Map(("units", new[] { PlatformServiceUnit.UnitName, DataVolumeUnit.UnitName }))))),
+            ("processors", Map(
+                // A fixed budget, not a share of RAM: the collector must never compete with the platform binary.
+                ("memory_limiter", Map(("check_interval", "1s"), ("limit_mib", 256), ("spike_limit_mib", 64))),
+                ("resource", Map(("attributes", new object[]
+                {
+                    Map(("key", "service.instance.id"), ("value", spec.NodeId), ("action", "upsert")),
+                    Map(("key", "platform.services"), ("value", string.Join(',', spec.Services)), ("action", "upsert")),
+                }))),
+                ("batch", Map()))),
+            ("exporters", Map(
+                ("otlp", Map(
+                    ("endpoint", telemetry.OtlpEndpoint),
+                    ("tls", Map(("insecure", telemetry.Insecure))))))),
+            ("service", Map(("pipelines", Map(
+                ("traces", Pipeline(["otlp"], processors)),
+                ("metrics", Pipeline(["otlp", "hostmetrics"], processors)),
+                ("logs", Pipeline(["otlp", "journald"], processors)))))));
+        return ProvisioningYaml.Serialize(document);
+    }
+
+    private static OrderedDictionary<string, object> Pipeline(string[] receivers, string[] processors) =>
+        Map(("receivers", receivers), ("processors", processors), ("exporters", new[] { "otlp" }));
+
+    internal static OrderedDictionary<string, object> Map(params (string Key, object Value)[] entries)
+    {
+        var map = new OrderedDictionary<string, object>(StringComparer.Ordinal);
+        foreach (var (key, value) in entries) map.Add(key, value);
+        return map;
+    }
+}
