@@ -51,12 +51,15 @@ public static class CloudInitUserData
             + ProvisioningYaml.Serialize(document);
     }
 
-    /// <summary>The peer list as JSON, sorted by node id so that placement order never changes the file.</summary>
+    /// <summary>
+    /// The peer list as a JSON array, one peer per line (readable, yet compact enough for 900 peers inside
+    /// EC2's user-data limit), sorted by node id so that placement order never changes the file.
+    /// </summary>
     public static string RenderPeers(ServerProvisioningSpec spec)
     {
-        var peers = spec.Peers.OrderBy(p => p.NodeId, StringComparer.Ordinal)
-            .Select(p => new PeerEntry(p.NodeId, p.Endpoint));
-        return JsonSerializer.Serialize(peers, PeerJson.Default.IEnumerablePeerEntry) + "\n";
+        var lines = spec.Peers.OrderBy(p => p.NodeId, StringComparer.Ordinal)
+            .Select(p => JsonSerializer.Serialize(new PeerEntry(p.NodeId, p.Endpoint), PeerJson.Default.PeerEntry));
+        return "[\n" + string.Join(",\n", lines) + "\n]\n";
     }
 
     private static OrderedDictionary<string, object> File(string path, string permissions, string content) => Map(

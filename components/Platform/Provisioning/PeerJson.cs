@@ -8,6 +8,5 @@ public sealed record PeerEntry(
     [property: JsonPropertyName("address")] string Address);
 
 /// <summary>Source-generated JSON for the peer file: no reflection at start-up, fixed property order.</summary>
-[JsonSerializable(typeof(IEnumerable<PeerEntry>))]
-[JsonSourceGenerationOptions(WriteIndented = true)]
+[JsonSerializable(typeof(PeerEntry))]
 internal sealed partial class PeerJson : JsonSerializerContext;

@@ -58,8 +58,8 @@ public class SubnetPlannerTests
         // Adding a tier keeps every existing subnet, whatever the AZ count.
         for (var azs = 1; azs <= Math.Min(6, maxAzs); azs++)
         {
-            var before = Plan(vpcText, azs, [SubnetTier.Public, SubnetTier.Private]);
-            var after = Plan(vpcText, azs, [SubnetTier.Isolated, SubnetTier.Public, SubnetTier.Private]);
+            var before = Plan(vpcText, azs, [SubnetTier.Public, SubnetTier.Private], maxAzs);
+            var after = Plan(vpcText, azs, [SubnetTier.Isolated, SubnetTier.Public, SubnetTier.Private], maxAzs);
             Assert.All(before.Subnets, old => Assert.Equal(old.Cidr, after.Get(old.Tier, old.AzIndex).Cidr));
         }
     }

@@ -1,0 +1,33 @@
+using Infra.Platform.Network;
+using Infra.Platform.Provisioning;
+
+namespace Infra.Tests.Dc9;
+
+/// <summary>A dc9-shaped fleet: 9 nodes, 3 per private subnet over 3 AZs, addresses from the real planner.</summary>
+internal static class ProvisioningFixtures
+{
+    public const string BinarySha = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+    public const string CollectorSha = "fedcba9876543210fedcba9876543210fedcba9876543210fedcba9876543210";
+
+    public static IReadOnlyList<RaftPeer> Peers(int count = 9)
+    {
+        var plan = SubnetPlanner.Plan(new SubnetPlanRequest(Ipv4Cidr.Parse("10.0.0.0/16"), 3, [new(SubnetTier.Public), new(SubnetTier.Private)]));
+        var blocks = Enumerable.Range(0, 3).Select(az => StaticAddressBlock.Reserve(plan.Get(SubnetTier.Private, az).Cidr, 16)).ToList();
+        return Enumerable.Range(0, count)
+            .Select(i => new RaftPeer($"server-{i + 1}", blocks[i % 3].AddressOf(i / 3), ServerProvisioningSpec.DefaultRaftPort))
+            .ToList();
+    }
+
+    public static ServerProvisioningSpec Spec(string nodeId = "server-1", params string[] services) => new()
+    {
+        NodeId = nodeId,
+        Services = services.Length == 0 ? ["accounts"] : services,
+        Peers = Peers(),
+        Binary = new VerifiedDownload("https://releases.example.com/platform/1.4.2/platform-linux-amd64", BinarySha, "infra:binary"),
+        Telemetry = new OtelCollectorAgent(
+            new VerifiedDownload(
+                "https://github.com/open-telemetry/opentelemetry-collector-releases/releases/download/v0.115.1/otelcol-contrib_0.115.1_linux_amd64.deb",
+                CollectorSha, "infra:otelcolPackage"),
+            "otel-gateway.example.internal:4317"),
+    };
+}

@@ -1,0 +1,77 @@
+using Infra.Platform.Network;
+using Infra.Platform.Provisioning;
+
+namespace Infra.Tests.Dc9;
+
+public class ProvisioningValidationTests
+{
+    public static IEnumerable<object[]> BadSpecs()
+    {
+        var good = ProvisioningFixtures.Spec();
+        return
+        [
+            [good with { Services = [] }, "no Services given", "never 'run everything'"],
+            [good with { Services = ["Accounts"] }, "Service name 'Accounts' is invalid", "lowercase"],
+            [good with { Services = ["events", "events"] }, "list a Service twice", "list each once"],
+            [good with { NodeId = "Server_1" }, "node id 'Server_1'", "lowercase letters"],
+            [good with { NodeId = "server-99" }, "not in its own RAFT peer list", "every server must be a peer"],
+            [good with { Peers = [] }, "RAFT peer list is empty", "static address"],
+            [good with { Peers = [.. good.Peers, good.Peers[0]] }, "peer id 'server-1' appears 2 times", "must be unique"],
+            [good with { Peers = [.. good.Peers, good.Peers[1] with { NodeId = "server-10" }] }, "share 10.0.72.16:7071", "own static address"],
+            [good with { Peers = [.. good.Peers, new RaftPeer("server-10", Ipv4Address.Parse("10.0.80.30"), 9000)] }, "uses port 9000", "one port for all"],
+            [good with { BusPort = 80 }, "bus port 80 must be 1024-65535", "without privileges"],
+            [good with { AppPort = 7070 }, "must all differ", "app 7070"],
+            [good with { DataDirectory = "var/lib/platform" }, "data directory 'var/lib/platform'", "absolute path"],
+            [good with { DataDirectory = "/var" }, "is a system directory", "/var/lib/platform"],
+            [good with { BinaryPath = "/usr/local/bin/plat form" }, "binary path", "absolute path"],
+        ];
+    }
+
+    [Theory]
+    [MemberData(nameof(BadSpecs))]
+    public void Bad_specs_fail_before_anything_is_rendered(ServerProvisioningSpec spec, string what, string how)
+    {
+        var error = Assert.Throws<ProvisioningException>(() => CloudInitUserData.Render(spec));
+        Assert.Contains(what, error.Message);
+        Assert.Contains(how, error.Message);
+    }
+
+    [Theory]
+    [InlineData("http://releases.example.com/p", "https://")]
+    [InlineData("releases.example.com/p", "https://")]
+    [InlineData("https://releases.example.com/p q", "whitespace")]
+    [InlineData("https://releases.example.com/p'q", "quotes")]
+    public void Downloads_must_be_https_and_shell_safe(string url, string hint)
+    {
+        var error = Assert.Throws<ProvisioningException>(() => new VerifiedDownload(url, ProvisioningFixtures.BinarySha, "infra:binaryUrl"));
+        Assert.StartsWith("infra:binaryUrl.url: ", error.Message);
+        Assert.Contains(hint, error.Message);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("abc")]
+    [InlineData("sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef")]
+    [InlineData("z123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef")]
+    public void Checksums_must_be_64_hex_digits(string sha)
+    {
+        var error = Assert.Throws<ProvisioningException>(() => new VerifiedDownload("https://example.com/p", sha, "infra:binary"));
+        Assert.Contains("infra:binary.sha256", error.Message);
+        Assert.Contains("64 hex digits that `sha256sum FILE` prints", error.Message);
+    }
+
+    [Fact]
+    public void Checksum_case_is_normalised()
+    {
+        var download = new VerifiedDownload("https://example.com/p", ProvisioningFixtures.BinarySha.ToUpperInvariant(), "x");
+        Assert.Equal(ProvisioningFixtures.BinarySha, download.Sha256.Hex);
+    }
+
+    [Fact]
+    public void Empty_collector_endpoint_is_rejected()
+    {
+        var spec = ProvisioningFixtures.Spec();
+        spec = spec with { Telemetry = spec.Telemetry with { OtlpEndpoint = " " } };
+        Assert.Contains("telemetry OTLP endpoint", Assert.Throws<ProvisioningException>(() => CloudInitUserData.Render(spec)).Message);
+    }
+}
