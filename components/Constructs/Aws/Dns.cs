@@ -1,0 +1,118 @@
+using Infra.Platform;
+using Infra.Providers.Cloudflare;
+using Infra.Synthesis;
+using AwsRes = Infra.Providers.Aws;
+
+namespace Infra.Constructs.Aws;
+
+/// <summary>Where the stack's DNS records live.</summary>
+public enum DnsProviderKind
+{
+    Route53,
+    Cloudflare,
+    /// <summary>Manual: the ALB name and the certificate's validation record are outputs to enter by hand.</summary>
+    None,
+}
+
+public sealed record DnsProps
+{
+    public required StackIdentity Stack { get; init; }
+    public required DnsProviderKind Provider { get; init; }
+    /// <summary>The stack's domain; ingress hosts are names under it (<c>api.example.com</c>).</summary>
+    public required string Domain { get; init; }
+    /// <summary>Route53 hosted zone; null looks the public zone of <see cref="Domain"/> up at deployment.</summary>
+    public string? Route53ZoneId { get; init; }
+    public string? CloudflareZoneId { get; init; }
+}
+
+/// <summary>
+/// DNS records of the edge in Route53 or Cloudflare, or none. Two jobs: the certificate's DNS
+/// validation record, and one record per ingress host pointing at the ALB.
+/// </summary>
+public sealed class Dns : Component
+{
+    private readonly DnsProps props;
+    private readonly Input<string>? route53Zone;
+    private readonly CloudflareProvider? cloudflare;
+
+    public DnsProviderKind Provider => props.Provider;
+    public string Domain => props.Domain;
+
+    public Dns(Scope scope, string id, DnsProps props) : base(scope, id)
+    {
+        this.props = props;
+        if (props.Provider == DnsProviderKind.Route53)
+            route53Zone = props.Route53ZoneId is { } zone
+                ? zone
+                : Blueprint.Variable<string>("dnsZoneId", Fn.Invoke<string>("aws:route53/getZone:getZone",
+                    new Dictionary<string, object> { ["name"] = props.Domain, ["privateZone"] = false }, "zoneId").Expr);
+        if (props.Provider == DnsProviderKind.Cloudflare)
+        {
+            cloudflare = new CloudflareProvider(this, "cloudflare");
+            UseProvider(cloudflare);
+        }
+    }
+
+    /// <summary>Creates the ACM validation record; returns its FQDN when the provider reports one.</summary>
+    public Input<string>? Validate(AwsRes.AcmCertificate certificate)
+    {
+        switch (props.Provider)
+        {
+            case DnsProviderKind.Route53:
+                var record = new AwsRes.Route53Record(this, "cert-validation", new AwsRes.Route53RecordArgs
+                {
+                    ZoneId = route53Zone!,
+                    Name = certificate.ValidationRecordName,
+                    Type = certificate.ValidationRecordType,
+                    Records = [certificate.ValidationRecordValue],
+                    Ttl = 300,
+                    // The apex and the wildcard ask for the same record; a re-run must not fail on it.
+                    AllowOverwrite = true,
+                });
+                return record.Fqdn;
+            case DnsProviderKind.Cloudflare:
+                _ = new DnsRecord(this, "cert-validation", new DnsRecordArgs
+                {
+                    ZoneId = props.CloudflareZoneId!,
+                    Name = certificate.ValidationRecordName,
+                    Type = certificate.ValidationRecordType,
+                    Content = certificate.ValidationRecordValue,
+                    Ttl = 1,
+                    Proxied = false,
+                    Comment = $"ACM validation for {props.Stack.Stack}",
+                });
+                return null;
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>One record per ingress host, pointing at the load balancer.</summary>
+    public void PointAt(AwsRes.LoadBalancer alb, IEnumerable<string> hosts)
+    {
+        foreach (var host in hosts.Distinct().Order(StringComparer.Ordinal))
+        {
+            var fqdn = $"{host}.{props.Domain}";
+            if (props.Provider == DnsProviderKind.Route53)
+                _ = new AwsRes.Route53Record(this, $"host-{host}", new AwsRes.Route53RecordArgs
+                {
+                    ZoneId = route53Zone!,
+                    Name = fqdn,
+                    Type = "A",
+                    Aliases = [new AwsRes.Route53Alias { Name = alb.DnsName, ZoneId = alb.ZoneId, EvaluateTargetHealth = true }],
+                });
+            else if (props.Provider == DnsProviderKind.Cloudflare)
+                _ = new DnsRecord(this, $"host-{host}", new DnsRecordArgs
+                {
+                    ZoneId = props.CloudflareZoneId!,
+                    Name = fqdn,
+                    Type = "CNAME",
+                    Content = alb.DnsName,
+                    Ttl = 300,
+                    // TLS ends at the ALB with the ACM certificate; Cloudflare only resolves the name.
+                    Proxied = false,
+                    Comment = $"Ingress of {props.Stack.Stack}",
+                });
+        }
+    }
+}

@@ -1,0 +1,90 @@
+using System.Globalization;
+using Infra.Platform;
+using Infra.Platform.Network;
+using Infra.Synthesis;
+using AwsRes = Infra.Providers.Aws;
+
+namespace Infra.Constructs.Aws;
+
+public sealed record SecurityGroupsProps
+{
+    public required StackIdentity Stack { get; init; }
+    public required Vpc Vpc { get; init; }
+    public int AppPort { get; init; } = PlatformBinary.HttpPort;
+    public int BusPort { get; init; } = PlatformBinary.BusPort;
+    public required int RaftPort { get; init; }
+    /// <summary>Who may SSH to the bastion. Empty: no SSH ingress at all (Session Manager only).</summary>
+    public IReadOnlyList<Ipv4Cidr> SshCidrs { get; init; } = [];
+    /// <summary>Extra TCP ports servers may open to the internet (e.g. the OTLP gateway); 443 is always allowed.</summary>
+    public IReadOnlyList<int> ServerEgressPorts { get; init; } = [];
+}
+
+/// <summary>
+/// The security groups of the edge and the fleet, with exactly these paths: internet → ALB 443/80;
+/// ALB → servers on the app port; servers ↔ servers on the bus and RAFT ports; bastion → servers SSH;
+/// SSH to the bastion only from the configured CIDRs; egress only as declared (HTTPS out for packages,
+/// Session Manager and telemetry). Every rule is its own resource, one peer each, so groups can name
+/// each other without a cycle and the program reads as the rule list.
+/// </summary>
+public sealed class SecurityGroups : Component
+{
+    public AwsRes.SecurityGroup Alb { get; }
+    public AwsRes.SecurityGroup Servers { get; }
+    public AwsRes.SecurityGroup Bastion { get; }
+
+    public SecurityGroups(Scope scope, string id, SecurityGroupsProps props) : base(scope, id)
+    {
+        var name = props.Stack.PhysicalName(id);
+        AwsRes.SecurityGroup Group(string role, string description) => new(this, role, new AwsRes.SecurityGroupArgs
+        {
+            VpcId = props.Vpc.VpcId,
+            Description = description,
+            RevokeRulesOnDelete = true,
+            Tags = AwsTags.Named($"{name}-{role}"),
+        });
+        Alb = Group("alb", "Internet-facing load balancer: HTTPS and HTTP in, app port out to the servers");
+        Servers = Group("servers", "Platform servers: app port from the ALB, bus and RAFT among themselves, SSH from the bastion");
+        Bastion = Group("bastion", "Bastion: SSH in from the configured CIDRs only, SSH out to the servers");
+
+        const string anywhere = "0.0.0.0/0";
+        Ingress(Alb, "https", 443, description: "HTTPS from the internet", cidr: anywhere);
+        Ingress(Alb, "http", 80, description: "HTTP from the internet, redirected to HTTPS", cidr: anywhere);
+        Egress(Alb, "app", props.AppPort, "Requests and health checks to the servers", group: Servers);
+
+        Ingress(Servers, "app", props.AppPort, "Requests and health checks from the ALB", group: Alb);
+        Ingress(Servers, "bus", props.BusPort, "Platform bus between servers", group: Servers);
+        Ingress(Servers, "raft", props.RaftPort, "RAFT between servers", group: Servers);
+        Ingress(Servers, "ssh", 22, "SSH from the bastion", group: Bastion);
+        Egress(Servers, "bus", props.BusPort, "Platform bus between servers", group: Servers);
+        Egress(Servers, "raft", props.RaftPort, "RAFT between servers", group: Servers);
+        Egress(Servers, "https", 443, "Packages, the platform binary, Session Manager", cidr: anywhere);
+        foreach (var port in props.ServerEgressPorts.Where(p => p != 443).Distinct().Order())
+            Egress(Servers, $"out-{port.ToString(CultureInfo.InvariantCulture)}", port, "Telemetry export", cidr: anywhere);
+
+        for (var i = 0; i < props.SshCidrs.Count; i++)
+            Ingress(Bastion, $"ssh-{i}", 22, $"SSH from {props.SshCidrs[i]}", cidr: props.SshCidrs[i].ToString());
+        Egress(Bastion, "ssh", 22, "SSH to the servers", group: Servers);
+        Egress(Bastion, "https", 443, "Session Manager and packages", cidr: anywhere);
+    }
+
+    private void Ingress(AwsRes.SecurityGroup owner, string id, int port, string description,
+        string? cidr = null, AwsRes.SecurityGroup? group = null) =>
+        _ = new AwsRes.SecurityGroupIngressRule(this, $"{LocalId(owner)}-in-{id}", Rule(owner, port, description, cidr, group));
+
+    private void Egress(AwsRes.SecurityGroup owner, string id, int port, string description,
+        string? cidr = null, AwsRes.SecurityGroup? group = null) =>
+        _ = new AwsRes.SecurityGroupEgressRule(this, $"{LocalId(owner)}-out-{id}", Rule(owner, port, description, cidr, group));
+
+    private static AwsRes.SecurityGroupRuleArgs Rule(AwsRes.SecurityGroup owner, int port, string description, string? cidr, AwsRes.SecurityGroup? group) => new()
+    {
+        SecurityGroupId = owner.Id,
+        IpProtocol = "tcp",
+        FromPort = port,
+        ToPort = port,
+        CidrIpv4 = cidr is null ? null : (Input<string>)cidr,
+        ReferencedSecurityGroupId = group is null ? null : (Input<string>)group.Id,
+        Description = description,
+    };
+
+    private string LocalId(AwsRes.SecurityGroup group) => group.Name[(Prefix.Length + 1)..];
+}
