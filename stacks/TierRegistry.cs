@@ -1,4 +1,5 @@
 using Infra.Platform;
+using Infra.Stacks.Dc9;
 using Infra.Stacks.Laptop;
 
 namespace Infra.Stacks;
@@ -9,6 +10,7 @@ public static class TierRegistry
     public static readonly IReadOnlyList<ITier> Available =
     [
         new LaptopTier(),
+        new Dc9Tier(),
     ];
 
     public static ITier? Find(Tier tier) => Available.FirstOrDefault(t => t.Tier == tier);

@@ -1,0 +1,234 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Infra.Constructs.Aws;
+using Infra.Platform;
+using Infra.Platform.Configuration;
+using Infra.Platform.Network;
+using Infra.Platform.Provisioning;
+
+namespace Infra.Stacks.Dc9;
+
+/// <summary>The dc9 tier's settings, validated; every problem is reported at once with its key.</summary>
+public sealed partial record Dc9Settings(
+    string Region,
+    Ipv4Cidr VpcCidr,
+    int AzCount,
+    IReadOnlyList<string>? AvailabilityZones,
+    bool IsolatedSubnets,
+    NatStrategy Nat,
+    string ServerInstanceType,
+    string BastionInstanceType,
+    string? AmiId,
+    string? SshKeyName,
+    IReadOnlyList<Ipv4Cidr> SshCidrs,
+    string Domain,
+    DnsProviderKind Dns,
+    string? Route53ZoneId,
+    string? CloudflareZoneId,
+    IReadOnlyDictionary<string, int> Placement,
+    VerifiedDownload Binary,
+    OtelCollectorAgent Telemetry,
+    int DataVolumeGiB,
+    int SnapshotRetention,
+    bool RestoreFromSnapshots,
+    string? ExpiresOn)
+{
+    public const int DefaultReplicas = 3;
+
+    [GeneratedRegex(@"^[a-z]{2}(-gov)?-[a-z]+-\d$")] private static partial Regex RegionShape();
+    [GeneratedRegex(@"^[a-z][a-z0-9-]*[a-z]$")] private static partial Regex AzShape();
+    [GeneratedRegex(@"^(?<family>[a-z]+[0-9]+[a-z-]*)\.[a-z0-9]+$")] private static partial Regex InstanceTypeShape();
+    [GeneratedRegex(@"^[a-z]+[0-9]+g[a-z]*$")] private static partial Regex ArmFamily();
+    [GeneratedRegex(@"^ami-[0-9a-f]{8}([0-9a-f]{9})?$")] private static partial Regex AmiShape();
+    [GeneratedRegex(@"^[\x21-\x7e]{1,255}$")] private static partial Regex KeyNameShape();
+    [GeneratedRegex(@"^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")] private static partial Regex DomainShape();
+    [GeneratedRegex(@"^Z[A-Z0-9]{1,31}$")] private static partial Regex Route53ZoneShape();
+    [GeneratedRegex(@"^[0-9a-f]{32}$")] private static partial Regex CloudflareZoneShape();
+    [GeneratedRegex(@"^[A-Za-z0-9.-]+:[0-9]{1,5}$")] private static partial Regex HostPortShape();
+    [GeneratedRegex(@"^https://([a-z0-9.-]+\.)?s3([.-][a-z0-9-]+)*\.amazonaws\.com/")] private static partial Regex S3Url();
+
+    // Xen-based families: their EBS volumes are not NVMe, which the data-volume setup relies on.
+    private static readonly string[] XenFamilies = ["t1", "t2", "m1", "m2", "m3", "m4", "c1", "c3", "c4", "r3", "r4", "i2", "i3", "d2", "x1", "x1e", "g3", "p2", "p3"];
+
+    public static Dc9Settings Read(ConfigReader config, PlatformSettings platform)
+    {
+        var region = config.String(Dc9Keys.Region, "eu-west-1", v => RegionShape().IsMatch(v) ? null : "is not an AWS region name.");
+        var vpcCidr = Cidr(config, Dc9Keys.VpcCidr, "10.0.0.0/16");
+        var azCount = config.Integer(Dc9Keys.AzCount, 3, 3, 6);
+        var isolated = config.Boolean(Dc9Keys.IsolatedSubnets, false);
+
+        IReadOnlyList<string>? zones = null;
+        if (config.IsSet(Dc9Keys.AvailabilityZones))
+        {
+            zones = config.StringList(Dc9Keys.AvailabilityZones, []);
+            if (zones.Count > 0 && zones.Count != azCount)
+                config.Report(Dc9Keys.AvailabilityZones, string.Join(",", zones), $"names {zones.Count} zones but infra:azCount is {azCount}.");
+            foreach (var zone in zones.Where(z => !AzShape().IsMatch(z) || !z.StartsWith(region, StringComparison.Ordinal)))
+                config.Report(Dc9Keys.AvailabilityZones, zone, $"is not an availability zone of region {region}.", $"names such as {region}a");
+            if (zones.Distinct().Count() != zones.Count)
+                config.Report(Dc9Keys.AvailabilityZones, string.Join(",", zones), "lists a zone twice; replicas in one zone share its failures.");
+        }
+
+        var nat = config.String(Dc9Keys.NatStrategy, "onePerAz", v => v is "onePerAz" or "single" or "none" ? null : "is not a NAT strategy.") switch
+        {
+            "single" => NatStrategy.Single,
+            "none" => NatStrategy.None,
+            _ => NatStrategy.OnePerAz,
+        };
+
+        var amiId = config.IsSet(Dc9Keys.AmiId) ? config.String(Dc9Keys.AmiId, "", v => AmiShape().IsMatch(v) ? null : "is not an AMI id.") : null;
+        var serverType = InstanceType(config, Dc9Keys.ServerInstanceType, "m6i.large", amiId is not null);
+        var bastionType = InstanceType(config, Dc9Keys.BastionInstanceType, "t3.micro", amiId is not null);
+        var keyName = config.IsSet(Dc9Keys.SshKeyName)
+            ? config.String(Dc9Keys.SshKeyName, "", v => KeyNameShape().IsMatch(v) ? null : "is not a valid key pair name.")
+            : null;
+
+        var sshCidrs = new List<Ipv4Cidr>();
+        foreach (var text in config.StringList(Dc9Keys.SshCidrs, [], allowEmpty: true))
+        {
+            if (!Ipv4Cidr.TryParse(text, out var cidr))
+            {
+                config.Report(Dc9Keys.SshCidrs, text, Problem(() => Ipv4Cidr.Parse(text, "entry")) ?? "is not a CIDR.");
+                continue;
+            }
+            if (cidr.PrefixLength == 0)
+                config.Report(Dc9Keys.SshCidrs, text, "opens SSH to the whole internet.", "the CIDRs of your offices or VPN; [] for Session Manager only");
+            else if (cidr.Overlaps(vpcCidr))
+                config.Report(Dc9Keys.SshCidrs, text, $"overlaps the VPC {vpcCidr}; inside the VPC, reach servers through the bastion.");
+            else sshCidrs.Add(cidr);
+        }
+
+        var domain = config.String(Dc9Keys.Domain, "", v => DomainShape().IsMatch(v) ? null : "is not a lower-case DNS name with at least two labels.");
+        if (!config.IsSet(Dc9Keys.Domain)) config.Report(Dc9Keys.Domain, null, "is required: the ALB's certificate and host names need it.");
+
+        var dns = config.String(Dc9Keys.DnsProvider, "route53", v => v is "route53" or "cloudflare" or "none" ? null : "is not a DNS provider.") switch
+        {
+            "cloudflare" => DnsProviderKind.Cloudflare,
+            "none" => DnsProviderKind.None,
+            _ => DnsProviderKind.Route53,
+        };
+        string? route53Zone = null, cloudflareZone = null;
+        if (config.IsSet(Dc9Keys.Route53ZoneId))
+        {
+            route53Zone = config.String(Dc9Keys.Route53ZoneId, "", v => Route53ZoneShape().IsMatch(v) ? null : "is not a Route53 hosted zone id.");
+            if (dns != DnsProviderKind.Route53)
+                config.Report(Dc9Keys.Route53ZoneId, route53Zone, "is set but infra:dnsProvider is not route53.", "remove it, or set infra:dnsProvider route53");
+        }
+        if (config.IsSet(Dc9Keys.CloudflareZoneId))
+        {
+            cloudflareZone = config.String(Dc9Keys.CloudflareZoneId, "", v => CloudflareZoneShape().IsMatch(v) ? null : "is not a Cloudflare zone id.");
+            if (dns != DnsProviderKind.Cloudflare)
+                config.Report(Dc9Keys.CloudflareZoneId, cloudflareZone, "is set but infra:dnsProvider is not cloudflare.", "remove it, or set infra:dnsProvider cloudflare");
+        }
+        else if (dns == DnsProviderKind.Cloudflare)
+            config.Report(Dc9Keys.CloudflareZoneId, null, "is required when infra:dnsProvider is cloudflare.");
+
+        var placement = ReadPlacement(config, platform);
+        var binary = Download(config, Dc9Keys.BinaryUrl, Dc9Keys.BinarySha256, nat);
+        var package = Download(config, Dc9Keys.OtelcolPackageUrl, Dc9Keys.OtelcolPackageSha256, nat);
+        var otlp = config.String(Dc9Keys.OtlpEndpoint, "", v => HostPortShape().IsMatch(v) ? null : "is not host:port.");
+        if (!config.IsSet(Dc9Keys.OtlpEndpoint)) config.Report(Dc9Keys.OtlpEndpoint, null, "is required: every server forwards its telemetry there.");
+
+        var volume = config.Integer(Dc9Keys.DataVolumeSize, 50, 10, 16384);
+        var retention = config.Integer(Dc9Keys.SnapshotRetention, 7, 1, 1000);
+        var restore = config.Boolean(Dc9Keys.RestoreFromSnapshots, false);
+        if (restore && platform.IsProduction)
+            config.Report(Dc9Keys.RestoreFromSnapshots, "true", "is for dev and staging; production volumes are retained, never recreated.", "false");
+        string? expires = null;
+        if (config.IsSet(Dc9Keys.ExpiresOn))
+        {
+            expires = config.String(Dc9Keys.ExpiresOn, "", v =>
+                DateOnly.TryParseExact(v, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _) ? null : "is not a date YYYY-MM-DD.");
+            if (platform.IsProduction) config.Report(Dc9Keys.ExpiresOn, expires, "is set on a production stack, which never expires.");
+        }
+
+        // The subnet layout itself is checked here, so a bad CIDR is a config error, not a crash.
+        List<SubnetTierSpec> tiers = [new(SubnetTier.Public), new(SubnetTier.Private)];
+        if (isolated) tiers.Add(new(SubnetTier.Isolated));
+        try
+        {
+            var plan = SubnetPlanner.Plan(new SubnetPlanRequest(vpcCidr, azCount, tiers));
+            StaticAddressBlock.Reserve(plan.Get(SubnetTier.Private, 0).Cidr, Dc9Placement.StaticCapacity, "private subnet");
+        }
+        catch (NetworkPlanException e)
+        {
+            config.Report(Dc9Keys.VpcCidr, vpcCidr.ToString(), e.Message);
+        }
+
+        var telemetry = package is null ? null : new OtelCollectorAgent(package, otlp);
+        return new Dc9Settings(region, vpcCidr, azCount, zones is { Count: > 0 } ? zones : null, isolated, nat, serverType, bastionType,
+            amiId, keyName, sshCidrs, domain, dns, route53Zone, cloudflareZone, placement, binary!, telemetry!, volume, retention, restore, expires);
+    }
+
+    private static Ipv4Cidr Cidr(ConfigReader config, ConfigKey key, string fallback)
+    {
+        var text = config.String(key, fallback, v => Ipv4Cidr.TryParse(v, out _) ? null : Problem(() => Ipv4Cidr.Parse(v, "value")));
+        return Ipv4Cidr.TryParse(text, out var cidr) ? cidr : Ipv4Cidr.Parse(fallback);
+    }
+
+    private static string InstanceType(ConfigReader config, ConfigKey key, string fallback, bool customAmi) =>
+        config.String(key, fallback, v =>
+        {
+            var match = InstanceTypeShape().Match(v);
+            if (!match.Success) return "is not an EC2 instance type.";
+            var family = match.Groups["family"].Value;
+            if (XenFamilies.Contains(family)) return $"is a Xen-based type; the data volume setup needs a Nitro type (NVMe EBS).";
+            if (ArmFamily().IsMatch(family) && !customAmi) return "is an arm64 (Graviton) type, but the default image is x86_64; set infra:amiId to an arm64 image.";
+            return null;
+        });
+
+    private static IReadOnlyDictionary<string, int> ReadPlacement(ConfigReader config, PlatformSettings platform)
+    {
+        var selected = platform.Services.Names.ToList();
+        var placement = selected.ToDictionary(s => s, _ => DefaultReplicas);
+        if (config.Object(Dc9Keys.Placement) is not { } given) return placement;
+        placement = new Dictionary<string, int>();
+        foreach (var (service, node) in given)
+        {
+            if (!selected.Contains(service))
+            {
+                var suggestion = DidYouMean.Suggest(service, selected);
+                config.Report(Dc9Keys.Placement, service,
+                    suggestion is null ? "is not a Service of this stack." : $"is not a Service of this stack. Did you mean {suggestion}?",
+                    $"Services of infra:services: {string.Join(", ", selected)}");
+                continue;
+            }
+            var text = node is JsonValue value ? value.ToString() : node?.ToJsonString() ?? "";
+            if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var replicas) || replicas is < 1 or > 12)
+                config.Report(Dc9Keys.Placement, $"{service}: {text}", "must be a whole number of servers from 1 to 12.");
+            else placement[service] = replicas;
+        }
+        foreach (var missing in selected.Where(s => !given.ContainsKey(s)))
+            config.Report(Dc9Keys.Placement, missing, "has no servers: every Service of the stack needs at least one.", $"add {missing}: N, or drop it from infra:services");
+        var total = placement.Values.Sum();
+        if (placement.Count == selected.Count && (total < 3 || total % 2 == 0))
+            config.Report(Dc9Keys.Placement, total.ToString(CultureInfo.InvariantCulture),
+                "is the total number of servers (RAFT peers); it must be odd and at least 3 so a majority survives a failure.");
+        return placement;
+    }
+
+    private static VerifiedDownload? Download(ConfigReader config, ConfigKey urlKey, ConfigKey shaKey, NatStrategy nat)
+    {
+        var url = config.String(urlKey, "");
+        var sha = config.String(shaKey, "");
+        if (!config.IsSet(urlKey)) config.Report(urlKey, null, "is required.");
+        if (!config.IsSet(shaKey)) config.Report(shaKey, null, "is required: servers install nothing they cannot verify.");
+        if (url.Length == 0 || sha.Length == 0) return null;
+        VerifiedDownload? download = null;
+        var urlProblem = Problem(() => new VerifiedDownload(url, new string('0', 64), urlKey.FullName));
+        if (urlProblem is not null) config.Report(urlKey, url, urlProblem);
+        var shaProblem = Problem(() => Sha256Digest.Parse(sha, shaKey.FullName));
+        if (shaProblem is not null) config.Report(shaKey, sha, shaProblem);
+        if (urlProblem is null && shaProblem is null) download = new VerifiedDownload(url, sha, urlKey.FullName);
+        if (download is not null && nat == NatStrategy.None && !S3Url().IsMatch(url))
+            config.Report(urlKey, url, "is outside AWS, but with infra:natStrategy none the servers can reach only S3.", "an S3 URL, or natStrategy single/onePerAz");
+        return download;
+    }
+
+    private static string? Problem(Action check)
+    {
+        try { check(); return null; }
+        catch (Exception e) when (e is NetworkPlanException or ProvisioningException) { return e.Message; }
+    }
+}
