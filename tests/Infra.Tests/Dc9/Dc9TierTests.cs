@@ -1,0 +1,255 @@
+using Infra.Platform.Network;
+using YamlDotNet.RepresentationModel;
+
+namespace Infra.Tests.Dc9;
+
+public class Dc9TierTests
+{
+    private static readonly Lazy<string> Example = new(() => Dc9Synth.Yaml());
+
+    private static YamlMappingNode Program => Dc9Synth.Parse(Example.Value);
+
+    private static IEnumerable<(string Name, YamlMappingNode Resource)> Resources(YamlMappingNode program, string type) =>
+        ((YamlMappingNode)program["resources"]).Children
+            .Where(r => ((YamlScalarNode)r.Value["type"]).Value == type)
+            .Select(r => (((YamlScalarNode)r.Key).Value!, (YamlMappingNode)r.Value));
+
+    private static string Text(YamlNode node, params string[] path) =>
+        ((YamlScalarNode)path.Aggregate(node, (n, key) => n is YamlSequenceNode list ? list[int.Parse(key, System.Globalization.CultureInfo.InvariantCulture)] : n[key])).Value!;
+
+    [Fact]
+    public void The_dc9_program_matches_its_reviewed_snapshot()
+    {
+        var path = Path.Combine(Dc9Synth.RepoRoot, "tests", "Infra.Tests", "Snapshots", "dc9.yaml");
+        if (Environment.GetEnvironmentVariable("UPDATE_SNAPSHOTS") == "1") File.WriteAllText(path, Example.Value);
+        Assert.True(File.Exists(path), $"No snapshot {path}. Run with UPDATE_SNAPSHOTS=1 once, review it, and commit it.");
+        var expected = File.ReadAllText(path).Split('\n');
+        var actual = Example.Value.Split('\n');
+        var line = Enumerable.Range(0, Math.Min(expected.Length, actual.Length)).FirstOrDefault(i => expected[i] != actual[i], -1);
+        Assert.True(line < 0 && expected.Length == actual.Length,
+            $"dc9.yaml differs from its snapshot at line {line + 1}:\n  snapshot: {expected.ElementAtOrDefault(line)}\n  actual:   {actual.ElementAtOrDefault(line)}\n" +
+            "If the change is intended, rerun with UPDATE_SNAPSHOTS=1 and review the diff.");
+    }
+
+    [Fact]
+    public void Synthesis_is_deterministic() => Assert.Equal(Example.Value, Dc9Synth.Yaml());
+
+    [Theory]
+    [InlineData("dnsProvider", "route53")]
+    [InlineData("dnsProvider", "cloudflare")]
+    [InlineData("dnsProvider", "none")]
+    [InlineData("natStrategy", "onePerAz")]
+    [InlineData("natStrategy", "none")]
+    [InlineData("isolatedSubnets", "\"true\"")]
+    [InlineData("restoreFromSnapshots", "\"true\"")]
+    [InlineData("environment", "production")]
+    public void Every_variant_conforms_to_the_provider_schemas(string key, string value)
+    {
+        var yaml = Dc9Synth.ExampleConfig;
+        if (key == "dnsProvider")
+        {
+            yaml = Dc9Synth.With("route53ZoneId", null);
+            yaml = yaml.Replace("infra:dnsProvider: route53", $"infra:dnsProvider: {value}");
+            if (value == "cloudflare") yaml = yaml.Replace("  infra:region:", "  infra:cloudflareZoneId: 0123456789abcdef0123456789abcdef\n  infra:region:");
+        }
+        else if (key == "natStrategy" && value == "none")
+        {
+            yaml = yaml.Replace("infra:natStrategy: single", "infra:natStrategy: none")
+                .Replace("https://releases.example.com/platform/", "https://example-bucket.s3.eu-west-1.amazonaws.com/platform/")
+                .Replace("https://github.com/open-telemetry/opentelemetry-collector-releases/releases/download/", "https://example-bucket.s3.eu-west-1.amazonaws.com/otelcol/");
+        }
+        else if (key == "environment") yaml = yaml.Replace("infra:environment: dev", "infra:environment: production");
+        else yaml = Dc9Synth.With(key, value);
+        var problems = new SchemaConformance().Check(Dc9Synth.Parse(Dc9Synth.Yaml(yaml)));
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    [Fact]
+    public void The_schema_check_itself_catches_unknown_and_missing_properties()
+    {
+        var broken = Example.Value
+            .Replace("      dropInvalidHeaderFields: true\n", "      dropInvalidHeaderField: true\n")
+            .Replace("      vpcId: ${network-vpc.id}\n      cidrBlock: \"10.0.0.0/21\"\n", "      cidrBlock: \"10.0.0.0/21\"\n")
+            .Replace("      deregistrationDelay: 30\n", "      deregistrationDelay: soon\n");
+        var problems = new SchemaConformance().Check(Dc9Synth.Parse(broken));
+        Assert.Contains("alb-lb: unknown property 'dropInvalidHeaderField'", problems);
+        Assert.Contains("network-public-0: required input 'vpcId' is missing", problems);
+        Assert.Contains(problems, p => p.StartsWith("alb-tg-gateway.deregistrationDelay: expected a", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Nine_servers_three_per_az_each_service_in_every_az_at_static_addresses()
+    {
+        var program = Program;
+        var instances = Resources(program, "aws:ec2/instance:Instance").Where(r => r.Name.StartsWith("fleet-", StringComparison.Ordinal)).ToList();
+        Assert.Equal(9, instances.Count);
+        var subnetOf = instances.ToDictionary(i => i.Name, i => Text(i.Resource, "properties", "subnetId"));
+        Assert.All(subnetOf.Values.GroupBy(s => s), g => Assert.Equal(3, g.Count()));
+        foreach (var service in new[] { "gateway", "accounts", "events" })
+            Assert.Equal(3, subnetOf.Where(s => s.Key.StartsWith($"fleet-{service}-", StringComparison.Ordinal)).Select(s => s.Value).Distinct().Count());
+        var privateSubnets = Resources(program, "aws:ec2/subnet:Subnet").Where(s => s.Name.Contains("private"))
+            .ToDictionary(s => $"${{{s.Name}.id}}", s => Ipv4Cidr.Parse(Text(s.Resource, "properties", "cidrBlock")));
+        foreach (var (name, instance) in instances)
+        {
+            var ip = Ipv4Address.Parse(Text(instance, "properties", "privateIp"));
+            var subnet = privateSubnets[Text(instance, "properties", "subnetId")];
+            Assert.True(subnet.Contains(ip), $"{name}: {ip} outside {subnet}");
+            Assert.False(AwsSubnetAddresses.IsReserved(subnet, ip));
+            var reservation = Resources(program, "aws:ec2/subnetCidrReservation:SubnetCidrReservation")
+                .Single(r => Text(r.Resource, "properties", "subnetId") == Text(instance, "properties", "subnetId"));
+            Assert.True(Ipv4Cidr.Parse(Text(reservation.Resource, "properties", "cidrBlock")).Contains(ip));
+            Assert.Equal("explicit", Text(reservation.Resource, "properties", "reservationType"));
+        }
+    }
+
+    [Fact]
+    public void Every_server_carries_its_services_node_id_and_the_full_peer_list()
+    {
+        var program = Program;
+        var peers = ((YamlSequenceNode)program["outputs"]["raftPeers"]).Select(p => ((YamlScalarNode)p).Value!).ToList();
+        Assert.Equal(9, peers.Count);
+        foreach (var (name, instance) in Resources(program, "aws:ec2/instance:Instance").Where(r => r.Name.StartsWith("fleet-", StringComparison.Ordinal)))
+        {
+            var node = name["fleet-".Length..];
+            var service = node[..node.LastIndexOf('-')];
+            var userData = Text(instance, "properties", "userData");
+            Assert.Contains($"--services={service} --node-id={node} ", userData);
+            Assert.Contains($"Environment=PLATFORM_SERVICES={service}", userData);
+            foreach (var peer in peers)
+            {
+                var (id, address) = (peer[..peer.IndexOf('=')], peer[(peer.IndexOf('=') + 1)..]);
+                Assert.Contains($"{{\"id\":\"{id}\",\"address\":\"{address}\"}}", userData);
+            }
+        }
+    }
+
+    [Fact]
+    public void The_user_data_in_the_program_passes_cloud_init_schema()
+    {
+        // Pulumi turns $$ back into $; the check runs on what the server will receive.
+        var instance = Resources(Program, "aws:ec2/instance:Instance").First(r => r.Name == "fleet-accounts-2").Resource;
+        var userData = Text(instance, "properties", "userData").Replace("$$", "$");
+        using var dir = new TempDir();
+        var result = RealTool.Run("cloud-init", "schema", "--config-file", dir.Write("user-data", userData));
+        Assert.True(result.ExitCode == 0, result.Both);
+    }
+
+    [Fact]
+    public void Security_groups_allow_exactly_the_intended_paths()
+    {
+        var program = Program;
+        var groups = SecurityGroupReader.Read(program);
+        var vpc = Ipv4Cidr.Parse("10.0.0.0/16");
+        var publicNet = Ipv4Cidr.Parse("10.0.0.0/18");
+        var privateNet = Ipv4Cidr.Parse("10.0.64.0/18");
+        var endpoints = new[]
+        {
+            NetworkEndpoint.Internet(vpc),
+            new NetworkEndpoint("alb", ["sg-alb"], [publicNet]),
+            new NetworkEndpoint("bastion", ["sg-bastion"], [publicNet]),
+            new NetworkEndpoint("server", ["sg-servers"], [privateNet]),
+        };
+        var paths = ReachabilityAnalyzer.Analyze(groups, endpoints).Select(p => p.ToString()).ToList();
+        Assert.Equal(
+            [
+                "internet -> alb tcp/80", "internet -> alb tcp/443", "internet -> bastion tcp/22",
+                "alb -> server tcp/8080",
+                // HTTPS out to anywhere also reaches the ALB's public listener (hairpin): intended, and visible here.
+                "bastion -> internet tcp/443", "bastion -> alb tcp/443", "bastion -> server tcp/22",
+                "server -> internet tcp/443", "server -> internet tcp/4317", "server -> alb tcp/443", "server -> server tcp/7070-7071",
+            ],
+            paths);
+        // Only the configured office may SSH in: the rule names exactly that CIDR.
+        var sshIn = groups.Single(g => g.Id == "sg-bastion").Ingress.Single();
+        Assert.Equal([Ipv4Cidr.Parse("203.0.113.0/24")], sshIn.Cidrs!);
+    }
+
+    [Fact]
+    public void No_ssh_cidrs_means_no_ssh_ingress_at_all()
+    {
+        var program = Dc9Synth.Parse(Dc9Synth.Yaml(Dc9Synth.With("sshCidrs", "[]")));
+        Assert.Empty(SecurityGroupReader.Read(program).Single(g => g.Id == "sg-bastion").Ingress);
+    }
+
+    [Fact]
+    public void Edge_is_hardened_as_the_issue_asks()
+    {
+        var program = Program;
+        var lb = Resources(program, "aws:lb/loadBalancer:LoadBalancer").Single().Resource["properties"];
+        Assert.Equal("true", Text(lb, "dropInvalidHeaderFields"));
+        Assert.Equal("false", Text(lb, "internal"));
+        Assert.Equal("true", Text(lb, "accessLogs", "enabled"));
+        var https = Resources(program, "aws:lb/listener:Listener").Single(l => l.Name == "alb-https").Resource["properties"];
+        Assert.Equal("ELBSecurityPolicy-TLS13-1-2-2021-06", Text(https, "sslPolicy"));
+        Assert.Equal("${alb-cert-validation.certificateArn}", Text(https, "certificateArn"));
+        var http = Resources(program, "aws:lb/listener:Listener").Single(l => l.Name == "alb-http").Resource["properties"];
+        Assert.Equal("HTTPS", Text(http, "defaultActions", "0", "redirect", "protocol").ToUpperInvariant());
+        var block = Resources(program, "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock").Single().Resource["properties"];
+        foreach (var flag in new[] { "blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets" })
+            Assert.Equal("true", Text(block, flag));
+        Assert.Equal("AES256", Text(Resources(program, "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration").Single().Resource,
+            "properties", "rules", "0", "applyServerSideEncryptionByDefault", "sseAlgorithm"));
+        var bastion = Resources(program, "aws:ec2/instance:Instance").Single(i => i.Name == "bastion-instance").Resource["properties"];
+        Assert.Equal("required", Text(bastion, "metadataOptions", "httpTokens"));
+        Assert.Equal("1", Text(bastion, "metadataOptions", "httpPutResponseHopLimit"));
+        Assert.Equal("true", Text(bastion, "rootBlockDevice", "encrypted"));
+        var template = Resources(program, "aws:ec2/launchTemplate:LaunchTemplate").Single().Resource["properties"];
+        Assert.Equal("required", Text(template, "metadataOptions", "httpTokens"));
+        Assert.Equal("true", Text(template, "blockDeviceMappings", "0", "ebs", "encrypted"));
+        Assert.All(Resources(program, "aws:ebs/volume:Volume"), v => Assert.Equal("true", Text(v.Resource, "properties", "encrypted")));
+        // The default security group is adopted with no rules, which empties it.
+        var defaultSg = Resources(program, "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup").Single().Resource["properties"];
+        Assert.False(((YamlMappingNode)defaultSg).Children.ContainsKey(new YamlScalarNode("ingress")));
+    }
+
+    [Fact]
+    public void Listener_rules_follow_the_shared_route_table()
+    {
+        var rules = Resources(Program, "aws:lb/listenerRule:ListenerRule")
+            .Select(r => r.Resource["properties"])
+            .Select(p => $"{Text(p, "priority")} {Text(p, "conditions", "0", "hostHeader", "values", "0")}" +
+                         $"{(((YamlSequenceNode)p["conditions"]).Children.Count > 1 ? " " + Text(p, "conditions", "1", "pathPattern", "values", "0") : "")}" +
+                         $" -> {Text(p, "actions", "0", "targetGroupArn")}")
+            .ToList();
+        Assert.Equal(
+            [
+                "10 api.dev.example.com /accounts/* -> ${alb-tg-accounts.arn}",
+                "20 api.dev.example.com /events/* -> ${alb-tg-events.arn}",
+                "30 api.dev.example.com -> ${alb-tg-gateway.arn}",
+            ],
+            rules);
+    }
+
+    [Fact]
+    public void Dev_teardown_keeps_data_and_other_stacks_retain_volumes()
+    {
+        var dev = Resources(Program, "aws:ebs/volume:Volume").ToList();
+        Assert.Equal(9, dev.Count);
+        Assert.All(dev, v => Assert.Equal("true", Text(v.Resource, "properties", "finalSnapshot")));
+        var production = Dc9Synth.Parse(Dc9Synth.Yaml(Dc9Synth.ExampleConfig.Replace("infra:environment: dev", "infra:environment: production")));
+        Assert.All(Resources(production, "aws:ebs/volume:Volume"), v => Assert.Equal("true", Text(v.Resource, "options", "retainOnDelete")));
+        Assert.Equal("true", Text(Resources(production, "aws:lb/loadBalancer:LoadBalancer").Single().Resource, "properties", "enableDeletionProtection"));
+        var restore = Dc9Synth.Parse(Dc9Synth.Yaml(Dc9Synth.With("restoreFromSnapshots", "\"true\"")));
+        var volume = Resources(restore, "aws:ebs/volume:Volume").First().Resource;
+        Assert.Equal("aws:ebs/getSnapshot:getSnapshot", Text(volume, "properties", "snapshotId", "fn::invoke", "function"));
+        Assert.Equal("snapshotId", Text(volume, "options", "ignoreChanges", "0"));
+    }
+
+    [Fact]
+    public void Nat_strategy_decides_the_number_of_nat_gateways()
+    {
+        int Nats(string strategy) => Resources(Dc9Synth.Parse(Dc9Synth.Yaml(Dc9Synth.ExampleConfig.Replace("infra:natStrategy: single", $"infra:natStrategy: {strategy}"))),
+            "aws:ec2/natGateway:NatGateway").Count();
+        Assert.Equal(1, Nats("single"));
+        Assert.Equal(3, Nats("onePerAz"));
+    }
+
+    [Fact]
+    public void Outputs_name_the_edge_the_servers_and_the_peers()
+    {
+        var outputs = (YamlMappingNode)Program["outputs"];
+        Assert.Equal("${alb-lb.dnsName}", Text(outputs, "albDnsName"));
+        Assert.Equal("${bastion-eip.publicIp}", Text(outputs, "bastionAddress"));
+        Assert.Equal(["accounts", "events", "gateway"], ((YamlMappingNode)outputs["serverIps"]).Children.Keys.Select(k => k.ToString()));
+    }
+}
