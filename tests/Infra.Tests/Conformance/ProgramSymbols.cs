@@ -1,0 +1,49 @@
+using YamlDotNet.RepresentationModel;
+
+namespace Infra.Tests.SchemaConformance;
+
+/// <summary>A resource of the program: its logical name, its type as written, and its schema when the type resolves.</summary>
+public sealed record DeclaredResource(string Name, string Type, ResourceSchema? Schema);
+
+/// <summary>The names a <c>${...}</c> reference may start with: the program's resources, variables and config keys.</summary>
+public sealed class ProgramSymbols
+{
+    private readonly HashSet<string> variables = new(StringComparer.Ordinal);
+    private readonly HashSet<string> configKeys = new(StringComparer.Ordinal);
+
+    public Dictionary<string, DeclaredResource> Resources { get; } = new(StringComparer.Ordinal);
+
+    public static ProgramSymbols Collect(YamlMappingNode program, ProviderSchemas schemas)
+    {
+        var symbols = new ProgramSymbols();
+        foreach (var name in KeysOf(program, "variables")) symbols.variables.Add(name);
+        foreach (var key in KeysOf(program, "config").Concat(KeysOf(program, "configuration")))
+        {
+            symbols.configKeys.Add(key);
+            // A namespaced key (infra:tier) is also readable by its bare name.
+            if (key.LastIndexOf(':') is var colon and >= 0) symbols.configKeys.Add(key[(colon + 1)..]);
+        }
+        if (Section(program, "resources") is { } resources)
+        {
+            foreach (var (key, value) in resources.Children)
+            {
+                if (key is not YamlScalarNode { Value: { } name }) continue;
+                var type = value is YamlMappingNode body ? ScalarIn(body, "type") ?? "" : "";
+                symbols.Resources[name] = new DeclaredResource(name, type, type.Length == 0 ? null : schemas.FindResource(type));
+            }
+        }
+        return symbols;
+    }
+
+    /// <summary>Variables, config keys and Pulumi's own <c>${pulumi.stack}</c> family.</summary>
+    public bool IsVariableOrConfig(string root) => root == "pulumi" || variables.Contains(root) || configKeys.Contains(root);
+
+    public static YamlMappingNode? Section(YamlMappingNode mapping, string name) =>
+        mapping.Children.TryGetValue(new YamlScalarNode(name), out var node) ? node as YamlMappingNode : null;
+
+    public static string? ScalarIn(YamlMappingNode mapping, string name) =>
+        mapping.Children.TryGetValue(new YamlScalarNode(name), out var node) && node is YamlScalarNode { Value: { } text } ? text : null;
+
+    private static IEnumerable<string> KeysOf(YamlMappingNode program, string section) =>
+        Section(program, section)?.Children.Keys.OfType<YamlScalarNode>().Select(k => k.Value ?? "") ?? [];
+}
