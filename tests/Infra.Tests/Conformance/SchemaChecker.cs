@@ -26,7 +26,11 @@ public static class SchemaChecker
                 return [new ConformanceViolation("(program)", "", "a program is one YAML document holding a mapping")];
             program = root;
         }
-        catch (Exception e) when (e is YamlException or ArgumentException)
+        catch (YamlException e)
+        {
+            return [new ConformanceViolation("(program)", "", $"not valid YAML at line {e.Start.Line}, column {e.Start.Column}: {e.Message}")];
+        }
+        catch (ArgumentException e) // a duplicate key
         {
             return [new ConformanceViolation("(program)", "", $"not valid YAML: {e.Message}")];
         }
