@@ -20,7 +20,8 @@ public sealed class ProgramSymbols
         foreach (var key in KeysOf(program, "config").Concat(KeysOf(program, "configuration")))
         {
             symbols.configKeys.Add(key);
-            // A namespaced key (infra:tier) is also readable by its bare name.
+            // Pulumi YAML strips the project's namespace (infra:tier is also ${tier}); the project
+            // name is not in the program, so any namespace is stripped.
             if (key.LastIndexOf(':') is var colon and >= 0) symbols.configKeys.Add(key[(colon + 1)..]);
         }
         if (Section(program, "resources") is { } resources)

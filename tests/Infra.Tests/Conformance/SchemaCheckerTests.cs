@@ -685,6 +685,22 @@ public sealed class SchemaCheckerTests
     }
 
     [Fact]
+    public void A_provider_option_naming_a_variable_is_reported()
+    {
+        AssertViolation("""
+            variables:
+              dockerProvider: docker
+            resources:
+              web:
+                type: docker:index/container:Container
+                properties:
+                  image: nginx
+                options:
+                  provider: ${dockerProvider}
+            """, "web", "options.provider", "'dockerProvider' is not a resource");
+    }
+
+    [Fact]
     public void An_invoke_provider_of_another_package_is_reported()
     {
         AssertViolation("""

@@ -264,7 +264,13 @@ internal sealed class ValueChecker(ProviderSchemas schemas, ProgramSymbols symbo
             sink.Add(Violation($"{path}.provider", $"expected a reference to a {expected} resource, like ${{{package}Provider}}"));
             return;
         }
-        if (!symbols.Resources.TryGetValue(access.Root, out var resource)) return; // reported as an unknown reference
+        if (!symbols.Resources.TryGetValue(access.Root, out var resource))
+        {
+            // An undeclared root is already reported as an unknown reference.
+            if (symbols.IsVariableOrConfig(access.Root))
+                sink.Add(Violation($"{path}.provider", $"'{access.Root}' is not a resource; this needs a {expected} resource"));
+            return;
+        }
         if (!string.Equals(resource.Type, expected, StringComparison.OrdinalIgnoreCase))
             sink.Add(Violation($"{path}.provider", $"'{access.Root}' is a {resource.Type}, but this needs a {expected}"));
     }
