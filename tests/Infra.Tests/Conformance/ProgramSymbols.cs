@@ -3,15 +3,16 @@ using YamlDotNet.RepresentationModel;
 namespace Infra.Tests.SchemaConformance;
 
 /// <summary>A resource of the program: its logical name, its type as written, and its schema when the type resolves.</summary>
-public sealed record DeclaredResource(string Name, string Type, ResourceSchema? Schema);
+internal sealed record DeclaredResource(string Name, string Type, ResourceSchema? Schema);
 
 /// <summary>The names a <c>${...}</c> reference may start with: the program's resources, variables and config keys.</summary>
-public sealed class ProgramSymbols
+internal sealed class ProgramSymbols
 {
     private readonly HashSet<string> variables = new(StringComparer.Ordinal);
     private readonly HashSet<string> configKeys = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DeclaredResource> resources = new(StringComparer.Ordinal);
 
-    public Dictionary<string, DeclaredResource> Resources { get; } = new(StringComparer.Ordinal);
+    public IReadOnlyDictionary<string, DeclaredResource> Resources => resources;
 
     public static ProgramSymbols Collect(YamlMappingNode program, ProviderSchemas schemas)
     {
@@ -24,13 +25,13 @@ public sealed class ProgramSymbols
             // name is not in the program, so any namespace is stripped.
             if (key.LastIndexOf(':') is var colon and >= 0) symbols.configKeys.Add(key[(colon + 1)..]);
         }
-        if (Section(program, "resources") is { } resources)
+        if (Section(program, "resources") is { } declared)
         {
-            foreach (var (key, value) in resources.Children)
+            foreach (var (key, value) in declared.Children)
             {
                 if (key is not YamlScalarNode { Value: { } name }) continue;
                 var type = value is YamlMappingNode body ? ScalarIn(body, "type") ?? "" : "";
-                symbols.Resources[name] = new DeclaredResource(name, type, type.Length == 0 ? null : schemas.FindResource(type));
+                symbols.resources[name] = new DeclaredResource(name, type, type.Length == 0 ? null : schemas.FindResource(type));
             }
         }
         return symbols;

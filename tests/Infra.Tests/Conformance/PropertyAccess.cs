@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Infra.Tests.SchemaConformance;
 
 /// <summary>One step after the root of a reference: <c>.name</c> / <c>["name"]</c> (a key) or <c>[0]</c> (an index).</summary>
-public readonly record struct AccessSegment(string? Key, int? Index)
+internal readonly record struct AccessSegment(string? Key, int? Index)
 {
     public override string ToString() => Key is not null ? "." + Key : $"[{Index}]";
 }
@@ -12,7 +12,7 @@ public readonly record struct AccessSegment(string? Key, int? Index)
 /// The inside of one <c>${...}</c>: a root (resource, variable or config key; config keys may hold
 /// a colon, as in <c>infra:tier</c>) followed by property and index accesses.
 /// </summary>
-public sealed record PropertyAccess(string Text, string Root, IReadOnlyList<AccessSegment> Segments)
+internal sealed record PropertyAccess(string Text, string Root, IReadOnlyList<AccessSegment> Segments)
 {
     /// <summary>Parses <c>root.a[0]["b"].c</c>; null when the text is not a property access.</summary>
     public static PropertyAccess? Parse(string text)
@@ -51,7 +51,7 @@ public sealed record PropertyAccess(string Text, string Root, IReadOnlyList<Acce
 }
 
 /// <summary>Finds the <c>${...}</c> parts of a Pulumi YAML string; <c>$$</c> is an escaped, literal <c>$</c>.</summary>
-public static class Interpolations
+internal static class Interpolations
 {
     /// <summary>The texts inside each <c>${...}</c>, and whether an opened <c>${</c> was never closed.</summary>
     public static (IReadOnlyList<string> References, bool Unterminated) Find(string text)

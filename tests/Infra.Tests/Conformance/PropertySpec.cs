@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace Infra.Tests.SchemaConformance;
 
 /// <summary>A property spec of a schema (<c>{"type": ...}</c>, <c>{"$ref": ...}</c>, <c>{"oneOf": ...}</c>), with the package its <c>$ref</c>s resolve in.</summary>
-public readonly record struct PropertySpec(JsonElement Json, SchemaPackage Package)
+internal readonly record struct PropertySpec(JsonElement Json, SchemaPackage Package)
 {
     private const string TypesPrefix = "#/types/";
 

@@ -264,6 +264,17 @@ public sealed class SchemaCheckerTests
     }
 
     [Fact]
+    public void Empty_properties_still_need_the_required_inputs()
+    {
+        AssertViolation("""
+            resources:
+              password:
+                type: random:index/randomPassword:RandomPassword
+                properties:
+            """, "password", "properties.length", "missing required input property 'length'");
+    }
+
+    [Fact]
     public void Unknown_resource_key_is_reported()
     {
         AssertViolation("""

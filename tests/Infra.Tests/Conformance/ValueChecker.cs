@@ -5,14 +5,14 @@ namespace Infra.Tests.SchemaConformance;
 
 /// <summary>
 /// Checks the values of one resource (or variable, or output) against property specs, and every
-/// <c>${...}</c> reference and <c>fn::invoke</c> found on the way. Violations go to the list passed
-/// in, so that a <c>oneOf</c> can try each branch on a scratch list.
+/// <c>${...}</c> reference (ValueChecker.References.cs) and <c>fn::invoke</c> (ValueChecker.Invoke.cs)
+/// found on the way. Violations go to the list passed in, so that a <c>oneOf</c> can try each
+/// branch on a scratch list.
 /// </summary>
-internal sealed class ValueChecker(ProviderSchemas schemas, ProgramSymbols symbols, string subject)
+internal sealed partial class ValueChecker(ProviderSchemas schemas, ProgramSymbols symbols, string subject)
 {
     private static readonly HashSet<string> AssetCalls = ["fn::stringAsset", "fn::fileAsset", "fn::remoteAsset"];
     private static readonly HashSet<string> ArchiveCalls = ["fn::fileArchive", "fn::remoteArchive", "fn::assetArchive"];
-    private static readonly HashSet<string> InvokeKeys = ["function", "arguments", "options", "return"];
 
     /// <summary>Checks a value; with no spec, only the references and invokes inside it.</summary>
     public void Check(YamlNode node, PropertySpec? spec, string path, List<ConformanceViolation> sink)
@@ -52,9 +52,10 @@ internal sealed class ValueChecker(ProviderSchemas schemas, ProgramSymbols symbo
         YamlNode node, JsonElement properties, IReadOnlySet<string> required, SchemaPackage package,
         string owner, string noun, bool checkRequired, string path, List<ConformanceViolation> sink)
     {
+        if (node is YamlScalarNode empty && YamlScalars.KindOf(empty) == ScalarKind.Null) node = new YamlMappingNode();
         if (node is not YamlMappingNode mapping)
         {
-            sink.Add(Violation(path, $"expected a mapping of {owner}'s {noun}s, got {YamlScalars.Describe(node)}"));
+            sink.Add(Violation(path, $"expected a mapping of {owner} {noun} names, got {YamlScalars.Describe(node)}"));
             return;
         }
         foreach (var (keyNode, value) in mapping.Children)
@@ -206,142 +207,6 @@ internal sealed class ValueChecker(ProviderSchemas schemas, ProgramSymbols symbo
         };
         if (expected is not null && !expected.Contains(name) && name != "fn::invoke")
             sink.Add(Violation(path, $"{name} does not make an asset or archive; use {string.Join(", ", expected.Order())}"));
-    }
-
-    private void CheckInvoke(YamlNode argument, string path, List<ConformanceViolation> sink)
-    {
-        if (argument is not YamlMappingNode invoke)
-        {
-            sink.Add(Violation(path, "fn::invoke takes a mapping with 'function', 'arguments' and optionally 'return' and 'options'"));
-            return;
-        }
-        foreach (var key in invoke.Children.Keys.Select(KeyText).Where(k => !InvokeKeys.Contains(k)))
-            sink.Add(Violation($"{path}.{key}", $"fn::invoke has no key '{key}' (it takes {string.Join(", ", InvokeKeys)})"));
-
-        var token = ProgramSymbols.ScalarIn(invoke, "function");
-        var function = token is null ? null : schemas.FindFunction(token);
-        if (token is null) sink.Add(Violation($"{path}.function", "fn::invoke names no function"));
-        else if (function is null) sink.Add(Violation($"{path}.function", $"unknown function '{token}'"));
-
-        invoke.Children.TryGetValue(new YamlScalarNode("arguments"), out var arguments);
-        if (function is null)
-        {
-            if (arguments is not null) Check(arguments, null, $"{path}.arguments", sink);
-        }
-        else if (arguments is null || arguments is YamlMappingNode && !YamlScalars.IsBuiltInCall(arguments, out _, out _))
-        {
-            CheckFields(arguments ?? new YamlMappingNode(), function.Inputs, function.RequiredInputs, function.Package,
-                function.Token, "argument", checkRequired: true, $"{path}.arguments", sink);
-        }
-        else
-        {
-            Check(arguments, null, $"{path}.arguments", sink);
-        }
-
-        if (ProgramSymbols.ScalarIn(invoke, "return") is { } returned && function is not null
-            && PropertySpec.Find(function.Outputs, returned, function.Package) is null)
-            sink.Add(Violation($"{path}.return", $"'{returned}' is not an output of {function.Token}{Suggestion(function.Outputs, returned)}"));
-
-        if (invoke.Children.TryGetValue(new YamlScalarNode("options"), out var options))
-        {
-            Check(options, null, $"{path}.options", sink);
-            if (function is not null && options is YamlMappingNode optionMap)
-                CheckProviderOption(optionMap, function.Package.Name, $"{path}.options", sink);
-        }
-    }
-
-    /// <summary><c>provider: ${p}</c> must name a <c>pulumi:providers:PACKAGE</c> resource of the program.</summary>
-    public void CheckProviderOption(YamlMappingNode options, string package, string path, List<ConformanceViolation> sink)
-    {
-        if (!options.Children.TryGetValue(new YamlScalarNode("provider"), out var provider)) return;
-        var expected = $"pulumi:providers:{package}";
-        var (references, _) = provider is YamlScalarNode { Value: { } text } ? Interpolations.Find(text) : ([], false);
-        var access = references.Count == 1 && provider is YamlScalarNode { Value: { } whole } && whole == "${" + references[0] + "}"
-            ? PropertyAccess.Parse(references[0])
-            : null;
-        if (access is null || access.Segments.Count > 0)
-        {
-            sink.Add(Violation($"{path}.provider", $"expected a reference to a {expected} resource, like ${{{package}Provider}}"));
-            return;
-        }
-        if (!symbols.Resources.TryGetValue(access.Root, out var resource))
-        {
-            // An undeclared root is already reported as an unknown reference.
-            if (symbols.IsVariableOrConfig(access.Root))
-                sink.Add(Violation($"{path}.provider", $"'{access.Root}' is not a resource; this needs a {expected} resource"));
-            return;
-        }
-        if (!string.Equals(resource.Type, expected, StringComparison.OrdinalIgnoreCase))
-            sink.Add(Violation($"{path}.provider", $"'{access.Root}' is a {resource.Type}, but this needs a {expected}"));
-    }
-
-    private void CheckInterpolations(string text, string path, List<ConformanceViolation> sink)
-    {
-        var (references, unterminated) = Interpolations.Find(text);
-        if (unterminated) sink.Add(Violation(path, "'${' is never closed (write '$$' for a literal '$')"));
-        foreach (var reference in references) CheckReference(reference, path, sink);
-    }
-
-    private void CheckReference(string text, string path, List<ConformanceViolation> sink)
-    {
-        if (PropertyAccess.Parse(text) is not { } access)
-        {
-            sink.Add(Violation(path, $"'${{{text}}}' is not a property access like ${{resource.property}}"));
-            return;
-        }
-        if (!symbols.Resources.TryGetValue(access.Root, out var resource))
-        {
-            if (!symbols.IsVariableOrConfig(access.Root))
-                sink.Add(Violation(path, $"unknown reference '${{{text}}}': '{access.Root}' is not a resource, variable or config key of the program"));
-            return;
-        }
-        if (resource.Schema is not { } schema || access.Segments.Count == 0) return;
-
-        if (access.Segments[0].Key is not { } first)
-        {
-            sink.Add(Violation(path, $"'${{{text}}}': a resource cannot be indexed"));
-            return;
-        }
-        if (first is "id" or "urn") return;
-        var spec = PropertySpec.Find(schema.Outputs, first, schema.Package) ?? PropertySpec.Find(schema.Inputs, first, schema.Package);
-        if (spec is null)
-        {
-            sink.Add(Violation(path, $"unknown property in '${{{text}}}': {schema.Token} has no output '{first}'{Suggestion(schema.Outputs, first)}"));
-            return;
-        }
-        FollowSegments(spec.Value, access, path, sink);
-    }
-
-    /// <summary>Follows <c>.a[0].b</c> through object types, lists and maps as far as the schema says what they hold.</summary>
-    private void FollowSegments(PropertySpec spec, PropertyAccess access, string path, List<ConformanceViolation> sink)
-    {
-        foreach (var segment in access.Segments.Skip(1))
-        {
-            if (segment.Index is not null)
-            {
-                if (spec.Type != "array" || spec.Items is not { } items) return;
-                spec = items;
-                continue;
-            }
-            var key = segment.Key!;
-            if (spec.TypeToken is { } token && spec.Package.FindType(token) is { } type && type.TryGetProperty("properties", out var fields))
-            {
-                if (PropertySpec.Find(fields, key, spec.Package) is not { } field)
-                {
-                    sink.Add(Violation(path, $"unknown property in '${{{access.Text}}}': {token} has no field '{key}'{Suggestion(fields, key)}"));
-                    return;
-                }
-                spec = field;
-            }
-            else if (spec.Type == "object" && spec.AdditionalProperties is { } values)
-            {
-                spec = values;
-            }
-            else
-            {
-                return;
-            }
-        }
     }
 
     private ConformanceViolation Violation(string path, string message) => new(subject, path, message);

@@ -5,9 +5,9 @@ using YamlDotNet.RepresentationModel;
 namespace Infra.Tests.SchemaConformance;
 
 /// <summary>What a YAML scalar is read as: quoted and block scalars are strings; plain ones resolve by their text (YAML 1.2 core schema).</summary>
-public enum ScalarKind { String, Integer, Float, Boolean, Null }
+internal enum ScalarKind { String, Integer, Float, Boolean, Null }
 
-public static partial class YamlScalars
+internal static partial class YamlScalars
 {
     public static ScalarKind KindOf(YamlScalarNode scalar)
     {
