@@ -23,19 +23,13 @@ internal sealed partial class ValueChecker
         else if (function is null) sink.Add(Violation($"{path}.function", $"unknown function '{token}'"));
 
         invoke.Children.TryGetValue(new YamlScalarNode("arguments"), out var arguments);
-        if (function is null)
-        {
-            if (arguments is not null) Check(arguments, null, $"{path}.arguments", sink);
-        }
-        else if (arguments is null || arguments is YamlMappingNode && !YamlScalars.IsBuiltInCall(arguments, out _, out _))
-        {
+        // Arguments given as one computed value (${...} or fn::) cannot be checked name by name.
+        var literalArguments = arguments is null || arguments is YamlMappingNode && !YamlScalars.IsBuiltInCall(arguments, out _, out _);
+        if (function is not null && literalArguments)
             CheckFields(arguments ?? new YamlMappingNode(), function.Inputs, function.RequiredInputs, function.Package,
                 function.Token, "argument", checkRequired: true, $"{path}.arguments", sink);
-        }
-        else
-        {
+        else if (arguments is not null)
             Check(arguments, null, $"{path}.arguments", sink);
-        }
 
         if (ProgramSymbols.ScalarIn(invoke, "return") is { } returned && function is not null
             && PropertySpec.Find(function.Outputs, returned, function.Package) is null)
