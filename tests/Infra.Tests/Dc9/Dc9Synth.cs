@@ -1,31 +1,24 @@
 using Infra.Stacks;
+using Infra.Tests.Support;
 using YamlDotNet.RepresentationModel;
 
 namespace Infra.Tests.Dc9;
 
 /// <summary>
 /// Synthesizes the dc9 tier in a throw-away project: the repository's Pulumi.yaml plus a stack file
-/// built from <c>dc9-example.yaml</c> with per-test changes.
+/// built from <c>dc9-example.yaml</c> (fixed example values, independent of the editable Pulumi.dc9.yaml)
+/// with per-test changes.
 /// </summary>
 internal static class Dc9Synth
 {
-    public static string RepoRoot { get; } = FindRoot();
+    public static string RepoRoot => RepoPaths.Root;
 
     public static string ExampleConfig => File.ReadAllText(Path.Combine(RepoRoot, "tests", "Infra.Tests", "Dc9", "dc9-example.yaml"));
 
     public static string Yaml(string? stackYaml = null, string stack = "dc9")
     {
-        var root = Directory.CreateTempSubdirectory("infra-dc9-").FullName;
-        try
-        {
-            File.Copy(Path.Combine(RepoRoot, "Pulumi.yaml"), Path.Combine(root, "Pulumi.yaml"));
-            File.WriteAllText(Path.Combine(root, $"Pulumi.{stack}.yaml"), stackYaml ?? ExampleConfig);
-            return StackSynthesizer.Synthesize(new ProjectDirectory(root), stack, null).ToYaml();
-        }
-        finally
-        {
-            Directory.Delete(root, recursive: true);
-        }
+        using var project = new TempProject((stack, stackYaml ?? ExampleConfig));
+        return StackSynthesizer.Synthesize(new ProjectDirectory(project.Root), stack, null).ToYaml();
     }
 
     /// <summary>The example config with one key replaced, added (value non-null) or removed (value null).</summary>
@@ -42,17 +35,5 @@ internal static class Dc9Synth
         return string.Join('\n', lines);
     }
 
-    public static YamlMappingNode Parse(string yaml)
-    {
-        var stream = new YamlStream();
-        stream.Load(new StringReader(yaml));
-        return (YamlMappingNode)stream.Documents[0].RootNode;
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Infra.sln"))) return dir.FullName;
-        throw new InvalidOperationException("Cannot find the repository root (no Infra.sln above the test assembly).");
-    }
+    public static YamlMappingNode Parse(string yaml) => ProgramYaml.Parse(yaml);
 }

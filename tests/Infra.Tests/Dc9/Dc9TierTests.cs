@@ -1,4 +1,6 @@
 using Infra.Platform.Network;
+using Infra.Tests.SchemaConformance;
+using Infra.Tests.Support;
 using YamlDotNet.RepresentationModel;
 
 namespace Infra.Tests.Dc9;
@@ -18,18 +20,7 @@ public class Dc9TierTests
         ((YamlScalarNode)path.Aggregate(node, (n, key) => n is YamlSequenceNode list ? list[int.Parse(key, System.Globalization.CultureInfo.InvariantCulture)] : n[key])).Value!;
 
     [Fact]
-    public void The_dc9_program_matches_its_reviewed_snapshot()
-    {
-        var path = Path.Combine(Dc9Synth.RepoRoot, "tests", "Infra.Tests", "Snapshots", "dc9.yaml");
-        if (Environment.GetEnvironmentVariable("UPDATE_SNAPSHOTS") == "1") File.WriteAllText(path, Example.Value);
-        Assert.True(File.Exists(path), $"No snapshot {path}. Run with UPDATE_SNAPSHOTS=1 once, review it, and commit it.");
-        var expected = File.ReadAllText(path).Split('\n');
-        var actual = Example.Value.Split('\n');
-        var line = Enumerable.Range(0, Math.Min(expected.Length, actual.Length)).FirstOrDefault(i => expected[i] != actual[i], -1);
-        Assert.True(line < 0 && expected.Length == actual.Length,
-            $"dc9.yaml differs from its snapshot at line {line + 1}:\n  snapshot: {expected.ElementAtOrDefault(line)}\n  actual:   {actual.ElementAtOrDefault(line)}\n" +
-            "If the change is intended, rerun with UPDATE_SNAPSHOTS=1 and review the diff.");
-    }
+    public void The_dc9_program_matches_its_reviewed_snapshot() => Snapshot.Match("dc9.yaml", Example.Value);
 
     [Fact]
     public void Synthesis_is_deterministic() => Assert.Equal(Example.Value, Dc9Synth.Yaml());
@@ -60,21 +51,7 @@ public class Dc9TierTests
         }
         else if (key == "environment") yaml = yaml.Replace("infra:environment: dev", "infra:environment: production");
         else yaml = Dc9Synth.With(key, value);
-        var problems = new SchemaConformance().Check(Dc9Synth.Parse(Dc9Synth.Yaml(yaml)));
-        Assert.True(problems.Count == 0, string.Join("\n", problems));
-    }
-
-    [Fact]
-    public void The_schema_check_itself_catches_unknown_and_missing_properties()
-    {
-        var broken = Example.Value
-            .Replace("      dropInvalidHeaderFields: true\n", "      dropInvalidHeaderField: true\n")
-            .Replace("      vpcId: ${network-vpc.id}\n      cidrBlock: \"10.0.0.0/21\"\n", "      cidrBlock: \"10.0.0.0/21\"\n")
-            .Replace("      deregistrationDelay: 30\n", "      deregistrationDelay: soon\n");
-        var problems = new SchemaConformance().Check(Dc9Synth.Parse(broken));
-        Assert.Contains("alb-lb: unknown property 'dropInvalidHeaderField'", problems);
-        Assert.Contains("network-public-0: required input 'vpcId' is missing", problems);
-        Assert.Contains(problems, p => p.StartsWith("alb-tg-gateway.deregistrationDelay: expected a", StringComparison.Ordinal));
+        Conformance.AssertConforms(Dc9Synth.Yaml(yaml));
     }
 
     [Fact]
