@@ -30,8 +30,16 @@ public sealed class Dc9Tier : ITier
         var dc9 = Dc9Settings.Read(config, platform);
         config.CheckUnknownKeys();
         config.ThrowIfInvalid();
+        Compose(blueprint, new StackIdentity(config.Stack, Tier.Dc9, platform), dc9, FleetLayout.Default);
+    }
 
-        var stack = new StackIdentity(config.Stack, Tier, platform);
+    /// <summary>
+    /// Builds the tier from validated settings. <paramref name="layout"/> sizes the static address plan;
+    /// the benchmark uses it for its 90- and 900-server fleets.
+    /// </summary>
+    public static void Compose(Blueprint blueprint, StackIdentity stack, Dc9Settings dc9, FleetLayout layout)
+    {
+        var platform = stack.Settings;
         var tags = stack.Tags.ToDictionary(t => t.Key, t => t.Value);
         if (platform.Environment == DeploymentEnvironment.Dev) tags["expiry"] = dc9.ExpiresOn ?? "weekend-teardown";
         blueprint.UseProvider(new AwsProvider(blueprint, "aws", new AwsProviderArgs
@@ -102,7 +110,8 @@ public sealed class Dc9Tier : ITier
             Routes = platform.Routes,
             DeletionProtection = platform.Environment != DeploymentEnvironment.Dev,
         });
-        var (members, blocks) = Dc9Placement.Plan(platform.Catalog, dc9.Placement, network.Plan, dc9.AzCount);
+        var (members, blocks) = Dc9Placement.Plan(platform.Catalog, dc9.Placement, network.Plan, dc9.AzCount,
+            layout.SlotsPerServicePerAz, layout.StaticCapacity);
         var fleet = new ServerFleet(blueprint, "fleet", new ServerFleetProps
         {
             Stack = stack,

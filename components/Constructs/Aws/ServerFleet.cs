@@ -98,6 +98,19 @@ public sealed class ServerFleet : Component
                 Description = "Static addresses of the platform servers (RAFT peers)",
             })).ToList();
 
+        // Rendered once for the fleet: each server's user-data differs only in its node id and Services.
+        var first = props.Members[0].Server;
+        var fleetUserData = new FleetUserData(new ServerProvisioningSpec
+        {
+            NodeId = first.Name,
+            Services = first.Services.Names.ToList(),
+            Peers = Peers,
+            Binary = props.Binary,
+            Telemetry = props.Telemetry,
+            BusPort = PlatformBinary.BusPort,
+            RaftPort = props.RaftPort,
+            AppPort = PlatformBinary.HttpPort,
+        });
         var instances = new List<AwsRes.Instance>();
         foreach (var member in props.Members)
         {
@@ -119,18 +132,7 @@ public sealed class ServerFleet : Component
                 IgnoreChanges = props.RestoreFromSnapshots ? ["snapshotId"] : [],
             });
 
-            var spec = new ServerProvisioningSpec
-            {
-                NodeId = server.Name,
-                Services = server.Services.Names.ToList(),
-                Peers = Peers,
-                Binary = props.Binary,
-                Telemetry = props.Telemetry,
-                BusPort = PlatformBinary.BusPort,
-                RaftPort = props.RaftPort,
-                AppPort = PlatformBinary.HttpPort,
-            };
-            var userData = CloudInitUserData.Render(spec);
+            var userData = fleetUserData.Render(server.Name, server.Services.Names.ToList());
             var fitsPlain = System.Text.Encoding.UTF8.GetByteCount(userData) <= UserDataEncoding.MaxBytes;
             var instance = new AwsRes.Instance(this, server.Name, new AwsRes.InstanceArgs
             {

@@ -13,17 +13,19 @@ public static class CloudInitUserData
 {
     public const string Header = "#cloud-config\n";
 
-    public static string Render(ServerProvisioningSpec spec)
+    public static string Render(ServerProvisioningSpec spec) => Write(spec.Validate(), RenderPeers(spec));
+
+    /// <summary>Renders without validating; <paramref name="peers"/> is the rendered peer file, shared by a fleet.</summary>
+    internal static string Write(ServerProvisioningSpec spec, string peers)
     {
-        spec.Validate();
         var files = new object[]
         {
-            File(ServerProvisioningSpec.PeersFilePath, "0644", RenderPeers(spec)),
-            File(InstallScript.CollectorConfigSource, "0644", OtelCollectorConfig.Render(spec)),
-            File(InstallScript.Path, "0755", InstallScript.Render(spec)),
-            File(DataVolumeUnit.ScriptPath, "0755", DataVolumeUnit.RenderScript(spec)),
+            File(ServerProvisioningSpec.PeersFilePath, "0644", peers),
+            File(InstallScript.CollectorConfigSource, "0644", OtelCollectorConfig.Write(spec)),
+            File(InstallScript.Path, "0755", InstallScript.Write(spec)),
+            File(DataVolumeUnit.ScriptPath, "0755", DataVolumeUnit.WriteScript(spec)),
             File(DataVolumeUnit.UnitPath, "0644", DataVolumeUnit.RenderUnit()),
-            File(PlatformServiceUnit.UnitPath, "0644", PlatformServiceUnit.Render(spec)),
+            File(PlatformServiceUnit.UnitPath, "0644", PlatformServiceUnit.Write(spec)),
         };
         var document = Map(
             ("package_update", true),

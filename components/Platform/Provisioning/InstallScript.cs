@@ -10,9 +10,10 @@ public static class InstallScript
     public const string Path = "/usr/local/sbin/platform-install";
     public const string CollectorConfigSource = "/etc/platform/otelcol.yaml";
 
-    public static string Render(ServerProvisioningSpec spec)
+    public static string Render(ServerProvisioningSpec spec) => Write(spec.Validate());
+
+    internal static string Write(ServerProvisioningSpec spec)
     {
-        spec.Validate();
         var package = spec.Telemetry.Package;
         return $$"""
             #!/bin/sh

@@ -6,13 +6,11 @@ namespace Infra.Platform.Provisioning;
 /// </summary>
 public static class OtelCollectorConfig
 {
-    public static string Render(ServerProvisioningSpec spec)
+    public static string Render(ServerProvisioningSpec spec) => Write(spec.Validate());
+
+    internal static string Write(ServerProvisioningSpec spec)
     {
-        spec.Validate();
         var telemetry = spec.Telemetry;
-        if (string.IsNullOrWhiteSpace(telemetry.OtlpEndpoint) || telemetry.OtlpEndpoint.Any(char.IsWhiteSpace))
-            throw new ProvisioningException(
-                $"server '{spec.NodeId}': telemetry OTLP endpoint '{telemetry.OtlpEndpoint}' is empty or has spaces; give host:port of the collector gateway, e.g. otel.example.internal:4317.");
         string[] processors = ["memory_limiter", "resource", "batch"];
         var document = Map(
             ("receivers", Map(

@@ -12,9 +12,10 @@ public static class PlatformServiceUnit
     public const string UnitName = "platform.service";
     public const string UnitPath = "/etc/systemd/system/" + UnitName;
 
-    public static string Render(ServerProvisioningSpec spec)
+    public static string Render(ServerProvisioningSpec spec) => Write(spec.Validate());
+
+    internal static string Write(ServerProvisioningSpec spec)
     {
-        spec.Validate();
         var services = string.Join(',', spec.Services);
         var peers = ServerProvisioningSpec.PeersFilePath;
         var exec = string.Join(' ',

@@ -63,6 +63,10 @@ public sealed partial record ServerProvisioningSpec
         if (DataDirectory is "/" or "/etc" or "/usr" or "/var" or "/tmp")
             throw new ProvisioningException($"{where}: data directory '{DataDirectory}' is a system directory; use e.g. /var/lib/platform.");
 
+        if (Telemetry is null || string.IsNullOrWhiteSpace(Telemetry.OtlpEndpoint) || Telemetry.OtlpEndpoint.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
+            throw new ProvisioningException(
+                $"{where}: telemetry OTLP endpoint '{Telemetry?.OtlpEndpoint}' is empty or has spaces; give host:port of the collector gateway, e.g. otel.example.internal:4317.");
+
         if (Peers is null || Peers.Count == 0)
             throw new ProvisioningException($"{where}: the RAFT peer list is empty; give every server's id and static address.");
         var duplicateId = Peers.GroupBy(p => p.NodeId).FirstOrDefault(g => g.Count() > 1);
@@ -86,7 +90,8 @@ public sealed partial record ServerProvisioningSpec
         return this;
     }
 
-    [GeneratedRegex("^[a-z][a-z0-9-]{0,62}$")]
+    // Names also land in YAML (collector config) read by YAML 1.1 parsers, where these words are booleans or null.
+    [GeneratedRegex("^(?!(y|n|yes|no|on|off|true|false|null)$)[a-z][a-z0-9-]{0,62}$")]
     private static partial Regex NamePattern();
 
     [GeneratedRegex("^(/[A-Za-z0-9._-]+)+$")]

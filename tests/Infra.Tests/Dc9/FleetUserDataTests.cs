@@ -1,0 +1,43 @@
+using System.Security.Cryptography;
+using System.Text;
+using Infra.Platform.Provisioning;
+
+namespace Infra.Tests.Dc9;
+
+public class FleetUserDataTests
+{
+    [Fact]
+    public void Fleet_rendering_is_byte_identical_to_rendering_each_server_alone()
+    {
+        var shared = ProvisioningFixtures.Spec();
+        var fleet = new FleetUserData(shared);
+        foreach (var peer in shared.Peers)
+        {
+            string[] services = peer.NodeId == "server-4" ? ["events", "gateway"] : ["accounts"];
+            Assert.Equal(CloudInitUserData.Render(shared with { NodeId = peer.NodeId, Services = services }), fleet.Render(peer.NodeId, services));
+        }
+    }
+
+    [Fact]
+    public void Fleet_rendering_validates_each_server()
+    {
+        var fleet = new FleetUserData(ProvisioningFixtures.Spec());
+        Assert.Contains("not in its own RAFT peer list", Assert.Throws<ProvisioningException>(() => fleet.Render("server-99", ["accounts"])).Message);
+        Assert.Contains("no Services given", Assert.Throws<ProvisioningException>(() => fleet.Render("server-2", [])).Message);
+        Assert.Contains("Service name 'yes' is invalid", Assert.Throws<ProvisioningException>(() => fleet.Render("server-2", ["yes"])).Message);
+    }
+
+    [Fact]
+    public void Gzip_encoding_is_pinned_so_a_runtime_upgrade_cannot_silently_rewrite_every_servers_user_data()
+    {
+        // If this fails after a .NET upgrade, the compressor's bytes changed: every large fleet's user-data
+        // would change on the next `pulumi up`. Decide deliberately (roll servers) before updating the hash.
+        var text = "#cloud-config\n" + string.Concat(Enumerable.Range(0, 1500).Select(i => $"{{\"id\":\"server-{i}\",\"address\":\"10.0.{i / 250}.{i % 250}:7071\"}},\n"));
+        var encoded = UserDataEncoding.ToBase64(text, "golden");
+        Assert.Equal("gzip", Convert.FromBase64String(encoded) is [0x1f, 0x8b, ..] ? "gzip" : "raw");
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.ASCII.GetBytes(encoded)));
+        Assert.Equal(GoldenHash, hash);
+    }
+
+    private const string GoldenHash = "85ab6cd6012cb380436073e1753433c8f0d0f8f8fb6321efffbbb50d75efc2bc";
+}
