@@ -53,7 +53,7 @@ public sealed class Alb : Component
             DropInvalidHeaderFields = true,
             EnableDeletionProtection = props.DeletionProtection,
             EnableHttp2 = true,
-            DesyncMitigationMode = "strictest",
+            DesyncMitigationMode = "defensive",
             IdleTimeout = 60,
             AccessLogs = new AwsRes.LoadBalancerAccessLogs { Bucket = logs.Bucket.BucketName, Prefix = LogPrefix, Enabled = true },
             Tags = AwsTags.Named(name),

@@ -59,7 +59,7 @@ public sealed class SecurityGroups : Component
         Egress(Servers, "raft", props.RaftPort, "RAFT between servers", group: Servers);
         Egress(Servers, "https", 443, "Packages, the platform binary, Session Manager", cidr: anywhere);
         foreach (var port in props.ServerEgressPorts.Where(p => p != 443).Distinct().Order())
-            Egress(Servers, $"out-{port.ToString(CultureInfo.InvariantCulture)}", port, "Telemetry export", cidr: anywhere);
+            Egress(Servers, $"telemetry-{port.ToString(CultureInfo.InvariantCulture)}", port, "Telemetry export", cidr: anywhere);
 
         for (var i = 0; i < props.SshCidrs.Count; i++)
             Ingress(Bastion, $"ssh-{i}", 22, $"SSH from {props.SshCidrs[i]}", cidr: props.SshCidrs[i].ToString());
