@@ -16,37 +16,3 @@ public sealed class VpcArgs : Args
     public Input<bool>? EnableDnsSupport { get; init; }
     public IReadOnlyDictionary<string, string>? Tags { get; init; }
 }
-
-/// <summary><c>aws:ec2/subnet:Subnet</c>.</summary>
-public sealed class Subnet(Scope scope, string id, SubnetArgs args, ResourceOptions? options = null)
-    : Resource(scope, id, Token, args, options)
-{
-    public const string Token = "aws:ec2/subnet:Subnet";
-}
-
-public sealed class SubnetArgs : Args
-{
-    public required Input<string> VpcId { get; init; }
-    public required Input<string> CidrBlock { get; init; }
-    public required Input<string> AvailabilityZone { get; init; }
-    public Input<bool>? MapPublicIpOnLaunch { get; init; }
-    public IReadOnlyDictionary<string, string>? Tags { get; init; }
-}
-
-/// <summary>
-/// <c>aws:ec2/subnetCidrReservation:SubnetCidrReservation</c>: an "explicit" reservation keeps AWS from
-/// auto-assigning its addresses, so static server IPs never collide with other interfaces.
-/// </summary>
-public sealed class SubnetCidrReservation(Scope scope, string id, SubnetCidrReservationArgs args, ResourceOptions? options = null)
-    : Resource(scope, id, Token, args, options)
-{
-    public const string Token = "aws:ec2/subnetCidrReservation:SubnetCidrReservation";
-}
-
-public sealed class SubnetCidrReservationArgs : Args
-{
-    public required Input<string> SubnetId { get; init; }
-    public required Input<string> CidrBlock { get; init; }
-    public required Input<string> ReservationType { get; init; }
-    public Input<string>? Description { get; init; }
-}

@@ -2,41 +2,6 @@ using Infra.Synthesis;
 
 namespace Infra.Providers.Aws;
 
-/// <summary><c>aws:ebs/volume:Volume</c>.</summary>
-public sealed class EbsVolume(Scope scope, string id, EbsVolumeArgs args, ResourceOptions? options = null)
-    : Resource(scope, id, Token, args, options)
-{
-    public const string Token = "aws:ebs/volume:Volume";
-}
-
-public sealed class EbsVolumeArgs : Args
-{
-    public required Input<string> AvailabilityZone { get; init; }
-    public Input<int>? Size { get; init; }
-    public Input<string>? Type { get; init; }
-    public Input<bool>? Encrypted { get; init; }
-    public Input<string>? SnapshotId { get; init; }
-    /// <summary>Snapshot the volume when it is destroyed: a teardown keeps the data.</summary>
-    public Input<bool>? FinalSnapshot { get; init; }
-    public IReadOnlyDictionary<string, string>? Tags { get; init; }
-}
-
-/// <summary><c>aws:ec2/volumeAttachment:VolumeAttachment</c>.</summary>
-public sealed class VolumeAttachment(Scope scope, string id, VolumeAttachmentArgs args, ResourceOptions? options = null)
-    : Resource(scope, id, Token, args, options)
-{
-    public const string Token = "aws:ec2/volumeAttachment:VolumeAttachment";
-}
-
-public sealed class VolumeAttachmentArgs : Args
-{
-    public required Input<string> DeviceName { get; init; }
-    public required Input<string> InstanceId { get; init; }
-    public required Input<string> VolumeId { get; init; }
-    /// <summary>Stop the instance first so the file system is clean when the volume leaves.</summary>
-    public Input<bool>? StopInstanceBeforeDetaching { get; init; }
-}
-
 /// <summary><c>aws:dlm/lifecyclePolicy:LifecyclePolicy</c>: scheduled EBS snapshots by tag.</summary>
 public sealed class DlmLifecyclePolicy(Scope scope, string id, DlmLifecyclePolicyArgs args, ResourceOptions? options = null)
     : Resource(scope, id, Token, args, options)
