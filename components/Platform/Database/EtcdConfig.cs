@@ -28,6 +28,9 @@ public static class EtcdConfig
             ("auto-compaction-mode", Str("periodic")),
             ("auto-compaction-retention", Str("1")),
             ("enable-v2", Bool(false)),
+            // Patroni speaks etcd's v3 API over the HTTP/JSON gateway. The flag defaults it on, but a
+            // config file leaves it off unless set (found by the realization test: /v3 answered 404).
+            ("enable-grpc-gateway", Bool(true)),
             ("logger", Str("zap")),
             ("log-outputs", Strs(["stderr"])));
         return Write(root);

@@ -169,7 +169,7 @@ public sealed class PatroniFailoverDrillTests(ITestOutputHelper output) : IAsync
         var dir = Path.Combine(c.Root, "restore");
         var dataDir = Path.Combine(dir, "data");
         Directory.CreateDirectory(dataDir);
-        File.SetUnixFileMode(dataDir, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        await ToolProcess.RequireAsync(["chmod", "700", dataDir], TimeSpan.FromSeconds(10));
         await ToolProcess.RequireAsync(["chown", "-R", $"{ToolProcess.ServiceUser}:{ToolProcess.ServiceUser}", dir], TimeSpan.FromSeconds(10));
         c.TrackDataDir(dataDir);
         var clock = Stopwatch.StartNew();

@@ -85,8 +85,7 @@ internal sealed class LoopbackCluster : IAsyncDisposable
     public async Task StartAsync(TimeSpan timeout)
     {
         // Everything under the root belongs to the postgres user; the root itself must be traversable.
-        File.SetUnixFileMode(Root, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute |
-                                   UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+        await ToolProcess.RequireAsync(["chmod", "755", Root], TimeSpan.FromSeconds(10));
         await ToolProcess.RequireAsync(["chown", "-R", $"{ToolProcess.ServiceUser}:{ToolProcess.ServiceUser}", Root], TimeSpan.FromSeconds(10));
 
         foreach (var member in Spec.Members)
