@@ -6,12 +6,12 @@ namespace Infra.Platform.Database;
 /// </summary>
 public static class ConnectionString
 {
-    public static string ReadWrite(PostgresClusterSpec spec, string service, int connectTimeoutSeconds = 5)
+    public static string ReadWrite(PostgresClusterSpec spec, string database, int connectTimeoutSeconds = 5)
     {
         spec.Validate();
-        var database = ServiceDatabase.NameFor(service);
         if (!spec.Databases.Contains(database))
-            throw new DatabaseConfigException($"Service '{service}' is not one of cluster '{spec.ClusterName}''s Services.");
+            throw new DatabaseConfigException(
+                $"Database '{database}' is not in cluster '{spec.ClusterName}' ({string.Join(", ", spec.Databases)}).");
         var hosts = string.Join(",", spec.Members.Select(m => m.PostgresEndpoint));
         var user = Uri.EscapeDataString(ClusterCredentials.AppUser);
         var password = spec.Credentials.AppPassword.Render(Uri.EscapeDataString);

@@ -17,6 +17,9 @@ public abstract record Credential
     /// </summary>
     public static Credential Placeholder(string key) => new Slot(key);
 
+    /// <summary>The placeholder's key; null for a concrete value.</summary>
+    public virtual string? PlaceholderKey => null;
+
     /// <summary>The text written into a file; <paramref name="encode"/> applies to concrete values only.</summary>
     internal abstract string Render(Func<string, string>? encode = null);
 
@@ -45,6 +48,8 @@ public abstract record Credential
     private sealed record Slot : Credential
     {
         public string Key { get; }
+
+        public override string? PlaceholderKey => Key;
 
         public Slot(string key)
         {

@@ -15,6 +15,7 @@ public sealed record MemberPaths(
     public string EtcdConfigFile => Path.Combine(Config, "etcd.yml");
     public string PgBackRestConfigFile => Path.Combine(Config, "pgbackrest.conf");
     public string PostBootstrapScript => Path.Combine(Config, "post-bootstrap.sh");
+    public string BackupScheduleScript => Path.Combine(Config, "backup-schedule.sh");
     public string Pgpass => Path.Combine(Run, "pgpass");
 
     internal IEnumerable<(string Name, string Value)> All()

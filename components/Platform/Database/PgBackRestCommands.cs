@@ -36,6 +36,6 @@ public static class PgBackRestCommands
     public static IReadOnlyList<string> Restore(PostgresClusterSpec spec, ClusterMember member, string targetDataDir) =>
         Command(spec, member, "restore", $"--pg1-path={targetDataDir}");
 
-    private static IReadOnlyList<string> Command(PostgresClusterSpec spec, ClusterMember member, string command, params string[] options) =>
+    internal static IReadOnlyList<string> Command(PostgresClusterSpec spec, ClusterMember member, string command, params string[] options) =>
         [Executable, $"--config={member.Paths.PgBackRestConfigFile}", $"--stanza={spec.Stanza}", .. options, command];
 }

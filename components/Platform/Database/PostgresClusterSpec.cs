@@ -9,7 +9,7 @@ namespace Infra.Platform.Database;
 public sealed partial record PostgresClusterSpec(
     string ClusterName,
     IReadOnlyList<ClusterMember> Members,
-    IReadOnlyList<string> Services,
+    IReadOnlyList<string> Databases,
     ClusterCredentials Credentials,
     BackupRepository Backup)
 {
@@ -27,8 +27,6 @@ public sealed partial record PostgresClusterSpec(
     /// <summary>pgBackRest's stanza: one per cluster, named after it.</summary>
     public string Stanza => ClusterName;
 
-    public IReadOnlyList<string> Databases => Services.Select(ServiceDatabase.NameFor).ToList();
-
     /// <summary>Throws <see cref="DatabaseConfigException"/> naming the first problem found.</summary>
     public PostgresClusterSpec Validate()
     {
@@ -38,9 +36,9 @@ public sealed partial record PostgresClusterSpec(
         if (Members.Count < 3 || Members.Count % 2 == 0)
             throw new DatabaseConfigException(
                 $"Cluster '{ClusterName}' has {Members.Count} members: etcd and Patroni need an odd number, at least 3, to keep a quorum after losing one.");
-        if (Services.Count == 0)
+        if (Databases.Count == 0)
             throw new DatabaseConfigException(
-                $"Cluster '{ClusterName}' has no Services: list the Services whose databases it holds (an empty list never means 'all').");
+                $"Cluster '{ClusterName}' has no databases: list one database per Service (an empty list never means 'all').");
 
         ValidateMembers();
         ValidateDatabases();
@@ -93,14 +91,13 @@ public sealed partial record PostgresClusterSpec(
 
     private void ValidateDatabases()
     {
-        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var service in Services)
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var database in Databases)
         {
-            var database = ServiceDatabase.NameFor(service);
-            if (seen.TryGetValue(database, out var other))
+            ServiceDatabase.Check(database);
+            if (!seen.Add(database))
                 throw new DatabaseConfigException(
-                    $"Services '{other}' and '{service}' both map to database '{database}': each Service owns its own database, rename one.");
-            seen[database] = service;
+                    $"Database '{database}' is listed twice: each Service owns its own database, give each a distinct name.");
         }
     }
 

@@ -10,14 +10,17 @@ public static partial class ServiceDatabase
 {
     private static readonly string[] Reserved = ["postgres", "template0", "template1"];
 
-    public static string NameFor(string service)
+    /// <summary>The default database of a Service: its name with '-' as '_' (the catalog may override it).</summary>
+    public static string NameFor(string service) => Check(service.Trim().ToLowerInvariant().Replace('-', '_'));
+
+    /// <summary>Returns <paramref name="name"/> if PostgreSQL and the generated SQL accept it as a database name.</summary>
+    public static string Check(string name)
     {
-        var name = service.Trim().ToLowerInvariant().Replace('-', '_');
         if (!NamePattern().IsMatch(name))
             throw new DatabaseConfigException(
-                $"Service '{service}' cannot name a database: use letters, digits, '-' or '_', start with a letter, at most 63 characters.");
+                $"'{name}' is not a usable database name: use lower-case letters, digits and '_', starting with a letter, at most 63 characters.");
         if (Reserved.Contains(name))
-            throw new DatabaseConfigException($"Service '{service}' would use the reserved database name '{name}': rename the Service.");
+            throw new DatabaseConfigException($"'{name}' is a reserved database name: give the Service another database.");
         return name;
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
+using YamlDotNet.Serialization;
 
 namespace Infra.Platform.Database;
 
@@ -42,7 +43,8 @@ internal static class YamlText
     {
         using var writer = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
         var emitter = new Emitter(writer, new EmitterSettings(2, int.MaxValue, false, 1024));
-        new YamlStream(new YamlDocument(root)).Save(emitter, assignAnchors: false);
+        // The serializer writes the node tree as an implicit document (no '---' or '...' markers).
+        new SerializerBuilder().Build().Serialize(emitter, root);
         return writer.ToString();
     }
 }

@@ -14,7 +14,7 @@ namespace Infra.Tests.OnPrem;
 [Trait("Category", "Realization")]
 public sealed class PatroniFailoverDrillTests(ITestOutputHelper output) : IAsyncLifetime
 {
-    private static readonly string[] Services = ["orders", "billing"];
+    private static readonly string[] Databases = ["orders", "billing"];
     // Short timings keep the drill under a few minutes; they obey Patroni's loop_wait + 2*retry <= ttl.
     private static readonly HaTimings DrillTimings = new(Ttl: 10, LoopWait: 2, RetryTimeout: 4);
     private static readonly TimeSpan StepTimeout = TimeSpan.FromSeconds(90);
@@ -24,7 +24,7 @@ public sealed class PatroniFailoverDrillTests(ITestOutputHelper output) : IAsync
     public Task InitializeAsync()
     {
         var binDir = RequiredPackages.RequirePostgresBinDir();
-        cluster = LoopbackCluster.Create(binDir, Services, DrillTimings);
+        cluster = LoopbackCluster.Create(binDir, Databases, DrillTimings);
         return Task.CompletedTask;
     }
 
@@ -127,6 +127,8 @@ public sealed class PatroniFailoverDrillTests(ITestOutputHelper output) : IAsync
         var lost = acknowledged.Where(id => !present.Contains(id)).Order().ToList();
         Assert.True(lost.Count == 0, $"Acknowledged writes missing on the new primary {newLeader.Name}: {string.Join(",", lost)}");
         output.WriteLine($"    all {acknowledged.Count} acknowledged writes are on {newLeader.Name} ({present.Count} rows)");
+        var servedBy = (await RequireSql(c, appConnection, "select inet_server_port()")).Trim();
+        Assert.Equal(c.Member(newLeader.Name).Ports.Postgres.ToString(System.Globalization.CultureInfo.InvariantCulture), servedBy);
         await RequireSql(c, appConnection, "insert into drill (id) values (5000)");
         acknowledged.Add(5000);
         var leaderNow = await WaitForHealthyClusterAsync(c, expectedReplicas: 1, excludedLeader: firstLeader);
@@ -141,18 +143,29 @@ public sealed class PatroniFailoverDrillTests(ITestOutputHelper output) : IAsync
         Assert.NotEqual("leader", oldPrimary.Role);
         await LoopbackCluster.WaitUntilAsync($"{firstLeader.Name} to replay write 5000", StepTimeout, async () =>
             await c.QueryOnMemberAsync(firstLeader, "orders", "select count(*) from drill where id = 5000") == "1");
-        output.WriteLine($"[4] {firstLeader.Name} rejoined as {oldPrimary.Role} (timeline {oldPrimary.Timeline}) after {rejoinClock.Elapsed.TotalSeconds:0.0}s and replays new writes");
+        var newTimeline = state.Single(m => m.Role == "leader").Timeline;
+        output.WriteLine($"[4] {firstLeader.Name} rejoined as {oldPrimary.Role} of {leaderNow.Name} (timeline {newTimeline}) after {rejoinClock.Elapsed.TotalSeconds:0.0}s and replays new writes");
+        var rewind = c.PatroniLogLines(firstLeader, "rewind");
+        output.WriteLine(rewind.Count > 0 ? $"    pg_rewind: {rewind[^1].Trim()}" : "    pg_rewind: not needed (no diverged WAL)");
         output.WriteLine($"    pg_stat_replication on {leaderNow.Name}: {await ReplicationAsync(c, c.Member(leaderNow.Name))}");
 
         // 5) Backup on the current primary, restore into a fresh instance, compare.
         var leaderMember = c.Member(leaderNow.Name);
+        var replicaMember = c.Spec.Members.First(m => m != leaderMember);
+        // One round of the generated schedule on every member: only the primary backs up.
+        var onReplica = await ToolProcess.RequireAsync(["sh", replicaMember.Paths.BackupScheduleScript, "once"], StepTimeout, asServiceUser: true);
+        Assert.Contains("not the primary", onReplica.Stdout);
         var backupClock = Stopwatch.StartNew();
-        await ToolProcess.RequireAsync(PgBackRestCommands.StanzaCreate(c.Spec, leaderMember), StepTimeout, asServiceUser: true);
+        var onPrimary = await ToolProcess.RequireAsync(["sh", leaderMember.Paths.BackupScheduleScript, "once"], StepTimeout, asServiceUser: true);
+        Assert.Contains("done", onPrimary.Stdout);
         await ToolProcess.RequireAsync(PgBackRestCommands.Check(c.Spec, leaderMember), StepTimeout, asServiceUser: true);
-        await ToolProcess.RequireAsync(PgBackRestCommands.Backup(c.Spec, leaderMember), StepTimeout, asServiceUser: true);
+        var info = await ToolProcess.RequireAsync(
+            ["pgbackrest", $"--config={leaderMember.Paths.PgBackRestConfigFile}", $"--stanza={c.Spec.Stanza}", "--output=json", "info"],
+            StepTimeout, asServiceUser: true);
+        Assert.Contains("\"type\":\"full\"", info.Stdout);
         const string fingerprint = "select count(*) || ':' || sum(id) || ':' || md5(string_agg(id::text || '@' || written_at::text, ',' order by id)) from drill";
         var expected = await c.QueryOnMemberAsync(leaderMember, "orders", fingerprint);
-        output.WriteLine($"[5] full backup of {leaderMember.Name} took {backupClock.Elapsed.TotalSeconds:0.0}s; data fingerprint {expected}");
+        output.WriteLine($"[5] the schedule skipped replica {replicaMember.Name}; full backup of {leaderMember.Name} took {backupClock.Elapsed.TotalSeconds:0.0}s; data fingerprint {expected}");
 
         var restored = await RestoreAsync(c, leaderMember);
         var actual = await c.QueryOnMemberAsync(restored, "orders", fingerprint);
@@ -202,8 +215,12 @@ public sealed class PatroniFailoverDrillTests(ITestOutputHelper output) : IAsync
             var running = state.Where(m => m.Role == "leader" && m.State == "running" && m.Name != excludedLeader?.Name).ToList();
             if (running.Count != 1) return false;
             leader = c.Member(running[0].Name);
+            // Patroni names each replica's connection after its member; pg_basebackup's own WAL stream
+            // (a replica still being cloned) must not count as a streaming replica.
+            var members = string.Join(",", c.Spec.Members.Select(m => $"'{m.Name}'"));
             var replication = await c.PsqlAsync(c.SuperuserConnection(leader.Address, leader.Ports.Postgres, "postgres"),
-                "select count(*) filter (where state = 'streaming') || ':' || count(*) filter (where sync_state = 'sync') from pg_stat_replication",
+                "select count(*) filter (where state = 'streaming') || ':' || count(*) filter (where sync_state = 'sync') " +
+                $"from pg_stat_replication where application_name in ({members})",
                 TimeSpan.FromSeconds(5), superuser: true);
             return replication.Ok && replication.Stdout.Trim() == $"{expectedReplicas}:1";
         }, pollMs: 500);

@@ -38,7 +38,7 @@ internal sealed class LoopbackCluster : IAsyncDisposable
     }
 
     /// <summary>Writes every member's configuration with the generators; starts nothing yet.</summary>
-    public static LoopbackCluster Create(string binDir, IReadOnlyList<string> services, HaTimings timings)
+    public static LoopbackCluster Create(string binDir, IReadOnlyList<string> databases, HaTimings timings)
     {
         var root = Path.Combine(Path.GetTempPath(), $"onprem3-drill-{Guid.NewGuid():N}");
         Directory.CreateDirectory(root);
@@ -61,7 +61,7 @@ internal sealed class LoopbackCluster : IAsyncDisposable
         var credentials = new ClusterCredentials(
             Credential.Of(superuser), Credential.Of(NewSecret()), Credential.Of(NewSecret()),
             Credential.Of(NewSecret()), Credential.Of(NewSecret()));
-        var spec = new PostgresClusterSpec("drill", members, services, credentials,
+        var spec = new PostgresClusterSpec("drill", members, databases, credentials,
             new PathRepository(Path.Combine(root, "repo")))
         {
             PostgresBinDir = binDir,
@@ -78,6 +78,7 @@ internal sealed class LoopbackCluster : IAsyncDisposable
             File.WriteAllText(member.Paths.EtcdConfigFile, EtcdConfig.For(spec, member));
             File.WriteAllText(member.Paths.PgBackRestConfigFile, PgBackRestConfig.For(spec, member));
             File.WriteAllText(member.Paths.PostBootstrapScript, PostBootstrapScript.For(spec));
+            File.WriteAllText(member.Paths.BackupScheduleScript, BackupScheduleScript.For(spec, member, intervalHours: 24));
         }
         return cluster;
     }
@@ -155,6 +156,15 @@ internal sealed class LoopbackCluster : IAsyncDisposable
 
     /// <summary>Registers a data directory outside the members (a restore target) for cleanup.</summary>
     public void TrackDataDir(string dataDir) => extraDataDirs.Add(dataDir);
+
+    /// <summary>Lines of a member's Patroni log that contain <paramref name="text"/>.</summary>
+    public IReadOnlyList<string> PatroniLogLines(ClusterMember member, string text)
+    {
+        var path = Path.Combine(member.Paths.Log, "patroni.log");
+        if (!File.Exists(path)) return [];
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        return new StreamReader(stream).ReadToEnd().Split('\n').Where(l => l.Contains(text, StringComparison.OrdinalIgnoreCase)).ToList();
+    }
 
     public string Logs()
     {
