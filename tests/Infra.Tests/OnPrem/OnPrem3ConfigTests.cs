@@ -1,5 +1,6 @@
 using Infra.Platform.Configuration;
 using Infra.Stacks;
+using Infra.Tests.Support;
 
 namespace Infra.Tests.OnPrem;
 
@@ -88,6 +89,18 @@ public sealed class OnPrem3ConfigTests
         {
             dir.Delete(recursive: true);
         }
+    }
+
+    [Fact]
+    public void Through_the_tool_a_bad_onprem3_config_exits_1_with_the_fix_on_stderr_and_nothing_on_stdout()
+    {
+        using var project = new TempProject(("onprem3",
+            "config:\n  infra:hosts: [\"10.0.0.11\", \"10.0.0.12\", \"10.0.0.11\"]\n  infra:sshUser: deploy\n"));
+        var result = InfraProcess.Run(project.Root, null, "synth", "onprem3");
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal("", result.Stdout);
+        Assert.Contains("infra:hosts = \"10.0.0.11\": is listed twice", result.Stderr);
+        Assert.Contains("pulumi config set", result.Stderr);
     }
 
     [Fact]

@@ -1,35 +1,18 @@
 using System.Text.RegularExpressions;
+using Infra.Tests.Support;
 using YamlDotNet.RepresentationModel;
 
 namespace Infra.Tests.OnPrem;
 
 /// <summary>
-/// The onprem3 program: a committed snapshot reviewed like code, determinism, one Docker provider per
-/// host, and no secret as a literal. Set UPDATE_SNAPSHOTS=1 to rewrite the snapshot after a deliberate change.
+/// The onprem3 program: the committed snapshot of Pulumi.onprem3.yaml (reviewed like code; UPDATE_SNAPSHOTS=1
+/// rewrites it), determinism, one Docker provider per host, and no secret as a literal.
 /// </summary>
 public sealed partial class OnPrem3ProgramTests
 {
-    private static string SnapshotPath => Path.Combine(OnPrem3Stack.Project.Root, "tests", "Infra.Tests", "OnPrem", "Snapshots", "onprem3.yaml");
-
     [Fact]
-    public void Program_matches_the_committed_snapshot()
-    {
-        var program = OnPrem3Stack.Synthesize(OnPrem3Stack.ValidConfig());
-        if (Environment.GetEnvironmentVariable("UPDATE_SNAPSHOTS") == "1")
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(SnapshotPath)!);
-            File.WriteAllText(SnapshotPath, program);
-        }
-        Assert.True(File.Exists(SnapshotPath), $"No snapshot at {SnapshotPath}: run the tests once with UPDATE_SNAPSHOTS=1 and review it.");
-        var expected = File.ReadAllText(SnapshotPath);
-        if (expected != program)
-        {
-            var first = FirstDifference(expected, program);
-            Assert.Fail($"The onprem3 program differs from {SnapshotPath} at line {first.Line}:\n" +
-                        $"  snapshot: {first.Expected}\n  now:      {first.Actual}\n" +
-                        "If the change is intended, rerun with UPDATE_SNAPSHOTS=1 and review the diff.");
-        }
-    }
+    public void The_onprem3_program_matches_its_reviewed_snapshot() =>
+        Snapshot.Match("onprem3.yaml", Synth.Yaml("onprem3"));
 
     [Fact]
     public void Program_is_byte_identical_across_runs()
@@ -146,19 +129,6 @@ public sealed partial class OnPrem3ProgramTests
         resource.Children.TryGetValue(section, out var s) && s is YamlMappingNode map && map.Children.TryGetValue(key, out var v)
             ? v.ToString()
             : null;
-
-    private static (int Line, string Expected, string Actual) FirstDifference(string expected, string actual)
-    {
-        var a = expected.Split('\n');
-        var b = actual.Split('\n');
-        for (var i = 0; i < Math.Max(a.Length, b.Length); i++)
-        {
-            var x = i < a.Length ? a[i] : "(end)";
-            var y = i < b.Length ? b[i] : "(end)";
-            if (x != y) return (i + 1, x, y);
-        }
-        return (0, "", "");
-    }
 
     [GeneratedRegex(@"^\s*password:\s*(?<value>.+)$", RegexOptions.Multiline)]
     private static partial Regex PasswordLine();

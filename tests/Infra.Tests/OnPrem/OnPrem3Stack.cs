@@ -1,12 +1,13 @@
 using System.Text.Json;
 using Infra.Stacks;
+using Infra.Tests.Support;
 
 namespace Infra.Tests.OnPrem;
 
 /// <summary>Synthesizes the onprem3 tier the way Pulumi runs the compiler: stack name plus PULUMI_CONFIG.</summary>
 internal static class OnPrem3Stack
 {
-    public static ProjectDirectory Project => ProjectDirectory.Find(AppContext.BaseDirectory);
+    public static ProjectDirectory Project => Synth.Repo;
 
     /// <summary>A complete, valid configuration; tests change one key at a time.</summary>
     public static Dictionary<string, string> ValidConfig() => new()
