@@ -99,7 +99,7 @@ public static class PatroniConfig
         Map(("username", Str(name)), ("password", Str(password.Render())));
 
     /// <summary>First match wins: local peer for tools on the host, then members, then app networks.</summary>
-    internal static IEnumerable<string> PgHba(PostgresClusterSpec spec)
+    public static IEnumerable<string> PgHba(PostgresClusterSpec spec)
     {
         yield return $"local all {ClusterCredentials.SuperuserName} peer";
         var members = spec.Members.Select(m => HostMask(m.Address)).Distinct().ToList();
