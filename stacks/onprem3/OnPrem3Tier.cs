@@ -51,11 +51,9 @@ public sealed class OnPrem3Tier : ITier
                 Host = $"ssh://{onprem.SshUser}@{member.HostText}:{onprem.SshPort}",
                 SshOpts = ["-o", "BatchMode=yes", "-o", "ConnectTimeout=15"],
             });
-            var host = new HostScope(blueprint, server.Name);
-            host.UseProvider(docker);
-
-            var db = new DatabaseHost(host, "db", new DatabaseHostProps
+            var db = new DatabaseHost(blueprint, $"{server.Name}-db", new DatabaseHostProps
             {
+                Docker = docker,
                 Stack = stack,
                 Cluster = spec,
                 Member = member,
@@ -67,8 +65,9 @@ public sealed class OnPrem3Tier : ITier
                 BackupHostPath = onprem.Backup.IsS3 ? null : onprem.Backup.Path,
             });
 
-            _ = new ClusterAppContainer(host, "app", new ClusterAppContainerProps
+            _ = new ClusterAppContainer(blueprint, $"{server.Name}-app", new ClusterAppContainerProps
             {
+                Docker = docker,
                 Stack = stack,
                 Server = server,
                 Peers = servers.Where(s => s != server).Select(s => $"{Bracketed(s.Address!)}:{PlatformBinary.BusPort}").ToList(),
@@ -179,7 +178,4 @@ public sealed class OnPrem3Tier : ITier
         });
 
     private static string Bracketed(string address) => address.Contains(':') ? $"[{address}]" : address;
-
-    /// <summary>A host's resources, with that host's Docker provider as their default.</summary>
-    private sealed class HostScope(Scope scope, string id) : Component(scope, id);
 }

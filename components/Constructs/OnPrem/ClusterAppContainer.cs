@@ -8,6 +8,8 @@ namespace Infra.Constructs.OnPrem;
 
 public sealed record ClusterAppContainerProps
 {
+    /// <summary>The host's Docker engine; every resource of the component uses it.</summary>
+    public required DockerProvider Docker { get; init; }
     public required StackIdentity Stack { get; init; }
     /// <summary>This host's server (its Services and fixed address).</summary>
     public required Server Server { get; init; }
@@ -39,6 +41,7 @@ public sealed class ClusterAppContainer : Component
 
     public ClusterAppContainer(Scope scope, string id, ClusterAppContainerProps props) : base(scope, id)
     {
+        UseProvider(props.Docker);
         var stack = props.Stack;
         var image = new RemoteImage(this, "image", new RemoteImageArgs { Name = props.Image, KeepLocally = true });
         var env = PlatformBinary.Environment(props.Server, stack.Settings, props.Peers, otlpEndpoint: null)

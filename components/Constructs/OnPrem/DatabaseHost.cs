@@ -7,6 +7,8 @@ namespace Infra.Constructs.OnPrem;
 
 public sealed record DatabaseHostProps
 {
+    /// <summary>The host's Docker engine; every resource of the component uses it.</summary>
+    public required DockerProvider Docker { get; init; }
     public required StackIdentity Stack { get; init; }
     public required PostgresClusterSpec Cluster { get; init; }
     /// <summary>This host's member of <see cref="Cluster"/>.</summary>
@@ -39,6 +41,7 @@ public sealed class DatabaseHost : Component
 
     public DatabaseHost(Scope scope, string id, DatabaseHostProps props) : base(scope, id)
     {
+        UseProvider(props.Docker);
         var stack = props.Stack;
         var spec = props.Cluster;
         var member = props.Member;
