@@ -77,19 +77,20 @@ public sealed class PatroniFailoverDrillTests(ITestOutputHelper output) : IAsync
         // 3) SIGKILL the primary while a writer keeps writing; a replica is promoted.
         using var stopWriter = new CancellationTokenSource();
         var attempted = 0;
-        var killedAt = TimeSpan.Zero;
-        var firstWriteAfterKill = TimeSpan.Zero;
+        long killedTicks = 0, firstWriteAfterKillTicks = 0; // shared with the writer task
         var writerClock = Stopwatch.StartNew();
         var writer = Task.Run(async () =>
         {
             for (var id = 1000; !stopWriter.IsCancellationRequested; id++)
             {
                 Interlocked.Increment(ref attempted);
+                var startedAfterKill = Volatile.Read(ref killedTicks) != 0;
                 var result = await c.PsqlAsync(appConnection, $"insert into drill (id) values ({id})", TimeSpan.FromSeconds(5));
                 if (result.Ok)
                 {
                     acknowledged.Add(id);
-                    if (killedAt != TimeSpan.Zero && firstWriteAfterKill == TimeSpan.Zero) firstWriteAfterKill = writerClock.Elapsed;
+                    // Only a write that began after the kill proves the new primary takes writes.
+                    if (startedAfterKill) Interlocked.CompareExchange(ref firstWriteAfterKillTicks, writerClock.Elapsed.Ticks, 0);
                 }
                 else
                 {
@@ -99,9 +100,10 @@ public sealed class PatroniFailoverDrillTests(ITestOutputHelper output) : IAsync
         });
 
         await Task.Delay(1500);
-        var ackedBeforeKill = acknowledged.Count;
-        killedAt = writerClock.Elapsed;
         c.KillMember(firstLeader);
+        var killedAt = writerClock.Elapsed;
+        Volatile.Write(ref killedTicks, killedAt.Ticks);
+        var ackedBeforeKill = acknowledged.Count;
         var survivors = c.Spec.Members.Where(m => m != firstLeader).ToList();
         PatroniMemberState? newLeader = null;
         await LoopbackCluster.WaitUntilAsync("a replica to be promoted", StepTimeout, async () =>
@@ -115,11 +117,12 @@ public sealed class PatroniFailoverDrillTests(ITestOutputHelper output) : IAsync
                          $"{newLeader!.Name} promoted after {promotedAfter.TotalSeconds:0.0}s (ttl {DrillTimings.Ttl}s)");
 
         await LoopbackCluster.WaitUntilAsync("a write to succeed through the same connection string after failover", StepTimeout,
-            () => Task.FromResult(firstWriteAfterKill != TimeSpan.Zero));
+            () => Task.FromResult(Volatile.Read(ref firstWriteAfterKillTicks) != 0));
         await Task.Delay(1000);
         await stopWriter.CancelAsync();
         await writer;
-        output.WriteLine($"    writes unavailable for {(firstWriteAfterKill - killedAt).TotalSeconds:0.0}s; writer attempted {attempted}, acknowledged {acknowledged.Count - 20} during the drill");
+        var firstWriteAfterKill = TimeSpan.FromTicks(Volatile.Read(ref firstWriteAfterKillTicks));
+        output.WriteLine($"    writes unavailable for {(firstWriteAfterKill - killedAt).TotalSeconds:0.0}s (first write begun after the kill); writer attempted {attempted}, acknowledged {acknowledged.Count - 20} during the drill");
 
         // Every acknowledged write is on the new primary (read through the same connection string).
         var present = (await RequireSql(c, appConnection, "select id from drill order by id"))
@@ -148,6 +151,17 @@ public sealed class PatroniFailoverDrillTests(ITestOutputHelper output) : IAsync
         var rewind = c.PatroniLogLines(firstLeader, "rewind");
         output.WriteLine(rewind.Count > 0 ? $"    pg_rewind: {rewind[^1].Trim()}" : "    pg_rewind: not needed (no diverged WAL)");
         output.WriteLine($"    pg_stat_replication on {leaderNow.Name}: {await ReplicationAsync(c, c.Member(leaderNow.Name))}");
+
+        // 4b) Strict synchronous mode: with both replicas gone the primary does not acknowledge a write
+        //     that would exist on one disk only; it commits once a standby is back.
+        var replicas = c.Spec.Members.Where(m => m.Name != leaderNow.Name).ToList();
+        foreach (var replica in replicas) c.KillMember(replica);
+        var lonely = await c.PsqlAsync(appConnection, "insert into drill (id) values (6000)", TimeSpan.FromSeconds(6));
+        Assert.False(lonely.Ok, $"A write was acknowledged with no standby alive: {lonely}");
+        foreach (var replica in replicas) c.StartPatroni(replica);
+        await WaitForHealthyClusterAsync(c, expectedReplicas: 2, excludedLeader: null);
+        output.WriteLine($"[4b] both replicas killed: a write stayed unacknowledged ({(lonely.TimedOut ? "blocked past the 6s client timeout" : "refused")}); " +
+                         "replicas restarted and streaming again");
 
         // 5) Backup on the current primary, restore into a fresh instance, compare.
         var leaderMember = c.Member(leaderNow.Name);
