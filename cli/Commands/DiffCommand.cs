@@ -1,0 +1,112 @@
+using System.CommandLine;
+using Infra.Operations;
+using Infra.Operations.Deploy;
+using Infra.Operations.Diff;
+
+namespace Infra.Cli.Commands;
+
+/// <summary><c>infra diff STACK... --base REF | --base-file PATH [--format text|markdown]</c>.</summary>
+public static class DiffCommand
+{
+    public const string DefaultMarker = "<!-- infra-diff -->";
+
+    public static Command Create(ISynthesizer synthesizer, IProcessRunner? runner = null)
+    {
+        var stacks = new Argument<string[]>("STACK")
+        {
+            Description = "One or more stacks (tiers) to compare, e.g. laptop onprem3 dc9 global.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var baseRef = new Option<string?>("--base")
+        {
+            Description = "Git ref to compare against (branch, tag or commit, e.g. origin/main). Its own CLI is built in a temporary worktree and synthesizes the old programs.",
+            HelpName = "REF",
+        };
+        var baseFile = new Option<string?>("--base-file")
+        {
+            Description = "A saved program (output of `infra synth STACK`) to compare against instead of a git ref; one stack only.",
+            HelpName = "PATH",
+        };
+        var format = new Option<string>("--format")
+        {
+            Description = "text: readable terminal diff; markdown: a pull-request comment kept under GitHub's 65,536-character limit.",
+            DefaultValueFactory = _ => "text",
+            HelpName = "text|markdown",
+        };
+        format.AcceptOnlyFromAmong("text", "markdown");
+        var output = new Option<string?>("--output")
+        {
+            Description = "Write the diff to this file instead of stdout.",
+            HelpName = "FILE",
+        };
+        var marker = new Option<string>("--marker")
+        {
+            Description = "Hidden first line of the markdown comment that CI uses to find and update its own comment.",
+            DefaultValueFactory = _ => DefaultMarker,
+            HelpName = "TEXT",
+        };
+        var project = CommonOptions.Project();
+
+        var command = new Command("diff",
+            "Show what the working tree changes in each stack's synthesized Pulumi program compared with a base: " +
+            "resources added, removed and changed, with every changed property path (old → new, secrets masked), " +
+            "option and type changes, outputs and config. Offline: no credentials and no Pulumi CLI. " + ExitCodes.Help)
+        {
+            stacks, baseRef, baseFile, format, output, marker, project,
+        };
+
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var error = parse.InvocationConfiguration.Error;
+            var names = parse.GetValue(stacks) ?? [];
+            var gitRef = parse.GetValue(baseRef);
+            var file = parse.GetValue(baseFile);
+            if ((gitRef is null) == (file is null))
+            {
+                error.WriteLine("infra diff: give exactly one of --base REF (a git ref) or --base-file PATH (a saved program).");
+                return ExitCodes.Usage;
+            }
+            if (file is not null && names.Length != 1)
+            {
+                error.WriteLine($"infra diff: --base-file holds one program, but {names.Length} stacks were given; name one stack or use --base REF.");
+                return ExitCodes.Usage;
+            }
+
+            var root = CommonOptions.ProjectRoot(parse, project);
+            try
+            {
+                IReadOnlyDictionary<string, string> basePrograms;
+                if (file is not null)
+                {
+                    if (!File.Exists(file))
+                    {
+                        error.WriteLine($"infra diff: --base-file {file} does not exist; create one with `infra synth {names[0]} > {file}`.");
+                        return ExitCodes.Error;
+                    }
+                    basePrograms = new Dictionary<string, string> { [names[0]] = await File.ReadAllTextAsync(file, cancellationToken) };
+                }
+                else
+                {
+                    basePrograms = await new GitRefSynthesizer(runner ?? new SystemProcessRunner(), error)
+                        .SynthesizeAsync(root, gitRef!, names, cancellationToken);
+                }
+
+                var tiers = names.Select(stack => new TierDiff(stack, ProgramDiff.Compare(basePrograms[stack], synthesizer.Synthesize(root, stack)))).ToList();
+                var report = new DiffReport(gitRef ?? Path.GetFileName(file!), tiers);
+                var text = parse.GetValue(format) == "markdown"
+                    ? MarkdownDiffRenderer.Render(report, parse.GetValue(marker))
+                    : TerminalDiffRenderer.Render(report);
+
+                if (parse.GetValue(output) is { } path) await File.WriteAllTextAsync(path, text, cancellationToken);
+                else parse.InvocationConfiguration.Output.Write(text);
+                return ExitCodes.Ok;
+            }
+            catch (Exception failure) when (failure is BaseProgramException or ProgramParseException or ExecutableNotFoundException)
+            {
+                error.WriteLine($"infra diff: {failure.Message}");
+                return ExitCodes.Error;
+            }
+        });
+        return command;
+    }
+}
