@@ -36,13 +36,13 @@ public static class LineDiff
                 a++;
                 b++;
             }
-            else if (b < after.Length && (a == before.Length || lengths[a, b + 1] >= lengths[a + 1, b]))
+            else if (a < before.Length && (b == after.Length || lengths[a + 1, b] >= lengths[a, b + 1]))
             {
-                changes.Add("+ " + after[b++]);
+                changes.Add("- " + before[a++]);  // removals first, as unified diffs show them
             }
             else
             {
-                changes.Add("- " + before[a++]);
+                changes.Add("+ " + after[b++]);
             }
         }
         return changes;
