@@ -45,6 +45,11 @@ public static class DiffCommand
             DefaultValueFactory = _ => DefaultMarker,
             HelpName = "TEXT",
         };
+        var changedStacks = new Option<string?>("--changed-stacks")
+        {
+            Description = "Also write the names of the stacks whose program changed to this file, one per line (CI previews only those).",
+            HelpName = "FILE",
+        };
         var project = CommonOptions.Project();
 
         var command = new Command("diff",
@@ -52,7 +57,7 @@ public static class DiffCommand
             "resources added, removed and changed, with every changed property path (old → new, secrets masked), " +
             "option and type changes, outputs and config. Offline: no credentials and no Pulumi CLI. " + ExitCodes.Help)
         {
-            stacks, baseRef, baseFile, format, output, marker, project,
+            stacks, baseRef, baseFile, format, output, marker, changedStacks, project,
         };
 
         command.SetAction(async (parse, cancellationToken) =>
@@ -97,6 +102,10 @@ public static class DiffCommand
                     ? MarkdownDiffRenderer.Render(report, parse.GetValue(marker))
                     : TerminalDiffRenderer.Render(report);
 
+                if (parse.GetValue(changedStacks) is { } listPath)
+                {
+                    await File.WriteAllLinesAsync(listPath, tiers.Where(tier => !tier.Diff.IsEmpty).Select(tier => tier.Stack), cancellationToken);
+                }
                 if (parse.GetValue(output) is { } path) await File.WriteAllTextAsync(path, text, cancellationToken);
                 else parse.InvocationConfiguration.Output.Write(text);
                 return ExitCodes.Ok;

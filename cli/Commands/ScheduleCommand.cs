@@ -21,6 +21,12 @@ public static class ScheduleCommand
             Description = "The instant to evaluate, ISO-8601 with an offset (2026-03-30T05:00:00Z). Default: now.",
             HelpName = "TIME",
         };
+        var manual = new Option<string?>("--now")
+        {
+            Description = "A manual run: print this action (up or destroy) instead of the scheduled one; production and opted-out stacks still print `nothing`.",
+            HelpName = "up|destroy",
+        };
+        manual.AcceptOnlyFromAmong("up", "destroy");
         var project = CommonOptions.Project();
 
         var command = new Command("schedule",
@@ -30,7 +36,7 @@ public static class ScheduleCommand
             "correct across daylight-saving changes. Production stacks (infra:environment: production) always print `nothing`. " +
             "The reason goes to stderr, the word alone to stdout. " + ExitCodes.Help)
         {
-            stack, at, project,
+            stack, at, manual, project,
         };
 
         command.SetAction(parse =>
@@ -56,7 +62,13 @@ public static class ScheduleCommand
                 var config = StackConfigFile.Load(CommonOptions.ProjectRoot(parse, project), name);
                 var environment = StackEnvironments.Resolve(name, config.GetString(StackEnvironments.ConfigKey));
                 var settings = config.Get(ScheduleSettings.ConfigKey) is { } node ? ScheduleSettings.FromYaml(node) : null;
-                var decision = new SchedulePolicy(settings, environment).Evaluate(instant);
+                var policy = new SchedulePolicy(settings, environment);
+                var decision = parse.GetValue(manual) switch
+                {
+                    "up" => policy.Manual(ScheduleAction.Up),
+                    "destroy" => policy.Manual(ScheduleAction.Destroy),
+                    _ => policy.Evaluate(instant),
+                };
                 parse.InvocationConfiguration.Output.WriteLine(decision.Action.ToCommandWord());
                 error.WriteLine($"{name}: {decision.Action.ToCommandWord()}: {decision.Reason}");
                 return ExitCodes.Ok;

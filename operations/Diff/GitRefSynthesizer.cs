@@ -13,14 +13,16 @@ public sealed class GitRefSynthesizer(IProcessRunner runner, TextWriter log)
     public async Task<IReadOnlyDictionary<string, string>> SynthesizeAsync(
         string projectRoot, string gitRef, IReadOnlyList<string> stacks, CancellationToken cancellationToken = default)
     {
-        var top = await Run("git", ["rev-parse", "--show-toplevel"], projectRoot, cancellationToken);
+        var top = await Run("git", ["rev-parse", "--show-toplevel", "--show-prefix"], projectRoot, cancellationToken);
         if (top.ExitCode != 0)
         {
             throw new BaseProgramException(
                 $"--base {gitRef}: {projectRoot} is not inside a git repository ({top.StandardError.Trim()}); use --base-file PATH with a saved program instead.");
         }
-        var repositoryRoot = top.StandardOutput.Trim();
-        var projectInRepository = Path.GetRelativePath(repositoryRoot, Path.GetFullPath(projectRoot));
+        // git's own answer for the project's place in the repository: immune to symlinked temp folders.
+        var lines = top.StandardOutput.Split('\n');
+        var repositoryRoot = lines[0].Trim();
+        var projectInRepository = lines.Length > 1 ? lines[1].Trim().TrimEnd('/') : "";
 
         var checkout = Path.Combine(Path.GetTempPath(), $"infra-base-{Guid.NewGuid():N}");
         var added = await Run("git", ["worktree", "add", "--detach", checkout, gitRef], repositoryRoot, cancellationToken);
@@ -33,7 +35,7 @@ public sealed class GitRefSynthesizer(IProcessRunner runner, TextWriter log)
 
         try
         {
-            var baseProject = Path.Combine(checkout, projectInRepository);
+            var baseProject = projectInRepository.Length == 0 ? checkout : Path.Combine(checkout, projectInRepository);
             var buildOutput = Path.Combine(checkout, ".build", "infra");
             log.WriteLine($"Building the infra CLI at {gitRef} to synthesize the base programs...");
             var build = await Run("dotnet", ["build", "cli", "-c", "Release", "-o", buildOutput, "--nologo", "-v", "quiet"], baseProject, cancellationToken);

@@ -51,6 +51,23 @@ public sealed class SchedulePolicy(ScheduleSettings? settings, StackEnvironment 
         return new(ScheduleAction.Nothing, "outside every spin-up and teardown window");
     }
 
+    /// <summary>
+    /// A manual run ("spin it up now"): the requested action, except that production and opted-out
+    /// stacks still get nothing, so a manual dispatch can never touch them either.
+    /// </summary>
+    public ScheduleDecision Manual(ScheduleAction requested)
+    {
+        if (environment == StackEnvironment.Production)
+        {
+            return new(ScheduleAction.Nothing, "production stacks are never scheduled, not even manually");
+        }
+        if (settings?.OptOut == true)
+        {
+            return new(ScheduleAction.Nothing, $"the stack opted out ({ScheduleSettings.ConfigKey}.optOut: true)");
+        }
+        return new(requested, $"requested manually: {requested.ToCommandWord()}");
+    }
+
     private bool InWindow(DateTimeOffset instant, DateTimeOffset start) =>
         instant >= start && instant < start + settings!.Window;
 
