@@ -1,19 +1,19 @@
 using System.CommandLine;
-using Infra.Operations;
 
 namespace Infra.Cli.Commands;
 
-/// <summary>Options several commands share.</summary>
+/// <summary>Arguments and options several commands share, so their help reads the same everywhere.</summary>
 public static class CommonOptions
 {
-    public static Option<string?> Project() => new("--project")
+    public static Argument<string?> StackArgument() => new("stack")
     {
-        Description = "The Pulumi project folder (holding Pulumi.yaml). Default: the nearest one at or above the current folder.",
-        HelpName = "DIR",
+        Description = "The stack (laptop, onprem3, dc9, global, or any stack whose infra:tier names a tier). " +
+                      "Default: $PULUMI_STACK; with neither, the plugin-discovery program (every pinned provider).",
+        Arity = ArgumentArity.ZeroOrOne,
     };
 
-    public static string ProjectRoot(ParseResult parse, Option<string?> project) =>
-        parse.GetValue(project) is { } folder ? Path.GetFullPath(folder) : ProjectLocator.Find(Directory.GetCurrentDirectory());
-
-    public static Argument<string> Stack(string description) => new("STACK") { Description = description };
+    public static Option<string?> ProjectDir() => new("--project-dir")
+    {
+        Description = "The folder holding Pulumi.yaml. Default: the current folder or the nearest one above it.",
+    };
 }

@@ -26,8 +26,11 @@ public static class DeployCommands
 
     private static Command Build(DeployOperation operation, ISynthesizer synthesizer, IProcessRunner? runner, string summary)
     {
-        var stack = CommonOptions.Stack("The stack to operate on, e.g. laptop or dc9 (created if missing; laptop state stays in .pulumi/ unless PULUMI_BACKEND_URL is set).");
-        var project = CommonOptions.Project();
+        var stack = new Argument<string>("stack")
+        {
+            Description = "The stack to operate on, e.g. laptop or dc9 (created if missing; laptop state stays in .pulumi/ unless PULUMI_BACKEND_URL is set).",
+        };
+        var projectDir = CommonOptions.ProjectDir();
         var showOutput = new Option<bool>("--show-pulumi-output")
         {
             Description = "Also print Pulumi's own output, not only the progress lines.",
@@ -36,7 +39,7 @@ public static class DeployCommands
             summary + " Needs the Pulumi CLI (https://www.pulumi.com/docs/install/). " +
             "Exit codes: Pulumi's own exit code is passed through (0 ok); 1 error you can fix (missing Pulumi CLI, refused destroy); 2 wrong usage.")
         {
-            stack, project, showOutput,
+            stack, projectDir, showOutput,
         };
 
         Option<bool>? diff = null;
@@ -62,8 +65,8 @@ public static class DeployCommands
         command.SetAction(async (parse, cancellationToken) =>
         {
             var name = parse.GetValue(stack)!;
-            var root = CommonOptions.ProjectRoot(parse, project);
             var error = parse.InvocationConfiguration.Error;
+            if (OperationsContext.ProjectRoot(parse.GetValue(projectDir), error) is not { } root) return ExitCodes.InvalidInput;
             StackConfigFile config;
             StackEnvironment environment;
             try
@@ -74,7 +77,7 @@ public static class DeployCommands
             catch (Exception failure) when (failure is ScheduleConfigException or InvalidDataException)
             {
                 error.WriteLine($"infra {operation.Verb()}: {failure.Message}");
-                return ExitCodes.Error;
+                return ExitCodes.InvalidInput;
             }
 
             var tier = config.GetString("infra:tier") ?? name;

@@ -10,6 +10,7 @@ public static class DiffCommand
 {
     public const string DefaultMarker = "<!-- infra-diff -->";
 
+    /// <param name="runner">Runs git and dotnet for --base; tests pass a recording one.</param>
     public static Command Create(ISynthesizer synthesizer, IProcessRunner? runner = null)
     {
         var stacks = new Argument<string[]>("STACK")
@@ -50,14 +51,15 @@ public static class DiffCommand
             Description = "Also write the names of the stacks whose program changed to this file, one per line (CI previews only those).",
             HelpName = "FILE",
         };
-        var project = CommonOptions.Project();
+        var projectDir = CommonOptions.ProjectDir();
 
         var command = new Command("diff",
             "Show what the working tree changes in each stack's synthesized Pulumi program compared with a base: " +
             "resources added, removed and changed, with every changed property path (old → new, secrets masked), " +
-            "option and type changes, outputs and config. Offline: no credentials and no Pulumi CLI. " + ExitCodes.Help)
+            "option and type changes, outputs and config. Offline: no credentials and no Pulumi CLI. A stack that cannot be " +
+            "synthesized is reported in the diff and makes the exit code 1. " + ExitCodes.Help)
         {
-            stacks, baseRef, baseFile, format, output, marker, changedStacks, project,
+            stacks, baseRef, baseFile, format, output, marker, changedStacks, projectDir,
         };
 
         command.SetAction(async (parse, cancellationToken) =>
@@ -77,45 +79,79 @@ public static class DiffCommand
                 return ExitCodes.Usage;
             }
 
-            var root = CommonOptions.ProjectRoot(parse, project);
+            var root = OperationsContext.ProjectRoot(parse.GetValue(projectDir), error);
+            if (root is null) return ExitCodes.InvalidInput;
+            BasePrograms basePrograms;
             try
             {
-                IReadOnlyDictionary<string, string> basePrograms;
                 if (file is not null)
                 {
                     if (!File.Exists(file))
                     {
                         error.WriteLine($"infra diff: --base-file {file} does not exist; create one with `infra synth {names[0]} > {file}`.");
-                        return ExitCodes.Error;
+                        return ExitCodes.InvalidInput;
                     }
-                    basePrograms = new Dictionary<string, string> { [names[0]] = await File.ReadAllTextAsync(file, cancellationToken) };
+                    basePrograms = new BasePrograms(
+                        new Dictionary<string, string> { [names[0]] = await File.ReadAllTextAsync(file, cancellationToken) },
+                        new Dictionary<string, string>());
                 }
                 else
                 {
                     basePrograms = await new GitRefSynthesizer(runner ?? new SystemProcessRunner(), error)
                         .SynthesizeAsync(root, gitRef!, names, cancellationToken);
                 }
-
-                var tiers = names.Select(stack => new TierDiff(stack, ProgramDiff.Compare(basePrograms[stack], synthesizer.Synthesize(root, stack)))).ToList();
-                var report = new DiffReport(gitRef ?? Path.GetFileName(file!), tiers);
-                var text = parse.GetValue(format) == "markdown"
-                    ? MarkdownDiffRenderer.Render(report, parse.GetValue(marker))
-                    : TerminalDiffRenderer.Render(report);
-
-                if (parse.GetValue(changedStacks) is { } listPath)
-                {
-                    await File.WriteAllLinesAsync(listPath, tiers.Where(tier => !tier.Diff.IsEmpty).Select(tier => tier.Stack), cancellationToken);
-                }
-                if (parse.GetValue(output) is { } path) await File.WriteAllTextAsync(path, text, cancellationToken);
-                else parse.InvocationConfiguration.Output.Write(text);
-                return ExitCodes.Ok;
             }
-            catch (Exception failure) when (failure is BaseProgramException or ProgramParseException or ExecutableNotFoundException)
+            catch (Exception failure) when (failure is BaseProgramException or ExecutableNotFoundException)
             {
                 error.WriteLine($"infra diff: {failure.Message}");
-                return ExitCodes.Error;
+                return ExitCodes.InvalidInput;
             }
+
+            var label = gitRef ?? Path.GetFileName(file!);
+            var tiers = names.Select(stack => Compare(synthesizer, root, stack, basePrograms, label)).ToList();
+            var report = new DiffReport(label, tiers);
+            var text = parse.GetValue(format) == "markdown"
+                ? MarkdownDiffRenderer.Render(report, parse.GetValue(marker))
+                : TerminalDiffRenderer.Render(report);
+
+            if (parse.GetValue(changedStacks) is { } listPath)
+            {
+                await File.WriteAllLinesAsync(listPath, tiers.Where(tier => !tier.Diff.IsEmpty).Select(tier => tier.Stack), cancellationToken);
+            }
+            if (parse.GetValue(output) is { } path) await File.WriteAllTextAsync(path, text, cancellationToken);
+            else parse.InvocationConfiguration.Output.Write(text);
+
+            foreach (var failed in tiers.Where(tier => tier.Error is not null))
+            {
+                error.WriteLine($"infra diff: {failed.Stack}: {failed.Error}");
+            }
+            return tiers.Any(tier => tier.Error is not null) ? ExitCodes.InvalidInput : ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>One tier: the head program against the base; a base that cannot be synthesized counts as empty (a new tier).</summary>
+    private static TierDiff Compare(ISynthesizer synthesizer, string root, string stack, BasePrograms basePrograms, string label)
+    {
+        string head;
+        try
+        {
+            head = synthesizer.Synthesize(root, stack);
+        }
+        catch (Exception failure) when (OperationsContext.IsUserError(failure))
+        {
+            return TierDiff.Failed(stack, failure.Message);
+        }
+
+        try
+        {
+            if (basePrograms.Programs.TryGetValue(stack, out var old)) return new TierDiff(stack, ProgramDiff.Compare(old, head));
+            var why = basePrograms.Failures.GetValueOrDefault(stack, "no base program");
+            return new TierDiff(stack, ProgramDiff.Compare("", head), $"not synthesizable at {label}, so every resource shows as added ({why})");
+        }
+        catch (ProgramParseException failure)
+        {
+            return TierDiff.Failed(stack, failure.Message);
+        }
     }
 }

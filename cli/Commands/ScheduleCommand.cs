@@ -27,7 +27,7 @@ public static class ScheduleCommand
             HelpName = "up|destroy",
         };
         manual.AcceptOnlyFromAmong("up", "destroy");
-        var project = CommonOptions.Project();
+        var projectDir = CommonOptions.ProjectDir();
 
         var command = new Command("schedule",
             "Print what the hourly scheduler should do with a dev stack at an instant: `up` (weekday spin-up), " +
@@ -36,7 +36,7 @@ public static class ScheduleCommand
             "correct across daylight-saving changes. Production stacks (infra:environment: production) always print `nothing`. " +
             "The reason goes to stderr, the word alone to stdout. " + ExitCodes.Help)
         {
-            stack, at, manual, project,
+            stack, at, manual, projectDir,
         };
 
         command.SetAction(parse =>
@@ -59,7 +59,8 @@ public static class ScheduleCommand
 
             try
             {
-                var config = StackConfigFile.Load(CommonOptions.ProjectRoot(parse, project), name);
+                if (OperationsContext.ProjectRoot(parse.GetValue(projectDir), error) is not { } root) return ExitCodes.InvalidInput;
+                var config = StackConfigFile.Load(root, name);
                 var environment = StackEnvironments.Resolve(name, config.GetString(StackEnvironments.ConfigKey));
                 var settings = config.Get(ScheduleSettings.ConfigKey) is { } node ? ScheduleSettings.FromYaml(node) : null;
                 var policy = new SchedulePolicy(settings, environment);
@@ -71,12 +72,12 @@ public static class ScheduleCommand
                 };
                 parse.InvocationConfiguration.Output.WriteLine(decision.Action.ToCommandWord());
                 error.WriteLine($"{name}: {decision.Action.ToCommandWord()}: {decision.Reason}");
-                return ExitCodes.Ok;
+                return ExitCodes.Success;
             }
             catch (Exception failure) when (failure is ScheduleConfigException or InvalidDataException)
             {
                 error.WriteLine($"infra schedule: stack '{name}': {failure.Message}");
-                return ExitCodes.Error;
+                return ExitCodes.InvalidInput;
             }
         });
         return command;

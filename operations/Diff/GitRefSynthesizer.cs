@@ -9,8 +9,9 @@ namespace Infra.Operations.Diff;
 /// </summary>
 public sealed class GitRefSynthesizer(IProcessRunner runner, TextWriter log)
 {
-    /// <returns>The base program of each stack, by stack name.</returns>
-    public async Task<IReadOnlyDictionary<string, string>> SynthesizeAsync(
+    /// <returns>The base program of each stack; a stack the base cannot synthesize (e.g. a tier the pull request adds) is listed with its error.</returns>
+    /// <exception cref="BaseProgramException">The ref cannot be checked out or its CLI does not build.</exception>
+    public async Task<BasePrograms> SynthesizeAsync(
         string projectRoot, string gitRef, IReadOnlyList<string> stacks, CancellationToken cancellationToken = default)
     {
         var top = await Run("git", ["rev-parse", "--show-toplevel", "--show-prefix"], projectRoot, cancellationToken);
@@ -46,17 +47,14 @@ public sealed class GitRefSynthesizer(IProcessRunner runner, TextWriter log)
             }
 
             var programs = new Dictionary<string, string>(StringComparer.Ordinal);
+            var failures = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var stack in stacks)
             {
                 var synth = await Run("dotnet", [Path.Combine(buildOutput, "infra.dll"), "synth", stack], baseProject, cancellationToken);
-                if (synth.ExitCode != 0)
-                {
-                    throw new BaseProgramException(
-                        $"--base {gitRef}: `infra synth {stack}` failed there (exit code {synth.ExitCode}): {Tail(synth.StandardError)}");
-                }
-                programs[stack] = synth.StandardOutput;
+                if (synth.ExitCode == 0) programs[stack] = synth.StandardOutput;
+                else failures[stack] = $"`infra synth {stack}` failed at {gitRef} (exit code {synth.ExitCode}): {Tail(synth.StandardError)}";
             }
-            return programs;
+            return new BasePrograms(programs, failures);
         }
         finally
         {

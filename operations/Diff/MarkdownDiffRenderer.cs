@@ -28,7 +28,7 @@ public static class MarkdownDiffRenderer
 
             // Summarize the tier that takes the most room and can still shrink.
             var biggest = Enumerable.Range(0, sections.Length)
-                .Where(i => levels[i] != DetailLevel.SummaryOnly)
+                .Where(i => levels[i] != DetailLevel.SummaryOnly && report.Tiers[i].Error is null)
                 .OrderByDescending(i => sections[i].Length)
                 .DefaultIfEmpty(-1)
                 .First();
@@ -47,7 +47,7 @@ public static class MarkdownDiffRenderer
         text.AppendLine();
         foreach (var tier in report.Tiers)
         {
-            text.AppendLine(tier.Diff.IsEmpty ? $"- `{tier.Stack}: no changes`" : $"- `{tier.Stack}: {tier.Diff.Counts}`{OtherCounts(tier.Diff)}");
+            text.AppendLine($"- `{tier.Stack}: {tier.Headline}`{OtherCounts(tier.Diff)}");
         }
         text.AppendLine();
         if (levels.Any(level => level != DetailLevel.Full))
@@ -76,11 +76,24 @@ public static class MarkdownDiffRenderer
     private static string RenderTier(DiffReport report, TierDiff tier, DetailLevel level)
     {
         var diff = tier.Diff;
-        if (diff.IsEmpty) return "";
-
         var text = new StringBuilder();
+        if (tier.Error is not null)
+        {
+            // Errors are never summarized away: they are why the check is red.
+            text.AppendLine($"> [!WARNING]\n> `{tier.Stack}` could not be compared: {Quote(tier.Error)}");
+            text.AppendLine();
+            return text.ToString();
+        }
+        if (tier.Note is not null)
+        {
+            text.AppendLine($"> `{tier.Stack}`: {Quote(tier.Note)}");
+            text.AppendLine();
+        }
+        if (diff.IsEmpty) return text.ToString();
+
         if (level == DetailLevel.SummaryOnly)
         {
+            text.Clear();
             text.AppendLine($"> `{tier.Stack}`: details left out to fit the comment limit; run `{Code(report.LocalCommand(tier.Stack))}` locally to see them.");
             text.AppendLine();
             return text.ToString();
@@ -184,6 +197,13 @@ public static class MarkdownDiffRenderer
         }
         text.AppendLine("```");
         text.AppendLine();
+    }
+
+    /// <summary>Keeps a multi-line message inside its blockquote, shortened to a readable size.</summary>
+    private static string Quote(string message)
+    {
+        var shortened = message.Length <= 2000 ? message : message[..2000] + "…";
+        return shortened.Replace("\n", "\n> ", StringComparison.Ordinal);
     }
 
     private static string Cell(string value) => Code(value).Replace("|", "\\|", StringComparison.Ordinal);

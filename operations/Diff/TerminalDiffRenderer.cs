@@ -19,13 +19,15 @@ public static class TerminalDiffRenderer
     {
         var diff = tier.Diff;
         var against = baseLabel.Length == 0 ? "" : $" (against {baseLabel})";
-        if (diff.IsEmpty)
+        if (tier.Error is not null)
         {
-            text.AppendLine($"{tier.Stack}: no changes{against}");
+            text.AppendLine($"{tier.Stack}: ERROR, not compared: {tier.Error}");
             return;
         }
+        text.AppendLine($"{tier.Stack}: {tier.Headline}{against}");
+        if (tier.Note is not null) text.AppendLine($"  note: {tier.Note}");
+        if (diff.IsEmpty) return;
 
-        text.AppendLine($"{tier.Stack}: {diff.Counts}{against}");
         var nameWidth = Math.Min(40, diff.Resources.Select(resource => resource.Name.Length).DefaultIfEmpty(0).Max());
         foreach (var resource in diff.Resources)
         {

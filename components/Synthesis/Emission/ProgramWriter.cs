@@ -20,7 +20,8 @@ internal sealed class ProgramWriter
         var settings = new EmitterSettings(2, int.MaxValue, false, 1024, false, false, "\n");
         var writer = new ProgramWriter(new Emitter(text, settings));
         writer.WriteProgram(blueprint);
-        return text.ToString();
+        var program = text.ToString();
+        return program.EndsWith('\n') ? program : program + "\n";
     }
 
     private void WriteProgram(Blueprint blueprint)

@@ -6,7 +6,7 @@ using Infra.Operations.Deploy;
 namespace Infra.Tests.Operations;
 
 /// <summary>The infra commands parsed and invoked as a user would type them.</summary>
-public class CommandTests
+public sealed class CommandTests : IDisposable
 {
     private const string BaseProgram = "resources:\n  web:\n    type: aws:ec2/instance:Instance\n    properties:\n      instanceType: t3.small\n";
     private const string HeadProgram = "resources:\n  web:\n    type: aws:ec2/instance:Instance\n    properties:\n      instanceType: t3.large\n";
@@ -14,6 +14,10 @@ public class CommandTests
     private readonly string project = Directory.CreateTempSubdirectory("infra-command-test-").FullName;
     private readonly StringWriter output = new();
     private readonly StringWriter error = new();
+
+    public CommandTests() => File.WriteAllText(Path.Combine(project, "Pulumi.yaml"), "name: infra\nruntime: yaml\n");
+
+    public void Dispose() => Directory.Delete(project, recursive: true);
 
     private sealed class FixedSynthesizer(Func<string, string> program) : ISynthesizer
     {
@@ -29,7 +33,7 @@ public class CommandTests
     }
 
     private async Task<int> Run(RootCommand root, params string[] args) =>
-        await root.Parse([.. args, "--project", project]).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+        await root.Parse([.. args, "--project-dir", project]).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
 
     private void StackFile(string stack, string config) =>
         File.WriteAllText(Path.Combine(project, $"Pulumi.{stack}.yaml"), "config:\n" + config);
@@ -78,6 +82,31 @@ public class CommandTests
     {
         Assert.Equal(2, await Run(Root(), args));
         Assert.Contains(message, error.ToString());
+    }
+
+    [Fact]
+    public async Task A_stack_that_cannot_be_synthesized_is_reported_and_fails_the_command_after_the_others()
+    {
+        var baseFile = Path.Combine(project, "base.yaml");
+        File.WriteAllText(baseFile, BaseProgram);
+        var root = Root(program: stack => stack == "dc9" ? HeadProgram : throw new Infra.Synthesis.SynthesisException("Tier 'global' (stack 'global') is not available yet"));
+        Assert.Equal(0, await Run(root, "diff", "dc9", "--base-file", baseFile));
+
+        var markdown = Path.Combine(project, "comment.md");
+        Assert.Equal(2, await Run(root, "diff", "dc9", "global", "--base-file", baseFile));  // base-file: one stack only
+        Assert.Equal(1, await Run(Root(program: _ => throw new Infra.Synthesis.SynthesisException("Tier 'global' is not available yet")),
+            "diff", "global", "--base-file", baseFile, "--format", "markdown", "--output", markdown));
+        Assert.Contains("- `global: error`", File.ReadAllText(markdown));
+        Assert.Contains("`global` could not be compared: Tier 'global' is not available yet", File.ReadAllText(markdown));
+        Assert.Contains("infra diff: global: Tier 'global' is not available yet", error.ToString());
+    }
+
+    [Fact]
+    public async Task A_project_without_Pulumi_yaml_is_an_error_naming_the_fix()
+    {
+        File.Delete(Path.Combine(project, "Pulumi.yaml"));
+        Assert.Equal(1, await Run(Root(), "schedule", "--stack", "dev-eu"));
+        Assert.Contains("No Pulumi.yaml in", error.ToString());
     }
 
     [Fact]

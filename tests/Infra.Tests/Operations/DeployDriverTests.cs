@@ -3,13 +3,15 @@ using Infra.Operations.Schedule;
 
 namespace Infra.Tests.Operations;
 
-public class DeployDriverTests
+public sealed class DeployDriverTests : IDisposable
 {
     private static readonly IReadOnlyDictionary<string, string?> CleanEnvironment = new Dictionary<string, string?>();
 
     private readonly string project = Directory.CreateTempSubdirectory("infra-deploy-test-").FullName;
     private readonly StringWriter output = new();
     private readonly StringWriter error = new();
+
+    public void Dispose() => Directory.Delete(project, recursive: true);
 
     private DeployRequest Request(DeployOperation operation, string stack = "dc9", StackEnvironment environment = StackEnvironment.Dev) =>
         new(operation, stack, project, stack, environment);

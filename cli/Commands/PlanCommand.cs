@@ -1,0 +1,31 @@
+using System.CommandLine;
+using Infra.Cli.Rendering;
+using Infra.Stacks;
+
+namespace Infra.Cli.Commands;
+
+/// <summary><c>infra plan</c>: what a stack would create, without Pulumi, cloud or credentials.</summary>
+public static class PlanCommand
+{
+    public static Command Create()
+    {
+        var stack = CommonOptions.StackArgument();
+        var projectDir = CommonOptions.ProjectDir();
+        var command = new Command("plan",
+            "Show what the stack would create: a tree of resources grouped by component, the count of each resource " +
+            "type, and the stack outputs. Needs no Pulumi CLI, cloud account or credentials. " + ExitCodes.Help)
+        {
+            stack,
+            projectDir,
+        };
+        command.SetAction(result => CliContext.Run(() =>
+        {
+            var name = CliContext.Stack(result.GetValue(stack));
+            var project = CliContext.Project(result.GetValue(projectDir));
+            var blueprint = StackSynthesizer.Synthesize(project, name, CliContext.PulumiConfig(result.GetValue(stack)));
+            Console.Out.Write(PlanView.Render(blueprint));
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+}

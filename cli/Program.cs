@@ -1,0 +1,22 @@
+using System.CommandLine;
+using Infra.Cli;
+using Infra.Cli.Commands;
+
+var root = new RootCommand(
+    "infra: synthesizes the Pulumi YAML program of each tier of the platform (laptop, onprem3, dc9, global) " +
+    "and helps operate its stacks. Pulumi runs `infra synth` as its YAML compiler; people run `infra plan`. " +
+    ExitCodes.Help)
+{
+    SynthCommand.Create(),
+    PlanCommand.Create(),
+    TiersCommand.Create(),
+};
+
+var parsed = root.Parse(args);
+if (parsed.Errors.Count > 0)
+{
+    foreach (var error in parsed.Errors) Console.Error.WriteLine($"error: {error.Message}");
+    Console.Error.WriteLine("Run 'infra --help' for usage.");
+    return ExitCodes.Usage;
+}
+return parsed.Invoke();

@@ -1,0 +1,88 @@
+using Infra.Platform;
+using Infra.Platform.Services;
+using Infra.Providers.Docker;
+using Infra.Providers.Random;
+using Infra.Synthesis;
+
+namespace Infra.Constructs.Docker;
+
+public sealed record PostgresServerProps
+{
+    public required StackIdentity Stack { get; init; }
+    public required Network Network { get; init; }
+    /// <summary>Pinned PostgreSQL image.</summary>
+    public required string Image { get; init; }
+    /// <summary>One database per Service: each Service owns its namespace.</summary>
+    public required IReadOnlyList<ServiceDefinition> Services { get; init; }
+    /// <summary>Host port to publish on 127.0.0.1, for psql and tools; null keeps it private.</summary>
+    public int? HostPort { get; init; }
+    public string User { get; init; } = "platform";
+    /// <summary>Network alias other containers use as the DB host.</summary>
+    public string Alias { get; init; } = "db";
+}
+
+/// <summary>
+/// One PostgreSQL server in a container: a generated password, a named volume for its data, and
+/// one database per Service created by an init script on first start.
+/// </summary>
+public sealed class PostgresServer : Component
+{
+    public const int Port = 5432;
+    public const string InitScriptPath = "/docker-entrypoint-initdb.d/10-service-databases.sql";
+
+    public RandomPassword Password { get; }
+    public Volume Data { get; }
+    public Container Server { get; }
+    public PostgresServerProps Props { get; }
+
+    public PostgresServer(Scope scope, string id, PostgresServerProps props) : base(scope, id)
+    {
+        Props = props;
+        var stack = props.Stack;
+        var labels = Label.From(stack.Tags);
+        // The data volume comes first: it anchors the component (the parent of its other resources).
+        Data = new Volume(this, "data", new VolumeArgs { Name = stack.PhysicalName($"{id}-data"), Labels = labels },
+            new ResourceOptions { Protect = stack.Settings.IsProduction ? true : null });
+        Password = new RandomPassword(this, "password", new RandomPasswordArgs { Length = 32, Special = false });
+        var image = new RemoteImage(this, "image", new RemoteImageArgs { Name = props.Image, KeepLocally = true });
+        Server = new Container(this, "server", new ContainerArgs
+        {
+            Image = image.ImageId,
+            Name = stack.PhysicalName(id),
+            Hostname = props.Alias,
+            Envs =
+            [
+                $"POSTGRES_USER={props.User}",
+                $"POSTGRES_DB={props.User}",
+                Fn.Secret(Text.Interpolate($"POSTGRES_PASSWORD={Password.Result}")),
+            ],
+            Volumes = [new ContainerVolume { VolumeName = Data.VolumeName, ContainerPath = "/var/lib/postgresql/data" }],
+            Uploads = [new ContainerUpload { File = InitScriptPath, Content = InitScript(props.Services) }],
+            Ports = props.HostPort is { } hostPort
+                ? [new ContainerPort { Internal = Port, External = hostPort, Ip = "127.0.0.1" }]
+                : null,
+            NetworksAdvanced = [new ContainerNetwork { Name = props.Network.NetworkName, Aliases = [props.Alias] }],
+            Healthcheck = new ContainerHealthcheck
+            {
+                Tests = ["CMD-SHELL", $"pg_isready -U {props.User} -d {props.User}"],
+                Interval = "5s",
+                Timeout = "3s",
+                StartPeriod = "10s",
+                Retries = 10,
+            },
+            Restart = "unless-stopped",
+            Wait = true,
+            WaitTimeout = 120,
+            Labels = labels,
+        });
+    }
+
+    /// <summary>
+    /// Creates each Service's database unless it exists (psql's \gexec), so the same script is safe
+    /// to run again by hand after a Service is added to an existing stack.
+    /// </summary>
+    public static string InitScript(IEnumerable<ServiceDefinition> services) =>
+        "-- One database per Service: each Service owns its own namespace.\n" +
+        string.Concat(services.Select(s =>
+            $"SELECT 'CREATE DATABASE {s.Database}' WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = '{s.Database}')\\gexec\n"));
+}

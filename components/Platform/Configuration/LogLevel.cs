@@ -1,0 +1,9 @@
+namespace Infra.Platform.Configuration;
+
+public enum LogLevel
+{
+    Debug,
+    Info,
+    Warn,
+    Error,
+}

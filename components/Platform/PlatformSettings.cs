@@ -1,0 +1,127 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Infra.Platform.Configuration;
+using Infra.Platform.Services;
+
+namespace Infra.Platform;
+
+/// <summary>The tier-independent settings of a stack, read and validated from its config.</summary>
+public sealed partial record PlatformSettings(
+    DeploymentEnvironment Environment,
+    string Owner,
+    ServiceCatalog Catalog,
+    ServiceSet Services,
+    RouteTable Routes,
+    LogLevel LogLevel)
+{
+    [GeneratedRegex(@"^[A-Za-z0-9 ._:/=+@-]{1,64}$")]
+    private static partial Regex OwnerShape();
+
+    [GeneratedRegex("^[a-z][a-z0-9-]{0,30}$")]
+    private static partial Regex ServiceName();
+
+    [GeneratedRegex("^[a-z][a-z0-9_]{0,62}$")]
+    private static partial Regex DatabaseName();
+
+    [GeneratedRegex("^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$")]
+    private static partial Regex HostLabel();
+
+    [GeneratedRegex("^/([A-Za-z0-9._~-]+/)*$")]
+    private static partial Regex PathPrefix();
+
+    public bool IsProduction => Environment == DeploymentEnvironment.Production;
+
+    public static PlatformSettings Read(ConfigReader config)
+    {
+        var environment = config.Enum(CommonKeys.Environment, DeploymentEnvironment.Dev);
+        var owner = config.String(CommonKeys.Owner, "platform-team",
+            v => OwnerShape().IsMatch(v) ? null : "is not a valid owner tag.");
+        var logLevel = config.Enum(CommonKeys.LogLevel, LogLevel.Info);
+        var catalog = ReadCatalog(config);
+
+        var requested = config.StringList(CommonKeys.Services, catalog.Names.ToList());
+        var selected = new List<ServiceDefinition>();
+        foreach (var name in requested)
+        {
+            if (catalog.Find(name) is { } service)
+            {
+                if (selected.Contains(service))
+                    config.Report(CommonKeys.Services, name, "lists a Service twice.", "each Service once");
+                else selected.Add(service);
+                continue;
+            }
+            var suggestion = DidYouMean.Suggest(name, catalog.Names);
+            config.Report(CommonKeys.Services, name,
+                suggestion is null ? "is not a Service of the catalog." : $"is not a Service of the catalog. Did you mean {suggestion}?",
+                $"one of {string.Join(", ", catalog.Names)} (or add it with infra:catalog)");
+        }
+        if (selected.Count == 0) selected.AddRange(catalog.Services);
+
+        RouteTable routes;
+        try { routes = catalog.RoutesOf(selected); }
+        catch (ArgumentException e)
+        {
+            config.Report(CommonKeys.Catalog, null, e.Message);
+            routes = new RouteTable([]);
+        }
+        return new PlatformSettings(environment, owner, catalog, new ServiceSet(selected), routes, logLevel);
+    }
+
+    private static ServiceCatalog ReadCatalog(ConfigReader config)
+    {
+        var overrides = config.Object(CommonKeys.Catalog);
+        if (overrides is null) return ServiceCatalog.Default;
+        var services = ServiceCatalog.Defaults.ToDictionary(s => s.Name);
+        var order = ServiceCatalog.Defaults.Select(s => s.Name).ToList();
+        foreach (var (name, node) in overrides)
+        {
+            if (!ServiceName().IsMatch(name))
+            {
+                config.Report(CommonKeys.Catalog, name, "is not a valid Service name.", "lower-case letters, digits and '-', starting with a letter");
+                continue;
+            }
+            if (node is not JsonObject entry)
+            {
+                config.Report(CommonKeys.Catalog, name, "must map to an object {database, routes}.");
+                continue;
+            }
+            services.TryGetValue(name, out var existing);
+            var database = existing?.Database ?? name.Replace('-', '_');
+            if (entry["database"] is { } db)
+            {
+                var text = db.ToString();
+                if (DatabaseName().IsMatch(text)) database = text;
+                else config.Report(CommonKeys.Catalog, $"{name}.database = {text}", "is not a valid database name.", "lower-case letters, digits and '_', starting with a letter");
+            }
+            var routes = existing?.Routes ?? [];
+            if (entry["routes"] is JsonArray list) routes = ReadRoutes(config, name, list);
+            else if (entry["routes"] is not null) config.Report(CommonKeys.Catalog, $"{name}.routes", "must be a list of {host, path}.");
+            foreach (var key in entry.Select(e => e.Key).Where(k => k is not ("database" or "routes")))
+                config.Report(CommonKeys.Catalog, $"{name}.{key}", "is not a known field.", "database, routes");
+            services[name] = new ServiceDefinition(name, database, routes);
+            if (!order.Contains(name)) order.Add(name);
+        }
+        try { return new ServiceCatalog(order.Select(n => services[n])); }
+        catch (ArgumentException e)
+        {
+            config.Report(CommonKeys.Catalog, null, e.Message);
+            return ServiceCatalog.Default;
+        }
+    }
+
+    private static List<IngressRoute> ReadRoutes(ConfigReader config, string service, JsonArray list)
+    {
+        var routes = new List<IngressRoute>();
+        foreach (var item in list)
+        {
+            var host = item?["host"]?.ToString() ?? "";
+            var path = item?["path"]?.ToString() ?? "";
+            if (!HostLabel().IsMatch(host))
+                config.Report(CommonKeys.Catalog, $"{service}.routes host = {host}", "is not a valid host label.", "a DNS label such as 'api'");
+            else if (!PathPrefix().IsMatch(path))
+                config.Report(CommonKeys.Catalog, $"{service}.routes path = {path}", "is not a valid path prefix.", "a path starting and ending with '/', such as /billing/");
+            else routes.Add(new IngressRoute(host, path, service));
+        }
+        return routes;
+    }
+}

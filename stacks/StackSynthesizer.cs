@@ -1,0 +1,83 @@
+using Infra.Platform;
+using Infra.Platform.Configuration;
+using Infra.Providers;
+using Infra.Synthesis;
+
+namespace Infra.Stacks;
+
+/// <summary>
+/// Turns a stack into its program: picks the tier (stack name or <c>infra:tier</c>), reads and
+/// validates the config, and builds the tier. Without a stack it builds the plugin-discovery program.
+/// </summary>
+public static class StackSynthesizer
+{
+    /// <param name="stack">The stack name (a fully qualified <c>org/project/stack</c> is accepted); null for plugin discovery.</param>
+    /// <param name="pulumiConfigJson">The <c>PULUMI_CONFIG</c> Pulumi passed; null to read <c>Pulumi.&lt;stack&gt;.yaml</c>.</param>
+    public static Blueprint Synthesize(ProjectDirectory project, string? stack, string? pulumiConfigJson)
+    {
+        if (string.IsNullOrWhiteSpace(stack)) return PluginDiscovery.Build();
+        stack = stack.Split('/')[^1];
+        var source = LoadConfig(project, stack, pulumiConfigJson);
+        var tier = ResolveTier(stack, source);
+        var definition = TierRegistry.Find(tier) ?? throw new SynthesisException(
+            $"Tier '{TierShape.Of(tier).Name}' (stack '{stack}') is not available yet: see stacks/{TierShape.Of(tier).Name}/README.md. " +
+            $"Tiers available today: {string.Join(", ", TierRegistry.Available.Select(t => TierShape.Of(t.Tier).Name))}.");
+        var shape = TierShape.Of(tier);
+        var blueprint = new Blueprint(stack)
+        {
+            Description = $"Tier {shape.Name}: {shape.Servers}; {shape.Where}.",
+        };
+        var reader = new ConfigReader(source, stack, tier, definition.Keys, TierRegistry.AllKeyNames);
+        definition.Build(blueprint, reader);
+        return blueprint;
+    }
+
+    private static ConfigSource LoadConfig(ProjectDirectory project, string stack, string? pulumiConfigJson)
+    {
+        if (pulumiConfigJson is not null) return Wrap(stack, "PULUMI_CONFIG", () => ConfigSource.FromPulumiConfigJson(pulumiConfigJson));
+        var file = project.StackFile(stack);
+        if (!File.Exists(file))
+            throw new SynthesisException(
+                $"Stack '{stack}' has no settings file: {Path.GetFileName(file)} is not in {project.Root}. " +
+                $"Create it with `pulumi stack init {stack}` and `pulumi config set infra:tier <tier> --stack {stack}`, " +
+                $"or copy Pulumi.laptop.yaml. Tiers: {TierShape.Names}.");
+        return Wrap(stack, Path.GetFileName(file), () => ConfigSource.FromStackFile(file));
+    }
+
+    private static ConfigSource Wrap(string stack, string origin, Func<ConfigSource> load)
+    {
+        try { return load(); }
+        catch (FormatException e)
+        {
+            throw new ConfigException(stack, origin, [new ConfigError(origin, null, e.Message, "valid YAML/JSON config")]);
+        }
+    }
+
+    private static Tier ResolveTier(string stack, ConfigSource source)
+    {
+        var key = CommonKeys.Tier;
+        var stackIsTier = TierShape.TryParse(stack, out var stackTier);
+        if (source.Values.GetValueOrDefault(key.FullName) is not { } raw)
+        {
+            if (stackIsTier) return stackTier;
+            throw Invalid(stack, source, new ConfigError(key.FullName, null,
+                $"is not set, and the stack name '{stack}' is not a tier name, so the tier is unknown.",
+                $"{TierShape.Names} (pulumi config set {key.FullName} laptop --stack {stack})"));
+        }
+        var text = raw.Display;
+        if (!TierShape.TryParse(text, out var tier))
+        {
+            var suggestion = DidYouMean.Suggest(text, TierShape.All.Select(s => s.Name));
+            throw Invalid(stack, source, new ConfigError(key.FullName, text,
+                suggestion is null ? "is not a tier." : $"is not a tier. Did you mean {suggestion}?", TierShape.Names));
+        }
+        if (stackIsTier && stackTier != tier)
+            throw Invalid(stack, source, new ConfigError(key.FullName, text,
+                $"contradicts the stack name '{stack}', which is the name of tier {stack}.",
+                $"{stack}, or remove the key, or use a stack name that is not a tier name"));
+        return tier;
+    }
+
+    private static ConfigException Invalid(string stack, ConfigSource source, ConfigError error) =>
+        new(stack, source.Origin, [error]);
+}

@@ -1,0 +1,19 @@
+using Infra.Platform;
+using Infra.Stacks.Laptop;
+
+namespace Infra.Stacks;
+
+/// <summary>The tiers that can be synthesized today. A tier not listed here fails with "not available yet".</summary>
+public static class TierRegistry
+{
+    public static readonly IReadOnlyList<ITier> Available =
+    [
+        new LaptopTier(),
+    ];
+
+    public static ITier? Find(Tier tier) => Available.FirstOrDefault(t => t.Tier == tier);
+
+    /// <summary>Keys of every available tier: a key known elsewhere is "not used by this tier", not "unknown".</summary>
+    public static IReadOnlyCollection<string> AllKeyNames =>
+        Available.SelectMany(t => t.Keys).Select(k => k.FullName).ToHashSet(StringComparer.Ordinal);
+}

@@ -1,0 +1,88 @@
+using Infra.Platform;
+using Infra.Platform.Configuration;
+
+namespace Infra.Stacks.Laptop;
+
+/// <summary>The laptop tier's settings, validated. Defaults give a working tier with no config at all.</summary>
+public sealed record LaptopSettings(
+    string AppImage,
+    IReadOnlyList<string>? AppEntrypoint,
+    IReadOnlyList<string> AppHealthCheck,
+    int HttpPort,
+    int BusPort,
+    int DbPort,
+    string DbImage,
+    bool Telemetry,
+    int TraceUiPort,
+    string CollectorImage,
+    string TraceUiImage)
+{
+    /// <summary>A pinned busybox runs a stand-in for the platform binary until you point appImage at yours.</summary>
+    public const string DemoImage = "docker.io/library/busybox:1.36.1";
+
+    /// <summary>
+    /// The stand-in: serves /healthz and /services on the HTTP port with busybox httpd, and prints
+    /// the flags it was given, so the explicit Services contract is visible in `docker logs`.
+    /// </summary>
+    public static readonly IReadOnlyList<string> DemoEntrypoint =
+    [
+        "/bin/sh",
+        "-c",
+        """
+        set -eu
+        echo "stand-in for the platform binary, started with: $*"
+        mkdir -p /www
+        echo ok > /www/healthz
+        echo "$PLATFORM_SERVICES" > /www/services
+        exec httpd -f -v -p "${PLATFORM_HTTP_ADDR#:}" -h /www
+        """,
+        "platform",
+    ];
+
+    public static readonly IReadOnlyList<string> DefaultHealthCheck =
+        ["CMD", "wget", "-q", "-O", "/dev/null", $"http://127.0.0.1:{PlatformBinary.HttpPort}{PlatformBinary.HealthPath}"];
+
+    public static LaptopSettings Read(ConfigReader config)
+    {
+        static string? Pinned(string image) => ImageReference.Problem(image);
+        var appImage = config.String(LaptopKeys.AppImage, DemoImage, Pinned);
+        IReadOnlyList<string>? entrypoint = appImage == DemoImage ? DemoEntrypoint : null;
+        if (config.IsSet(LaptopKeys.AppEntrypoint))
+        {
+            var given = config.StringList(LaptopKeys.AppEntrypoint, [], allowEmpty: true);
+            entrypoint = given.Count == 0 ? null : given;
+        }
+        var health = config.StringList(LaptopKeys.AppHealthCheck, DefaultHealthCheck);
+        if (health.Count > 0 && health[0] is not ("CMD" or "CMD-SHELL" or "NONE"))
+            config.Report(LaptopKeys.AppHealthCheck, string.Join(" ", health), "must start with CMD, CMD-SHELL or NONE.");
+
+        var settings = new LaptopSettings(
+            appImage,
+            entrypoint,
+            health,
+            config.Port(LaptopKeys.HttpPort, 8080),
+            config.Port(LaptopKeys.BusPort, 7070),
+            config.Port(LaptopKeys.DbPort, 5432),
+            config.String(LaptopKeys.DbImage, "docker.io/library/postgres:17.2-bookworm", Pinned),
+            config.Boolean(LaptopKeys.Telemetry, false),
+            config.Port(LaptopKeys.TraceUiPort, 16686),
+            config.String(LaptopKeys.CollectorImage, "docker.io/otel/opentelemetry-collector-contrib:0.115.1", Pinned),
+            config.String(LaptopKeys.TraceUiImage, "docker.io/jaegertracing/all-in-one:1.64.0", Pinned));
+        settings.CheckPortClashes(config);
+        return settings;
+    }
+
+    /// <summary>Two published ports on one host cannot be the same.</summary>
+    private void CheckPortClashes(ConfigReader config)
+    {
+        var published = new List<(ConfigKey Key, int Port)> { (LaptopKeys.HttpPort, HttpPort), (LaptopKeys.BusPort, BusPort), (LaptopKeys.DbPort, DbPort) };
+        if (Telemetry) published.Add((LaptopKeys.TraceUiPort, TraceUiPort));
+        foreach (var clash in published.GroupBy(p => p.Port).Where(g => g.Count() > 1))
+        {
+            var keys = clash.Select(c => c.Key.FullName).ToList();
+            config.Report(clash.Last().Key, clash.Key.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                $"clashes with {string.Join(" and ", keys.SkipLast(1))}: both publish local port {clash.Key}.",
+                "a port not used by another key");
+        }
+    }
+}
