@@ -5,6 +5,7 @@ const fs = require('fs');
 
 module.exports = async ({ github, context, marker, path }) => {
   let body = fs.readFileSync(path, 'utf8');
+  if (body.trim() === '') return;  // the command failed before writing anything; its log says why
   if (!body.startsWith(marker)) body = `${marker}\n${body}`;
   const { owner, repo } = context.repo;
   const issue_number = context.issue.number;

@@ -13,7 +13,7 @@ public static class DiffCommand
     /// <param name="runner">Runs git and dotnet for --base; tests pass a recording one.</param>
     public static Command Create(ISynthesizer synthesizer, IProcessRunner? runner = null)
     {
-        var stacks = new Argument<string[]>("STACK")
+        var stacks = new Argument<string[]>("stack")
         {
             Description = "One or more stacks (tiers) to compare, e.g. laptop onprem3 dc9 global.",
             Arity = ArgumentArity.OneOrMore,

@@ -26,20 +26,13 @@ public sealed class DeployDriver(
         }
 
         var added = PulumiEnvironment.For(request, environment);
-        if (added.TryGetValue(PulumiEnvironment.BackendVariable, out var backend))
-        {
-            Directory.CreateDirectory(Path.Combine(request.ProjectRoot, ".pulumi"));
-            output.WriteLine($"Using the local state backend {backend} (set {PulumiEnvironment.BackendVariable} to use another).");
-            if (!environment.ContainsKey("PULUMI_CONFIG_PASSPHRASE") && !environment.ContainsKey("PULUMI_CONFIG_PASSPHRASE_FILE"))
-            {
-                error.WriteLine("note: the local backend encrypts stack secrets with a passphrase; set PULUMI_CONFIG_PASSPHRASE " +
-                                "or PULUMI_CONFIG_PASSPHRASE_FILE, or Pulumi will fail to create the stack non-interactively.");
-            }
-        }
+        var localBackend = added.GetValueOrDefault(PulumiEnvironment.BackendVariable);
+        if (localBackend is not null) Directory.CreateDirectory(Path.Combine(request.ProjectRoot, ".pulumi"));
 
         try
         {
             var selected = await Pulumi(request, added, PulumiCommandLines.SelectOrCreateStack(request.Stack), cancellationToken);
+            if (localBackend is not null) ExplainLocalBackend(localBackend, selected.ExitCode != 0);
             if (selected.ExitCode != 0)
             {
                 return Failed(selected, $"could not select or create stack '{request.Stack}'");
@@ -89,6 +82,17 @@ public sealed class DeployDriver(
             error.WriteLine($"pulumi {request.Operation.Verb()} on stack '{request.Stack}' failed with exit code {result.ExitCode}{failed}");
         }
         return new DeployResult(result.ExitCode, progress.Summary, progress.Failures, progress.Errors);
+    }
+
+    private void ExplainLocalBackend(string backend, bool selectFailed)
+    {
+        output.WriteLine($"Using the local state backend {backend} (set {PulumiEnvironment.BackendVariable} to use another).");
+        if (selectFailed && !environment.ContainsKey("PULUMI_CONFIG_PASSPHRASE") && !environment.ContainsKey("PULUMI_CONFIG_PASSPHRASE_FILE"))
+        {
+            // The usual reason a first non-interactive run on a laptop fails.
+            error.WriteLine("note: the local backend encrypts stack secrets with a passphrase; set PULUMI_CONFIG_PASSPHRASE " +
+                            "or PULUMI_CONFIG_PASSPHRASE_FILE, or Pulumi cannot create the stack non-interactively.");
+        }
     }
 
     private Task<ProcessResult> Pulumi(DeployRequest request, Dictionary<string, string> added, IReadOnlyList<string> arguments, CancellationToken cancellationToken) =>

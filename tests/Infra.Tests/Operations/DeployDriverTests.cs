@@ -68,7 +68,12 @@ public sealed class DeployDriverTests : IDisposable
         await Driver(runner).RunAsync(Request(DeployOperation.Up, "laptop"));
         Assert.All(runner.Calls, call => Assert.Equal("file://" + Path.Combine(project, ".pulumi"), call.Environment["PULUMI_BACKEND_URL"]));
         Assert.True(Directory.Exists(Path.Combine(project, ".pulumi")));
-        Assert.Contains("PULUMI_CONFIG_PASSPHRASE", error.ToString());
+        Assert.Contains("Using the local state backend file://", output.ToString());
+
+        // When creating the stack fails without a passphrase, the note says what is missing.
+        var noPassphrase = new RecordingProcessRunner(_ => new ProcessResult(255, "", "error: passphrase must be set\n"));
+        await Driver(noPassphrase).RunAsync(Request(DeployOperation.Up, "laptop"));
+        Assert.Contains("set PULUMI_CONFIG_PASSPHRASE", error.ToString());
 
         var own = new RecordingProcessRunner();
         await Driver(own, new Dictionary<string, string?> { ["PULUMI_BACKEND_URL"] = "s3://team-state", ["PULUMI_CONFIG_PASSPHRASE"] = "x" })
