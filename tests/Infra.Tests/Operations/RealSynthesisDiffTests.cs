@@ -42,4 +42,19 @@ public sealed class RealSynthesisDiffTests : IDisposable
         Assert.Contains(changes, change => change.OldValue!.Contains("8080") && change.NewValue!.Contains("8081"));
         Assert.All(diff.Resources, resource => Assert.Empty(resource.OptionChanges));
     }
+
+    [Fact]
+    public void A_stack_with_operations_keys_still_synthesizes()
+    {
+        var root = RepositoryRoot();
+        File.Copy(Path.Combine(root, "Pulumi.yaml"), Path.Combine(project, "Pulumi.yaml"));
+        var stackFile = Path.Combine(project, "Pulumi.laptop.yaml");
+        File.WriteAllText(stackFile, File.ReadAllText(Path.Combine(root, "Pulumi.laptop.yaml")) +
+            "  infra:deployOnPush: false\n  infra:schedule:\n    timeZone: Europe/Berlin\n    weekdayUp: \"07:00\"\n    weekendDown: \"Fri 20:00\"\n");
+
+        var program = new StackProgramSynthesizer().Synthesize(project, "laptop");
+        Assert.Contains("resources:", program);
+        var settings = Infra.Operations.Schedule.ScheduleSettings.FromYaml(Infra.Operations.StackConfigFile.Load(project, "laptop").Get("infra:schedule")!);
+        Assert.Equal("Europe/Berlin", settings.TimeZone.Id);
+    }
 }
