@@ -6,8 +6,12 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 prefix="$root/.build/npm-tools"
 mkdir -p "$prefix"
+if ! command -v npm >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1 && [[ "$(id -u)" == "0" ]]; then
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null
+fi
 if ! command -v npm >/dev/null 2>&1; then
-  echo "install-npm-tools: npm is not installed; install Node.js (e.g. apt-get install -y nodejs npm) and run again." >&2
+  echo "install-npm-tools: npm is not installed; install Node.js and npm (e.g. apt-get install -y nodejs npm) and run again." >&2
   exit 1
 fi
 npm install --prefix "$prefix" --save-exact --no-audit --no-fund --loglevel=error \
