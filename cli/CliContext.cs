@@ -28,6 +28,10 @@ public static class CliContext
         return null;
     }
 
+    /// <summary>The blueprint of the stack a command names (argument, else PULUMI_STACK; none: plugin discovery).</summary>
+    public static Blueprint Synthesize(string? stackArgument, string? projectDir) =>
+        StackSynthesizer.Synthesize(Project(projectDir), Stack(stackArgument), PulumiConfig(stackArgument));
+
     /// <summary>Runs <paramref name="action"/>, mapping the suite's exceptions onto exit codes and stderr.</summary>
     public static int Run(Func<int> action)
     {

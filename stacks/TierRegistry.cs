@@ -1,6 +1,7 @@
 using Infra.Platform;
 using Infra.Stacks.Dc9;
 using Infra.Stacks.Laptop;
+using Infra.Stacks.OnPrem3;
 
 namespace Infra.Stacks;
 
@@ -10,6 +11,7 @@ public static class TierRegistry
     public static readonly IReadOnlyList<ITier> Available =
     [
         new LaptopTier(),
+        new OnPrem3Tier(),
         new Dc9Tier(),
     ];
 

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Infra.Cli.Rendering;
-using Infra.Stacks;
 
 namespace Infra.Cli.Commands;
 
@@ -20,10 +19,7 @@ public static class PlanCommand
         };
         command.SetAction(result => CliContext.Run(() =>
         {
-            var name = CliContext.Stack(result.GetValue(stack));
-            var project = CliContext.Project(result.GetValue(projectDir));
-            var blueprint = StackSynthesizer.Synthesize(project, name, CliContext.PulumiConfig(result.GetValue(stack)));
-            Console.Out.Write(PlanView.Render(blueprint));
+            Console.Out.Write(PlanView.Render(CliContext.Synthesize(result.GetValue(stack), result.GetValue(projectDir))));
             return ExitCodes.Success;
         }));
         return command;

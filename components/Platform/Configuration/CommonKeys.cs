@@ -25,5 +25,13 @@ public static class CommonKeys
     public static readonly ConfigKey LogLevel = new("logLevel", ConfigKind.String,
         "Log level of the platform binary.", "debug | info | warn | error");
 
-    public static readonly IReadOnlyList<ConfigKey> All = [Tier, Environment, Owner, Services, Catalog, LogLevel];
+    // Read by the operations commands (infra schedule, CI), not by synthesis; declared here so a stack may set them.
+    public static readonly ConfigKey Schedule = new("schedule", ConfigKind.Object,
+        "Weekday spin-up and weekend teardown by CI (see operations/README.md).",
+        "{timeZone: IANA id, weekdayUp: \"07:00\", weekendDown: \"Fri 20:00\", holidays: [yyyy-MM-dd], optOut: bool, windowMinutes: 1..1440}");
+
+    public static readonly ConfigKey DeployOnPush = new("deployOnPush", ConfigKind.Boolean,
+        "Run `infra up` for this stack on every push to main.", "true | false");
+
+    public static readonly IReadOnlyList<ConfigKey> All = [Tier, Environment, Owner, Services, Catalog, LogLevel, Schedule, DeployOnPush];
 }
