@@ -136,7 +136,9 @@ public sealed class ServerFleet : Component
             var fitsPlain = System.Text.Encoding.UTF8.GetByteCount(userData) <= UserDataEncoding.MaxBytes;
             var instance = new AwsRes.Instance(this, server.Name, new AwsRes.InstanceArgs
             {
-                LaunchTemplate = new AwsRes.InstanceLaunchTemplate { Id = template.Id, Version = Text.Interpolate($"{template.LatestVersion}") },
+                // "$Default" follows the template's default version (updated on every change) as a string, which
+                // the schema wants; existing servers ignore template changes (see below).
+                LaunchTemplate = new AwsRes.InstanceLaunchTemplate { Id = template.Id, Version = "$Default" },
                 SubnetId = props.Vpc.PrivateSubnets[member.AzIndex].Id,
                 PrivateIp = member.Address.ToString(),
                 DisableApiTermination = production ? true : null,

@@ -42,6 +42,9 @@ public class Dc9BadConfigTests
         { "restoreFromSnapshots", "maybe", "infra:restoreFromSnapshots = \"maybe\": is not a boolean." },
         { "expiresOn", "next friday", "infra:expiresOn = \"next friday\": is not a date YYYY-MM-DD." },
         { "sshKeyName", "\"\"", "infra:sshKeyName = \"\": is not a valid key pair name." },
+        { "isolatedSubnets", "perhaps", "infra:isolatedSubnets = \"perhaps\": is not a boolean." },
+        { "azCount", "three", "infra:azCount = \"three\": is not a whole number." },
+        { "otelcolPackageUrl", "ftp://example.com/otelcol.deb", "infra:otelcolPackageUrl = \"ftp://example.com/otelcol.deb\": infra:otelcolPackageUrl.url: 'ftp://example.com/otelcol.deb' is not an https:// URL" },
         { "isolatedSubnet", "\"true\"", "infra:isolatedSubnet = \"true\": is not a known key. Did you mean infra:isolatedSubnets?" },
     };
 
