@@ -5,9 +5,12 @@ namespace Infra.Benchmarks;
 /// <summary>The whole-process cost of one compiler call, as Pulumi pays it.</summary>
 public static class CompilerCall
 {
-    public static double Time(string dll, string workingDirectory, string args)
+    /// <summary>The first call builds the tool (./infra publishes it once); it is not timed.</summary>
+    public static void EnsureBuilt(string root) => Time(root, "--help");
+
+    public static double Time(string workingDirectory, string args)
     {
-        var start = new ProcessStartInfo("dotnet", $"{dll} {args}")
+        var start = new ProcessStartInfo(Path.Combine(workingDirectory, "infra"), args)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,

@@ -19,10 +19,11 @@ foreach (var r in results)
 Console.WriteLine("targets: 10,000 resources in under 500 ms and 300 MB allocated; the 900-server dc9 fleet in under 100 ms.");
 Console.WriteLine();
 
-var dll = Path.Combine(AppContext.BaseDirectory, "infra.dll");
-foreach (var call in new[] { "synth laptop", "synth" })
+// The compiler call exactly as Pulumi.yaml names it (./infra synth), after one call that builds it.
+CompilerCall.EnsureBuilt(root);
+foreach (var call in new[] { "synth laptop", "synth onprem3", "synth" })
 {
-    var times = Enumerable.Range(0, 7).Select(_ => CompilerCall.Time(dll, root, call)).Order().ToList();
-    Console.WriteLine($"compiler call `infra {call}` (warm, 7 runs): median {times[3]:F0} ms, min {times[0]:F0} ms, max {times[^1]:F0} ms");
+    var times = Enumerable.Range(0, 7).Select(_ => CompilerCall.Time(root, call)).Order().ToList();
+    Console.WriteLine($"compiler call `./infra {call}` (warm, 7 runs): median {times[3]:F0} ms, min {times[0]:F0} ms, max {times[^1]:F0} ms");
 }
 Console.WriteLine("target: a warm compiler call in under 1 s.");

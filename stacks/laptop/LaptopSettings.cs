@@ -17,42 +17,17 @@ public sealed record LaptopSettings(
     string CollectorImage,
     string TraceUiImage)
 {
-    /// <summary>A pinned busybox runs a stand-in for the platform binary until you point appImage at yours.</summary>
-    public const string DemoImage = "docker.io/library/busybox:1.36.1";
-
-    /// <summary>
-    /// The stand-in: serves /healthz and /services on the HTTP port with busybox httpd, and prints
-    /// the flags it was given, so the explicit Services contract is visible in `docker logs`.
-    /// </summary>
-    public static readonly IReadOnlyList<string> DemoEntrypoint =
-    [
-        "/bin/sh",
-        "-c",
-        """
-        set -eu
-        echo "stand-in for the platform binary, started with: $*"
-        mkdir -p /www
-        echo ok > /www/healthz
-        echo "$PLATFORM_SERVICES" > /www/services
-        exec httpd -f -v -p "${PLATFORM_HTTP_ADDR#:}" -h /www
-        """,
-        "platform",
-    ];
-
-    public static readonly IReadOnlyList<string> DefaultHealthCheck =
-        ["CMD", "wget", "-q", "-O", "/dev/null", $"http://127.0.0.1:{PlatformBinary.HttpPort}{PlatformBinary.HealthPath}"];
-
     public static LaptopSettings Read(ConfigReader config)
     {
         static string? Pinned(string image) => ImageReference.Problem(image);
-        var appImage = config.String(LaptopKeys.AppImage, DemoImage, Pinned);
-        IReadOnlyList<string>? entrypoint = appImage == DemoImage ? DemoEntrypoint : null;
+        var appImage = config.String(LaptopKeys.AppImage, StandInBinary.Image, Pinned);
+        IReadOnlyList<string>? entrypoint = appImage == StandInBinary.Image ? StandInBinary.Entrypoint : null;
         if (config.IsSet(LaptopKeys.AppEntrypoint))
         {
             var given = config.StringList(LaptopKeys.AppEntrypoint, [], allowEmpty: true);
             entrypoint = given.Count == 0 ? null : given;
         }
-        var health = config.StringList(LaptopKeys.AppHealthCheck, DefaultHealthCheck);
+        var health = config.StringList(LaptopKeys.AppHealthCheck, StandInBinary.HealthCheck);
         if (health.Count > 0 && health[0] is not ("CMD" or "CMD-SHELL" or "NONE"))
             config.Report(LaptopKeys.AppHealthCheck, string.Join(" ", health), "must start with CMD, CMD-SHELL or NONE.");
 

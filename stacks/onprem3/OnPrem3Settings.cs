@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Infra.Platform;
 using Infra.Platform.Configuration;
-using Infra.Stacks.Laptop;
 
 namespace Infra.Stacks.OnPrem3;
 
@@ -62,8 +61,8 @@ public sealed partial record OnPrem3Settings(
                 "a Unix user allowed to use Docker (pulumi config set infra:sshUser deploy)");
 
         static string? Pinned(string image) => ImageReference.Problem(image);
-        var appImage = config.String(OnPrem3Keys.AppImage, LaptopSettings.DemoImage, Pinned);
-        IReadOnlyList<string>? entrypoint = appImage == LaptopSettings.DemoImage ? LaptopSettings.DemoEntrypoint : null;
+        var appImage = config.String(OnPrem3Keys.AppImage, StandInBinary.Image, Pinned);
+        IReadOnlyList<string>? entrypoint = appImage == StandInBinary.Image ? StandInBinary.Entrypoint : null;
         if (config.IsSet(OnPrem3Keys.AppEntrypoint))
         {
             var given = config.StringList(OnPrem3Keys.AppEntrypoint, [], allowEmpty: true);

@@ -6,7 +6,6 @@ using Infra.Platform.Database;
 using Infra.Platform.Placement;
 using Infra.Providers.Docker;
 using Infra.Providers.Random;
-using Infra.Stacks.Laptop;
 using Infra.Synthesis;
 
 namespace Infra.Stacks.OnPrem3;
@@ -73,7 +72,7 @@ public sealed class OnPrem3Tier : ITier
                 Peers = servers.Where(s => s != server).Select(s => $"{Bracketed(s.Address!)}:{PlatformBinary.BusPort}").ToList(),
                 Image = onprem.AppImage,
                 Entrypoint = onprem.AppEntrypoint,
-                HealthCheck = LaptopSettings.DefaultHealthCheck,
+                HealthCheck = StandInBinary.HealthCheck,
                 DbHosts = spec.Members.Select(m => m.Address).ToList(),
                 DbPort = onprem.Ports.Db,
                 DbUser = ClusterCredentials.AppUser,
