@@ -21,7 +21,7 @@ Console.WriteLine();
 
 // The compiler call exactly as Pulumi.yaml names it (./infra synth), after one call that builds it.
 CompilerCall.EnsureBuilt(root);
-foreach (var call in new[] { "synth laptop", "synth onprem3", "synth" })
+foreach (var call in new[] { "synth laptop", "synth onprem3", "synth dc9", "synth" })
 {
     var times = Enumerable.Range(0, 7).Select(_ => CompilerCall.Time(root, call)).Order().ToList();
     Console.WriteLine($"compiler call `./infra {call}` (warm, 7 runs): median {times[3]:F0} ms, min {times[0]:F0} ms, max {times[^1]:F0} ms");
