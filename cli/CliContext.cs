@@ -1,4 +1,5 @@
 using Infra.Platform.Configuration;
+using Infra.Policies;
 using Infra.Stacks;
 using Infra.Synthesis;
 
@@ -39,6 +40,11 @@ public static class CliContext
         {
             Console.Error.WriteLine("error: " + e.Message);
             return ExitCodes.InvalidInput;
+        }
+        catch (PolicyViolationException e)
+        {
+            Console.Error.WriteLine("error: " + e.Message);
+            return ExitCodes.PolicyViolation;
         }
         catch (SynthesisException e)
         {

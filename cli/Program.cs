@@ -9,6 +9,7 @@ var root = new RootCommand(
 {
     SynthCommand.Create(),
     PlanCommand.Create(),
+    PolicyCommand.Create(),
     TiersCommand.Create(),
 };
 

@@ -22,9 +22,14 @@ public static class PlanCommand
         {
             var name = CliContext.Stack(result.GetValue(stack));
             var project = CliContext.Project(result.GetValue(projectDir));
-            var blueprint = StackSynthesizer.Synthesize(project, name, CliContext.PulumiConfig(result.GetValue(stack)));
-            Console.Out.Write(PlanView.Render(blueprint));
-            return ExitCodes.Success;
+            // Unlike synth, plan shows the program even when it breaks a policy, with every finding.
+            var program = StackSynthesizer.Check(project, name, CliContext.PulumiConfig(result.GetValue(stack)));
+            Console.Out.Write(PlanView.Render(program.Blueprint));
+            if (program.Report is not { } report) return ExitCodes.Success;
+            var findings = new System.Text.StringBuilder();
+            PolicyView.Violations(findings, report);
+            Console.Out.Write(findings.ToString());
+            return report.HasMandatoryFailures ? ExitCodes.PolicyViolation : ExitCodes.Success;
         }));
         return command;
     }
