@@ -14,8 +14,8 @@ public sealed record TierPolicyProfile(Tier Tier, IReadOnlyList<string> Instance
         // Docker tiers run no cloud instances: any EC2 instance in them is a mistake.
         new(Tier.Laptop, [], false),
         new(Tier.OnPrem3, [], false),
-        new(Tier.Dc9, ["t3.micro", "t3.small", "t3.medium", "t3.large", "m7i.large", "m7i.xlarge", "r7i.large"], true),
-        new(Tier.Global, ["t3.medium", "t3.large", "m7i.large", "m7i.xlarge", "m7i.2xlarge"], true),
+        new(Tier.Dc9, ["t3.*", "t3a.*", "m6i.large", "m6i.xlarge", "m7i.large", "m7i.xlarge", "r6i.large", "r7i.large"], true),
+        new(Tier.Global, ["t3.*", "t3a.*", "m6i.large", "m6i.xlarge", "m6i.2xlarge", "m7i.large", "m7i.xlarge", "m7i.2xlarge"], true),
     ];
 
     public static TierPolicyProfile For(Tier tier) => All.First(p => p.Tier == tier);

@@ -15,7 +15,7 @@ public sealed partial class NoPlainSecrets : ProgramPolicy
     [GeneratedRegex("(PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY)", RegexOptions.IgnoreCase)]
     private static partial Regex SecretName();
 
-    [GeneratedRegex("^(.*password|secret|token|.*apikey|apitoken|authtoken|privatekey(pem)?|secretkey|accesskey|secretaccesskey|clientsecret)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex("^(.*password|secret|token|.*apikey|apitoken|authtoken|privatekey(pem)?|secretkey|accesskey|secretaccesskey|clientsecret|secretstring)$", RegexOptions.IgnoreCase)]
     private static partial Regex SecretProperty();
 
     public override string Id => "HYG-007";

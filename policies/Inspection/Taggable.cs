@@ -39,10 +39,19 @@ public static class Taggable
     /// <summary>Where the tags go, for messages: <c>tags</c> or <c>labels</c>.</summary>
     public static string Property(Resource resource) => resource.Package == "docker" ? "labels" : "tags";
 
-    /// <summary>The resource's tags as keys → values (null value when only known at deployment).</summary>
+    /// <summary>
+    /// The resource's effective tags as keys → values (null value when only known at deployment). For
+    /// AWS these are the provider's <c>defaultTags</c> overlaid by the resource's own <c>tags</c>, as
+    /// the provider applies them (a resource tag with the same key replaces the default).
+    /// </summary>
     public static IReadOnlyDictionary<string, string?> Tags(Resource resource)
     {
         var tags = new Dictionary<string, string?>(StringComparer.Ordinal);
+        if (resource.Package == "aws" && resource.Options.Provider is { } provider &&
+            Props.Get(provider, "defaultTags.tags") is ObjectExpr defaults)
+        {
+            foreach (var (key, value) in defaults.Entries) tags[key] = Props.String(value);
+        }
         if (resource.Package == "docker")
         {
             foreach (var item in Props.List(resource, "labels").OfType<ObjectExpr>())

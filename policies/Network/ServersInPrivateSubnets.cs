@@ -39,5 +39,5 @@ public sealed class ServersInPrivateSubnets : ResourcePolicy
     public static bool IsPublic(Resource subnet) =>
         Props.Bool(subnet, "mapPublicIpOnLaunch") == true ||
         subnet.Name.Contains("public", StringComparison.OrdinalIgnoreCase) ||
-        string.Equals(Taggable.Tags(subnet).GetValueOrDefault("tier"), "public", StringComparison.OrdinalIgnoreCase);
+        string.Equals(Taggable.Tags(subnet).GetValueOrDefault("subnet-tier"), "public", StringComparison.OrdinalIgnoreCase);
 }

@@ -30,6 +30,30 @@ public sealed class HygienePolicyTests
         ok.AssertNone("HYG-001");
     }
 
+    private sealed class DefaultTags : Args
+    {
+        public required IReadOnlyDictionary<string, string> Tags { get; init; }
+    }
+
+    private sealed class TaggedProviderArgs : Args
+    {
+        public required DefaultTags DefaultTags { get; init; }
+    }
+
+    [Fact]
+    public void Hyg001_counts_the_aws_providers_default_tags_and_sees_overrides()
+    {
+        var f = new PolicyFixture();
+        var provider = new ProviderResource(f.Blueprint, "aws-tagged", "aws", "7.48.0", new TaggedProviderArgs
+        {
+            DefaultTags = new DefaultTags { Tags = new Dictionary<string, string> { ["stack"] = "test", ["tier"] = "dc9", ["owner"] = "team-a" } },
+        });
+        var options = new ResourceOptions { Provider = provider };
+        f.Add("vpc", Tokens.Vpc, options, ("tags", Obj(("Name", "test-vpc"))));
+        f.Add("public-a", Tokens.Subnet, options, ("tags", Obj(("tier", "public"))));
+        f.AssertOne("HYG-001", "public-a", "has tier=public in its tags, but the stack's tier is dc9");
+    }
+
     [Fact]
     public void Hyg002_requires_an_expiry_date_on_dev_stacks_of_cloud_tiers()
     {
@@ -39,11 +63,15 @@ public sealed class HygienePolicyTests
 
         var bad = new PolicyFixture(Tier.Dc9, DeploymentEnvironment.Dev);
         bad.Add("vpc", Tokens.Vpc, ("tags", Obj(("expiry", "next friday"))));
-        bad.AssertOne("HYG-002", "vpc", "not a yyyy-MM-dd date");
+        bad.AssertOne("HYG-002", "vpc", "neither a yyyy-MM-dd date nor weekend-teardown");
 
         var ok = new PolicyFixture(Tier.Dc9, DeploymentEnvironment.Dev);
         ok.Add("vpc", Tokens.Vpc, ("tags", ok.Tags));
         ok.AssertNone("HYG-002");
+
+        var scheduled = new PolicyFixture(Tier.Dc9, DeploymentEnvironment.Dev);
+        scheduled.Add("vpc", Tokens.Vpc, ("tags", Obj(("expiry", "weekend-teardown"))));
+        scheduled.AssertNone("HYG-002");
 
         var laptop = new PolicyFixture(Tier.Laptop, DeploymentEnvironment.Dev);
         laptop.Add("net", Tokens.DockerNetwork);
