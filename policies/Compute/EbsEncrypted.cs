@@ -23,7 +23,7 @@ public sealed class EbsEncrypted : ResourcePolicy
                 yield return Violation(resource.Name, "is an unencrypted EBS volume.", fix);
                 break;
             case Tokens.Instance:
-                if (Props.Bool(resource, "rootBlockDevice.encrypted") != true)
+                if (Props.Bool(resource, "rootBlockDevice.encrypted") != true && !TemplateEncryptsRoot(context.Blueprint, resource))
                     yield return Violation(resource.Name, "has an unencrypted root volume (rootBlockDevice.encrypted is not true).",
                         "set rootBlockDevice: {encrypted: true}.");
                 var devices = Props.List(resource, "ebsBlockDevices");
@@ -38,5 +38,13 @@ public sealed class EbsEncrypted : ResourcePolicy
                         yield return Violation(resource.Name, $"has an unencrypted volume blockDeviceMappings[{i}].ebs.", fix);
                 break;
         }
+    }
+
+    // An instance without its own root device settings gets the template's mappings (checked on the template).
+    private static bool TemplateEncryptsRoot(Blueprint blueprint, Resource instance)
+    {
+        if (Props.Get(instance, "rootBlockDevice") is not null || LaunchTemplates.Of(blueprint, instance) is not { } template) return false;
+        var volumes = Props.List(template, "blockDeviceMappings").OfType<ObjectExpr>().Where(m => m["ebs"] is not null).ToList();
+        return volumes.Count > 0 && volumes.All(m => Props.Bool(Props.Get(m, "ebs.encrypted")) == true);
     }
 }

@@ -27,6 +27,24 @@ public sealed class ComputePolicyTests
     }
 
     [Fact]
+    public void Instances_inherit_metadata_and_root_volume_from_their_launch_template()
+    {
+        var f = new PolicyFixture();
+        var template = f.Add("fleet-template", Tokens.LaunchTemplate, Imds("required", 1),
+            ("blockDeviceMappings", List(Obj(("deviceName", "/dev/xvda"), ("ebs", Obj(("encrypted", "true")))))));
+        f.Add("server-1", Tokens.Instance, ("launchTemplate", Obj(("id", Ref(template)), ("version", Ref(template, "latestVersion")))));
+        f.AssertNone("CMP-001");
+        f.AssertNone("CMP-002");
+
+        var weak = new PolicyFixture();
+        var loose = weak.Add("fleet-template", Tokens.LaunchTemplate, Imds("optional", 1));
+        weak.Add("server-1", Tokens.Instance, ("launchTemplate", Obj(("id", Ref(loose)))));
+        var violations = weak.Run("CMP-001");
+        Assert.Equal(["fleet-template", "server-1"], violations.Select(v => v.Subject).Order().ToArray());
+        weak.AssertOne("CMP-002", "server-1", "unencrypted root volume");
+    }
+
+    [Fact]
     public void Cmp002_requires_every_ebs_volume_encrypted()
     {
         var f = new PolicyFixture();
