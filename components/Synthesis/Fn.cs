@@ -27,6 +27,8 @@ public static class Fn
     public static Input<T> Select<T>(int index, Input<IReadOnlyList<T>> values) =>
         Input<T>.From(new FunctionCall("fn::select", new ListExpr([new NumberLiteral(index), values.Expr])));
 
+    public static Input<T> Select<T>(int index, Output<IReadOnlyList<T>> values) => Select<T>(index, (Input<IReadOnlyList<T>>)values);
+
     public static Input<string> Select(int index, IEnumerable<Input<string>> values) =>
         Input<string>.From(new FunctionCall("fn::select",
             new ListExpr([new NumberLiteral(index), new ListExpr(values.Select(v => v.Expr).ToList())])));

@@ -221,8 +221,18 @@ internal sealed class ProgramWriter
     /// <summary>A scalar that is not an expression (keys, tokens): written as is, quoted when needed.</summary>
     private void Plain(string text) => Scalar(text);
 
-    private void Scalar(string text) =>
-        emitter.Emit(new Scalar(null, null, text, ScalarText.StyleFor(text), true, true));
+    // Keys and many values repeat across resources: decide each distinct string's style once.
+    private readonly Dictionary<string, ScalarStyle> styles = new(StringComparer.Ordinal);
+
+    private void Scalar(string text)
+    {
+        if (!styles.TryGetValue(text, out var style))
+        {
+            style = ScalarText.StyleFor(text);
+            if (text.Length <= 64) styles[text] = style;
+        }
+        emitter.Emit(new Scalar(null, null, text, style, true, true));
+    }
 
     private void BeginMapping() => emitter.Emit(new MappingStart(null, null, true, MappingStyle.Block));
 

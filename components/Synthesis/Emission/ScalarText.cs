@@ -1,11 +1,10 @@
 using System.Text;
-using System.Text.RegularExpressions;
 using YamlDotNet.Core;
 
 namespace Infra.Synthesis.Emission;
 
 /// <summary>How one string is written as a YAML scalar, so that it reads back as exactly that string.</summary>
-internal static partial class ScalarText
+internal static class ScalarText
 {
     /// <summary>Escapes a literal for Pulumi interpolation: every <c>$</c> becomes <c>$$</c>.</summary>
     public static string Escape(string literal) => literal.Replace("$", "$$");
@@ -22,21 +21,23 @@ internal static partial class ScalarText
 
     private static readonly HashSet<string> Reserved = new(StringComparer.OrdinalIgnoreCase)
     {
-        "true", "false", "yes", "no", "on", "off", "y", "n", "null", "~", ".inf", ".nan", "-.inf", "+.inf", "<<", "=",
+        "true", "false", "yes", "no", "on", "off", "y", "n", "null", "~", "<<", "=",
     };
-
-    [GeneratedRegex(@"^[-+.]?[0-9]|^0[xob]", RegexOptions.IgnoreCase)]
-    private static partial Regex NumberLike();
 
     private static bool IsPlainSafe(string text)
     {
-        if (text.Length == 0 || Reserved.Contains(text) || NumberLike().IsMatch(text)) return false;
-        if (char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1])) return false;
-        if ("-?:,[]{}#&*!|>'\"%@`".Contains(text[0])) return false;
-        if (text.EndsWith(':') || text.Contains(": ") || text.Contains(" #")) return false;
-        foreach (var c in text)
+        if (text.Length == 0 || Reserved.Contains(text)) return false;
+        var first = text[0];
+        // Anything that could start a number, a date or a special float (.inf) is quoted.
+        if (char.IsAsciiDigit(first) || first is '+' or '.') return false;
+        if ("-?:,[]{}#&*!|>'\"%@`".Contains(first)) return false;
+        if (char.IsWhiteSpace(text[^1]) || text[^1] == ':') return false;
+        for (var i = 0; i < text.Length; i++)
         {
-            if (char.IsControl(c) || c is '\uFEFF' || char.IsSurrogate(c) || c > '\u007E') return false;
+            var c = text[i];
+            if (c < ' ' || c > '~') return false;
+            if (c == ' ' && i + 1 < text.Length && text[i + 1] == '#') return false;
+            if (c == ':' && i + 1 < text.Length && text[i + 1] == ' ') return false;
         }
         return true;
     }
