@@ -5,6 +5,7 @@ using Infra.Policies;
 using Infra.Policies.Exemptions;
 using Infra.Policies.Inspection;
 using Infra.Stacks;
+using Infra.Tests.Support;
 
 namespace Infra.Tests.Policies;
 
@@ -104,8 +105,8 @@ public sealed class ExemptionTests
     [Fact]
     public void The_synthesizer_refuses_a_mandatory_violation_and_lists_it()
     {
-        using var project = new PolicyTestProject(("laptop", NoHealthCheck));
-        var error = Assert.Throws<PolicyViolationException>(() => StackSynthesizer.Synthesize(project.Project, "laptop", null));
+        using var project = new TempProject(("laptop", NoHealthCheck));
+        var error = Assert.Throws<PolicyViolationException>(() => StackSynthesizer.Synthesize(new ProjectDirectory(project.Root), "laptop", null));
         var violation = Assert.Single(error.Report.MandatoryFailures);
         Assert.Equal(("HYG-006", "app-server"), (violation.PolicyId, violation.Subject));
         Assert.Contains("[HYG-006 mandatory] app-server: disables the image's health check", error.Message);
@@ -114,23 +115,23 @@ public sealed class ExemptionTests
     [Fact]
     public void An_exemption_in_the_stack_file_lets_synthesis_through()
     {
-        using var project = new PolicyTestProject(("laptop", NoHealthCheck + """
+        using var project = new TempProject(("laptop", NoHealthCheck + """
 
               infra:policyExemptions:
                 - policy: HYG-006
                   resource: app-server
                   reason: the stand-in image has no probe yet
             """));
-        var blueprint = StackSynthesizer.Synthesize(project.Project, "laptop", null);
+        var blueprint = StackSynthesizer.Synthesize(new ProjectDirectory(project.Root), "laptop", null);
         Assert.NotNull(blueprint.FindResource("app-server"));
-        var report = StackSynthesizer.Check(project.Project, "laptop", null).Report!;
+        var report = StackSynthesizer.Check(new ProjectDirectory(project.Root), "laptop", null).Report!;
         Assert.Equal("the stand-in image has no probe yet", Assert.Single(report.Results.SelectMany(r => r.Exempted)).Exemption.Reason);
     }
 
     [Fact]
     public void Exemption_errors_are_listed_with_the_other_config_errors()
     {
-        using var project = new PolicyTestProject(("laptop", """
+        using var project = new TempProject(("laptop", """
             config:
               infra:environment: production
               infra:owner: "bad owner!"
@@ -141,7 +142,7 @@ public sealed class ExemptionTests
                 - policy: HYG-005
                   resource: app-server
             """));
-        var error = Assert.Throws<ConfigException>(() => StackSynthesizer.Synthesize(project.Project, "laptop", null));
+        var error = Assert.Throws<ConfigException>(() => StackSynthesizer.Synthesize(new ProjectDirectory(project.Root), "laptop", null));
         Assert.Contains(error.Errors, e => e.Key == "infra:owner");
         Assert.Contains(error.Errors, e => e.Key == "infra:policyExemptions" && e.Problem.Contains("exempts mandatory policy HYG-006"));
         Assert.Contains(error.Errors, e => e.Key == "infra:policyExemptions" && e.Value == "[1].reason");
@@ -150,11 +151,11 @@ public sealed class ExemptionTests
     [Fact]
     public void The_cost_guard_key_is_validated()
     {
-        using var project = new PolicyTestProject(("laptop", """
+        using var project = new TempProject(("laptop", """
             config:
               infra:allowedInstanceTypes: ["t3.micro", "huge machine"]
             """));
-        var error = Assert.Throws<ConfigException>(() => StackSynthesizer.Synthesize(project.Project, "laptop", null));
+        var error = Assert.Throws<ConfigException>(() => StackSynthesizer.Synthesize(new ProjectDirectory(project.Root), "laptop", null));
         Assert.Contains(error.Errors, e => e.Key == "infra:allowedInstanceTypes" && e.Value == "huge machine");
     }
 }

@@ -12,7 +12,7 @@ public sealed class PlatformPolicyTests
 {
     private static ListExpr Strings(params string[] items) => List(items.Select(i => (Expr)i).ToArray());
 
-    private static FixtureResource Binary(PolicyFixture f, string id, string? flag, params string[] env) =>
+    private static Infra.Tests.Support.TestResource Binary(PolicyFixture f, string id, string? flag, params string[] env) =>
         f.Add(id, Tokens.DockerContainer, ("image", "x:1"),
             ("command", flag is null ? Strings("--http-addr=:8080") : Strings(flag, "--http-addr=:8080")), ("envs", Strings(env)));
 

@@ -5,12 +5,9 @@ using Infra.Policies;
 using Infra.Providers;
 using Infra.Synthesis;
 using Infra.Synthesis.Expressions;
+using Infra.Tests.Support;
 
 namespace Infra.Tests.Policies;
-
-/// <summary>A resource of any type token with any properties: policy fixtures without typed provider classes.</summary>
-public sealed class FixtureResource(Scope scope, string id, string type, ObjectExpr? properties = null, ResourceOptions? options = null)
-    : Resource(scope, id, type, properties ?? ObjectExpr.Empty, options, null);
 
 /// <summary>Builds small programs and stack contexts for policy tests.</summary>
 public sealed class PolicyFixture
@@ -37,10 +34,10 @@ public sealed class PolicyFixture
     /// <summary>Tags that satisfy HYG-001/HYG-002 for this stack.</summary>
     public ObjectExpr Tags => Obj(("stack", Identity.Stack), ("tier", Identity.TierName), ("owner", "team-a"), ("expiry", "2030-01-01"));
 
-    public FixtureResource Add(string id, string type, params (string Key, Expr Value)[] properties) =>
+    public TestResource Add(string id, string type, params (string Key, Expr Value)[] properties) =>
         new(Blueprint, id, type, Obj(properties));
 
-    public FixtureResource Add(string id, string type, ResourceOptions options, params (string Key, Expr Value)[] properties) =>
+    public TestResource Add(string id, string type, ResourceOptions options, params (string Key, Expr Value)[] properties) =>
         new(Blueprint, id, type, Obj(properties), options);
 
     public static ObjectExpr Obj(params (string Key, Expr Value)[] entries) =>

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Infra.Policies;
 using Infra.Stacks;
+using Infra.Tests.Support;
 
 namespace Infra.Tests.Policies;
 
@@ -31,11 +32,11 @@ public sealed partial class PolicyPackTests
     [Fact]
     public void Every_policy_lives_in_its_own_file_named_after_it()
     {
-        var root = Path.Combine(PolicyTestProject.RepoRoot, "policies");
+        var root = Path.Combine(RepoPaths.Root, "policies");
         foreach (var policy in PolicyPack.All)
         {
             var file = Path.Combine(root, policy.Category, policy.GetType().Name + ".cs");
-            Assert.True(File.Exists(file), $"{policy.Id} should be in {Path.GetRelativePath(PolicyTestProject.RepoRoot, file)}");
+            Assert.True(File.Exists(file), $"{policy.Id} should be in {Path.GetRelativePath(RepoPaths.Root, file)}");
         }
     }
 
@@ -45,7 +46,7 @@ public sealed partial class PolicyPackTests
         foreach (var tier in TierRegistry.Available)
         {
             var name = Infra.Platform.TierShape.Of(tier.Tier).Name;
-            var program = StackSynthesizer.Check(new ProjectDirectory(PolicyTestProject.RepoRoot), name, null);
+            var program = StackSynthesizer.Check(new ProjectDirectory(RepoPaths.Root), name, null);
             var report = program.Report!;
             Assert.True(!report.HasMandatoryFailures,
                 $"{name}: " + string.Join("\n", report.MandatoryFailures.Select(v => v.Render())));
@@ -56,7 +57,7 @@ public sealed partial class PolicyPackTests
     [Fact]
     public void The_laptop_program_is_checked_by_its_platform_hygiene_and_network_rules()
     {
-        var report = StackSynthesizer.Check(new ProjectDirectory(PolicyTestProject.RepoRoot), "laptop", null).Report!;
+        var report = StackSynthesizer.Check(new ProjectDirectory(RepoPaths.Root), "laptop", null).Report!;
         foreach (var id in new[] { "PLT-001", "PLT-002", "PLT-003", "HYG-001", "HYG-003", "HYG-004", "HYG-005", "HYG-006", "HYG-007", "NET-009" })
             Assert.Equal("pass", report.Results.Single(r => r.Policy.Id == id).Status);
     }
@@ -64,7 +65,7 @@ public sealed partial class PolicyPackTests
     [Fact]
     public void Plugin_discovery_is_not_policy_checked()
     {
-        var program = StackSynthesizer.Check(new ProjectDirectory(PolicyTestProject.RepoRoot), null, null);
+        var program = StackSynthesizer.Check(new ProjectDirectory(RepoPaths.Root), null, null);
         Assert.Null(program.Report);
     }
 }

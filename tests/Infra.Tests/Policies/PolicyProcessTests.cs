@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Infra.Tests.Support;
 
 namespace Infra.Tests.Policies;
 
@@ -19,8 +20,8 @@ public sealed class PolicyProcessTests
     [Fact]
     public void Synth_exits_3_with_every_violation_on_stderr_and_nothing_on_stdout()
     {
-        using var project = new PolicyTestProject();
-        var (exit, stdout, stderr) = project.Run(Pulumi(NoHealthCheck), "synth");
+        using var project = new TempProject();
+        var (exit, stdout, stderr) = InfraProcess.Run(project.Root, Pulumi(NoHealthCheck), "synth");
         Assert.Equal(3, exit);
         Assert.Equal("", stdout);
         Assert.Contains("[HYG-006 mandatory] app-server: disables the image's health check (NONE).", stderr);
@@ -30,9 +31,9 @@ public sealed class PolicyProcessTests
     [Fact]
     public void Synth_prints_the_program_when_the_violation_is_exempted()
     {
-        using var project = new PolicyTestProject();
+        using var project = new TempProject();
         var config = """{"infra:appHealthCheck": "[\"NONE\"]", "infra:policyExemptions": "[{\"policy\":\"HYG-006\",\"resource\":\"app-server\",\"reason\":\"stand-in has no probe\"}]"}""";
-        var (exit, stdout, stderr) = project.Run(Pulumi(config), "synth");
+        var (exit, stdout, stderr) = InfraProcess.Run(project.Root, Pulumi(config), "synth");
         Assert.True(exit == 0, stderr);
         Assert.Contains("app-server:", stdout);
     }
@@ -40,8 +41,8 @@ public sealed class PolicyProcessTests
     [Fact]
     public void Synth_without_a_stack_still_prints_the_discovery_program()
     {
-        using var project = new PolicyTestProject();
-        var (exit, stdout, _) = project.Run(new Dictionary<string, string>(), "synth");
+        using var project = new TempProject();
+        var (exit, stdout, _) = InfraProcess.Run(project.Root, new Dictionary<string, string>(), "synth");
         Assert.Equal(0, exit);
         Assert.Contains("pulumi:providers:aws", stdout);
     }
@@ -49,8 +50,8 @@ public sealed class PolicyProcessTests
     [Fact]
     public void Policy_json_reports_the_failure_for_ci_with_exit_3()
     {
-        using var project = new PolicyTestProject();
-        var (exit, stdout, stderr) = project.Run(Pulumi(NoHealthCheck), "policy", "--format", "json");
+        using var project = new TempProject();
+        var (exit, stdout, stderr) = InfraProcess.Run(project.Root, Pulumi(NoHealthCheck), "policy", "--format", "json");
         Assert.True(exit == 3, stderr);
         using var json = JsonDocument.Parse(stdout);
         Assert.False(json.RootElement.GetProperty("passed").GetBoolean());
@@ -64,8 +65,8 @@ public sealed class PolicyProcessTests
     [Fact]
     public void Policy_table_passes_the_default_laptop_stack_and_shows_advisories()
     {
-        using var project = new PolicyTestProject(("laptop", "config: {}\n"));
-        var (exit, stdout, stderr) = project.Run(new Dictionary<string, string>(), "policy", "laptop");
+        using var project = new TempProject(("laptop", "config: {}\n"));
+        var (exit, stdout, stderr) = InfraProcess.Run(project.Root, new Dictionary<string, string>(), "policy", "laptop");
         Assert.True(exit == 0, stderr);
         Assert.Contains("PLT-001  mandatory  pass", stdout);
         Assert.Contains("[HYG-008 advisory]", stdout);
@@ -73,10 +74,20 @@ public sealed class PolicyProcessTests
     }
 
     [Fact]
+    public void Policy_without_a_stack_lists_the_pack()
+    {
+        using var project = new TempProject();
+        var (exit, stdout, _) = InfraProcess.Run(project.Root, null, "policy");
+        Assert.Equal(0, exit);
+        Assert.Contains("NET-001  mandatory  -", stdout);
+        Assert.Contains("No SSH/RDP or all-ports ingress from 0.0.0.0/0 or ::/0", stdout);
+    }
+
+    [Fact]
     public void Plan_shows_violations_and_exits_3()
     {
-        using var project = new PolicyTestProject();
-        var (exit, stdout, _) = project.Run(Pulumi(NoHealthCheck), "plan");
+        using var project = new TempProject();
+        var (exit, stdout, _) = InfraProcess.Run(project.Root, Pulumi(NoHealthCheck), "plan");
         Assert.Equal(3, exit);
         Assert.Contains("app-server", stdout);
         Assert.Contains("[HYG-006 mandatory]", stdout);

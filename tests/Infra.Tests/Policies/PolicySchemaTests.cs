@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Infra.Policies.Inspection;
+using Infra.Tests.Support;
 
 namespace Infra.Tests.Policies;
 
@@ -9,13 +10,9 @@ namespace Infra.Tests.Policies;
 /// </summary>
 public sealed class PolicySchemaTests
 {
-    private static readonly string SchemaDir = Path.GetFullPath(Path.Combine(PolicyTestProject.RepoRoot, "..", "shared", "schemas"));
-
     private static JsonElement Resources(string package)
     {
-        var file = Path.Combine(SchemaDir, $"{package}.json");
-        Assert.True(File.Exists(file), $"Provider schema {file} is absent: these tests need ../shared/schemas beside the repository.");
-        using var stream = File.OpenRead(file);
+        using var stream = File.OpenRead(SharedSchemas.File($"{package}.json"));
         using var doc = JsonDocument.Parse(stream);
         return doc.RootElement.GetProperty("resources").Clone();
     }
