@@ -34,6 +34,14 @@ public static class CommonKeys
         "Cost guard: the instance types the stack may use (default: the tier's allow-list, shown by `infra policy`).",
         "a non-empty list of instance types or families, such as [\"t3.medium\", \"m7i.*\"]");
 
+    // Read by the operations commands (infra schedule, CI), not by synthesis; declared here so a stack may set them.
+    public static readonly ConfigKey Schedule = new("schedule", ConfigKind.Object,
+        "Weekday spin-up and weekend teardown by CI (see operations/README.md).",
+        "{timeZone: IANA id, weekdayUp: \"07:00\", weekendDown: \"Fri 20:00\", holidays: [yyyy-MM-dd], optOut: bool, windowMinutes: 1..1440}");
+
+    public static readonly ConfigKey DeployOnPush = new("deployOnPush", ConfigKind.Boolean,
+        "Run `infra up` for this stack on every push to main.", "true | false");
+
     public static readonly IReadOnlyList<ConfigKey> All =
-        [Tier, Environment, Owner, Services, Catalog, LogLevel, PolicyExemptions, AllowedInstanceTypes];
+        [Tier, Environment, Owner, Services, Catalog, LogLevel, PolicyExemptions, AllowedInstanceTypes, Schedule, DeployOnPush];
 }

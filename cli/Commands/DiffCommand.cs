@@ -1,0 +1,157 @@
+using System.CommandLine;
+using Infra.Operations;
+using Infra.Operations.Deploy;
+using Infra.Operations.Diff;
+
+namespace Infra.Cli.Commands;
+
+/// <summary><c>infra diff STACK... --base REF | --base-file PATH [--format text|markdown]</c>.</summary>
+public static class DiffCommand
+{
+    public const string DefaultMarker = "<!-- infra-diff -->";
+
+    /// <param name="runner">Runs git and dotnet for --base; tests pass a recording one.</param>
+    public static Command Create(ISynthesizer synthesizer, IProcessRunner? runner = null)
+    {
+        var stacks = new Argument<string[]>("stack")
+        {
+            Description = "One or more stacks (tiers) to compare, e.g. laptop onprem3 dc9 global.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var baseRef = new Option<string?>("--base")
+        {
+            Description = "Git ref to compare against (branch, tag or commit, e.g. origin/main). Its own CLI is built in a temporary worktree and synthesizes the old programs.",
+            HelpName = "REF",
+        };
+        var baseFile = new Option<string?>("--base-file")
+        {
+            Description = "A saved program (output of `infra synth STACK`) to compare against instead of a git ref; one stack only.",
+            HelpName = "PATH",
+        };
+        var format = new Option<string>("--format")
+        {
+            Description = "text: readable terminal diff; markdown: a pull-request comment kept under GitHub's 65,536-character limit.",
+            DefaultValueFactory = _ => "text",
+            HelpName = "text|markdown",
+        };
+        format.AcceptOnlyFromAmong("text", "markdown");
+        var output = new Option<string?>("--output")
+        {
+            Description = "Write the diff to this file instead of stdout.",
+            HelpName = "FILE",
+        };
+        var marker = new Option<string>("--marker")
+        {
+            Description = "Hidden first line of the markdown comment that CI uses to find and update its own comment.",
+            DefaultValueFactory = _ => DefaultMarker,
+            HelpName = "TEXT",
+        };
+        var changedStacks = new Option<string?>("--changed-stacks")
+        {
+            Description = "Also write the names of the stacks whose program changed to this file, one per line (CI previews only those).",
+            HelpName = "FILE",
+        };
+        var projectDir = CommonOptions.ProjectDir();
+
+        var command = new Command("diff",
+            "Show what the working tree changes in each stack's synthesized Pulumi program compared with a base: " +
+            "resources added, removed and changed, with every changed property path (old → new, secrets masked), " +
+            "option and type changes, outputs and config. Offline: no credentials and no Pulumi CLI. A stack that cannot be " +
+            "synthesized is reported in the diff and makes the exit code 1. " + ExitCodes.Help)
+        {
+            stacks, baseRef, baseFile, format, output, marker, changedStacks, projectDir,
+        };
+
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var error = parse.InvocationConfiguration.Error;
+            var names = parse.GetValue(stacks) ?? [];
+            var gitRef = parse.GetValue(baseRef);
+            var file = parse.GetValue(baseFile);
+            if ((gitRef is null) == (file is null))
+            {
+                error.WriteLine("infra diff: give exactly one of --base REF (a git ref) or --base-file PATH (a saved program).");
+                return ExitCodes.Usage;
+            }
+            if (file is not null && names.Length != 1)
+            {
+                error.WriteLine($"infra diff: --base-file holds one program, but {names.Length} stacks were given; name one stack or use --base REF.");
+                return ExitCodes.Usage;
+            }
+
+            var root = OperationsContext.ProjectRoot(parse.GetValue(projectDir), error);
+            if (root is null) return ExitCodes.InvalidInput;
+            BasePrograms basePrograms;
+            try
+            {
+                if (file is not null)
+                {
+                    if (!File.Exists(file))
+                    {
+                        error.WriteLine($"infra diff: --base-file {file} does not exist; create one with `infra synth {names[0]} > {file}`.");
+                        return ExitCodes.InvalidInput;
+                    }
+                    basePrograms = new BasePrograms(
+                        new Dictionary<string, string> { [names[0]] = await File.ReadAllTextAsync(file, cancellationToken) },
+                        new Dictionary<string, string>());
+                }
+                else
+                {
+                    basePrograms = await new GitRefSynthesizer(runner ?? new SystemProcessRunner(), error)
+                        .SynthesizeAsync(root, gitRef!, names, cancellationToken);
+                }
+            }
+            catch (Exception failure) when (failure is BaseProgramException or ExecutableNotFoundException)
+            {
+                error.WriteLine($"infra diff: {failure.Message}");
+                return ExitCodes.InvalidInput;
+            }
+
+            var label = gitRef ?? Path.GetFileName(file!);
+            var tiers = names.Select(stack => Compare(synthesizer, root, stack, basePrograms, label)).ToList();
+            var report = new DiffReport(label, tiers);
+            var text = parse.GetValue(format) == "markdown"
+                ? MarkdownDiffRenderer.Render(report, parse.GetValue(marker))
+                : TerminalDiffRenderer.Render(report);
+
+            if (parse.GetValue(changedStacks) is { } listPath)
+            {
+                await File.WriteAllLinesAsync(listPath, tiers.Where(tier => !tier.Diff.IsEmpty).Select(tier => tier.Stack), cancellationToken);
+            }
+            if (parse.GetValue(output) is { } path) await File.WriteAllTextAsync(path, text, cancellationToken);
+            else parse.InvocationConfiguration.Output.Write(text);
+
+            foreach (var failed in tiers.Where(tier => tier.Error is not null))
+            {
+                error.WriteLine($"infra diff: {failed.Stack}: {failed.Error}");
+            }
+            return tiers.Any(tier => tier.Error is not null) ? ExitCodes.InvalidInput : ExitCodes.Success;
+        });
+        return command;
+    }
+
+    /// <summary>One tier: the head program against the base; a base that cannot be synthesized counts as empty (a new tier).</summary>
+    private static TierDiff Compare(ISynthesizer synthesizer, string root, string stack, BasePrograms basePrograms, string label)
+    {
+        string head;
+        try
+        {
+            head = synthesizer.Synthesize(root, stack);
+        }
+        catch (Exception failure) when (OperationsContext.IsUserError(failure))
+        {
+            return TierDiff.Failed(stack, failure.Message);
+        }
+
+        try
+        {
+            if (basePrograms.Programs.TryGetValue(stack, out var old)) return new TierDiff(stack, ProgramDiff.Compare(old, head));
+            var why = basePrograms.Failures.GetValueOrDefault(stack, "no base program");
+            return new TierDiff(stack, ProgramDiff.Compare("", head), $"not synthesizable at {label}, so every resource shows as added ({why})");
+        }
+        catch (ProgramParseException failure)
+        {
+            return TierDiff.Failed(stack, failure.Message);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+using Infra.Operations.Schedule;
+
+namespace Infra.Tests.Operations;
+
+public class ScheduleSettingsTests
+{
+    [Fact]
+    public void Parses_every_setting()
+    {
+        var settings = ScheduleSettings.Parse("""
+            timeZone: America/New_York
+            weekdayUp: "6:30"
+            weekendDown: "friday 21:15"
+            holidays: ["2026-11-26"]
+            optOut: false
+            windowMinutes: 90
+            """);
+        Assert.Equal("America/New_York", settings.TimeZone.Id);
+        Assert.Equal(new TimeOnly(6, 30), settings.WeekdayUp);
+        Assert.Equal(new WeeklyTime(DayOfWeek.Friday, new TimeOnly(21, 15)), settings.WeekendDown);
+        Assert.Equal([new DateOnly(2026, 11, 26)], settings.Holidays);
+        Assert.False(settings.OptOut);
+        Assert.Equal(TimeSpan.FromMinutes(90), settings.Window);
+    }
+
+    [Fact]
+    public void Window_defaults_to_sixty_minutes()
+    {
+        Assert.Equal(TimeSpan.FromMinutes(60), ScheduleSettings.Parse("timeZone: UTC\nweekdayUp: \"07:00\"").Window);
+    }
+
+    [Theory]
+    [InlineData("weekdayUp: \"07:00\"", "infra:schedule.timeZone: missing")]
+    [InlineData("timeZone: Europe/Berln\nweekdayUp: \"07:00\"", "'Europe/Berln' is not a known IANA time zone id")]
+    [InlineData("timeZone: W. Europe Standard Time\nweekdayUp: \"07:00\"", "'W. Europe Standard Time' is not a known IANA time zone id")]
+    [InlineData("timeZone: UTC\nweekdayUp: 7am", "infra:schedule.weekdayUp: '7am' has no valid time; use a 24-hour local time HH:mm")]
+    [InlineData("timeZone: UTC\nweekendDown: \"Fry 20:00\"", "infra:schedule.weekendDown: 'Fry 20:00' is not a day and a time")]
+    [InlineData("timeZone: UTC\nweekendDown: \"Fri 25:00\"", "infra:schedule.weekendDown: 'Fri 25:00' has no valid time")]
+    [InlineData("timeZone: UTC\nweekdayUp: \"07:00\"\nholidays: [\"25.12.2026\"]", "infra:schedule.holidays: '25.12.2026' is not a date; use the ISO form yyyy-MM-dd")]
+    [InlineData("timeZone: UTC\nweekdayUp: \"07:00\"\nholidays: \"2026-12-25\"", "infra:schedule.holidays: '2026-12-25' is not a list")]
+    [InlineData("timeZone: UTC\nweekdayUp: \"07:00\"\noptOut: maybe", "infra:schedule.optOut: 'maybe' is not a boolean; use true or false")]
+    [InlineData("timeZone: UTC\nweekdayUp: \"07:00\"\nwindowMinutes: 0", "infra:schedule.windowMinutes: '0' is not allowed; use whole minutes from 1 to 1440")]
+    [InlineData("timeZone: UTC\nweekdayUP: \"07:00\"", "infra:schedule.weekdayUP: unknown setting; allowed are timeZone, weekdayUp")]
+    [InlineData("timeZone: UTC", "sets neither weekdayUp nor weekendDown")]
+    [InlineData("- a", "infra:schedule: must be an object")]
+    public void Errors_name_the_key_the_value_and_what_is_allowed(string yaml, string expected)
+    {
+        var error = Assert.Throws<ScheduleConfigException>(() => ScheduleSettings.Parse(yaml));
+        Assert.Contains(expected, error.Message);
+    }
+
+    [Theory]
+    [InlineData("dev-eu", null, StackEnvironment.Dev)]
+    [InlineData("prod-eu", null, StackEnvironment.Production)]
+    [InlineData("eu", "production", StackEnvironment.Production)]
+    [InlineData("eu", "Staging", StackEnvironment.Staging)]
+    [InlineData("prod-mirror", "dev", StackEnvironment.Dev)]
+    public void Environment_comes_from_config_or_errs_towards_production(string stack, string? configured, StackEnvironment expected)
+    {
+        Assert.Equal(expected, StackEnvironments.Resolve(stack, configured));
+    }
+
+    [Fact]
+    public void Unknown_environment_is_an_error_with_the_fix()
+    {
+        var error = Assert.Throws<ScheduleConfigException>(() => StackEnvironments.Resolve("eu", "qa"));
+        Assert.Contains("infra:environment: 'qa' is not an environment; use one of dev, staging, production", error.Message);
+    }
+}
