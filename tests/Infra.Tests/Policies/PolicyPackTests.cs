@@ -63,6 +63,16 @@ public sealed partial class PolicyPackTests
     }
 
     [Fact]
+    public void Every_available_tier_exports_the_same_ingress_route_table()
+    {
+        var programs = TierRegistry.Available
+            .Select(t => StackSynthesizer.Check(new ProjectDirectory(RepoPaths.Root), Infra.Platform.TierShape.Of(t.Tier).Name, null).Blueprint)
+            .ToList();
+        var findings = Infra.Policies.Platform.IngressRouteComparison.Compare(programs);
+        Assert.True(findings.Count == 0, string.Join("\n", findings.Select(f => f.Render())));
+    }
+
+    [Fact]
     public void Plugin_discovery_is_not_policy_checked()
     {
         var program = StackSynthesizer.Check(new ProjectDirectory(RepoPaths.Root), null, null);

@@ -84,6 +84,10 @@ public sealed class StoragePolicyTests
         ok.Add("backups", Tokens.BucketV2, new ResourceOptions { RetainOnDelete = true });
         ok.AssertNone("STO-005");
 
+        var scratch = new PolicyFixture(Tier.OnPrem3, DeploymentEnvironment.Production);
+        scratch.Add("pg-run", Tokens.DockerVolume, ("labels", List(Obj(("label", "ephemeral"), ("value", "true")))));
+        scratch.AssertNone("STO-005");
+
         var dev = new PolicyFixture(Tier.OnPrem3, DeploymentEnvironment.Dev);
         dev.Add("db-data", Tokens.DockerVolume);
         dev.AssertNone("STO-005");
