@@ -51,7 +51,7 @@ public static class PolicyView
     {
         var failed = report.Failed.OrderBy(v => v.Severity).ThenBy(v => v.PolicyId, StringComparer.Ordinal).ToList();
         text.AppendLine();
-        text.AppendLine(failed.Count == 0 ? "Violations: none." : "Violations:");
+        text.AppendLine(failed.Count == 0 ? "Policy findings: none." : "Policy findings (run `infra policy` for the table):");
         foreach (var violation in failed) text.Append("  ").Append(violation.Render()).AppendLine();
         var exempted = report.Results.SelectMany(r => r.Exempted).ToList();
         if (exempted.Count == 0) return;
