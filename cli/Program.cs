@@ -2,6 +2,7 @@ using System.CommandLine;
 using Infra.Cli;
 using Infra.Cli.Commands;
 
+var synthesizer = new StackProgramSynthesizer();
 var root = new RootCommand(
     "infra: synthesizes the Pulumi YAML program of each tier of the platform (laptop, onprem3, dc9, global) " +
     "and helps operate its stacks. Pulumi runs `infra synth` as its YAML compiler; people run `infra plan`. " +
@@ -11,7 +12,10 @@ var root = new RootCommand(
     PlanCommand.Create(),
     PolicyCommand.Create(),
     TiersCommand.Create(),
+    DiffCommand.Create(synthesizer),
+    ScheduleCommand.Create(),
 };
+foreach (var command in DeployCommands.Create(synthesizer)) root.Add(command);
 
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)
@@ -20,4 +24,4 @@ if (parsed.Errors.Count > 0)
     Console.Error.WriteLine("Run 'infra --help' for usage.");
     return ExitCodes.Usage;
 }
-return parsed.Invoke();
+return await parsed.InvokeAsync();

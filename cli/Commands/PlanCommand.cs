@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Infra.Cli.Rendering;
-using Infra.Stacks;
 
 namespace Infra.Cli.Commands;
 
@@ -13,17 +12,16 @@ public static class PlanCommand
         var projectDir = CommonOptions.ProjectDir();
         var command = new Command("plan",
             "Show what the stack would create: a tree of resources grouped by component, the count of each resource " +
-            "type, and the stack outputs. Needs no Pulumi CLI, cloud account or credentials. " + ExitCodes.Help)
+            "type, the stack outputs, then the policy pack's findings (exit code 3 when a mandatory policy fails). Needs no " +
+            "Pulumi CLI, cloud account or credentials. " + ExitCodes.Help)
         {
             stack,
             projectDir,
         };
         command.SetAction(result => CliContext.Run(() =>
         {
-            var name = CliContext.Stack(result.GetValue(stack));
-            var project = CliContext.Project(result.GetValue(projectDir));
             // Unlike synth, plan shows the program even when it breaks a policy, with every finding.
-            var program = StackSynthesizer.Check(project, name, CliContext.PulumiConfig(result.GetValue(stack)));
+            var program = CliContext.Check(result.GetValue(stack), result.GetValue(projectDir));
             Console.Out.Write(PlanView.Render(program.Blueprint));
             if (program.Report is not { } report) return ExitCodes.Success;
             var findings = new System.Text.StringBuilder();

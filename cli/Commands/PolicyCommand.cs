@@ -36,8 +36,7 @@ public static class PolicyCommand
                 Console.Out.Write(json ? CatalogJson() : PolicyView.Catalog(PolicyPack.All));
                 return ExitCodes.Success;
             }
-            var project = CliContext.Project(result.GetValue(projectDir));
-            var program = StackSynthesizer.Check(project, name, CliContext.PulumiConfig(result.GetValue(stack)));
+            var program = CliContext.Check(result.GetValue(stack), result.GetValue(projectDir));
             var report = program.Report!;
             Console.Out.Write(json ? PolicyView.Json(report, program.Policies!) : PolicyView.Table(report, program.Policies!));
             return report.HasMandatoryFailures ? ExitCodes.PolicyViolation : ExitCodes.Success;

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Infra.Stacks;
 
 namespace Infra.Cli.Commands;
 
@@ -20,10 +19,7 @@ public static class SynthCommand
         };
         command.SetAction(result => CliContext.Run(() =>
         {
-            var name = CliContext.Stack(result.GetValue(stack));
-            var project = CliContext.Project(result.GetValue(projectDir));
-            var blueprint = StackSynthesizer.Synthesize(project, name, CliContext.PulumiConfig(result.GetValue(stack)));
-            var program = blueprint.ToYaml();
+            var program = CliContext.Synthesize(result.GetValue(stack), result.GetValue(projectDir)).ToYaml();
             Console.Out.Write(program);
             return ExitCodes.Success;
         }));
