@@ -1,5 +1,6 @@
 using Infra.Platform;
 using Infra.Stacks.Laptop;
+using Infra.Stacks.OnPrem3;
 
 namespace Infra.Stacks;
 
@@ -9,6 +10,7 @@ public static class TierRegistry
     public static readonly IReadOnlyList<ITier> Available =
     [
         new LaptopTier(),
+        new OnPrem3Tier(),
     ];
 
     public static ITier? Find(Tier tier) => Available.FirstOrDefault(t => t.Tier == tier);

@@ -22,6 +22,8 @@ public sealed class ContainerArgs : Args
     public IReadOnlyList<Input<string>>? Envs { get; init; }
     public IReadOnlyList<ContainerPort>? Ports { get; init; }
     public IReadOnlyList<ContainerNetwork>? NetworksAdvanced { get; init; }
+    /// <summary><c>host</c> shares the host's network stack: the service binds the host's own address.</summary>
+    public Input<string>? NetworkMode { get; init; }
     public IReadOnlyList<ContainerVolume>? Volumes { get; init; }
     public IReadOnlyList<ContainerUpload>? Uploads { get; init; }
     public ContainerHealthcheck? Healthcheck { get; init; }

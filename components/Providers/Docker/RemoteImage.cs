@@ -20,4 +20,15 @@ public sealed class RemoteImageArgs : Args
     /// <summary>Keep the image on the engine when the stack is destroyed (faster weekday spin-up).</summary>
     public Input<bool>? KeepLocally { get; init; }
     public Input<string>? Platform { get; init; }
+    /// <summary>Builds the image on the engine (a remote one over SSH too) instead of pulling it.</summary>
+    public RemoteImageBuild? Build { get; init; }
+}
+
+/// <summary>A build from a Dockerfile; <see cref="Context"/> is a folder on the machine that runs Pulumi.</summary>
+public sealed class RemoteImageBuild : Args
+{
+    public required Input<string> Context { get; init; }
+    public Input<string>? Dockerfile { get; init; }
+    public IReadOnlyDictionary<string, string>? BuildArgs { get; init; }
+    public IReadOnlyList<Input<string>>? Tags { get; init; }
 }

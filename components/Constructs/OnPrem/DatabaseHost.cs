@@ -1,0 +1,158 @@
+using Infra.Platform;
+using Infra.Platform.Database;
+using Infra.Providers.Docker;
+using Infra.Synthesis;
+
+namespace Infra.Constructs.OnPrem;
+
+public sealed record DatabaseHostProps
+{
+    /// <summary>The host's Docker engine; every resource of the component uses it.</summary>
+    public required DockerProvider Docker { get; init; }
+    public required StackIdentity Stack { get; init; }
+    public required PostgresClusterSpec Cluster { get; init; }
+    /// <summary>This host's member of <see cref="Cluster"/>.</summary>
+    public required ClusterMember Member { get; init; }
+    public required SecretBindings Secrets { get; init; }
+    /// <summary>Pinned base image (PostgreSQL) of the Patroni image built on the host.</summary>
+    public required string PostgresImage { get; init; }
+    /// <summary>Folder with the Patroni image's Dockerfile, relative to the project root.</summary>
+    public required string PatroniBuildContext { get; init; }
+    public required string EtcdImage { get; init; }
+    public required int BackupIntervalHours { get; init; }
+    /// <summary>Host directory mounted as the pgBackRest repository (path repositories only).</summary>
+    public string? BackupHostPath { get; init; }
+}
+
+/// <summary>
+/// One host's share of the database: an etcd member, PostgreSQL under Patroni, and the pgBackRest
+/// schedule, all configured by the generators of Infra.Platform.Database. etcd and Patroni use the
+/// host's network so they bind and advertise the host's fixed address.
+/// </summary>
+public sealed class DatabaseHost : Component
+{
+    /// <summary>Bump when the Dockerfile changes, so every host builds the new image.</summary>
+    public const string PatroniImageRevision = "r1";
+
+    public Container Etcd { get; }
+    public Container Patroni { get; }
+    public Container Backup { get; }
+    public Volume Data { get; }
+
+    public DatabaseHost(Scope scope, string id, DatabaseHostProps props) : base(scope, id)
+    {
+        UseProvider(props.Docker);
+        var stack = props.Stack;
+        var spec = props.Cluster;
+        var member = props.Member;
+        var labels = Label.From(stack.Tags);
+        var production = stack.Settings.IsProduction ? true : (bool?)null;
+
+        // The data volume anchors the component; production data is protected from `pulumi destroy`.
+        Data = new Volume(this, "pg-data", new VolumeArgs { Name = stack.PhysicalName("pg-data"), Labels = labels },
+            new ResourceOptions { Protect = production });
+        var run = new Volume(this, "pg-run", new VolumeArgs { Name = stack.PhysicalName("pg-run"), Labels = labels });
+        var etcdData = new Volume(this, "etcd-data", new VolumeArgs { Name = stack.PhysicalName("etcd-data"), Labels = labels },
+            new ResourceOptions { Protect = production });
+
+        var etcdImage = new RemoteImage(this, "etcd-image", new RemoteImageArgs { Name = props.EtcdImage, KeepLocally = true });
+        var patroniImage = new RemoteImage(this, "patroni-image", new RemoteImageArgs
+        {
+            Name = $"infra-patroni:{ImageTag(props.PostgresImage)}-{PatroniImageRevision}",
+            KeepLocally = true,
+            Build = new RemoteImageBuild
+            {
+                Context = props.PatroniBuildContext,
+                BuildArgs = new Dictionary<string, string> { ["BASE_IMAGE"] = props.PostgresImage },
+            },
+        });
+
+        Etcd = new Container(this, "etcd", new ContainerArgs
+        {
+            Image = etcdImage.ImageId,
+            Name = stack.PhysicalName("etcd"),
+            NetworkMode = "host",
+            Entrypoints = ["/usr/local/bin/etcd"],
+            Command = ["--config-file", member.Paths.EtcdConfigFile],
+            Uploads = [new ContainerUpload { File = member.Paths.EtcdConfigFile, Content = EtcdConfig.For(spec, member) }],
+            Volumes = [new ContainerVolume { VolumeName = etcdData.VolumeName, ContainerPath = member.Paths.EtcdData }],
+            Healthcheck = new ContainerHealthcheck
+            {
+                Tests = ["CMD", "/usr/local/bin/etcdctl", $"--endpoints={member.EtcdClientUrl}", "endpoint", "health"],
+                Interval = "10s",
+                Timeout = "5s",
+                Retries = 6,
+            },
+            // No waiting: a member is healthy only once a quorum of hosts runs, which one host cannot wait for.
+            Restart = "unless-stopped",
+            Labels = labels,
+        });
+
+        var dataVolumes = new List<ContainerVolume>
+        {
+            new() { VolumeName = Data.VolumeName, ContainerPath = System.IO.Path.GetDirectoryName(member.Paths.PostgresData)! },
+            new() { VolumeName = run.VolumeName, ContainerPath = member.Paths.Run },
+        };
+        if (props.BackupHostPath is { } repo) dataVolumes.Add(new ContainerVolume { HostPath = repo, ContainerPath = repo });
+        var pgBackRestConfig = new ContainerUpload
+        {
+            File = member.Paths.PgBackRestConfigFile,
+            Content = props.Secrets.Render(PgBackRestConfig.For(spec, member)),
+        };
+
+        Patroni = new Container(this, "patroni", new ContainerArgs
+        {
+            Image = patroniImage.ImageId,
+            Name = stack.PhysicalName("patroni"),
+            NetworkMode = "host",
+            User = "postgres",
+            Command = [member.Paths.PatroniConfigFile],
+            Uploads =
+            [
+                new ContainerUpload { File = member.Paths.PatroniConfigFile, Content = props.Secrets.Render(PatroniConfig.For(spec, member)) },
+                new ContainerUpload { File = member.Paths.PostBootstrapScript, Content = props.Secrets.Render(PostBootstrapScript.For(spec)) },
+                pgBackRestConfig,
+            ],
+            Volumes = dataVolumes,
+            Healthcheck = new ContainerHealthcheck
+            {
+                Tests = ["CMD", "python3", "-c", $"import urllib.request; urllib.request.urlopen('{member.PatroniRestUrl}/liveness', timeout=3)"],
+                Interval = "10s",
+                Timeout = "5s",
+                StartPeriod = "30s",
+                Retries = 6,
+            },
+            // Patroni stops PostgreSQL cleanly (and hands over leadership) if given the time.
+            StopTimeout = 120,
+            Restart = "unless-stopped",
+            Wait = true,
+            WaitTimeout = 300,
+            Labels = labels,
+        }, new ResourceOptions { DependsOn = [Etcd] });
+
+        Backup = new Container(this, "backup", new ContainerArgs
+        {
+            Image = patroniImage.ImageId,
+            Name = stack.PhysicalName("backup"),
+            User = "postgres",
+            Entrypoints = ["/bin/sh", member.Paths.BackupScheduleScript],
+            Uploads =
+            [
+                new ContainerUpload { File = member.Paths.BackupScheduleScript, Content = BackupScheduleScript.For(spec, member, props.BackupIntervalHours) },
+                pgBackRestConfig,
+            ],
+            Volumes = dataVolumes,
+            Restart = "unless-stopped",
+            Labels = labels,
+        }, new ResourceOptions { DependsOn = [Patroni] });
+    }
+
+    /// <summary>The base image's tag, for the built image's name: postgres:17.2-bookworm gives 17.2-bookworm.</summary>
+    private static string ImageTag(string image)
+    {
+        var name = image.Split('@')[0];
+        var slash = name.LastIndexOf('/');
+        var colon = name.LastIndexOf(':');
+        return colon > slash ? name[(colon + 1)..] : "digest";
+    }
+}

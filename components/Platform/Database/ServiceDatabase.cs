@@ -1,0 +1,29 @@
+using System.Text.RegularExpressions;
+
+namespace Infra.Platform.Database;
+
+/// <summary>
+/// Each Service owns its own database (its DB namespace). The database name is derived from the
+/// Service name so that the app and the cluster agree without a second table.
+/// </summary>
+public static partial class ServiceDatabase
+{
+    private static readonly string[] Reserved = ["postgres", "template0", "template1"];
+
+    /// <summary>The default database of a Service: its name with '-' as '_' (the catalog may override it).</summary>
+    public static string NameFor(string service) => Check(service.Trim().ToLowerInvariant().Replace('-', '_'));
+
+    /// <summary>Returns <paramref name="name"/> if PostgreSQL and the generated SQL accept it as a database name.</summary>
+    public static string Check(string name)
+    {
+        if (!NamePattern().IsMatch(name))
+            throw new DatabaseConfigException(
+                $"'{name}' is not a usable database name: use lower-case letters, digits and '_', starting with a letter, at most 63 characters.");
+        if (Reserved.Contains(name))
+            throw new DatabaseConfigException($"'{name}' is a reserved database name: give the Service another database.");
+        return name;
+    }
+
+    [GeneratedRegex("^[a-z][a-z0-9_]{0,62}$")]
+    private static partial Regex NamePattern();
+}

@@ -1,0 +1,182 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Infra.Platform;
+using Infra.Platform.Configuration;
+using Infra.Stacks.Laptop;
+
+namespace Infra.Stacks.OnPrem3;
+
+/// <summary>
+/// The database ports every host uses. The app's HTTP and bus ports are the platform's fixed ones
+/// (<see cref="PlatformBinary"/>): every container uses the host's network, so no two may be equal.
+/// </summary>
+public sealed record OnPrem3Ports(int Db, int Patroni, int EtcdClient, int EtcdPeer);
+
+/// <summary>The pgBackRest repository and schedule. S3 credentials are secret config, referenced, never read.</summary>
+public sealed record OnPrem3Backup(string Type, string Path, string? S3Bucket, string? S3Endpoint, string? S3Region,
+    int IntervalHours, int RetentionFull)
+{
+    public bool IsS3 => Type == "s3";
+}
+
+/// <summary>The onprem3 tier's settings, validated; every problem is reported at once.</summary>
+public sealed partial record OnPrem3Settings(
+    IReadOnlyList<string> Hosts,
+    string SshUser,
+    int SshPort,
+    string DnsZone,
+    string AppImage,
+    IReadOnlyList<string>? AppEntrypoint,
+    OnPrem3Ports Ports,
+    string PostgresImage,
+    int PostgresMajor,
+    string EtcdImage,
+    OnPrem3Backup Backup)
+{
+    public const int HostCount = 3;
+    public const string DefaultPostgresImage = "docker.io/library/postgres:17.2-bookworm";
+    public const string DefaultEtcdImage = "quay.io/coreos/etcd:v3.5.17";
+
+    [GeneratedRegex("^[a-z_][a-z0-9_-]{0,31}$")]
+    private static partial Regex UnixUser();
+
+    [GeneratedRegex(@"^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$")]
+    private static partial Regex DnsName();
+
+    [GeneratedRegex(@"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$")]
+    private static partial Regex BucketName();
+
+    [GeneratedRegex(@"^[A-Za-z0-9.-]+(:[0-9]{1,5})?$")]
+    private static partial Regex EndpointShape();
+
+    [GeneratedRegex(@":(?<major>[0-9]{1,2})(\.[0-9]+)?(-[A-Za-z0-9._-]+)?(@|$)")]
+    private static partial Regex MajorTag();
+
+    public static OnPrem3Settings Read(ConfigReader config)
+    {
+        var hosts = ReadHosts(config);
+        var sshUser = config.String(OnPrem3Keys.SshUser, "",
+            v => UnixUser().IsMatch(v) ? null : "is not a valid Unix user name.");
+        if (!config.IsSet(OnPrem3Keys.SshUser))
+            config.Report(OnPrem3Keys.SshUser, null, "is required and not set: the Docker provider logs in as this user.",
+                "a Unix user allowed to use Docker (pulumi config set infra:sshUser deploy)");
+
+        static string? Pinned(string image) => ImageReference.Problem(image);
+        var appImage = config.String(OnPrem3Keys.AppImage, LaptopSettings.DemoImage, Pinned);
+        IReadOnlyList<string>? entrypoint = appImage == LaptopSettings.DemoImage ? LaptopSettings.DemoEntrypoint : null;
+        if (config.IsSet(OnPrem3Keys.AppEntrypoint))
+        {
+            var given = config.StringList(OnPrem3Keys.AppEntrypoint, [], allowEmpty: true);
+            entrypoint = given.Count == 0 ? null : given;
+        }
+
+        var ports = new OnPrem3Ports(
+            config.Port(OnPrem3Keys.DbPort, 5432),
+            config.Port(OnPrem3Keys.PatroniPort, 8008),
+            config.Port(OnPrem3Keys.EtcdClientPort, 2379),
+            config.Port(OnPrem3Keys.EtcdPeerPort, 2380));
+        CheckPortClashes(config, ports);
+
+        var postgresImage = config.String(OnPrem3Keys.PostgresImage, DefaultPostgresImage, Pinned);
+        var major = 0;
+        if (MajorTag().Match(postgresImage) is { Success: true } m) major = int.Parse(m.Groups["major"].Value, CultureInfo.InvariantCulture);
+        else config.Report(OnPrem3Keys.PostgresImage, postgresImage,
+            "has no tag starting with the PostgreSQL major version, so the binaries' folder (/usr/lib/postgresql/MAJOR/bin) is unknown.");
+
+        return new OnPrem3Settings(
+            hosts,
+            sshUser,
+            config.Port(OnPrem3Keys.SshPort, 22),
+            config.String(OnPrem3Keys.DnsZone, "platform.internal", v => DnsName().IsMatch(v) ? null : "is not a DNS name."),
+            appImage,
+            entrypoint,
+            ports,
+            postgresImage,
+            major,
+            config.String(OnPrem3Keys.EtcdImage, DefaultEtcdImage, Pinned),
+            ReadBackup(config));
+    }
+
+    private static List<string> ReadHosts(ConfigReader config)
+    {
+        var key = OnPrem3Keys.Hosts;
+        if (!config.IsSet(key))
+        {
+            config.Report(key, null, "is required and not set: the tier needs its three hosts' addresses.");
+            return [];
+        }
+        var hosts = config.StringList(key, []).Select(h => h.Trim()).ToList();
+        if (hosts.Count is > 0 and not HostCount)
+            config.Report(key, string.Join(", ", hosts), $"lists {hosts.Count} hosts; onprem3 runs on exactly {HostCount}.");
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var host in hosts)
+        {
+            if (HostAddress.Problem(host) is { } problem)
+                config.Report(key, host, problem);
+            else if (!seen.Add(HostAddress.Canonical(host)))
+                config.Report(key, host, "is listed twice: the three servers must be three different hosts.");
+        }
+        return hosts;
+    }
+
+    /// <summary>Every host binds every port on its own network, so no two may be equal.</summary>
+    private static void CheckPortClashes(ConfigReader config, OnPrem3Ports ports)
+    {
+        var bound = new (ConfigKey Key, int Port)[]
+        {
+            (OnPrem3Keys.DbPort, ports.Db), (OnPrem3Keys.PatroniPort, ports.Patroni),
+            (OnPrem3Keys.EtcdClientPort, ports.EtcdClient), (OnPrem3Keys.EtcdPeerPort, ports.EtcdPeer),
+        };
+        foreach (var clash in bound.GroupBy(p => p.Port).Where(g => g.Count() > 1))
+        {
+            var keys = clash.Select(c => c.Key.FullName).ToList();
+            config.Report(clash.Last().Key, clash.Key.ToString(CultureInfo.InvariantCulture),
+                $"clashes with {string.Join(" and ", keys.SkipLast(1))}: both bind port {clash.Key} on every host.",
+                "a port not used by another port key");
+        }
+        foreach (var (key, port) in bound)
+        {
+            if (port == PlatformBinary.HttpPort || port == PlatformBinary.BusPort)
+                config.Report(key, port.ToString(CultureInfo.InvariantCulture),
+                    $"clashes with the platform binary, which binds {PlatformBinary.HttpPort} (HTTP) and {PlatformBinary.BusPort} (bus) on every host.",
+                    "a port other than 8080 and 7070");
+        }
+    }
+
+    private static OnPrem3Backup ReadBackup(ConfigReader config)
+    {
+        var type = config.String(OnPrem3Keys.BackupRepoType, "path",
+            v => v is "path" or "s3" ? null : "is not a repository type.");
+        var path = config.String(OnPrem3Keys.BackupRepoPath, type == "s3" ? "/pgbackrest" : "/var/lib/pgbackrest",
+            v => v.StartsWith('/') && !v.Any(c => char.IsWhiteSpace(c) || c is '\'' or '"' or '%' or '\\') && !v.Split('/').Contains("..")
+                ? null
+                : "is not an absolute path without spaces, quotes or '..'.");
+        string? bucket = null, endpoint = null, region = null;
+        var s3Keys = new[] { OnPrem3Keys.BackupS3Bucket, OnPrem3Keys.BackupS3Endpoint, OnPrem3Keys.BackupS3Region };
+        if (type == "s3")
+        {
+            bucket = Required(config, OnPrem3Keys.BackupS3Bucket, v => BucketName().IsMatch(v) ? null : "is not a valid bucket name.");
+            endpoint = Required(config, OnPrem3Keys.BackupS3Endpoint,
+                v => EndpointShape().IsMatch(v) ? null : "is not a host or host:port (leave out https://).");
+            region = Required(config, OnPrem3Keys.BackupS3Region, v => v.Length is > 0 and <= 64 && !v.Any(char.IsWhiteSpace) ? null : "is not a region name.");
+            config.Secret(OnPrem3Keys.BackupS3AccessKey, required: true);
+            config.Secret(OnPrem3Keys.BackupS3SecretKey, required: true);
+        }
+        else
+        {
+            foreach (var key in s3Keys.Concat([OnPrem3Keys.BackupS3AccessKey, OnPrem3Keys.BackupS3SecretKey]).Where(config.IsSet))
+                config.Report(key, null, $"is only used when {OnPrem3Keys.BackupRepoType.FullName} is s3, and it is '{type}'.",
+                    $"remove it, or set {OnPrem3Keys.BackupRepoType.FullName} to s3");
+        }
+        return new OnPrem3Backup(type, path, bucket, endpoint, region,
+            config.Integer(OnPrem3Keys.BackupIntervalHours, 24, 1, 168),
+            config.Integer(OnPrem3Keys.BackupRetentionFull, 2, 1, 30));
+    }
+
+    private static string? Required(ConfigReader config, ConfigKey key, Func<string, string?> check)
+    {
+        if (config.IsSet(key)) return config.String(key, "", check);
+        config.Report(key, null, $"is required when {OnPrem3Keys.BackupRepoType.FullName} is s3.");
+        return null;
+    }
+}

@@ -1,0 +1,257 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Infra.Platform.Database;
+using Infra.Tests.OnPrem.Realization;
+using Xunit.Abstractions;
+
+namespace Infra.Tests.OnPrem;
+
+/// <summary>
+/// Realization test of the onprem3 database: the configuration the tier generates, started for real
+/// (etcd, Patroni, PostgreSQL, pgBackRest from Debian packages) on loopback, then a failure drill.
+/// Run with <c>--logger "console;verbosity=detailed"</c> to see the figures.
+/// </summary>
+[Trait("Category", "Realization")]
+public sealed class PatroniFailoverDrillTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    private static readonly string[] Databases = ["orders", "billing"];
+    // Short timings keep the drill under a few minutes; they obey Patroni's loop_wait + 2*retry <= ttl.
+    private static readonly HaTimings DrillTimings = new(Ttl: 10, LoopWait: 2, RetryTimeout: 4);
+    private static readonly TimeSpan StepTimeout = TimeSpan.FromSeconds(90);
+
+    private LoopbackCluster? cluster;
+
+    public Task InitializeAsync()
+    {
+        var binDir = RequiredPackages.RequirePostgresBinDir();
+        cluster = LoopbackCluster.Create(binDir, Databases, DrillTimings);
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (cluster is not null) await cluster.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Acknowledged_writes_survive_primary_loss_old_primary_rejoins_and_backup_restores()
+    {
+        var c = cluster!;
+        try
+        {
+            await RunDrillAsync(c);
+        }
+        catch
+        {
+            output.WriteLine(c.Logs());
+            throw;
+        }
+    }
+
+    private async Task RunDrillAsync(LoopbackCluster c)
+    {
+        var total = Stopwatch.StartNew();
+        var appConnection = ConnectionString.ReadWrite(c.Spec, "orders", connectTimeoutSeconds: 2);
+
+        // 1) A leader is elected and both replicas stream.
+        await c.StartAsync(StepTimeout);
+        var firstLeader = await WaitForHealthyClusterAsync(c, expectedReplicas: 2, excludedLeader: null);
+        output.WriteLine($"[1] leader {firstLeader.Name} elected, 2 replicas streaming after {total.Elapsed.TotalSeconds:0.0}s");
+        output.WriteLine($"    pg_stat_replication: {await ReplicationAsync(c, firstLeader)}");
+
+        // Bootstrap created one database per Service, owned by the app role.
+        var databases = await c.QueryOnMemberAsync(firstLeader, "postgres",
+            "select string_agg(datname || ':' || pg_get_userbyid(datdba), ',' order by datname) from pg_database where datname in ('orders','billing')");
+        Assert.Equal("billing:app,orders:app", databases);
+
+        // 2) Writes through the multi-host connection string are acknowledged.
+        await RequireSql(c, appConnection, "create table drill (id int primary key, written_at timestamptz not null default now())");
+        var acknowledged = new ConcurrentBag<int>();
+        for (var id = 1; id <= 20; id++)
+        {
+            await RequireSql(c, appConnection, $"insert into drill (id) values ({id})");
+            acknowledged.Add(id);
+        }
+        output.WriteLine($"[2] {acknowledged.Count} writes acknowledged through {Redact(appConnection)}");
+
+        // 3) SIGKILL the primary while a writer keeps writing; a replica is promoted.
+        using var stopWriter = new CancellationTokenSource();
+        var attempted = 0;
+        long killedTicks = 0, firstWriteAfterKillTicks = 0; // shared with the writer task
+        var writerClock = Stopwatch.StartNew();
+        var writer = Task.Run(async () =>
+        {
+            for (var id = 1000; !stopWriter.IsCancellationRequested; id++)
+            {
+                Interlocked.Increment(ref attempted);
+                var startedAfterKill = Volatile.Read(ref killedTicks) != 0;
+                var result = await c.PsqlAsync(appConnection, $"insert into drill (id) values ({id})", TimeSpan.FromSeconds(5));
+                if (result.Ok)
+                {
+                    acknowledged.Add(id);
+                    // Only a write that began after the kill proves the new primary takes writes.
+                    if (startedAfterKill) Interlocked.CompareExchange(ref firstWriteAfterKillTicks, writerClock.Elapsed.Ticks, 0);
+                }
+                else
+                {
+                    await Task.Delay(100);
+                }
+            }
+        });
+
+        await Task.Delay(1500);
+        c.KillMember(firstLeader);
+        var killedAt = writerClock.Elapsed;
+        Volatile.Write(ref killedTicks, killedAt.Ticks);
+        var ackedBeforeKill = acknowledged.Count;
+        var survivors = c.Spec.Members.Where(m => m != firstLeader).ToList();
+        PatroniMemberState? newLeader = null;
+        await LoopbackCluster.WaitUntilAsync("a replica to be promoted", StepTimeout, async () =>
+        {
+            var state = await c.ClusterStateAsync(survivors);
+            newLeader = state.FirstOrDefault(m => m.Role == "leader" && m.State == "running" && m.Name != firstLeader.Name);
+            return newLeader is not null;
+        }, pollMs: 100);
+        var promotedAfter = writerClock.Elapsed - killedAt;
+        output.WriteLine($"[3] killed {firstLeader.Name} (SIGKILL patroni + postmaster) with {ackedBeforeKill} writes acknowledged; " +
+                         $"{newLeader!.Name} promoted after {promotedAfter.TotalSeconds:0.0}s (ttl {DrillTimings.Ttl}s)");
+
+        await LoopbackCluster.WaitUntilAsync("a write to succeed through the same connection string after failover", StepTimeout,
+            () => Task.FromResult(Volatile.Read(ref firstWriteAfterKillTicks) != 0));
+        await Task.Delay(1000);
+        await stopWriter.CancelAsync();
+        await writer;
+        var firstWriteAfterKill = TimeSpan.FromTicks(Volatile.Read(ref firstWriteAfterKillTicks));
+        output.WriteLine($"    writes unavailable for {(firstWriteAfterKill - killedAt).TotalSeconds:0.0}s (first write begun after the kill); writer attempted {attempted}, acknowledged {acknowledged.Count - 20} during the drill");
+
+        // Every acknowledged write is on the new primary (read through the same connection string).
+        var present = (await RequireSql(c, appConnection, "select id from drill order by id"))
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToHashSet();
+        var lost = acknowledged.Where(id => !present.Contains(id)).Order().ToList();
+        Assert.True(lost.Count == 0, $"Acknowledged writes missing on the new primary {newLeader.Name}: {string.Join(",", lost)}");
+        output.WriteLine($"    all {acknowledged.Count} acknowledged writes are on {newLeader.Name} ({present.Count} rows)");
+        var servedBy = (await RequireSql(c, appConnection, "select inet_server_port()")).Trim();
+        Assert.Equal(c.Member(newLeader.Name).Ports.Postgres.ToString(System.Globalization.CultureInfo.InvariantCulture), servedBy);
+        await RequireSql(c, appConnection, "insert into drill (id) values (5000)");
+        acknowledged.Add(5000);
+        var leaderNow = await WaitForHealthyClusterAsync(c, expectedReplicas: 1, excludedLeader: firstLeader);
+        Assert.Equal(newLeader.Name, leaderNow.Name);
+
+        // 4) The old primary, its Patroni restarted, rejoins as a replica (pg_rewind if it diverged).
+        var rejoinClock = Stopwatch.StartNew();
+        c.StartPatroni(firstLeader);
+        await WaitForHealthyClusterAsync(c, expectedReplicas: 2, excludedLeader: firstLeader);
+        var state = await c.ClusterStateAsync();
+        var oldPrimary = state.Single(m => m.Name == firstLeader.Name);
+        Assert.NotEqual("leader", oldPrimary.Role);
+        await LoopbackCluster.WaitUntilAsync($"{firstLeader.Name} to replay write 5000", StepTimeout, async () =>
+            await c.QueryOnMemberAsync(firstLeader, "orders", "select count(*) from drill where id = 5000") == "1");
+        var newTimeline = state.Single(m => m.Role == "leader").Timeline;
+        output.WriteLine($"[4] {firstLeader.Name} rejoined as {oldPrimary.Role} of {leaderNow.Name} (timeline {newTimeline}) after {rejoinClock.Elapsed.TotalSeconds:0.0}s and replays new writes");
+        var rewind = c.PatroniLogLines(firstLeader, "rewind");
+        output.WriteLine(rewind.Count > 0 ? $"    pg_rewind: {rewind[^1].Trim()}" : "    pg_rewind: not needed (no diverged WAL)");
+        output.WriteLine($"    pg_stat_replication on {leaderNow.Name}: {await ReplicationAsync(c, c.Member(leaderNow.Name))}");
+
+        // 4b) Strict synchronous mode: with both replicas gone the primary does not acknowledge a write
+        //     that would exist on one disk only; it commits once a standby is back.
+        var replicas = c.Spec.Members.Where(m => m.Name != leaderNow.Name).ToList();
+        foreach (var replica in replicas) c.KillMember(replica);
+        var lonely = await c.PsqlAsync(appConnection, "insert into drill (id) values (6000)", TimeSpan.FromSeconds(6));
+        Assert.False(lonely.Ok, $"A write was acknowledged with no standby alive: {lonely}");
+        foreach (var replica in replicas) c.StartPatroni(replica);
+        await WaitForHealthyClusterAsync(c, expectedReplicas: 2, excludedLeader: null);
+        output.WriteLine($"[4b] both replicas killed: a write stayed unacknowledged ({(lonely.TimedOut ? "blocked past the 6s client timeout" : "refused")}); " +
+                         "replicas restarted and streaming again");
+
+        // 5) Backup on the current primary, restore into a fresh instance, compare.
+        var leaderMember = c.Member(leaderNow.Name);
+        var replicaMember = c.Spec.Members.First(m => m != leaderMember);
+        // One round of the generated schedule on every member: only the primary backs up.
+        var onReplica = await ToolProcess.RequireAsync(["sh", replicaMember.Paths.BackupScheduleScript, "once"], StepTimeout, asServiceUser: true);
+        Assert.Contains("not the primary", onReplica.Stdout);
+        var backupClock = Stopwatch.StartNew();
+        var onPrimary = await ToolProcess.RequireAsync(["sh", leaderMember.Paths.BackupScheduleScript, "once"], StepTimeout, asServiceUser: true);
+        Assert.Contains("done", onPrimary.Stdout);
+        await ToolProcess.RequireAsync(PgBackRestCommands.Check(c.Spec, leaderMember), StepTimeout, asServiceUser: true);
+        var info = await ToolProcess.RequireAsync(
+            ["pgbackrest", $"--config={leaderMember.Paths.PgBackRestConfigFile}", $"--stanza={c.Spec.Stanza}", "--output=json", "info"],
+            StepTimeout, asServiceUser: true);
+        Assert.Contains("\"type\":\"full\"", info.Stdout);
+        const string fingerprint = "select count(*) || ':' || sum(id) || ':' || md5(string_agg(id::text || '@' || written_at::text, ',' order by id)) from drill";
+        var expected = await c.QueryOnMemberAsync(leaderMember, "orders", fingerprint);
+        output.WriteLine($"[5] the schedule skipped replica {replicaMember.Name}; full backup of {leaderMember.Name} took {backupClock.Elapsed.TotalSeconds:0.0}s; data fingerprint {expected}");
+
+        var restored = await RestoreAsync(c, leaderMember);
+        var actual = await c.QueryOnMemberAsync(restored, "orders", fingerprint);
+        Assert.Equal(expected, actual);
+        var restoredDatabases = await c.QueryOnMemberAsync(restored, "postgres",
+            "select string_agg(datname, ',' order by datname) from pg_database where datname in ('orders','billing')");
+        Assert.Equal("billing,orders", restoredDatabases);
+        output.WriteLine($"    restored into a fresh instance on port {restored.Ports.Postgres}: fingerprint matches; drill total {total.Elapsed.TotalSeconds:0.0}s");
+    }
+
+    /// <summary>The documented restore procedure: pgbackrest restore into an empty directory, then start PostgreSQL.</summary>
+    private async Task<ClusterMember> RestoreAsync(LoopbackCluster c, ClusterMember source)
+    {
+        var dir = Path.Combine(c.Root, "restore");
+        var dataDir = Path.Combine(dir, "data");
+        Directory.CreateDirectory(dataDir);
+        await ToolProcess.RequireAsync(["chmod", "700", dataDir], TimeSpan.FromSeconds(10));
+        await ToolProcess.RequireAsync(["chown", "-R", $"{ToolProcess.ServiceUser}:{ToolProcess.ServiceUser}", dir], TimeSpan.FromSeconds(10));
+        c.TrackDataDir(dataDir);
+        var clock = Stopwatch.StartNew();
+        await ToolProcess.RequireAsync(PgBackRestCommands.Restore(c.Spec, source, dataDir), StepTimeout, asServiceUser: true);
+
+        var port = LoopbackCluster.FreePorts(1)[0];
+        // The restored copy is a standalone instance: it must not archive into the cluster's stanza
+        // nor wait for synchronous standbys that do not exist.
+        var options = string.Join(' ',
+            $"-p {port}", $"-k {source.Paths.Run}", "-c listen_addresses=127.0.0.1",
+            $"-c hba_file={dataDir}/pg_hba.conf", $"-c ident_file={dataDir}/pg_ident.conf",
+            "-c archive_mode=off", "-c synchronous_standby_names=", "-c cluster_name=restored");
+        await ToolProcess.RequireAsync(
+            [Path.Combine(c.BinDir, "pg_ctl"), "-D", dataDir, "-l", Path.Combine(dir, "postgres.log"), "-w", "-t", "60", "-o", options, "start"],
+            StepTimeout, asServiceUser: true);
+        var restored = source with { Name = "restored", Ports = source.Ports with { Postgres = port } };
+        await LoopbackCluster.WaitUntilAsync("the restored instance to finish recovery and accept writes", StepTimeout, async () =>
+            (await c.PsqlAsync(c.SuperuserConnection(restored.Address, port, "postgres"), "select pg_is_in_recovery()", TimeSpan.FromSeconds(5), superuser: true))
+            .Stdout.Trim() == "f");
+        output.WriteLine($"    restore + recovery took {clock.Elapsed.TotalSeconds:0.0}s");
+        return restored;
+    }
+
+    private static async Task<ClusterMember> WaitForHealthyClusterAsync(LoopbackCluster c, int expectedReplicas, ClusterMember? excludedLeader)
+    {
+        ClusterMember? leader = null;
+        await LoopbackCluster.WaitUntilAsync($"a leader and {expectedReplicas} streaming replicas (one synchronous)", TimeSpan.FromSeconds(120), async () =>
+        {
+            var state = await c.ClusterStateAsync();
+            var running = state.Where(m => m.Role == "leader" && m.State == "running" && m.Name != excludedLeader?.Name).ToList();
+            if (running.Count != 1) return false;
+            leader = c.Member(running[0].Name);
+            // Patroni names each replica's connection after its member; pg_basebackup's own WAL stream
+            // (a replica still being cloned) must not count as a streaming replica.
+            var members = string.Join(",", c.Spec.Members.Select(m => $"'{m.Name}'"));
+            var replication = await c.PsqlAsync(c.SuperuserConnection(leader.Address, leader.Ports.Postgres, "postgres"),
+                "select count(*) filter (where state = 'streaming') || ':' || count(*) filter (where sync_state = 'sync') " +
+                $"from pg_stat_replication where application_name in ({members})",
+                TimeSpan.FromSeconds(5), superuser: true);
+            return replication.Ok && replication.Stdout.Trim() == $"{expectedReplicas}:1";
+        }, pollMs: 500);
+        return leader!;
+    }
+
+    private static async Task<string> ReplicationAsync(LoopbackCluster c, ClusterMember leader) =>
+        (await c.QueryOnMemberAsync(leader, "postgres",
+            "select string_agg(application_name || '=' || state || '/' || sync_state, ', ' order by application_name) from pg_stat_replication"));
+
+    private static async Task<string> RequireSql(LoopbackCluster c, string connection, string sql)
+    {
+        var result = await c.PsqlAsync(connection, sql, TimeSpan.FromSeconds(15));
+        if (!result.Ok) throw new InvalidOperationException($"'{sql}' through {Redact(connection)} failed: {result}");
+        return result.Stdout;
+    }
+
+    private static string Redact(string connection) =>
+        System.Text.RegularExpressions.Regex.Replace(connection, ":[^:@/]+@", ":***@");
+}
