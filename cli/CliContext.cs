@@ -1,4 +1,5 @@
 using Infra.Platform.Configuration;
+using Infra.Policies;
 using Infra.Stacks;
 using Infra.Synthesis;
 
@@ -32,6 +33,10 @@ public static class CliContext
     public static Blueprint Synthesize(string? stackArgument, string? projectDir) =>
         StackSynthesizer.Synthesize(Project(projectDir), Stack(stackArgument), PulumiConfig(stackArgument));
 
+    /// <summary>The stack's program with the policy pack's report, not enforced (plan, policy).</summary>
+    public static CheckedProgram Check(string? stackArgument, string? projectDir) =>
+        StackSynthesizer.Check(Project(projectDir), Stack(stackArgument), PulumiConfig(stackArgument));
+
     /// <summary>Runs <paramref name="action"/>, mapping the suite's exceptions onto exit codes and stderr.</summary>
     public static int Run(Func<int> action)
     {
@@ -43,6 +48,11 @@ public static class CliContext
         {
             Console.Error.WriteLine("error: " + e.Message);
             return ExitCodes.InvalidInput;
+        }
+        catch (PolicyViolationException e)
+        {
+            Console.Error.WriteLine("error: " + e.Message);
+            return ExitCodes.PolicyViolation;
         }
         catch (SynthesisException e)
         {

@@ -10,6 +10,7 @@ var root = new RootCommand(
 {
     SynthCommand.Create(),
     PlanCommand.Create(),
+    PolicyCommand.Create(),
     TiersCommand.Create(),
     DiffCommand.Create(synthesizer),
     ScheduleCommand.Create(),

@@ -1,5 +1,7 @@
 using Infra.Platform;
 using Infra.Platform.Configuration;
+using Infra.Policies;
+using Infra.Policies.Exemptions;
 using Infra.Providers;
 using Infra.Synthesis;
 
@@ -7,15 +9,28 @@ namespace Infra.Stacks;
 
 /// <summary>
 /// Turns a stack into its program: picks the tier (stack name or <c>infra:tier</c>), reads and
-/// validates the config, and builds the tier. Without a stack it builds the plugin-discovery program.
+/// validates the config, builds the tier and enforces the policy pack. Without a stack it builds the
+/// plugin-discovery program.
 /// </summary>
 public static class StackSynthesizer
 {
+    /// <summary>The program of a stack, refused (<see cref="PolicyViolationException"/>) when it breaks a mandatory policy.</summary>
     /// <param name="stack">The stack name (a fully qualified <c>org/project/stack</c> is accepted); null for plugin discovery.</param>
     /// <param name="pulumiConfigJson">The <c>PULUMI_CONFIG</c> Pulumi passed; null to read <c>Pulumi.&lt;stack&gt;.yaml</c>.</param>
     public static Blueprint Synthesize(ProjectDirectory project, string? stack, string? pulumiConfigJson)
     {
-        if (string.IsNullOrWhiteSpace(stack)) return PluginDiscovery.Build();
+        var program = Check(project, stack, pulumiConfigJson);
+        if (program.Report is { HasMandatoryFailures: true } report) throw new PolicyViolationException(report);
+        return program.Blueprint;
+    }
+
+    /// <summary>
+    /// The program of a stack and the policy pack's report on it, without enforcing it (for
+    /// <c>infra policy</c> and <c>infra plan</c>). Config errors, exemptions included, still throw.
+    /// </summary>
+    public static CheckedProgram Check(ProjectDirectory project, string? stack, string? pulumiConfigJson)
+    {
+        if (string.IsNullOrWhiteSpace(stack)) return new CheckedProgram(PluginDiscovery.Build(), null, null);
         stack = stack.Split('/')[^1];
         var source = LoadConfig(project, stack, pulumiConfigJson);
         var tier = ResolveTier(stack, source);
@@ -28,9 +43,23 @@ public static class StackSynthesizer
             Description = $"Tier {shape.Name}: {shape.Servers}; {shape.Where}.",
         };
         var reader = new ConfigReader(source, stack, tier, definition.Keys, TierRegistry.AllKeyNames);
+        // Read before Build: the tier's ThrowIfInvalid then lists exemption errors with all the others.
+        var policies = PolicyConfig.Read(reader, source.Values.GetValueOrDefault(CommonKeys.PolicyExemptions.FullName)?.Node,
+            IsProduction(source, stack, tier, definition));
         definition.Build(blueprint, reader);
-        return blueprint;
+        reader.ThrowIfInvalid();
+
+        // The config is valid now, so a fresh read of the common settings cannot fail.
+        var settings = PlatformSettings.Read(new ConfigReader(source, stack, tier, definition.Keys, TierRegistry.AllKeyNames));
+        var context = new PolicyContext(blueprint, new StackIdentity(stack, tier, settings), policies.AllowedInstanceTypes);
+        return new CheckedProgram(blueprint, PolicyPack.Evaluate(context, policies.Exemptions), policies);
     }
+
+    // A throw-away reader: an invalid environment is reported by the tier's own read, not twice.
+    private static bool IsProduction(ConfigSource source, string stack, Tier tier, ITier definition) =>
+        definition.Keys.Contains(CommonKeys.Environment) &&
+        new ConfigReader(source, stack, tier, definition.Keys).Enum(CommonKeys.Environment, DeploymentEnvironment.Dev)
+        == DeploymentEnvironment.Production;
 
     private static ConfigSource LoadConfig(ProjectDirectory project, string stack, string? pulumiConfigJson)
     {

@@ -12,15 +12,22 @@ public static class PlanCommand
         var projectDir = CommonOptions.ProjectDir();
         var command = new Command("plan",
             "Show what the stack would create: a tree of resources grouped by component, the count of each resource " +
-            "type, and the stack outputs. Needs no Pulumi CLI, cloud account or credentials. " + ExitCodes.Help)
+            "type, the stack outputs, then the policy pack's findings (exit code 3 when a mandatory policy fails). Needs no " +
+            "Pulumi CLI, cloud account or credentials. " + ExitCodes.Help)
         {
             stack,
             projectDir,
         };
         command.SetAction(result => CliContext.Run(() =>
         {
-            Console.Out.Write(PlanView.Render(CliContext.Synthesize(result.GetValue(stack), result.GetValue(projectDir))));
-            return ExitCodes.Success;
+            // Unlike synth, plan shows the program even when it breaks a policy, with every finding.
+            var program = CliContext.Check(result.GetValue(stack), result.GetValue(projectDir));
+            Console.Out.Write(PlanView.Render(program.Blueprint));
+            if (program.Report is not { } report) return ExitCodes.Success;
+            var findings = new System.Text.StringBuilder();
+            PolicyView.Violations(findings, report);
+            Console.Out.Write(findings.ToString());
+            return report.HasMandatoryFailures ? ExitCodes.PolicyViolation : ExitCodes.Success;
         }));
         return command;
     }

@@ -51,7 +51,12 @@ public sealed class DatabaseHost : Component
         // The data volume anchors the component; production data is protected from `pulumi destroy`.
         Data = new Volume(this, "pg-data", new VolumeArgs { Name = stack.PhysicalName("pg-data"), Labels = labels },
             new ResourceOptions { Protect = production });
-        var run = new Volume(this, "pg-run", new VolumeArgs { Name = stack.PhysicalName("pg-run"), Labels = labels });
+        // Only PostgreSQL's socket lives here: labelled ephemeral, so production need not protect it (policy STO-005).
+        var run = new Volume(this, "pg-run", new VolumeArgs
+        {
+            Name = stack.PhysicalName("pg-run"),
+            Labels = Label.From([.. stack.Tags, new("ephemeral", "true")]),
+        });
         var etcdData = new Volume(this, "etcd-data", new VolumeArgs { Name = stack.PhysicalName("etcd-data"), Labels = labels },
             new ResourceOptions { Protect = production });
 
@@ -142,6 +147,16 @@ public sealed class DatabaseHost : Component
                 pgBackRestConfig,
             ],
             Volumes = dataVolumes,
+            // Healthy while the local PostgreSQL answers on the socket the schedule backs up through (policy HYG-006).
+            Healthcheck = new ContainerHealthcheck
+            {
+                Tests = ["CMD", System.IO.Path.Combine(spec.PostgresBinDir, "pg_isready"), "-q", "-h", member.Paths.Run,
+                    "-p", member.Ports.Postgres.ToString(System.Globalization.CultureInfo.InvariantCulture)],
+                Interval = "30s",
+                Timeout = "5s",
+                StartPeriod = "60s",
+                Retries = 3,
+            },
             Restart = "unless-stopped",
             Labels = labels,
         }, new ResourceOptions { DependsOn = [Patroni] });

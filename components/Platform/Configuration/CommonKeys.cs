@@ -25,6 +25,15 @@ public static class CommonKeys
     public static readonly ConfigKey LogLevel = new("logLevel", ConfigKind.String,
         "Log level of the platform binary.", "debug | info | warn | error");
 
+    public static readonly ConfigKey PolicyExemptions = new("policyExemptions", ConfigKind.Object,
+        "Waivers of policy findings (see `infra policy`): a list of {policy, resource, reason}; resource \"*\" waives " +
+        "every resource. A mandatory policy waived on a production stack also needs allowOnProduction: true.",
+        "a list of {policy: ID, resource: NAME or \"*\", reason: TEXT, allowOnProduction: true|false}");
+
+    public static readonly ConfigKey AllowedInstanceTypes = new("allowedInstanceTypes", ConfigKind.StringList,
+        "Cost guard: the instance types the stack may use (default: the tier's allow-list, shown by `infra policy`).",
+        "a non-empty list of instance types or families, such as [\"t3.medium\", \"m7i.*\"]");
+
     // Read by the operations commands (infra schedule, CI), not by synthesis; declared here so a stack may set them.
     public static readonly ConfigKey Schedule = new("schedule", ConfigKind.Object,
         "Weekday spin-up and weekend teardown by CI (see operations/README.md).",
@@ -33,5 +42,6 @@ public static class CommonKeys
     public static readonly ConfigKey DeployOnPush = new("deployOnPush", ConfigKind.Boolean,
         "Run `infra up` for this stack on every push to main.", "true | false");
 
-    public static readonly IReadOnlyList<ConfigKey> All = [Tier, Environment, Owner, Services, Catalog, LogLevel, Schedule, DeployOnPush];
+    public static readonly IReadOnlyList<ConfigKey> All =
+        [Tier, Environment, Owner, Services, Catalog, LogLevel, PolicyExemptions, AllowedInstanceTypes, Schedule, DeployOnPush];
 }

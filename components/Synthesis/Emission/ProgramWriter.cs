@@ -133,7 +133,7 @@ internal sealed class ProgramWriter
                 emitter.Emit(new Scalar(null, null, number.Text, ScalarStyle.Plain, true, false));
                 break;
             case BoolLiteral { Value: var flag }:
-                emitter.Emit(new Scalar(null, null, flag ? "true" : "false", ScalarStyle.Plain, true, false));
+                emitter.Emit(flag ? True : False);
                 break;
             case NullLiteral:
                 emitter.Emit(new Scalar(null, null, "null", ScalarStyle.Plain, true, false));
@@ -221,20 +221,31 @@ internal sealed class ProgramWriter
     /// <summary>A scalar that is not an expression (keys, tokens): written as is, quoted when needed.</summary>
     private void Plain(string text) => Scalar(text);
 
-    // Keys and many values repeat across resources: decide each distinct string's style once.
-    private readonly Dictionary<string, ScalarStyle> styles = new(StringComparer.Ordinal);
+    // Keys and many values repeat across resources: build each short scalar's event (and decide its
+    // style) once. Events are immutable, so reusing them is safe and saves most of the allocation.
+    private readonly Dictionary<string, Scalar> scalars = new(StringComparer.Ordinal);
 
     private void Scalar(string text)
     {
-        if (!styles.TryGetValue(text, out var style))
+        if (text.Length > 64)
         {
-            style = ScalarText.StyleFor(text);
-            if (text.Length <= 64) styles[text] = style;
+            emitter.Emit(new Scalar(null, null, text, ScalarText.StyleFor(text), true, true));
+            return;
         }
-        emitter.Emit(new Scalar(null, null, text, style, true, true));
+        if (!scalars.TryGetValue(text, out var scalar))
+        {
+            scalar = new Scalar(null, null, text, ScalarText.StyleFor(text), true, true);
+            scalars.Add(text, scalar);
+        }
+        emitter.Emit(scalar);
     }
 
-    private void BeginMapping() => emitter.Emit(new MappingStart(null, null, true, MappingStyle.Block));
+    private static readonly Scalar True = new(null, null, "true", ScalarStyle.Plain, true, false);
+    private static readonly Scalar False = new(null, null, "false", ScalarStyle.Plain, true, false);
+    private static readonly MappingStart BlockMapping = new(null, null, true, MappingStyle.Block);
+    private static readonly MappingEnd MappingEnd = new();
 
-    private void EndMapping() => emitter.Emit(new MappingEnd());
+    private void BeginMapping() => emitter.Emit(BlockMapping);
+
+    private void EndMapping() => emitter.Emit(MappingEnd);
 }

@@ -1,0 +1,36 @@
+using Infra.Policies.Inspection;
+using Infra.Synthesis;
+
+namespace Infra.Policies.Hygiene;
+
+/// <summary>
+/// HYG-001: every taggable resource carries the stack's stack, tier and owner tags (AWS <c>tags</c>,
+/// Docker <c>labels</c>), with the stack's values, so cost reports and clean-up find everything.
+/// </summary>
+public sealed class RequiredTags : ResourcePolicy
+{
+    public override string Id => "HYG-001";
+    public override string Title => "Taggable resources carry stack, tier and owner";
+    public override Severity Severity => Severity.Mandatory;
+
+    protected override bool AppliesTo(Resource resource, PolicyContext context) => Taggable.Is(resource);
+
+    protected override IEnumerable<Violation> Check(Resource resource, PolicyContext context)
+    {
+        var tags = Taggable.Tags(resource);
+        var required = new Dictionary<string, string>
+        {
+            ["stack"] = context.Identity.Stack,
+            ["tier"] = context.Identity.TierName,
+            ["owner"] = context.Settings.Owner,
+        };
+        var where = Taggable.Property(resource);
+        var missing = required.Keys.Where(k => !tags.ContainsKey(k)).ToList();
+        if (missing.Count > 0)
+            yield return Violation(resource.Name, $"lacks the {string.Join(", ", missing)} {(where == "tags" ? "tag" : "label")}(s).",
+                $"set {where} from StackIdentity.Tags.");
+        foreach (var (key, expected) in required.Where(r => tags.TryGetValue(r.Key, out var v) && v is not null && v != r.Value))
+            yield return Violation(resource.Name, $"has {key}={tags[key]} in its {where}, but the stack's {key} is {expected}.",
+                $"set {where} from StackIdentity.Tags; never hand-write them.");
+    }
+}

@@ -1,0 +1,62 @@
+using System.Text.RegularExpressions;
+using Infra.Synthesis;
+
+namespace Infra.Policies.Inspection;
+
+/// <summary>
+/// One place the platform binary is started: a container, or an instance/launch template whose
+/// user-data starts it. <see cref="Flags"/> is its command line, <see cref="Environment"/> its
+/// <c>NAME=value</c> settings, both as written in the program (references as <c>${...}</c>).
+/// </summary>
+public sealed record PlatformBinaryLaunch(Resource Resource, string Flags, IReadOnlyList<KeyValuePair<string, string>> Environment)
+{
+    public string? Variable(string name) => Environment.FirstOrDefault(e => e.Key == name).Value;
+}
+
+/// <summary>Finds where the program starts the platform binary.</summary>
+public static partial class PlatformBinaries
+{
+    [GeneratedRegex(@"--services(?:=|\s+)(?<value>""[^""]*""|'[^']*'|[^\s""']*)")]
+    private static partial Regex ServicesFlag();
+
+    [GeneratedRegex(@"(?<![A-Za-z0-9_])(?<name>(?:PLATFORM|OTEL)_[A-Z0-9_]+)=(?<value>""[^""]*""|'[^']*'|[^\s""']*)")]
+    private static partial Regex Assignment();
+
+    public static IEnumerable<PlatformBinaryLaunch> All(Blueprint blueprint)
+    {
+        foreach (var resource in blueprint.Resources)
+        {
+            if (resource.Type == Tokens.DockerContainer)
+            {
+                var flags = string.Join(" ", Props.List(resource, "entrypoints").Concat(Props.List(resource, "command")).Select(Props.Text));
+                var env = Props.List(resource, "envs").Select(Props.Text)
+                    .Select(e => e.Split('=', 2))
+                    .Where(p => p.Length == 2)
+                    .Select(p => KeyValuePair.Create(p[0], p[1]))
+                    .ToList();
+                if (Starts(flags, env)) yield return new PlatformBinaryLaunch(resource, flags, env);
+            }
+            else if (Tokens.IsServer(resource.Type) && UserData.Text(resource) is { } script)
+            {
+                var env = Assignment().Matches(script)
+                    .Select(m => KeyValuePair.Create(m.Groups["name"].Value, Unquote(m.Groups["value"].Value)))
+                    .ToList();
+                if (Starts(script, env)) yield return new PlatformBinaryLaunch(resource, script, env);
+            }
+        }
+    }
+
+    /// <summary>Every value of <c>--services</c> on the command line (a binary may be started more than once).</summary>
+    public static IReadOnlyList<string> ServicesFlags(PlatformBinaryLaunch launch) =>
+        ServicesFlag().Matches(launch.Flags).Select(m => Unquote(m.Groups["value"].Value)).ToList();
+
+    public static IReadOnlyList<string> Split(string csv) =>
+        csv.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    private static bool Starts(string flags, IReadOnlyList<KeyValuePair<string, string>> env) =>
+        flags.Contains("--services", StringComparison.Ordinal) ||
+        env.Any(e => e.Key.StartsWith("PLATFORM_", StringComparison.Ordinal));
+
+    private static string Unquote(string value) =>
+        value.Length >= 2 && (value[0] == '"' || value[0] == '\'') && value[^1] == value[0] ? value[1..^1] : value;
+}
