@@ -43,7 +43,7 @@ public sealed class Alb : Component
         appPort = props.AppPort;
         var dev = props.Stack.Settings.Environment == Platform.Configuration.DeploymentEnvironment.Dev;
 
-        var logs = AccessLogBucket(name, forceDestroy: dev);
+        var logs = AccessLogBucket(name, forceDestroy: dev, retain: props.Stack.Settings.IsProduction);
         LoadBalancer = new AwsRes.LoadBalancer(this, "lb", new AwsRes.LoadBalancerArgs
         {
             LoadBalancerType = "application",
@@ -162,14 +162,15 @@ public sealed class Alb : Component
             Port = appPort,
         });
 
-    private (AwsRes.Bucket Bucket, AwsRes.BucketPolicy Policy) AccessLogBucket(string name, bool forceDestroy)
+    private (AwsRes.Bucket Bucket, AwsRes.BucketPolicy Policy) AccessLogBucket(string name, bool forceDestroy, bool retain)
     {
+        // Production access logs are evidence: a stack teardown leaves the bucket behind.
         var bucket = new AwsRes.Bucket(this, "logs", new AwsRes.BucketArgs
         {
             BucketPrefix = $"{name}-logs-",
             ForceDestroy = forceDestroy,
             Tags = AwsTags.Named($"{name}-logs"),
-        });
+        }, new ResourceOptions { RetainOnDelete = retain ? true : null });
         _ = new AwsRes.BucketPublicAccessBlock(this, "logs-public-access", new AwsRes.BucketPublicAccessBlockArgs
         {
             Bucket = bucket.Id,

@@ -65,7 +65,8 @@ public sealed class Vpc : Component
             AvailabilityZone = props.AvailabilityZones[planned.AzIndex],
             // Public subnets hold the ALB, NAT and bastion; nothing gets a public IP by accident.
             MapPublicIpOnLaunch = false,
-            Tags = AwsTags.Named($"{name}-{planned.Name}", [new("tier", planned.Tier.ToString().ToLowerInvariant())]),
+            // "tier" is the stack-wide tag (laptop, dc9, ...); the subnet's own tier gets its own key.
+            Tags = AwsTags.Named($"{name}-{planned.Name}", [new("subnet-tier", planned.Tier.ToString().ToLowerInvariant())]),
         });
         PublicSubnets = Plan.ForTier(SubnetTier.Public).Select(MakeSubnet).ToList();
         PrivateSubnets = Plan.ForTier(SubnetTier.Private).Select(MakeSubnet).ToList();
