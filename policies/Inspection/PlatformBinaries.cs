@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Infra.Platform.Provisioning;
 using Infra.Synthesis;
 
 namespace Infra.Policies.Inspection;
@@ -7,8 +8,11 @@ namespace Infra.Policies.Inspection;
 /// One place the platform binary is started: a container, or an instance/launch template whose
 /// user-data starts it. <see cref="Flags"/> is its command line, <see cref="Environment"/> its
 /// <c>NAME=value</c> settings, both as written in the program (references as <c>${...}</c>).
+/// <see cref="PeerTable"/> holds the rows of a fleet's peer table when the user-data carries one: then
+/// each server takes its Services from its row at boot, and the command line names the variable.
 /// </summary>
-public sealed record PlatformBinaryLaunch(Resource Resource, string Flags, IReadOnlyList<KeyValuePair<string, string>> Environment)
+public sealed record PlatformBinaryLaunch(Resource Resource, string Flags, IReadOnlyList<KeyValuePair<string, string>> Environment,
+    IReadOnlyList<PeerTableRow>? PeerTable = null)
 {
     public string? Variable(string name) => Environment.FirstOrDefault(e => e.Key == name).Value;
 }
@@ -41,7 +45,7 @@ public static partial class PlatformBinaries
                 var env = Assignment().Matches(script)
                     .Select(m => KeyValuePair.Create(m.Groups["name"].Value, Unquote(m.Groups["value"].Value)))
                     .ToList();
-                if (Starts(script, env)) yield return new PlatformBinaryLaunch(resource, script, env);
+                if (Starts(script, env)) yield return new PlatformBinaryLaunch(resource, script, env, PeerTables.Find(script));
             }
         }
     }

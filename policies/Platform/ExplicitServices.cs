@@ -1,11 +1,14 @@
 using Infra.Policies.Inspection;
 using Infra.Platform;
+using Infra.Platform.Provisioning;
 
 namespace Infra.Policies.Platform;
 
 /// <summary>
 /// PLT-001 (DESIGN §1): a binary is always told its Services explicitly, as the --services flag and
-/// PLATFORM_SERVICES alike; an empty list would mean "run everything".
+/// PLATFORM_SERVICES alike; an empty list would mean "run everything". A fleet whose user-data carries
+/// a peer table gives each server its Services through its row: there every row must list Services of
+/// the stack, and the unit must pass them on from the identity file written from that row.
 /// </summary>
 public sealed class ExplicitServices : ProgramPolicy
 {
@@ -20,6 +23,46 @@ public sealed class ExplicitServices : ProgramPolicy
     }
 
     private IEnumerable<Violation> CheckLaunch(PlatformBinaryLaunch launch, PolicyContext context)
+    {
+        if (launch.PeerTable is { } table) return CheckPeerTable(launch, table, context);
+        return CheckExplicitFlags(launch, context);
+    }
+
+    private IEnumerable<Violation> CheckPeerTable(PlatformBinaryLaunch launch, IReadOnlyList<PeerTableRow> table, PolicyContext context)
+    {
+        var name = launch.Resource.Name;
+        var known = context.Settings.Services.Names.ToList();
+        const string fromIdentity = "${PLATFORM_SERVICES}";
+        var flags = PlatformBinaries.ServicesFlags(launch);
+        if (flags.Count == 0)
+            yield return Violation(name, $"carries a peer table in its user-data but starts the platform binary without --services in {PlatformServiceUnit.UnitName}.",
+                $"start it with --services={fromIdentity} (PlatformServiceUnit), which each server fills in from its row.");
+        foreach (var flag in flags.Where(f => f != fromIdentity).Distinct())
+            yield return Violation(name, $"starts the platform binary with --services={flag}, not the Services of the server's peer-table row.",
+                $"pass --services={fromIdentity}; every server of the template would otherwise run the same list.");
+        // The unit sits indented inside the cloud-config; a "-" prefix (optional file) would not count.
+        if (!launch.Flags.Split('\n').Any(l => l.Trim() == $"EnvironmentFile={NodeIdentity.EnvironmentPath}"))
+            yield return Violation(name, $"starts the platform binary without reading {NodeIdentity.EnvironmentPath}, where each server's Services from the peer table land.",
+                $"set EnvironmentFile={NodeIdentity.EnvironmentPath} (no '-': a missing identity must stop the start) in {PlatformServiceUnit.UnitName}.");
+        if (table.Count == 0)
+            yield return Violation(name, $"carries an empty peer table ({PeerTable.Path}); no server can find its Services.",
+                "list every server of the fleet with its node id, name, static address and Services (ServerFleet renders it).");
+        foreach (var row in table)
+        {
+            var where = $"peer table row {row.Line} ('{row.NodeId}' at {(row.Address.Length > 0 ? row.Address : "no address")})";
+            if (row.Services.Count == 0)
+            {
+                yield return Violation(name, $"{where} has an empty Services list, which would mean 'run everything': that server's identity step refuses it and the server never starts.",
+                    $"give the row its Services (columns: {PeerTable.Columns}); place the server with at least one Service.");
+                continue;
+            }
+            foreach (var unknown in row.Services.Where(s => !known.Contains(s)))
+                yield return Violation(name, $"{where} lists Service '{unknown}', which this stack does not run.",
+                    $"use Services of infra:services ({string.Join(", ", known)}), or add '{unknown}' to the stack.");
+        }
+    }
+
+    private IEnumerable<Violation> CheckExplicitFlags(PlatformBinaryLaunch launch, PolicyContext context)
     {
         var name = launch.Resource.Name;
         var known = context.Settings.Services.Names.ToList();

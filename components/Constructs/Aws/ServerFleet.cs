@@ -21,7 +21,7 @@ public sealed record ServerFleetProps
     public required IReadOnlyList<StaticAddressBlock> StaticBlocks { get; init; }
     public required VerifiedDownload Binary { get; init; }
     public required OtelCollectorAgent Telemetry { get; init; }
-    public int RaftPort { get; init; } = ServerProvisioningSpec.DefaultRaftPort;
+    public int RaftPort { get; init; } = FleetProvisioningSpec.DefaultRaftPort;
     public int DataVolumeGiB { get; init; } = 50;
     /// <summary>Create each data volume from its latest snapshot (spin-up after a weekend teardown).</summary>
     public bool RestoreFromSnapshots { get; init; }
@@ -30,11 +30,13 @@ public sealed record ServerFleetProps
 
 /// <summary>
 /// N platform servers at fixed private addresses spread over the AZs, from one launch template (IMDSv2,
-/// encrypted EBS, an instance profile with Session Manager only). Each gets cloud-init user-data that
-/// installs the verified binary as a hardened systemd unit with its Services, RAFT node id and the full
-/// peer list, plus the OpenTelemetry collector; and one encrypted data volume for its RAFT store,
-/// snapshotted daily by a DLM policy. Dev stacks snapshot each volume on teardown and can restore from
-/// the latest snapshot on spin-up; other stacks keep their volumes when the stack is destroyed.
+/// encrypted EBS, an instance profile with Session Manager only). The template carries the fleet's one
+/// cloud-init user-data: the peer table (every server's node id, name, static address and Services), the
+/// verified binary as a hardened systemd unit, the OpenTelemetry collector, and a boot step by which
+/// each server finds its own row by its private address. Instances carry no user-data of their own.
+/// Each server has one encrypted data volume for its RAFT store, snapshotted daily by a DLM policy. Dev
+/// stacks snapshot each volume on teardown and can restore from the latest snapshot on spin-up; other
+/// stacks keep their volumes when the stack is destroyed.
 /// </summary>
 public sealed class ServerFleet : Component
 {
@@ -43,7 +45,7 @@ public sealed class ServerFleet : Component
     public const string RaftStoreTag = "infra-raft-store";
 
     public IReadOnlyList<AwsRes.Instance> Instances { get; }
-    public IReadOnlyList<RaftPeer> Peers { get; }
+    public IReadOnlyList<FleetPeer> Peers { get; }
 
     public ServerFleet(Scope scope, string id, ServerFleetProps props) : base(scope, id)
     {
@@ -51,7 +53,18 @@ public sealed class ServerFleet : Component
         var name = stack.PhysicalName(id);
         var dev = stack.Settings.Environment == DeploymentEnvironment.Dev;
         var production = stack.Settings.IsProduction;
-        Peers = props.Members.Select(m => new RaftPeer(m.Server.Name, m.Address, props.RaftPort)).ToList();
+        // The server name is also the RAFT node id: it is stable under placement changes, unlike the ordinal.
+        Peers = props.Members.Select(m => new FleetPeer(m.Server.Name, m.Server.Name, m.Address, props.RaftPort, m.Server.Services.Names.ToList())).ToList();
+        // Rendered once for the whole fleet; each server finds its row at boot (NodeIdentity).
+        var userData = CloudInitUserData.Render(new FleetProvisioningSpec
+        {
+            Peers = Peers,
+            Binary = props.Binary,
+            Telemetry = props.Telemetry,
+            BusPort = PlatformBinary.BusPort,
+            RaftPort = props.RaftPort,
+            AppPort = PlatformBinary.HttpPort,
+        });
 
         var role = new AwsRes.IamRole(this, "role", new AwsRes.IamRoleArgs
         {
@@ -87,6 +100,10 @@ public sealed class ServerFleet : Component
             EbsOptimized = true,
             UpdateDefaultVersion = true,
             TagSpecifications = [new AwsRes.LaunchTemplateTagSpecification { ResourceType = "volume", Tags = AwsTags.Named($"{name}-root") }],
+            // Readable in the program (and in review) when it fits EC2's limit plain; gzipped past it.
+            UserData = System.Text.Encoding.UTF8.GetByteCount(userData) <= UserDataEncoding.MaxBytes
+                ? Fn.ToBase64(userData)
+                : UserDataEncoding.ToBase64(userData, $"launch template of {id}"),
             Tags = AwsTags.Named(name),
         });
 
@@ -98,19 +115,6 @@ public sealed class ServerFleet : Component
                 Description = "Static addresses of the platform servers (RAFT peers)",
             })).ToList();
 
-        // Rendered once for the fleet: each server's user-data differs only in its node id and Services.
-        var first = props.Members[0].Server;
-        var fleetUserData = new FleetUserData(new ServerProvisioningSpec
-        {
-            NodeId = first.Name,
-            Services = first.Services.Names.ToList(),
-            Peers = Peers,
-            Binary = props.Binary,
-            Telemetry = props.Telemetry,
-            BusPort = PlatformBinary.BusPort,
-            RaftPort = props.RaftPort,
-            AppPort = PlatformBinary.HttpPort,
-        });
         var instances = new List<AwsRes.Instance>();
         foreach (var member in props.Members)
         {
@@ -132,8 +136,6 @@ public sealed class ServerFleet : Component
                 IgnoreChanges = props.RestoreFromSnapshots ? ["snapshotId"] : [],
             });
 
-            var userData = fleetUserData.Render(server.Name, server.Services.Names.ToList());
-            var fitsPlain = System.Text.Encoding.UTF8.GetByteCount(userData) <= UserDataEncoding.MaxBytes;
             var instance = new AwsRes.Instance(this, server.Name, new AwsRes.InstanceArgs
             {
                 // "$Default" follows the template's default version (updated on every change) as a string, which
@@ -142,15 +144,14 @@ public sealed class ServerFleet : Component
                 SubnetId = props.Vpc.PrivateSubnets[member.AzIndex].Id,
                 PrivateIp = member.Address.ToString(),
                 DisableApiTermination = production ? true : null,
-                UserData = fitsPlain ? (Input<string>)userData : null,
-                UserDataBase64 = fitsPlain ? null : (Input<string>)UserDataEncoding.ToBase64(userData, $"server {server.Name}"),
                 Tags = AwsTags.Named($"{stack.Stack}-{server.Name}", [new("services", server.Services.Csv)]),
             }, new ResourceOptions
             {
                 // The reservation must exist first, or AWS may hand the address to another interface.
                 DependsOn = member.AzIndex < reservations.Count ? [reservations[member.AzIndex]] : [],
-                // A new image or template must roll over the RAFT peers one at a time (pulumi up --replace URN),
-                // never replace all of them in one update.
+                // A new image, binary or peer table is a new template version; it must roll over the RAFT peers one
+                // at a time (pulumi up --replace URN), never replace all of them in one update. A running server keeps
+                // the user-data (and peer table) it was launched with until it is replaced.
                 IgnoreChanges = ["launchTemplate"],
             });
             instances.Add(instance);

@@ -29,9 +29,9 @@ public static class DataVolumeUnit
         .Set("WantedBy", "multi-user.target")
         .ToString();
 
-    public static string RenderScript(ServerProvisioningSpec spec) => WriteScript(spec.Validate());
+    public static string RenderScript(FleetProvisioningSpec spec) => WriteScript(spec.Validate());
 
-    internal static string WriteScript(ServerProvisioningSpec spec)
+    internal static string WriteScript(FleetProvisioningSpec spec)
     {
         return $$"""
             #!/bin/sh
@@ -73,7 +73,7 @@ public static class DataVolumeUnit
             done
 
             mount -o noatime,nodev,nosuid,noexec "$device" "$mount_point"
-            chown {{ServerProvisioningSpec.ServiceUser}}:{{ServerProvisioningSpec.ServiceUser}} "$mount_point"
+            chown {{FleetProvisioningSpec.ServiceUser}}:{{FleetProvisioningSpec.ServiceUser}} "$mount_point"
             chmod 0750 "$mount_point"
 
             """;

@@ -10,9 +10,9 @@ public static class InstallScript
     public const string Path = "/usr/local/sbin/platform-install";
     public const string CollectorConfigSource = "/etc/platform/otelcol.yaml";
 
-    public static string Render(ServerProvisioningSpec spec) => Write(spec.Validate());
+    public static string Render(FleetProvisioningSpec spec) => Write(spec.Validate());
 
-    internal static string Write(ServerProvisioningSpec spec)
+    internal static string Write(FleetProvisioningSpec spec)
     {
         var package = spec.Telemetry.Package;
         return $$"""
@@ -35,6 +35,8 @@ public static class InstallScript
             install -o root -g root -m 0644 {{CollectorConfigSource}} {{OtelCollectorAgent.ConfigPath}}
             # The journald receiver reads the journal, which needs this group.
             usermod -a -G systemd-journal {{OtelCollectorAgent.PackageName}}
+            # Load the collector's identity drop-in (written by cloud-init) before the restart uses it.
+            systemctl daemon-reload
             systemctl restart {{OtelCollectorAgent.PackageName}}.service
 
             """;

@@ -2,13 +2,14 @@ namespace Infra.Platform.Provisioning;
 
 /// <summary>
 /// The collector's config: OTLP from the platform binary on loopback only, host metrics, and the
-/// journal of the platform units, all forwarded to the configured OTLP endpoint with this node's id.
+/// journal of the platform units, all forwarded to the configured OTLP endpoint with this node's id and
+/// Services, read from the environment at the collector's start.
 /// </summary>
 public static class OtelCollectorConfig
 {
-    public static string Render(ServerProvisioningSpec spec) => Write(spec.Validate());
+    public static string Render(FleetProvisioningSpec spec) => Write(spec.Validate());
 
-    internal static string Write(ServerProvisioningSpec spec)
+    internal static string Write(FleetProvisioningSpec spec)
     {
         var telemetry = spec.Telemetry;
         string[] processors = ["memory_limiter", "resource", "batch"];
@@ -20,14 +21,15 @@ public static class OtelCollectorConfig
                 ("hostmetrics", Map(
                     ("collection_interval", "30s"),
                     ("scrapers", Map(("cpu", Map()), ("memory", Map()), ("disk", Map()), ("filesystem", Map()), ("network", Map()), ("load", Map()))))),
-                ("journald", Map(("units", new[] { PlatformServiceUnit.UnitName, DataVolumeUnit.UnitName }))))),
+                ("journald", Map(("units", new[] { PlatformServiceUnit.UnitName, NodeIdentity.UnitName, DataVolumeUnit.UnitName }))))),
             ("processors", Map(
                 // A fixed budget, not a share of RAM: the collector must never compete with the platform binary.
                 ("memory_limiter", Map(("check_interval", "1s"), ("limit_mib", 256), ("spike_limit_mib", 64))),
                 ("resource", Map(("attributes", new object[]
                 {
-                    Map(("key", "service.instance.id"), ("value", spec.NodeId), ("action", "upsert")),
-                    Map(("key", "platform.services"), ("value", string.Join(',', spec.Services)), ("action", "upsert")),
+                    // The same file on every server: the collector fills these in from the identity file (see OtelCollectorDropIn).
+                    Map(("key", "service.instance.id"), ("value", "${env:PLATFORM_NODE_ID}"), ("action", "upsert")),
+                    Map(("key", "platform.services"), ("value", "${env:PLATFORM_SERVICES}"), ("action", "upsert")),
                 }))),
                 ("batch", Map()))),
             ("exporters", Map(

@@ -24,6 +24,8 @@ public sealed class LaunchTemplateArgs : Args
     public Input<bool>? EbsOptimized { get; init; }
     public Input<bool>? UpdateDefaultVersion { get; init; }
     public IReadOnlyList<LaunchTemplateTagSpecification>? TagSpecifications { get; init; }
+    /// <summary>Base64-encoded user-data (EC2 wants it encoded here, unlike an instance's <c>userData</c>).</summary>
+    public Input<string>? UserData { get; init; }
     public IReadOnlyDictionary<string, string>? Tags { get; init; }
 }
 

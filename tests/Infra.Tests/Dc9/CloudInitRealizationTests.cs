@@ -10,7 +10,7 @@ public class CloudInitRealizationTests
     public void Generated_user_data_passes_cloud_init_schema()
     {
         using var dir = new TempDir();
-        var file = dir.Write("user-data.yaml", CloudInitUserData.Render(ProvisioningFixtures.Spec("server-5", "events", "gateway")));
+        var file = dir.Write("user-data.yaml", CloudInitUserData.Render(ProvisioningFixtures.Spec()));
         var result = RealTool.Run("cloud-init", "schema", "--config-file", file);
         Assert.True(result.ExitCode == 0, result.Both);
         Assert.Contains("Valid cloud-config", result.StdOut);
@@ -38,15 +38,22 @@ public class CloudInitRealizationTests
             .ToDictionary(f => f["path"].ToString(), f => f);
         Assert.Equal(
             [
-                "/etc/platform/raft-peers.json", "/etc/platform/otelcol.yaml", "/usr/local/sbin/platform-install",
+                "/etc/platform/peers", "/etc/platform/otelcol.yaml", "/usr/local/sbin/platform-install",
+                "/usr/local/sbin/platform-identity", "/etc/systemd/system/platform-identity.service",
+                "/etc/systemd/system/otelcol-contrib.service.d/platform-identity.conf",
                 "/usr/local/sbin/platform-prepare-data", "/etc/systemd/system/platform-data.service", "/etc/systemd/system/platform.service",
             ],
             files.Keys);
         Assert.Equal("0755", files["/usr/local/sbin/platform-install"]["permissions"].ToString());
+        Assert.Equal("0755", files["/usr/local/sbin/platform-identity"]["permissions"].ToString());
         Assert.Equal(PlatformServiceUnit.Render(ProvisioningFixtures.Spec()), files["/etc/systemd/system/platform.service"]["content"].ToString());
+        Assert.Equal(PeerTable.Render(ProvisioningFixtures.Spec()), files["/etc/platform/peers"]["content"].ToString());
         var runcmd = ((YamlSequenceNode)root["runcmd"]).Select(c => string.Join(' ', (YamlSequenceNode)c)).ToList();
         Assert.Equal(
-            ["/usr/local/sbin/platform-install", "systemctl daemon-reload", "systemctl enable --now platform-data.service platform.service"],
+            [
+                "/usr/local/sbin/platform-install", "systemctl daemon-reload",
+                "systemctl enable --now platform-identity.service platform-data.service platform.service",
+            ],
             runcmd);
         // The service user must exist before the units run, and the default login user must survive.
         var users = (YamlSequenceNode)root["users"];
@@ -55,15 +62,20 @@ public class CloudInitRealizationTests
     }
 
     [Fact]
-    public void Peer_file_lists_every_server_with_its_static_address()
+    public void Peer_table_lists_every_server_with_its_name_static_address_and_services_once()
     {
-        var peers = CloudInitUserData.RenderPeers(ProvisioningFixtures.Spec());
-        using var json = System.Text.Json.JsonDocument.Parse(peers);
-        var entries = json.RootElement.EnumerateArray().Select(e => $"{e.GetProperty("id")}={e.GetProperty("address")}").ToList();
-        Assert.Equal(9, entries.Count);
-        Assert.Contains("server-1=10.0.64.16:7071", entries);
-        Assert.Contains("server-2=10.0.72.16:7071", entries);
-        Assert.Contains("server-4=10.0.64.17:7071", entries);
+        var table = PeerTable.Render(ProvisioningFixtures.Spec());
+        var rows = PeerTable.Parse(table);
+        Assert.Equal(9, rows.Count);
+        Assert.All(rows, r => Assert.Equal(4, r.Fields));
+        Assert.Contains("server-1 host-1 10.0.64.16 accounts\n", table);
+        Assert.Contains("server-2 host-2 10.0.72.16 events\n", table);
+        Assert.Contains("server-4 host-4 10.0.64.17 events,gateway\n", table);
+        // Sorted by node id (ordinal), whatever the placement order.
+        Assert.Equal(rows.Select(r => r.NodeId).Order(StringComparer.Ordinal), rows.Select(r => r.NodeId));
+        // One copy of the table in the whole user-data.
+        var userData = CloudInitUserData.Render(ProvisioningFixtures.Spec());
+        Assert.Single(userData.Split('\n'), l => l.Contains("10.0.64.17", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -98,6 +110,7 @@ public class CloudInitRealizationTests
                  {
                      ("install", InstallScript.Render(ProvisioningFixtures.Spec())),
                      ("prepare", DataVolumeUnit.RenderScript(ProvisioningFixtures.Spec())),
+                     ("identity", NodeIdentity.RenderScript(ProvisioningFixtures.Spec())),
                  })
         {
             var result = RealTool.Run("sh", "-n", dir.Write(name, script));
@@ -108,14 +121,20 @@ public class CloudInitRealizationTests
     [Fact]
     public void Collector_config_receives_locally_and_exports_to_the_gateway()
     {
-        var root = (YamlMappingNode)Load(OtelCollectorConfig.Render(ProvisioningFixtures.Spec("server-3")));
+        var root = (YamlMappingNode)Load(OtelCollectorConfig.Render(ProvisioningFixtures.Spec()));
         var receivers = (YamlMappingNode)root["receivers"];
         Assert.Equal("127.0.0.1:4317", receivers["otlp"]["protocols"]["grpc"]["endpoint"].ToString());
         Assert.Equal("otel-gateway.example.internal:4317", root["exporters"]["otlp"]["endpoint"].ToString());
         Assert.Equal("false", root["exporters"]["otlp"]["tls"]["insecure"].ToString());
         var pipelines = (YamlMappingNode)root["service"]["pipelines"];
         Assert.Equal(["traces", "metrics", "logs"], pipelines.Children.Keys.Select(k => k.ToString()));
-        Assert.Contains("server-3", OtelCollectorConfig.Render(ProvisioningFixtures.Spec("server-3")));
+        // One config for the fleet: the node's identity comes from the environment the drop-in loads.
+        var attributes = ((YamlSequenceNode)root["processors"]["resource"]["attributes"]).Cast<YamlMappingNode>()
+            .ToDictionary(a => a["key"].ToString(), a => a["value"].ToString());
+        Assert.Equal("${env:PLATFORM_NODE_ID}", attributes["service.instance.id"]);
+        Assert.Equal("${env:PLATFORM_SERVICES}", attributes["platform.services"]);
+        Assert.Contains("EnvironmentFile=-/etc/platform/identity.env\n", OtelCollectorDropIn.Render());
+        Assert.Contains("After=platform-identity.service\n", OtelCollectorDropIn.Render());
     }
 
     [Fact]

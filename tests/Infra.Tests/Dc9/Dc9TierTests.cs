@@ -79,35 +79,47 @@ public class Dc9TierTests
         }
     }
 
+    /// <summary>The fleet's cloud-config as a server receives it: Pulumi decodes fn::toBase64's argument after turning $$ back into $.</summary>
+    private static string FleetUserData(YamlMappingNode program)
+    {
+        var template = Resources(program, "aws:ec2/launchTemplate:LaunchTemplate").Single(t => t.Name == "fleet-template").Resource;
+        return Text(template, "properties", "userData", "fn::toBase64").Replace("$$", "$");
+    }
+
     [Fact]
-    public void Every_server_carries_its_services_node_id_and_the_full_peer_list()
+    public void The_launch_template_carries_the_one_peer_table_and_instances_carry_no_user_data()
     {
         var program = Program;
         var peers = ((YamlSequenceNode)program["outputs"]["raftPeers"]).Select(p => ((YamlScalarNode)p).Value!).ToList();
         Assert.Equal(9, peers.Count);
+        var userData = FleetUserData(program);
+        var rows = Infra.Policies.Inspection.PeerTables.Find(userData);
+        Assert.NotNull(rows);
+        // Every server's row: node id, name, static address (the RAFT peer's) and its one Service (the name's prefix).
+        Assert.Equal(peers.Order(StringComparer.Ordinal), rows.Select(r => $"{r.NodeId}={r.Address}:7071"));
+        Assert.All(rows, r => Assert.Equal([r.Name[..r.Name.LastIndexOf('-')]], r.Services));
+        Assert.All(rows, r => Assert.Equal(r.NodeId, r.Name));
+        Assert.Contains("--services=${PLATFORM_SERVICES} --node-id=${PLATFORM_NODE_ID} ", userData);
+
         foreach (var (name, instance) in Resources(program, "aws:ec2/instance:Instance").Where(r => r.Name.StartsWith("fleet-", StringComparison.Ordinal)))
         {
+            var properties = (YamlMappingNode)instance["properties"];
+            Assert.False(properties.Children.ContainsKey(new YamlScalarNode("userData")), $"{name} has its own user-data");
+            Assert.False(properties.Children.ContainsKey(new YamlScalarNode("userDataBase64")), $"{name} has its own user-data");
             var node = name["fleet-".Length..];
-            var service = node[..node.LastIndexOf('-')];
-            var userData = Text(instance, "properties", "userData");
-            Assert.Contains($"--services={service} --node-id={node} ", userData);
-            Assert.Contains($"Environment=PLATFORM_SERVICES={service}", userData);
-            foreach (var peer in peers)
-            {
-                var (id, address) = (peer[..peer.IndexOf('=')], peer[(peer.IndexOf('=') + 1)..]);
-                Assert.Contains($"{{\"id\":\"{id}\",\"address\":\"{address}\"}}", userData);
-            }
+            var row = rows.Single(r => r.NodeId == node);
+            Assert.Equal(row.Address, Text(properties, "privateIp"));
+            Assert.Equal(string.Join(',', row.Services), Text(properties, "tags", "services"));
+            Assert.Equal("${fleet-template.id}", Text(properties, "launchTemplate", "id"));
+            Assert.Equal("launchTemplate", Text(instance, "options", "ignoreChanges", "0"));
         }
     }
 
     [Fact]
     public void The_user_data_in_the_program_passes_cloud_init_schema()
     {
-        // Pulumi turns $$ back into $; the check runs on what the server will receive.
-        var instance = Resources(Program, "aws:ec2/instance:Instance").First(r => r.Name == "fleet-accounts-2").Resource;
-        var userData = Text(instance, "properties", "userData").Replace("$$", "$");
         using var dir = new TempDir();
-        var result = RealTool.Run("cloud-init", "schema", "--config-file", dir.Write("user-data", userData));
+        var result = RealTool.Run("cloud-init", "schema", "--config-file", dir.Write("user-data", FleetUserData(Program)));
         Assert.True(result.ExitCode == 0, result.Both);
     }
 

@@ -9,20 +9,21 @@ internal static class ProvisioningFixtures
     public const string BinarySha = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
     public const string CollectorSha = "fedcba9876543210fedcba9876543210fedcba9876543210fedcba9876543210";
 
-    public static IReadOnlyList<RaftPeer> Peers(int count = 9)
+    /// <summary>server-1..N; server-4 runs two Services, the others one of accounts/events/gateway in turn.</summary>
+    public static IReadOnlyList<FleetPeer> Peers(int count = 9)
     {
         var plan = SubnetPlanner.Plan(new SubnetPlanRequest(Ipv4Cidr.Parse("10.0.0.0/16"), 3, [new(SubnetTier.Public), new(SubnetTier.Private)]));
         var blocks = Enumerable.Range(0, 3).Select(az => StaticAddressBlock.Reserve(plan.Get(SubnetTier.Private, az).Cidr, 16)).ToList();
+        string[] services = ["accounts", "events", "gateway"];
         return Enumerable.Range(0, count)
-            .Select(i => new RaftPeer($"server-{i + 1}", blocks[i % 3].AddressOf(i / 3), ServerProvisioningSpec.DefaultRaftPort))
+            .Select(i => new FleetPeer($"server-{i + 1}", $"host-{i + 1}", blocks[i % 3].AddressOf(i / 3), FleetProvisioningSpec.DefaultRaftPort,
+                i == 3 ? ["events", "gateway"] : [services[i % 3]]))
             .ToList();
     }
 
-    public static ServerProvisioningSpec Spec(string nodeId = "server-1", params string[] services) => new()
+    public static FleetProvisioningSpec Spec(IReadOnlyList<FleetPeer>? peers = null) => new()
     {
-        NodeId = nodeId,
-        Services = services.Length == 0 ? ["accounts"] : services,
-        Peers = Peers(),
+        Peers = peers ?? Peers(),
         Binary = new VerifiedDownload("https://releases.example.com/platform/1.4.2/platform-linux-amd64", BinarySha, "infra:binary"),
         Telemetry = new OtelCollectorAgent(
             new VerifiedDownload(

@@ -5,20 +5,31 @@ namespace Infra.Tests.Dc9;
 
 public class ProvisioningValidationTests
 {
+    private static FleetProvisioningSpec WithPeer(int index, Func<FleetPeer, FleetPeer> change)
+    {
+        var peers = ProvisioningFixtures.Peers().ToList();
+        peers[index] = change(peers[index]);
+        return ProvisioningFixtures.Spec(peers);
+    }
+
     public static IEnumerable<object[]> BadSpecs()
     {
         var good = ProvisioningFixtures.Spec();
         return
         [
-            [good with { Services = [] }, "no Services given", "never 'run everything'"],
-            [good with { Services = ["Accounts"] }, "Service name 'Accounts' is invalid", "lowercase"],
-            [good with { Services = ["events", "events"] }, "list a Service twice", "list each once"],
-            [good with { NodeId = "Server_1" }, "node id 'Server_1'", "lowercase letters"],
-            [good with { NodeId = "server-99" }, "not in its own RAFT peer list", "every server must be a peer"],
-            [good with { Peers = [] }, "RAFT peer list is empty", "static address"],
-            [good with { Peers = [.. good.Peers, good.Peers[0]] }, "peer id 'server-1' appears 2 times", "must be unique"],
-            [good with { Peers = [.. good.Peers, good.Peers[1] with { NodeId = "server-10" }] }, "share 10.0.72.16:7071", "own static address"],
-            [good with { Peers = [.. good.Peers, new RaftPeer("server-10", Ipv4Address.Parse("10.0.80.30"), 9000)] }, "uses port 9000", "one port for all"],
+            [WithPeer(1, p => p with { Services = [] }), "server 'server-2': no Services given", "never 'run everything'"],
+            [WithPeer(1, p => p with { Services = ["Accounts"] }), "Service name 'Accounts' is invalid", "lowercase"],
+            [WithPeer(1, p => p with { Services = ["events", "events"] }), "list a Service twice", "list each once"],
+            [WithPeer(0, p => p with { NodeId = "Server_1" }), "node id 'Server_1'", "lowercase letters"],
+            [WithPeer(0, p => p with { Name = "yes" }), "server name 'yes' is invalid", "lowercase letters"],
+            [good with { Peers = [] }, "peer table is empty", "static address and Services"],
+            [good with { Peers = [.. good.Peers, good.Peers[0] with { Address = Ipv4Address.Parse("10.0.80.30"), Name = "other" }] },
+                "servers server-1 and server-1 share the node id server-1", "must be unique"],
+            [good with { Peers = [.. good.Peers, good.Peers[1] with { NodeId = "server-10", Name = "host-10" }] },
+                "share the static address 10.0.72.16", "finds its row by it"],
+            [good with { Peers = [.. good.Peers, good.Peers[2] with { NodeId = "server-10", Address = Ipv4Address.Parse("10.0.80.30") }] },
+                "share the server name host-3", "must be unique"],
+            [WithPeer(2, p => p with { Port = 9000 }), "RAFT port 9000", "one port for all"],
             [good with { BusPort = 80 }, "bus port 80 must be 1024-65535", "without privileges"],
             [good with { AppPort = 7070 }, "must all differ", "app 7070"],
             [good with { DataDirectory = "var/lib/platform" }, "data directory 'var/lib/platform'", "absolute path"],
@@ -29,7 +40,7 @@ public class ProvisioningValidationTests
 
     [Theory]
     [MemberData(nameof(BadSpecs))]
-    public void Bad_specs_fail_before_anything_is_rendered(ServerProvisioningSpec spec, string what, string how)
+    public void Bad_specs_fail_before_anything_is_rendered(FleetProvisioningSpec spec, string what, string how)
     {
         var error = Assert.Throws<ProvisioningException>(() => CloudInitUserData.Render(spec));
         Assert.Contains(what, error.Message);

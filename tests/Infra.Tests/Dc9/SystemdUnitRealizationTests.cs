@@ -6,15 +6,17 @@ namespace Infra.Tests.Dc9;
 /// The generated units are checked by <c>systemd-analyze verify</c> (Debian package systemd).
 ///
 /// How: verify refuses a unit whose ExecStart binary does not exist, and resolves dependencies
-/// (multi-user.target, sysinit.target, our platform-data.service) through the unit search path. So the
-/// test builds a throw-away root: the host's /usr/lib/systemd/system (targets), our two units under
-/// /etc/systemd/system, and stub executables at the exact ExecStart paths; then runs
-/// <c>systemd-analyze verify --root=TEMP --man=no /etc/systemd/system/platform.service ...</c>.
+/// (multi-user.target, sysinit.target, our own units) through the unit search path. So the test builds a
+/// throw-away root: the host's /usr/lib/systemd/system (targets), our units and the collector drop-in
+/// under /etc/systemd/system, a stand-in for the collector package's unit, and stub executables at the
+/// exact ExecStart paths; then runs <c>systemd-analyze verify --root=TEMP --man=no UNIT...</c>.
 /// verify prints unknown keys and bad values as warnings with exit code 0, so stderr must be empty too.
 /// </summary>
 public class SystemdUnitRealizationTests
 {
-    private static TempDir RootWithUnits(ServerProvisioningSpec spec, string platformUnit)
+    private const string CollectorUnitPath = "/usr/lib/systemd/system/otelcol-contrib.service";
+
+    private static TempDir RootWithUnits(FleetProvisioningSpec spec, string platformUnit)
     {
         var root = new TempDir();
         var targets = "/usr/lib/systemd/system";
@@ -24,18 +26,22 @@ public class SystemdUnitRealizationTests
                 root.Write(Path.Combine(targets, Path.GetFileName(file)), File.ReadAllText(file));
         root.Write(PlatformServiceUnit.UnitPath, platformUnit);
         root.Write(DataVolumeUnit.UnitPath, DataVolumeUnit.RenderUnit());
-        root.Write(spec.BinaryPath, "#!/bin/sh\n", executable: true);
-        root.Write(DataVolumeUnit.ScriptPath, "#!/bin/sh\n", executable: true);
+        root.Write(NodeIdentity.UnitPath, NodeIdentity.RenderUnit());
+        // The otelcol-contrib .deb ships a unit like this one; our drop-in extends it.
+        root.Write(CollectorUnitPath, "[Unit]\nDescription=collector stand-in\n[Service]\nExecStart=/usr/bin/otelcol-contrib\n[Install]\nWantedBy=multi-user.target\n");
+        root.Write(OtelCollectorDropIn.Path, OtelCollectorDropIn.Render());
+        foreach (var executable in new[] { spec.BinaryPath, DataVolumeUnit.ScriptPath, NodeIdentity.ScriptPath, "/usr/bin/otelcol-contrib" })
+            root.Write(executable, "#!/bin/sh\n", executable: true);
         return root;
     }
 
     private static RealTool.Result Verify(TempDir root) => RealTool.Run("systemd-analyze", "verify", $"--root={root.Path}", "--man=no",
-        PlatformServiceUnit.UnitPath, DataVolumeUnit.UnitPath);
+        PlatformServiceUnit.UnitPath, DataVolumeUnit.UnitPath, NodeIdentity.UnitPath, CollectorUnitPath);
 
     [Fact]
     public void Generated_units_pass_systemd_analyze_verify()
     {
-        var spec = ProvisioningFixtures.Spec("server-2", "gateway");
+        var spec = ProvisioningFixtures.Spec();
         using var root = RootWithUnits(spec, PlatformServiceUnit.Render(spec));
         var result = Verify(root);
         Assert.True(result.ExitCode == 0 && result.StdErr.Trim().Length == 0, result.Both);
@@ -52,16 +58,20 @@ public class SystemdUnitRealizationTests
     }
 
     [Fact]
-    public void Unit_gives_the_services_as_flag_and_environment_and_is_hardened()
+    public void Unit_takes_its_services_from_the_identity_file_as_flag_and_environment_and_is_hardened()
     {
-        var unit = PlatformServiceUnit.Render(ProvisioningFixtures.Spec("server-7", "events", "accounts"));
+        var unit = PlatformServiceUnit.Render(ProvisioningFixtures.Spec());
         var lines = unit.Split('\n');
         var exec = Assert.Single(lines, l => l.StartsWith("ExecStart=", StringComparison.Ordinal));
         Assert.Equal(
-            "ExecStart=/usr/local/bin/platform --services=events,accounts --node-id=server-7 --raft-port=7071 " +
+            "ExecStart=/usr/local/bin/platform --services=${PLATFORM_SERVICES} --node-id=${PLATFORM_NODE_ID} --raft-port=7071 " +
             "--raft-peers-file=/etc/platform/raft-peers.json --bus-port=7070 --app-port=8080 --data-dir=/var/lib/platform",
             exec);
-        Assert.Contains("Environment=PLATFORM_SERVICES=events,accounts", lines);
+        // No "-": without the identity file the start fails instead of running with no Services.
+        Assert.Contains("EnvironmentFile=/etc/platform/identity.env", lines);
+        Assert.Contains("Requires=platform-data.service platform-identity.service", lines);
+        Assert.Contains("After=network-online.target platform-data.service platform-identity.service", lines);
+        Assert.DoesNotContain(lines, l => l.StartsWith("Environment=PLATFORM_SERVICES", StringComparison.Ordinal));
         Assert.Contains("Environment=PLATFORM_BUS_PORT=7070", lines);
         foreach (var hardening in new[]
                  {
