@@ -8,7 +8,7 @@ namespace Infra.Benchmarks;
 
 /// <summary>
 /// The dc9 tier at 90 and 900 servers: the committed Pulumi.dc9.yaml with the three Services scaled up.
-/// As in the real tier, every server's user-data carries the full peer list.
+/// As in the real tier, the fleet has one user-data (on its launch template) whose peer table lists every server.
 /// </summary>
 public static class Dc9Fleets
 {

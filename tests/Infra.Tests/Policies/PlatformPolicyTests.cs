@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 using Infra.Platform;
+using Infra.Platform.Provisioning;
 using Infra.Policies.Inspection;
 using Infra.Policies.Platform;
 using Infra.Synthesis.Expressions;
@@ -53,6 +54,54 @@ public sealed class PlatformPolicyTests
         var ok = new PolicyFixture(Tier.Dc9);
         ok.Add("server-1", Tokens.Instance, ("userData", "ExecStart=/opt/platform --services=accounts\nEnvironment=PLATFORM_SERVICES=accounts\n"));
         ok.AssertNone("PLT-001");
+    }
+
+    /// <summary>A fleet launch template whose user-data is the real fleet document, edited by <paramref name="edit"/>.</summary>
+    private static PolicyFixture FleetTemplate(Func<string, string>? edit = null, bool gzip = false)
+    {
+        var userData = (edit ?? (t => t))(CloudInitUserData.Render(Infra.Tests.Dc9.ProvisioningFixtures.Spec()));
+        var f = new PolicyFixture(Tier.Dc9);
+        Expr value = new FunctionCall("fn::toBase64", (Expr)userData);
+        if (gzip)
+        {
+            using var buffer = new MemoryStream();
+            using (var stream = new GZipStream(buffer, CompressionLevel.Fastest, leaveOpen: true)) stream.Write(Encoding.UTF8.GetBytes(userData));
+            value = Convert.ToBase64String(buffer.ToArray());
+        }
+        f.Add("fleet-template", Tokens.LaunchTemplate, ("userData", value));
+        return f;
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Plt001_passes_a_fleet_whose_peer_table_gives_every_server_its_services(bool gzip) =>
+        FleetTemplate(gzip: gzip).AssertNone("PLT-001");
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Plt001_flags_a_peer_table_row_without_services(bool gzip)
+    {
+        var f = FleetTemplate(t => t.Replace("server-2 host-2 10.0.72.16 events\n", "server-2 host-2 10.0.72.16\n"), gzip);
+        f.AssertOne("PLT-001", "fleet-template", "peer table row 4 ('server-2' at 10.0.72.16) has an empty Services list");
+    }
+
+    [Fact]
+    public void Plt001_flags_an_unknown_service_in_a_peer_table_row()
+    {
+        var f = FleetTemplate(t => t.Replace("server-3 host-3 10.0.80.16 gateway\n", "server-3 host-3 10.0.80.16 gateway,billing\n"));
+        f.AssertOne("PLT-001", "fleet-template", "('server-3' at 10.0.80.16) lists Service 'billing', which this stack does not run");
+    }
+
+    [Fact]
+    public void Plt001_flags_a_fleet_unit_that_ignores_the_servers_row()
+    {
+        var fixed_ = FleetTemplate(t => t.Replace("--services=${PLATFORM_SERVICES}", "--services=accounts"));
+        fixed_.AssertOne("PLT-001", "fleet-template", "with --services=accounts, not the Services of the server's peer-table row");
+
+        var optional = FleetTemplate(t => t.Replace("EnvironmentFile=/etc/platform/identity.env", "EnvironmentFile=-/etc/platform/identity.env"));
+        optional.AssertOne("PLT-001", "fleet-template", "without reading /etc/platform/identity.env");
     }
 
     [Fact]
