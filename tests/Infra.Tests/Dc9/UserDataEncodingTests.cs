@@ -18,5 +18,5 @@ public class UserDataEncodingTests
         Assert.Equal(GoldenHash, hash);
     }
 
-    private const string GoldenHash = "2e2c9d0a1ad1f779ff134252cc1f5b213a954c21358e836fc56862abdae64038";
+    private const string GoldenHash = "85ab6cd6012cb380436073e1753433c8f0d0f8f8fb6321efffbbb50d75efc2bc";
 }
