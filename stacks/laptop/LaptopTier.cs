@@ -44,6 +44,7 @@ public sealed class LaptopTier : ITier
             Image = laptop.DbImage,
             Services = platform.Services.Services,
             HostPort = laptop.DbPort,
+            MemoryMb = laptop.DbMemoryMb,
         });
 
         var telemetry = laptop.Telemetry
@@ -70,6 +71,7 @@ public sealed class LaptopTier : ITier
             OtlpEndpoint = telemetry?.OtlpEndpoint,
             HttpHostPort = laptop.HttpPort,
             BusHostPort = laptop.BusPort,
+            MemoryMb = laptop.AppMemoryMb,
         });
 
         blueprint.Output("appUrl", $"http://localhost:{laptop.HttpPort}");

@@ -20,6 +20,8 @@ public sealed record PlatformContainerProps
     /// <summary>Host ports to publish the HTTP and bus ports on; null keeps a port private.</summary>
     public int? HttpHostPort { get; init; }
     public int? BusHostPort { get; init; }
+    /// <summary>Memory limit in MiB; null leaves the container unlimited.</summary>
+    public int? MemoryMb { get; init; }
     /// <summary>Host address the ports are published on.</summary>
     public string PublishAddress { get; init; } = "127.0.0.1";
 }
@@ -76,6 +78,7 @@ public sealed class PlatformContainer : Component
                 StartPeriod = "15s",
                 Retries = 5,
             },
+            Memory = props.MemoryMb,
             Restart = "unless-stopped",
             Wait = true,
             WaitTimeout = 120,

@@ -17,6 +17,8 @@ public sealed record PostgresServerProps
     /// <summary>Host port to publish on 127.0.0.1, for psql and tools; null keeps it private.</summary>
     public int? HostPort { get; init; }
     public string User { get; init; } = "platform";
+    /// <summary>Memory limit in MiB; null leaves the container unlimited.</summary>
+    public int? MemoryMb { get; init; }
     /// <summary>Network alias other containers use as the DB host.</summary>
     public string Alias { get; init; } = "db";
 }
@@ -70,6 +72,7 @@ public sealed class PostgresServer : Component
                 StartPeriod = "10s",
                 Retries = 10,
             },
+            Memory = props.MemoryMb,
             Restart = "unless-stopped",
             Wait = true,
             WaitTimeout = 120,
