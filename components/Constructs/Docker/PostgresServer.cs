@@ -80,6 +80,17 @@ public sealed class PostgresServer : Component
         });
     }
 
+    /// <summary>How a server running <paramref name="server"/>'s Services reaches this database.</summary>
+    public IReadOnlyList<Input<string>> ConnectionEnvironment(Infra.Platform.Placement.Server server) =>
+    [
+        $"PLATFORM_DB_HOST={Props.Alias}",
+        $"PLATFORM_DB_PORT={Port}",
+        $"PLATFORM_DB_USER={Props.User}",
+        "PLATFORM_DB_SSLMODE=disable",
+        Fn.Secret(Text.Interpolate($"PLATFORM_DB_PASSWORD={Password.Result}")),
+        .. server.Services.Services.Select(s => (Input<string>)$"{PlatformBinary.DatabaseVariable(s.Name)}={s.Database}"),
+    ];
+
     /// <summary>
     /// Creates each Service's database unless it exists (psql's \gexec), so the same script is safe
     /// to run again by hand after a Service is added to an existing stack.
