@@ -39,8 +39,15 @@ public static class LaptopKeys
     public static readonly ConfigKey TraceUiImage = new("traceUiImage", ConfigKind.String,
         "Trace UI image, Jaeger all-in-one (when telemetry is on).", ImageReference.Allowed);
 
+    public static readonly ConfigKey AppMemory = new("appMemory", ConfigKind.Integer,
+        "Memory limit of the platform container, in MiB.", "an integer from 64 to 65536");
+
+    public static readonly ConfigKey DbMemory = new("dbMemory", ConfigKind.Integer,
+        "Memory limit of the PostgreSQL container, in MiB.", "an integer from 128 to 65536");
+
     public static readonly IReadOnlyList<ConfigKey> All =
     [
+        AppMemory, DbMemory,
         AppImage, AppEntrypoint, AppHealthCheck, HttpPort, BusPort, DbPort, DbImage, Telemetry, TraceUiPort,
         CollectorImage, TraceUiImage,
     ];

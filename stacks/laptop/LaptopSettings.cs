@@ -15,7 +15,9 @@ public sealed record LaptopSettings(
     bool Telemetry,
     int TraceUiPort,
     string CollectorImage,
-    string TraceUiImage)
+    string TraceUiImage,
+    int AppMemoryMb,
+    int DbMemoryMb)
 {
     public static LaptopSettings Read(ConfigReader config)
     {
@@ -42,7 +44,9 @@ public sealed record LaptopSettings(
             config.Boolean(LaptopKeys.Telemetry, false),
             config.Port(LaptopKeys.TraceUiPort, 16686),
             config.String(LaptopKeys.CollectorImage, "docker.io/otel/opentelemetry-collector-contrib:0.115.1", Pinned),
-            config.String(LaptopKeys.TraceUiImage, "docker.io/jaegertracing/all-in-one:1.64.0", Pinned));
+            config.String(LaptopKeys.TraceUiImage, "docker.io/jaegertracing/all-in-one:1.64.0", Pinned),
+            config.Integer(LaptopKeys.AppMemory, 1024, 64, 65536),
+            config.Integer(LaptopKeys.DbMemory, 1024, 128, 65536));
         settings.CheckPortClashes(config);
         return settings;
     }

@@ -44,6 +44,7 @@ public sealed class LaptopTier : ITier
             Image = laptop.DbImage,
             Services = platform.Services.Services,
             HostPort = laptop.DbPort,
+            MemoryMb = laptop.DbMemoryMb,
         });
 
         var telemetry = laptop.Telemetry
@@ -66,10 +67,12 @@ public sealed class LaptopTier : ITier
             Image = laptop.AppImage,
             Entrypoint = laptop.AppEntrypoint,
             HealthCheck = laptop.AppHealthCheck,
-            Database = db,
+            DatabaseEnvironment = db.ConnectionEnvironment(server),
+            DependsOn = [db.Server],
             OtlpEndpoint = telemetry?.OtlpEndpoint,
             HttpHostPort = laptop.HttpPort,
             BusHostPort = laptop.BusPort,
+            MemoryMb = laptop.AppMemoryMb,
         });
 
         blueprint.Output("appUrl", $"http://localhost:{laptop.HttpPort}");

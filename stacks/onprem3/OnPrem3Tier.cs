@@ -1,4 +1,5 @@
 using System.Globalization;
+using Infra.Constructs.Docker;
 using Infra.Constructs.OnPrem;
 using Infra.Platform;
 using Infra.Platform.Configuration;
@@ -64,21 +65,18 @@ public sealed class OnPrem3Tier : ITier
                 BackupHostPath = onprem.Backup.IsS3 ? null : onprem.Backup.Path,
             });
 
-            _ = new ClusterAppContainer(blueprint, $"{server.Name}-app", new ClusterAppContainerProps
+            _ = new PlatformContainer(blueprint, $"{server.Name}-app", new PlatformContainerProps
             {
                 Docker = docker,
                 Stack = stack,
                 Server = server,
+                ContainerName = stack.PhysicalName("app"),
                 Peers = servers.Where(s => s != server).Select(s => $"{Bracketed(s.Address!)}:{PlatformBinary.BusPort}").ToList(),
                 Image = onprem.AppImage,
                 Entrypoint = onprem.AppEntrypoint,
                 HealthCheck = StandInBinary.HealthCheck,
-                DbHosts = spec.Members.Select(m => m.Address).ToList(),
-                DbPort = onprem.Ports.Db,
-                DbUser = ClusterCredentials.AppUser,
-                DbPassword = spec.Credentials.AppPassword,
-                ConnectionStrings = connectionStrings,
-                Secrets = secrets.Bindings,
+                DatabaseEnvironment = ClusterDatabaseEnvironment.For(server, spec.Members.Select(m => m.Address).ToList(),
+                    onprem.Ports.Db, ClusterCredentials.AppUser, spec.Credentials.AppPassword, connectionStrings, secrets.Bindings),
                 DependsOn = [db.Patroni],
             });
         }

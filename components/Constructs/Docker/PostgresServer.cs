@@ -17,6 +17,8 @@ public sealed record PostgresServerProps
     /// <summary>Host port to publish on 127.0.0.1, for psql and tools; null keeps it private.</summary>
     public int? HostPort { get; init; }
     public string User { get; init; } = "platform";
+    /// <summary>Memory limit in MiB; null leaves the container unlimited.</summary>
+    public int? MemoryMb { get; init; }
     /// <summary>Network alias other containers use as the DB host.</summary>
     public string Alias { get; init; } = "db";
 }
@@ -70,12 +72,24 @@ public sealed class PostgresServer : Component
                 StartPeriod = "10s",
                 Retries = 10,
             },
+            Memory = props.MemoryMb,
             Restart = "unless-stopped",
             Wait = true,
             WaitTimeout = 120,
             Labels = labels,
         });
     }
+
+    /// <summary>How a server running <paramref name="server"/>'s Services reaches this database.</summary>
+    public IReadOnlyList<Input<string>> ConnectionEnvironment(Infra.Platform.Placement.Server server) =>
+    [
+        $"PLATFORM_DB_HOST={Props.Alias}",
+        $"PLATFORM_DB_PORT={Port}",
+        $"PLATFORM_DB_USER={Props.User}",
+        "PLATFORM_DB_SSLMODE=disable",
+        Fn.Secret(Text.Interpolate($"PLATFORM_DB_PASSWORD={Password.Result}")),
+        .. server.Services.Services.Select(s => (Input<string>)$"{PlatformBinary.DatabaseVariable(s.Name)}={s.Database}"),
+    ];
 
     /// <summary>
     /// Creates each Service's database unless it exists (psql's \gexec), so the same script is safe

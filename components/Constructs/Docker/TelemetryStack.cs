@@ -50,6 +50,7 @@ public sealed class TelemetryStack : Component
                 Timeout = "3s",
                 Retries = 5,
             },
+            Memory = 512,
             Restart = "unless-stopped",
             Labels = labels,
         });
@@ -71,6 +72,7 @@ public sealed class TelemetryStack : Component
                 Timeout = "5s",
                 Retries = 3,
             },
+            Memory = 256,
             Restart = "unless-stopped",
             Labels = labels,
         }, new ResourceOptions { DependsOn = [TraceUi] });

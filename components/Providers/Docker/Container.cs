@@ -34,6 +34,8 @@ public sealed class ContainerArgs : Args
     public Input<bool>? Wait { get; init; }
     public Input<int>? WaitTimeout { get; init; }
     public Input<int>? StopTimeout { get; init; }
+    /// <summary>Memory limit in MiB; the container is killed and restarted if it goes over.</summary>
+    public Input<int>? Memory { get; init; }
     public Input<string>? User { get; init; }
     public Input<bool>? ReadOnly { get; init; }
     public IReadOnlyDictionary<string, string>? Tmpfs { get; init; }

@@ -63,14 +63,27 @@ public sealed class PolicyProcessTests
     }
 
     [Fact]
-    public void Policy_table_passes_the_default_laptop_stack_and_shows_advisories()
+    public void Policy_table_passes_the_default_laptop_stack_on_every_policy_advisories_included()
     {
         using var project = new TempProject(("laptop", "config: {}\n"));
         var (exit, stdout, stderr) = InfraProcess.Run(project.Root, new Dictionary<string, string>(), "policy", "laptop");
         Assert.True(exit == 0, stderr);
         Assert.Contains("PLT-001  mandatory  pass", stdout);
-        Assert.Contains("[HYG-008 advisory]", stdout);
+        Assert.Contains("HYG-008  advisory   pass", stdout);
+        Assert.Contains("0 mandatory violation(s), 0 advisory finding(s)", stdout);
         Assert.Contains("Exemptions (infra:policyExemptions):", stdout);
+    }
+
+    [Fact]
+    public void Advisory_findings_are_shown_but_never_fail_the_command()
+    {
+        var onprem3 = File.ReadAllText(Path.Combine(RepoPaths.Root, "Pulumi.onprem3.yaml"));
+        using var project = new TempProject(("onprem3", onprem3));
+        var (exit, stdout, stderr) = InfraProcess.Run(project.Root, new Dictionary<string, string>(), "policy", "onprem3");
+        Assert.True(exit == 0, stderr);
+        Assert.Contains("HYG-008  advisory   FAIL", stdout);
+        Assert.Contains("[HYG-008 advisory] server-1-app-server: has no memory limit.", stdout);
+        Assert.Contains("0 mandatory violation(s)", stdout);
     }
 
     [Fact]
