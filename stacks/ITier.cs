@@ -12,6 +12,9 @@ public interface ITier
     /// <summary>Every <c>infra:*</c> key this tier reads (common keys included).</summary>
     IReadOnlyList<ConfigKey> Keys { get; }
 
-    /// <summary>Reads and validates the config, then creates the tier's resources in the blueprint.</summary>
-    void Build(Blueprint blueprint, ConfigReader config);
+    /// <summary>
+    /// Reads and validates the config, then creates the tier's resources in the blueprint. Returns the
+    /// stack's identity (its validated settings), which the policy pack checks the program against.
+    /// </summary>
+    StackIdentity Build(Blueprint blueprint, ConfigReader config);
 }

@@ -46,12 +46,10 @@ public static class StackSynthesizer
         // Read before Build: the tier's ThrowIfInvalid then lists exemption errors with all the others.
         var policies = PolicyConfig.Read(reader, source.Values.GetValueOrDefault(CommonKeys.PolicyExemptions.FullName)?.Node,
             IsProduction(source, stack, tier, definition));
-        definition.Build(blueprint, reader);
+        var identity = definition.Build(blueprint, reader);
         reader.ThrowIfInvalid();
 
-        // The config is valid now, so a fresh read of the common settings cannot fail.
-        var settings = PlatformSettings.Read(new ConfigReader(source, stack, tier, definition.Keys, TierRegistry.AllKeyNames));
-        var context = new PolicyContext(blueprint, new StackIdentity(stack, tier, settings), policies.AllowedInstanceTypes);
+        var context = new PolicyContext(blueprint, identity, policies.AllowedInstanceTypes);
         return new CheckedProgram(blueprint, PolicyPack.Evaluate(context, policies.Exemptions), policies);
     }
 

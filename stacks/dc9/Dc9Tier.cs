@@ -24,13 +24,15 @@ public sealed class Dc9Tier : ITier
 
     public IReadOnlyList<ConfigKey> Keys { get; } = [.. CommonKeys.All, .. Dc9Keys.All];
 
-    public void Build(Blueprint blueprint, ConfigReader config)
+    public StackIdentity Build(Blueprint blueprint, ConfigReader config)
     {
         var platform = PlatformSettings.Read(config);
         var dc9 = Dc9Settings.Read(config, platform);
         config.CheckUnknownKeys();
         config.ThrowIfInvalid();
-        Compose(blueprint, new StackIdentity(config.Stack, Tier.Dc9, platform), dc9, FleetLayout.Default);
+        var stack = new StackIdentity(config.Stack, Tier.Dc9, platform);
+        Compose(blueprint, stack, dc9, FleetLayout.Default);
+        return stack;
     }
 
     /// <summary>

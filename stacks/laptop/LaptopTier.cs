@@ -18,7 +18,7 @@ public sealed class LaptopTier : ITier
 
     public IReadOnlyList<ConfigKey> Keys { get; } = [.. CommonKeys.All, .. LaptopKeys.All];
 
-    public void Build(Blueprint blueprint, ConfigReader config)
+    public StackIdentity Build(Blueprint blueprint, ConfigReader config)
     {
         var platform = PlatformSettings.Read(config);
         var laptop = LaptopSettings.Read(config);
@@ -85,5 +85,6 @@ public sealed class LaptopTier : ITier
         blueprint.Output("services", platform.Services.Names.ToList());
         blueprint.Output("ingressRoutes", platform.Routes.ToJson());
         if (telemetry is not null) blueprint.Output("traceUiUrl", $"http://localhost:{laptop.TraceUiPort}");
+        return stack;
     }
 }

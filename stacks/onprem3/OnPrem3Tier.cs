@@ -25,7 +25,7 @@ public sealed class OnPrem3Tier : ITier
 
     public IReadOnlyList<ConfigKey> Keys { get; } = [.. CommonKeys.All, .. OnPrem3Keys.All];
 
-    public void Build(Blueprint blueprint, ConfigReader config)
+    public StackIdentity Build(Blueprint blueprint, ConfigReader config)
     {
         var platform = PlatformSettings.Read(config);
         var onprem = OnPrem3Settings.Read(config);
@@ -92,6 +92,7 @@ public sealed class OnPrem3Tier : ITier
             : $"{onprem.Backup.Path} (must be one directory shared by the three hosts)");
         blueprint.Output("services", platform.Services.Names.ToList());
         blueprint.Output("ingressRoutes", platform.Routes.ToJson());
+        return stack;
     }
 
     private static PostgresClusterSpec ClusterSpec(StackIdentity stack, OnPrem3Settings onprem, IReadOnlyList<Server> servers,
