@@ -32,11 +32,11 @@ internal static class RequiredPackages
         if (binDir is null) missing.Add("postgresql");
         if (missing.Count > 0)
             throw new InvalidOperationException(
-                $"The onprem3 realization test needs Debian packages that are not installed ({string.Join(", ", missing.Distinct())}). " +
+                $"This realization test needs Debian packages that are not installed ({string.Join(", ", missing.Distinct())}). " +
                 $"Install them as root: apt-get update && {InstallLine}");
         if (Environment.UserName != "root")
             throw new InvalidOperationException(
-                "The onprem3 realization test must run as root: it starts PostgreSQL and Patroni as the 'postgres' user with setpriv.");
+                "This realization test must run as root: it starts PostgreSQL and Patroni as the 'postgres' user with setpriv.");
         return binDir!;
     }
 }
