@@ -150,6 +150,9 @@ public sealed partial record Dc9Settings(
         {
             var plan = SubnetPlanner.Plan(new SubnetPlanRequest(vpcCidr, azCount, tiers));
             StaticAddressBlock.Reserve(plan.Get(SubnetTier.Private, 0).Cidr, Dc9Placement.StaticCapacity, "private subnet");
+            // A trial placement: a Service beyond the static address plan is a config error, not a crash.
+            try { Dc9Placement.Plan(platform.Catalog, placement, plan, azCount); }
+            catch (NetworkPlanException e) { config.Report(Dc9Keys.Placement, null, e.Message); }
         }
         catch (NetworkPlanException e)
         {

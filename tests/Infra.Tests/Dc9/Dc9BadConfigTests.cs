@@ -76,6 +76,19 @@ public class Dc9BadConfigTests
     }
 
     [Fact]
+    public void A_service_beyond_the_static_address_plan_is_a_config_error_not_a_crash()
+    {
+        // 17 catalog Services: the 17th has no static addresses (16 Services of 4 slots per AZ).
+        var extra = Enumerable.Range(1, 14).Select(i => $"svc{i}").ToList();
+        var catalog = "  infra:catalog:\n" + string.Concat(extra.Select(n => $"    {n}:\n      routes:\n        - host: api\n          path: /{n}/\n"));
+        var placement = "  infra:placement:\n    gateway: 3\n    accounts: 3\n    events: 3\n" + string.Concat(extra.Select(n => $"    {n}: 2\n"));
+        var yaml = Dc9Synth.ExampleConfig.TrimEnd() + "\n" + catalog + placement;
+        var message = Assert.Throws<ConfigException>(() => Dc9Synth.Yaml(yaml)).Message;
+        Assert.Contains("infra:placement: Service 'svc14' (catalog position 17) replica 1 has no static address", message);
+        Assert.Contains("Lower its replicas", message);
+    }
+
+    [Fact]
     public void Every_problem_is_reported_at_once()
     {
         var yaml = Dc9Synth.With("domain", null);
