@@ -36,6 +36,8 @@ public sealed class LaptopTier : ITier
             Driver = "bridge",
             Labels = Label.From(stack.Tags),
         });
+        // Every container of the laptop lives on this network: it anchors the stack (the components' anchors are its children).
+        blueprint.DeclareAnchor(network);
 
         var db = new PostgresServer(blueprint, "db", new PostgresServerProps
         {

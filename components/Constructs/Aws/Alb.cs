@@ -58,6 +58,8 @@ public sealed class Alb : Component
             AccessLogs = new AwsRes.LoadBalancerAccessLogs { Bucket = logs.Bucket.BucketName, Prefix = LogPrefix, Enabled = true },
             Tags = AwsTags.Named(name),
         }, new ResourceOptions { DependsOn = [logs.Policy] });
+        // The load balancer is the component: its logs, target groups, certificate, listeners and rules are its children.
+        DeclareAnchor(LoadBalancer);
 
         TargetGroups = props.Services.ToDictionary(s => s.Name, s => new AwsRes.TargetGroup(this, $"tg-{s.Name}", new AwsRes.TargetGroupArgs
         {

@@ -53,6 +53,8 @@ public sealed class Bastion : Component
             Monitoring = true,
             Tags = AwsTags.Named(name),
         }, new ResourceOptions { IgnoreChanges = ["ami"] });
+        // The instance is the bastion; its role, profile and address are its parts.
+        DeclareAnchor(Instance);
         Address = new AwsRes.Eip(this, "eip", new AwsRes.EipArgs { Domain = "vpc", Instance = Instance.Id, Tags = AwsTags.Named(name) });
     }
 }

@@ -41,6 +41,8 @@ public sealed class Dns : Component
     public Dns(Scope scope, string id, DnsProps props) : base(scope, id)
     {
         this.props = props;
+        // No resource stands for the zone (it is looked up or managed elsewhere): the records are peers.
+        DeclareNoAnchor();
         if (props.Provider == DnsProviderKind.Route53)
             route53Zone = props.Route53ZoneId is { } zone
                 ? zone

@@ -106,6 +106,8 @@ public sealed class ServerFleet : Component
                 : UserDataEncoding.ToBase64(userData, $"launch template of {id}"),
             Tags = AwsTags.Named(name),
         });
+        // The launch template defines the fleet: servers, data volumes, role and snapshots are its children.
+        DeclareAnchor(template);
 
         var reservations = props.StaticBlocks.Select((block, az) => new AwsRes.SubnetCidrReservation(this, $"static-{az}", new AwsRes.SubnetCidrReservationArgs
             {

@@ -87,5 +87,7 @@ public sealed class PlatformContainer : Component
             WaitTimeout = 120,
             Labels = Label.From(stack.Tags),
         }, new ResourceOptions { DependsOn = props.DependsOn });
+        // The container is the component; its image is its part.
+        DeclareAnchor(Container);
     }
 }

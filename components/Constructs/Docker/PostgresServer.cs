@@ -42,9 +42,10 @@ public sealed class PostgresServer : Component
         Props = props;
         var stack = props.Stack;
         var labels = Label.From(stack.Tags);
-        // The data volume comes first: it anchors the component (the parent of its other resources).
         Data = new Volume(this, "data", new VolumeArgs { Name = stack.PhysicalName($"{id}-data"), Labels = labels },
             new ResourceOptions { Protect = stack.Settings.IsProduction ? true : null });
+        // The data volume anchors the component: the longest-lived part, so its URN never depends on the container's type.
+        DeclareAnchor(Data);
         Password = new RandomPassword(this, "password", new RandomPasswordArgs { Length = 32, Special = false });
         var image = new RemoteImage(this, "image", new RemoteImageArgs { Name = props.Image, KeepLocally = true });
         Server = new Container(this, "server", new ContainerArgs

@@ -48,9 +48,11 @@ public sealed class DatabaseHost : Component
         var labels = Label.From(stack.Tags);
         var production = stack.Settings.IsProduction ? true : (bool?)null;
 
-        // The data volume anchors the component; production data is protected from `pulumi destroy`.
+        // Production data is protected from `pulumi destroy`.
         Data = new Volume(this, "pg-data", new VolumeArgs { Name = stack.PhysicalName("pg-data"), Labels = labels },
             new ResourceOptions { Protect = production });
+        // The data volume anchors the component: the longest-lived part, so its URN never depends on the containers' types.
+        DeclareAnchor(Data);
         // Only PostgreSQL's socket lives here: labelled ephemeral, so production need not protect it (policy STO-005).
         var run = new Volume(this, "pg-run", new VolumeArgs
         {
