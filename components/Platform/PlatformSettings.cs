@@ -116,12 +116,29 @@ public sealed partial record PlatformSettings(
         {
             var host = item?["host"]?.ToString() ?? "";
             var path = item?["path"]?.ToString() ?? "";
+            var priority = RoutePriority(config, service, item?["priority"]);
             if (!HostLabel().IsMatch(host))
                 config.Report(CommonKeys.Catalog, $"{service}.routes host = {host}", "is not a valid host label.", "a DNS label such as 'api'");
             else if (!PathPrefix().IsMatch(path))
                 config.Report(CommonKeys.Catalog, $"{service}.routes path = {path}", "is not a valid path prefix.", "a path starting and ending with '/', such as /billing/");
-            else routes.Add(new IngressRoute(host, path, service));
+            else routes.Add(new IngressRoute(host, path, service, priority));
+            if (item is JsonObject fields)
+                foreach (var key in fields.Select(f => f.Key).Where(k => k is not ("host" or "path" or "priority")))
+                    config.Report(CommonKeys.Catalog, $"{service}.routes {key}", "is not a known route field.", "host, path, priority");
         }
         return routes;
+    }
+
+    /// <summary>An explicit load-balancer rule priority (1 to 50000, the ALB's range), or null to derive it from the route.</summary>
+    private static int? RoutePriority(ConfigReader config, string service, JsonNode? node)
+    {
+        if (node is null) return null;
+        var text = node.ToString();
+        if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var priority)
+            && priority is >= 1 and <= 50000)
+            return priority;
+        config.Report(CommonKeys.Catalog, $"{service}.routes priority = {text}", "is not a listener-rule priority.",
+            "a whole number from 1 to 50000 (or leave it out: it is derived from the host and path)");
+        return null;
     }
 }

@@ -125,6 +125,9 @@ public sealed partial record Dc9Settings(
             config.Report(Dc9Keys.CloudflareZoneId, null, "is required when infra:dnsProvider is cloudflare.");
 
         var placement = ReadPlacement(config, platform);
+        // The ALB's listener rules: a priority clash between routes is a config error with its fix, never a renumbering.
+        ListenerRulePlanner.Plan(platform.Routes, out var ruleConflicts);
+        foreach (var conflict in ruleConflicts) config.Report(CommonKeys.Catalog, conflict.Route, conflict.Problem, conflict.Fix);
         var binary = Download(config, Dc9Keys.BinaryUrl, Dc9Keys.BinarySha256, nat);
         var package = Download(config, Dc9Keys.OtelcolPackageUrl, Dc9Keys.OtelcolPackageSha256, nat);
         var otlp = config.String(Dc9Keys.OtlpEndpoint, "", v => HostPortShape().IsMatch(v) ? null : "is not host:port.");

@@ -131,11 +131,9 @@ public sealed class Alb : Component
             Tags = AwsTags.Named($"{name}-http"),
         });
 
-        // The table is ordered most specific first; priorities keep that order, with gaps for manual rules.
-        var priority = 0;
-        foreach (var route in props.Routes.Routes)
+        // Each rule's id and priority come from its route's host and path: adding a route touches no other rule.
+        foreach (var (route, ruleId, priority) in ListenerRulePlanner.Plan(props.Routes))
         {
-            priority += 10;
             if (!TargetGroups.TryGetValue(route.Service, out var target)) continue;
             var conditions = new List<AwsRes.ListenerRuleCondition>
             {
@@ -143,13 +141,14 @@ public sealed class Alb : Component
             };
             if (route.PathPrefix != "/")
                 conditions.Add(new() { PathPattern = new AwsRes.ListenerRuleValues { Values = [$"{route.PathPrefix}*"] } });
-            _ = new AwsRes.ListenerRule(this, $"rule-{priority}", new AwsRes.ListenerRuleArgs
+            _ = new AwsRes.ListenerRule(this, ruleId, new AwsRes.ListenerRuleArgs
             {
                 ListenerArn = https.Arn,
                 Priority = priority,
                 Actions = [new AwsRes.ListenerAction { Type = "forward", TargetGroupArn = target.Arn }],
                 Conditions = conditions,
-                Tags = AwsTags.Named($"{name}-{route.Host}{route.PathPrefix.TrimEnd('/').Replace('/', '-')}", [new("route", route.ToString())]),
+                Tags = AwsTags.Named($"{name}-{ruleId["rule-".Length..]}",
+                    [new("route", AwsTags.Value(route.Match)), new("service", route.Service)]),
             });
         }
         props.Dns.PointAt(LoadBalancer, props.Routes.Routes.Select(r => r.Host));

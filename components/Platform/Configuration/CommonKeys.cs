@@ -19,7 +19,7 @@ public static class CommonKeys
         "a non-empty list of Service names from the catalog");
 
     public static readonly ConfigKey Catalog = new("catalog", ConfigKind.Object,
-        "Overrides or additions to the Service catalog: NAME: {database: NS, routes: [{host: H, path: /P/}]}.",
+        "Overrides or additions to the Service catalog: NAME: {database: NS, routes: [{host: H, path: /P/, priority: N (optional, dc9's ALB)}]}.",
         "an object of Service names to {database, routes}");
 
     public static readonly ConfigKey LogLevel = new("logLevel", ConfigKind.String,

@@ -72,6 +72,14 @@ public class BadConfigTests
         new("catalog route claimed twice", "laptop",
             "config:\n  infra:catalog:\n    billing:\n      routes:\n        - host: api\n          path: /accounts/\n",
             ["infra:catalog", "/accounts/ is claimed by more than one Service"]),
+        new("catalog route priority out of range", "laptop",
+            "config:\n  infra:catalog:\n    billing:\n      routes:\n        - host: api\n          path: /billing/\n          priority: 0\n",
+            ["infra:catalog", "billing.routes priority = 0", "is not a listener-rule priority", "a whole number from 1 to 50000"]),
+        new("catalog route unknown field", "laptop",
+            "config:\n  infra:catalog:\n    billing:\n      routes:\n        - host: api\n          path: /billing/\n          prio: 5\n",
+            ["infra:catalog", "billing.routes prio", "is not a known route field", "host, path, priority"]),
+        new("routes sharing an ALB rule priority", "dc9", Dc9RoutesWithOnePriority(),
+            ["infra:catalog", "gets listener-rule priority", "ALB priorities are unique per listener", "routes priority: "]),
         new("health check without a Docker test form", "laptop", "config:\n  infra:appHealthCheck: [curl, localhost]\n",
             ["infra:appHealthCheck", "must start with CMD, CMD-SHELL or NONE"]),
         new("stack file is not YAML", "laptop", "config:\n  infra:owner: [unclosed\n",
@@ -83,6 +91,15 @@ public class BadConfigTests
         new("PULUMI_CONFIG with a wrong value", "laptop", null,
             ["PULUMI_CONFIG", "infra:busPort", "\"-1\"", "out of range"], PulumiConfig: """{"infra:busPort":"-1"}"""),
     };
+
+    /// <summary>The dc9 example with two routes whose derived listener-rule priorities collide.</summary>
+    private static string Dc9RoutesWithOnePriority()
+    {
+        var (first, second) = Dc9.ListenerRulePlannerTests.CollidingPair();
+        return Dc9.Dc9Synth.ExampleConfig.TrimEnd() + "\n  infra:catalog:\n" +
+               string.Concat(new[] { first, second }.Select(r => $"    {r.Service}:\n      routes:\n        - host: api\n          path: {r.PathPrefix}\n")) +
+               $"  infra:placement:\n    gateway: 3\n    accounts: 3\n    events: 3\n    {first.Service}: 1\n    {second.Service}: 1\n";
+    }
 
     [Theory]
     [MemberData(nameof(Cases))]
