@@ -53,7 +53,7 @@ public sealed class Dc9Tier : ITier
         IReadOnlyList<Input<string>> zones = dc9.AvailabilityZones is { } named
             ? named.Select(z => (Input<string>)z).ToList()
             : ZonesOfRegion(blueprint, dc9.AzCount);
-        Input<string> ami = dc9.AmiId is { } image ? image : blueprint.Variable<string>("serverAmi", Fn.Invoke<string>("aws:ec2/getAmi:getAmi",
+        Input<string> ami = dc9.AmiId is { } image ? image : blueprint.Variable<string>("serverAmi", Fn.Invoke<string>(blueprint, "aws:ec2/getAmi:getAmi",
             new Dictionary<string, object>
             {
                 ["owners"] = new[] { DebianImageOwner },
@@ -150,7 +150,7 @@ public sealed class Dc9Tier : ITier
     /// <summary>The region's first available AZs, looked up once at deployment and bound to a variable.</summary>
     private static IReadOnlyList<Input<string>> ZonesOfRegion(Blueprint blueprint, int count)
     {
-        var names = blueprint.Variable<IReadOnlyList<string>>("availabilityZones", Fn.Invoke<IReadOnlyList<string>>(
+        var names = blueprint.Variable<IReadOnlyList<string>>("availabilityZones", Fn.Invoke<IReadOnlyList<string>>(blueprint,
             "aws:index/getAvailabilityZones:getAvailabilityZones",
             new Dictionary<string, object> { ["state"] = "available" }, "names").Expr);
         return Enumerable.Range(0, count).Select(i => (Input<string>)names.Index<string>(i)).ToList();

@@ -44,7 +44,7 @@ public sealed class Dns : Component
         if (props.Provider == DnsProviderKind.Route53)
             route53Zone = props.Route53ZoneId is { } zone
                 ? zone
-                : Blueprint.Variable<string>("dnsZoneId", Fn.Invoke<string>("aws:route53/getZone:getZone",
+                : Blueprint.Variable<string>("dnsZoneId", Fn.Invoke<string>(this, "aws:route53/getZone:getZone",
                     new Dictionary<string, object> { ["name"] = props.Domain, ["privateZone"] = false }, "zoneId").Expr);
         if (props.Provider == DnsProviderKind.Cloudflare)
         {

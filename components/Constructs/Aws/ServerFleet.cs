@@ -203,7 +203,7 @@ public sealed class ServerFleet : Component
         });
     }
 
-    private static Input<string> LatestSnapshot(string volumeName) => Fn.Invoke<string>("aws:ebs/getSnapshot:getSnapshot", new Dictionary<string, object>
+    private Input<string> LatestSnapshot(string volumeName) => Fn.Invoke<string>(this, "aws:ebs/getSnapshot:getSnapshot", new Dictionary<string, object>
     {
         ["mostRecent"] = true,
         ["owners"] = new[] { "self" },
