@@ -149,6 +149,9 @@ public sealed class ServerFleet : Component
             {
                 // The reservation must exist first, or AWS may hand the address to another interface.
                 DependsOn = member.AzIndex < reservations.Count ? [reservations[member.AzIndex]] : [],
+                // The fixed address is the RAFT peer's identity: EC2 refuses it to a new instance while the old one
+                // holds it, so a replacement (pulumi up --replace) must terminate the old server first.
+                DeleteBeforeReplace = true,
                 // A new image, binary or peer table is a new template version; it must roll over the RAFT peers one
                 // at a time (pulumi up --replace URN), never replace all of them in one update. A running server keeps
                 // the user-data (and peer table) it was launched with until it is replaced.
@@ -161,6 +164,10 @@ public sealed class ServerFleet : Component
                 InstanceId = instance.Id,
                 VolumeId = volume.Id,
                 StopInstanceBeforeDetaching = true,
+            }, new ResourceOptions
+            {
+                // A volume attaches to one instance at a time: detach it from the old server before the new attachment.
+                DeleteBeforeReplace = true,
             });
             foreach (var service in server.Services.Names)
                 props.Alb.Register(service, server.Name, instance);
