@@ -24,6 +24,20 @@ public static class Fn
     public static Input<string> Join(string delimiter, Input<IReadOnlyList<string>> values) =>
         Input<string>.From(new FunctionCall("fn::join", new ListExpr([new StringLiteral(delimiter), values.Expr])));
 
+    public static Input<IReadOnlyList<string>> Split(string delimiter, Input<string> value) =>
+        Input<IReadOnlyList<string>>.From(new FunctionCall("fn::split", new ListExpr([new StringLiteral(delimiter), value.Expr])));
+
+    /// <summary>
+    /// Every <paramref name="old"/> in <paramref name="value"/> replaced by <paramref name="replacement"/>, at
+    /// deployment (Pulumi YAML has no replace: <c>fn::join</c> of <c>fn::split</c>). A value without
+    /// <paramref name="old"/> comes through unchanged.
+    /// </summary>
+    public static Input<string> Replace(Input<string> value, string old, string replacement) =>
+        string.IsNullOrEmpty(old)
+            ? throw new SynthesisException("Fn.Replace needs a non-empty text to replace.")
+            : Input<string>.From(new FunctionCall("fn::join",
+                new ListExpr([new StringLiteral(replacement), Split(old, value).Expr])));
+
     public static Input<T> Select<T>(int index, Input<IReadOnlyList<T>> values) =>
         Input<T>.From(new FunctionCall("fn::select", new ListExpr([new NumberLiteral(index), values.Expr])));
 
