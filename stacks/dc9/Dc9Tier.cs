@@ -92,6 +92,7 @@ public sealed class Dc9Tier : ITier
             Ami = ami,
             InstanceType = dc9.BastionInstanceType,
             KeyName = dc9.SshKeyName,
+            SessionManager = dc9.SessionManager,
         });
         var dns = new Dns(blueprint, "dns", new DnsProps
         {
@@ -127,6 +128,7 @@ public sealed class Dc9Tier : ITier
             StaticBlocks = blocks,
             Binary = dc9.Binary,
             Telemetry = dc9.Telemetry,
+            SessionManager = dc9.SessionManager,
             RaftPort = RaftPort,
             DataVolumeGiB = dc9.DataVolumeGiB,
             RestoreFromSnapshots = dc9.RestoreFromSnapshots,
@@ -135,6 +137,9 @@ public sealed class Dc9Tier : ITier
 
         blueprint.Output("albDnsName", alb.LoadBalancer.DnsName);
         blueprint.Output("bastionAddress", bastion.Address.PublicIp);
+        // Session Manager targets: `aws ssm start-session --target ID` opens a shell (stacks/dc9/README.md).
+        blueprint.Output("bastionInstanceId", bastion.Instance.Id);
+        blueprint.Output("serverInstanceIds", fleet.Instances.ToDictionary(i => i.Name[(fleet.Prefix.Length + 1)..], i => (object)i.Id));
         blueprint.Output("serverIps", members
             .GroupBy(m => m.Server.Services.Csv)
             .ToDictionary(g => g.Key, g => g.Select(m => m.Address.ToString()).ToList()));
