@@ -44,6 +44,11 @@ public static class Dc9Keys
         "The otelcol-contrib .deb of a pinned opentelemetry-collector-releases GitHub release.", "an https:// URL of an otelcol-contrib_VERSION_linux_amd64.deb");
     public static readonly ConfigKey OtelcolPackageSha256 = new("otelcolPackageSha256", ConfigKind.String,
         "SHA-256 of that .deb, from the release's checksums file.", "64 hex digits");
+    public static readonly ConfigKey SsmAgentPackageUrl = new("ssmAgentPackageUrl", ConfigKind.String,
+        "The amazon-ssm-agent .deb of a pinned release, installed on the bastion and every server so Session Manager can open a shell (Debian images ship no agent).",
+        "an https:// URL of a versioned debian_amd64/amazon-ssm-agent.deb, e.g. https://s3.eu-west-1.amazonaws.com/amazon-ssm-eu-west-1/3.3.1142.0/debian_amd64/amazon-ssm-agent.deb");
+    public static readonly ConfigKey SsmAgentPackageSha256 = new("ssmAgentPackageSha256", ConfigKind.String,
+        "SHA-256 of that .deb; servers refuse anything else.", "64 hex digits (sha256sum amazon-ssm-agent.deb)");
     public static readonly ConfigKey OtlpEndpoint = new("otlpEndpoint", ConfigKind.String,
         "OTLP/gRPC endpoint every server's collector forwards traces, metrics and logs to (TLS).", "host:port, e.g. otel.example.com:4317");
     public static readonly ConfigKey DataVolumeSize = new("dataVolumeSize", ConfigKind.Integer, "Size of each server's RAFT data volume, in GiB.", "an integer from 10 to 16384");
@@ -57,6 +62,6 @@ public static class Dc9Keys
     [
         Region, VpcCidr, AzCount, AvailabilityZones, IsolatedSubnets, NatStrategy, ServerInstanceType, BastionInstanceType,
         AmiId, SshKeyName, SshCidrs, Domain, DnsProvider, Route53ZoneId, CloudflareZoneId, Placement, BinaryUrl, BinarySha256,
-        OtelcolPackageUrl, OtelcolPackageSha256, OtlpEndpoint, DataVolumeSize, SnapshotRetention, RestoreFromSnapshots, ExpiresOn,
+        OtelcolPackageUrl, OtelcolPackageSha256, SsmAgentPackageUrl, SsmAgentPackageSha256, OtlpEndpoint, DataVolumeSize, SnapshotRetention, RestoreFromSnapshots, ExpiresOn,
     ];
 }

@@ -29,6 +29,7 @@ public sealed partial record Dc9Settings(
     IReadOnlyDictionary<string, int> Placement,
     VerifiedDownload Binary,
     OtelCollectorAgent Telemetry,
+    SessionManagerAgent SessionManager,
     int DataVolumeGiB,
     int SnapshotRetention,
     bool RestoreFromSnapshots,
@@ -128,8 +129,10 @@ public sealed partial record Dc9Settings(
         // The ALB's listener rules: a priority clash between routes is a config error with its fix, never a renumbering.
         ListenerRulePlanner.Plan(platform.Routes, out var ruleConflicts);
         foreach (var conflict in ruleConflicts) config.Report(CommonKeys.Catalog, conflict.Route, conflict.Problem, conflict.Fix);
-        var binary = Download(config, Dc9Keys.BinaryUrl, Dc9Keys.BinarySha256, nat);
-        var package = Download(config, Dc9Keys.OtelcolPackageUrl, Dc9Keys.OtelcolPackageSha256, nat);
+        var binary = Download(config, Dc9Keys.BinaryUrl, Dc9Keys.BinarySha256, nat, platform.IsProduction);
+        var package = Download(config, Dc9Keys.OtelcolPackageUrl, Dc9Keys.OtelcolPackageSha256, nat, platform.IsProduction);
+        var ssmAgent = Download(config, Dc9Keys.SsmAgentPackageUrl, Dc9Keys.SsmAgentPackageSha256, nat, platform.IsProduction);
+        if (ssmAgent is not null) CheckSsmAgentUrl(config, ssmAgent.Url);
         var otlp = config.String(Dc9Keys.OtlpEndpoint, "", v => HostPortShape().IsMatch(v) ? null : "is not host:port.");
         if (!config.IsSet(Dc9Keys.OtlpEndpoint)) config.Report(Dc9Keys.OtlpEndpoint, null, "is required: every server forwards its telemetry there.");
 
@@ -164,7 +167,8 @@ public sealed partial record Dc9Settings(
 
         var telemetry = package is null ? null : new OtelCollectorAgent(package, otlp);
         return new Dc9Settings(region, vpcCidr, azCount, zones is { Count: > 0 } ? zones : null, isolated, nat, serverType, bastionType,
-            amiId, keyName, sshCidrs, domain, dns, route53Zone, cloudflareZone, placement, binary!, telemetry!, volume, retention, restore, expires);
+            amiId, keyName, sshCidrs, domain, dns, route53Zone, cloudflareZone, placement, binary!, telemetry!,
+            ssmAgent is null ? null! : new SessionManagerAgent(ssmAgent), volume, retention, restore, expires);
     }
 
     private static Ipv4Cidr Cidr(ConfigReader config, ConfigKey key, string fallback)
@@ -214,7 +218,20 @@ public sealed partial record Dc9Settings(
         return placement;
     }
 
-    private static VerifiedDownload? Download(ConfigReader config, ConfigKey urlKey, ConfigKey shaKey, NatStrategy nat)
+    /// <summary>A pinned release, never "latest" (its checksum would break on AWS's next release), and a .deb.</summary>
+    private static void CheckSsmAgentUrl(ConfigReader config, Uri url)
+    {
+        var path = url.AbsolutePath;
+        if (path.Split('/').Contains("latest", StringComparer.OrdinalIgnoreCase))
+            config.Report(Dc9Keys.SsmAgentPackageUrl, url.AbsoluteUri,
+                "names the 'latest' release, whose file changes under its pinned checksum with every AWS release.",
+                "the URL of a versioned release, e.g. .../amazon-ssm-eu-west-1/3.3.1142.0/debian_amd64/amazon-ssm-agent.deb");
+        else if (!path.EndsWith(".deb", StringComparison.OrdinalIgnoreCase))
+            config.Report(Dc9Keys.SsmAgentPackageUrl, url.AbsoluteUri, "is not a .deb; servers install the agent with dpkg.",
+                "the debian_amd64/amazon-ssm-agent.deb of a release");
+    }
+
+    private static VerifiedDownload? Download(ConfigReader config, ConfigKey urlKey, ConfigKey shaKey, NatStrategy nat, bool production)
     {
         var url = config.String(urlKey, "");
         var sha = config.String(shaKey, "");
@@ -227,6 +244,10 @@ public sealed partial record Dc9Settings(
         var shaProblem = Problem(() => Sha256Digest.Parse(sha, shaKey.FullName));
         if (shaProblem is not null) config.Report(shaKey, sha, shaProblem);
         if (urlProblem is null && shaProblem is null) download = new VerifiedDownload(url, sha, urlKey.FullName);
+        // The example stack file ships all-zero checksums: a production stack must name its real release.
+        if (production && shaProblem is null && sha.Trim().All(c => c == '0'))
+            config.Report(shaKey, sha, "is the all-zero placeholder; a production stack must pin the real release's checksum.",
+                $"the sha256sum of the file at {urlKey.FullName}");
         if (download is not null && nat == NatStrategy.None && !S3Url().IsMatch(url))
             config.Report(urlKey, url, "is outside AWS, but with infra:natStrategy none the servers can reach only S3.", "an S3 URL, or natStrategy single/onePerAz");
         return download;

@@ -230,5 +230,5 @@ public sealed class Alb : Component
     private Output<string> SharedVariable(string variable, string function, string field) =>
         Blueprint.Variables.Any(v => v.Key == variable)
             ? Output.Of<string>(variable)
-            : Blueprint.Variable<string>(variable, Fn.Invoke<string>(function, null, field).Expr);
+            : Blueprint.Variable<string>(variable, Fn.Invoke<string>(this, function, null, field).Expr);
 }

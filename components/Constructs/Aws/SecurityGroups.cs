@@ -40,6 +40,7 @@ public sealed class SecurityGroups : Component
         AwsRes.SecurityGroup Group(string role, string description) => new(this, role, new AwsRes.SecurityGroupArgs
         {
             VpcId = props.Vpc.VpcId,
+            NamePrefix = SecurityGroupName.Prefix(name, role),
             Description = description,
             RevokeRulesOnDelete = true,
             Tags = AwsTags.Named($"{name}-{role}"),

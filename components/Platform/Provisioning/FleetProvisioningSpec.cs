@@ -23,6 +23,8 @@ public sealed partial record FleetProvisioningSpec
 
     public required VerifiedDownload Binary { get; init; }
     public required OtelCollectorAgent Telemetry { get; init; }
+    /// <summary>The Session Manager agent: how an operator gets a shell on a server.</summary>
+    public required SessionManagerAgent SessionManager { get; init; }
 
     public int BusPort { get; init; } = DefaultBusPort;
     public int RaftPort { get; init; } = DefaultRaftPort;
@@ -50,6 +52,9 @@ public sealed partial record FleetProvisioningSpec
         if (Telemetry is null || string.IsNullOrWhiteSpace(Telemetry.OtlpEndpoint) || Telemetry.OtlpEndpoint.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
             throw new ProvisioningException(
                 $"{where}: telemetry OTLP endpoint '{Telemetry?.OtlpEndpoint}' is empty or has spaces; give host:port of the collector gateway, e.g. otel.example.internal:4317.");
+
+        if (SessionManager?.Package is null)
+            throw new ProvisioningException($"{where}: no Session Manager agent download given; without it nobody can get a shell on a server.");
 
         if (Peers is null || Peers.Count == 0)
             throw new ProvisioningException($"{where}: the peer table is empty; give every server's node id, name, static address and Services.");

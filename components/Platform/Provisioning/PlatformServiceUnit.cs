@@ -35,8 +35,9 @@ public static class PlatformServiceUnit
             .Section("Unit")
             .Set("Description", "Platform server (identity in " + NodeIdentity.EnvironmentPath + ")")
             .Set("Wants", "network-online.target")
-            .Set("After", $"network-online.target {DataVolumeUnit.UnitName} {NodeIdentity.UnitName}")
-            .Set("Requires", $"{DataVolumeUnit.UnitName} {NodeIdentity.UnitName}")
+            .Set("After", $"network-online.target {InstallUnit.UnitName} {DataVolumeUnit.UnitName} {NodeIdentity.UnitName}")
+            // The binary exists only once the install step has succeeded (it retries until the network lets it).
+            .Set("Requires", $"{InstallUnit.UnitName} {DataVolumeUnit.UnitName} {NodeIdentity.UnitName}")
             // Never start on the root disk: a RAFT store that silently lands there is lost on replacement.
             .Set("AssertPathIsMountPoint", spec.DataDirectory)
             .Section("Service")

@@ -196,16 +196,13 @@ internal sealed class ProgramWriter
             BeginMapping();
             Entry("function", () => Plain(invoke.Function));
             Entry("arguments", () => WriteExpr(invoke.Arguments));
-            if (invoke.Provider is not null || invoke.Version is not null)
+            Entry("options", () =>
             {
-                Entry("options", () =>
-                {
-                    BeginMapping();
-                    if (invoke.Provider is { } provider) Entry("provider", () => WriteExpr(provider));
-                    if (invoke.Version is { } version) Entry("version", () => Plain(version));
-                    EndMapping();
-                });
-            }
+                BeginMapping();
+                Entry("provider", () => WriteExpr(invoke.Provider));
+                Entry("version", () => Plain(invoke.Version));
+                EndMapping();
+            });
             if (invoke.Return is { } returns) Entry("return", () => Plain(returns));
             EndMapping();
         });
