@@ -35,6 +35,7 @@ public static class AwsNames
             MaxLength = 32,
             Pattern = ElbNameCharacters,
             Allowed = "letters, digits and hyphens, not starting or ending with a hyphen",
+            Characters = "[A-Za-z0-9-]",
             ReservedPrefixes = ["internal-"],
         };
 
@@ -45,6 +46,7 @@ public static class AwsNames
             MaxLength = 32,
             Pattern = ElbNameCharacters,
             Allowed = "letters, digits and hyphens, not starting or ending with a hyphen",
+            Characters = "[A-Za-z0-9-]",
         };
 
     public static readonly TextRule BucketName =
@@ -54,12 +56,13 @@ public static class AwsNames
             MaxLength = 63,
             Pattern = "[a-z0-9][a-z0-9.-]*[a-z0-9]",
             Allowed = "lower-case letters, digits, periods and hyphens, starting and ending with a letter or digit",
+            Characters = "[a-z0-9.-]",
             ReservedPrefixes = ["xn--", "sthree-", "amzn-s3-demo-"],
             ReservedSuffixes = ["-s3alias", "--ol-s3", ".mrap", "--x-s3", "--table-s3"],
             Forbidden =
             [
-                (@"\.\."),
-                (@"^[0-9]+\.[0-9]+\.[0-9]+\.[0-9]+$"),
+                (@"\.\.", "has two adjacent periods, which S3 bucket names may not"),
+                (@"^[0-9]+\.[0-9]+\.[0-9]+\.[0-9]+$", "is formatted as an IP address, which S3 bucket names may not be"),
             ],
         };
 

@@ -8,6 +8,7 @@ public static class DockerRules
         {
             Pattern = "/?[a-zA-Z0-9][a-zA-Z0-9_.-]+",
             Allowed = "[a-zA-Z0-9][a-zA-Z0-9_.-]+: at least two characters, starting with a letter or digit",
+            Characters = "[a-zA-Z0-9_./-]",
         };
 
     public static readonly TextRule VolumeName =
@@ -15,6 +16,7 @@ public static class DockerRules
         {
             Pattern = "[a-zA-Z0-9][a-zA-Z0-9_.-]+",
             Allowed = "[a-zA-Z0-9][a-zA-Z0-9_.-]+: at least two characters, starting with a letter or digit",
+            Characters = "[a-zA-Z0-9_.-]",
         };
 
     public const string ContainerConflictSource = "Docker Engine API, ContainerCreate: 409 Conflict when the name is already in use";

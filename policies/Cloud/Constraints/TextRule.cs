@@ -21,6 +21,13 @@ public sealed record TextRule(string What, string Source)
     /// <summary>What <see cref="Pattern"/> allows, in words, for messages (the pattern itself when null).</summary>
     public string? Allowed { get; init; }
 
+    /// <summary>
+    /// The characters <see cref="Pattern"/> can accept anywhere, as a .NET character class
+    /// (<c>[a-z0-9.-]</c>), so that a message can name the offending ones; a pattern that is one class
+    /// repeated needs none.
+    /// </summary>
+    public string? Characters { get; init; }
+
     public IReadOnlyList<string> ReservedPrefixes { get; init; } = [];
     public IReadOnlyList<string> ReservedSuffixes { get; init; } = [];
     public IReadOnlyList<string> ReservedValues { get; init; } = [];
@@ -42,7 +49,10 @@ public sealed record TextRule(string What, string Source)
             problems.Add($"is {length} characters long; {What} allow at most {max}");
         if (Pattern is { } pattern && (length > 0 || MinLength is null or 0) && !ApiPattern.Matches(pattern, value))
         {
-            var forbidden = ApiPattern.ForbiddenCharacters(pattern, value);
+            var forbidden = Characters is { } characters
+                ? value.EnumerateRunes().Select(r => r.ToString()).Where(r => !Regex.IsMatch(r, $@"\A{characters}\z", RegexOptions.CultureInvariant))
+                    .Distinct(StringComparer.Ordinal).ToList()
+                : ApiPattern.ForbiddenCharacters(pattern, value);
             var allowed = Allowed ?? $"the pattern {pattern}";
             problems.Add(forbidden.Count > 0
                 ? $"contains {string.Join(", ", forbidden.Select(c => $"'{c}'"))}, which {What} do not allow (allowed: {allowed})"
