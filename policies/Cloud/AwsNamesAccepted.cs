@@ -17,7 +17,8 @@ public sealed class AwsNamesAccepted : ResourcePolicy
     public override Severity Severity => Severity.Mandatory;
 
     protected override bool AppliesTo(Resource resource, PolicyContext context) =>
-        CreatedResources.Is(resource) && AwsNames.For(resource.Type) is not null;
+        // The package test first: programs without AWS resources never load the API model extract.
+        resource.Package == "aws" && CreatedResources.Is(resource) && AwsNames.For(resource.Type) is not null;
 
     protected override IEnumerable<Violation> Check(Resource resource, PolicyContext context)
     {

@@ -16,7 +16,7 @@ public sealed class AwsTextFieldsAccepted : ResourcePolicy
     public override Severity Severity => Severity.Mandatory;
 
     protected override bool AppliesTo(Resource resource, PolicyContext context) =>
-        CreatedResources.Is(resource) && AwsTextFields.All.Any(f => f.Type == resource.Type);
+        resource.Package == "aws" && CreatedResources.Is(resource) && AwsTextFields.All.Any(f => f.Type == resource.Type);
 
     protected override IEnumerable<Violation> Check(Resource resource, PolicyContext context)
     {
