@@ -42,7 +42,7 @@ public sealed class AwsTagsAccepted : ResourcePolicy
     {
         if (tags.Count > AwsTagRules.MaxTags)
             yield return Violation(resource.Name, property,
-                $"has {tags.Count} tags counting the provider's defaultTags; AWS allows at most {AwsTagRules.MaxTags} per resource.",
+                $"has {tags.Count} tags{(property == "tags" ? " counting the provider's defaultTags" : "")}; AWS allows at most {AwsTagRules.MaxTags} per resource.",
                 AwsTagRules.SharedSource, "drop tags, or move the ones every resource needs into fewer keys.");
 
         var (keyRule, valueRule) = AwsTagRules.ForType(resource.Type);
