@@ -241,12 +241,24 @@ internal sealed class ImpactAnalysis
             Urn = urn,
             OldUrn = oldUrn == urn ? null : oldUrn,
             OldName = entry.OldKey == entry.NewKey ? null : entry.OldKey,
-            ReplacedBecause = entry.Reasons,
+            ReplacedBecause = Grouped(entry.Reasons),
             ImpliedBy = replacedKind ? [] : entry.Implied,
             IgnoredChanges = entry.Ignored,
             DeletesBeforeReplacing = IsTrue(options, "deleteBeforeReplace"),
             Protected = IsTrue(options, "protect"),
         };
+    }
+
+    /// <summary>Several paths replaced for the same reason read as one line: <c>properties.envs[11], properties.envs[12]</c>.</summary>
+    private static List<ReplacementReason> Grouped(List<ReplacementReason> reasons)
+    {
+        const int shownPaths = 3;
+        return [.. reasons.GroupBy(reason => (reason.Cause, reason.Explanation, reason.Source)).Select(group =>
+        {
+            var paths = group.Select(reason => reason.Path).ToList();
+            var text = string.Join(", ", paths.Take(shownPaths)) + (paths.Count > shownPaths ? $" and {paths.Count - shownPaths} more" : "");
+            return group.First() with { Path = text };
+        })];
     }
 
     private static string IdentityChange(ResourceUrn old, ResourceUrn now)

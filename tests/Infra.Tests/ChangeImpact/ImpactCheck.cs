@@ -33,7 +33,8 @@ public static class ImpactCheck
         foreach (var (kind, verb, key, allowed) in fates)
         {
             var affected = diff.Resources.Where(resource => resource.Kind == kind).ToList();
-            foreach (var resource in affected.Where(resource => !allowed.Any(pattern => pattern.Matches(resource.Name))))
+            // A replaced data volume is reported once, by the invariant below.
+            foreach (var resource in affected.Where(resource => !allowed.Any(pattern => pattern.Matches(resource.Name)) && !IsReplacedDataVolume(resource)))
             {
                 violations.Add($"{resource.Name} ({resource.Type}) is {verb}, but '{key}' does not list it{Detail(resource)}");
             }
@@ -56,9 +57,9 @@ public static class ImpactCheck
                 violations.Add($"{resource.Name}: its URN changes, {reason.Explanation}");
             }
             if (resource.OldName is not null) continue;
-            if (resource.Kind == ResourceChangeKind.Replaced && DataVolumeTypes.Contains(resource.Type))
+            if (IsReplacedDataVolume(resource))
             {
-                violations.Add($"{resource.Name}: a data volume is replaced ({string.Join("; ", resource.ReplacedBecause.Select(reason => reason.Path))}); data must survive changes that are not about data");
+                violations.Add($"{resource.Name}: a data volume is replaced ({string.Join("; ", resource.ReplacedBecause.Select(reason => $"{reason.Path}: {reason.Explanation}"))}); data must survive changes that are not about data");
             }
             if (resource.Type == ListenerRule)
             {
@@ -72,6 +73,9 @@ public static class ImpactCheck
             }
         }
     }
+
+    private static bool IsReplacedDataVolume(ResourceChange resource) =>
+        resource.Kind == ResourceChangeKind.Replaced && DataVolumeTypes.Contains(resource.Type);
 
     private static List<string> Paths(ResourceChange resource, params string[] properties) =>
         [.. resource.PropertyChanges
