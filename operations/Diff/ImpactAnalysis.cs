@@ -230,8 +230,9 @@ internal sealed class ImpactAnalysis
         var oldType = ProgramDocument.TypeOf(before.Resources[entry.OldKey]);
         var oldUrn = oldIds[entry.OldKey].ToString();
         var replacedKind = entry.Reasons.Count > 0;
+        // Carried over to a new URN by an alias (its own or a parent's) with nothing else changed: Pulumi only renames it in its state.
         if (!replacedKind && entry.Properties.Count == 0 && entry.Options.Count == 0 && entry.Implied.Count == 0
-            && entry.Ignored.Count == 0 && oldType == type && oldUrn == urn && entry.OldKey == entry.NewKey)
+            && entry.Ignored.Count == 0 && oldType == type && entry.OldKey == entry.NewKey)
         {
             return null;
         }

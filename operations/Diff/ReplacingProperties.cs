@@ -114,6 +114,8 @@ public static class ReplacingProperties
         EveryInput("aws:acm/certificateValidation:CertificateValidation",
             TfAwsEveryArgument("aws_acm_certificate_validation", "internal/service/acm/certificate_validation.go")),
         .. Rules("aws:route53/record:Record", TfAws("aws_route53_record", "internal/service/route53/record.go"), "zoneId", "name"),
+        .. Rules("cloudflare:index/dnsRecord:DnsRecord",
+            "terraform-provider-cloudflare cloudflare_dns_record (internal/services/dns_record/schema.go): RequiresReplace", "zoneId"),
 
         // --- aws: storage, logs, identity ---
         .. Rules("aws:s3/bucket:Bucket", TfAws("aws_s3_bucket", "internal/service/s3/bucket.go"), "bucket", "bucketPrefix", "objectLockEnabled"),
@@ -133,6 +135,20 @@ public static class ReplacingProperties
         .. Rules("aws:iam/rolePolicyAttachment:RolePolicyAttachment",
             TfAws("aws_iam_role_policy_attachment", "internal/service/iam/role_policy_attachment.go"), "role", "policyArn"),
     ];
+
+    /// <summary>
+    /// Types checked and found to update every input in place, so they have no rule; a type that is in
+    /// neither list has not been reviewed yet (a test lists those the tiers emit).
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> UpdatedInPlace { get; } = new Dictionary<string, string>
+    {
+        ["aws:ec2/internetGateway:InternetGateway"] = "terraform-provider-aws aws_internet_gateway (internal/service/ec2/vpc_internet_gateway.go): vpc_id is attached and detached in place",
+        ["aws:dlm/lifecyclePolicy:LifecyclePolicy"] = "terraform-provider-aws aws_dlm_lifecycle_policy (internal/service/dlm/lifecycle_policy.go): UpdateLifecyclePolicy",
+        ["pulumi:providers:aws"] = "a provider's configuration is updated; resources keep their provider reference",
+        ["pulumi:providers:docker"] = "a provider's configuration is updated; resources keep their provider reference",
+        ["pulumi:providers:random"] = "a provider's configuration is updated; resources keep their provider reference",
+        ["pulumi:providers:cloudflare"] = "a provider's configuration is updated; resources keep their provider reference",
+    };
 
     private static readonly ILookup<string, ReplacementRule> ByType = All.ToLookup(rule => rule.Type, StringComparer.Ordinal);
 
