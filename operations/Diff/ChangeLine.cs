@@ -29,7 +29,8 @@ public static class ChangeLine
     };
 
     public static string TypeChange(ResourceChange resource) =>
-        $"~ type: {resource.OldType} → {resource.Type} (Pulumi replaces the resource)";
+        $"~ type: {resource.OldType} → {resource.Type} " +
+        (resource.Kind == ResourceChangeKind.Replaced ? "(Pulumi replaces the resource)" : "(an alias keeps the resource)");
 
     /// <summary>Why a resource is replaced, one line per reason, plus what the options make of it.</summary>
     public static IEnumerable<string> Replacement(ResourceChange resource)

@@ -13,6 +13,9 @@ namespace Infra.Operations.Diff;
 /// <item>aws and random: the upstream Terraform resource (<c>ForceNew</c> / <c>RequiresReplace</c>), which the bridge turns into a replacement.</item>
 /// </list>
 /// A type that is not listed is assumed to update in place; <c>options.replaceOnChanges</c> in the program adds to this list.
+/// The docker lists, and the aws_instance, aws_ebs_volume and aws_route53_record entries, were read from the
+/// provider sources named; the other entries follow those resources' <c>ForceNew</c> arguments and are worth
+/// re-reading when a provider's major version changes (the pins live in <c>../shared/schemas/versions.json</c>).
 /// </summary>
 public static class ReplacingProperties
 {

@@ -22,7 +22,7 @@ public static class KnownDefects
     {
         ["dc9: add a Service"] = new(A8, ["alb-rule-"]),
         ["dc9: remove a Service"] = new(A8, ["alb-rule-"]),
-        ["dc9: add a route"] = new(A8, ["alb-rule-"]),
+        ["dc9: add a route"] = new(A8, ["alb-rule-", "expected alb-*users* to be created"]),
         [CodeChangeTests.ComponentGainsAFirstResource] = new(A9, ["new URN (parent types"]),
         ["laptop: change the owner tag"] = new(A12, ["a data volume is replaced"]),
         ["laptop: change the environment tag"] = new(A12, ["a data volume is replaced"]),
