@@ -1,0 +1,49 @@
+namespace Infra.Tests.ChangeImpact;
+
+/// <summary>
+/// THE ONE MARKER for day-2 checks that fail on this branch because of a defect that another branch fixes
+/// (or that is not fixed yet). Such a check must still fail, and only with violations that contain one of
+/// its evidence strings; once the fix is merged it passes, the test says "no longer reproduces", and its
+/// line here must be deleted. Nothing else in the catalogue or the tests is marked.
+/// </summary>
+public static class KnownDefects
+{
+    /// <param name="Defect">The issue item and the branch that fixes it.</param>
+    /// <param name="Evidence">Every violation must contain one of these: anything else is a new failure.</param>
+    public sealed record KnownDefect(string Defect, IReadOnlyList<string> Evidence);
+
+    private const string A8 = "issue 9 A8, ALB rule identity and priority from the route (branch identity)";
+    private const string A9 = "issue 9 A9, component anchors independent of creation order (branch identity)";
+    private const string A12 = "issue 9 A12, data-volume labels from config (branch tiers-fixes)";
+    private const string AzMovesServers =
+        "found by this layer, not yet assigned: adding an AZ moves the replicas whose AZ, (catalog position + replica) mod azCount, changes (stacks/dc9/Dc9Placement.cs)";
+
+    public static readonly IReadOnlyDictionary<string, KnownDefect> ByCheck = new Dictionary<string, KnownDefect>
+    {
+        ["dc9: add a Service"] = new(A8, ["alb-rule-"]),
+        ["dc9: remove a Service"] = new(A8, ["alb-rule-"]),
+        ["dc9: add a route"] = new(A8, ["alb-rule-", "expected alb-*users* to be created"]),
+        [CodeChangeTests.ComponentGainsAFirstResource] = new(A9, ["new URN (parent types"]),
+        ["laptop: change the owner tag"] = new(A12, ["a data volume is replaced"]),
+        ["laptop: change the environment tag"] = new(A12, ["a data volume is replaced"]),
+        ["onprem3: change the owner tag"] = new(A12, ["a data volume is replaced"]),
+        ["onprem3: change the environment tag"] = new(A12, ["a data volume is replaced"]),
+        ["dc9: add an AZ"] = new(AzMovesServers, ["fleet-accounts-3", "fleet-events-2", "fleet-events-3", "alb-target-accounts-3", "alb-target-events-"]),
+    };
+
+    /// <summary>Passes when the check has no violations, or when it is a known defect that still fails for exactly that defect.</summary>
+    /// <remarks>Set <c>INFRA_SHOW_KNOWN_DEFECTS=1</c> to see every known defect fail with its full output.</remarks>
+    public static void Verify(string id, string what, IReadOnlyList<string> violations)
+    {
+        var show = Environment.GetEnvironmentVariable("INFRA_SHOW_KNOWN_DEFECTS") == "1";
+        if (!show && ByCheck.TryGetValue(id, out var known))
+        {
+            Assert.True(violations.Count > 0,
+                $"'{id}' now does exactly what it should: {known.Defect} no longer reproduces. Delete its line from KnownDefects.cs.");
+            var unexplained = violations.Where(violation => !known.Evidence.Any(violation.Contains)).ToList();
+            Assert.True(unexplained.Count == 0, $"'{id}' fails for more than {known.Defect}:\n  {string.Join("\n  ", unexplained)}");
+            return;
+        }
+        Assert.True(violations.Count == 0, $"'{id}' ({what}) changes more or less than it should:\n  {string.Join("\n  ", violations)}");
+    }
+}
