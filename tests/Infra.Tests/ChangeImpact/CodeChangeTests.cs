@@ -21,6 +21,7 @@ public class CodeChangeTests
             // The code change: a new resource created before the others (here, the image the server runs).
             if (imageFirst) _ = new RemoteImage(this, "image", new RemoteImageArgs { Name = "docker.io/library/postgres:17.2-bookworm", KeepLocally = true });
             var data = new Volume(this, "data", new VolumeArgs { Name = "probe-db-data" });
+            DeclareAnchor(data);
             _ = new Container(this, "server", new ContainerArgs
             {
                 Image = "docker.io/library/postgres:17.2-bookworm",

@@ -12,18 +12,12 @@ public static class KnownDefects
     /// <param name="Evidence">Every violation must contain one of these: anything else is a new failure.</param>
     public sealed record KnownDefect(string Defect, IReadOnlyList<string> Evidence);
 
-    private const string A8 = "issue 9 A8, ALB rule identity and priority from the route (branch identity)";
-    private const string A9 = "issue 9 A9, component anchors independent of creation order (branch identity)";
     private const string A12 = "issue 9 A12, data-volume labels from config (branch tiers-fixes)";
     private const string AzMovesServers =
         "found by this layer, not yet assigned: adding an AZ moves the replicas whose AZ, (catalog position + replica) mod azCount, changes (stacks/dc9/Dc9Placement.cs)";
 
     public static readonly IReadOnlyDictionary<string, KnownDefect> ByCheck = new Dictionary<string, KnownDefect>
     {
-        ["dc9: add a Service"] = new(A8, ["alb-rule-"]),
-        ["dc9: remove a Service"] = new(A8, ["alb-rule-"]),
-        ["dc9: add a route"] = new(A8, ["alb-rule-", "expected alb-*users* to be created"]),
-        [CodeChangeTests.ComponentGainsAFirstResource] = new(A9, ["new URN (parent types"]),
         ["laptop: change the owner tag"] = new(A12, ["a data volume is replaced"]),
         ["laptop: change the environment tag"] = new(A12, ["a data volume is replaced"]),
         ["onprem3: change the owner tag"] = new(A12, ["a data volume is replaced"]),
