@@ -24,6 +24,7 @@ public sealed class CSharpModel
     private static readonly string[] ObjectMembers = ["GetType", "ToString", "Equals", "GetHashCode", "MemberwiseClone", "ReferenceEquals"];
     private static readonly string[] ResourceMembers = ["Name", "Type", "Package", "Properties", "Options", "Get", "Scope", "Id", "Urn", "IsProvider", "Output", "Token", "Self", "Version", .. ObjectMembers];
     private static readonly string[] ArgsMembers = ["ToObjectExpr", .. ObjectMembers];
+    private static readonly string[] TypeMembers = ["Token", .. ArgsMembers];
     private static readonly string[] ResultMembers = ["Expr", "Token", .. ObjectMembers];
     private static readonly string[] EnumMembers = ["Value", "Expr", .. ObjectMembers];
     private static readonly string[] AccessorMembers = ["Expr", "Property", "Index", .. ObjectMembers];
@@ -123,7 +124,7 @@ public sealed class CSharpModel
             if (!accessorClasses.Add(accessorClass))
                 throw new GeneratorException($"Two types need the accessor class {accessorClass}; the generator needs a naming rule for them.");
             return new ObjectModel(t, place,
-                t.UsedAsInput ? Members(t.Properties, place.Name, ArgsMembers, place.PackageClass) : [],
+                t.UsedAsInput ? Members(t.Properties, place.Name, TypeMembers, place.PackageClass) : [],
                 t.UsedAsOutput ? Members(t.Properties, place.Name, AccessorMembers, place.PackageClass) : [],
                 accessorClass);
         }).ToList();

@@ -77,7 +77,7 @@ public sealed class Catalog
         {
             var token = entry.Token;
             var package = SchemaSet.PackageOf(token);
-            var where = $"allow-list line {entry.Line} ({token})";
+            var where = $"{Generator.AllowListPath}:{entry.Line}";
             if (SchemaSet.IsProviderToken(token))
             {
                 var section = schemas.Provider(package);
@@ -97,7 +97,7 @@ public sealed class Catalog
                 if (entry.SchemaOnly) continue;
                 if (Flag(resource, "isOverlay") || Flag(resource, "isComponent"))
                     throw new GeneratorException(
-                        $"{where}: {token} is an SDK overlay or component that Pulumi YAML cannot create as a typed resource; " +
+                        $"{where}: '{token}' is an SDK overlay or component that Pulumi YAML cannot create as a typed resource; " +
                         $"mark it '{AllowList.SchemaOnlyMarker}' if the tests only look it up.");
                 Reach(inputs, inputTypes);
                 Reach(outputs, outputTypes);

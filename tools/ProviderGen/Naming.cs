@@ -54,9 +54,10 @@ public static class Naming
     }
 
     /// <summary>
-    /// A member name unique within its class: the plain name, else prefixed with the class name
-    /// (an output <c>name</c> on <c>Role</c> becomes <c>RoleName</c>, since every resource has a logical
-    /// <c>Name</c>), else suffixed.
+    /// A member name unique within its class: the plain name; a name taken by the base class is prefixed
+    /// with the class name (an output <c>name</c> on <c>Role</c> becomes <c>RoleName</c>, since every
+    /// resource has a logical <c>Name</c>); a name equal to its class's (C# forbids it) or still taken gets
+    /// <c>Value</c> (<c>ContainerPort.ContainerPortValue</c>, as in Pulumi's own .NET SDK).
     /// </summary>
     public static string Unique(string wire, string className, ISet<string> taken)
     {
@@ -70,8 +71,11 @@ public static class Naming
 
     private static IEnumerable<string> Candidates(string plain, string className)
     {
-        yield return plain;
-        yield return className + plain;
+        if (plain != className)
+        {
+            yield return plain;
+            yield return className + plain;
+        }
         for (var i = 1; ; i++) yield return plain + "Value" + (i == 1 ? "" : i.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 

@@ -123,11 +123,13 @@ public sealed class SourceWriter(CSharpModel model)
         var t = Types(type.Place);
         if (type.Spec.UsedAsInput)
         {
-            Args(w, t, type.Place.Name, type.Inputs, $"{Token(type.Spec.Token)}.");
+            Args(w, t, type.Place.Name, type.Inputs, $"{Token(type.Spec.Token)}.", type.Spec.Token);
             return;
         }
         w.Line(Doc($"{Token(type.Spec.Token)}: an output shape only; read its fields from an <c>Output</c> of it."));
         w.Open($"public sealed class {type.Place.Name}");
+        w.Line($"public const string Token = {Naming.Literal(type.Spec.Token)};");
+        w.Line();
         w.Line($"private {type.Place.Name}()");
         w.Line("{");
         w.Line("}");
@@ -153,10 +155,15 @@ public sealed class SourceWriter(CSharpModel model)
         w.Close();
     }
 
-    private void Args(CodeWriter w, TypeMapper t, string className, IReadOnlyList<Member> members, string summary)
+    private void Args(CodeWriter w, TypeMapper t, string className, IReadOnlyList<Member> members, string summary, string? typeToken = null)
     {
         w.Line(Doc(summary));
         w.Open($"public sealed class {className} : {t.Core("Args")}");
+        if (typeToken is not null)
+        {
+            w.Line($"public const string Token = {Naming.Literal(typeToken)};");
+            w.Line();
+        }
         var settable = members.Where(m => m.Property.Type is not ConstType).ToList();
         foreach (var member in settable)
         {

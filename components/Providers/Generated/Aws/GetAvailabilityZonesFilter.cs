@@ -10,6 +10,8 @@ public static partial class Aws
     /// <summary><c>aws:index/getAvailabilityZonesFilter:getAvailabilityZonesFilter</c>.</summary>
     public sealed class GetAvailabilityZonesFilter : Args
     {
+        public const string Token = "aws:index/getAvailabilityZonesFilter:getAvailabilityZonesFilter";
+
         public required Input<string> Name { get; init; }
         public required IReadOnlyList<Input<string>> Values { get; init; }
 

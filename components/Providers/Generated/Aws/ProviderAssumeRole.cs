@@ -10,6 +10,8 @@ public static partial class Aws
     /// <summary><c>aws:index/ProviderAssumeRole:ProviderAssumeRole</c>.</summary>
     public sealed class ProviderAssumeRole : Args
     {
+        public const string Token = "aws:index/ProviderAssumeRole:ProviderAssumeRole";
+
         public Input<string>? Duration { get; init; }
         public Input<string>? ExternalId { get; init; }
         public Input<string>? Policy { get; init; }

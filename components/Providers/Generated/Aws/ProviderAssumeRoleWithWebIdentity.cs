@@ -10,6 +10,8 @@ public static partial class Aws
     /// <summary><c>aws:index/ProviderAssumeRoleWithWebIdentity:ProviderAssumeRoleWithWebIdentity</c>.</summary>
     public sealed class ProviderAssumeRoleWithWebIdentity : Args
     {
+        public const string Token = "aws:index/ProviderAssumeRoleWithWebIdentity:ProviderAssumeRoleWithWebIdentity";
+
         public Input<string>? Duration { get; init; }
         public Input<string>? Policy { get; init; }
         public IReadOnlyList<Input<string>>? PolicyArns { get; init; }

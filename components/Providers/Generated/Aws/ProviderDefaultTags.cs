@@ -10,6 +10,8 @@ public static partial class Aws
     /// <summary><c>aws:index/ProviderDefaultTags:ProviderDefaultTags</c>.</summary>
     public sealed class ProviderDefaultTags : Args
     {
+        public const string Token = "aws:index/ProviderDefaultTags:ProviderDefaultTags";
+
         public IReadOnlyDictionary<string, Input<string>>? Tags { get; init; }
 
         /// <summary>The properties in schema order, wire names, unset ones left out.</summary>

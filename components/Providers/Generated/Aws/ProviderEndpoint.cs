@@ -10,6 +10,8 @@ public static partial class Aws
     /// <summary><c>aws:index/ProviderEndpoint:ProviderEndpoint</c>.</summary>
     public sealed class ProviderEndpoint : Args
     {
+        public const string Token = "aws:index/ProviderEndpoint:ProviderEndpoint";
+
         public Input<string>? Accessanalyzer { get; init; }
         public Input<string>? Account { get; init; }
         public Input<string>? Accountaccess { get; init; }

@@ -10,6 +10,8 @@ public static partial class Aws
     /// <summary><c>aws:index/ProviderIgnoreTags:ProviderIgnoreTags</c>.</summary>
     public sealed class ProviderIgnoreTags : Args
     {
+        public const string Token = "aws:index/ProviderIgnoreTags:ProviderIgnoreTags";
+
         public IReadOnlyList<Input<string>>? KeyPrefixes { get; init; }
         public IReadOnlyList<Input<string>>? Keys { get; init; }
 

@@ -10,6 +10,8 @@ public static partial class Cloudflare
     /// <summary><c>cloudflare:index/DnsRecordData:DnsRecordData</c>.</summary>
     public sealed class DnsRecordData : Args
     {
+        public const string Token = "cloudflare:index/DnsRecordData:DnsRecordData";
+
         public Input<double>? Algorithm { get; init; }
         public Input<double>? Altitude { get; init; }
         public Input<string>? Certificate { get; init; }

@@ -10,6 +10,8 @@ public static partial class Cloudflare
     /// <summary><c>cloudflare:index/DnsRecordSettings:DnsRecordSettings</c>.</summary>
     public sealed class DnsRecordSettings : Args
     {
+        public const string Token = "cloudflare:index/DnsRecordSettings:DnsRecordSettings";
+
         public Input<bool>? FlattenCname { get; init; }
         public Input<bool>? Ipv4Only { get; init; }
         public Input<bool>? Ipv6Only { get; init; }

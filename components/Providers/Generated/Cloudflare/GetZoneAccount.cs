@@ -10,6 +10,8 @@ public static partial class Cloudflare
     /// <summary><c>cloudflare:index/getZoneAccount:getZoneAccount</c>: an output shape only; read its fields from an <c>Output</c> of it.</summary>
     public sealed class GetZoneAccount
     {
+        public const string Token = "cloudflare:index/getZoneAccount:getZoneAccount";
+
         private GetZoneAccount()
         {
         }

@@ -10,6 +10,8 @@ public static partial class Cloudflare
     /// <summary><c>cloudflare:index/getZoneFilter:getZoneFilter</c>.</summary>
     public sealed class GetZoneFilter : Args
     {
+        public const string Token = "cloudflare:index/getZoneFilter:getZoneFilter";
+
         public Cloudflare.GetZoneFilterAccount? Account { get; init; }
         public Input<string>? Direction { get; init; }
         public Input<string>? Match { get; init; }

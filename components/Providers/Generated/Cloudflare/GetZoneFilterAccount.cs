@@ -10,6 +10,8 @@ public static partial class Cloudflare
     /// <summary><c>cloudflare:index/getZoneFilterAccount:getZoneFilterAccount</c>.</summary>
     public sealed class GetZoneFilterAccount : Args
     {
+        public const string Token = "cloudflare:index/getZoneFilterAccount:getZoneFilterAccount";
+
         public Input<string>? Id { get; init; }
         public Input<string>? Name { get; init; }
 

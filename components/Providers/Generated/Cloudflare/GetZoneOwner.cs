@@ -10,6 +10,8 @@ public static partial class Cloudflare
     /// <summary><c>cloudflare:index/getZoneOwner:getZoneOwner</c>: an output shape only; read its fields from an <c>Output</c> of it.</summary>
     public sealed class GetZoneOwner
     {
+        public const string Token = "cloudflare:index/getZoneOwner:getZoneOwner";
+
         private GetZoneOwner()
         {
         }

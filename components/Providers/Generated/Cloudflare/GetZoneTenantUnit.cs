@@ -10,6 +10,8 @@ public static partial class Cloudflare
     /// <summary><c>cloudflare:index/getZoneTenantUnit:getZoneTenantUnit</c>: an output shape only; read its fields from an <c>Output</c> of it.</summary>
     public sealed class GetZoneTenantUnit
     {
+        public const string Token = "cloudflare:index/getZoneTenantUnit:getZoneTenantUnit";
+
         private GetZoneTenantUnit()
         {
         }

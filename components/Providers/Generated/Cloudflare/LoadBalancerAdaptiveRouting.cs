@@ -10,6 +10,8 @@ public static partial class Cloudflare
     /// <summary><c>cloudflare:index/LoadBalancerAdaptiveRouting:LoadBalancerAdaptiveRouting</c>.</summary>
     public sealed class LoadBalancerAdaptiveRouting : Args
     {
+        public const string Token = "cloudflare:index/LoadBalancerAdaptiveRouting:LoadBalancerAdaptiveRouting";
+
         public Input<bool>? FailoverAcrossPools { get; init; }
 
         /// <summary>The properties in schema order, wire names, unset ones left out.</summary>

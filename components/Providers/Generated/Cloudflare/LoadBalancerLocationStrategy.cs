@@ -10,6 +10,8 @@ public static partial class Cloudflare
     /// <summary><c>cloudflare:index/LoadBalancerLocationStrategy:LoadBalancerLocationStrategy</c>.</summary>
     public sealed class LoadBalancerLocationStrategy : Args
     {
+        public const string Token = "cloudflare:index/LoadBalancerLocationStrategy:LoadBalancerLocationStrategy";
+
         public Input<string>? Mode { get; init; }
         public Input<string>? PreferEcs { get; init; }
 

@@ -10,6 +10,8 @@ public static partial class Cloudflare
     /// <summary><c>cloudflare:index/LoadBalancerPoolLoadShedding:LoadBalancerPoolLoadShedding</c>.</summary>
     public sealed class LoadBalancerPoolLoadShedding : Args
     {
+        public const string Token = "cloudflare:index/LoadBalancerPoolLoadShedding:LoadBalancerPoolLoadShedding";
+
         public Input<double>? DefaultPercent { get; init; }
         public Input<string>? DefaultPolicy { get; init; }
         public Input<double>? SessionPercent { get; init; }

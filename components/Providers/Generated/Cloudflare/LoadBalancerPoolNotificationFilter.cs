@@ -10,6 +10,8 @@ public static partial class Cloudflare
     /// <summary><c>cloudflare:index/LoadBalancerPoolNotificationFilter:LoadBalancerPoolNotificationFilter</c>.</summary>
     public sealed class LoadBalancerPoolNotificationFilter : Args
     {
+        public const string Token = "cloudflare:index/LoadBalancerPoolNotificationFilter:LoadBalancerPoolNotificationFilter";
+
         public Cloudflare.LoadBalancerPoolNotificationFilterOrigin? Origin { get; init; }
         public Cloudflare.LoadBalancerPoolNotificationFilterPool? Pool { get; init; }
 

@@ -10,6 +10,8 @@ public static partial class Cloudflare
     /// <summary><c>cloudflare:index/LoadBalancerPoolNotificationFilterOrigin:LoadBalancerPoolNotificationFilterOrigin</c>.</summary>
     public sealed class LoadBalancerPoolNotificationFilterOrigin : Args
     {
+        public const string Token = "cloudflare:index/LoadBalancerPoolNotificationFilterOrigin:LoadBalancerPoolNotificationFilterOrigin";
+
         public Input<bool>? Disable { get; init; }
         public Input<bool>? Healthy { get; init; }
 

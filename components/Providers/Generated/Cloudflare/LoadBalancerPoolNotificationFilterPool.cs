@@ -10,6 +10,8 @@ public static partial class Cloudflare
     /// <summary><c>cloudflare:index/LoadBalancerPoolNotificationFilterPool:LoadBalancerPoolNotificationFilterPool</c>.</summary>
     public sealed class LoadBalancerPoolNotificationFilterPool : Args
     {
+        public const string Token = "cloudflare:index/LoadBalancerPoolNotificationFilterPool:LoadBalancerPoolNotificationFilterPool";
+
         public Input<bool>? Disable { get; init; }
         public Input<bool>? Healthy { get; init; }
 

@@ -10,6 +10,8 @@ public static partial class Cloudflare
     /// <summary><c>cloudflare:index/LoadBalancerPoolOrigin:LoadBalancerPoolOrigin</c>.</summary>
     public sealed class LoadBalancerPoolOrigin : Args
     {
+        public const string Token = "cloudflare:index/LoadBalancerPoolOrigin:LoadBalancerPoolOrigin";
+
         public Input<string>? Address { get; init; }
         public Input<string>? DisabledAt { get; init; }
         public Input<bool>? Enabled { get; init; }

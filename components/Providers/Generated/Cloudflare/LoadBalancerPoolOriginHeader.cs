@@ -10,6 +10,8 @@ public static partial class Cloudflare
     /// <summary><c>cloudflare:index/LoadBalancerPoolOriginHeader:LoadBalancerPoolOriginHeader</c>.</summary>
     public sealed class LoadBalancerPoolOriginHeader : Args
     {
+        public const string Token = "cloudflare:index/LoadBalancerPoolOriginHeader:LoadBalancerPoolOriginHeader";
+
         public IReadOnlyList<Input<string>>? Hosts { get; init; }
 
         /// <summary>The properties in schema order, wire names, unset ones left out.</summary>

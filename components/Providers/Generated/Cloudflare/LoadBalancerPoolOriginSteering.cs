@@ -10,6 +10,8 @@ public static partial class Cloudflare
     /// <summary><c>cloudflare:index/LoadBalancerPoolOriginSteering:LoadBalancerPoolOriginSteering</c>.</summary>
     public sealed class LoadBalancerPoolOriginSteering : Args
     {
+        public const string Token = "cloudflare:index/LoadBalancerPoolOriginSteering:LoadBalancerPoolOriginSteering";
+
         public Input<string>? Policy { get; init; }
 
         /// <summary>The properties in schema order, wire names, unset ones left out.</summary>

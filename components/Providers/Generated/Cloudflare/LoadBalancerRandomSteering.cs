@@ -10,6 +10,8 @@ public static partial class Cloudflare
     /// <summary><c>cloudflare:index/LoadBalancerRandomSteering:LoadBalancerRandomSteering</c>.</summary>
     public sealed class LoadBalancerRandomSteering : Args
     {
+        public const string Token = "cloudflare:index/LoadBalancerRandomSteering:LoadBalancerRandomSteering";
+
         public Input<double>? DefaultWeight { get; init; }
         public IReadOnlyDictionary<string, Input<double>>? PoolWeights { get; init; }
 

@@ -10,6 +10,8 @@ public static partial class Cloudflare
     /// <summary><c>cloudflare:index/LoadBalancerRule:LoadBalancerRule</c>.</summary>
     public sealed class LoadBalancerRule : Args
     {
+        public const string Token = "cloudflare:index/LoadBalancerRule:LoadBalancerRule";
+
         public Input<string>? Condition { get; init; }
         public Input<bool>? Disabled { get; init; }
         public Cloudflare.LoadBalancerRuleFixedResponse? FixedResponse { get; init; }

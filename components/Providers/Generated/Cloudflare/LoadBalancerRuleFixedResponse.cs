@@ -10,6 +10,8 @@ public static partial class Cloudflare
     /// <summary><c>cloudflare:index/LoadBalancerRuleFixedResponse:LoadBalancerRuleFixedResponse</c>.</summary>
     public sealed class LoadBalancerRuleFixedResponse : Args
     {
+        public const string Token = "cloudflare:index/LoadBalancerRuleFixedResponse:LoadBalancerRuleFixedResponse";
+
         public Input<string>? ContentType { get; init; }
         public Input<string>? Location { get; init; }
         public Input<string>? MessageBody { get; init; }

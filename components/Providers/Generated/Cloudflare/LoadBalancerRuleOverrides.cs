@@ -10,6 +10,8 @@ public static partial class Cloudflare
     /// <summary><c>cloudflare:index/LoadBalancerRuleOverrides:LoadBalancerRuleOverrides</c>.</summary>
     public sealed class LoadBalancerRuleOverrides : Args
     {
+        public const string Token = "cloudflare:index/LoadBalancerRuleOverrides:LoadBalancerRuleOverrides";
+
         public Cloudflare.LoadBalancerRuleOverridesAdaptiveRouting? AdaptiveRouting { get; init; }
         public IReadOnlyDictionary<string, IReadOnlyList<Input<string>>>? CountryPools { get; init; }
         public IReadOnlyList<Input<string>>? DefaultPools { get; init; }

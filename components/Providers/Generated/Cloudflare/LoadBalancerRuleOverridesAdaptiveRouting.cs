@@ -10,6 +10,8 @@ public static partial class Cloudflare
     /// <summary><c>cloudflare:index/LoadBalancerRuleOverridesAdaptiveRouting:LoadBalancerRuleOverridesAdaptiveRouting</c>.</summary>
     public sealed class LoadBalancerRuleOverridesAdaptiveRouting : Args
     {
+        public const string Token = "cloudflare:index/LoadBalancerRuleOverridesAdaptiveRouting:LoadBalancerRuleOverridesAdaptiveRouting";
+
         public Input<bool>? FailoverAcrossPools { get; init; }
 
         /// <summary>The properties in schema order, wire names, unset ones left out.</summary>

@@ -10,6 +10,8 @@ public static partial class Cloudflare
     /// <summary><c>cloudflare:index/LoadBalancerRuleOverridesLocationStrategy:LoadBalancerRuleOverridesLocationStrategy</c>.</summary>
     public sealed class LoadBalancerRuleOverridesLocationStrategy : Args
     {
+        public const string Token = "cloudflare:index/LoadBalancerRuleOverridesLocationStrategy:LoadBalancerRuleOverridesLocationStrategy";
+
         public Input<string>? Mode { get; init; }
         public Input<string>? PreferEcs { get; init; }
 

@@ -10,6 +10,8 @@ public static partial class Cloudflare
     /// <summary><c>cloudflare:index/LoadBalancerRuleOverridesRandomSteering:LoadBalancerRuleOverridesRandomSteering</c>.</summary>
     public sealed class LoadBalancerRuleOverridesRandomSteering : Args
     {
+        public const string Token = "cloudflare:index/LoadBalancerRuleOverridesRandomSteering:LoadBalancerRuleOverridesRandomSteering";
+
         public Input<double>? DefaultWeight { get; init; }
         public IReadOnlyDictionary<string, Input<double>>? PoolWeights { get; init; }
 

@@ -10,6 +10,8 @@ public static partial class Cloudflare
     /// <summary><c>cloudflare:index/LoadBalancerRuleOverridesSessionAffinityAttributes:LoadBalancerRuleOverridesSessionAffinityAttributes</c>.</summary>
     public sealed class LoadBalancerRuleOverridesSessionAffinityAttributes : Args
     {
+        public const string Token = "cloudflare:index/LoadBalancerRuleOverridesSessionAffinityAttributes:LoadBalancerRuleOverridesSessionAffinityAttributes";
+
         public Input<double>? DrainDuration { get; init; }
         public IReadOnlyList<Input<string>>? Headers { get; init; }
         public Input<bool>? RequireAllHeaders { get; init; }

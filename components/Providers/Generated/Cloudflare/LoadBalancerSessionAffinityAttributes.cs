@@ -10,6 +10,8 @@ public static partial class Cloudflare
     /// <summary><c>cloudflare:index/LoadBalancerSessionAffinityAttributes:LoadBalancerSessionAffinityAttributes</c>.</summary>
     public sealed class LoadBalancerSessionAffinityAttributes : Args
     {
+        public const string Token = "cloudflare:index/LoadBalancerSessionAffinityAttributes:LoadBalancerSessionAffinityAttributes";
+
         public Input<double>? DrainDuration { get; init; }
         public IReadOnlyList<Input<string>>? Headers { get; init; }
         public Input<bool>? RequireAllHeaders { get; init; }

@@ -10,6 +10,8 @@ public static partial class Consul
     /// <summary><c>consul:index/AclRoleNodeIdentity:AclRoleNodeIdentity</c>.</summary>
     public sealed class AclRoleNodeIdentity : Args
     {
+        public const string Token = "consul:index/AclRoleNodeIdentity:AclRoleNodeIdentity";
+
         public required Input<string> Datacenter { get; init; }
         public required Input<string> NodeName { get; init; }
 

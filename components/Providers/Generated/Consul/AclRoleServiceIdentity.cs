@@ -10,6 +10,8 @@ public static partial class Consul
     /// <summary><c>consul:index/AclRoleServiceIdentity:AclRoleServiceIdentity</c>.</summary>
     public sealed class AclRoleServiceIdentity : Args
     {
+        public const string Token = "consul:index/AclRoleServiceIdentity:AclRoleServiceIdentity";
+
         public IReadOnlyList<Input<string>>? Datacenters { get; init; }
         public required Input<string> ServiceName { get; init; }
 

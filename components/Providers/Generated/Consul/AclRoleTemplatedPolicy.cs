@@ -10,6 +10,8 @@ public static partial class Consul
     /// <summary><c>consul:index/AclRoleTemplatedPolicy:AclRoleTemplatedPolicy</c>.</summary>
     public sealed class AclRoleTemplatedPolicy : Args
     {
+        public const string Token = "consul:index/AclRoleTemplatedPolicy:AclRoleTemplatedPolicy";
+
         public IReadOnlyList<Input<string>>? Datacenters { get; init; }
         public required Input<string> TemplateName { get; init; }
         public Consul.AclRoleTemplatedPolicyTemplateVariables? TemplateVariables { get; init; }

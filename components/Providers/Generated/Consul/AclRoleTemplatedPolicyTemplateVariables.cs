@@ -10,6 +10,8 @@ public static partial class Consul
     /// <summary><c>consul:index/AclRoleTemplatedPolicyTemplateVariables:AclRoleTemplatedPolicyTemplateVariables</c>.</summary>
     public sealed class AclRoleTemplatedPolicyTemplateVariables : Args
     {
+        public const string Token = "consul:index/AclRoleTemplatedPolicyTemplateVariables:AclRoleTemplatedPolicyTemplateVariables";
+
         public Input<string>? Name { get; init; }
 
         /// <summary>The properties in schema order, wire names, unset ones left out.</summary>

@@ -10,6 +10,8 @@ public static partial class Consul
     /// <summary><c>consul:index/AclTokenNodeIdentity:AclTokenNodeIdentity</c>.</summary>
     public sealed class AclTokenNodeIdentity : Args
     {
+        public const string Token = "consul:index/AclTokenNodeIdentity:AclTokenNodeIdentity";
+
         public required Input<string> Datacenter { get; init; }
         public required Input<string> NodeName { get; init; }
 

@@ -10,6 +10,8 @@ public static partial class Consul
     /// <summary><c>consul:index/AclTokenServiceIdentity:AclTokenServiceIdentity</c>.</summary>
     public sealed class AclTokenServiceIdentity : Args
     {
+        public const string Token = "consul:index/AclTokenServiceIdentity:AclTokenServiceIdentity";
+
         public IReadOnlyList<Input<string>>? Datacenters { get; init; }
         public required Input<string> ServiceName { get; init; }
 

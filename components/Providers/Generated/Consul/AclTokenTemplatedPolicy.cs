@@ -10,6 +10,8 @@ public static partial class Consul
     /// <summary><c>consul:index/AclTokenTemplatedPolicy:AclTokenTemplatedPolicy</c>.</summary>
     public sealed class AclTokenTemplatedPolicy : Args
     {
+        public const string Token = "consul:index/AclTokenTemplatedPolicy:AclTokenTemplatedPolicy";
+
         public IReadOnlyList<Input<string>>? Datacenters { get; init; }
         public required Input<string> TemplateName { get; init; }
         public Consul.AclTokenTemplatedPolicyTemplateVariables? TemplateVariables { get; init; }

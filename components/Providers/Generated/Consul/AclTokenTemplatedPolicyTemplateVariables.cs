@@ -10,6 +10,8 @@ public static partial class Consul
     /// <summary><c>consul:index/AclTokenTemplatedPolicyTemplateVariables:AclTokenTemplatedPolicyTemplateVariables</c>.</summary>
     public sealed class AclTokenTemplatedPolicyTemplateVariables : Args
     {
+        public const string Token = "consul:index/AclTokenTemplatedPolicyTemplateVariables:AclTokenTemplatedPolicyTemplateVariables";
+
         public Input<string>? Name { get; init; }
 
         /// <summary>The properties in schema order, wire names, unset ones left out.</summary>

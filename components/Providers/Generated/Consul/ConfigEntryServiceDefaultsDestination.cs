@@ -10,6 +10,8 @@ public static partial class Consul
     /// <summary><c>consul:index/ConfigEntryServiceDefaultsDestination:ConfigEntryServiceDefaultsDestination</c>.</summary>
     public sealed class ConfigEntryServiceDefaultsDestination : Args
     {
+        public const string Token = "consul:index/ConfigEntryServiceDefaultsDestination:ConfigEntryServiceDefaultsDestination";
+
         public required IReadOnlyList<Input<string>> Addresses { get; init; }
         public required Input<int> Port { get; init; }
 

@@ -10,6 +10,8 @@ public static partial class Consul
     /// <summary><c>consul:index/ConfigEntryServiceDefaultsEnvoyExtension:ConfigEntryServiceDefaultsEnvoyExtension</c>.</summary>
     public sealed class ConfigEntryServiceDefaultsEnvoyExtension : Args
     {
+        public const string Token = "consul:index/ConfigEntryServiceDefaultsEnvoyExtension:ConfigEntryServiceDefaultsEnvoyExtension";
+
         public IReadOnlyDictionary<string, Input<string>>? Arguments { get; init; }
         public Input<string>? ConsulVersion { get; init; }
         public Input<string>? EnvoyVersion { get; init; }

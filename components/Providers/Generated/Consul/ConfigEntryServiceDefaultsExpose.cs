@@ -10,6 +10,8 @@ public static partial class Consul
     /// <summary><c>consul:index/ConfigEntryServiceDefaultsExpose:ConfigEntryServiceDefaultsExpose</c>.</summary>
     public sealed class ConfigEntryServiceDefaultsExpose : Args
     {
+        public const string Token = "consul:index/ConfigEntryServiceDefaultsExpose:ConfigEntryServiceDefaultsExpose";
+
         public Input<bool>? Checks { get; init; }
         public IReadOnlyList<Consul.ConfigEntryServiceDefaultsExposePath>? Paths { get; init; }
 

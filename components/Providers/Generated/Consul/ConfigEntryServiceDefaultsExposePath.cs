@@ -10,6 +10,8 @@ public static partial class Consul
     /// <summary><c>consul:index/ConfigEntryServiceDefaultsExposePath:ConfigEntryServiceDefaultsExposePath</c>.</summary>
     public sealed class ConfigEntryServiceDefaultsExposePath : Args
     {
+        public const string Token = "consul:index/ConfigEntryServiceDefaultsExposePath:ConfigEntryServiceDefaultsExposePath";
+
         public Input<int>? ListenerPort { get; init; }
         public Input<int>? LocalPathPort { get; init; }
         public Input<string>? Path { get; init; }

@@ -10,6 +10,8 @@ public static partial class Consul
     /// <summary><c>consul:index/ConfigEntryServiceDefaultsMeshGateway:ConfigEntryServiceDefaultsMeshGateway</c>.</summary>
     public sealed class ConfigEntryServiceDefaultsMeshGateway : Args
     {
+        public const string Token = "consul:index/ConfigEntryServiceDefaultsMeshGateway:ConfigEntryServiceDefaultsMeshGateway";
+
         public required Input<string> Mode { get; init; }
 
         /// <summary>The properties in schema order, wire names, unset ones left out.</summary>

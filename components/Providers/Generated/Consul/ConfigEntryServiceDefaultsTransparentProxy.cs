@@ -10,6 +10,8 @@ public static partial class Consul
     /// <summary><c>consul:index/ConfigEntryServiceDefaultsTransparentProxy:ConfigEntryServiceDefaultsTransparentProxy</c>.</summary>
     public sealed class ConfigEntryServiceDefaultsTransparentProxy : Args
     {
+        public const string Token = "consul:index/ConfigEntryServiceDefaultsTransparentProxy:ConfigEntryServiceDefaultsTransparentProxy";
+
         public required Input<bool> DialedDirectly { get; init; }
         public required Input<int> OutboundListenerPort { get; init; }
 

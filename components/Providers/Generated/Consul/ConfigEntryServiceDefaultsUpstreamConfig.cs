@@ -10,6 +10,8 @@ public static partial class Consul
     /// <summary><c>consul:index/ConfigEntryServiceDefaultsUpstreamConfig:ConfigEntryServiceDefaultsUpstreamConfig</c>.</summary>
     public sealed class ConfigEntryServiceDefaultsUpstreamConfig : Args
     {
+        public const string Token = "consul:index/ConfigEntryServiceDefaultsUpstreamConfig:ConfigEntryServiceDefaultsUpstreamConfig";
+
         public IReadOnlyList<Consul.ConfigEntryServiceDefaultsUpstreamConfigDefault>? Defaults { get; init; }
         public IReadOnlyList<Consul.ConfigEntryServiceDefaultsUpstreamConfigOverride>? Overrides { get; init; }
 

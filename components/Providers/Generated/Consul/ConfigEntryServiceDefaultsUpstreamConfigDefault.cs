@@ -10,6 +10,8 @@ public static partial class Consul
     /// <summary><c>consul:index/ConfigEntryServiceDefaultsUpstreamConfigDefault:ConfigEntryServiceDefaultsUpstreamConfigDefault</c>.</summary>
     public sealed class ConfigEntryServiceDefaultsUpstreamConfigDefault : Args
     {
+        public const string Token = "consul:index/ConfigEntryServiceDefaultsUpstreamConfigDefault:ConfigEntryServiceDefaultsUpstreamConfigDefault";
+
         public Input<string>? BalanceOutboundConnections { get; init; }
         public Input<int>? ConnectTimeoutMs { get; init; }
         public IReadOnlyList<Consul.ConfigEntryServiceDefaultsUpstreamConfigDefaultLimit>? Limits { get; init; }

@@ -10,6 +10,8 @@ public static partial class Consul
     /// <summary><c>consul:index/ConfigEntryServiceDefaultsUpstreamConfigDefaultLimit:ConfigEntryServiceDefaultsUpstreamConfigDefaultLimit</c>.</summary>
     public sealed class ConfigEntryServiceDefaultsUpstreamConfigDefaultLimit : Args
     {
+        public const string Token = "consul:index/ConfigEntryServiceDefaultsUpstreamConfigDefaultLimit:ConfigEntryServiceDefaultsUpstreamConfigDefaultLimit";
+
         public Input<int>? MaxConcurrentRequests { get; init; }
         public Input<int>? MaxConnections { get; init; }
         public Input<int>? MaxPendingRequests { get; init; }

@@ -10,6 +10,8 @@ public static partial class Consul
     /// <summary><c>consul:index/ConfigEntryServiceDefaultsUpstreamConfigDefaultMeshGateway:ConfigEntryServiceDefaultsUpstreamConfigDefaultMeshGateway</c>.</summary>
     public sealed class ConfigEntryServiceDefaultsUpstreamConfigDefaultMeshGateway : Args
     {
+        public const string Token = "consul:index/ConfigEntryServiceDefaultsUpstreamConfigDefaultMeshGateway:ConfigEntryServiceDefaultsUpstreamConfigDefaultMeshGateway";
+
         public Input<string>? Mode { get; init; }
 
         /// <summary>The properties in schema order, wire names, unset ones left out.</summary>

@@ -10,6 +10,8 @@ public static partial class Consul
     /// <summary><c>consul:index/ConfigEntryServiceDefaultsUpstreamConfigDefaultPassiveHealthCheck:ConfigEntryServiceDefaultsUpstreamConfigDefaultPassiveHealthCheck</c>.</summary>
     public sealed class ConfigEntryServiceDefaultsUpstreamConfigDefaultPassiveHealthCheck : Args
     {
+        public const string Token = "consul:index/ConfigEntryServiceDefaultsUpstreamConfigDefaultPassiveHealthCheck:ConfigEntryServiceDefaultsUpstreamConfigDefaultPassiveHealthCheck";
+
         public Input<string>? BaseEjectionTime { get; init; }
         public Input<int>? EnforcingConsecutive5xx { get; init; }
         public Input<string>? Interval { get; init; }

@@ -10,6 +10,8 @@ public static partial class Consul
     /// <summary><c>consul:index/ConfigEntryServiceDefaultsUpstreamConfigOverride:ConfigEntryServiceDefaultsUpstreamConfigOverride</c>.</summary>
     public sealed class ConfigEntryServiceDefaultsUpstreamConfigOverride : Args
     {
+        public const string Token = "consul:index/ConfigEntryServiceDefaultsUpstreamConfigOverride:ConfigEntryServiceDefaultsUpstreamConfigOverride";
+
         public Input<string>? BalanceOutboundConnections { get; init; }
         public Input<int>? ConnectTimeoutMs { get; init; }
         public Input<string>? EnvoyListenerJson { get; init; }

@@ -10,6 +10,8 @@ public static partial class Consul
     /// <summary><c>consul:index/ConfigEntryServiceDefaultsUpstreamConfigOverrideLimit:ConfigEntryServiceDefaultsUpstreamConfigOverrideLimit</c>.</summary>
     public sealed class ConfigEntryServiceDefaultsUpstreamConfigOverrideLimit : Args
     {
+        public const string Token = "consul:index/ConfigEntryServiceDefaultsUpstreamConfigOverrideLimit:ConfigEntryServiceDefaultsUpstreamConfigOverrideLimit";
+
         public Input<int>? MaxConcurrentRequests { get; init; }
         public Input<int>? MaxConnections { get; init; }
         public Input<int>? MaxPendingRequests { get; init; }

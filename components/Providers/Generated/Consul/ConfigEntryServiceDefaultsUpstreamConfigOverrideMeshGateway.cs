@@ -10,6 +10,8 @@ public static partial class Consul
     /// <summary><c>consul:index/ConfigEntryServiceDefaultsUpstreamConfigOverrideMeshGateway:ConfigEntryServiceDefaultsUpstreamConfigOverrideMeshGateway</c>.</summary>
     public sealed class ConfigEntryServiceDefaultsUpstreamConfigOverrideMeshGateway : Args
     {
+        public const string Token = "consul:index/ConfigEntryServiceDefaultsUpstreamConfigOverrideMeshGateway:ConfigEntryServiceDefaultsUpstreamConfigOverrideMeshGateway";
+
         public Input<string>? Mode { get; init; }
 
         /// <summary>The properties in schema order, wire names, unset ones left out.</summary>

@@ -10,6 +10,8 @@ public static partial class Consul
     /// <summary><c>consul:index/ConfigEntryServiceDefaultsUpstreamConfigOverridePassiveHealthCheck:ConfigEntryServiceDefaultsUpstreamConfigOverridePassiveHealthCheck</c>.</summary>
     public sealed class ConfigEntryServiceDefaultsUpstreamConfigOverridePassiveHealthCheck : Args
     {
+        public const string Token = "consul:index/ConfigEntryServiceDefaultsUpstreamConfigOverridePassiveHealthCheck:ConfigEntryServiceDefaultsUpstreamConfigOverridePassiveHealthCheck";
+
         public Input<string>? BaseEjectionTime { get; init; }
         public Input<int>? EnforcingConsecutive5xx { get; init; }
         public Input<string>? Interval { get; init; }

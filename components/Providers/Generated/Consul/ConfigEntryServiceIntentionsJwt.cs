@@ -10,6 +10,8 @@ public static partial class Consul
     /// <summary><c>consul:index/ConfigEntryServiceIntentionsJwt:ConfigEntryServiceIntentionsJwt</c>.</summary>
     public sealed class ConfigEntryServiceIntentionsJwt : Args
     {
+        public const string Token = "consul:index/ConfigEntryServiceIntentionsJwt:ConfigEntryServiceIntentionsJwt";
+
         public IReadOnlyList<Consul.ConfigEntryServiceIntentionsJwtProvider>? Providers { get; init; }
 
         /// <summary>The properties in schema order, wire names, unset ones left out.</summary>

@@ -10,6 +10,8 @@ public static partial class Consul
     /// <summary><c>consul:index/ConfigEntryServiceIntentionsJwtProvider:ConfigEntryServiceIntentionsJwtProvider</c>.</summary>
     public sealed class ConfigEntryServiceIntentionsJwtProvider : Args
     {
+        public const string Token = "consul:index/ConfigEntryServiceIntentionsJwtProvider:ConfigEntryServiceIntentionsJwtProvider";
+
         public Input<string>? Name { get; init; }
         public IReadOnlyList<Consul.ConfigEntryServiceIntentionsJwtProviderVerifyClaim>? VerifyClaims { get; init; }
 

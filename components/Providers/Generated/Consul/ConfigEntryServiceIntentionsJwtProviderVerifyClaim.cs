@@ -10,6 +10,8 @@ public static partial class Consul
     /// <summary><c>consul:index/ConfigEntryServiceIntentionsJwtProviderVerifyClaim:ConfigEntryServiceIntentionsJwtProviderVerifyClaim</c>.</summary>
     public sealed class ConfigEntryServiceIntentionsJwtProviderVerifyClaim : Args
     {
+        public const string Token = "consul:index/ConfigEntryServiceIntentionsJwtProviderVerifyClaim:ConfigEntryServiceIntentionsJwtProviderVerifyClaim";
+
         public IReadOnlyList<Input<string>>? Paths { get; init; }
         public Input<string>? Value { get; init; }
 

@@ -10,6 +10,8 @@ public static partial class Consul
     /// <summary><c>consul:index/ConfigEntryServiceIntentionsSource:ConfigEntryServiceIntentionsSource</c>.</summary>
     public sealed class ConfigEntryServiceIntentionsSource : Args
     {
+        public const string Token = "consul:index/ConfigEntryServiceIntentionsSource:ConfigEntryServiceIntentionsSource";
+
         public Input<string>? Action { get; init; }
         public Input<string>? Description { get; init; }
         public Input<string>? Name { get; init; }

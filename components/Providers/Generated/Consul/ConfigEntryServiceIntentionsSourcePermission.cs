@@ -10,6 +10,8 @@ public static partial class Consul
     /// <summary><c>consul:index/ConfigEntryServiceIntentionsSourcePermission:ConfigEntryServiceIntentionsSourcePermission</c>.</summary>
     public sealed class ConfigEntryServiceIntentionsSourcePermission : Args
     {
+        public const string Token = "consul:index/ConfigEntryServiceIntentionsSourcePermission:ConfigEntryServiceIntentionsSourcePermission";
+
         public required Input<string> Action { get; init; }
         public required IReadOnlyList<Consul.ConfigEntryServiceIntentionsSourcePermissionHttp> Https { get; init; }
 

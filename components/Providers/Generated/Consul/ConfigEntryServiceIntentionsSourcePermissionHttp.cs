@@ -10,6 +10,8 @@ public static partial class Consul
     /// <summary><c>consul:index/ConfigEntryServiceIntentionsSourcePermissionHttp:ConfigEntryServiceIntentionsSourcePermissionHttp</c>.</summary>
     public sealed class ConfigEntryServiceIntentionsSourcePermissionHttp : Args
     {
+        public const string Token = "consul:index/ConfigEntryServiceIntentionsSourcePermissionHttp:ConfigEntryServiceIntentionsSourcePermissionHttp";
+
         public IReadOnlyList<Consul.ConfigEntryServiceIntentionsSourcePermissionHttpHeader>? Headers { get; init; }
         public IReadOnlyList<Input<string>>? Methods { get; init; }
         public Input<string>? PathExact { get; init; }

@@ -10,6 +10,8 @@ public static partial class Consul
     /// <summary><c>consul:index/ConfigEntryServiceIntentionsSourcePermissionHttpHeader:ConfigEntryServiceIntentionsSourcePermissionHttpHeader</c>.</summary>
     public sealed class ConfigEntryServiceIntentionsSourcePermissionHttpHeader : Args
     {
+        public const string Token = "consul:index/ConfigEntryServiceIntentionsSourcePermissionHttpHeader:ConfigEntryServiceIntentionsSourcePermissionHttpHeader";
+
         public Input<string>? Exact { get; init; }
         public Input<bool>? Invert { get; init; }
         public required Input<string> Name { get; init; }

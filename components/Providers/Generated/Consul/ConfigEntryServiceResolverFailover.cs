@@ -10,6 +10,8 @@ public static partial class Consul
     /// <summary><c>consul:index/ConfigEntryServiceResolverFailover:ConfigEntryServiceResolverFailover</c>.</summary>
     public sealed class ConfigEntryServiceResolverFailover : Args
     {
+        public const string Token = "consul:index/ConfigEntryServiceResolverFailover:ConfigEntryServiceResolverFailover";
+
         public IReadOnlyList<Input<string>>? Datacenters { get; init; }
         public Input<string>? Namespace { get; init; }
         public Input<string>? SamenessGroup { get; init; }

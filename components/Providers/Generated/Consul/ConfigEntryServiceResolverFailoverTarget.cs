@@ -10,6 +10,8 @@ public static partial class Consul
     /// <summary><c>consul:index/ConfigEntryServiceResolverFailoverTarget:ConfigEntryServiceResolverFailoverTarget</c>.</summary>
     public sealed class ConfigEntryServiceResolverFailoverTarget : Args
     {
+        public const string Token = "consul:index/ConfigEntryServiceResolverFailoverTarget:ConfigEntryServiceResolverFailoverTarget";
+
         public Input<string>? Datacenter { get; init; }
         public Input<string>? Namespace { get; init; }
         public Input<string>? Partition { get; init; }

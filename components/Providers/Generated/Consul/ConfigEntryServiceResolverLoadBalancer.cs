@@ -10,6 +10,8 @@ public static partial class Consul
     /// <summary><c>consul:index/ConfigEntryServiceResolverLoadBalancer:ConfigEntryServiceResolverLoadBalancer</c>.</summary>
     public sealed class ConfigEntryServiceResolverLoadBalancer : Args
     {
+        public const string Token = "consul:index/ConfigEntryServiceResolverLoadBalancer:ConfigEntryServiceResolverLoadBalancer";
+
         public IReadOnlyList<Consul.ConfigEntryServiceResolverLoadBalancerHashPolicy>? HashPolicies { get; init; }
         public IReadOnlyList<Consul.ConfigEntryServiceResolverLoadBalancerLeastRequestConfig>? LeastRequestConfigs { get; init; }
         public Input<string>? Policy { get; init; }

@@ -10,6 +10,8 @@ public static partial class Consul
     /// <summary><c>consul:index/ConfigEntryServiceResolverLoadBalancerHashPolicy:ConfigEntryServiceResolverLoadBalancerHashPolicy</c>.</summary>
     public sealed class ConfigEntryServiceResolverLoadBalancerHashPolicy : Args
     {
+        public const string Token = "consul:index/ConfigEntryServiceResolverLoadBalancerHashPolicy:ConfigEntryServiceResolverLoadBalancerHashPolicy";
+
         public IReadOnlyList<Consul.ConfigEntryServiceResolverLoadBalancerHashPolicyCookieConfig>? CookieConfigs { get; init; }
         public Input<string>? Field { get; init; }
         public Input<string>? FieldValue { get; init; }

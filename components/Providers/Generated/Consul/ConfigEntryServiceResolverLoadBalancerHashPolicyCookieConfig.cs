@@ -10,6 +10,8 @@ public static partial class Consul
     /// <summary><c>consul:index/ConfigEntryServiceResolverLoadBalancerHashPolicyCookieConfig:ConfigEntryServiceResolverLoadBalancerHashPolicyCookieConfig</c>.</summary>
     public sealed class ConfigEntryServiceResolverLoadBalancerHashPolicyCookieConfig : Args
     {
+        public const string Token = "consul:index/ConfigEntryServiceResolverLoadBalancerHashPolicyCookieConfig:ConfigEntryServiceResolverLoadBalancerHashPolicyCookieConfig";
+
         public Input<string>? Path { get; init; }
         public Input<bool>? Session { get; init; }
         public Input<string>? Ttl { get; init; }

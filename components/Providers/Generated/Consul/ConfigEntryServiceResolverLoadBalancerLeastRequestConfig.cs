@@ -10,6 +10,8 @@ public static partial class Consul
     /// <summary><c>consul:index/ConfigEntryServiceResolverLoadBalancerLeastRequestConfig:ConfigEntryServiceResolverLoadBalancerLeastRequestConfig</c>.</summary>
     public sealed class ConfigEntryServiceResolverLoadBalancerLeastRequestConfig : Args
     {
+        public const string Token = "consul:index/ConfigEntryServiceResolverLoadBalancerLeastRequestConfig:ConfigEntryServiceResolverLoadBalancerLeastRequestConfig";
+
         public Input<int>? ChoiceCount { get; init; }
 
         /// <summary>The properties in schema order, wire names, unset ones left out.</summary>

@@ -10,6 +10,8 @@ public static partial class Consul
     /// <summary><c>consul:index/ConfigEntryServiceResolverLoadBalancerRingHashConfig:ConfigEntryServiceResolverLoadBalancerRingHashConfig</c>.</summary>
     public sealed class ConfigEntryServiceResolverLoadBalancerRingHashConfig : Args
     {
+        public const string Token = "consul:index/ConfigEntryServiceResolverLoadBalancerRingHashConfig:ConfigEntryServiceResolverLoadBalancerRingHashConfig";
+
         public Input<int>? MaximumRingSize { get; init; }
         public Input<int>? MinimumRingSize { get; init; }
 

@@ -10,6 +10,8 @@ public static partial class Consul
     /// <summary><c>consul:index/ConfigEntryServiceResolverRedirect:ConfigEntryServiceResolverRedirect</c>.</summary>
     public sealed class ConfigEntryServiceResolverRedirect : Args
     {
+        public const string Token = "consul:index/ConfigEntryServiceResolverRedirect:ConfigEntryServiceResolverRedirect";
+
         public Input<string>? Datacenter { get; init; }
         public Input<string>? Namespace { get; init; }
         public Input<string>? Partition { get; init; }

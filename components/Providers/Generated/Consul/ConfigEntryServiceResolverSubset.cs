@@ -10,6 +10,8 @@ public static partial class Consul
     /// <summary><c>consul:index/ConfigEntryServiceResolverSubset:ConfigEntryServiceResolverSubset</c>.</summary>
     public sealed class ConfigEntryServiceResolverSubset : Args
     {
+        public const string Token = "consul:index/ConfigEntryServiceResolverSubset:ConfigEntryServiceResolverSubset";
+
         public required Input<string> Filter { get; init; }
         public required Input<string> Name { get; init; }
         public required Input<bool> OnlyPassing { get; init; }

@@ -10,6 +10,8 @@ public static partial class Consul
     /// <summary><c>consul:index/ConfigEntryServiceRouterRoute:ConfigEntryServiceRouterRoute</c>.</summary>
     public sealed class ConfigEntryServiceRouterRoute : Args
     {
+        public const string Token = "consul:index/ConfigEntryServiceRouterRoute:ConfigEntryServiceRouterRoute";
+
         public Consul.ConfigEntryServiceRouterRouteDestination? Destination { get; init; }
         public Consul.ConfigEntryServiceRouterRouteMatch? Match { get; init; }
 

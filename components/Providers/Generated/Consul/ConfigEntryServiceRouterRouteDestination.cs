@@ -10,6 +10,8 @@ public static partial class Consul
     /// <summary><c>consul:index/ConfigEntryServiceRouterRouteDestination:ConfigEntryServiceRouterRouteDestination</c>.</summary>
     public sealed class ConfigEntryServiceRouterRouteDestination : Args
     {
+        public const string Token = "consul:index/ConfigEntryServiceRouterRouteDestination:ConfigEntryServiceRouterRouteDestination";
+
         public Input<string>? IdleTimeout { get; init; }
         public Input<string>? Namespace { get; init; }
         public Input<int>? NumRetries { get; init; }

@@ -10,6 +10,8 @@ public static partial class Consul
     /// <summary><c>consul:index/ConfigEntryServiceRouterRouteDestinationRequestHeaders:ConfigEntryServiceRouterRouteDestinationRequestHeaders</c>.</summary>
     public sealed class ConfigEntryServiceRouterRouteDestinationRequestHeaders : Args
     {
+        public const string Token = "consul:index/ConfigEntryServiceRouterRouteDestinationRequestHeaders:ConfigEntryServiceRouterRouteDestinationRequestHeaders";
+
         public IReadOnlyDictionary<string, Input<string>>? Add { get; init; }
         public IReadOnlyList<Input<string>>? Removes { get; init; }
         public IReadOnlyDictionary<string, Input<string>>? Set { get; init; }

@@ -10,6 +10,8 @@ public static partial class Consul
     /// <summary><c>consul:index/ConfigEntryServiceRouterRouteDestinationResponseHeaders:ConfigEntryServiceRouterRouteDestinationResponseHeaders</c>.</summary>
     public sealed class ConfigEntryServiceRouterRouteDestinationResponseHeaders : Args
     {
+        public const string Token = "consul:index/ConfigEntryServiceRouterRouteDestinationResponseHeaders:ConfigEntryServiceRouterRouteDestinationResponseHeaders";
+
         public IReadOnlyDictionary<string, Input<string>>? Add { get; init; }
         public IReadOnlyList<Input<string>>? Removes { get; init; }
         public IReadOnlyDictionary<string, Input<string>>? Set { get; init; }

@@ -10,6 +10,8 @@ public static partial class Consul
     /// <summary><c>consul:index/ConfigEntryServiceRouterRouteMatch:ConfigEntryServiceRouterRouteMatch</c>.</summary>
     public sealed class ConfigEntryServiceRouterRouteMatch : Args
     {
+        public const string Token = "consul:index/ConfigEntryServiceRouterRouteMatch:ConfigEntryServiceRouterRouteMatch";
+
         public Consul.ConfigEntryServiceRouterRouteMatchHttp? Http { get; init; }
 
         /// <summary>The properties in schema order, wire names, unset ones left out.</summary>

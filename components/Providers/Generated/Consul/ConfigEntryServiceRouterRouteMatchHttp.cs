@@ -10,6 +10,8 @@ public static partial class Consul
     /// <summary><c>consul:index/ConfigEntryServiceRouterRouteMatchHttp:ConfigEntryServiceRouterRouteMatchHttp</c>.</summary>
     public sealed class ConfigEntryServiceRouterRouteMatchHttp : Args
     {
+        public const string Token = "consul:index/ConfigEntryServiceRouterRouteMatchHttp:ConfigEntryServiceRouterRouteMatchHttp";
+
         public IReadOnlyList<Consul.ConfigEntryServiceRouterRouteMatchHttpHeader>? Headers { get; init; }
         public IReadOnlyList<Input<string>>? Methods { get; init; }
         public Input<string>? PathExact { get; init; }

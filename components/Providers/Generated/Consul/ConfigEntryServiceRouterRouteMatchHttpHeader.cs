@@ -10,6 +10,8 @@ public static partial class Consul
     /// <summary><c>consul:index/ConfigEntryServiceRouterRouteMatchHttpHeader:ConfigEntryServiceRouterRouteMatchHttpHeader</c>.</summary>
     public sealed class ConfigEntryServiceRouterRouteMatchHttpHeader : Args
     {
+        public const string Token = "consul:index/ConfigEntryServiceRouterRouteMatchHttpHeader:ConfigEntryServiceRouterRouteMatchHttpHeader";
+
         public Input<string>? Exact { get; init; }
         public Input<bool>? Invert { get; init; }
         public Input<string>? Name { get; init; }

@@ -10,6 +10,8 @@ public static partial class Consul
     /// <summary><c>consul:index/ConfigEntryServiceRouterRouteMatchHttpQueryParam:ConfigEntryServiceRouterRouteMatchHttpQueryParam</c>.</summary>
     public sealed class ConfigEntryServiceRouterRouteMatchHttpQueryParam : Args
     {
+        public const string Token = "consul:index/ConfigEntryServiceRouterRouteMatchHttpQueryParam:ConfigEntryServiceRouterRouteMatchHttpQueryParam";
+
         public Input<string>? Exact { get; init; }
         public Input<string>? Name { get; init; }
         public Input<bool>? Present { get; init; }

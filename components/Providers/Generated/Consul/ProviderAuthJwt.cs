@@ -10,6 +10,8 @@ public static partial class Consul
     /// <summary><c>consul:index/ProviderAuthJwt:ProviderAuthJwt</c>.</summary>
     public sealed class ProviderAuthJwt : Args
     {
+        public const string Token = "consul:index/ProviderAuthJwt:ProviderAuthJwt";
+
         public required Input<string> AuthMethod { get; init; }
         public Input<string>? BearerToken { get; init; }
         public IReadOnlyDictionary<string, Input<string>>? Meta { get; init; }

@@ -10,6 +10,8 @@ public static partial class Consul
     /// <summary><c>consul:index/ProviderAuthLoginAws:ProviderAuthLoginAws</c>.</summary>
     public sealed class ProviderAuthLoginAws : Args
     {
+        public const string Token = "consul:index/ProviderAuthLoginAws:ProviderAuthLoginAws";
+
         public required Input<string> AuthMethod { get; init; }
         public Input<string>? AwsAccessKeyId { get; init; }
         public Input<string>? AwsIamEndpoint { get; init; }

@@ -10,6 +10,8 @@ public static partial class Docker
     /// <summary><c>docker:index/ContainerCapabilities:ContainerCapabilities</c>.</summary>
     public sealed class ContainerCapabilities : global::Infra.Synthesis.Args
     {
+        public const string Token = "docker:index/ContainerCapabilities:ContainerCapabilities";
+
         public IReadOnlyList<Input<string>>? Adds { get; init; }
         public IReadOnlyList<Input<string>>? Drops { get; init; }
 

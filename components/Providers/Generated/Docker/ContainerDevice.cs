@@ -10,6 +10,8 @@ public static partial class Docker
     /// <summary><c>docker:index/ContainerDevice:ContainerDevice</c>.</summary>
     public sealed class ContainerDevice : global::Infra.Synthesis.Args
     {
+        public const string Token = "docker:index/ContainerDevice:ContainerDevice";
+
         public Input<string>? ContainerPath { get; init; }
         public required Input<string> HostPath { get; init; }
         public Input<string>? Permissions { get; init; }

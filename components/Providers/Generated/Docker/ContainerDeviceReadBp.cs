@@ -10,6 +10,8 @@ public static partial class Docker
     /// <summary><c>docker:index/ContainerDeviceReadBp:ContainerDeviceReadBp</c>.</summary>
     public sealed class ContainerDeviceReadBp : global::Infra.Synthesis.Args
     {
+        public const string Token = "docker:index/ContainerDeviceReadBp:ContainerDeviceReadBp";
+
         public required Input<string> Path { get; init; }
         public required Input<int> Rate { get; init; }
 

@@ -10,6 +10,8 @@ public static partial class Docker
     /// <summary><c>docker:index/ContainerDeviceReadIop:ContainerDeviceReadIop</c>.</summary>
     public sealed class ContainerDeviceReadIop : global::Infra.Synthesis.Args
     {
+        public const string Token = "docker:index/ContainerDeviceReadIop:ContainerDeviceReadIop";
+
         public required Input<string> Path { get; init; }
         public required Input<int> Rate { get; init; }
 

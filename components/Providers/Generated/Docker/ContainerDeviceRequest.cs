@@ -10,6 +10,8 @@ public static partial class Docker
     /// <summary><c>docker:index/ContainerDeviceRequest:ContainerDeviceRequest</c>.</summary>
     public sealed class ContainerDeviceRequest : global::Infra.Synthesis.Args
     {
+        public const string Token = "docker:index/ContainerDeviceRequest:ContainerDeviceRequest";
+
         public IReadOnlyList<Input<string>>? Capabilities { get; init; }
         public Input<int>? Count { get; init; }
         public IReadOnlyList<Input<string>>? DeviceIds { get; init; }

@@ -10,6 +10,8 @@ public static partial class Docker
     /// <summary><c>docker:index/ContainerDeviceWriteBp:ContainerDeviceWriteBp</c>.</summary>
     public sealed class ContainerDeviceWriteBp : global::Infra.Synthesis.Args
     {
+        public const string Token = "docker:index/ContainerDeviceWriteBp:ContainerDeviceWriteBp";
+
         public required Input<string> Path { get; init; }
         public required Input<int> Rate { get; init; }
 

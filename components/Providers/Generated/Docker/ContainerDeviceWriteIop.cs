@@ -10,6 +10,8 @@ public static partial class Docker
     /// <summary><c>docker:index/ContainerDeviceWriteIop:ContainerDeviceWriteIop</c>.</summary>
     public sealed class ContainerDeviceWriteIop : global::Infra.Synthesis.Args
     {
+        public const string Token = "docker:index/ContainerDeviceWriteIop:ContainerDeviceWriteIop";
+
         public required Input<string> Path { get; init; }
         public required Input<int> Rate { get; init; }
 

@@ -10,6 +10,8 @@ public static partial class Docker
     /// <summary><c>docker:index/ContainerHealthcheck:ContainerHealthcheck</c>.</summary>
     public sealed class ContainerHealthcheck : global::Infra.Synthesis.Args
     {
+        public const string Token = "docker:index/ContainerHealthcheck:ContainerHealthcheck";
+
         public Input<string>? Interval { get; init; }
         public Input<int>? Retries { get; init; }
         public Input<string>? StartInterval { get; init; }

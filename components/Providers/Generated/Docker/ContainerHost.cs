@@ -10,6 +10,8 @@ public static partial class Docker
     /// <summary><c>docker:index/ContainerHost:ContainerHost</c>.</summary>
     public sealed class ContainerHost : global::Infra.Synthesis.Args
     {
+        public const string Token = "docker:index/ContainerHost:ContainerHost";
+
         public required Input<string> Host { get; init; }
         public required Input<string> Ip { get; init; }
 

@@ -10,6 +10,8 @@ public static partial class Docker
     /// <summary><c>docker:index/ContainerLabel:ContainerLabel</c>.</summary>
     public sealed class ContainerLabel : global::Infra.Synthesis.Args
     {
+        public const string Token = "docker:index/ContainerLabel:ContainerLabel";
+
         public required Input<string> Label { get; init; }
         public required Input<string> Value { get; init; }
 

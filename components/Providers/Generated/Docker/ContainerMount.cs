@@ -10,6 +10,8 @@ public static partial class Docker
     /// <summary><c>docker:index/ContainerMount:ContainerMount</c>.</summary>
     public sealed class ContainerMount : global::Infra.Synthesis.Args
     {
+        public const string Token = "docker:index/ContainerMount:ContainerMount";
+
         public Docker.ContainerMountBindOptions? BindOptions { get; init; }
         public Input<bool>? ReadOnly { get; init; }
         public Input<string>? Source { get; init; }

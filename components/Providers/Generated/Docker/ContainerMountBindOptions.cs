@@ -10,6 +10,8 @@ public static partial class Docker
     /// <summary><c>docker:index/ContainerMountBindOptions:ContainerMountBindOptions</c>.</summary>
     public sealed class ContainerMountBindOptions : global::Infra.Synthesis.Args
     {
+        public const string Token = "docker:index/ContainerMountBindOptions:ContainerMountBindOptions";
+
         public Input<string>? Propagation { get; init; }
 
         /// <summary>The properties in schema order, wire names, unset ones left out.</summary>

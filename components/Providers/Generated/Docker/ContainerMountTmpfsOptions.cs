@@ -10,6 +10,8 @@ public static partial class Docker
     /// <summary><c>docker:index/ContainerMountTmpfsOptions:ContainerMountTmpfsOptions</c>.</summary>
     public sealed class ContainerMountTmpfsOptions : global::Infra.Synthesis.Args
     {
+        public const string Token = "docker:index/ContainerMountTmpfsOptions:ContainerMountTmpfsOptions";
+
         public Input<int>? Mode { get; init; }
         public Input<int>? SizeBytes { get; init; }
 

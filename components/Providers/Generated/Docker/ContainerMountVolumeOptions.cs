@@ -10,6 +10,8 @@ public static partial class Docker
     /// <summary><c>docker:index/ContainerMountVolumeOptions:ContainerMountVolumeOptions</c>.</summary>
     public sealed class ContainerMountVolumeOptions : global::Infra.Synthesis.Args
     {
+        public const string Token = "docker:index/ContainerMountVolumeOptions:ContainerMountVolumeOptions";
+
         public Input<string>? DriverName { get; init; }
         public IReadOnlyDictionary<string, Input<string>>? DriverOptions { get; init; }
         public IReadOnlyList<Docker.ContainerMountVolumeOptionsLabel>? Labels { get; init; }

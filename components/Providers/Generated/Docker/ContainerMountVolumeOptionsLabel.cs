@@ -10,6 +10,8 @@ public static partial class Docker
     /// <summary><c>docker:index/ContainerMountVolumeOptionsLabel:ContainerMountVolumeOptionsLabel</c>.</summary>
     public sealed class ContainerMountVolumeOptionsLabel : global::Infra.Synthesis.Args
     {
+        public const string Token = "docker:index/ContainerMountVolumeOptionsLabel:ContainerMountVolumeOptionsLabel";
+
         public required Input<string> Label { get; init; }
         public required Input<string> Value { get; init; }
 

@@ -10,6 +10,8 @@ public static partial class Docker
     /// <summary><c>docker:index/ContainerNetworksAdvanced:ContainerNetworksAdvanced</c>.</summary>
     public sealed class ContainerNetworksAdvanced : global::Infra.Synthesis.Args
     {
+        public const string Token = "docker:index/ContainerNetworksAdvanced:ContainerNetworksAdvanced";
+
         public IReadOnlyList<Input<string>>? Aliases { get; init; }
         public IReadOnlyList<Input<string>>? DriverOpts { get; init; }
         public Input<int>? GwPriority { get; init; }

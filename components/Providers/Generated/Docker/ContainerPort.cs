@@ -10,6 +10,8 @@ public static partial class Docker
     /// <summary><c>docker:index/ContainerPort:ContainerPort</c>.</summary>
     public sealed class ContainerPort : global::Infra.Synthesis.Args
     {
+        public const string Token = "docker:index/ContainerPort:ContainerPort";
+
         public Input<int>? External { get; init; }
         public required Input<int> Internal { get; init; }
         public Input<string>? Ip { get; init; }

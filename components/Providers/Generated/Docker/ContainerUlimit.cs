@@ -10,6 +10,8 @@ public static partial class Docker
     /// <summary><c>docker:index/ContainerUlimit:ContainerUlimit</c>.</summary>
     public sealed class ContainerUlimit : global::Infra.Synthesis.Args
     {
+        public const string Token = "docker:index/ContainerUlimit:ContainerUlimit";
+
         public required Input<int> Hard { get; init; }
         public required Input<string> Name { get; init; }
         public required Input<int> Soft { get; init; }

@@ -10,6 +10,8 @@ public static partial class Docker
     /// <summary><c>docker:index/ContainerUpload:ContainerUpload</c>.</summary>
     public sealed class ContainerUpload : global::Infra.Synthesis.Args
     {
+        public const string Token = "docker:index/ContainerUpload:ContainerUpload";
+
         public Input<string>? Content { get; init; }
         public Input<string>? ContentBase64 { get; init; }
         public Input<bool>? Executable { get; init; }

@@ -10,6 +10,8 @@ public static partial class Docker
     /// <summary><c>docker:index/ContainerVolume:ContainerVolume</c>.</summary>
     public sealed class ContainerVolume : global::Infra.Synthesis.Args
     {
+        public const string Token = "docker:index/ContainerVolume:ContainerVolume";
+
         public Input<string>? ContainerPath { get; init; }
         public Input<string>? FromContainer { get; init; }
         public Input<string>? HostPath { get; init; }

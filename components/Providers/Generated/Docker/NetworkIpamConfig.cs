@@ -10,6 +10,8 @@ public static partial class Docker
     /// <summary><c>docker:index/NetworkIpamConfig:NetworkIpamConfig</c>.</summary>
     public sealed class NetworkIpamConfig : global::Infra.Synthesis.Args
     {
+        public const string Token = "docker:index/NetworkIpamConfig:NetworkIpamConfig";
+
         public IReadOnlyDictionary<string, Input<string>>? AuxAddress { get; init; }
         public Input<string>? Gateway { get; init; }
         public Input<string>? IpRange { get; init; }

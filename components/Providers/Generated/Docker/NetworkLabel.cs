@@ -10,6 +10,8 @@ public static partial class Docker
     /// <summary><c>docker:index/NetworkLabel:NetworkLabel</c>.</summary>
     public sealed class NetworkLabel : global::Infra.Synthesis.Args
     {
+        public const string Token = "docker:index/NetworkLabel:NetworkLabel";
+
         public required Input<string> Label { get; init; }
         public required Input<string> Value { get; init; }
 

@@ -10,6 +10,8 @@ public static partial class Docker
     /// <summary><c>docker:index/ProviderRegistryAuth:ProviderRegistryAuth</c>.</summary>
     public sealed class ProviderRegistryAuth : global::Infra.Synthesis.Args
     {
+        public const string Token = "docker:index/ProviderRegistryAuth:ProviderRegistryAuth";
+
         public required Input<string> Address { get; init; }
         public Input<bool>? AuthDisabled { get; init; }
         public Input<string>? ConfigFile { get; init; }

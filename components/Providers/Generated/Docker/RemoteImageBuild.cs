@@ -10,6 +10,8 @@ public static partial class Docker
     /// <summary><c>docker:index/RemoteImageBuild:RemoteImageBuild</c>.</summary>
     public sealed class RemoteImageBuild : global::Infra.Synthesis.Args
     {
+        public const string Token = "docker:index/RemoteImageBuild:RemoteImageBuild";
+
         public IReadOnlyList<Input<string>>? AdditionalContexts { get; init; }
         public IReadOnlyList<Docker.RemoteImageBuildAuthConfig>? AuthConfigs { get; init; }
         public IReadOnlyDictionary<string, Input<string>>? BuildArgs { get; init; }

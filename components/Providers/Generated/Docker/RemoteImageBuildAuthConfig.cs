@@ -10,6 +10,8 @@ public static partial class Docker
     /// <summary><c>docker:index/RemoteImageBuildAuthConfig:RemoteImageBuildAuthConfig</c>.</summary>
     public sealed class RemoteImageBuildAuthConfig : global::Infra.Synthesis.Args
     {
+        public const string Token = "docker:index/RemoteImageBuildAuthConfig:RemoteImageBuildAuthConfig";
+
         public Input<string>? Auth { get; init; }
         public Input<string>? Email { get; init; }
         public required Input<string> HostName { get; init; }

@@ -10,6 +10,8 @@ public static partial class Docker
     /// <summary><c>docker:index/RemoteImageBuildSecret:RemoteImageBuildSecret</c>.</summary>
     public sealed class RemoteImageBuildSecret : global::Infra.Synthesis.Args
     {
+        public const string Token = "docker:index/RemoteImageBuildSecret:RemoteImageBuildSecret";
+
         public Input<string>? Env { get; init; }
         public required Input<string> Id { get; init; }
         public Input<string>? Src { get; init; }

@@ -10,6 +10,8 @@ public static partial class Docker
     /// <summary><c>docker:index/RemoteImageBuildUlimit:RemoteImageBuildUlimit</c>.</summary>
     public sealed class RemoteImageBuildUlimit : global::Infra.Synthesis.Args
     {
+        public const string Token = "docker:index/RemoteImageBuildUlimit:RemoteImageBuildUlimit";
+
         public required Input<int> Hard { get; init; }
         public required Input<string> Name { get; init; }
         public required Input<int> Soft { get; init; }

@@ -10,6 +10,8 @@ public static partial class Docker
     /// <summary><c>docker:index/ServiceAuth:ServiceAuth</c>.</summary>
     public sealed class ServiceAuth : global::Infra.Synthesis.Args
     {
+        public const string Token = "docker:index/ServiceAuth:ServiceAuth";
+
         public Input<string>? Password { get; init; }
         public required Input<string> ServerAddress { get; init; }
         public Input<string>? Username { get; init; }

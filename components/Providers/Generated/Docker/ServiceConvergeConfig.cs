@@ -10,6 +10,8 @@ public static partial class Docker
     /// <summary><c>docker:index/ServiceConvergeConfig:ServiceConvergeConfig</c>.</summary>
     public sealed class ServiceConvergeConfig : global::Infra.Synthesis.Args
     {
+        public const string Token = "docker:index/ServiceConvergeConfig:ServiceConvergeConfig";
+
         public Input<string>? Delay { get; init; }
         public Input<string>? Timeout { get; init; }
 

@@ -10,6 +10,8 @@ public static partial class Docker
     /// <summary><c>docker:index/ServiceEndpointSpec:ServiceEndpointSpec</c>.</summary>
     public sealed class ServiceEndpointSpec : global::Infra.Synthesis.Args
     {
+        public const string Token = "docker:index/ServiceEndpointSpec:ServiceEndpointSpec";
+
         public Input<string>? Mode { get; init; }
         public IReadOnlyList<Docker.ServiceEndpointSpecPort>? Ports { get; init; }
 

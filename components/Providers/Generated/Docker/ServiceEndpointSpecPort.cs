@@ -10,6 +10,8 @@ public static partial class Docker
     /// <summary><c>docker:index/ServiceEndpointSpecPort:ServiceEndpointSpecPort</c>.</summary>
     public sealed class ServiceEndpointSpecPort : global::Infra.Synthesis.Args
     {
+        public const string Token = "docker:index/ServiceEndpointSpecPort:ServiceEndpointSpecPort";
+
         public Input<string>? Name { get; init; }
         public Input<string>? Protocol { get; init; }
         public Input<string>? PublishMode { get; init; }

@@ -10,6 +10,8 @@ public static partial class Docker
     /// <summary><c>docker:index/ServiceLabel:ServiceLabel</c>.</summary>
     public sealed class ServiceLabel : global::Infra.Synthesis.Args
     {
+        public const string Token = "docker:index/ServiceLabel:ServiceLabel";
+
         public required Input<string> Label { get; init; }
         public required Input<string> Value { get; init; }
 

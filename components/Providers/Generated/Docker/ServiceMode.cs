@@ -10,6 +10,8 @@ public static partial class Docker
     /// <summary><c>docker:index/ServiceMode:ServiceMode</c>.</summary>
     public sealed class ServiceMode : global::Infra.Synthesis.Args
     {
+        public const string Token = "docker:index/ServiceMode:ServiceMode";
+
         public Input<bool>? Global { get; init; }
         public Docker.ServiceModeReplicated? Replicated { get; init; }
 

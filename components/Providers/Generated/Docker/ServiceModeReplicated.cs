@@ -10,6 +10,8 @@ public static partial class Docker
     /// <summary><c>docker:index/ServiceModeReplicated:ServiceModeReplicated</c>.</summary>
     public sealed class ServiceModeReplicated : global::Infra.Synthesis.Args
     {
+        public const string Token = "docker:index/ServiceModeReplicated:ServiceModeReplicated";
+
         public Input<int>? Replicas { get; init; }
 
         /// <summary>The properties in schema order, wire names, unset ones left out.</summary>

@@ -10,6 +10,8 @@ public static partial class Docker
     /// <summary><c>docker:index/ServiceRollbackConfig:ServiceRollbackConfig</c>.</summary>
     public sealed class ServiceRollbackConfig : global::Infra.Synthesis.Args
     {
+        public const string Token = "docker:index/ServiceRollbackConfig:ServiceRollbackConfig";
+
         public Input<string>? Delay { get; init; }
         public Input<string>? FailureAction { get; init; }
         public Input<string>? MaxFailureRatio { get; init; }

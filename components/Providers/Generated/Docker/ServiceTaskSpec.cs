@@ -10,6 +10,8 @@ public static partial class Docker
     /// <summary><c>docker:index/ServiceTaskSpec:ServiceTaskSpec</c>.</summary>
     public sealed class ServiceTaskSpec : global::Infra.Synthesis.Args
     {
+        public const string Token = "docker:index/ServiceTaskSpec:ServiceTaskSpec";
+
         public required Docker.ServiceTaskSpecContainerSpec ContainerSpec { get; init; }
         public Input<int>? ForceUpdate { get; init; }
         public Docker.ServiceTaskSpecLogDriver? LogDriver { get; init; }

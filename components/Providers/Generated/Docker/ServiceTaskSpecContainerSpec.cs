@@ -10,6 +10,8 @@ public static partial class Docker
     /// <summary><c>docker:index/ServiceTaskSpecContainerSpec:ServiceTaskSpecContainerSpec</c>.</summary>
     public sealed class ServiceTaskSpecContainerSpec : global::Infra.Synthesis.Args
     {
+        public const string Token = "docker:index/ServiceTaskSpecContainerSpec:ServiceTaskSpecContainerSpec";
+
         public IReadOnlyList<Input<string>>? Args { get; init; }
         public IReadOnlyList<Input<string>>? CapAdds { get; init; }
         public IReadOnlyList<Input<string>>? CapDrops { get; init; }

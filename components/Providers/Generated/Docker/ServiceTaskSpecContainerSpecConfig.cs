@@ -10,6 +10,8 @@ public static partial class Docker
     /// <summary><c>docker:index/ServiceTaskSpecContainerSpecConfig:ServiceTaskSpecContainerSpecConfig</c>.</summary>
     public sealed class ServiceTaskSpecContainerSpecConfig : global::Infra.Synthesis.Args
     {
+        public const string Token = "docker:index/ServiceTaskSpecContainerSpecConfig:ServiceTaskSpecContainerSpecConfig";
+
         public required Input<string> ConfigId { get; init; }
         public Input<string>? ConfigName { get; init; }
         public Input<string>? FileGid { get; init; }

@@ -10,6 +10,8 @@ public static partial class Docker
     /// <summary><c>docker:index/ServiceTaskSpecContainerSpecDnsConfig:ServiceTaskSpecContainerSpecDnsConfig</c>.</summary>
     public sealed class ServiceTaskSpecContainerSpecDnsConfig : global::Infra.Synthesis.Args
     {
+        public const string Token = "docker:index/ServiceTaskSpecContainerSpecDnsConfig:ServiceTaskSpecContainerSpecDnsConfig";
+
         public required IReadOnlyList<Input<string>> Nameservers { get; init; }
         public IReadOnlyList<Input<string>>? Options { get; init; }
         public IReadOnlyList<Input<string>>? Searches { get; init; }

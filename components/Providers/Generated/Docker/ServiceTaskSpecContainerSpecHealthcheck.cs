@@ -10,6 +10,8 @@ public static partial class Docker
     /// <summary><c>docker:index/ServiceTaskSpecContainerSpecHealthcheck:ServiceTaskSpecContainerSpecHealthcheck</c>.</summary>
     public sealed class ServiceTaskSpecContainerSpecHealthcheck : global::Infra.Synthesis.Args
     {
+        public const string Token = "docker:index/ServiceTaskSpecContainerSpecHealthcheck:ServiceTaskSpecContainerSpecHealthcheck";
+
         public Input<string>? Interval { get; init; }
         public Input<int>? Retries { get; init; }
         public Input<string>? StartPeriod { get; init; }

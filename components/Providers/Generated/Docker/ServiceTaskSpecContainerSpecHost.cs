@@ -10,6 +10,8 @@ public static partial class Docker
     /// <summary><c>docker:index/ServiceTaskSpecContainerSpecHost:ServiceTaskSpecContainerSpecHost</c>.</summary>
     public sealed class ServiceTaskSpecContainerSpecHost : global::Infra.Synthesis.Args
     {
+        public const string Token = "docker:index/ServiceTaskSpecContainerSpecHost:ServiceTaskSpecContainerSpecHost";
+
         public required Input<string> Host { get; init; }
         public required Input<string> Ip { get; init; }
 

@@ -10,6 +10,8 @@ public static partial class Docker
     /// <summary><c>docker:index/ServiceTaskSpecContainerSpecLabel:ServiceTaskSpecContainerSpecLabel</c>.</summary>
     public sealed class ServiceTaskSpecContainerSpecLabel : global::Infra.Synthesis.Args
     {
+        public const string Token = "docker:index/ServiceTaskSpecContainerSpecLabel:ServiceTaskSpecContainerSpecLabel";
+
         public required Input<string> Label { get; init; }
         public required Input<string> Value { get; init; }
 

@@ -10,6 +10,8 @@ public static partial class Docker
     /// <summary><c>docker:index/ServiceTaskSpecContainerSpecMount:ServiceTaskSpecContainerSpecMount</c>.</summary>
     public sealed class ServiceTaskSpecContainerSpecMount : global::Infra.Synthesis.Args
     {
+        public const string Token = "docker:index/ServiceTaskSpecContainerSpecMount:ServiceTaskSpecContainerSpecMount";
+
         public Docker.ServiceTaskSpecContainerSpecMountBindOptions? BindOptions { get; init; }
         public Input<bool>? ReadOnly { get; init; }
         public Input<string>? Source { get; init; }

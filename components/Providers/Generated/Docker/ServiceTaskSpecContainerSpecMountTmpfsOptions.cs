@@ -10,6 +10,8 @@ public static partial class Docker
     /// <summary><c>docker:index/ServiceTaskSpecContainerSpecMountTmpfsOptions:ServiceTaskSpecContainerSpecMountTmpfsOptions</c>.</summary>
     public sealed class ServiceTaskSpecContainerSpecMountTmpfsOptions : global::Infra.Synthesis.Args
     {
+        public const string Token = "docker:index/ServiceTaskSpecContainerSpecMountTmpfsOptions:ServiceTaskSpecContainerSpecMountTmpfsOptions";
+
         public Input<int>? Mode { get; init; }
         public Input<int>? SizeBytes { get; init; }
 

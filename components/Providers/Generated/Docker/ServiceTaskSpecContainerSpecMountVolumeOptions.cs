@@ -10,6 +10,8 @@ public static partial class Docker
     /// <summary><c>docker:index/ServiceTaskSpecContainerSpecMountVolumeOptions:ServiceTaskSpecContainerSpecMountVolumeOptions</c>.</summary>
     public sealed class ServiceTaskSpecContainerSpecMountVolumeOptions : global::Infra.Synthesis.Args
     {
+        public const string Token = "docker:index/ServiceTaskSpecContainerSpecMountVolumeOptions:ServiceTaskSpecContainerSpecMountVolumeOptions";
+
         public Input<string>? DriverName { get; init; }
         public IReadOnlyDictionary<string, Input<string>>? DriverOptions { get; init; }
         public IReadOnlyList<Docker.ServiceTaskSpecContainerSpecMountVolumeOptionsLabel>? Labels { get; init; }

@@ -10,6 +10,8 @@ public static partial class Docker
     /// <summary><c>docker:index/ServiceTaskSpecContainerSpecMountVolumeOptionsLabel:ServiceTaskSpecContainerSpecMountVolumeOptionsLabel</c>.</summary>
     public sealed class ServiceTaskSpecContainerSpecMountVolumeOptionsLabel : global::Infra.Synthesis.Args
     {
+        public const string Token = "docker:index/ServiceTaskSpecContainerSpecMountVolumeOptionsLabel:ServiceTaskSpecContainerSpecMountVolumeOptionsLabel";
+
         public required Input<string> Label { get; init; }
         public required Input<string> Value { get; init; }
 

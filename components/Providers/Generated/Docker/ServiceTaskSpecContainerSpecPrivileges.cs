@@ -10,6 +10,8 @@ public static partial class Docker
     /// <summary><c>docker:index/ServiceTaskSpecContainerSpecPrivileges:ServiceTaskSpecContainerSpecPrivileges</c>.</summary>
     public sealed class ServiceTaskSpecContainerSpecPrivileges : global::Infra.Synthesis.Args
     {
+        public const string Token = "docker:index/ServiceTaskSpecContainerSpecPrivileges:ServiceTaskSpecContainerSpecPrivileges";
+
         public Docker.ServiceTaskSpecContainerSpecPrivilegesCredentialSpec? CredentialSpec { get; init; }
         public Docker.ServiceTaskSpecContainerSpecPrivilegesSeLinuxContext? SeLinuxContext { get; init; }
 

@@ -10,6 +10,8 @@ public static partial class Docker
     /// <summary><c>docker:index/ServiceTaskSpecContainerSpecPrivilegesCredentialSpec:ServiceTaskSpecContainerSpecPrivilegesCredentialSpec</c>.</summary>
     public sealed class ServiceTaskSpecContainerSpecPrivilegesCredentialSpec : global::Infra.Synthesis.Args
     {
+        public const string Token = "docker:index/ServiceTaskSpecContainerSpecPrivilegesCredentialSpec:ServiceTaskSpecContainerSpecPrivilegesCredentialSpec";
+
         public Input<string>? File { get; init; }
         public Input<string>? Registry { get; init; }
 

@@ -10,6 +10,8 @@ public static partial class Docker
     /// <summary><c>docker:index/ServiceTaskSpecContainerSpecPrivilegesSeLinuxContext:ServiceTaskSpecContainerSpecPrivilegesSeLinuxContext</c>.</summary>
     public sealed class ServiceTaskSpecContainerSpecPrivilegesSeLinuxContext : global::Infra.Synthesis.Args
     {
+        public const string Token = "docker:index/ServiceTaskSpecContainerSpecPrivilegesSeLinuxContext:ServiceTaskSpecContainerSpecPrivilegesSeLinuxContext";
+
         public Input<bool>? Disable { get; init; }
         public Input<string>? Level { get; init; }
         public Input<string>? Role { get; init; }

@@ -10,6 +10,8 @@ public static partial class Docker
     /// <summary><c>docker:index/ServiceTaskSpecContainerSpecSecret:ServiceTaskSpecContainerSpecSecret</c>.</summary>
     public sealed class ServiceTaskSpecContainerSpecSecret : global::Infra.Synthesis.Args
     {
+        public const string Token = "docker:index/ServiceTaskSpecContainerSpecSecret:ServiceTaskSpecContainerSpecSecret";
+
         public Input<string>? FileGid { get; init; }
         public Input<int>? FileMode { get; init; }
         public required Input<string> FileName { get; init; }

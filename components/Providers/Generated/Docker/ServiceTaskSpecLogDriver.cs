@@ -10,6 +10,8 @@ public static partial class Docker
     /// <summary><c>docker:index/ServiceTaskSpecLogDriver:ServiceTaskSpecLogDriver</c>.</summary>
     public sealed class ServiceTaskSpecLogDriver : global::Infra.Synthesis.Args
     {
+        public const string Token = "docker:index/ServiceTaskSpecLogDriver:ServiceTaskSpecLogDriver";
+
         public required Input<string> Name { get; init; }
         public IReadOnlyDictionary<string, Input<string>>? Options { get; init; }
 

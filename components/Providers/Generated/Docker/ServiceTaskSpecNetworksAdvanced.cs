@@ -10,6 +10,8 @@ public static partial class Docker
     /// <summary><c>docker:index/ServiceTaskSpecNetworksAdvanced:ServiceTaskSpecNetworksAdvanced</c>.</summary>
     public sealed class ServiceTaskSpecNetworksAdvanced : global::Infra.Synthesis.Args
     {
+        public const string Token = "docker:index/ServiceTaskSpecNetworksAdvanced:ServiceTaskSpecNetworksAdvanced";
+
         public IReadOnlyList<Input<string>>? Aliases { get; init; }
         public IReadOnlyList<Input<string>>? DriverOpts { get; init; }
         public Input<string>? Id { get; init; }

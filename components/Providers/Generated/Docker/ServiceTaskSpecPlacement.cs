@@ -10,6 +10,8 @@ public static partial class Docker
     /// <summary><c>docker:index/ServiceTaskSpecPlacement:ServiceTaskSpecPlacement</c>.</summary>
     public sealed class ServiceTaskSpecPlacement : global::Infra.Synthesis.Args
     {
+        public const string Token = "docker:index/ServiceTaskSpecPlacement:ServiceTaskSpecPlacement";
+
         public IReadOnlyList<Input<string>>? Constraints { get; init; }
         public Input<int>? MaxReplicas { get; init; }
         public IReadOnlyList<Docker.ServiceTaskSpecPlacementPlatform>? Platforms { get; init; }

@@ -10,6 +10,8 @@ public static partial class Docker
     /// <summary><c>docker:index/ServiceTaskSpecPlacementPlatform:ServiceTaskSpecPlacementPlatform</c>.</summary>
     public sealed class ServiceTaskSpecPlacementPlatform : global::Infra.Synthesis.Args
     {
+        public const string Token = "docker:index/ServiceTaskSpecPlacementPlatform:ServiceTaskSpecPlacementPlatform";
+
         public required Input<string> Architecture { get; init; }
         public required Input<string> Os { get; init; }
 

@@ -10,6 +10,8 @@ public static partial class Docker
     /// <summary><c>docker:index/ServiceTaskSpecResources:ServiceTaskSpecResources</c>.</summary>
     public sealed class ServiceTaskSpecResources : global::Infra.Synthesis.Args
     {
+        public const string Token = "docker:index/ServiceTaskSpecResources:ServiceTaskSpecResources";
+
         public Docker.ServiceTaskSpecResourcesLimits? Limits { get; init; }
         public Docker.ServiceTaskSpecResourcesReservation? Reservation { get; init; }
 

@@ -10,6 +10,8 @@ public static partial class Docker
     /// <summary><c>docker:index/ServiceTaskSpecResourcesLimits:ServiceTaskSpecResourcesLimits</c>.</summary>
     public sealed class ServiceTaskSpecResourcesLimits : global::Infra.Synthesis.Args
     {
+        public const string Token = "docker:index/ServiceTaskSpecResourcesLimits:ServiceTaskSpecResourcesLimits";
+
         public Input<int>? MemoryBytes { get; init; }
         public Input<int>? NanoCpus { get; init; }
 

@@ -10,6 +10,8 @@ public static partial class Docker
     /// <summary><c>docker:index/ServiceTaskSpecResourcesReservation:ServiceTaskSpecResourcesReservation</c>.</summary>
     public sealed class ServiceTaskSpecResourcesReservation : global::Infra.Synthesis.Args
     {
+        public const string Token = "docker:index/ServiceTaskSpecResourcesReservation:ServiceTaskSpecResourcesReservation";
+
         public Docker.ServiceTaskSpecResourcesReservationGenericResources? GenericResources { get; init; }
         public Input<int>? MemoryBytes { get; init; }
         public Input<int>? NanoCpus { get; init; }

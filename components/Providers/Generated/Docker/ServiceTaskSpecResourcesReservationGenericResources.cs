@@ -10,6 +10,8 @@ public static partial class Docker
     /// <summary><c>docker:index/ServiceTaskSpecResourcesReservationGenericResources:ServiceTaskSpecResourcesReservationGenericResources</c>.</summary>
     public sealed class ServiceTaskSpecResourcesReservationGenericResources : global::Infra.Synthesis.Args
     {
+        public const string Token = "docker:index/ServiceTaskSpecResourcesReservationGenericResources:ServiceTaskSpecResourcesReservationGenericResources";
+
         public IReadOnlyList<Input<string>>? DiscreteResourcesSpecs { get; init; }
         public IReadOnlyList<Input<string>>? NamedResourcesSpecs { get; init; }
 

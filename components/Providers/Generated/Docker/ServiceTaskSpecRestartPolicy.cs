@@ -10,6 +10,8 @@ public static partial class Docker
     /// <summary><c>docker:index/ServiceTaskSpecRestartPolicy:ServiceTaskSpecRestartPolicy</c>.</summary>
     public sealed class ServiceTaskSpecRestartPolicy : global::Infra.Synthesis.Args
     {
+        public const string Token = "docker:index/ServiceTaskSpecRestartPolicy:ServiceTaskSpecRestartPolicy";
+
         public Input<string>? Condition { get; init; }
         public Input<string>? Delay { get; init; }
         public Input<int>? MaxAttempts { get; init; }

@@ -10,6 +10,8 @@ public static partial class Docker
     /// <summary><c>docker:index/ServiceUpdateConfig:ServiceUpdateConfig</c>.</summary>
     public sealed class ServiceUpdateConfig : global::Infra.Synthesis.Args
     {
+        public const string Token = "docker:index/ServiceUpdateConfig:ServiceUpdateConfig";
+
         public Input<string>? Delay { get; init; }
         public Input<string>? FailureAction { get; init; }
         public Input<string>? MaxFailureRatio { get; init; }

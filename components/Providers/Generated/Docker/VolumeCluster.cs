@@ -10,6 +10,8 @@ public static partial class Docker
     /// <summary><c>docker:index/VolumeCluster:VolumeCluster</c>.</summary>
     public sealed class VolumeCluster : global::Infra.Synthesis.Args
     {
+        public const string Token = "docker:index/VolumeCluster:VolumeCluster";
+
         public Input<string>? Availability { get; init; }
         public Input<string>? Group { get; init; }
         public Input<string>? Id { get; init; }

@@ -10,6 +10,8 @@ public static partial class Docker
     /// <summary><c>docker:index/VolumeLabel:VolumeLabel</c>.</summary>
     public sealed class VolumeLabel : global::Infra.Synthesis.Args
     {
+        public const string Token = "docker:index/VolumeLabel:VolumeLabel";
+
         public required Input<string> Label { get; init; }
         public required Input<string> Value { get; init; }
 

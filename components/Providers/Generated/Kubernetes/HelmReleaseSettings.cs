@@ -10,6 +10,8 @@ public static partial class Kubernetes
     /// <summary><c>kubernetes:index:HelmReleaseSettings</c>.</summary>
     public sealed class HelmReleaseSettings : global::Infra.Synthesis.Args
     {
+        public const string Token = "kubernetes:index:HelmReleaseSettings";
+
         public Input<string>? Driver { get; init; }
         public Input<string>? PluginsPath { get; init; }
         public Input<string>? RegistryConfigPath { get; init; }

@@ -10,6 +10,8 @@ public static partial class Kubernetes
     /// <summary><c>kubernetes:index:KubeClientSettings</c>.</summary>
     public sealed class KubeClientSettings : global::Infra.Synthesis.Args
     {
+        public const string Token = "kubernetes:index:KubeClientSettings";
+
         public Input<int>? Burst { get; init; }
         public Input<double>? Qps { get; init; }
         public Input<double>? Timeout { get; init; }

@@ -10,6 +10,8 @@ public static partial class Nomad
     /// <summary><c>nomad:index/AclPolicyJobAcl:AclPolicyJobAcl</c>.</summary>
     public sealed class AclPolicyJobAcl : Args
     {
+        public const string Token = "nomad:index/AclPolicyJobAcl:AclPolicyJobAcl";
+
         public Input<string>? Group { get; init; }
         public Input<string>? JobId { get; init; }
         public Input<string>? Namespace { get; init; }

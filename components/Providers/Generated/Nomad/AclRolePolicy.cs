@@ -10,6 +10,8 @@ public static partial class Nomad
     /// <summary><c>nomad:index/AclRolePolicy:AclRolePolicy</c>.</summary>
     public sealed class AclRolePolicy : Args
     {
+        public const string Token = "nomad:index/AclRolePolicy:AclRolePolicy";
+
         public required Input<string> Name { get; init; }
 
         /// <summary>The properties in schema order, wire names, unset ones left out.</summary>

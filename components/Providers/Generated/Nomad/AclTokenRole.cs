@@ -10,6 +10,8 @@ public static partial class Nomad
     /// <summary><c>nomad:index/AclTokenRole:AclTokenRole</c>.</summary>
     public sealed class AclTokenRole : Args
     {
+        public const string Token = "nomad:index/AclTokenRole:AclTokenRole";
+
         public required Input<string> Id { get; init; }
         public Input<string>? Name { get; init; }
 

@@ -10,6 +10,8 @@ public static partial class Nomad
     /// <summary><c>nomad:index/JobHcl2:JobHcl2</c>.</summary>
     public sealed class JobHcl2 : Args
     {
+        public const string Token = "nomad:index/JobHcl2:JobHcl2";
+
         public Input<bool>? AllowFs { get; init; }
         public IReadOnlyDictionary<string, Input<string>>? Vars { get; init; }
 

@@ -10,6 +10,8 @@ public static partial class Nomad
     /// <summary><c>nomad:index/JobTaskGroupVolume:JobTaskGroupVolume</c>: an output shape only; read its fields from an <c>Output</c> of it.</summary>
     public sealed class JobTaskGroupVolume
     {
+        public const string Token = "nomad:index/JobTaskGroupVolume:JobTaskGroupVolume";
+
         private JobTaskGroupVolume()
         {
         }

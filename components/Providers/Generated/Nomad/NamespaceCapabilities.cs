@@ -10,6 +10,8 @@ public static partial class Nomad
     /// <summary><c>nomad:index/NamespaceCapabilities:NamespaceCapabilities</c>.</summary>
     public sealed class NamespaceCapabilities : Args
     {
+        public const string Token = "nomad:index/NamespaceCapabilities:NamespaceCapabilities";
+
         public IReadOnlyList<Input<string>>? DisabledNetworkModes { get; init; }
         public IReadOnlyList<Input<string>>? DisabledTaskDrivers { get; init; }
         public IReadOnlyList<Input<string>>? EnabledNetworkModes { get; init; }

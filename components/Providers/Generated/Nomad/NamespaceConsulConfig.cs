@@ -10,6 +10,8 @@ public static partial class Nomad
     /// <summary><c>nomad:index/NamespaceConsulConfig:NamespaceConsulConfig</c>.</summary>
     public sealed class NamespaceConsulConfig : Args
     {
+        public const string Token = "nomad:index/NamespaceConsulConfig:NamespaceConsulConfig";
+
         public IReadOnlyList<Input<string>>? Alloweds { get; init; }
         public Input<string>? Default { get; init; }
         public IReadOnlyList<Input<string>>? Denieds { get; init; }

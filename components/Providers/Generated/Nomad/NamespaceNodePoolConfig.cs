@@ -10,6 +10,8 @@ public static partial class Nomad
     /// <summary><c>nomad:index/NamespaceNodePoolConfig:NamespaceNodePoolConfig</c>.</summary>
     public sealed class NamespaceNodePoolConfig : Args
     {
+        public const string Token = "nomad:index/NamespaceNodePoolConfig:NamespaceNodePoolConfig";
+
         public IReadOnlyList<Input<string>>? Alloweds { get; init; }
         public Input<string>? Default { get; init; }
         public IReadOnlyList<Input<string>>? Denieds { get; init; }

@@ -10,6 +10,8 @@ public static partial class Nomad
     /// <summary><c>nomad:index/NamespaceVaultConfig:NamespaceVaultConfig</c>.</summary>
     public sealed class NamespaceVaultConfig : Args
     {
+        public const string Token = "nomad:index/NamespaceVaultConfig:NamespaceVaultConfig";
+
         public IReadOnlyList<Input<string>>? Alloweds { get; init; }
         public Input<string>? Default { get; init; }
         public IReadOnlyList<Input<string>>? Denieds { get; init; }

@@ -10,6 +10,8 @@ public static partial class Nomad
     /// <summary><c>nomad:index/ProviderAuthJwt:ProviderAuthJwt</c>.</summary>
     public sealed class ProviderAuthJwt : Args
     {
+        public const string Token = "nomad:index/ProviderAuthJwt:ProviderAuthJwt";
+
         public required Input<string> AuthMethod { get; init; }
         public required Input<string> LoginToken { get; init; }
 

@@ -10,6 +10,8 @@ public static partial class Nomad
     /// <summary><c>nomad:index/ProviderHeader:ProviderHeader</c>.</summary>
     public sealed class ProviderHeader : Args
     {
+        public const string Token = "nomad:index/ProviderHeader:ProviderHeader";
+
         public required Input<string> Name { get; init; }
         public required Input<string> Value { get; init; }
 

@@ -10,6 +10,8 @@ public static partial class Tls
     /// <summary><c>tls:index/CertRequestSubject:CertRequestSubject</c>.</summary>
     public sealed class CertRequestSubject : Args
     {
+        public const string Token = "tls:index/CertRequestSubject:CertRequestSubject";
+
         public Input<string>? CommonName { get; init; }
         public Input<string>? Country { get; init; }
         public Input<string>? EmailAddress { get; init; }

@@ -10,6 +10,8 @@ public static partial class Tls
     /// <summary><c>tls:index/ProviderProxy:ProviderProxy</c>.</summary>
     public sealed class ProviderProxy : Args
     {
+        public const string Token = "tls:index/ProviderProxy:ProviderProxy";
+
         public Input<bool>? FromEnv { get; init; }
         public Input<string>? Password { get; init; }
         public Input<string>? Url { get; init; }

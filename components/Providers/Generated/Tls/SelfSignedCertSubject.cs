@@ -10,6 +10,8 @@ public static partial class Tls
     /// <summary><c>tls:index/SelfSignedCertSubject:SelfSignedCertSubject</c>.</summary>
     public sealed class SelfSignedCertSubject : Args
     {
+        public const string Token = "tls:index/SelfSignedCertSubject:SelfSignedCertSubject";
+
         public Input<string>? CommonName { get; init; }
         public Input<string>? Country { get; init; }
         public Input<string>? EmailAddress { get; init; }

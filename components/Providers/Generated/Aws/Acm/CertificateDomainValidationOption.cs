@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:acm/CertificateDomainValidationOption:CertificateDomainValidationOption</c>: an output shape only; read its fields from an <c>Output</c> of it.</summary>
         public sealed class CertificateDomainValidationOption
         {
+            public const string Token = "aws:acm/CertificateDomainValidationOption:CertificateDomainValidationOption";
+
             private CertificateDomainValidationOption()
             {
             }

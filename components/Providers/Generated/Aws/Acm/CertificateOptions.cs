@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:acm/CertificateOptions:CertificateOptions</c>.</summary>
         public sealed class CertificateOptions : Args
         {
+            public const string Token = "aws:acm/CertificateOptions:CertificateOptions";
+
             public Input<string>? CertificateTransparencyLoggingPreference { get; init; }
             public Input<string>? Export { get; init; }
 

@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:acm/CertificateRenewalSummary:CertificateRenewalSummary</c>: an output shape only; read its fields from an <c>Output</c> of it.</summary>
         public sealed class CertificateRenewalSummary
         {
+            public const string Token = "aws:acm/CertificateRenewalSummary:CertificateRenewalSummary";
+
             private CertificateRenewalSummary()
             {
             }

@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:acm/CertificateValidationOption:CertificateValidationOption</c>.</summary>
         public sealed class CertificateValidationOption : Args
         {
+            public const string Token = "aws:acm/CertificateValidationOption:CertificateValidationOption";
+
             public required Input<string> DomainName { get; init; }
             public required Input<string> ValidationDomain { get; init; }
 

@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:autoscaling/GroupAvailabilityZoneDistribution:GroupAvailabilityZoneDistribution</c>.</summary>
         public sealed class GroupAvailabilityZoneDistribution : Args
         {
+            public const string Token = "aws:autoscaling/GroupAvailabilityZoneDistribution:GroupAvailabilityZoneDistribution";
+
             public Input<string>? CapacityDistributionStrategy { get; init; }
 
             /// <summary>The properties in schema order, wire names, unset ones left out.</summary>

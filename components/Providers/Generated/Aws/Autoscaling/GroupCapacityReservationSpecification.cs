@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:autoscaling/GroupCapacityReservationSpecification:GroupCapacityReservationSpecification</c>.</summary>
         public sealed class GroupCapacityReservationSpecification : Args
         {
+            public const string Token = "aws:autoscaling/GroupCapacityReservationSpecification:GroupCapacityReservationSpecification";
+
             public Input<string>? CapacityReservationPreference { get; init; }
             public Aws.Autoscaling.GroupCapacityReservationSpecificationCapacityReservationTarget? CapacityReservationTarget { get; init; }
 

@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:autoscaling/GroupCapacityReservationSpecificationCapacityReservationTarget:GroupCapacityReservationSpecificationCapacityReservationTarget</c>.</summary>
         public sealed class GroupCapacityReservationSpecificationCapacityReservationTarget : Args
         {
+            public const string Token = "aws:autoscaling/GroupCapacityReservationSpecificationCapacityReservationTarget:GroupCapacityReservationSpecificationCapacityReservationTarget";
+
             public IReadOnlyList<Input<string>>? CapacityReservationIds { get; init; }
             public IReadOnlyList<Input<string>>? CapacityReservationResourceGroupArns { get; init; }
 

@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:autoscaling/GroupInitialLifecycleHook:GroupInitialLifecycleHook</c>.</summary>
         public sealed class GroupInitialLifecycleHook : Args
         {
+            public const string Token = "aws:autoscaling/GroupInitialLifecycleHook:GroupInitialLifecycleHook";
+
             public Input<string>? DefaultResult { get; init; }
             public Input<double>? HeartbeatTimeout { get; init; }
             public required Input<string> LifecycleTransition { get; init; }

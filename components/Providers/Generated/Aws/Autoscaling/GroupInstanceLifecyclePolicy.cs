@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:autoscaling/GroupInstanceLifecyclePolicy:GroupInstanceLifecyclePolicy</c>.</summary>
         public sealed class GroupInstanceLifecyclePolicy : Args
         {
+            public const string Token = "aws:autoscaling/GroupInstanceLifecyclePolicy:GroupInstanceLifecyclePolicy";
+
             public Aws.Autoscaling.GroupInstanceLifecyclePolicyRetentionTriggers? RetentionTriggers { get; init; }
 
             /// <summary>The properties in schema order, wire names, unset ones left out.</summary>

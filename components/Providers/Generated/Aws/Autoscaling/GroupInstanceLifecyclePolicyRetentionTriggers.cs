@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:autoscaling/GroupInstanceLifecyclePolicyRetentionTriggers:GroupInstanceLifecyclePolicyRetentionTriggers</c>.</summary>
         public sealed class GroupInstanceLifecyclePolicyRetentionTriggers : Args
         {
+            public const string Token = "aws:autoscaling/GroupInstanceLifecyclePolicyRetentionTriggers:GroupInstanceLifecyclePolicyRetentionTriggers";
+
             public Input<string>? TerminateHookAbandon { get; init; }
 
             /// <summary>The properties in schema order, wire names, unset ones left out.</summary>

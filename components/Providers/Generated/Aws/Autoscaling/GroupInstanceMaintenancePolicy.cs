@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:autoscaling/GroupInstanceMaintenancePolicy:GroupInstanceMaintenancePolicy</c>.</summary>
         public sealed class GroupInstanceMaintenancePolicy : Args
         {
+            public const string Token = "aws:autoscaling/GroupInstanceMaintenancePolicy:GroupInstanceMaintenancePolicy";
+
             public required Input<double> MaxHealthyPercentage { get; init; }
             public required Input<double> MinHealthyPercentage { get; init; }
 

@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:autoscaling/GroupInstanceRefresh:GroupInstanceRefresh</c>.</summary>
         public sealed class GroupInstanceRefresh : Args
         {
+            public const string Token = "aws:autoscaling/GroupInstanceRefresh:GroupInstanceRefresh";
+
             public Aws.Autoscaling.GroupInstanceRefreshPreferences? Preferences { get; init; }
             public required Input<string> Strategy { get; init; }
             public IReadOnlyList<Input<string>>? Triggers { get; init; }

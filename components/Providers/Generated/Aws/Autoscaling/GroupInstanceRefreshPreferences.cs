@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:autoscaling/GroupInstanceRefreshPreferences:GroupInstanceRefreshPreferences</c>.</summary>
         public sealed class GroupInstanceRefreshPreferences : Args
         {
+            public const string Token = "aws:autoscaling/GroupInstanceRefreshPreferences:GroupInstanceRefreshPreferences";
+
             public Aws.Autoscaling.GroupInstanceRefreshPreferencesAlarmSpecification? AlarmSpecification { get; init; }
             public Input<bool>? AutoRollback { get; init; }
             public Input<string>? CheckpointDelay { get; init; }

@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:autoscaling/GroupInstanceRefreshPreferencesAlarmSpecification:GroupInstanceRefreshPreferencesAlarmSpecification</c>.</summary>
         public sealed class GroupInstanceRefreshPreferencesAlarmSpecification : Args
         {
+            public const string Token = "aws:autoscaling/GroupInstanceRefreshPreferencesAlarmSpecification:GroupInstanceRefreshPreferencesAlarmSpecification";
+
             public IReadOnlyList<Input<string>>? Alarms { get; init; }
 
             /// <summary>The properties in schema order, wire names, unset ones left out.</summary>

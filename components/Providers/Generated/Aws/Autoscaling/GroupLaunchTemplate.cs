@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:autoscaling/GroupLaunchTemplate:GroupLaunchTemplate</c>.</summary>
         public sealed class GroupLaunchTemplate : Args
         {
+            public const string Token = "aws:autoscaling/GroupLaunchTemplate:GroupLaunchTemplate";
+
             public Input<string>? Id { get; init; }
             public Input<string>? Name { get; init; }
             public Input<string>? Version { get; init; }

@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:autoscaling/GroupMixedInstancesPolicy:GroupMixedInstancesPolicy</c>.</summary>
         public sealed class GroupMixedInstancesPolicy : Args
         {
+            public const string Token = "aws:autoscaling/GroupMixedInstancesPolicy:GroupMixedInstancesPolicy";
+
             public Aws.Autoscaling.GroupMixedInstancesPolicyInstancesDistribution? InstancesDistribution { get; init; }
             public required Aws.Autoscaling.GroupMixedInstancesPolicyLaunchTemplate LaunchTemplate { get; init; }
 

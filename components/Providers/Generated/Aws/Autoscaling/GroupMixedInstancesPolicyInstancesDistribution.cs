@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:autoscaling/GroupMixedInstancesPolicyInstancesDistribution:GroupMixedInstancesPolicyInstancesDistribution</c>.</summary>
         public sealed class GroupMixedInstancesPolicyInstancesDistribution : Args
         {
+            public const string Token = "aws:autoscaling/GroupMixedInstancesPolicyInstancesDistribution:GroupMixedInstancesPolicyInstancesDistribution";
+
             public Input<string>? OnDemandAllocationStrategy { get; init; }
             public Input<double>? OnDemandBaseCapacity { get; init; }
             public Input<double>? OnDemandPercentageAboveBaseCapacity { get; init; }

@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:autoscaling/GroupMixedInstancesPolicyLaunchTemplate:GroupMixedInstancesPolicyLaunchTemplate</c>.</summary>
         public sealed class GroupMixedInstancesPolicyLaunchTemplate : Args
         {
+            public const string Token = "aws:autoscaling/GroupMixedInstancesPolicyLaunchTemplate:GroupMixedInstancesPolicyLaunchTemplate";
+
             public required Aws.Autoscaling.GroupMixedInstancesPolicyLaunchTemplateLaunchTemplateSpecification LaunchTemplateSpecification { get; init; }
             public IReadOnlyList<Aws.Autoscaling.GroupMixedInstancesPolicyLaunchTemplateOverride>? Overrides { get; init; }
 

@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:autoscaling/GroupMixedInstancesPolicyLaunchTemplateLaunchTemplateSpecification:GroupMixedInstancesPolicyLaunchTemplateLaunchTemplateSpecification</c>.</summary>
         public sealed class GroupMixedInstancesPolicyLaunchTemplateLaunchTemplateSpecification : Args
         {
+            public const string Token = "aws:autoscaling/GroupMixedInstancesPolicyLaunchTemplateLaunchTemplateSpecification:GroupMixedInstancesPolicyLaunchTemplateLaunchTemplateSpecification";
+
             public Input<string>? LaunchTemplateId { get; init; }
             public Input<string>? LaunchTemplateName { get; init; }
             public Input<string>? Version { get; init; }

@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:autoscaling/GroupMixedInstancesPolicyLaunchTemplateOverride:GroupMixedInstancesPolicyLaunchTemplateOverride</c>.</summary>
         public sealed class GroupMixedInstancesPolicyLaunchTemplateOverride : Args
         {
+            public const string Token = "aws:autoscaling/GroupMixedInstancesPolicyLaunchTemplateOverride:GroupMixedInstancesPolicyLaunchTemplateOverride";
+
             public Aws.Autoscaling.GroupMixedInstancesPolicyLaunchTemplateOverrideInstanceRequirements? InstanceRequirements { get; init; }
             public Input<string>? InstanceType { get; init; }
             public Aws.Autoscaling.GroupMixedInstancesPolicyLaunchTemplateOverrideLaunchTemplateSpecification? LaunchTemplateSpecification { get; init; }

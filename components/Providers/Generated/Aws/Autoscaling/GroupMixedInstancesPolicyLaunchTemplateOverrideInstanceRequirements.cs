@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:autoscaling/GroupMixedInstancesPolicyLaunchTemplateOverrideInstanceRequirements:GroupMixedInstancesPolicyLaunchTemplateOverrideInstanceRequirements</c>.</summary>
         public sealed class GroupMixedInstancesPolicyLaunchTemplateOverrideInstanceRequirements : Args
         {
+            public const string Token = "aws:autoscaling/GroupMixedInstancesPolicyLaunchTemplateOverrideInstanceRequirements:GroupMixedInstancesPolicyLaunchTemplateOverrideInstanceRequirements";
+
             public Aws.Autoscaling.GroupMixedInstancesPolicyLaunchTemplateOverrideInstanceRequirementsAcceleratorCount? AcceleratorCount { get; init; }
             public IReadOnlyList<Input<string>>? AcceleratorManufacturers { get; init; }
             public IReadOnlyList<Input<string>>? AcceleratorNames { get; init; }

@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:autoscaling/GroupMixedInstancesPolicyLaunchTemplateOverrideLaunchTemplateSpecification:GroupMixedInstancesPolicyLaunchTemplateOverrideLaunchTemplateSpecification</c>.</summary>
         public sealed class GroupMixedInstancesPolicyLaunchTemplateOverrideLaunchTemplateSpecification : Args
         {
+            public const string Token = "aws:autoscaling/GroupMixedInstancesPolicyLaunchTemplateOverrideLaunchTemplateSpecification:GroupMixedInstancesPolicyLaunchTemplateOverrideLaunchTemplateSpecification";
+
             public Input<string>? LaunchTemplateId { get; init; }
             public Input<string>? LaunchTemplateName { get; init; }
             public Input<string>? Version { get; init; }

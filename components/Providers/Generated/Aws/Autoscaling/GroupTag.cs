@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:autoscaling/GroupTag:GroupTag</c>.</summary>
         public sealed class GroupTag : Args
         {
+            public const string Token = "aws:autoscaling/GroupTag:GroupTag";
+
             public required Input<string> Key { get; init; }
             public required Input<bool> PropagateAtLaunch { get; init; }
             public required Input<string> Value { get; init; }

@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:autoscaling/GroupTrafficSource:GroupTrafficSource</c>.</summary>
         public sealed class GroupTrafficSource : Args
         {
+            public const string Token = "aws:autoscaling/GroupTrafficSource:GroupTrafficSource";
+
             public required Input<string> Identifier { get; init; }
             public Input<string>? Type { get; init; }
 

@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:autoscaling/GroupWarmPool:GroupWarmPool</c>.</summary>
         public sealed class GroupWarmPool : Args
         {
+            public const string Token = "aws:autoscaling/GroupWarmPool:GroupWarmPool";
+
             public Aws.Autoscaling.GroupWarmPoolInstanceReusePolicy? InstanceReusePolicy { get; init; }
             public Input<double>? MaxGroupPreparedCapacity { get; init; }
             public Input<double>? MinSize { get; init; }

@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:autoscaling/GroupWarmPoolInstanceReusePolicy:GroupWarmPoolInstanceReusePolicy</c>.</summary>
         public sealed class GroupWarmPoolInstanceReusePolicy : Args
         {
+            public const string Token = "aws:autoscaling/GroupWarmPoolInstanceReusePolicy:GroupWarmPoolInstanceReusePolicy";
+
             public Input<bool>? ReuseOnScaleIn { get; init; }
 
             /// <summary>The properties in schema order, wire names, unset ones left out.</summary>

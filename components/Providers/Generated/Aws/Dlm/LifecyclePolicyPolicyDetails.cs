@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:dlm/LifecyclePolicyPolicyDetails:LifecyclePolicyPolicyDetails</c>.</summary>
         public sealed class LifecyclePolicyPolicyDetails : Args
         {
+            public const string Token = "aws:dlm/LifecyclePolicyPolicyDetails:LifecyclePolicyPolicyDetails";
+
             public Aws.Dlm.LifecyclePolicyPolicyDetailsAction? Action { get; init; }
             public Input<bool>? CopyTags { get; init; }
             public Input<double>? CreateInterval { get; init; }

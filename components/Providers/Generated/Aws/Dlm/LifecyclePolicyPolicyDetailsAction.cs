@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:dlm/LifecyclePolicyPolicyDetailsAction:LifecyclePolicyPolicyDetailsAction</c>.</summary>
         public sealed class LifecyclePolicyPolicyDetailsAction : Args
         {
+            public const string Token = "aws:dlm/LifecyclePolicyPolicyDetailsAction:LifecyclePolicyPolicyDetailsAction";
+
             public required IReadOnlyList<Aws.Dlm.LifecyclePolicyPolicyDetailsActionCrossRegionCopy> CrossRegionCopies { get; init; }
             public required Input<string> Name { get; init; }
 

@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:dlm/LifecyclePolicyPolicyDetailsActionCrossRegionCopy:LifecyclePolicyPolicyDetailsActionCrossRegionCopy</c>.</summary>
         public sealed class LifecyclePolicyPolicyDetailsActionCrossRegionCopy : Args
         {
+            public const string Token = "aws:dlm/LifecyclePolicyPolicyDetailsActionCrossRegionCopy:LifecyclePolicyPolicyDetailsActionCrossRegionCopy";
+
             public required Aws.Dlm.LifecyclePolicyPolicyDetailsActionCrossRegionCopyEncryptionConfiguration EncryptionConfiguration { get; init; }
             public Aws.Dlm.LifecyclePolicyPolicyDetailsActionCrossRegionCopyRetainRule? RetainRule { get; init; }
             public required Input<string> Target { get; init; }

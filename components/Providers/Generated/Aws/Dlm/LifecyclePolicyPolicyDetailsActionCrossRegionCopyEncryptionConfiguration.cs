@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:dlm/LifecyclePolicyPolicyDetailsActionCrossRegionCopyEncryptionConfiguration:LifecyclePolicyPolicyDetailsActionCrossRegionCopyEncryptionConfiguration</c>.</summary>
         public sealed class LifecyclePolicyPolicyDetailsActionCrossRegionCopyEncryptionConfiguration : Args
         {
+            public const string Token = "aws:dlm/LifecyclePolicyPolicyDetailsActionCrossRegionCopyEncryptionConfiguration:LifecyclePolicyPolicyDetailsActionCrossRegionCopyEncryptionConfiguration";
+
             public Input<string>? CmkArn { get; init; }
             public Input<bool>? Encrypted { get; init; }
 

@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:dlm/LifecyclePolicyPolicyDetailsActionCrossRegionCopyRetainRule:LifecyclePolicyPolicyDetailsActionCrossRegionCopyRetainRule</c>.</summary>
         public sealed class LifecyclePolicyPolicyDetailsActionCrossRegionCopyRetainRule : Args
         {
+            public const string Token = "aws:dlm/LifecyclePolicyPolicyDetailsActionCrossRegionCopyRetainRule:LifecyclePolicyPolicyDetailsActionCrossRegionCopyRetainRule";
+
             public required Input<double> Interval { get; init; }
             public required Input<string> IntervalUnit { get; init; }
 

@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:dlm/LifecyclePolicyPolicyDetailsEventSource:LifecyclePolicyPolicyDetailsEventSource</c>.</summary>
         public sealed class LifecyclePolicyPolicyDetailsEventSource : Args
         {
+            public const string Token = "aws:dlm/LifecyclePolicyPolicyDetailsEventSource:LifecyclePolicyPolicyDetailsEventSource";
+
             public required Aws.Dlm.LifecyclePolicyPolicyDetailsEventSourceParameters Parameters { get; init; }
             public required Input<string> Type { get; init; }
 

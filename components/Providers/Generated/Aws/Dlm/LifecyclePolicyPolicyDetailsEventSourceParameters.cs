@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:dlm/LifecyclePolicyPolicyDetailsEventSourceParameters:LifecyclePolicyPolicyDetailsEventSourceParameters</c>.</summary>
         public sealed class LifecyclePolicyPolicyDetailsEventSourceParameters : Args
         {
+            public const string Token = "aws:dlm/LifecyclePolicyPolicyDetailsEventSourceParameters:LifecyclePolicyPolicyDetailsEventSourceParameters";
+
             public required Input<string> DescriptionRegex { get; init; }
             public required Input<string> EventType { get; init; }
             public required IReadOnlyList<Input<string>> SnapshotOwners { get; init; }

@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:dlm/LifecyclePolicyPolicyDetailsExclusions:LifecyclePolicyPolicyDetailsExclusions</c>.</summary>
         public sealed class LifecyclePolicyPolicyDetailsExclusions : Args
         {
+            public const string Token = "aws:dlm/LifecyclePolicyPolicyDetailsExclusions:LifecyclePolicyPolicyDetailsExclusions";
+
             public Input<bool>? ExcludeBootVolumes { get; init; }
             public IReadOnlyDictionary<string, Input<string>>? ExcludeTags { get; init; }
             public IReadOnlyList<Input<string>>? ExcludeVolumeTypes { get; init; }

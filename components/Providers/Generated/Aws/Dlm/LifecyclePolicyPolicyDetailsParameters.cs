@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:dlm/LifecyclePolicyPolicyDetailsParameters:LifecyclePolicyPolicyDetailsParameters</c>.</summary>
         public sealed class LifecyclePolicyPolicyDetailsParameters : Args
         {
+            public const string Token = "aws:dlm/LifecyclePolicyPolicyDetailsParameters:LifecyclePolicyPolicyDetailsParameters";
+
             public Input<bool>? ExcludeBootVolume { get; init; }
             public IReadOnlyDictionary<string, Input<string>>? ExcludeDataVolumeTags { get; init; }
             public Input<bool>? NoReboot { get; init; }

@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:dlm/LifecyclePolicyPolicyDetailsSchedule:LifecyclePolicyPolicyDetailsSchedule</c>.</summary>
         public sealed class LifecyclePolicyPolicyDetailsSchedule : Args
         {
+            public const string Token = "aws:dlm/LifecyclePolicyPolicyDetailsSchedule:LifecyclePolicyPolicyDetailsSchedule";
+
             public Aws.Dlm.LifecyclePolicyPolicyDetailsScheduleArchiveRule? ArchiveRule { get; init; }
             public Input<bool>? CopyTags { get; init; }
             public required Aws.Dlm.LifecyclePolicyPolicyDetailsScheduleCreateRule CreateRule { get; init; }

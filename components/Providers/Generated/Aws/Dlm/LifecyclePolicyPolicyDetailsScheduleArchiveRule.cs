@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:dlm/LifecyclePolicyPolicyDetailsScheduleArchiveRule:LifecyclePolicyPolicyDetailsScheduleArchiveRule</c>.</summary>
         public sealed class LifecyclePolicyPolicyDetailsScheduleArchiveRule : Args
         {
+            public const string Token = "aws:dlm/LifecyclePolicyPolicyDetailsScheduleArchiveRule:LifecyclePolicyPolicyDetailsScheduleArchiveRule";
+
             public required Aws.Dlm.LifecyclePolicyPolicyDetailsScheduleArchiveRuleArchiveRetainRule ArchiveRetainRule { get; init; }
 
             /// <summary>The properties in schema order, wire names, unset ones left out.</summary>

@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:dlm/LifecyclePolicyPolicyDetailsScheduleArchiveRuleArchiveRetainRule:LifecyclePolicyPolicyDetailsScheduleArchiveRuleArchiveRetainRule</c>.</summary>
         public sealed class LifecyclePolicyPolicyDetailsScheduleArchiveRuleArchiveRetainRule : Args
         {
+            public const string Token = "aws:dlm/LifecyclePolicyPolicyDetailsScheduleArchiveRuleArchiveRetainRule:LifecyclePolicyPolicyDetailsScheduleArchiveRuleArchiveRetainRule";
+
             public required Aws.Dlm.LifecyclePolicyPolicyDetailsScheduleArchiveRuleArchiveRetainRuleRetentionArchiveTier RetentionArchiveTier { get; init; }
 
             /// <summary>The properties in schema order, wire names, unset ones left out.</summary>

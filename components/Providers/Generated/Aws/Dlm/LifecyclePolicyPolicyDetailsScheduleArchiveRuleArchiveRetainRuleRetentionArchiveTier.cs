@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:dlm/LifecyclePolicyPolicyDetailsScheduleArchiveRuleArchiveRetainRuleRetentionArchiveTier:LifecyclePolicyPolicyDetailsScheduleArchiveRuleArchiveRetainRuleRetentionArchiveTier</c>.</summary>
         public sealed class LifecyclePolicyPolicyDetailsScheduleArchiveRuleArchiveRetainRuleRetentionArchiveTier : Args
         {
+            public const string Token = "aws:dlm/LifecyclePolicyPolicyDetailsScheduleArchiveRuleArchiveRetainRuleRetentionArchiveTier:LifecyclePolicyPolicyDetailsScheduleArchiveRuleArchiveRetainRuleRetentionArchiveTier";
+
             public Input<double>? Count { get; init; }
             public Input<double>? Interval { get; init; }
             public Input<string>? IntervalUnit { get; init; }

@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:dlm/LifecyclePolicyPolicyDetailsScheduleCreateRule:LifecyclePolicyPolicyDetailsScheduleCreateRule</c>.</summary>
         public sealed class LifecyclePolicyPolicyDetailsScheduleCreateRule : Args
         {
+            public const string Token = "aws:dlm/LifecyclePolicyPolicyDetailsScheduleCreateRule:LifecyclePolicyPolicyDetailsScheduleCreateRule";
+
             public Input<string>? CronExpression { get; init; }
             public Input<double>? Interval { get; init; }
             public Input<string>? IntervalUnit { get; init; }

@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:dlm/LifecyclePolicyPolicyDetailsScheduleCreateRuleScripts:LifecyclePolicyPolicyDetailsScheduleCreateRuleScripts</c>.</summary>
         public sealed class LifecyclePolicyPolicyDetailsScheduleCreateRuleScripts : Args
         {
+            public const string Token = "aws:dlm/LifecyclePolicyPolicyDetailsScheduleCreateRuleScripts:LifecyclePolicyPolicyDetailsScheduleCreateRuleScripts";
+
             public Input<bool>? ExecuteOperationOnScriptFailure { get; init; }
             public required Input<string> ExecutionHandler { get; init; }
             public Input<string>? ExecutionHandlerService { get; init; }

@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:dlm/LifecyclePolicyPolicyDetailsScheduleCrossRegionCopyRule:LifecyclePolicyPolicyDetailsScheduleCrossRegionCopyRule</c>.</summary>
         public sealed class LifecyclePolicyPolicyDetailsScheduleCrossRegionCopyRule : Args
         {
+            public const string Token = "aws:dlm/LifecyclePolicyPolicyDetailsScheduleCrossRegionCopyRule:LifecyclePolicyPolicyDetailsScheduleCrossRegionCopyRule";
+
             public Input<string>? CmkArn { get; init; }
             public Input<bool>? CopyTags { get; init; }
             public Aws.Dlm.LifecyclePolicyPolicyDetailsScheduleCrossRegionCopyRuleDeprecateRule? DeprecateRule { get; init; }

@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:dlm/LifecyclePolicyPolicyDetailsScheduleCrossRegionCopyRuleDeprecateRule:LifecyclePolicyPolicyDetailsScheduleCrossRegionCopyRuleDeprecateRule</c>.</summary>
         public sealed class LifecyclePolicyPolicyDetailsScheduleCrossRegionCopyRuleDeprecateRule : Args
         {
+            public const string Token = "aws:dlm/LifecyclePolicyPolicyDetailsScheduleCrossRegionCopyRuleDeprecateRule:LifecyclePolicyPolicyDetailsScheduleCrossRegionCopyRuleDeprecateRule";
+
             public required Input<double> Interval { get; init; }
             public required Input<string> IntervalUnit { get; init; }
 

@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:dlm/LifecyclePolicyPolicyDetailsScheduleCrossRegionCopyRuleRetainRule:LifecyclePolicyPolicyDetailsScheduleCrossRegionCopyRuleRetainRule</c>.</summary>
         public sealed class LifecyclePolicyPolicyDetailsScheduleCrossRegionCopyRuleRetainRule : Args
         {
+            public const string Token = "aws:dlm/LifecyclePolicyPolicyDetailsScheduleCrossRegionCopyRuleRetainRule:LifecyclePolicyPolicyDetailsScheduleCrossRegionCopyRuleRetainRule";
+
             public required Input<double> Interval { get; init; }
             public required Input<string> IntervalUnit { get; init; }
 

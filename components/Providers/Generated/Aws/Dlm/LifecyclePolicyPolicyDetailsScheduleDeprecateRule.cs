@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:dlm/LifecyclePolicyPolicyDetailsScheduleDeprecateRule:LifecyclePolicyPolicyDetailsScheduleDeprecateRule</c>.</summary>
         public sealed class LifecyclePolicyPolicyDetailsScheduleDeprecateRule : Args
         {
+            public const string Token = "aws:dlm/LifecyclePolicyPolicyDetailsScheduleDeprecateRule:LifecyclePolicyPolicyDetailsScheduleDeprecateRule";
+
             public Input<double>? Count { get; init; }
             public Input<double>? Interval { get; init; }
             public Input<string>? IntervalUnit { get; init; }

@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:dlm/LifecyclePolicyPolicyDetailsScheduleFastRestoreRule:LifecyclePolicyPolicyDetailsScheduleFastRestoreRule</c>.</summary>
         public sealed class LifecyclePolicyPolicyDetailsScheduleFastRestoreRule : Args
         {
+            public const string Token = "aws:dlm/LifecyclePolicyPolicyDetailsScheduleFastRestoreRule:LifecyclePolicyPolicyDetailsScheduleFastRestoreRule";
+
             public required IReadOnlyList<Input<string>> AvailabilityZones { get; init; }
             public Input<double>? Count { get; init; }
             public Input<double>? Interval { get; init; }

@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:dlm/LifecyclePolicyPolicyDetailsScheduleRetainRule:LifecyclePolicyPolicyDetailsScheduleRetainRule</c>.</summary>
         public sealed class LifecyclePolicyPolicyDetailsScheduleRetainRule : Args
         {
+            public const string Token = "aws:dlm/LifecyclePolicyPolicyDetailsScheduleRetainRule:LifecyclePolicyPolicyDetailsScheduleRetainRule";
+
             public Input<double>? Count { get; init; }
             public Input<double>? Interval { get; init; }
             public Input<string>? IntervalUnit { get; init; }

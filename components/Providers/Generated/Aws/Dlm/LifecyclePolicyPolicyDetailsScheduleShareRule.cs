@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:dlm/LifecyclePolicyPolicyDetailsScheduleShareRule:LifecyclePolicyPolicyDetailsScheduleShareRule</c>.</summary>
         public sealed class LifecyclePolicyPolicyDetailsScheduleShareRule : Args
         {
+            public const string Token = "aws:dlm/LifecyclePolicyPolicyDetailsScheduleShareRule:LifecyclePolicyPolicyDetailsScheduleShareRule";
+
             public required IReadOnlyList<Input<string>> TargetAccounts { get; init; }
             public Input<double>? UnshareInterval { get; init; }
             public Input<string>? UnshareIntervalUnit { get; init; }

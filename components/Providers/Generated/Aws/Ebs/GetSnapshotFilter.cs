@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:ebs/getSnapshotFilter:getSnapshotFilter</c>.</summary>
         public sealed class GetSnapshotFilter : Args
         {
+            public const string Token = "aws:ebs/getSnapshotFilter:getSnapshotFilter";
+
             public required Input<string> Name { get; init; }
             public required IReadOnlyList<Input<string>> Values { get; init; }
 

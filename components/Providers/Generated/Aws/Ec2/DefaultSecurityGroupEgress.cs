@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:ec2/DefaultSecurityGroupEgress:DefaultSecurityGroupEgress</c>.</summary>
         public sealed class DefaultSecurityGroupEgress : Args
         {
+            public const string Token = "aws:ec2/DefaultSecurityGroupEgress:DefaultSecurityGroupEgress";
+
             public IReadOnlyList<Input<string>>? CidrBlocks { get; init; }
             public Input<string>? Description { get; init; }
             public required Input<double> FromPort { get; init; }

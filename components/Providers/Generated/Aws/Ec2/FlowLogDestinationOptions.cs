@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:ec2/FlowLogDestinationOptions:FlowLogDestinationOptions</c>.</summary>
         public sealed class FlowLogDestinationOptions : Args
         {
+            public const string Token = "aws:ec2/FlowLogDestinationOptions:FlowLogDestinationOptions";
+
             public Input<string>? FileFormat { get; init; }
             public Input<bool>? HiveCompatiblePartitions { get; init; }
             public Input<bool>? PerHourPartition { get; init; }

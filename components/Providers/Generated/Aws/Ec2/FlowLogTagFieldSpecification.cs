@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:ec2/FlowLogTagFieldSpecification:FlowLogTagFieldSpecification</c>.</summary>
         public sealed class FlowLogTagFieldSpecification : Args
         {
+            public const string Token = "aws:ec2/FlowLogTagFieldSpecification:FlowLogTagFieldSpecification";
+
             public required Input<string> ResourceType { get; init; }
             public required IReadOnlyList<Input<string>> TagKeys { get; init; }
 

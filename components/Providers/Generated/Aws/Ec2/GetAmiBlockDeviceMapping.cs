@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:ec2/getAmiBlockDeviceMapping:getAmiBlockDeviceMapping</c>: an output shape only; read its fields from an <c>Output</c> of it.</summary>
         public sealed class GetAmiBlockDeviceMapping
         {
+            public const string Token = "aws:ec2/getAmiBlockDeviceMapping:getAmiBlockDeviceMapping";
+
             private GetAmiBlockDeviceMapping()
             {
             }

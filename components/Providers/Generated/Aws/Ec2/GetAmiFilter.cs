@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:ec2/getAmiFilter:getAmiFilter</c>.</summary>
         public sealed class GetAmiFilter : Args
         {
+            public const string Token = "aws:ec2/getAmiFilter:getAmiFilter";
+
             public required Input<string> Name { get; init; }
             public required IReadOnlyList<Input<string>> Values { get; init; }
 

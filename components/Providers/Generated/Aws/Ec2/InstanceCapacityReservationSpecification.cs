@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:ec2/InstanceCapacityReservationSpecification:InstanceCapacityReservationSpecification</c>.</summary>
         public sealed class InstanceCapacityReservationSpecification : Args
         {
+            public const string Token = "aws:ec2/InstanceCapacityReservationSpecification:InstanceCapacityReservationSpecification";
+
             public Input<string>? CapacityReservationPreference { get; init; }
             public Aws.Ec2.InstanceCapacityReservationSpecificationCapacityReservationTarget? CapacityReservationTarget { get; init; }
 

@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:ec2/InstanceCapacityReservationSpecificationCapacityReservationTarget:InstanceCapacityReservationSpecificationCapacityReservationTarget</c>.</summary>
         public sealed class InstanceCapacityReservationSpecificationCapacityReservationTarget : Args
         {
+            public const string Token = "aws:ec2/InstanceCapacityReservationSpecificationCapacityReservationTarget:InstanceCapacityReservationSpecificationCapacityReservationTarget";
+
             public Input<string>? CapacityReservationId { get; init; }
             public Input<string>? CapacityReservationResourceGroupArn { get; init; }
 

@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:ec2/InstanceCpuOptions:InstanceCpuOptions</c>.</summary>
         public sealed class InstanceCpuOptions : Args
         {
+            public const string Token = "aws:ec2/InstanceCpuOptions:InstanceCpuOptions";
+
             public Input<string>? AmdSevSnp { get; init; }
             public Input<double>? CoreCount { get; init; }
             public Input<string>? NestedVirtualization { get; init; }

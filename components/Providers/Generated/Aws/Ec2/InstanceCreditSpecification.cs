@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:ec2/InstanceCreditSpecification:InstanceCreditSpecification</c>.</summary>
         public sealed class InstanceCreditSpecification : Args
         {
+            public const string Token = "aws:ec2/InstanceCreditSpecification:InstanceCreditSpecification";
+
             public Input<string>? CpuCredits { get; init; }
 
             /// <summary>The properties in schema order, wire names, unset ones left out.</summary>

@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:ec2/InstanceEbsBlockDevice:InstanceEbsBlockDevice</c>.</summary>
         public sealed class InstanceEbsBlockDevice : Args
         {
+            public const string Token = "aws:ec2/InstanceEbsBlockDevice:InstanceEbsBlockDevice";
+
             public Input<bool>? DeleteOnTermination { get; init; }
             public required Input<string> DeviceName { get; init; }
             public Input<bool>? Encrypted { get; init; }

@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:ec2/InstanceEphemeralBlockDevice:InstanceEphemeralBlockDevice</c>.</summary>
         public sealed class InstanceEphemeralBlockDevice : Args
         {
+            public const string Token = "aws:ec2/InstanceEphemeralBlockDevice:InstanceEphemeralBlockDevice";
+
             public required Input<string> DeviceName { get; init; }
             public Input<bool>? NoDevice { get; init; }
             public Input<string>? VirtualName { get; init; }

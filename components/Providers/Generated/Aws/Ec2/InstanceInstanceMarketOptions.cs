@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:ec2/InstanceInstanceMarketOptions:InstanceInstanceMarketOptions</c>.</summary>
         public sealed class InstanceInstanceMarketOptions : Args
         {
+            public const string Token = "aws:ec2/InstanceInstanceMarketOptions:InstanceInstanceMarketOptions";
+
             public Input<string>? MarketType { get; init; }
             public Aws.Ec2.InstanceInstanceMarketOptionsSpotOptions? SpotOptions { get; init; }
 

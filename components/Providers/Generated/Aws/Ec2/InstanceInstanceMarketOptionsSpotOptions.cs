@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:ec2/InstanceInstanceMarketOptionsSpotOptions:InstanceInstanceMarketOptionsSpotOptions</c>.</summary>
         public sealed class InstanceInstanceMarketOptionsSpotOptions : Args
         {
+            public const string Token = "aws:ec2/InstanceInstanceMarketOptionsSpotOptions:InstanceInstanceMarketOptionsSpotOptions";
+
             public Input<string>? InstanceInterruptionBehavior { get; init; }
             public Input<string>? MaxPrice { get; init; }
             public Input<string>? SpotInstanceType { get; init; }

@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:ec2/InstanceLaunchTemplate:InstanceLaunchTemplate</c>.</summary>
         public sealed class InstanceLaunchTemplate : Args
         {
+            public const string Token = "aws:ec2/InstanceLaunchTemplate:InstanceLaunchTemplate";
+
             public Input<string>? Id { get; init; }
             public Input<string>? Name { get; init; }
             public Input<string>? Version { get; init; }

@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:ec2/InstanceMetadataOptions:InstanceMetadataOptions</c>.</summary>
         public sealed class InstanceMetadataOptions : Args
         {
+            public const string Token = "aws:ec2/InstanceMetadataOptions:InstanceMetadataOptions";
+
             public Input<string>? HttpEndpoint { get; init; }
             public Input<string>? HttpProtocolIpv6 { get; init; }
             public Input<double>? HttpPutResponseHopLimit { get; init; }

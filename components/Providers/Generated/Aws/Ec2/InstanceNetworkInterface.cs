@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:ec2/InstanceNetworkInterface:InstanceNetworkInterface</c>.</summary>
         public sealed class InstanceNetworkInterface : Args
         {
+            public const string Token = "aws:ec2/InstanceNetworkInterface:InstanceNetworkInterface";
+
             public Input<bool>? DeleteOnTermination { get; init; }
             public required Input<double> DeviceIndex { get; init; }
             public Input<double>? NetworkCardIndex { get; init; }

@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:ec2/InstancePrimaryNetworkInterface:InstancePrimaryNetworkInterface</c>.</summary>
         public sealed class InstancePrimaryNetworkInterface : Args
         {
+            public const string Token = "aws:ec2/InstancePrimaryNetworkInterface:InstancePrimaryNetworkInterface";
+
             public Input<bool>? DeleteOnTermination { get; init; }
             public required Input<string> NetworkInterfaceId { get; init; }
 

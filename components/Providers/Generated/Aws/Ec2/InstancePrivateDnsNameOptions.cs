@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:ec2/InstancePrivateDnsNameOptions:InstancePrivateDnsNameOptions</c>.</summary>
         public sealed class InstancePrivateDnsNameOptions : Args
         {
+            public const string Token = "aws:ec2/InstancePrivateDnsNameOptions:InstancePrivateDnsNameOptions";
+
             public Input<bool>? EnableResourceNameDnsARecord { get; init; }
             public Input<bool>? EnableResourceNameDnsAaaaRecord { get; init; }
             public Input<string>? HostnameType { get; init; }

@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:ec2/InstanceRootBlockDevice:InstanceRootBlockDevice</c>.</summary>
         public sealed class InstanceRootBlockDevice : Args
         {
+            public const string Token = "aws:ec2/InstanceRootBlockDevice:InstanceRootBlockDevice";
+
             public Input<bool>? DeleteOnTermination { get; init; }
             public Input<string>? DeviceName { get; init; }
             public Input<bool>? Encrypted { get; init; }

@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:ec2/LaunchTemplateBlockDeviceMapping:LaunchTemplateBlockDeviceMapping</c>.</summary>
         public sealed class LaunchTemplateBlockDeviceMapping : Args
         {
+            public const string Token = "aws:ec2/LaunchTemplateBlockDeviceMapping:LaunchTemplateBlockDeviceMapping";
+
             public Input<string>? DeviceName { get; init; }
             public Aws.Ec2.LaunchTemplateBlockDeviceMappingEbs? Ebs { get; init; }
             public Input<string>? NoDevice { get; init; }

@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:ec2/LaunchTemplateBlockDeviceMappingEbs:LaunchTemplateBlockDeviceMappingEbs</c>.</summary>
         public sealed class LaunchTemplateBlockDeviceMappingEbs : Args
         {
+            public const string Token = "aws:ec2/LaunchTemplateBlockDeviceMappingEbs:LaunchTemplateBlockDeviceMappingEbs";
+
             public Input<string>? DeleteOnTermination { get; init; }
             public Input<string>? Encrypted { get; init; }
             public Input<double>? Iops { get; init; }

@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:ec2/LaunchTemplateCapacityReservationSpecification:LaunchTemplateCapacityReservationSpecification</c>.</summary>
         public sealed class LaunchTemplateCapacityReservationSpecification : Args
         {
+            public const string Token = "aws:ec2/LaunchTemplateCapacityReservationSpecification:LaunchTemplateCapacityReservationSpecification";
+
             public Input<string>? CapacityReservationPreference { get; init; }
             public Aws.Ec2.LaunchTemplateCapacityReservationSpecificationCapacityReservationTarget? CapacityReservationTarget { get; init; }
 

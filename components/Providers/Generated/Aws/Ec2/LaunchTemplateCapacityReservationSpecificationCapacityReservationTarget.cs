@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:ec2/LaunchTemplateCapacityReservationSpecificationCapacityReservationTarget:LaunchTemplateCapacityReservationSpecificationCapacityReservationTarget</c>.</summary>
         public sealed class LaunchTemplateCapacityReservationSpecificationCapacityReservationTarget : Args
         {
+            public const string Token = "aws:ec2/LaunchTemplateCapacityReservationSpecificationCapacityReservationTarget:LaunchTemplateCapacityReservationSpecificationCapacityReservationTarget";
+
             public Input<string>? CapacityReservationId { get; init; }
             public Input<string>? CapacityReservationResourceGroupArn { get; init; }
 

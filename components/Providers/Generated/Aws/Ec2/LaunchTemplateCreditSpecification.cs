@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:ec2/LaunchTemplateCreditSpecification:LaunchTemplateCreditSpecification</c>.</summary>
         public sealed class LaunchTemplateCreditSpecification : Args
         {
+            public const string Token = "aws:ec2/LaunchTemplateCreditSpecification:LaunchTemplateCreditSpecification";
+
             public Input<string>? CpuCredits { get; init; }
 
             /// <summary>The properties in schema order, wire names, unset ones left out.</summary>

@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:ec2/LaunchTemplateEnclaveOptions:LaunchTemplateEnclaveOptions</c>.</summary>
         public sealed class LaunchTemplateEnclaveOptions : Args
         {
+            public const string Token = "aws:ec2/LaunchTemplateEnclaveOptions:LaunchTemplateEnclaveOptions";
+
             public Input<bool>? Enabled { get; init; }
 
             /// <summary>The properties in schema order, wire names, unset ones left out.</summary>

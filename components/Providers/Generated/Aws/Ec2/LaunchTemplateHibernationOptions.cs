@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:ec2/LaunchTemplateHibernationOptions:LaunchTemplateHibernationOptions</c>.</summary>
         public sealed class LaunchTemplateHibernationOptions : Args
         {
+            public const string Token = "aws:ec2/LaunchTemplateHibernationOptions:LaunchTemplateHibernationOptions";
+
             public required Input<bool> Configured { get; init; }
 
             /// <summary>The properties in schema order, wire names, unset ones left out.</summary>

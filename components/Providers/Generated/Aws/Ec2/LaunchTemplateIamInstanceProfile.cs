@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:ec2/LaunchTemplateIamInstanceProfile:LaunchTemplateIamInstanceProfile</c>.</summary>
         public sealed class LaunchTemplateIamInstanceProfile : Args
         {
+            public const string Token = "aws:ec2/LaunchTemplateIamInstanceProfile:LaunchTemplateIamInstanceProfile";
+
             public Input<string>? Arn { get; init; }
             public Input<string>? Name { get; init; }
 

@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:ec2/LaunchTemplateInstanceMarketOptions:LaunchTemplateInstanceMarketOptions</c>.</summary>
         public sealed class LaunchTemplateInstanceMarketOptions : Args
         {
+            public const string Token = "aws:ec2/LaunchTemplateInstanceMarketOptions:LaunchTemplateInstanceMarketOptions";
+
             public Input<string>? MarketType { get; init; }
             public Aws.Ec2.LaunchTemplateInstanceMarketOptionsSpotOptions? SpotOptions { get; init; }
 

@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:ec2/LaunchTemplateInstanceMarketOptionsSpotOptions:LaunchTemplateInstanceMarketOptionsSpotOptions</c>.</summary>
         public sealed class LaunchTemplateInstanceMarketOptionsSpotOptions : Args
         {
+            public const string Token = "aws:ec2/LaunchTemplateInstanceMarketOptionsSpotOptions:LaunchTemplateInstanceMarketOptionsSpotOptions";
+
             public Input<double>? BlockDurationMinutes { get; init; }
             public Input<string>? InstanceInterruptionBehavior { get; init; }
             public Input<string>? MaxPrice { get; init; }

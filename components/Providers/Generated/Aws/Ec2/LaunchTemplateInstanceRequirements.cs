@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:ec2/LaunchTemplateInstanceRequirements:LaunchTemplateInstanceRequirements</c>.</summary>
         public sealed class LaunchTemplateInstanceRequirements : Args
         {
+            public const string Token = "aws:ec2/LaunchTemplateInstanceRequirements:LaunchTemplateInstanceRequirements";
+
             public Aws.Ec2.LaunchTemplateInstanceRequirementsAcceleratorCount? AcceleratorCount { get; init; }
             public IReadOnlyList<Input<string>>? AcceleratorManufacturers { get; init; }
             public IReadOnlyList<Input<string>>? AcceleratorNames { get; init; }

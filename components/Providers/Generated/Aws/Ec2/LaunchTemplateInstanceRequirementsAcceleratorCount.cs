@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:ec2/LaunchTemplateInstanceRequirementsAcceleratorCount:LaunchTemplateInstanceRequirementsAcceleratorCount</c>.</summary>
         public sealed class LaunchTemplateInstanceRequirementsAcceleratorCount : Args
         {
+            public const string Token = "aws:ec2/LaunchTemplateInstanceRequirementsAcceleratorCount:LaunchTemplateInstanceRequirementsAcceleratorCount";
+
             public Input<double>? Max { get; init; }
             public Input<double>? Min { get; init; }
 

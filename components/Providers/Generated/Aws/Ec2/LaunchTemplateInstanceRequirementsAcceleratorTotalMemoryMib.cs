@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:ec2/LaunchTemplateInstanceRequirementsAcceleratorTotalMemoryMib:LaunchTemplateInstanceRequirementsAcceleratorTotalMemoryMib</c>.</summary>
         public sealed class LaunchTemplateInstanceRequirementsAcceleratorTotalMemoryMib : Args
         {
+            public const string Token = "aws:ec2/LaunchTemplateInstanceRequirementsAcceleratorTotalMemoryMib:LaunchTemplateInstanceRequirementsAcceleratorTotalMemoryMib";
+
             public Input<double>? Max { get; init; }
             public Input<double>? Min { get; init; }
 

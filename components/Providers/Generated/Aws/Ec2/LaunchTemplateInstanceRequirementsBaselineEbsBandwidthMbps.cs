@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:ec2/LaunchTemplateInstanceRequirementsBaselineEbsBandwidthMbps:LaunchTemplateInstanceRequirementsBaselineEbsBandwidthMbps</c>.</summary>
         public sealed class LaunchTemplateInstanceRequirementsBaselineEbsBandwidthMbps : Args
         {
+            public const string Token = "aws:ec2/LaunchTemplateInstanceRequirementsBaselineEbsBandwidthMbps:LaunchTemplateInstanceRequirementsBaselineEbsBandwidthMbps";
+
             public Input<double>? Max { get; init; }
             public Input<double>? Min { get; init; }
 

@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:ec2/LaunchTemplateInstanceRequirementsMemoryGibPerVcpu:LaunchTemplateInstanceRequirementsMemoryGibPerVcpu</c>.</summary>
         public sealed class LaunchTemplateInstanceRequirementsMemoryGibPerVcpu : Args
         {
+            public const string Token = "aws:ec2/LaunchTemplateInstanceRequirementsMemoryGibPerVcpu:LaunchTemplateInstanceRequirementsMemoryGibPerVcpu";
+
             public Input<double>? Max { get; init; }
             public Input<double>? Min { get; init; }
 

@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:ec2/LaunchTemplateInstanceRequirementsMemoryMib:LaunchTemplateInstanceRequirementsMemoryMib</c>.</summary>
         public sealed class LaunchTemplateInstanceRequirementsMemoryMib : Args
         {
+            public const string Token = "aws:ec2/LaunchTemplateInstanceRequirementsMemoryMib:LaunchTemplateInstanceRequirementsMemoryMib";
+
             public Input<double>? Max { get; init; }
             public required Input<double> Min { get; init; }
 

@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:ec2/LaunchTemplateInstanceRequirementsNetworkBandwidthGbps:LaunchTemplateInstanceRequirementsNetworkBandwidthGbps</c>.</summary>
         public sealed class LaunchTemplateInstanceRequirementsNetworkBandwidthGbps : Args
         {
+            public const string Token = "aws:ec2/LaunchTemplateInstanceRequirementsNetworkBandwidthGbps:LaunchTemplateInstanceRequirementsNetworkBandwidthGbps";
+
             public Input<double>? Max { get; init; }
             public Input<double>? Min { get; init; }
 

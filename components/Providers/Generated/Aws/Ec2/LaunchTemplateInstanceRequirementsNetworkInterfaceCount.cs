@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:ec2/LaunchTemplateInstanceRequirementsNetworkInterfaceCount:LaunchTemplateInstanceRequirementsNetworkInterfaceCount</c>.</summary>
         public sealed class LaunchTemplateInstanceRequirementsNetworkInterfaceCount : Args
         {
+            public const string Token = "aws:ec2/LaunchTemplateInstanceRequirementsNetworkInterfaceCount:LaunchTemplateInstanceRequirementsNetworkInterfaceCount";
+
             public Input<double>? Max { get; init; }
             public Input<double>? Min { get; init; }
 

@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:ec2/LaunchTemplateInstanceRequirementsTotalLocalStorageGb:LaunchTemplateInstanceRequirementsTotalLocalStorageGb</c>.</summary>
         public sealed class LaunchTemplateInstanceRequirementsTotalLocalStorageGb : Args
         {
+            public const string Token = "aws:ec2/LaunchTemplateInstanceRequirementsTotalLocalStorageGb:LaunchTemplateInstanceRequirementsTotalLocalStorageGb";
+
             public Input<double>? Max { get; init; }
             public Input<double>? Min { get; init; }
 

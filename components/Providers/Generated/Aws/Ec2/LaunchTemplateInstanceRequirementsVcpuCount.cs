@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:ec2/LaunchTemplateInstanceRequirementsVcpuCount:LaunchTemplateInstanceRequirementsVcpuCount</c>.</summary>
         public sealed class LaunchTemplateInstanceRequirementsVcpuCount : Args
         {
+            public const string Token = "aws:ec2/LaunchTemplateInstanceRequirementsVcpuCount:LaunchTemplateInstanceRequirementsVcpuCount";
+
             public Input<double>? Max { get; init; }
             public required Input<double> Min { get; init; }
 

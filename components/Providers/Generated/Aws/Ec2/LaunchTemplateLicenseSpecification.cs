@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:ec2/LaunchTemplateLicenseSpecification:LaunchTemplateLicenseSpecification</c>.</summary>
         public sealed class LaunchTemplateLicenseSpecification : Args
         {
+            public const string Token = "aws:ec2/LaunchTemplateLicenseSpecification:LaunchTemplateLicenseSpecification";
+
             public required Input<string> LicenseConfigurationArn { get; init; }
 
             /// <summary>The properties in schema order, wire names, unset ones left out.</summary>

@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:ec2/LaunchTemplateMaintenanceOptions:LaunchTemplateMaintenanceOptions</c>.</summary>
         public sealed class LaunchTemplateMaintenanceOptions : Args
         {
+            public const string Token = "aws:ec2/LaunchTemplateMaintenanceOptions:LaunchTemplateMaintenanceOptions";
+
             public Input<string>? AutoRecovery { get; init; }
 
             /// <summary>The properties in schema order, wire names, unset ones left out.</summary>

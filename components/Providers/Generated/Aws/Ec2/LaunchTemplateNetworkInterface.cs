@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:ec2/LaunchTemplateNetworkInterface:LaunchTemplateNetworkInterface</c>.</summary>
         public sealed class LaunchTemplateNetworkInterface : Args
         {
+            public const string Token = "aws:ec2/LaunchTemplateNetworkInterface:LaunchTemplateNetworkInterface";
+
             public Input<string>? AssociateCarrierIpAddress { get; init; }
             public Input<string>? AssociatePublicIpAddress { get; init; }
             public Aws.Ec2.LaunchTemplateNetworkInterfaceConnectionTrackingSpecification? ConnectionTrackingSpecification { get; init; }

@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:ec2/LaunchTemplateNetworkInterfaceConnectionTrackingSpecification:LaunchTemplateNetworkInterfaceConnectionTrackingSpecification</c>.</summary>
         public sealed class LaunchTemplateNetworkInterfaceConnectionTrackingSpecification : Args
         {
+            public const string Token = "aws:ec2/LaunchTemplateNetworkInterfaceConnectionTrackingSpecification:LaunchTemplateNetworkInterfaceConnectionTrackingSpecification";
+
             public Input<double>? TcpEstablishedTimeout { get; init; }
             public Input<double>? UdpStreamTimeout { get; init; }
             public Input<double>? UdpTimeout { get; init; }

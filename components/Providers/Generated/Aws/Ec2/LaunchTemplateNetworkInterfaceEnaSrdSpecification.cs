@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:ec2/LaunchTemplateNetworkInterfaceEnaSrdSpecification:LaunchTemplateNetworkInterfaceEnaSrdSpecification</c>.</summary>
         public sealed class LaunchTemplateNetworkInterfaceEnaSrdSpecification : Args
         {
+            public const string Token = "aws:ec2/LaunchTemplateNetworkInterfaceEnaSrdSpecification:LaunchTemplateNetworkInterfaceEnaSrdSpecification";
+
             public Input<bool>? EnaSrdEnabled { get; init; }
             public Aws.Ec2.LaunchTemplateNetworkInterfaceEnaSrdSpecificationEnaSrdUdpSpecification? EnaSrdUdpSpecification { get; init; }
 

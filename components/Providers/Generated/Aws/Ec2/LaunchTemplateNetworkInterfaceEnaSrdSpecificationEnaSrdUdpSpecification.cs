@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:ec2/LaunchTemplateNetworkInterfaceEnaSrdSpecificationEnaSrdUdpSpecification:LaunchTemplateNetworkInterfaceEnaSrdSpecificationEnaSrdUdpSpecification</c>.</summary>
         public sealed class LaunchTemplateNetworkInterfaceEnaSrdSpecificationEnaSrdUdpSpecification : Args
         {
+            public const string Token = "aws:ec2/LaunchTemplateNetworkInterfaceEnaSrdSpecificationEnaSrdUdpSpecification:LaunchTemplateNetworkInterfaceEnaSrdSpecificationEnaSrdUdpSpecification";
+
             public Input<bool>? EnaSrdUdpEnabled { get; init; }
 
             /// <summary>The properties in schema order, wire names, unset ones left out.</summary>

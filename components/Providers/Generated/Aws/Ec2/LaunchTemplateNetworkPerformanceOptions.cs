@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:ec2/LaunchTemplateNetworkPerformanceOptions:LaunchTemplateNetworkPerformanceOptions</c>.</summary>
         public sealed class LaunchTemplateNetworkPerformanceOptions : Args
         {
+            public const string Token = "aws:ec2/LaunchTemplateNetworkPerformanceOptions:LaunchTemplateNetworkPerformanceOptions";
+
             public Input<string>? BandwidthWeighting { get; init; }
 
             /// <summary>The properties in schema order, wire names, unset ones left out.</summary>

@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:ec2/LaunchTemplatePlacement:LaunchTemplatePlacement</c>.</summary>
         public sealed class LaunchTemplatePlacement : Args
         {
+            public const string Token = "aws:ec2/LaunchTemplatePlacement:LaunchTemplatePlacement";
+
             public Input<string>? Affinity { get; init; }
             public Input<string>? AvailabilityZone { get; init; }
             public Input<string>? GroupId { get; init; }

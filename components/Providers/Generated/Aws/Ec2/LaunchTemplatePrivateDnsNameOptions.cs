@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:ec2/LaunchTemplatePrivateDnsNameOptions:LaunchTemplatePrivateDnsNameOptions</c>.</summary>
         public sealed class LaunchTemplatePrivateDnsNameOptions : Args
         {
+            public const string Token = "aws:ec2/LaunchTemplatePrivateDnsNameOptions:LaunchTemplatePrivateDnsNameOptions";
+
             public Input<bool>? EnableResourceNameDnsARecord { get; init; }
             public Input<bool>? EnableResourceNameDnsAaaaRecord { get; init; }
             public Input<string>? HostnameType { get; init; }

@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:ec2/LaunchTemplateSecondaryInterface:LaunchTemplateSecondaryInterface</c>.</summary>
         public sealed class LaunchTemplateSecondaryInterface : Args
         {
+            public const string Token = "aws:ec2/LaunchTemplateSecondaryInterface:LaunchTemplateSecondaryInterface";
+
             public Input<bool>? DeleteOnTermination { get; init; }
             public Input<double>? DeviceIndex { get; init; }
             public Input<string>? InterfaceType { get; init; }

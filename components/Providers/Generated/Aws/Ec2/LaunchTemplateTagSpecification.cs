@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:ec2/LaunchTemplateTagSpecification:LaunchTemplateTagSpecification</c>.</summary>
         public sealed class LaunchTemplateTagSpecification : Args
         {
+            public const string Token = "aws:ec2/LaunchTemplateTagSpecification:LaunchTemplateTagSpecification";
+
             public Input<string>? ResourceType { get; init; }
             public IReadOnlyDictionary<string, Input<string>>? Tags { get; init; }
 

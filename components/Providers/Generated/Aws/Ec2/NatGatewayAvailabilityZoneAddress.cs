@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:ec2/NatGatewayAvailabilityZoneAddress:NatGatewayAvailabilityZoneAddress</c>.</summary>
         public sealed class NatGatewayAvailabilityZoneAddress : Args
         {
+            public const string Token = "aws:ec2/NatGatewayAvailabilityZoneAddress:NatGatewayAvailabilityZoneAddress";
+
             public IReadOnlyList<Input<string>>? AllocationIds { get; init; }
             public Input<string>? AvailabilityZone { get; init; }
             public Input<string>? AvailabilityZoneId { get; init; }

@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:ec2/RouteTableRoute:RouteTableRoute</c>.</summary>
         public sealed class RouteTableRoute : Args
         {
+            public const string Token = "aws:ec2/RouteTableRoute:RouteTableRoute";
+
             public Input<string>? CarrierGatewayId { get; init; }
             public Input<string>? CidrBlock { get; init; }
             public Input<string>? CoreNetworkArn { get; init; }

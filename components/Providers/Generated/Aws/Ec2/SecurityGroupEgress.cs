@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:ec2/SecurityGroupEgress:SecurityGroupEgress</c>.</summary>
         public sealed class SecurityGroupEgress : Args
         {
+            public const string Token = "aws:ec2/SecurityGroupEgress:SecurityGroupEgress";
+
             public IReadOnlyList<Input<string>>? CidrBlocks { get; init; }
             public Input<string>? Description { get; init; }
             public required Input<double> FromPort { get; init; }

@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:ec2/SecurityGroupIngress:SecurityGroupIngress</c>.</summary>
         public sealed class SecurityGroupIngress : Args
         {
+            public const string Token = "aws:ec2/SecurityGroupIngress:SecurityGroupIngress";
+
             public IReadOnlyList<Input<string>>? CidrBlocks { get; init; }
             public Input<string>? Description { get; init; }
             public required Input<double> FromPort { get; init; }

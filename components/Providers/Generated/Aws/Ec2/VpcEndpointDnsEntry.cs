@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:ec2/VpcEndpointDnsEntry:VpcEndpointDnsEntry</c>: an output shape only; read its fields from an <c>Output</c> of it.</summary>
         public sealed class VpcEndpointDnsEntry
         {
+            public const string Token = "aws:ec2/VpcEndpointDnsEntry:VpcEndpointDnsEntry";
+
             private VpcEndpointDnsEntry()
             {
             }

@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:ec2/VpcEndpointDnsOptions:VpcEndpointDnsOptions</c>.</summary>
         public sealed class VpcEndpointDnsOptions : Args
         {
+            public const string Token = "aws:ec2/VpcEndpointDnsOptions:VpcEndpointDnsOptions";
+
             public Input<string>? DnsRecordIpType { get; init; }
             public Input<bool>? PrivateDnsOnlyForInboundResolverEndpoint { get; init; }
             public Input<string>? PrivateDnsPreference { get; init; }

@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:ec2/VpcEndpointSubnetConfiguration:VpcEndpointSubnetConfiguration</c>.</summary>
         public sealed class VpcEndpointSubnetConfiguration : Args
         {
+            public const string Token = "aws:ec2/VpcEndpointSubnetConfiguration:VpcEndpointSubnetConfiguration";
+
             public Input<string>? Ipv4 { get; init; }
             public Input<string>? Ipv6 { get; init; }
             public Input<string>? SubnetId { get; init; }

@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:iam/documents:AWSPrincipal</c>.</summary>
         public sealed class AWSPrincipal : Args
         {
+            public const string Token = "aws:iam/documents:AWSPrincipal";
+
             public required object AWS { get; init; }
 
             /// <summary>The properties in schema order, wire names, unset ones left out.</summary>

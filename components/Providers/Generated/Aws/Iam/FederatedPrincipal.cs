@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:iam/documents:FederatedPrincipal</c>.</summary>
         public sealed class FederatedPrincipal : Args
         {
+            public const string Token = "aws:iam/documents:FederatedPrincipal";
+
             public required object Federated { get; init; }
 
             /// <summary>The properties in schema order, wire names, unset ones left out.</summary>

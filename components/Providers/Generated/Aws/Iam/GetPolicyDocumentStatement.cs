@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:iam/getPolicyDocumentStatement:getPolicyDocumentStatement</c>.</summary>
         public sealed class GetPolicyDocumentStatement : Args
         {
+            public const string Token = "aws:iam/getPolicyDocumentStatement:getPolicyDocumentStatement";
+
             public IReadOnlyList<Input<string>>? Actions { get; init; }
             public IReadOnlyList<Aws.Iam.GetPolicyDocumentStatementCondition>? Conditions { get; init; }
             public Input<string>? Effect { get; init; }

@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:iam/getPolicyDocumentStatementCondition:getPolicyDocumentStatementCondition</c>.</summary>
         public sealed class GetPolicyDocumentStatementCondition : Args
         {
+            public const string Token = "aws:iam/getPolicyDocumentStatementCondition:getPolicyDocumentStatementCondition";
+
             public required Input<string> Test { get; init; }
             public required IReadOnlyList<Input<string>> Values { get; init; }
             public required Input<string> Variable { get; init; }

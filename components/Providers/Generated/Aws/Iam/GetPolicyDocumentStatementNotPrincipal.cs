@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:iam/getPolicyDocumentStatementNotPrincipal:getPolicyDocumentStatementNotPrincipal</c>.</summary>
         public sealed class GetPolicyDocumentStatementNotPrincipal : Args
         {
+            public const string Token = "aws:iam/getPolicyDocumentStatementNotPrincipal:getPolicyDocumentStatementNotPrincipal";
+
             public required IReadOnlyList<Input<string>> Identifiers { get; init; }
             public required Input<string> Type { get; init; }
 

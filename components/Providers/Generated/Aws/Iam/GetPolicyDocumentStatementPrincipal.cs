@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:iam/getPolicyDocumentStatementPrincipal:getPolicyDocumentStatementPrincipal</c>.</summary>
         public sealed class GetPolicyDocumentStatementPrincipal : Args
         {
+            public const string Token = "aws:iam/getPolicyDocumentStatementPrincipal:getPolicyDocumentStatementPrincipal";
+
             public required IReadOnlyList<Input<string>> Identifiers { get; init; }
             public required Input<string> Type { get; init; }
 

@@ -26,7 +26,7 @@ public static partial class Aws
             public Output<string> PolicyName => Output<string>("name");
             public Output<string> NamePrefix => Output<string>("namePrefix");
             public Output<string> Path => Output<string>("path");
-            public Output<string> PolicyPolicy => Output<string>("policy");
+            public Output<string> PolicyValue => Output<string>("policy");
             public Output<string> PolicyId => Output<string>("policyId");
             public Output<IReadOnlyDictionary<string, string>> Tags => Output<IReadOnlyDictionary<string, string>>("tags");
             public Output<IReadOnlyDictionary<string, string>> TagsAll => Output<IReadOnlyDictionary<string, string>>("tagsAll");

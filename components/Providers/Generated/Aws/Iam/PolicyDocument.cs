@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:iam/documents:PolicyDocument</c>.</summary>
         public sealed class PolicyDocument : Args
         {
+            public const string Token = "aws:iam/documents:PolicyDocument";
+
             public Input<string>? Id { get; init; }
             public required IReadOnlyList<Aws.Iam.PolicyStatement> Statement { get; init; }
             public required Input<Aws.Iam.PolicyDocumentVersion> Version { get; init; }

@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:iam/documents:PolicyStatement</c>.</summary>
         public sealed class PolicyStatement : Args
         {
+            public const string Token = "aws:iam/documents:PolicyStatement";
+
             public object? Action { get; init; }
             public IReadOnlyDictionary<string, object>? Condition { get; init; }
             public required Input<Aws.Iam.PolicyStatementEffect> Effect { get; init; }

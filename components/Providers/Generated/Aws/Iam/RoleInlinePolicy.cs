@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:iam/RoleInlinePolicy:RoleInlinePolicy</c>.</summary>
         public sealed class RoleInlinePolicy : Args
         {
+            public const string Token = "aws:iam/RoleInlinePolicy:RoleInlinePolicy";
+
             public Input<string>? Name { get; init; }
             public Input<string>? Policy { get; init; }
 

@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:iam/documents:ServicePrincipal</c>.</summary>
         public sealed class ServicePrincipal : Args
         {
+            public const string Token = "aws:iam/documents:ServicePrincipal";
+
             public required object Service { get; init; }
 
             /// <summary>The properties in schema order, wire names, unset ones left out.</summary>

@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:lb/ListenerDefaultAction:ListenerDefaultAction</c>.</summary>
         public sealed class ListenerDefaultAction : Args
         {
+            public const string Token = "aws:lb/ListenerDefaultAction:ListenerDefaultAction";
+
             public Aws.Lb.ListenerDefaultActionAuthenticateCognito? AuthenticateCognito { get; init; }
             public Aws.Lb.ListenerDefaultActionAuthenticateOidc? AuthenticateOidc { get; init; }
             public Aws.Lb.ListenerDefaultActionFixedResponse? FixedResponse { get; init; }

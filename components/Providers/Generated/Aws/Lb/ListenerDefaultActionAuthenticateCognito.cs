@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:lb/ListenerDefaultActionAuthenticateCognito:ListenerDefaultActionAuthenticateCognito</c>.</summary>
         public sealed class ListenerDefaultActionAuthenticateCognito : Args
         {
+            public const string Token = "aws:lb/ListenerDefaultActionAuthenticateCognito:ListenerDefaultActionAuthenticateCognito";
+
             public IReadOnlyDictionary<string, Input<string>>? AuthenticationRequestExtraParams { get; init; }
             public Input<string>? OnUnauthenticatedRequest { get; init; }
             public Input<string>? Scope { get; init; }

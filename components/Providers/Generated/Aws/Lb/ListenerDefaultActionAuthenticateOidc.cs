@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:lb/ListenerDefaultActionAuthenticateOidc:ListenerDefaultActionAuthenticateOidc</c>.</summary>
         public sealed class ListenerDefaultActionAuthenticateOidc : Args
         {
+            public const string Token = "aws:lb/ListenerDefaultActionAuthenticateOidc:ListenerDefaultActionAuthenticateOidc";
+
             public IReadOnlyDictionary<string, Input<string>>? AuthenticationRequestExtraParams { get; init; }
             public required Input<string> AuthorizationEndpoint { get; init; }
             public required Input<string> ClientId { get; init; }

@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:lb/ListenerDefaultActionFixedResponse:ListenerDefaultActionFixedResponse</c>.</summary>
         public sealed class ListenerDefaultActionFixedResponse : Args
         {
+            public const string Token = "aws:lb/ListenerDefaultActionFixedResponse:ListenerDefaultActionFixedResponse";
+
             public required Input<string> ContentType { get; init; }
             public Input<string>? MessageBody { get; init; }
             public Input<string>? StatusCode { get; init; }

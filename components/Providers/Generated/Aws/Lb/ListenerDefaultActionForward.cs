@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:lb/ListenerDefaultActionForward:ListenerDefaultActionForward</c>.</summary>
         public sealed class ListenerDefaultActionForward : Args
         {
+            public const string Token = "aws:lb/ListenerDefaultActionForward:ListenerDefaultActionForward";
+
             public Aws.Lb.ListenerDefaultActionForwardStickiness? Stickiness { get; init; }
             public required IReadOnlyList<Aws.Lb.ListenerDefaultActionForwardTargetGroup> TargetGroups { get; init; }
 

@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:lb/ListenerDefaultActionForwardStickiness:ListenerDefaultActionForwardStickiness</c>.</summary>
         public sealed class ListenerDefaultActionForwardStickiness : Args
         {
+            public const string Token = "aws:lb/ListenerDefaultActionForwardStickiness:ListenerDefaultActionForwardStickiness";
+
             public required Input<double> Duration { get; init; }
             public Input<bool>? Enabled { get; init; }
 

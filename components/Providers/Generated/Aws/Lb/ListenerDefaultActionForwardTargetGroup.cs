@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:lb/ListenerDefaultActionForwardTargetGroup:ListenerDefaultActionForwardTargetGroup</c>.</summary>
         public sealed class ListenerDefaultActionForwardTargetGroup : Args
         {
+            public const string Token = "aws:lb/ListenerDefaultActionForwardTargetGroup:ListenerDefaultActionForwardTargetGroup";
+
             public required Input<string> Arn { get; init; }
             public Input<double>? Weight { get; init; }
 

@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:lb/ListenerDefaultActionJwtValidation:ListenerDefaultActionJwtValidation</c>.</summary>
         public sealed class ListenerDefaultActionJwtValidation : Args
         {
+            public const string Token = "aws:lb/ListenerDefaultActionJwtValidation:ListenerDefaultActionJwtValidation";
+
             public IReadOnlyList<Aws.Lb.ListenerDefaultActionJwtValidationAdditionalClaim>? AdditionalClaims { get; init; }
             public required Input<string> Issuer { get; init; }
             public required Input<string> JwksEndpoint { get; init; }

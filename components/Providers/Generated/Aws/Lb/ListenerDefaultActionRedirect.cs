@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:lb/ListenerDefaultActionRedirect:ListenerDefaultActionRedirect</c>.</summary>
         public sealed class ListenerDefaultActionRedirect : Args
         {
+            public const string Token = "aws:lb/ListenerDefaultActionRedirect:ListenerDefaultActionRedirect";
+
             public Input<string>? Host { get; init; }
             public Input<string>? Path { get; init; }
             public Input<string>? Port { get; init; }

@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:lb/ListenerMutualAuthentication:ListenerMutualAuthentication</c>.</summary>
         public sealed class ListenerMutualAuthentication : Args
         {
+            public const string Token = "aws:lb/ListenerMutualAuthentication:ListenerMutualAuthentication";
+
             public Input<string>? AdvertiseTrustStoreCaNames { get; init; }
             public Input<bool>? IgnoreClientCertificateExpiry { get; init; }
             public required Input<string> Mode { get; init; }

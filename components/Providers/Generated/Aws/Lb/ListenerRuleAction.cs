@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:lb/ListenerRuleAction:ListenerRuleAction</c>.</summary>
         public sealed class ListenerRuleAction : Args
         {
+            public const string Token = "aws:lb/ListenerRuleAction:ListenerRuleAction";
+
             public Aws.Lb.ListenerRuleActionAuthenticateCognito? AuthenticateCognito { get; init; }
             public Aws.Lb.ListenerRuleActionAuthenticateOidc? AuthenticateOidc { get; init; }
             public Aws.Lb.ListenerRuleActionFixedResponse? FixedResponse { get; init; }

@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:lb/ListenerRuleActionAuthenticateCognito:ListenerRuleActionAuthenticateCognito</c>.</summary>
         public sealed class ListenerRuleActionAuthenticateCognito : Args
         {
+            public const string Token = "aws:lb/ListenerRuleActionAuthenticateCognito:ListenerRuleActionAuthenticateCognito";
+
             public IReadOnlyDictionary<string, Input<string>>? AuthenticationRequestExtraParams { get; init; }
             public Input<string>? OnUnauthenticatedRequest { get; init; }
             public Input<string>? Scope { get; init; }

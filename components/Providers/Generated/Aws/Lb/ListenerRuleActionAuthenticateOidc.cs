@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:lb/ListenerRuleActionAuthenticateOidc:ListenerRuleActionAuthenticateOidc</c>.</summary>
         public sealed class ListenerRuleActionAuthenticateOidc : Args
         {
+            public const string Token = "aws:lb/ListenerRuleActionAuthenticateOidc:ListenerRuleActionAuthenticateOidc";
+
             public IReadOnlyDictionary<string, Input<string>>? AuthenticationRequestExtraParams { get; init; }
             public required Input<string> AuthorizationEndpoint { get; init; }
             public required Input<string> ClientId { get; init; }

@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:lb/ListenerRuleActionFixedResponse:ListenerRuleActionFixedResponse</c>.</summary>
         public sealed class ListenerRuleActionFixedResponse : Args
         {
+            public const string Token = "aws:lb/ListenerRuleActionFixedResponse:ListenerRuleActionFixedResponse";
+
             public required Input<string> ContentType { get; init; }
             public Input<string>? MessageBody { get; init; }
             public Input<string>? StatusCode { get; init; }

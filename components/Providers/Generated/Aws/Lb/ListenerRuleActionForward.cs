@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:lb/ListenerRuleActionForward:ListenerRuleActionForward</c>.</summary>
         public sealed class ListenerRuleActionForward : Args
         {
+            public const string Token = "aws:lb/ListenerRuleActionForward:ListenerRuleActionForward";
+
             public Aws.Lb.ListenerRuleActionForwardStickiness? Stickiness { get; init; }
             public required IReadOnlyList<Aws.Lb.ListenerRuleActionForwardTargetGroup> TargetGroups { get; init; }
 

@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:lb/ListenerRuleActionForwardStickiness:ListenerRuleActionForwardStickiness</c>.</summary>
         public sealed class ListenerRuleActionForwardStickiness : Args
         {
+            public const string Token = "aws:lb/ListenerRuleActionForwardStickiness:ListenerRuleActionForwardStickiness";
+
             public required Input<double> Duration { get; init; }
             public Input<bool>? Enabled { get; init; }
 

@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:lb/ListenerRuleActionForwardTargetGroup:ListenerRuleActionForwardTargetGroup</c>.</summary>
         public sealed class ListenerRuleActionForwardTargetGroup : Args
         {
+            public const string Token = "aws:lb/ListenerRuleActionForwardTargetGroup:ListenerRuleActionForwardTargetGroup";
+
             public required Input<string> Arn { get; init; }
             public Input<double>? Weight { get; init; }
 

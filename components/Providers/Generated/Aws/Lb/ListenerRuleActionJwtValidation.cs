@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:lb/ListenerRuleActionJwtValidation:ListenerRuleActionJwtValidation</c>.</summary>
         public sealed class ListenerRuleActionJwtValidation : Args
         {
+            public const string Token = "aws:lb/ListenerRuleActionJwtValidation:ListenerRuleActionJwtValidation";
+
             public IReadOnlyList<Aws.Lb.ListenerRuleActionJwtValidationAdditionalClaim>? AdditionalClaims { get; init; }
             public required Input<string> Issuer { get; init; }
             public required Input<string> JwksEndpoint { get; init; }

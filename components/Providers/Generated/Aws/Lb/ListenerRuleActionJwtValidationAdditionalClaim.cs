@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:lb/ListenerRuleActionJwtValidationAdditionalClaim:ListenerRuleActionJwtValidationAdditionalClaim</c>.</summary>
         public sealed class ListenerRuleActionJwtValidationAdditionalClaim : Args
         {
+            public const string Token = "aws:lb/ListenerRuleActionJwtValidationAdditionalClaim:ListenerRuleActionJwtValidationAdditionalClaim";
+
             public required Input<string> Format { get; init; }
             public required Input<string> Name { get; init; }
             public required IReadOnlyList<Input<string>> Values { get; init; }

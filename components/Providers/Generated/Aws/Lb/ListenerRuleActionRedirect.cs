@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:lb/ListenerRuleActionRedirect:ListenerRuleActionRedirect</c>.</summary>
         public sealed class ListenerRuleActionRedirect : Args
         {
+            public const string Token = "aws:lb/ListenerRuleActionRedirect:ListenerRuleActionRedirect";
+
             public Input<string>? Host { get; init; }
             public Input<string>? Path { get; init; }
             public Input<string>? Port { get; init; }

@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:lb/ListenerRuleCondition:ListenerRuleCondition</c>.</summary>
         public sealed class ListenerRuleCondition : Args
         {
+            public const string Token = "aws:lb/ListenerRuleCondition:ListenerRuleCondition";
+
             public Aws.Lb.ListenerRuleConditionHostHeader? HostHeader { get; init; }
             public Aws.Lb.ListenerRuleConditionHttpHeader? HttpHeader { get; init; }
             public Aws.Lb.ListenerRuleConditionHttpRequestMethod? HttpRequestMethod { get; init; }

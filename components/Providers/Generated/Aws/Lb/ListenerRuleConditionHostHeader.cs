@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:lb/ListenerRuleConditionHostHeader:ListenerRuleConditionHostHeader</c>.</summary>
         public sealed class ListenerRuleConditionHostHeader : Args
         {
+            public const string Token = "aws:lb/ListenerRuleConditionHostHeader:ListenerRuleConditionHostHeader";
+
             public IReadOnlyList<Input<string>>? RegexValues { get; init; }
             public IReadOnlyList<Input<string>>? Values { get; init; }
 

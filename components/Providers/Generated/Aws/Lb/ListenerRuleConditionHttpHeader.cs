@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:lb/ListenerRuleConditionHttpHeader:ListenerRuleConditionHttpHeader</c>.</summary>
         public sealed class ListenerRuleConditionHttpHeader : Args
         {
+            public const string Token = "aws:lb/ListenerRuleConditionHttpHeader:ListenerRuleConditionHttpHeader";
+
             public required Input<string> HttpHeaderName { get; init; }
             public IReadOnlyList<Input<string>>? RegexValues { get; init; }
             public IReadOnlyList<Input<string>>? Values { get; init; }

@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:lb/ListenerRuleConditionHttpRequestMethod:ListenerRuleConditionHttpRequestMethod</c>.</summary>
         public sealed class ListenerRuleConditionHttpRequestMethod : Args
         {
+            public const string Token = "aws:lb/ListenerRuleConditionHttpRequestMethod:ListenerRuleConditionHttpRequestMethod";
+
             public required IReadOnlyList<Input<string>> Values { get; init; }
 
             /// <summary>The properties in schema order, wire names, unset ones left out.</summary>

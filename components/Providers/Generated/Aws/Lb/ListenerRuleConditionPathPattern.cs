@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:lb/ListenerRuleConditionPathPattern:ListenerRuleConditionPathPattern</c>.</summary>
         public sealed class ListenerRuleConditionPathPattern : Args
         {
+            public const string Token = "aws:lb/ListenerRuleConditionPathPattern:ListenerRuleConditionPathPattern";
+
             public IReadOnlyList<Input<string>>? RegexValues { get; init; }
             public IReadOnlyList<Input<string>>? Values { get; init; }
 

@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:lb/ListenerRuleConditionQueryString:ListenerRuleConditionQueryString</c>.</summary>
         public sealed class ListenerRuleConditionQueryString : Args
         {
+            public const string Token = "aws:lb/ListenerRuleConditionQueryString:ListenerRuleConditionQueryString";
+
             public Input<string>? Key { get; init; }
             public required Input<string> Value { get; init; }
 

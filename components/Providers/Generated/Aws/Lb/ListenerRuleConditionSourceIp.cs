@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:lb/ListenerRuleConditionSourceIp:ListenerRuleConditionSourceIp</c>.</summary>
         public sealed class ListenerRuleConditionSourceIp : Args
         {
+            public const string Token = "aws:lb/ListenerRuleConditionSourceIp:ListenerRuleConditionSourceIp";
+
             public Input<string>? IpAddressType { get; init; }
             public IReadOnlyList<Input<string>>? Values { get; init; }
 

@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:lb/ListenerRuleTransform:ListenerRuleTransform</c>.</summary>
         public sealed class ListenerRuleTransform : Args
         {
+            public const string Token = "aws:lb/ListenerRuleTransform:ListenerRuleTransform";
+
             public Aws.Lb.ListenerRuleTransformHostHeaderRewriteConfig? HostHeaderRewriteConfig { get; init; }
             public required Input<string> Type { get; init; }
             public Aws.Lb.ListenerRuleTransformUrlRewriteConfig? UrlRewriteConfig { get; init; }

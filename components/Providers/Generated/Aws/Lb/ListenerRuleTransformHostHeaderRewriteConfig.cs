@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:lb/ListenerRuleTransformHostHeaderRewriteConfig:ListenerRuleTransformHostHeaderRewriteConfig</c>.</summary>
         public sealed class ListenerRuleTransformHostHeaderRewriteConfig : Args
         {
+            public const string Token = "aws:lb/ListenerRuleTransformHostHeaderRewriteConfig:ListenerRuleTransformHostHeaderRewriteConfig";
+
             public Aws.Lb.ListenerRuleTransformHostHeaderRewriteConfigRewrite? Rewrite { get; init; }
 
             /// <summary>The properties in schema order, wire names, unset ones left out.</summary>

@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:lb/ListenerRuleTransformHostHeaderRewriteConfigRewrite:ListenerRuleTransformHostHeaderRewriteConfigRewrite</c>.</summary>
         public sealed class ListenerRuleTransformHostHeaderRewriteConfigRewrite : Args
         {
+            public const string Token = "aws:lb/ListenerRuleTransformHostHeaderRewriteConfigRewrite:ListenerRuleTransformHostHeaderRewriteConfigRewrite";
+
             public required Input<string> Regex { get; init; }
             public required Input<string> Replace { get; init; }
 

@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:lb/ListenerRuleTransformUrlRewriteConfig:ListenerRuleTransformUrlRewriteConfig</c>.</summary>
         public sealed class ListenerRuleTransformUrlRewriteConfig : Args
         {
+            public const string Token = "aws:lb/ListenerRuleTransformUrlRewriteConfig:ListenerRuleTransformUrlRewriteConfig";
+
             public Aws.Lb.ListenerRuleTransformUrlRewriteConfigRewrite? Rewrite { get; init; }
 
             /// <summary>The properties in schema order, wire names, unset ones left out.</summary>

@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:lb/ListenerRuleTransformUrlRewriteConfigRewrite:ListenerRuleTransformUrlRewriteConfigRewrite</c>.</summary>
         public sealed class ListenerRuleTransformUrlRewriteConfigRewrite : Args
         {
+            public const string Token = "aws:lb/ListenerRuleTransformUrlRewriteConfigRewrite:ListenerRuleTransformUrlRewriteConfigRewrite";
+
             public required Input<string> Regex { get; init; }
             public required Input<string> Replace { get; init; }
 

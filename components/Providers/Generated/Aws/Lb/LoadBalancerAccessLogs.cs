@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:lb/LoadBalancerAccessLogs:LoadBalancerAccessLogs</c>.</summary>
         public sealed class LoadBalancerAccessLogs : Args
         {
+            public const string Token = "aws:lb/LoadBalancerAccessLogs:LoadBalancerAccessLogs";
+
             public required Input<string> Bucket { get; init; }
             public Input<bool>? Enabled { get; init; }
             public Input<string>? Prefix { get; init; }

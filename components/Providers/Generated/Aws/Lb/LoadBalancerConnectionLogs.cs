@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:lb/LoadBalancerConnectionLogs:LoadBalancerConnectionLogs</c>.</summary>
         public sealed class LoadBalancerConnectionLogs : Args
         {
+            public const string Token = "aws:lb/LoadBalancerConnectionLogs:LoadBalancerConnectionLogs";
+
             public required Input<string> Bucket { get; init; }
             public Input<bool>? Enabled { get; init; }
             public Input<string>? Prefix { get; init; }

@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:lb/LoadBalancerHealthCheckLogs:LoadBalancerHealthCheckLogs</c>.</summary>
         public sealed class LoadBalancerHealthCheckLogs : Args
         {
+            public const string Token = "aws:lb/LoadBalancerHealthCheckLogs:LoadBalancerHealthCheckLogs";
+
             public required Input<string> Bucket { get; init; }
             public Input<bool>? Enabled { get; init; }
             public Input<string>? Prefix { get; init; }

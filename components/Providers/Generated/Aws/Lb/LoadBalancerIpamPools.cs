@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:lb/LoadBalancerIpamPools:LoadBalancerIpamPools</c>.</summary>
         public sealed class LoadBalancerIpamPools : Args
         {
+            public const string Token = "aws:lb/LoadBalancerIpamPools:LoadBalancerIpamPools";
+
             public required Input<string> Ipv4IpamPoolId { get; init; }
 
             /// <summary>The properties in schema order, wire names, unset ones left out.</summary>

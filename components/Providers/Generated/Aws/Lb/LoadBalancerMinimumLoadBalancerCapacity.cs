@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:lb/LoadBalancerMinimumLoadBalancerCapacity:LoadBalancerMinimumLoadBalancerCapacity</c>.</summary>
         public sealed class LoadBalancerMinimumLoadBalancerCapacity : Args
         {
+            public const string Token = "aws:lb/LoadBalancerMinimumLoadBalancerCapacity:LoadBalancerMinimumLoadBalancerCapacity";
+
             public required Input<double> CapacityUnits { get; init; }
 
             /// <summary>The properties in schema order, wire names, unset ones left out.</summary>

@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:lb/LoadBalancerSubnetMapping:LoadBalancerSubnetMapping</c>.</summary>
         public sealed class LoadBalancerSubnetMapping : Args
         {
+            public const string Token = "aws:lb/LoadBalancerSubnetMapping:LoadBalancerSubnetMapping";
+
             public Input<string>? AllocationId { get; init; }
             public Input<string>? Ipv6Address { get; init; }
             public Input<string>? OutpostId { get; init; }

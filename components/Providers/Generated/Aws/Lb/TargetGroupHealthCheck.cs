@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:lb/TargetGroupHealthCheck:TargetGroupHealthCheck</c>.</summary>
         public sealed class TargetGroupHealthCheck : Args
         {
+            public const string Token = "aws:lb/TargetGroupHealthCheck:TargetGroupHealthCheck";
+
             public Input<bool>? Enabled { get; init; }
             public Input<double>? HealthyThreshold { get; init; }
             public Input<double>? Interval { get; init; }

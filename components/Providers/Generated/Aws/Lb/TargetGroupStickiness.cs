@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:lb/TargetGroupStickiness:TargetGroupStickiness</c>.</summary>
         public sealed class TargetGroupStickiness : Args
         {
+            public const string Token = "aws:lb/TargetGroupStickiness:TargetGroupStickiness";
+
             public Input<double>? CookieDuration { get; init; }
             public Input<string>? CookieName { get; init; }
             public Input<bool>? Enabled { get; init; }

@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:lb/TargetGroupTargetFailover:TargetGroupTargetFailover</c>.</summary>
         public sealed class TargetGroupTargetFailover : Args
         {
+            public const string Token = "aws:lb/TargetGroupTargetFailover:TargetGroupTargetFailover";
+
             public required Input<string> OnDeregistration { get; init; }
             public required Input<string> OnUnhealthy { get; init; }
 

@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:lb/TargetGroupTargetGroupHealth:TargetGroupTargetGroupHealth</c>.</summary>
         public sealed class TargetGroupTargetGroupHealth : Args
         {
+            public const string Token = "aws:lb/TargetGroupTargetGroupHealth:TargetGroupTargetGroupHealth";
+
             public Aws.Lb.TargetGroupTargetGroupHealthDnsFailover? DnsFailover { get; init; }
             public Aws.Lb.TargetGroupTargetGroupHealthUnhealthyStateRouting? UnhealthyStateRouting { get; init; }
 

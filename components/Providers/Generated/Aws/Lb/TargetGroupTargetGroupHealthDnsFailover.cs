@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:lb/TargetGroupTargetGroupHealthDnsFailover:TargetGroupTargetGroupHealthDnsFailover</c>.</summary>
         public sealed class TargetGroupTargetGroupHealthDnsFailover : Args
         {
+            public const string Token = "aws:lb/TargetGroupTargetGroupHealthDnsFailover:TargetGroupTargetGroupHealthDnsFailover";
+
             public Input<string>? MinimumHealthyTargetsCount { get; init; }
             public Input<string>? MinimumHealthyTargetsPercentage { get; init; }
 

@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:lb/TargetGroupTargetGroupHealthUnhealthyStateRouting:TargetGroupTargetGroupHealthUnhealthyStateRouting</c>.</summary>
         public sealed class TargetGroupTargetGroupHealthUnhealthyStateRouting : Args
         {
+            public const string Token = "aws:lb/TargetGroupTargetGroupHealthUnhealthyStateRouting:TargetGroupTargetGroupHealthUnhealthyStateRouting";
+
             public Input<double>? MinimumHealthyTargetsCount { get; init; }
             public Input<string>? MinimumHealthyTargetsPercentage { get; init; }
 

@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:lb/TargetGroupTargetHealthState:TargetGroupTargetHealthState</c>.</summary>
         public sealed class TargetGroupTargetHealthState : Args
         {
+            public const string Token = "aws:lb/TargetGroupTargetHealthState:TargetGroupTargetHealthState";
+
             public required Input<bool> EnableUnhealthyConnectionTermination { get; init; }
             public Input<double>? UnhealthyDrainingInterval { get; init; }
 

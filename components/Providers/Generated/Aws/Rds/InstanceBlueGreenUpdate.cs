@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:rds/InstanceBlueGreenUpdate:InstanceBlueGreenUpdate</c>.</summary>
         public sealed class InstanceBlueGreenUpdate : Args
         {
+            public const string Token = "aws:rds/InstanceBlueGreenUpdate:InstanceBlueGreenUpdate";
+
             public Input<bool>? Enabled { get; init; }
 
             /// <summary>The properties in schema order, wire names, unset ones left out.</summary>

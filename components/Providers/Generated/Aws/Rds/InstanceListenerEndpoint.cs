@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:rds/InstanceListenerEndpoint:InstanceListenerEndpoint</c>: an output shape only; read its fields from an <c>Output</c> of it.</summary>
         public sealed class InstanceListenerEndpoint
         {
+            public const string Token = "aws:rds/InstanceListenerEndpoint:InstanceListenerEndpoint";
+
             private InstanceListenerEndpoint()
             {
             }

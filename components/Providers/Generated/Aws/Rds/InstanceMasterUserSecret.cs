@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:rds/InstanceMasterUserSecret:InstanceMasterUserSecret</c>: an output shape only; read its fields from an <c>Output</c> of it.</summary>
         public sealed class InstanceMasterUserSecret
         {
+            public const string Token = "aws:rds/InstanceMasterUserSecret:InstanceMasterUserSecret";
+
             private InstanceMasterUserSecret()
             {
             }

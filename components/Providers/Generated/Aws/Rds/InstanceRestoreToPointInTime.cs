@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:rds/InstanceRestoreToPointInTime:InstanceRestoreToPointInTime</c>.</summary>
         public sealed class InstanceRestoreToPointInTime : Args
         {
+            public const string Token = "aws:rds/InstanceRestoreToPointInTime:InstanceRestoreToPointInTime";
+
             public Input<string>? RestoreTime { get; init; }
             public Input<string>? SourceDbInstanceAutomatedBackupsArn { get; init; }
             public Input<string>? SourceDbInstanceIdentifier { get; init; }

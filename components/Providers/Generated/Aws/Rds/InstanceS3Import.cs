@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:rds/InstanceS3Import:InstanceS3Import</c>.</summary>
         public sealed class InstanceS3Import : Args
         {
+            public const string Token = "aws:rds/InstanceS3Import:InstanceS3Import";
+
             public required Input<string> BucketName { get; init; }
             public Input<string>? BucketPrefix { get; init; }
             public required Input<string> IngestionRole { get; init; }

@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:route53/RecordAlias:RecordAlias</c>.</summary>
         public sealed class RecordAlias : Args
         {
+            public const string Token = "aws:route53/RecordAlias:RecordAlias";
+
             public required Input<bool> EvaluateTargetHealth { get; init; }
             public required Input<string> Name { get; init; }
             public required Input<string> ZoneId { get; init; }

@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:route53/RecordCidrRoutingPolicy:RecordCidrRoutingPolicy</c>.</summary>
         public sealed class RecordCidrRoutingPolicy : Args
         {
+            public const string Token = "aws:route53/RecordCidrRoutingPolicy:RecordCidrRoutingPolicy";
+
             public required Input<string> CollectionId { get; init; }
             public required Input<string> LocationName { get; init; }
 

@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:route53/RecordFailoverRoutingPolicy:RecordFailoverRoutingPolicy</c>.</summary>
         public sealed class RecordFailoverRoutingPolicy : Args
         {
+            public const string Token = "aws:route53/RecordFailoverRoutingPolicy:RecordFailoverRoutingPolicy";
+
             public required Input<string> Type { get; init; }
 
             /// <summary>The properties in schema order, wire names, unset ones left out.</summary>

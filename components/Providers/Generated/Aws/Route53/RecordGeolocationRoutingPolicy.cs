@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:route53/RecordGeolocationRoutingPolicy:RecordGeolocationRoutingPolicy</c>.</summary>
         public sealed class RecordGeolocationRoutingPolicy : Args
         {
+            public const string Token = "aws:route53/RecordGeolocationRoutingPolicy:RecordGeolocationRoutingPolicy";
+
             public Input<string>? Continent { get; init; }
             public Input<string>? Country { get; init; }
             public Input<string>? Subdivision { get; init; }

@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:route53/RecordGeoproximityRoutingPolicy:RecordGeoproximityRoutingPolicy</c>.</summary>
         public sealed class RecordGeoproximityRoutingPolicy : Args
         {
+            public const string Token = "aws:route53/RecordGeoproximityRoutingPolicy:RecordGeoproximityRoutingPolicy";
+
             public Input<string>? AwsRegion { get; init; }
             public Input<double>? Bias { get; init; }
             public IReadOnlyList<Aws.Route53.RecordGeoproximityRoutingPolicyCoordinate>? Coordinates { get; init; }

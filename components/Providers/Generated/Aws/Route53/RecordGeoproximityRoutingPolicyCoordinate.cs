@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:route53/RecordGeoproximityRoutingPolicyCoordinate:RecordGeoproximityRoutingPolicyCoordinate</c>.</summary>
         public sealed class RecordGeoproximityRoutingPolicyCoordinate : Args
         {
+            public const string Token = "aws:route53/RecordGeoproximityRoutingPolicyCoordinate:RecordGeoproximityRoutingPolicyCoordinate";
+
             public required Input<string> Latitude { get; init; }
             public required Input<string> Longitude { get; init; }
 

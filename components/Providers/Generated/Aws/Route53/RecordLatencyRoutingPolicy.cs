@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:route53/RecordLatencyRoutingPolicy:RecordLatencyRoutingPolicy</c>.</summary>
         public sealed class RecordLatencyRoutingPolicy : Args
         {
+            public const string Token = "aws:route53/RecordLatencyRoutingPolicy:RecordLatencyRoutingPolicy";
+
             public required Input<string> Region { get; init; }
 
             /// <summary>The properties in schema order, wire names, unset ones left out.</summary>

@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:route53/RecordWeightedRoutingPolicy:RecordWeightedRoutingPolicy</c>.</summary>
         public sealed class RecordWeightedRoutingPolicy : Args
         {
+            public const string Token = "aws:route53/RecordWeightedRoutingPolicy:RecordWeightedRoutingPolicy";
+
             public required Input<double> Weight { get; init; }
 
             /// <summary>The properties in schema order, wire names, unset ones left out.</summary>

@@ -22,7 +22,7 @@ public static partial class Aws
             public Output<string> AccelerationStatus => Output<string>("accelerationStatus");
             public Output<string> Acl => Output<string>("acl");
             public Output<string> Arn => Output<string>("arn");
-            public Output<string> BucketBucket => Output<string>("bucket");
+            public Output<string> BucketValue => Output<string>("bucket");
             public Output<string> BucketDomainName => Output<string>("bucketDomainName");
             public Output<string> BucketNamespace => Output<string>("bucketNamespace");
             public Output<string> BucketPrefix => Output<string>("bucketPrefix");

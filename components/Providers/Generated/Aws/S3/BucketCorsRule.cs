@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:s3/BucketCorsRule:BucketCorsRule</c>.</summary>
         public sealed class BucketCorsRule : Args
         {
+            public const string Token = "aws:s3/BucketCorsRule:BucketCorsRule";
+
             public IReadOnlyList<Input<string>>? AllowedHeaders { get; init; }
             public required IReadOnlyList<Input<string>> AllowedMethods { get; init; }
             public required IReadOnlyList<Input<string>> AllowedOrigins { get; init; }

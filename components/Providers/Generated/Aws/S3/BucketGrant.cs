@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:s3/BucketGrant:BucketGrant</c>.</summary>
         public sealed class BucketGrant : Args
         {
+            public const string Token = "aws:s3/BucketGrant:BucketGrant";
+
             public Input<string>? Id { get; init; }
             public required IReadOnlyList<Input<string>> Permissions { get; init; }
             public required Input<string> Type { get; init; }

@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:s3/BucketLifecycleRule:BucketLifecycleRule</c>.</summary>
         public sealed class BucketLifecycleRule : Args
         {
+            public const string Token = "aws:s3/BucketLifecycleRule:BucketLifecycleRule";
+
             public Input<double>? AbortIncompleteMultipartUploadDays { get; init; }
             public required Input<bool> Enabled { get; init; }
             public Aws.S3.BucketLifecycleRuleExpiration? Expiration { get; init; }

@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:s3/BucketLifecycleRuleExpiration:BucketLifecycleRuleExpiration</c>.</summary>
         public sealed class BucketLifecycleRuleExpiration : Args
         {
+            public const string Token = "aws:s3/BucketLifecycleRuleExpiration:BucketLifecycleRuleExpiration";
+
             public Input<string>? Date { get; init; }
             public Input<double>? Days { get; init; }
             public Input<bool>? ExpiredObjectDeleteMarker { get; init; }

@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:s3/BucketLifecycleRuleNoncurrentVersionExpiration:BucketLifecycleRuleNoncurrentVersionExpiration</c>.</summary>
         public sealed class BucketLifecycleRuleNoncurrentVersionExpiration : Args
         {
+            public const string Token = "aws:s3/BucketLifecycleRuleNoncurrentVersionExpiration:BucketLifecycleRuleNoncurrentVersionExpiration";
+
             public Input<double>? Days { get; init; }
 
             /// <summary>The properties in schema order, wire names, unset ones left out.</summary>

@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:s3/BucketLifecycleRuleNoncurrentVersionTransition:BucketLifecycleRuleNoncurrentVersionTransition</c>.</summary>
         public sealed class BucketLifecycleRuleNoncurrentVersionTransition : Args
         {
+            public const string Token = "aws:s3/BucketLifecycleRuleNoncurrentVersionTransition:BucketLifecycleRuleNoncurrentVersionTransition";
+
             public Input<double>? Days { get; init; }
             public required Input<string> StorageClass { get; init; }
 

@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:s3/BucketLifecycleRuleTransition:BucketLifecycleRuleTransition</c>.</summary>
         public sealed class BucketLifecycleRuleTransition : Args
         {
+            public const string Token = "aws:s3/BucketLifecycleRuleTransition:BucketLifecycleRuleTransition";
+
             public Input<string>? Date { get; init; }
             public Input<double>? Days { get; init; }
             public required Input<string> StorageClass { get; init; }

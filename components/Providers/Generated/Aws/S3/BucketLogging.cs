@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:s3/BucketLogging:BucketLogging</c>.</summary>
         public sealed class BucketLogging : Args
         {
+            public const string Token = "aws:s3/BucketLogging:BucketLogging";
+
             public required Input<string> TargetBucket { get; init; }
             public Input<string>? TargetPrefix { get; init; }
 

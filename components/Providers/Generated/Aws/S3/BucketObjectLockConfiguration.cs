@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:s3/BucketObjectLockConfiguration:BucketObjectLockConfiguration</c>.</summary>
         public sealed class BucketObjectLockConfiguration : Args
         {
+            public const string Token = "aws:s3/BucketObjectLockConfiguration:BucketObjectLockConfiguration";
+
             /// <summary>Deprecated by the provider.</summary>
             public Input<string>? ObjectLockEnabled { get; init; }
             /// <summary>Deprecated by the provider.</summary>

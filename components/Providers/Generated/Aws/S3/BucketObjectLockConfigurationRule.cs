@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:s3/BucketObjectLockConfigurationRule:BucketObjectLockConfigurationRule</c>.</summary>
         public sealed class BucketObjectLockConfigurationRule : Args
         {
+            public const string Token = "aws:s3/BucketObjectLockConfigurationRule:BucketObjectLockConfigurationRule";
+
             public required Aws.S3.BucketObjectLockConfigurationRuleDefaultRetention DefaultRetention { get; init; }
 
             /// <summary>The properties in schema order, wire names, unset ones left out.</summary>

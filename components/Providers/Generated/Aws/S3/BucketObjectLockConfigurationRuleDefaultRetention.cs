@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:s3/BucketObjectLockConfigurationRuleDefaultRetention:BucketObjectLockConfigurationRuleDefaultRetention</c>.</summary>
         public sealed class BucketObjectLockConfigurationRuleDefaultRetention : Args
         {
+            public const string Token = "aws:s3/BucketObjectLockConfigurationRuleDefaultRetention:BucketObjectLockConfigurationRuleDefaultRetention";
+
             public Input<double>? Days { get; init; }
             public Input<string>? Mode { get; init; }
             public Input<double>? Years { get; init; }

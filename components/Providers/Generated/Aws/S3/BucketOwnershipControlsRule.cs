@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:s3/BucketOwnershipControlsRule:BucketOwnershipControlsRule</c>.</summary>
         public sealed class BucketOwnershipControlsRule : Args
         {
+            public const string Token = "aws:s3/BucketOwnershipControlsRule:BucketOwnershipControlsRule";
+
             public required Input<string> ObjectOwnership { get; init; }
 
             /// <summary>The properties in schema order, wire names, unset ones left out.</summary>

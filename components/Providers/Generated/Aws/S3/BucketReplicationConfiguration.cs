@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:s3/BucketReplicationConfiguration:BucketReplicationConfiguration</c>.</summary>
         public sealed class BucketReplicationConfiguration : Args
         {
+            public const string Token = "aws:s3/BucketReplicationConfiguration:BucketReplicationConfiguration";
+
             public required Input<string> Role { get; init; }
             public required IReadOnlyList<Aws.S3.BucketReplicationConfigurationRule> Rules { get; init; }
 

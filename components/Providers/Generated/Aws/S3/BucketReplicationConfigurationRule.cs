@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:s3/BucketReplicationConfigurationRule:BucketReplicationConfigurationRule</c>.</summary>
         public sealed class BucketReplicationConfigurationRule : Args
         {
+            public const string Token = "aws:s3/BucketReplicationConfigurationRule:BucketReplicationConfigurationRule";
+
             public Input<string>? DeleteMarkerReplicationStatus { get; init; }
             public required Aws.S3.BucketReplicationConfigurationRuleDestination Destination { get; init; }
             public Aws.S3.BucketReplicationConfigurationRuleFilter? Filter { get; init; }

@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:s3/BucketReplicationConfigurationRuleDestination:BucketReplicationConfigurationRuleDestination</c>.</summary>
         public sealed class BucketReplicationConfigurationRuleDestination : Args
         {
+            public const string Token = "aws:s3/BucketReplicationConfigurationRuleDestination:BucketReplicationConfigurationRuleDestination";
+
             public Aws.S3.BucketReplicationConfigurationRuleDestinationAccessControlTranslation? AccessControlTranslation { get; init; }
             public Input<string>? AccountId { get; init; }
             public required Input<string> Bucket { get; init; }

@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:s3/BucketReplicationConfigurationRuleDestinationAccessControlTranslation:BucketReplicationConfigurationRuleDestinationAccessControlTranslation</c>.</summary>
         public sealed class BucketReplicationConfigurationRuleDestinationAccessControlTranslation : Args
         {
+            public const string Token = "aws:s3/BucketReplicationConfigurationRuleDestinationAccessControlTranslation:BucketReplicationConfigurationRuleDestinationAccessControlTranslation";
+
             public required Input<string> Owner { get; init; }
 
             /// <summary>The properties in schema order, wire names, unset ones left out.</summary>

@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:s3/BucketReplicationConfigurationRuleDestinationMetrics:BucketReplicationConfigurationRuleDestinationMetrics</c>.</summary>
         public sealed class BucketReplicationConfigurationRuleDestinationMetrics : Args
         {
+            public const string Token = "aws:s3/BucketReplicationConfigurationRuleDestinationMetrics:BucketReplicationConfigurationRuleDestinationMetrics";
+
             public Input<double>? Minutes { get; init; }
             public Input<string>? Status { get; init; }
 

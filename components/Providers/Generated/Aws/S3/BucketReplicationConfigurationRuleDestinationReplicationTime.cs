@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:s3/BucketReplicationConfigurationRuleDestinationReplicationTime:BucketReplicationConfigurationRuleDestinationReplicationTime</c>.</summary>
         public sealed class BucketReplicationConfigurationRuleDestinationReplicationTime : Args
         {
+            public const string Token = "aws:s3/BucketReplicationConfigurationRuleDestinationReplicationTime:BucketReplicationConfigurationRuleDestinationReplicationTime";
+
             public Input<double>? Minutes { get; init; }
             public Input<string>? Status { get; init; }
 

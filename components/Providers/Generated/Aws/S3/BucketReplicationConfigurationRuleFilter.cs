@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:s3/BucketReplicationConfigurationRuleFilter:BucketReplicationConfigurationRuleFilter</c>.</summary>
         public sealed class BucketReplicationConfigurationRuleFilter : Args
         {
+            public const string Token = "aws:s3/BucketReplicationConfigurationRuleFilter:BucketReplicationConfigurationRuleFilter";
+
             public Input<string>? Prefix { get; init; }
             public IReadOnlyDictionary<string, Input<string>>? Tags { get; init; }
 

@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:s3/BucketReplicationConfigurationRuleSourceSelectionCriteria:BucketReplicationConfigurationRuleSourceSelectionCriteria</c>.</summary>
         public sealed class BucketReplicationConfigurationRuleSourceSelectionCriteria : Args
         {
+            public const string Token = "aws:s3/BucketReplicationConfigurationRuleSourceSelectionCriteria:BucketReplicationConfigurationRuleSourceSelectionCriteria";
+
             public Aws.S3.BucketReplicationConfigurationRuleSourceSelectionCriteriaSseKmsEncryptedObjects? SseKmsEncryptedObjects { get; init; }
 
             /// <summary>The properties in schema order, wire names, unset ones left out.</summary>

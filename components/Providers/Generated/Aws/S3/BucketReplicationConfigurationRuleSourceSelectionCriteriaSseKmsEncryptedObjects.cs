@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:s3/BucketReplicationConfigurationRuleSourceSelectionCriteriaSseKmsEncryptedObjects:BucketReplicationConfigurationRuleSourceSelectionCriteriaSseKmsEncryptedObjects</c>.</summary>
         public sealed class BucketReplicationConfigurationRuleSourceSelectionCriteriaSseKmsEncryptedObjects : Args
         {
+            public const string Token = "aws:s3/BucketReplicationConfigurationRuleSourceSelectionCriteriaSseKmsEncryptedObjects:BucketReplicationConfigurationRuleSourceSelectionCriteriaSseKmsEncryptedObjects";
+
             public required Input<bool> Enabled { get; init; }
 
             /// <summary>The properties in schema order, wire names, unset ones left out.</summary>

@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:s3/BucketServerSideEncryptionConfigurationRule:BucketServerSideEncryptionConfigurationRule</c>.</summary>
         public sealed class BucketServerSideEncryptionConfigurationRule : Args
         {
+            public const string Token = "aws:s3/BucketServerSideEncryptionConfigurationRule:BucketServerSideEncryptionConfigurationRule";
+
             public Aws.S3.BucketServerSideEncryptionConfigurationRuleApplyServerSideEncryptionByDefault? ApplyServerSideEncryptionByDefault { get; init; }
             public IReadOnlyList<Input<string>>? BlockedEncryptionTypes { get; init; }
             public Input<bool>? BucketKeyEnabled { get; init; }

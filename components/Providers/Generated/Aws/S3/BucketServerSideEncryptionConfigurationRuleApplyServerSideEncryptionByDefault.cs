@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:s3/BucketServerSideEncryptionConfigurationRuleApplyServerSideEncryptionByDefault:BucketServerSideEncryptionConfigurationRuleApplyServerSideEncryptionByDefault</c>.</summary>
         public sealed class BucketServerSideEncryptionConfigurationRuleApplyServerSideEncryptionByDefault : Args
         {
+            public const string Token = "aws:s3/BucketServerSideEncryptionConfigurationRuleApplyServerSideEncryptionByDefault:BucketServerSideEncryptionConfigurationRuleApplyServerSideEncryptionByDefault";
+
             public Input<string>? KmsMasterKeyId { get; init; }
             public required Input<string> SseAlgorithm { get; init; }
 

@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:s3/BucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration</c>.</summary>
         public sealed class BucketServerSideEncryptionConfigurationType : Args
         {
+            public const string Token = "aws:s3/BucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration";
+
             public required Aws.S3.BucketServerSideEncryptionConfigurationRule Rule { get; init; }
 
             /// <summary>The properties in schema order, wire names, unset ones left out.</summary>

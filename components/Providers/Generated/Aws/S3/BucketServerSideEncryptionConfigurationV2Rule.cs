@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:s3/BucketServerSideEncryptionConfigurationV2Rule:BucketServerSideEncryptionConfigurationV2Rule</c>.</summary>
         public sealed class BucketServerSideEncryptionConfigurationV2Rule : Args
         {
+            public const string Token = "aws:s3/BucketServerSideEncryptionConfigurationV2Rule:BucketServerSideEncryptionConfigurationV2Rule";
+
             public Aws.S3.BucketServerSideEncryptionConfigurationV2RuleApplyServerSideEncryptionByDefault? ApplyServerSideEncryptionByDefault { get; init; }
             public IReadOnlyList<Input<string>>? BlockedEncryptionTypes { get; init; }
             public Input<bool>? BucketKeyEnabled { get; init; }

@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:s3/BucketServerSideEncryptionConfigurationV2RuleApplyServerSideEncryptionByDefault:BucketServerSideEncryptionConfigurationV2RuleApplyServerSideEncryptionByDefault</c>.</summary>
         public sealed class BucketServerSideEncryptionConfigurationV2RuleApplyServerSideEncryptionByDefault : Args
         {
+            public const string Token = "aws:s3/BucketServerSideEncryptionConfigurationV2RuleApplyServerSideEncryptionByDefault:BucketServerSideEncryptionConfigurationV2RuleApplyServerSideEncryptionByDefault";
+
             public Input<string>? KmsMasterKeyId { get; init; }
             public required Input<string> SseAlgorithm { get; init; }
 

@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:s3/BucketV2CorsRule:BucketV2CorsRule</c>.</summary>
         public sealed class BucketV2CorsRule : Args
         {
+            public const string Token = "aws:s3/BucketV2CorsRule:BucketV2CorsRule";
+
             public IReadOnlyList<Input<string>>? AllowedHeaders { get; init; }
             public required IReadOnlyList<Input<string>> AllowedMethods { get; init; }
             public required IReadOnlyList<Input<string>> AllowedOrigins { get; init; }

@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:s3/BucketV2Grant:BucketV2Grant</c>.</summary>
         public sealed class BucketV2Grant : Args
         {
+            public const string Token = "aws:s3/BucketV2Grant:BucketV2Grant";
+
             public Input<string>? Id { get; init; }
             public required IReadOnlyList<Input<string>> Permissions { get; init; }
             public required Input<string> Type { get; init; }

@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:s3/BucketV2LifecycleRule:BucketV2LifecycleRule</c>.</summary>
         public sealed class BucketV2LifecycleRule : Args
         {
+            public const string Token = "aws:s3/BucketV2LifecycleRule:BucketV2LifecycleRule";
+
             public Input<double>? AbortIncompleteMultipartUploadDays { get; init; }
             public required Input<bool> Enabled { get; init; }
             public IReadOnlyList<Aws.S3.BucketV2LifecycleRuleExpiration>? Expirations { get; init; }

@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:s3/BucketV2LifecycleRuleExpiration:BucketV2LifecycleRuleExpiration</c>.</summary>
         public sealed class BucketV2LifecycleRuleExpiration : Args
         {
+            public const string Token = "aws:s3/BucketV2LifecycleRuleExpiration:BucketV2LifecycleRuleExpiration";
+
             public Input<string>? Date { get; init; }
             public Input<double>? Days { get; init; }
             public Input<bool>? ExpiredObjectDeleteMarker { get; init; }

@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:s3/BucketV2LifecycleRuleNoncurrentVersionExpiration:BucketV2LifecycleRuleNoncurrentVersionExpiration</c>.</summary>
         public sealed class BucketV2LifecycleRuleNoncurrentVersionExpiration : Args
         {
+            public const string Token = "aws:s3/BucketV2LifecycleRuleNoncurrentVersionExpiration:BucketV2LifecycleRuleNoncurrentVersionExpiration";
+
             public Input<double>? Days { get; init; }
 
             /// <summary>The properties in schema order, wire names, unset ones left out.</summary>

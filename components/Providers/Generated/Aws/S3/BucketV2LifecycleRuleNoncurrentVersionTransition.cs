@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:s3/BucketV2LifecycleRuleNoncurrentVersionTransition:BucketV2LifecycleRuleNoncurrentVersionTransition</c>.</summary>
         public sealed class BucketV2LifecycleRuleNoncurrentVersionTransition : Args
         {
+            public const string Token = "aws:s3/BucketV2LifecycleRuleNoncurrentVersionTransition:BucketV2LifecycleRuleNoncurrentVersionTransition";
+
             public Input<double>? Days { get; init; }
             public required Input<string> StorageClass { get; init; }
 

@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:s3/BucketV2LifecycleRuleTransition:BucketV2LifecycleRuleTransition</c>.</summary>
         public sealed class BucketV2LifecycleRuleTransition : Args
         {
+            public const string Token = "aws:s3/BucketV2LifecycleRuleTransition:BucketV2LifecycleRuleTransition";
+
             public Input<string>? Date { get; init; }
             public Input<double>? Days { get; init; }
             public required Input<string> StorageClass { get; init; }

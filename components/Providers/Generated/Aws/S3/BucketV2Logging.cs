@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:s3/BucketV2Logging:BucketV2Logging</c>.</summary>
         public sealed class BucketV2Logging : Args
         {
+            public const string Token = "aws:s3/BucketV2Logging:BucketV2Logging";
+
             public required Input<string> TargetBucket { get; init; }
             public Input<string>? TargetPrefix { get; init; }
 

@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:s3/BucketV2ObjectLockConfiguration:BucketV2ObjectLockConfiguration</c>.</summary>
         public sealed class BucketV2ObjectLockConfiguration : Args
         {
+            public const string Token = "aws:s3/BucketV2ObjectLockConfiguration:BucketV2ObjectLockConfiguration";
+
             /// <summary>Deprecated by the provider.</summary>
             public Input<string>? ObjectLockEnabled { get; init; }
             /// <summary>Deprecated by the provider.</summary>

@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:s3/BucketV2ObjectLockConfigurationRule:BucketV2ObjectLockConfigurationRule</c>.</summary>
         public sealed class BucketV2ObjectLockConfigurationRule : Args
         {
+            public const string Token = "aws:s3/BucketV2ObjectLockConfigurationRule:BucketV2ObjectLockConfigurationRule";
+
             public required IReadOnlyList<Aws.S3.BucketV2ObjectLockConfigurationRuleDefaultRetention> DefaultRetentions { get; init; }
 
             /// <summary>The properties in schema order, wire names, unset ones left out.</summary>

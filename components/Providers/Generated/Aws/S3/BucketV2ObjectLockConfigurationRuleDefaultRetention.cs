@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:s3/BucketV2ObjectLockConfigurationRuleDefaultRetention:BucketV2ObjectLockConfigurationRuleDefaultRetention</c>.</summary>
         public sealed class BucketV2ObjectLockConfigurationRuleDefaultRetention : Args
         {
+            public const string Token = "aws:s3/BucketV2ObjectLockConfigurationRuleDefaultRetention:BucketV2ObjectLockConfigurationRuleDefaultRetention";
+
             public Input<double>? Days { get; init; }
             public required Input<string> Mode { get; init; }
             public Input<double>? Years { get; init; }

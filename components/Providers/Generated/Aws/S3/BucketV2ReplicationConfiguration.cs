@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:s3/BucketV2ReplicationConfiguration:BucketV2ReplicationConfiguration</c>.</summary>
         public sealed class BucketV2ReplicationConfiguration : Args
         {
+            public const string Token = "aws:s3/BucketV2ReplicationConfiguration:BucketV2ReplicationConfiguration";
+
             public required Input<string> Role { get; init; }
             public required IReadOnlyList<Aws.S3.BucketV2ReplicationConfigurationRule> Rules { get; init; }
 

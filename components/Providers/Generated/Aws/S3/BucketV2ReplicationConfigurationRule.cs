@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:s3/BucketV2ReplicationConfigurationRule:BucketV2ReplicationConfigurationRule</c>.</summary>
         public sealed class BucketV2ReplicationConfigurationRule : Args
         {
+            public const string Token = "aws:s3/BucketV2ReplicationConfigurationRule:BucketV2ReplicationConfigurationRule";
+
             public Input<string>? DeleteMarkerReplicationStatus { get; init; }
             public required IReadOnlyList<Aws.S3.BucketV2ReplicationConfigurationRuleDestination> Destinations { get; init; }
             public IReadOnlyList<Aws.S3.BucketV2ReplicationConfigurationRuleFilter>? Filters { get; init; }

@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:s3/BucketV2ReplicationConfigurationRuleDestination:BucketV2ReplicationConfigurationRuleDestination</c>.</summary>
         public sealed class BucketV2ReplicationConfigurationRuleDestination : Args
         {
+            public const string Token = "aws:s3/BucketV2ReplicationConfigurationRuleDestination:BucketV2ReplicationConfigurationRuleDestination";
+
             public IReadOnlyList<Aws.S3.BucketV2ReplicationConfigurationRuleDestinationAccessControlTranslation>? AccessControlTranslations { get; init; }
             public Input<string>? AccountId { get; init; }
             public required Input<string> Bucket { get; init; }

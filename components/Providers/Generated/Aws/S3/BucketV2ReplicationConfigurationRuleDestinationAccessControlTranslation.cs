@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:s3/BucketV2ReplicationConfigurationRuleDestinationAccessControlTranslation:BucketV2ReplicationConfigurationRuleDestinationAccessControlTranslation</c>.</summary>
         public sealed class BucketV2ReplicationConfigurationRuleDestinationAccessControlTranslation : Args
         {
+            public const string Token = "aws:s3/BucketV2ReplicationConfigurationRuleDestinationAccessControlTranslation:BucketV2ReplicationConfigurationRuleDestinationAccessControlTranslation";
+
             public required Input<string> Owner { get; init; }
 
             /// <summary>The properties in schema order, wire names, unset ones left out.</summary>

@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:s3/BucketV2ReplicationConfigurationRuleDestinationMetric:BucketV2ReplicationConfigurationRuleDestinationMetric</c>.</summary>
         public sealed class BucketV2ReplicationConfigurationRuleDestinationMetric : Args
         {
+            public const string Token = "aws:s3/BucketV2ReplicationConfigurationRuleDestinationMetric:BucketV2ReplicationConfigurationRuleDestinationMetric";
+
             public Input<double>? Minutes { get; init; }
             public Input<string>? Status { get; init; }
 

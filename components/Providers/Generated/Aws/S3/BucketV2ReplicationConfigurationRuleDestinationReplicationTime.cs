@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:s3/BucketV2ReplicationConfigurationRuleDestinationReplicationTime:BucketV2ReplicationConfigurationRuleDestinationReplicationTime</c>.</summary>
         public sealed class BucketV2ReplicationConfigurationRuleDestinationReplicationTime : Args
         {
+            public const string Token = "aws:s3/BucketV2ReplicationConfigurationRuleDestinationReplicationTime:BucketV2ReplicationConfigurationRuleDestinationReplicationTime";
+
             public Input<double>? Minutes { get; init; }
             public Input<string>? Status { get; init; }
 

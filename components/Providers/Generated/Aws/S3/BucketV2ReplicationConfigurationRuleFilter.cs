@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:s3/BucketV2ReplicationConfigurationRuleFilter:BucketV2ReplicationConfigurationRuleFilter</c>.</summary>
         public sealed class BucketV2ReplicationConfigurationRuleFilter : Args
         {
+            public const string Token = "aws:s3/BucketV2ReplicationConfigurationRuleFilter:BucketV2ReplicationConfigurationRuleFilter";
+
             public Input<string>? Prefix { get; init; }
             public IReadOnlyDictionary<string, Input<string>>? Tags { get; init; }
 

@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:s3/BucketV2ReplicationConfigurationRuleSourceSelectionCriteria:BucketV2ReplicationConfigurationRuleSourceSelectionCriteria</c>.</summary>
         public sealed class BucketV2ReplicationConfigurationRuleSourceSelectionCriteria : Args
         {
+            public const string Token = "aws:s3/BucketV2ReplicationConfigurationRuleSourceSelectionCriteria:BucketV2ReplicationConfigurationRuleSourceSelectionCriteria";
+
             public IReadOnlyList<Aws.S3.BucketV2ReplicationConfigurationRuleSourceSelectionCriteriaSseKmsEncryptedObject>? SseKmsEncryptedObjects { get; init; }
 
             /// <summary>The properties in schema order, wire names, unset ones left out.</summary>

@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:s3/BucketV2ReplicationConfigurationRuleSourceSelectionCriteriaSseKmsEncryptedObject:BucketV2ReplicationConfigurationRuleSourceSelectionCriteriaSseKmsEncryptedObject</c>.</summary>
         public sealed class BucketV2ReplicationConfigurationRuleSourceSelectionCriteriaSseKmsEncryptedObject : Args
         {
+            public const string Token = "aws:s3/BucketV2ReplicationConfigurationRuleSourceSelectionCriteriaSseKmsEncryptedObject:BucketV2ReplicationConfigurationRuleSourceSelectionCriteriaSseKmsEncryptedObject";
+
             public required Input<bool> Enabled { get; init; }
 
             /// <summary>The properties in schema order, wire names, unset ones left out.</summary>

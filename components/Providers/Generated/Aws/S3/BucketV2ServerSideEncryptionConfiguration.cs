@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:s3/BucketV2ServerSideEncryptionConfiguration:BucketV2ServerSideEncryptionConfiguration</c>.</summary>
         public sealed class BucketV2ServerSideEncryptionConfiguration : Args
         {
+            public const string Token = "aws:s3/BucketV2ServerSideEncryptionConfiguration:BucketV2ServerSideEncryptionConfiguration";
+
             public required IReadOnlyList<Aws.S3.BucketV2ServerSideEncryptionConfigurationRule> Rules { get; init; }
 
             /// <summary>The properties in schema order, wire names, unset ones left out.</summary>

@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:s3/BucketV2ServerSideEncryptionConfigurationRule:BucketV2ServerSideEncryptionConfigurationRule</c>.</summary>
         public sealed class BucketV2ServerSideEncryptionConfigurationRule : Args
         {
+            public const string Token = "aws:s3/BucketV2ServerSideEncryptionConfigurationRule:BucketV2ServerSideEncryptionConfigurationRule";
+
             public required IReadOnlyList<Aws.S3.BucketV2ServerSideEncryptionConfigurationRuleApplyServerSideEncryptionByDefault> ApplyServerSideEncryptionByDefaults { get; init; }
             public Input<bool>? BucketKeyEnabled { get; init; }
 

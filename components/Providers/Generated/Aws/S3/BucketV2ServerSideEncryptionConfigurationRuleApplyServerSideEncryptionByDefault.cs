@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:s3/BucketV2ServerSideEncryptionConfigurationRuleApplyServerSideEncryptionByDefault:BucketV2ServerSideEncryptionConfigurationRuleApplyServerSideEncryptionByDefault</c>.</summary>
         public sealed class BucketV2ServerSideEncryptionConfigurationRuleApplyServerSideEncryptionByDefault : Args
         {
+            public const string Token = "aws:s3/BucketV2ServerSideEncryptionConfigurationRuleApplyServerSideEncryptionByDefault:BucketV2ServerSideEncryptionConfigurationRuleApplyServerSideEncryptionByDefault";
+
             public Input<string>? KmsMasterKeyId { get; init; }
             public required Input<string> SseAlgorithm { get; init; }
 

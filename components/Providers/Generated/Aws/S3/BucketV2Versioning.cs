@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:s3/BucketV2Versioning:BucketV2Versioning</c>.</summary>
         public sealed class BucketV2Versioning : Args
         {
+            public const string Token = "aws:s3/BucketV2Versioning:BucketV2Versioning";
+
             public Input<bool>? Enabled { get; init; }
             public Input<bool>? MfaDelete { get; init; }
 

@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:s3/BucketV2Website:BucketV2Website</c>.</summary>
         public sealed class BucketV2Website : Args
         {
+            public const string Token = "aws:s3/BucketV2Website:BucketV2Website";
+
             public Input<string>? ErrorDocument { get; init; }
             public Input<string>? IndexDocument { get; init; }
             public Input<string>? RedirectAllRequestsTo { get; init; }

@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:s3/BucketVersioning:BucketVersioning</c>.</summary>
         public sealed class BucketVersioning : Args
         {
+            public const string Token = "aws:s3/BucketVersioning:BucketVersioning";
+
             public Input<bool>? Enabled { get; init; }
             public Input<bool>? MfaDelete { get; init; }
 

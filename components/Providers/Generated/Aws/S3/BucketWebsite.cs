@@ -12,6 +12,8 @@ public static partial class Aws
         /// <summary><c>aws:s3/BucketWebsite:BucketWebsite</c>.</summary>
         public sealed class BucketWebsite : Args
         {
+            public const string Token = "aws:s3/BucketWebsite:BucketWebsite";
+
             public Input<string>? ErrorDocument { get; init; }
             public Input<string>? IndexDocument { get; init; }
             public Input<string>? RedirectAllRequestsTo { get; init; }

@@ -12,6 +12,8 @@ public static partial class Command
         /// <summary><c>command:remote:ProxyConnection</c>.</summary>
         public sealed class ProxyConnection : Args
         {
+            public const string Token = "command:remote:ProxyConnection";
+
             public Input<string>? AgentSocketPath { get; init; }
             public Input<int>? DialErrorLimit { get; init; }
             public required Input<string> Host { get; init; }

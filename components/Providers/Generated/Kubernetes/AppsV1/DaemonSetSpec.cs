@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:apps/v1:DaemonSetSpec</c>.</summary>
         public sealed class DaemonSetSpec : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:apps/v1:DaemonSetSpec";
+
             public Input<int>? MinReadySeconds { get; init; }
             public Input<int>? RevisionHistoryLimit { get; init; }
             public required Kubernetes.MetaV1.LabelSelector Selector { get; init; }

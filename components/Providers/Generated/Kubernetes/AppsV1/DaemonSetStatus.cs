@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:apps/v1:DaemonSetStatus</c>: an output shape only; read its fields from an <c>Output</c> of it.</summary>
         public sealed class DaemonSetStatus
         {
+            public const string Token = "kubernetes:apps/v1:DaemonSetStatus";
+
             private DaemonSetStatus()
             {
             }

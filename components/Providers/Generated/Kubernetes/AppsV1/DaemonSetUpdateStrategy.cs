@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:apps/v1:DaemonSetUpdateStrategy</c>.</summary>
         public sealed class DaemonSetUpdateStrategy : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:apps/v1:DaemonSetUpdateStrategy";
+
             public Kubernetes.AppsV1.RollingUpdateDaemonSet? RollingUpdate { get; init; }
             public Input<string>? Type { get; init; }
 

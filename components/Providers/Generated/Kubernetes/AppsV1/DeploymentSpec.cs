@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:apps/v1:DeploymentSpec</c>.</summary>
         public sealed class DeploymentSpec : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:apps/v1:DeploymentSpec";
+
             public Input<int>? MinReadySeconds { get; init; }
             public Input<bool>? Paused { get; init; }
             public Input<int>? ProgressDeadlineSeconds { get; init; }

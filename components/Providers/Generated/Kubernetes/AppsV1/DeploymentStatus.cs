@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:apps/v1:DeploymentStatus</c>: an output shape only; read its fields from an <c>Output</c> of it.</summary>
         public sealed class DeploymentStatus
         {
+            public const string Token = "kubernetes:apps/v1:DeploymentStatus";
+
             private DeploymentStatus()
             {
             }

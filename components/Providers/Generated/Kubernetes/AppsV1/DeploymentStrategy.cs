@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:apps/v1:DeploymentStrategy</c>.</summary>
         public sealed class DeploymentStrategy : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:apps/v1:DeploymentStrategy";
+
             public Kubernetes.AppsV1.RollingUpdateDeployment? RollingUpdate { get; init; }
             public Input<string>? Type { get; init; }
 

@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:apps/v1:RollingUpdateDaemonSet</c>.</summary>
         public sealed class RollingUpdateDaemonSet : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:apps/v1:RollingUpdateDaemonSet";
+
             public object? MaxSurge { get; init; }
             public object? MaxUnavailable { get; init; }
 

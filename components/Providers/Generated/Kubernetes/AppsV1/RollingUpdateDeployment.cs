@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:apps/v1:RollingUpdateDeployment</c>.</summary>
         public sealed class RollingUpdateDeployment : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:apps/v1:RollingUpdateDeployment";
+
             public object? MaxSurge { get; init; }
             public object? MaxUnavailable { get; init; }
 

@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:apps/v1:RollingUpdateStatefulSetStrategy</c>.</summary>
         public sealed class RollingUpdateStatefulSetStrategy : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:apps/v1:RollingUpdateStatefulSetStrategy";
+
             public object? MaxUnavailable { get; init; }
             public Input<int>? Partition { get; init; }
 

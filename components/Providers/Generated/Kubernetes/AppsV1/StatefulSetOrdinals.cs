@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:apps/v1:StatefulSetOrdinals</c>.</summary>
         public sealed class StatefulSetOrdinals : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:apps/v1:StatefulSetOrdinals";
+
             public Input<double>? Start { get; init; }
 
             /// <summary>The properties in schema order, wire names, unset ones left out.</summary>

@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:apps/v1:StatefulSetPersistentVolumeClaimRetentionPolicy</c>.</summary>
         public sealed class StatefulSetPersistentVolumeClaimRetentionPolicy : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:apps/v1:StatefulSetPersistentVolumeClaimRetentionPolicy";
+
             public Input<string>? WhenDeleted { get; init; }
             public Input<string>? WhenScaled { get; init; }
 

@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:apps/v1:StatefulSetSpec</c>.</summary>
         public sealed class StatefulSetSpec : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:apps/v1:StatefulSetSpec";
+
             public Input<int>? MinReadySeconds { get; init; }
             public Kubernetes.AppsV1.StatefulSetOrdinals? Ordinals { get; init; }
             public Kubernetes.AppsV1.StatefulSetPersistentVolumeClaimRetentionPolicy? PersistentVolumeClaimRetentionPolicy { get; init; }

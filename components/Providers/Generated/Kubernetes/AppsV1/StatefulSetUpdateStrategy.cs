@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:apps/v1:StatefulSetUpdateStrategy</c>.</summary>
         public sealed class StatefulSetUpdateStrategy : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:apps/v1:StatefulSetUpdateStrategy";
+
             public Kubernetes.AppsV1.RollingUpdateStatefulSetStrategy? RollingUpdate { get; init; }
             public Input<string>? Type { get; init; }
 

@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:core/v1:AWSElasticBlockStoreVolumeSource</c>.</summary>
         public sealed class AWSElasticBlockStoreVolumeSource : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:core/v1:AWSElasticBlockStoreVolumeSource";
+
             public Input<string>? FsType { get; init; }
             public Input<int>? Partition { get; init; }
             public Input<bool>? ReadOnly { get; init; }

@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:core/v1:Affinity</c>.</summary>
         public sealed class Affinity : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:core/v1:Affinity";
+
             public Kubernetes.CoreV1.NodeAffinity? NodeAffinity { get; init; }
             public Kubernetes.CoreV1.PodAffinity? PodAffinity { get; init; }
             public Kubernetes.CoreV1.PodAntiAffinity? PodAntiAffinity { get; init; }

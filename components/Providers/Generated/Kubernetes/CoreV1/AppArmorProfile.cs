@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:core/v1:AppArmorProfile</c>.</summary>
         public sealed class AppArmorProfile : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:core/v1:AppArmorProfile";
+
             public Input<string>? LocalhostProfile { get; init; }
             public required Input<string> Type { get; init; }
 

@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:core/v1:AzureDiskVolumeSource</c>.</summary>
         public sealed class AzureDiskVolumeSource : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:core/v1:AzureDiskVolumeSource";
+
             public Input<string>? CachingMode { get; init; }
             public required Input<string> DiskName { get; init; }
             public required Input<string> DiskURI { get; init; }

@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:core/v1:AzureFileVolumeSource</c>.</summary>
         public sealed class AzureFileVolumeSource : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:core/v1:AzureFileVolumeSource";
+
             public Input<bool>? ReadOnly { get; init; }
             public required Input<string> SecretName { get; init; }
             public required Input<string> ShareName { get; init; }

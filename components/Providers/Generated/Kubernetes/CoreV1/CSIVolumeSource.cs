@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:core/v1:CSIVolumeSource</c>.</summary>
         public sealed class CSIVolumeSource : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:core/v1:CSIVolumeSource";
+
             public required Input<string> Driver { get; init; }
             public Input<string>? FsType { get; init; }
             public Kubernetes.CoreV1.LocalObjectReference? NodePublishSecretRef { get; init; }

@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:core/v1:Capabilities</c>.</summary>
         public sealed class Capabilities : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:core/v1:Capabilities";
+
             public IReadOnlyList<Input<string>>? Add { get; init; }
             public IReadOnlyList<Input<string>>? Drop { get; init; }
 

@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:core/v1:CephFSVolumeSource</c>.</summary>
         public sealed class CephFSVolumeSource : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:core/v1:CephFSVolumeSource";
+
             public required IReadOnlyList<Input<string>> Monitors { get; init; }
             public Input<string>? Path { get; init; }
             public Input<bool>? ReadOnly { get; init; }

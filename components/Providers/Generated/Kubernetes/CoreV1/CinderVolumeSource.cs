@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:core/v1:CinderVolumeSource</c>.</summary>
         public sealed class CinderVolumeSource : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:core/v1:CinderVolumeSource";
+
             public Input<string>? FsType { get; init; }
             public Input<bool>? ReadOnly { get; init; }
             public Kubernetes.CoreV1.LocalObjectReference? SecretRef { get; init; }

@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:core/v1:ClaimSource</c>.</summary>
         public sealed class ClaimSource : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:core/v1:ClaimSource";
+
             public Input<string>? ResourceClaimName { get; init; }
             public Input<string>? ResourceClaimTemplateName { get; init; }
 

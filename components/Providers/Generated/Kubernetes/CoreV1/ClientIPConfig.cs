@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:core/v1:ClientIPConfig</c>.</summary>
         public sealed class ClientIPConfig : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:core/v1:ClientIPConfig";
+
             public Input<int>? TimeoutSeconds { get; init; }
 
             /// <summary>The properties in schema order, wire names, unset ones left out.</summary>

@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:core/v1:ClusterTrustBundleProjection</c>.</summary>
         public sealed class ClusterTrustBundleProjection : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:core/v1:ClusterTrustBundleProjection";
+
             public Kubernetes.MetaV1.LabelSelector? LabelSelector { get; init; }
             public Input<string>? Name { get; init; }
             public Input<bool>? Optional { get; init; }

@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:core/v1:ConfigMapEnvSource</c>.</summary>
         public sealed class ConfigMapEnvSource : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:core/v1:ConfigMapEnvSource";
+
             public Input<string>? Name { get; init; }
             public Input<bool>? Optional { get; init; }
 

@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:core/v1:ConfigMapVolumeSource</c>.</summary>
         public sealed class ConfigMapVolumeSource : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:core/v1:ConfigMapVolumeSource";
+
             public Input<int>? DefaultMode { get; init; }
             public Input<double>? DefaultUser { get; init; }
             public IReadOnlyList<Kubernetes.CoreV1.KeyToPath>? Items { get; init; }

@@ -12,7 +12,9 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:core/v1:ContainerPort</c>.</summary>
         public sealed class ContainerPort : global::Infra.Synthesis.Args
         {
-            public required Input<int> ContainerPortContainerPort { get; init; }
+            public const string Token = "kubernetes:core/v1:ContainerPort";
+
+            public required Input<int> ContainerPortValue { get; init; }
             public Input<string>? HostIP { get; init; }
             public Input<int>? HostPort { get; init; }
             public Input<string>? Name { get; init; }
@@ -22,7 +24,7 @@ public static partial class Kubernetes
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(5);
-                if (ContainerPortContainerPort is not null) entries.Add(new("containerPort", ContainerPortContainerPort.Expr));
+                if (ContainerPortValue is not null) entries.Add(new("containerPort", ContainerPortValue.Expr));
                 if (HostIP is not null) entries.Add(new("hostIP", HostIP.Expr));
                 if (HostPort is not null) entries.Add(new("hostPort", HostPort.Expr));
                 if (Name is not null) entries.Add(new("name", Name.Expr));
@@ -38,7 +40,7 @@ public static class KubernetesCoreV1ContainerPortOutputs
 {
     extension(Output<Kubernetes.CoreV1.ContainerPort> value)
     {
-        public Output<int> ContainerPortContainerPort => value.Property<int>("containerPort");
+        public Output<int> ContainerPortValue => value.Property<int>("containerPort");
         public Output<string> HostIP => value.Property<string>("hostIP");
         public Output<int> HostPort => value.Property<int>("hostPort");
         public Output<string> Name => value.Property<string>("name");

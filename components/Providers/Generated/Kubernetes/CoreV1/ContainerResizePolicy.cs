@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:core/v1:ContainerResizePolicy</c>.</summary>
         public sealed class ContainerResizePolicy : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:core/v1:ContainerResizePolicy";
+
             public required Input<string> ResourceName { get; init; }
             public required Input<string> RestartPolicy { get; init; }
 

@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:core/v1:ContainerRestartRule</c>.</summary>
         public sealed class ContainerRestartRule : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:core/v1:ContainerRestartRule";
+
             public required Input<string> Action { get; init; }
             public Kubernetes.CoreV1.ContainerRestartRuleOnExitCodes? ExitCodes { get; init; }
 

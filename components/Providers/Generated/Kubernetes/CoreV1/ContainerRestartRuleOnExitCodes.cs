@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:core/v1:ContainerRestartRuleOnExitCodes</c>.</summary>
         public sealed class ContainerRestartRuleOnExitCodes : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:core/v1:ContainerRestartRuleOnExitCodes";
+
             public required Input<string> Operator { get; init; }
             public IReadOnlyList<Input<double>>? Values { get; init; }
 

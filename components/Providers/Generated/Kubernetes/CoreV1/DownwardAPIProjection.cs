@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:core/v1:DownwardAPIProjection</c>.</summary>
         public sealed class DownwardAPIProjection : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:core/v1:DownwardAPIProjection";
+
             public IReadOnlyList<Kubernetes.CoreV1.DownwardAPIVolumeFile>? Items { get; init; }
 
             /// <summary>The properties in schema order, wire names, unset ones left out.</summary>

@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:core/v1:DownwardAPIVolumeFile</c>.</summary>
         public sealed class DownwardAPIVolumeFile : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:core/v1:DownwardAPIVolumeFile";
+
             public Kubernetes.CoreV1.ObjectFieldSelector? FieldRef { get; init; }
             public Input<int>? Mode { get; init; }
             public required Input<string> Path { get; init; }

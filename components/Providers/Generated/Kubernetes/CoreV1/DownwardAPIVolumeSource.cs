@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:core/v1:DownwardAPIVolumeSource</c>.</summary>
         public sealed class DownwardAPIVolumeSource : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:core/v1:DownwardAPIVolumeSource";
+
             public Input<int>? DefaultMode { get; init; }
             public Input<double>? DefaultUser { get; init; }
             public IReadOnlyList<Kubernetes.CoreV1.DownwardAPIVolumeFile>? Items { get; init; }

@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:core/v1:EmptyDirVolumeSource</c>.</summary>
         public sealed class EmptyDirVolumeSource : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:core/v1:EmptyDirVolumeSource";
+
             public Input<string>? Medium { get; init; }
             public Input<double>? Mode { get; init; }
             public Input<string>? SizeLimit { get; init; }

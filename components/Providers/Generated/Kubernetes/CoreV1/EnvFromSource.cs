@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:core/v1:EnvFromSource</c>.</summary>
         public sealed class EnvFromSource : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:core/v1:EnvFromSource";
+
             public Kubernetes.CoreV1.ConfigMapEnvSource? ConfigMapRef { get; init; }
             public Input<string>? Prefix { get; init; }
             public Kubernetes.CoreV1.SecretEnvSource? SecretRef { get; init; }

@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:core/v1:EnvVar</c>.</summary>
         public sealed class EnvVar : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:core/v1:EnvVar";
+
             public required Input<string> Name { get; init; }
             public Input<string>? Value { get; init; }
             public Kubernetes.CoreV1.EnvVarSource? ValueFrom { get; init; }

@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:core/v1:EnvVarSource</c>.</summary>
         public sealed class EnvVarSource : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:core/v1:EnvVarSource";
+
             public Kubernetes.CoreV1.ConfigMapKeySelector? ConfigMapKeyRef { get; init; }
             public Kubernetes.CoreV1.ObjectFieldSelector? FieldRef { get; init; }
             public Kubernetes.CoreV1.FileKeySelector? FileKeyRef { get; init; }

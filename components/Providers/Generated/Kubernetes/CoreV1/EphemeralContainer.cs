@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:core/v1:EphemeralContainer</c>.</summary>
         public sealed class EphemeralContainer : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:core/v1:EphemeralContainer";
+
             public IReadOnlyList<Input<string>>? Args { get; init; }
             public IReadOnlyList<Input<string>>? Command { get; init; }
             public IReadOnlyList<Kubernetes.CoreV1.EnvVar>? Env { get; init; }

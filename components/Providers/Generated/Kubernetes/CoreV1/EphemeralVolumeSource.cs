@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:core/v1:EphemeralVolumeSource</c>.</summary>
         public sealed class EphemeralVolumeSource : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:core/v1:EphemeralVolumeSource";
+
             public Input<bool>? ReadOnly { get; init; }
             public Kubernetes.CoreV1.PersistentVolumeClaimTemplate? VolumeClaimTemplate { get; init; }
 

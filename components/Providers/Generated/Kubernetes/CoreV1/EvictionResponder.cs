@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:core/v1:EvictionResponder</c>.</summary>
         public sealed class EvictionResponder : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:core/v1:EvictionResponder";
+
             public required Input<string> Name { get; init; }
             public required Input<double> Priority { get; init; }
 

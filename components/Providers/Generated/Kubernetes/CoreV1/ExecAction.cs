@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:core/v1:ExecAction</c>.</summary>
         public sealed class ExecAction : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:core/v1:ExecAction";
+
             public IReadOnlyList<Input<string>>? Command { get; init; }
 
             /// <summary>The properties in schema order, wire names, unset ones left out.</summary>

@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:core/v1:FCVolumeSource</c>.</summary>
         public sealed class FCVolumeSource : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:core/v1:FCVolumeSource";
+
             public Input<string>? FsType { get; init; }
             public Input<int>? Lun { get; init; }
             public Input<bool>? ReadOnly { get; init; }

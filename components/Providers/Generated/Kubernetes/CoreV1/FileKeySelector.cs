@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:core/v1:FileKeySelector</c>.</summary>
         public sealed class FileKeySelector : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:core/v1:FileKeySelector";
+
             public required Input<string> Key { get; init; }
             public Input<bool>? Optional { get; init; }
             public required Input<string> Path { get; init; }

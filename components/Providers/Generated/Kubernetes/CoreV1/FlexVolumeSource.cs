@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:core/v1:FlexVolumeSource</c>.</summary>
         public sealed class FlexVolumeSource : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:core/v1:FlexVolumeSource";
+
             public required Input<string> Driver { get; init; }
             public Input<string>? FsType { get; init; }
             public IReadOnlyDictionary<string, Input<string>>? Options { get; init; }

@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:core/v1:FlockerVolumeSource</c>.</summary>
         public sealed class FlockerVolumeSource : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:core/v1:FlockerVolumeSource";
+
             public Input<string>? DatasetName { get; init; }
             public Input<string>? DatasetUUID { get; init; }
 

@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:core/v1:GCEPersistentDiskVolumeSource</c>.</summary>
         public sealed class GCEPersistentDiskVolumeSource : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:core/v1:GCEPersistentDiskVolumeSource";
+
             public Input<string>? FsType { get; init; }
             public Input<int>? Partition { get; init; }
             public required Input<string> PdName { get; init; }

@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:core/v1:GRPCAction</c>.</summary>
         public sealed class GRPCAction : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:core/v1:GRPCAction";
+
             public Input<string>? Mode { get; init; }
             public required Input<int> Port { get; init; }
             public Input<string>? Service { get; init; }

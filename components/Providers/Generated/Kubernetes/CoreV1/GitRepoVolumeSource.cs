@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:core/v1:GitRepoVolumeSource</c>.</summary>
         public sealed class GitRepoVolumeSource : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:core/v1:GitRepoVolumeSource";
+
             public Input<string>? Directory { get; init; }
             public required Input<string> Repository { get; init; }
             public Input<string>? Revision { get; init; }

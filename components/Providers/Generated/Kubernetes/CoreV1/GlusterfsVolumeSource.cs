@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:core/v1:GlusterfsVolumeSource</c>.</summary>
         public sealed class GlusterfsVolumeSource : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:core/v1:GlusterfsVolumeSource";
+
             public required Input<string> Endpoints { get; init; }
             public required Input<string> Path { get; init; }
             public Input<bool>? ReadOnly { get; init; }

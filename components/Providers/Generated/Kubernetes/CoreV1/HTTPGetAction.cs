@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:core/v1:HTTPGetAction</c>.</summary>
         public sealed class HTTPGetAction : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:core/v1:HTTPGetAction";
+
             public Input<string>? Host { get; init; }
             public IReadOnlyList<Kubernetes.CoreV1.HTTPHeader>? HttpHeaders { get; init; }
             public Input<string>? Path { get; init; }

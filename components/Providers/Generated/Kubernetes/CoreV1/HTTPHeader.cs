@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:core/v1:HTTPHeader</c>.</summary>
         public sealed class HTTPHeader : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:core/v1:HTTPHeader";
+
             public required Input<string> Name { get; init; }
             public required Input<string> Value { get; init; }
 

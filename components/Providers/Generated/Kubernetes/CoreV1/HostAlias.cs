@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:core/v1:HostAlias</c>.</summary>
         public sealed class HostAlias : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:core/v1:HostAlias";
+
             public IReadOnlyList<Input<string>>? Hostnames { get; init; }
             public required Input<string> Ip { get; init; }
 

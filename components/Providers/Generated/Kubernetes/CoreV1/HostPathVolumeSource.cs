@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:core/v1:HostPathVolumeSource</c>.</summary>
         public sealed class HostPathVolumeSource : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:core/v1:HostPathVolumeSource";
+
             public required Input<string> Path { get; init; }
             public Input<string>? Type { get; init; }
 

@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:core/v1:ISCSIVolumeSource</c>.</summary>
         public sealed class ISCSIVolumeSource : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:core/v1:ISCSIVolumeSource";
+
             public Input<bool>? ChapAuthDiscovery { get; init; }
             public Input<bool>? ChapAuthSession { get; init; }
             public Input<string>? FsType { get; init; }

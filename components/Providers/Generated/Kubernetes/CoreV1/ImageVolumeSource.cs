@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:core/v1:ImageVolumeSource</c>.</summary>
         public sealed class ImageVolumeSource : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:core/v1:ImageVolumeSource";
+
             public Input<string>? PullPolicy { get; init; }
             public Input<string>? Reference { get; init; }
 

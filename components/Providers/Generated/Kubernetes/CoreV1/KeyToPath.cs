@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:core/v1:KeyToPath</c>.</summary>
         public sealed class KeyToPath : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:core/v1:KeyToPath";
+
             public required Input<string> Key { get; init; }
             public Input<int>? Mode { get; init; }
             public required Input<string> Path { get; init; }

@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:core/v1:Lifecycle</c>.</summary>
         public sealed class Lifecycle : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:core/v1:Lifecycle";
+
             public Kubernetes.CoreV1.LifecycleHandler? PostStart { get; init; }
             public Kubernetes.CoreV1.LifecycleHandler? PreStop { get; init; }
             public Input<string>? StopSignal { get; init; }

@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:core/v1:LifecycleHandler</c>.</summary>
         public sealed class LifecycleHandler : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:core/v1:LifecycleHandler";
+
             public Kubernetes.CoreV1.ExecAction? Exec { get; init; }
             public Kubernetes.CoreV1.HTTPGetAction? HttpGet { get; init; }
             public Kubernetes.CoreV1.SleepAction? Sleep { get; init; }

@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:core/v1:LoadBalancerStatus</c>: an output shape only; read its fields from an <c>Output</c> of it.</summary>
         public sealed class LoadBalancerStatus
         {
+            public const string Token = "kubernetes:core/v1:LoadBalancerStatus";
+
             private LoadBalancerStatus()
             {
             }

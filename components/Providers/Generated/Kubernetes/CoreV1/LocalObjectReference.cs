@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:core/v1:LocalObjectReference</c>.</summary>
         public sealed class LocalObjectReference : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:core/v1:LocalObjectReference";
+
             public Input<string>? Name { get; init; }
 
             /// <summary>The properties in schema order, wire names, unset ones left out.</summary>

@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:core/v1:ModifyVolumeStatus</c>.</summary>
         public sealed class ModifyVolumeStatus : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:core/v1:ModifyVolumeStatus";
+
             public required Input<string> Status { get; init; }
             public Input<string>? TargetVolumeAttributesClassName { get; init; }
 

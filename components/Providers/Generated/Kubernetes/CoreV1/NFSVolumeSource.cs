@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:core/v1:NFSVolumeSource</c>.</summary>
         public sealed class NFSVolumeSource : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:core/v1:NFSVolumeSource";
+
             public required Input<string> Path { get; init; }
             public Input<bool>? ReadOnly { get; init; }
             public required Input<string> Server { get; init; }

@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:core/v1:NamespaceSpec</c>.</summary>
         public sealed class NamespaceSpec : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:core/v1:NamespaceSpec";
+
             public IReadOnlyList<Input<string>>? Finalizers { get; init; }
 
             /// <summary>The properties in schema order, wire names, unset ones left out.</summary>

@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:core/v1:NodeAffinity</c>.</summary>
         public sealed class NodeAffinity : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:core/v1:NodeAffinity";
+
             public IReadOnlyList<Kubernetes.CoreV1.PreferredSchedulingTerm>? PreferredDuringSchedulingIgnoredDuringExecution { get; init; }
             public Kubernetes.CoreV1.NodeSelector? RequiredDuringSchedulingIgnoredDuringExecution { get; init; }
 

@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:core/v1:NodeSelector</c>.</summary>
         public sealed class NodeSelector : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:core/v1:NodeSelector";
+
             public required IReadOnlyList<Kubernetes.CoreV1.NodeSelectorTerm> NodeSelectorTerms { get; init; }
 
             /// <summary>The properties in schema order, wire names, unset ones left out.</summary>

@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:core/v1:NodeSelectorRequirement</c>.</summary>
         public sealed class NodeSelectorRequirement : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:core/v1:NodeSelectorRequirement";
+
             public required Input<string> Key { get; init; }
             public required Input<string> Operator { get; init; }
             public IReadOnlyList<Input<string>>? Values { get; init; }

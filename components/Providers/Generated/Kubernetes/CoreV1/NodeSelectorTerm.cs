@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:core/v1:NodeSelectorTerm</c>.</summary>
         public sealed class NodeSelectorTerm : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:core/v1:NodeSelectorTerm";
+
             public IReadOnlyList<Kubernetes.CoreV1.NodeSelectorRequirement>? MatchExpressions { get; init; }
             public IReadOnlyList<Kubernetes.CoreV1.NodeSelectorRequirement>? MatchFields { get; init; }
 

@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:core/v1:ObjectFieldSelector</c>.</summary>
         public sealed class ObjectFieldSelector : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:core/v1:ObjectFieldSelector";
+
             public Input<string>? ApiVersion { get; init; }
             public required Input<string> FieldPath { get; init; }
 

@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:core/v1:ObjectReference</c>.</summary>
         public sealed class ObjectReference : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:core/v1:ObjectReference";
+
             public Input<string>? ApiVersion { get; init; }
             public Input<string>? FieldPath { get; init; }
             public Input<string>? Kind { get; init; }

@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:core/v1:PersistentVolumeClaim</c>.</summary>
         public sealed class PersistentVolumeClaim : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:core/v1:PersistentVolumeClaim";
+
             public Kubernetes.MetaV1.ObjectMeta? Metadata { get; init; }
             public Kubernetes.CoreV1.PersistentVolumeClaimSpec? Spec { get; init; }
             public Kubernetes.CoreV1.PersistentVolumeClaimStatus? Status { get; init; }

@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:core/v1:PersistentVolumeClaimCondition</c>.</summary>
         public sealed class PersistentVolumeClaimCondition : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:core/v1:PersistentVolumeClaimCondition";
+
             public Input<string>? LastProbeTime { get; init; }
             public Input<string>? LastTransitionTime { get; init; }
             public Input<string>? Message { get; init; }

@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:core/v1:PersistentVolumeClaimSpec</c>.</summary>
         public sealed class PersistentVolumeClaimSpec : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:core/v1:PersistentVolumeClaimSpec";
+
             public IReadOnlyList<Input<string>>? AccessModes { get; init; }
             public Kubernetes.CoreV1.TypedLocalObjectReference? DataSource { get; init; }
             public Kubernetes.CoreV1.TypedObjectReference? DataSourceRef { get; init; }

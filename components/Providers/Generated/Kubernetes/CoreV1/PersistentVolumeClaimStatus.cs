@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:core/v1:PersistentVolumeClaimStatus</c>.</summary>
         public sealed class PersistentVolumeClaimStatus : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:core/v1:PersistentVolumeClaimStatus";
+
             public IReadOnlyList<Input<string>>? AccessModes { get; init; }
             public IReadOnlyDictionary<string, Input<string>>? AllocatedResourceStatuses { get; init; }
             public IReadOnlyDictionary<string, Input<string>>? AllocatedResources { get; init; }

@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:core/v1:PersistentVolumeClaimTemplate</c>.</summary>
         public sealed class PersistentVolumeClaimTemplate : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:core/v1:PersistentVolumeClaimTemplate";
+
             public Kubernetes.MetaV1.ObjectMeta? Metadata { get; init; }
             public required Kubernetes.CoreV1.PersistentVolumeClaimSpec Spec { get; init; }
 

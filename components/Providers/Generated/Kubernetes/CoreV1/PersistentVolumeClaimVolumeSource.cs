@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:core/v1:PersistentVolumeClaimVolumeSource</c>.</summary>
         public sealed class PersistentVolumeClaimVolumeSource : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:core/v1:PersistentVolumeClaimVolumeSource";
+
             public required Input<string> ClaimName { get; init; }
             public Input<bool>? ReadOnly { get; init; }
 

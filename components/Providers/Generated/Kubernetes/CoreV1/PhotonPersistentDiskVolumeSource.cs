@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:core/v1:PhotonPersistentDiskVolumeSource</c>.</summary>
         public sealed class PhotonPersistentDiskVolumeSource : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:core/v1:PhotonPersistentDiskVolumeSource";
+
             public Input<string>? FsType { get; init; }
             public required Input<string> PdID { get; init; }
 

@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:core/v1:PodAffinity</c>.</summary>
         public sealed class PodAffinity : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:core/v1:PodAffinity";
+
             public IReadOnlyList<Kubernetes.CoreV1.WeightedPodAffinityTerm>? PreferredDuringSchedulingIgnoredDuringExecution { get; init; }
             public IReadOnlyList<Kubernetes.CoreV1.PodAffinityTerm>? RequiredDuringSchedulingIgnoredDuringExecution { get; init; }
 

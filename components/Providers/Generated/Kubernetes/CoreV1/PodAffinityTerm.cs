@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:core/v1:PodAffinityTerm</c>.</summary>
         public sealed class PodAffinityTerm : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:core/v1:PodAffinityTerm";
+
             public Kubernetes.MetaV1.LabelSelector? LabelSelector { get; init; }
             public IReadOnlyList<Input<string>>? MatchLabelKeys { get; init; }
             public IReadOnlyList<Input<string>>? MismatchLabelKeys { get; init; }

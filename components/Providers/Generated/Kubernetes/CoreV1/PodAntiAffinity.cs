@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:core/v1:PodAntiAffinity</c>.</summary>
         public sealed class PodAntiAffinity : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:core/v1:PodAntiAffinity";
+
             public IReadOnlyList<Kubernetes.CoreV1.WeightedPodAffinityTerm>? PreferredDuringSchedulingIgnoredDuringExecution { get; init; }
             public IReadOnlyList<Kubernetes.CoreV1.PodAffinityTerm>? RequiredDuringSchedulingIgnoredDuringExecution { get; init; }
 

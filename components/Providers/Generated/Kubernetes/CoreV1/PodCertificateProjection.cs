@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:core/v1:PodCertificateProjection</c>.</summary>
         public sealed class PodCertificateProjection : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:core/v1:PodCertificateProjection";
+
             public Input<string>? CertificateChainPath { get; init; }
             public Input<string>? CredentialBundlePath { get; init; }
             public Input<string>? KeyPath { get; init; }

@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:core/v1:PodDNSConfig</c>.</summary>
         public sealed class PodDNSConfig : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:core/v1:PodDNSConfig";
+
             public IReadOnlyList<Input<string>>? Nameservers { get; init; }
             public IReadOnlyList<Kubernetes.CoreV1.PodDNSConfigOption>? Options { get; init; }
             public IReadOnlyList<Input<string>>? Searches { get; init; }

@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:core/v1:PodDNSConfigOption</c>.</summary>
         public sealed class PodDNSConfigOption : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:core/v1:PodDNSConfigOption";
+
             public Input<string>? Name { get; init; }
             public Input<string>? Value { get; init; }
 

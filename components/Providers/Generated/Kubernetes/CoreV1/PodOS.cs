@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:core/v1:PodOS</c>.</summary>
         public sealed class PodOS : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:core/v1:PodOS";
+
             public required Input<string> Name { get; init; }
 
             /// <summary>The properties in schema order, wire names, unset ones left out.</summary>

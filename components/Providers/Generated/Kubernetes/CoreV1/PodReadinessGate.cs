@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:core/v1:PodReadinessGate</c>.</summary>
         public sealed class PodReadinessGate : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:core/v1:PodReadinessGate";
+
             public required Input<string> ConditionType { get; init; }
 
             /// <summary>The properties in schema order, wire names, unset ones left out.</summary>

@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:core/v1:PodResourceClaim</c>.</summary>
         public sealed class PodResourceClaim : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:core/v1:PodResourceClaim";
+
             public required Input<string> Name { get; init; }
             public Input<string>? ResourceClaimName { get; init; }
             public Input<string>? ResourceClaimTemplateName { get; init; }

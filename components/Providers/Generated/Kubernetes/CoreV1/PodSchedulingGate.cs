@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:core/v1:PodSchedulingGate</c>.</summary>
         public sealed class PodSchedulingGate : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:core/v1:PodSchedulingGate";
+
             public required Input<string> Name { get; init; }
 
             /// <summary>The properties in schema order, wire names, unset ones left out.</summary>

@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:core/v1:PodSchedulingGroup</c>.</summary>
         public sealed class PodSchedulingGroup : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:core/v1:PodSchedulingGroup";
+
             public Input<string>? PodGroupName { get; init; }
 
             /// <summary>The properties in schema order, wire names, unset ones left out.</summary>

@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:core/v1:PodSecurityContext</c>.</summary>
         public sealed class PodSecurityContext : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:core/v1:PodSecurityContext";
+
             public Kubernetes.CoreV1.AppArmorProfile? AppArmorProfile { get; init; }
             public Input<int>? FsGroup { get; init; }
             public Input<string>? FsGroupChangePolicy { get; init; }

@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:core/v1:PodSpec</c>.</summary>
         public sealed class PodSpec : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:core/v1:PodSpec";
+
             public Input<int>? ActiveDeadlineSeconds { get; init; }
             public Kubernetes.CoreV1.Affinity? Affinity { get; init; }
             public Input<bool>? AutomountServiceAccountToken { get; init; }

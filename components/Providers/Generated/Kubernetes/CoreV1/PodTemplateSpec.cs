@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:core/v1:PodTemplateSpec</c>.</summary>
         public sealed class PodTemplateSpec : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:core/v1:PodTemplateSpec";
+
             public Kubernetes.MetaV1.ObjectMeta? Metadata { get; init; }
             public Kubernetes.CoreV1.PodSpec? Spec { get; init; }
 

@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:core/v1:PortStatus</c>: an output shape only; read its fields from an <c>Output</c> of it.</summary>
         public sealed class PortStatus
         {
+            public const string Token = "kubernetes:core/v1:PortStatus";
+
             private PortStatus()
             {
             }

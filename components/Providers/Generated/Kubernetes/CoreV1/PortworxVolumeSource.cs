@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:core/v1:PortworxVolumeSource</c>.</summary>
         public sealed class PortworxVolumeSource : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:core/v1:PortworxVolumeSource";
+
             public Input<string>? FsType { get; init; }
             public Input<bool>? ReadOnly { get; init; }
             public required Input<string> VolumeID { get; init; }

@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:core/v1:PreferredSchedulingTerm</c>.</summary>
         public sealed class PreferredSchedulingTerm : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:core/v1:PreferredSchedulingTerm";
+
             public required Kubernetes.CoreV1.NodeSelectorTerm Preference { get; init; }
             public required Input<int> Weight { get; init; }
 

@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:core/v1:Probe</c>.</summary>
         public sealed class Probe : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:core/v1:Probe";
+
             public Kubernetes.CoreV1.ExecAction? Exec { get; init; }
             public Input<int>? FailureThreshold { get; init; }
             public Kubernetes.CoreV1.GRPCAction? Grpc { get; init; }

@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:core/v1:ProjectedVolumeSource</c>.</summary>
         public sealed class ProjectedVolumeSource : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:core/v1:ProjectedVolumeSource";
+
             public Input<int>? DefaultMode { get; init; }
             public Input<double>? DefaultUser { get; init; }
             public required IReadOnlyList<Kubernetes.CoreV1.VolumeProjection> Sources { get; init; }

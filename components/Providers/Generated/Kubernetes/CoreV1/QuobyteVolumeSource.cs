@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:core/v1:QuobyteVolumeSource</c>.</summary>
         public sealed class QuobyteVolumeSource : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:core/v1:QuobyteVolumeSource";
+
             public Input<string>? Group { get; init; }
             public Input<bool>? ReadOnly { get; init; }
             public required Input<string> Registry { get; init; }

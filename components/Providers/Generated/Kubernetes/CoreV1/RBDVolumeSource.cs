@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:core/v1:RBDVolumeSource</c>.</summary>
         public sealed class RBDVolumeSource : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:core/v1:RBDVolumeSource";
+
             public Input<string>? FsType { get; init; }
             public required Input<string> Image { get; init; }
             public Input<string>? Keyring { get; init; }

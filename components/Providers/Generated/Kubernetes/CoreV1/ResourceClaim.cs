@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:core/v1:ResourceClaim</c>.</summary>
         public sealed class ResourceClaim : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:core/v1:ResourceClaim";
+
             public required Input<string> Name { get; init; }
             public Input<string>? Request { get; init; }
 

@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:core/v1:ResourceFieldSelector</c>.</summary>
         public sealed class ResourceFieldSelector : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:core/v1:ResourceFieldSelector";
+
             public Input<string>? ContainerName { get; init; }
             public Input<string>? Divisor { get; init; }
             public required Input<string> Resource { get; init; }

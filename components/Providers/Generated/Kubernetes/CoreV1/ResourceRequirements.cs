@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:core/v1:ResourceRequirements</c>.</summary>
         public sealed class ResourceRequirements : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:core/v1:ResourceRequirements";
+
             public IReadOnlyList<Kubernetes.CoreV1.ResourceClaim>? Claims { get; init; }
             public IReadOnlyDictionary<string, Input<string>>? Limits { get; init; }
             public IReadOnlyDictionary<string, Input<string>>? Requests { get; init; }

@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:core/v1:SELinuxOptions</c>.</summary>
         public sealed class SELinuxOptions : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:core/v1:SELinuxOptions";
+
             public Input<string>? Level { get; init; }
             public Input<string>? Role { get; init; }
             public Input<string>? Type { get; init; }

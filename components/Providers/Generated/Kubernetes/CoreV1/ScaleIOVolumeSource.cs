@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:core/v1:ScaleIOVolumeSource</c>.</summary>
         public sealed class ScaleIOVolumeSource : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:core/v1:ScaleIOVolumeSource";
+
             public Input<string>? FsType { get; init; }
             public required Input<string> Gateway { get; init; }
             public Input<string>? ProtectionDomain { get; init; }

@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:core/v1:SeccompProfile</c>.</summary>
         public sealed class SeccompProfile : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:core/v1:SeccompProfile";
+
             public Input<string>? LocalhostProfile { get; init; }
             public required Input<string> Type { get; init; }
 

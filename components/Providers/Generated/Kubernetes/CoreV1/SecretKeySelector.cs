@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:core/v1:SecretKeySelector</c>.</summary>
         public sealed class SecretKeySelector : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:core/v1:SecretKeySelector";
+
             public required Input<string> Key { get; init; }
             public Input<string>? Name { get; init; }
             public Input<bool>? Optional { get; init; }

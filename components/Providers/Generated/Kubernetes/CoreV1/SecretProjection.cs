@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:core/v1:SecretProjection</c>.</summary>
         public sealed class SecretProjection : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:core/v1:SecretProjection";
+
             public IReadOnlyList<Kubernetes.CoreV1.KeyToPath>? Items { get; init; }
             public Input<string>? Name { get; init; }
             public Input<bool>? Optional { get; init; }

@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:core/v1:SecurityContext</c>.</summary>
         public sealed class SecurityContext : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:core/v1:SecurityContext";
+
             public Input<bool>? AllowPrivilegeEscalation { get; init; }
             public Kubernetes.CoreV1.AppArmorProfile? AppArmorProfile { get; init; }
             public Kubernetes.CoreV1.Capabilities? Capabilities { get; init; }

@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:core/v1:ServiceAccountTokenProjection</c>.</summary>
         public sealed class ServiceAccountTokenProjection : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:core/v1:ServiceAccountTokenProjection";
+
             public Input<string>? Audience { get; init; }
             public Input<int>? ExpirationSeconds { get; init; }
             public required Input<string> Path { get; init; }

@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:core/v1:ServicePort</c>.</summary>
         public sealed class ServicePort : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:core/v1:ServicePort";
+
             public Input<string>? AppProtocol { get; init; }
             public Input<string>? Name { get; init; }
             public Input<int>? NodePort { get; init; }

@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:core/v1:ServiceSpec</c>.</summary>
         public sealed class ServiceSpec : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:core/v1:ServiceSpec";
+
             public Input<bool>? AllocateLoadBalancerNodePorts { get; init; }
             public Input<string>? ClusterIP { get; init; }
             public IReadOnlyList<Input<string>>? ClusterIPs { get; init; }

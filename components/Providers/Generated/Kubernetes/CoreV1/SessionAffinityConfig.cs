@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:core/v1:SessionAffinityConfig</c>.</summary>
         public sealed class SessionAffinityConfig : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:core/v1:SessionAffinityConfig";
+
             public Kubernetes.CoreV1.ClientIPConfig? ClientIP { get; init; }
 
             /// <summary>The properties in schema order, wire names, unset ones left out.</summary>

@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:core/v1:SleepAction</c>.</summary>
         public sealed class SleepAction : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:core/v1:SleepAction";
+
             public required Input<double> Seconds { get; init; }
 
             /// <summary>The properties in schema order, wire names, unset ones left out.</summary>

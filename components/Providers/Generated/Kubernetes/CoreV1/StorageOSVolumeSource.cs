@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:core/v1:StorageOSVolumeSource</c>.</summary>
         public sealed class StorageOSVolumeSource : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:core/v1:StorageOSVolumeSource";
+
             public Input<string>? FsType { get; init; }
             public Input<bool>? ReadOnly { get; init; }
             public Kubernetes.CoreV1.LocalObjectReference? SecretRef { get; init; }

@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:core/v1:TCPSocketAction</c>.</summary>
         public sealed class TCPSocketAction : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:core/v1:TCPSocketAction";
+
             public Input<string>? Host { get; init; }
             public required object Port { get; init; }
 

@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:core/v1:Toleration</c>.</summary>
         public sealed class Toleration : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:core/v1:Toleration";
+
             public Input<string>? Effect { get; init; }
             public Input<string>? Key { get; init; }
             public Input<string>? Operator { get; init; }

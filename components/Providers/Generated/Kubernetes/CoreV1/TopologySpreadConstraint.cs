@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:core/v1:TopologySpreadConstraint</c>.</summary>
         public sealed class TopologySpreadConstraint : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:core/v1:TopologySpreadConstraint";
+
             public Kubernetes.MetaV1.LabelSelector? LabelSelector { get; init; }
             public IReadOnlyList<Input<string>>? MatchLabelKeys { get; init; }
             public required Input<int> MaxSkew { get; init; }

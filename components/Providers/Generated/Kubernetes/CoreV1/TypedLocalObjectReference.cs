@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:core/v1:TypedLocalObjectReference</c>.</summary>
         public sealed class TypedLocalObjectReference : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:core/v1:TypedLocalObjectReference";
+
             public Input<string>? ApiGroup { get; init; }
             public required Input<string> Kind { get; init; }
             public required Input<string> Name { get; init; }

@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:core/v1:TypedObjectReference</c>.</summary>
         public sealed class TypedObjectReference : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:core/v1:TypedObjectReference";
+
             public Input<string>? ApiGroup { get; init; }
             public required Input<string> Kind { get; init; }
             public required Input<string> Name { get; init; }

@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:core/v1:Volume</c>.</summary>
         public sealed class Volume : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:core/v1:Volume";
+
             public Kubernetes.CoreV1.AWSElasticBlockStoreVolumeSource? AwsElasticBlockStore { get; init; }
             public Kubernetes.CoreV1.AzureDiskVolumeSource? AzureDisk { get; init; }
             public Kubernetes.CoreV1.AzureFileVolumeSource? AzureFile { get; init; }

@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:core/v1:VolumeDevice</c>.</summary>
         public sealed class VolumeDevice : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:core/v1:VolumeDevice";
+
             public required Input<string> DevicePath { get; init; }
             public required Input<string> Name { get; init; }
 

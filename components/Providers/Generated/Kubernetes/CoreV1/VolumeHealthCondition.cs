@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:core/v1:VolumeHealthCondition</c>.</summary>
         public sealed class VolumeHealthCondition : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:core/v1:VolumeHealthCondition";
+
             public Input<string>? Message { get; init; }
             public required Input<string> Reason { get; init; }
             public required Input<string> Status { get; init; }

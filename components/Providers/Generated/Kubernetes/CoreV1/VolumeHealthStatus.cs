@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:core/v1:VolumeHealthStatus</c>.</summary>
         public sealed class VolumeHealthStatus : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:core/v1:VolumeHealthStatus";
+
             public IReadOnlyList<Kubernetes.CoreV1.VolumeHealthCondition>? HealthConditions { get; init; }
             public Input<string>? LastTransitionTime { get; init; }
 

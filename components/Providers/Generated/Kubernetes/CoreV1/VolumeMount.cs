@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:core/v1:VolumeMount</c>.</summary>
         public sealed class VolumeMount : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:core/v1:VolumeMount";
+
             public IReadOnlyList<Input<string>>? BindMountOptions { get; init; }
             public required Input<string> MountPath { get; init; }
             public Input<string>? MountPropagation { get; init; }

@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:core/v1:VolumeProjection</c>.</summary>
         public sealed class VolumeProjection : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:core/v1:VolumeProjection";
+
             public Kubernetes.CoreV1.ClusterTrustBundleProjection? ClusterTrustBundle { get; init; }
             public Kubernetes.CoreV1.ConfigMapProjection? ConfigMap { get; init; }
             public Kubernetes.CoreV1.DownwardAPIProjection? DownwardAPI { get; init; }

@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:core/v1:VolumeResourceRequirements</c>.</summary>
         public sealed class VolumeResourceRequirements : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:core/v1:VolumeResourceRequirements";
+
             public IReadOnlyDictionary<string, Input<string>>? Limits { get; init; }
             public IReadOnlyDictionary<string, Input<string>>? Requests { get; init; }
 

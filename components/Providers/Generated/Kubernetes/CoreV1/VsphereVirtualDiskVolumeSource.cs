@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:core/v1:VsphereVirtualDiskVolumeSource</c>.</summary>
         public sealed class VsphereVirtualDiskVolumeSource : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:core/v1:VsphereVirtualDiskVolumeSource";
+
             public Input<string>? FsType { get; init; }
             public Input<string>? StoragePolicyID { get; init; }
             public Input<string>? StoragePolicyName { get; init; }

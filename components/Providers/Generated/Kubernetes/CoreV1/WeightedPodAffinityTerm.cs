@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:core/v1:WeightedPodAffinityTerm</c>.</summary>
         public sealed class WeightedPodAffinityTerm : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:core/v1:WeightedPodAffinityTerm";
+
             public required Kubernetes.CoreV1.PodAffinityTerm PodAffinityTerm { get; init; }
             public required Input<int> Weight { get; init; }
 

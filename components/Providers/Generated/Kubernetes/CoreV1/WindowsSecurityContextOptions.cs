@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:core/v1:WindowsSecurityContextOptions</c>.</summary>
         public sealed class WindowsSecurityContextOptions : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:core/v1:WindowsSecurityContextOptions";
+
             public Input<string>? GmsaCredentialSpec { get; init; }
             public Input<string>? GmsaCredentialSpecName { get; init; }
             public Input<bool>? HostProcess { get; init; }

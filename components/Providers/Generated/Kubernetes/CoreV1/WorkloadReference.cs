@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:core/v1:WorkloadReference</c>.</summary>
         public sealed class WorkloadReference : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:core/v1:WorkloadReference";
+
             public required Input<string> Name { get; init; }
             public required Input<string> PodGroup { get; init; }
             public Input<string>? PodGroupReplicaKey { get; init; }

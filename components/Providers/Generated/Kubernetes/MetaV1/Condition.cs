@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:meta/v1:Condition</c>: an output shape only; read its fields from an <c>Output</c> of it.</summary>
         public sealed class Condition
         {
+            public const string Token = "kubernetes:meta/v1:Condition";
+
             private Condition()
             {
             }

@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:meta/v1:LabelSelector</c>.</summary>
         public sealed class LabelSelector : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:meta/v1:LabelSelector";
+
             public IReadOnlyList<Kubernetes.MetaV1.LabelSelectorRequirement>? MatchExpressions { get; init; }
             public IReadOnlyDictionary<string, Input<string>>? MatchLabels { get; init; }
 

@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:meta/v1:LabelSelectorRequirement</c>.</summary>
         public sealed class LabelSelectorRequirement : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:meta/v1:LabelSelectorRequirement";
+
             public required Input<string> Key { get; init; }
             public required Input<string> Operator { get; init; }
             public IReadOnlyList<Input<string>>? Values { get; init; }

@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:meta/v1:ManagedFieldsEntry</c>.</summary>
         public sealed class ManagedFieldsEntry : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:meta/v1:ManagedFieldsEntry";
+
             public Input<string>? ApiVersion { get; init; }
             public Input<string>? FieldsType { get; init; }
             public object? FieldsV1 { get; init; }

@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:meta/v1:ObjectMeta</c>.</summary>
         public sealed class ObjectMeta : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:meta/v1:ObjectMeta";
+
             public IReadOnlyDictionary<string, Input<string>>? Annotations { get; init; }
             public Input<string>? ClusterName { get; init; }
             public Input<string>? CreationTimestamp { get; init; }

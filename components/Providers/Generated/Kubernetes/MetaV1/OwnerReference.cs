@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:meta/v1:OwnerReference</c>.</summary>
         public sealed class OwnerReference : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:meta/v1:OwnerReference";
+
             public required Input<string> ApiVersion { get; init; }
             public Input<bool>? BlockOwnerDeletion { get; init; }
             public Input<bool>? Controller { get; init; }

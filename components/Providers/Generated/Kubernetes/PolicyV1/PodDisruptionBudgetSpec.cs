@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:policy/v1:PodDisruptionBudgetSpec</c>.</summary>
         public sealed class PodDisruptionBudgetSpec : global::Infra.Synthesis.Args
         {
+            public const string Token = "kubernetes:policy/v1:PodDisruptionBudgetSpec";
+
             public object? MaxUnavailable { get; init; }
             public object? MinAvailable { get; init; }
             public Kubernetes.MetaV1.LabelSelector? Selector { get; init; }

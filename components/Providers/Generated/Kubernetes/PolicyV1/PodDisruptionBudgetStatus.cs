@@ -12,6 +12,8 @@ public static partial class Kubernetes
         /// <summary><c>kubernetes:policy/v1:PodDisruptionBudgetStatus</c>: an output shape only; read its fields from an <c>Output</c> of it.</summary>
         public sealed class PodDisruptionBudgetStatus
         {
+            public const string Token = "kubernetes:policy/v1:PodDisruptionBudgetStatus";
+
             private PodDisruptionBudgetStatus()
             {
             }
