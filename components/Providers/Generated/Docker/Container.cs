@@ -98,7 +98,7 @@ public static partial class Docker
     }
 
     /// <summary>The inputs of <c>docker:index/container:Container</c>.</summary>
-    public sealed class ContainerArgs : global::Infra.Synthesis.Args
+    public sealed class ContainerArgs : Args
     {
         public Input<bool>? Attach { get; init; }
         public Docker.ContainerCapabilities? Capabilities { get; init; }

@@ -17,7 +17,7 @@ public static partial class Docker
     }
 
     /// <summary>The inputs of <c>pulumi:providers:docker</c>.</summary>
-    public sealed class DockerProviderArgs : global::Infra.Synthesis.Args
+    public sealed class DockerProviderArgs : Args
     {
         public Input<string>? CaMaterial { get; init; }
         public Input<string>? CertMaterial { get; init; }

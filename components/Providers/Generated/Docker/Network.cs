@@ -32,7 +32,7 @@ public static partial class Docker
     }
 
     /// <summary>The inputs of <c>docker:index/network:Network</c>.</summary>
-    public sealed class NetworkArgs : global::Infra.Synthesis.Args
+    public sealed class NetworkArgs : Args
     {
         public Input<bool>? Attachable { get; init; }
         public Input<string>? Driver { get; init; }

@@ -29,7 +29,7 @@ public static partial class Docker
     }
 
     /// <summary>The inputs of <c>docker:index/remoteImage:RemoteImage</c>.</summary>
-    public sealed class RemoteImageArgs : global::Infra.Synthesis.Args
+    public sealed class RemoteImageArgs : Args
     {
         public Docker.RemoteImageBuild? Build { get; init; }
         public Input<bool>? ForceRemove { get; init; }

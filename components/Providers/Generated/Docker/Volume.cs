@@ -26,7 +26,7 @@ public static partial class Docker
     }
 
     /// <summary>The inputs of <c>docker:index/volume:Volume</c>.</summary>
-    public sealed class VolumeArgs : global::Infra.Synthesis.Args
+    public sealed class VolumeArgs : Args
     {
         public Docker.VolumeCluster? Cluster { get; init; }
         public Input<string>? Driver { get; init; }
