@@ -7,7 +7,9 @@ namespace Infra.Tools.ProviderGen;
 /// Writes one C# file per resource, provider, function, object type and enum. Every file opens the
 /// package and module classes as partial static classes, so <c>Aws.Ec2.Vpc</c> and
 /// <c>Aws.Ec2.GetAmi(...)</c> come from separate files. Members follow schema order (alphabetical by
-/// wire name), and so does serialization: the program's property order is fixed by the schema.
+/// wire name), and so does serialization: the program's property order is fixed by the schema. Every
+/// class is partial, so a hand-written overlay (a helper, a safe default) can sit beside it in
+/// components/Providers/Overlays without editing generated code.
 /// </summary>
 public sealed class SourceWriter(CSharpModel model)
 {
@@ -54,7 +56,7 @@ public sealed class SourceWriter(CSharpModel model)
         var package = Naming.Literal(provider.Spec.Package);
         var optional = provider.Inputs.All(i => !i.Property.Required);
         w.Line(Doc($"{Token("pulumi:providers:" + provider.Spec.Package)}: an explicit provider at the pinned version."));
-        w.Open($"public sealed class {provider.Place.Name} : {t.Core("ProviderResource")}");
+        w.Open($"public sealed partial class {provider.Place.Name} : {t.Core("ProviderResource")}");
         w.Line($"public {provider.Place.Name}({t.Core("Scope")} scope, string id, {provider.ArgsName}{(optional ? "? args = null" : " args")}, {t.Core("ResourceOptions")}? options = null)");
         w.Line($"    : base(scope, id, {package}, {t.Core("PinnedProviders")}.VersionOf({package}), args, options)");
         w.Line("{");
@@ -70,7 +72,7 @@ public sealed class SourceWriter(CSharpModel model)
         var name = resource.Place.Name;
         var optional = resource.Inputs.All(i => !i.Property.Required);
         w.Line(Doc($"{Token(resource.Spec.Token)}.{(resource.Spec.Deprecated ? " Deprecated by the provider." : "")}"));
-        w.Open($"public sealed class {name} : {t.Core("Resource")}");
+        w.Open($"public sealed partial class {name} : {t.Core("Resource")}");
         w.Line($"public const string Token = {Naming.Literal(resource.Spec.Token)};");
         w.Line();
         w.Line($"public {name}({t.Core("Scope")} scope, string id, {resource.ArgsName}{(optional ? "? args = null" : " args")}, {t.Core("ResourceOptions")}? options = null)");
@@ -100,7 +102,7 @@ public sealed class SourceWriter(CSharpModel model)
         Args(w, t, function.ArgsName, function.Inputs, $"The arguments of {Token(function.Spec.Token)}.");
         w.Line();
         w.Line(Doc($"The result of {Token(function.Spec.Token)}: the whole object, or one field per property."));
-        w.Open($"public sealed class {function.ResultName} : {t.Core("IExpressible")}");
+        w.Open($"public sealed partial class {function.ResultName} : {t.Core("IExpressible")}");
         w.Line($"public const string Token = {Naming.Literal(function.Spec.Token)};");
         w.Line();
         w.Line($"private readonly {t.Core("Output")}<{function.ResultName}> result;");
@@ -127,7 +129,7 @@ public sealed class SourceWriter(CSharpModel model)
             return;
         }
         w.Line(Doc($"{Token(type.Spec.Token)}: an output shape only; read its fields from an <c>Output</c> of it."));
-        w.Open($"public sealed class {type.Place.Name}");
+        w.Open($"public sealed partial class {type.Place.Name}");
         w.Line($"public const string Token = {Naming.Literal(type.Spec.Token)};");
         w.Line();
         w.Line($"private {type.Place.Name}()");
@@ -158,7 +160,7 @@ public sealed class SourceWriter(CSharpModel model)
     private void Args(CodeWriter w, TypeMapper t, string className, IReadOnlyList<Member> members, string summary, string? typeToken = null)
     {
         w.Line(Doc(summary));
-        w.Open($"public sealed class {className} : {t.Core("Args")}");
+        w.Open($"public sealed partial class {className} : {t.Core("Args")}");
         if (typeToken is not null)
         {
             w.Line($"public const string Token = {Naming.Literal(typeToken)};");
@@ -203,7 +205,7 @@ public sealed class SourceWriter(CSharpModel model)
             var other => throw new GeneratorException($"{type.Spec.Token}: enum of {other} is not supported."),
         };
         w.Line(Doc($"{Token(type.Spec.Token)}: the values the schema lists, as typed constants."));
-        w.Open($"public sealed class {name} : {t.Core("IExpressible")}");
+        w.Open($"public sealed partial class {name} : {t.Core("IExpressible")}");
         foreach (var (value, member) in type.Values)
             w.Line($"public static readonly {name} {member} = new({EnumLiteral(value.Value)});");
         w.Line();

@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Aws
 {
     /// <summary><c>pulumi:providers:aws</c>: an explicit provider at the pinned version.</summary>
-    public sealed class AwsProvider : ProviderResource
+    public sealed partial class AwsProvider : ProviderResource
     {
         public AwsProvider(global::Infra.Synthesis.Scope scope, string id, AwsProviderArgs? args = null, ResourceOptions? options = null)
             : base(scope, id, "aws", PinnedProviders.VersionOf("aws"), args, options)
@@ -17,7 +17,7 @@ public static partial class Aws
     }
 
     /// <summary>The inputs of <c>pulumi:providers:aws</c>.</summary>
-    public sealed class AwsProviderArgs : Args
+    public sealed partial class AwsProviderArgs : Args
     {
         public Input<string>? AccessKey { get; init; }
         public IReadOnlyList<Input<string>>? AllowedAccountIds { get; init; }

@@ -12,7 +12,7 @@ public static partial class Aws
         new(Fn.Invoke<GetAvailabilityZonesResult>(GetAvailabilityZonesResult.Token, args?.ToObjectExpr(), null, options.Provider));
 
     /// <summary>The arguments of <c>aws:index/getAvailabilityZones:getAvailabilityZones</c>.</summary>
-    public sealed class GetAvailabilityZonesArgs : Args
+    public sealed partial class GetAvailabilityZonesArgs : Args
     {
         public Input<bool>? AllAvailabilityZones { get; init; }
         public IReadOnlyList<Input<string>>? ExcludeNames { get; init; }
@@ -36,7 +36,7 @@ public static partial class Aws
     }
 
     /// <summary>The result of <c>aws:index/getAvailabilityZones:getAvailabilityZones</c>: the whole object, or one field per property.</summary>
-    public sealed class GetAvailabilityZonesResult : IExpressible
+    public sealed partial class GetAvailabilityZonesResult : IExpressible
     {
         public const string Token = "aws:index/getAvailabilityZones:getAvailabilityZones";
 

@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Aws
 {
     /// <summary><c>aws:index/getAvailabilityZonesFilter:getAvailabilityZonesFilter</c>.</summary>
-    public sealed class GetAvailabilityZonesFilter : Args
+    public sealed partial class GetAvailabilityZonesFilter : Args
     {
         public const string Token = "aws:index/getAvailabilityZonesFilter:getAvailabilityZonesFilter";
 

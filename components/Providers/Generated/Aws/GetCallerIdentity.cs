@@ -12,7 +12,7 @@ public static partial class Aws
         new(Fn.Invoke<GetCallerIdentityResult>(GetCallerIdentityResult.Token, args?.ToObjectExpr(), null, options.Provider));
 
     /// <summary>The arguments of <c>aws:index/getCallerIdentity:getCallerIdentity</c>.</summary>
-    public sealed class GetCallerIdentityArgs : Args
+    public sealed partial class GetCallerIdentityArgs : Args
     {
         public Input<string>? Id { get; init; }
 
@@ -26,7 +26,7 @@ public static partial class Aws
     }
 
     /// <summary>The result of <c>aws:index/getCallerIdentity:getCallerIdentity</c>: the whole object, or one field per property.</summary>
-    public sealed class GetCallerIdentityResult : IExpressible
+    public sealed partial class GetCallerIdentityResult : IExpressible
     {
         public const string Token = "aws:index/getCallerIdentity:getCallerIdentity";
 

@@ -12,7 +12,7 @@ public static partial class Aws
         new(Fn.Invoke<GetRegionResult>(GetRegionResult.Token, args?.ToObjectExpr(), null, options.Provider));
 
     /// <summary>The arguments of <c>aws:index/getRegion:getRegion</c>.</summary>
-    public sealed class GetRegionArgs : Args
+    public sealed partial class GetRegionArgs : Args
     {
         public Input<string>? Endpoint { get; init; }
         /// <summary>Deprecated by the provider.</summary>
@@ -34,7 +34,7 @@ public static partial class Aws
     }
 
     /// <summary>The result of <c>aws:index/getRegion:getRegion</c>: the whole object, or one field per property.</summary>
-    public sealed class GetRegionResult : IExpressible
+    public sealed partial class GetRegionResult : IExpressible
     {
         public const string Token = "aws:index/getRegion:getRegion";
 

@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Aws
 {
     /// <summary><c>aws:index/ProviderAssumeRole:ProviderAssumeRole</c>.</summary>
-    public sealed class ProviderAssumeRole : Args
+    public sealed partial class ProviderAssumeRole : Args
     {
         public const string Token = "aws:index/ProviderAssumeRole:ProviderAssumeRole";
 

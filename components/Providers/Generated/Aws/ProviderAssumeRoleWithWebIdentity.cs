@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Aws
 {
     /// <summary><c>aws:index/ProviderAssumeRoleWithWebIdentity:ProviderAssumeRoleWithWebIdentity</c>.</summary>
-    public sealed class ProviderAssumeRoleWithWebIdentity : Args
+    public sealed partial class ProviderAssumeRoleWithWebIdentity : Args
     {
         public const string Token = "aws:index/ProviderAssumeRoleWithWebIdentity:ProviderAssumeRoleWithWebIdentity";
 

@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Aws
 {
     /// <summary><c>aws:index/ProviderDefaultTags:ProviderDefaultTags</c>.</summary>
-    public sealed class ProviderDefaultTags : Args
+    public sealed partial class ProviderDefaultTags : Args
     {
         public const string Token = "aws:index/ProviderDefaultTags:ProviderDefaultTags";
 

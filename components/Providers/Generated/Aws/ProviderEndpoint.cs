@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Aws
 {
     /// <summary><c>aws:index/ProviderEndpoint:ProviderEndpoint</c>.</summary>
-    public sealed class ProviderEndpoint : Args
+    public sealed partial class ProviderEndpoint : Args
     {
         public const string Token = "aws:index/ProviderEndpoint:ProviderEndpoint";
 

@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Aws
 {
     /// <summary><c>aws:index/ProviderIgnoreTags:ProviderIgnoreTags</c>.</summary>
-    public sealed class ProviderIgnoreTags : Args
+    public sealed partial class ProviderIgnoreTags : Args
     {
         public const string Token = "aws:index/ProviderIgnoreTags:ProviderIgnoreTags";
 

@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Cloudflare
 {
     /// <summary><c>pulumi:providers:cloudflare</c>: an explicit provider at the pinned version.</summary>
-    public sealed class CloudflareProvider : ProviderResource
+    public sealed partial class CloudflareProvider : ProviderResource
     {
         public CloudflareProvider(Scope scope, string id, CloudflareProviderArgs? args = null, ResourceOptions? options = null)
             : base(scope, id, "cloudflare", PinnedProviders.VersionOf("cloudflare"), args, options)
@@ -17,7 +17,7 @@ public static partial class Cloudflare
     }
 
     /// <summary>The inputs of <c>pulumi:providers:cloudflare</c>.</summary>
-    public sealed class CloudflareProviderArgs : Args
+    public sealed partial class CloudflareProviderArgs : Args
     {
         public Input<string>? ApiKey { get; init; }
         public Input<string>? ApiToken { get; init; }

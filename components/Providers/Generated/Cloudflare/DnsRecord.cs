@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Cloudflare
 {
     /// <summary><c>cloudflare:index/dnsRecord:DnsRecord</c>.</summary>
-    public sealed class DnsRecord : Resource
+    public sealed partial class DnsRecord : Resource
     {
         public const string Token = "cloudflare:index/dnsRecord:DnsRecord";
 
@@ -39,7 +39,7 @@ public static partial class Cloudflare
     }
 
     /// <summary>The inputs of <c>cloudflare:index/dnsRecord:DnsRecord</c>.</summary>
-    public sealed class DnsRecordArgs : Args
+    public sealed partial class DnsRecordArgs : Args
     {
         public Input<string>? Comment { get; init; }
         public Input<string>? Content { get; init; }

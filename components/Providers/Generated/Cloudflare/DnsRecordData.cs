@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Cloudflare
 {
     /// <summary><c>cloudflare:index/DnsRecordData:DnsRecordData</c>.</summary>
-    public sealed class DnsRecordData : Args
+    public sealed partial class DnsRecordData : Args
     {
         public const string Token = "cloudflare:index/DnsRecordData:DnsRecordData";
 

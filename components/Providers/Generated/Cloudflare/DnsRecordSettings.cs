@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Cloudflare
 {
     /// <summary><c>cloudflare:index/DnsRecordSettings:DnsRecordSettings</c>.</summary>
-    public sealed class DnsRecordSettings : Args
+    public sealed partial class DnsRecordSettings : Args
     {
         public const string Token = "cloudflare:index/DnsRecordSettings:DnsRecordSettings";
 

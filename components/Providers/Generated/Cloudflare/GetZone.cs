@@ -12,7 +12,7 @@ public static partial class Cloudflare
         new(Fn.Invoke<GetZoneResult>(GetZoneResult.Token, args?.ToObjectExpr(), null, options.Provider));
 
     /// <summary>The arguments of <c>cloudflare:index/getZone:getZone</c>.</summary>
-    public sealed class GetZoneArgs : Args
+    public sealed partial class GetZoneArgs : Args
     {
         public Cloudflare.GetZoneFilter? Filter { get; init; }
         public Input<string>? ZoneId { get; init; }
@@ -28,7 +28,7 @@ public static partial class Cloudflare
     }
 
     /// <summary>The result of <c>cloudflare:index/getZone:getZone</c>: the whole object, or one field per property.</summary>
-    public sealed class GetZoneResult : IExpressible
+    public sealed partial class GetZoneResult : IExpressible
     {
         public const string Token = "cloudflare:index/getZone:getZone";
 

@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Cloudflare
 {
     /// <summary><c>cloudflare:index/getZoneAccount:getZoneAccount</c>: an output shape only; read its fields from an <c>Output</c> of it.</summary>
-    public sealed class GetZoneAccount
+    public sealed partial class GetZoneAccount
     {
         public const string Token = "cloudflare:index/getZoneAccount:getZoneAccount";
 

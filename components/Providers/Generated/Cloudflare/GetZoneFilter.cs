@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Cloudflare
 {
     /// <summary><c>cloudflare:index/getZoneFilter:getZoneFilter</c>.</summary>
-    public sealed class GetZoneFilter : Args
+    public sealed partial class GetZoneFilter : Args
     {
         public const string Token = "cloudflare:index/getZoneFilter:getZoneFilter";
 

@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Cloudflare
 {
     /// <summary><c>cloudflare:index/getZoneFilterAccount:getZoneFilterAccount</c>.</summary>
-    public sealed class GetZoneFilterAccount : Args
+    public sealed partial class GetZoneFilterAccount : Args
     {
         public const string Token = "cloudflare:index/getZoneFilterAccount:getZoneFilterAccount";
 

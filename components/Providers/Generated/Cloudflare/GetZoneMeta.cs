@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Cloudflare
 {
     /// <summary><c>cloudflare:index/getZoneMeta:getZoneMeta</c>: an output shape only; read its fields from an <c>Output</c> of it.</summary>
-    public sealed class GetZoneMeta
+    public sealed partial class GetZoneMeta
     {
         public const string Token = "cloudflare:index/getZoneMeta:getZoneMeta";
 

@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Cloudflare
 {
     /// <summary><c>cloudflare:index/getZoneOwner:getZoneOwner</c>: an output shape only; read its fields from an <c>Output</c> of it.</summary>
-    public sealed class GetZoneOwner
+    public sealed partial class GetZoneOwner
     {
         public const string Token = "cloudflare:index/getZoneOwner:getZoneOwner";
 

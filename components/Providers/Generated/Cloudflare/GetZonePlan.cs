@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Cloudflare
 {
     /// <summary><c>cloudflare:index/getZonePlan:getZonePlan</c>: an output shape only; read its fields from an <c>Output</c> of it.</summary>
-    public sealed class GetZonePlan
+    public sealed partial class GetZonePlan
     {
         public const string Token = "cloudflare:index/getZonePlan:getZonePlan";
 

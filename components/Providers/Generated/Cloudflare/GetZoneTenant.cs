@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Cloudflare
 {
     /// <summary><c>cloudflare:index/getZoneTenant:getZoneTenant</c>: an output shape only; read its fields from an <c>Output</c> of it.</summary>
-    public sealed class GetZoneTenant
+    public sealed partial class GetZoneTenant
     {
         public const string Token = "cloudflare:index/getZoneTenant:getZoneTenant";
 

@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Cloudflare
 {
     /// <summary><c>cloudflare:index/getZoneTenantUnit:getZoneTenantUnit</c>: an output shape only; read its fields from an <c>Output</c> of it.</summary>
-    public sealed class GetZoneTenantUnit
+    public sealed partial class GetZoneTenantUnit
     {
         public const string Token = "cloudflare:index/getZoneTenantUnit:getZoneTenantUnit";
 

@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Cloudflare
 {
     /// <summary><c>cloudflare:index/loadBalancer:LoadBalancer</c>.</summary>
-    public sealed class LoadBalancer : Resource
+    public sealed partial class LoadBalancer : Resource
     {
         public const string Token = "cloudflare:index/loadBalancer:LoadBalancer";
 
@@ -43,7 +43,7 @@ public static partial class Cloudflare
     }
 
     /// <summary>The inputs of <c>cloudflare:index/loadBalancer:LoadBalancer</c>.</summary>
-    public sealed class LoadBalancerArgs : Args
+    public sealed partial class LoadBalancerArgs : Args
     {
         public Cloudflare.LoadBalancerAdaptiveRouting? AdaptiveRouting { get; init; }
         public IReadOnlyDictionary<string, IReadOnlyList<Input<string>>>? CountryPools { get; init; }

@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Cloudflare
 {
     /// <summary><c>cloudflare:index/LoadBalancerAdaptiveRouting:LoadBalancerAdaptiveRouting</c>.</summary>
-    public sealed class LoadBalancerAdaptiveRouting : Args
+    public sealed partial class LoadBalancerAdaptiveRouting : Args
     {
         public const string Token = "cloudflare:index/LoadBalancerAdaptiveRouting:LoadBalancerAdaptiveRouting";
 

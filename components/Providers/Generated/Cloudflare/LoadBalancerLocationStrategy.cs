@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Cloudflare
 {
     /// <summary><c>cloudflare:index/LoadBalancerLocationStrategy:LoadBalancerLocationStrategy</c>.</summary>
-    public sealed class LoadBalancerLocationStrategy : Args
+    public sealed partial class LoadBalancerLocationStrategy : Args
     {
         public const string Token = "cloudflare:index/LoadBalancerLocationStrategy:LoadBalancerLocationStrategy";
 

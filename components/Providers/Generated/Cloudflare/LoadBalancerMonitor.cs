@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Cloudflare
 {
     /// <summary><c>cloudflare:index/loadBalancerMonitor:LoadBalancerMonitor</c>.</summary>
-    public sealed class LoadBalancerMonitor : Resource
+    public sealed partial class LoadBalancerMonitor : Resource
     {
         public const string Token = "cloudflare:index/loadBalancerMonitor:LoadBalancerMonitor";
 
@@ -39,7 +39,7 @@ public static partial class Cloudflare
     }
 
     /// <summary>The inputs of <c>cloudflare:index/loadBalancerMonitor:LoadBalancerMonitor</c>.</summary>
-    public sealed class LoadBalancerMonitorArgs : Args
+    public sealed partial class LoadBalancerMonitorArgs : Args
     {
         public required Input<string> AccountId { get; init; }
         public Input<bool>? AllowInsecure { get; init; }

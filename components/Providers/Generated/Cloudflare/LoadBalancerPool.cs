@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Cloudflare
 {
     /// <summary><c>cloudflare:index/loadBalancerPool:LoadBalancerPool</c>.</summary>
-    public sealed class LoadBalancerPool : Resource
+    public sealed partial class LoadBalancerPool : Resource
     {
         public const string Token = "cloudflare:index/loadBalancerPool:LoadBalancerPool";
 
@@ -40,7 +40,7 @@ public static partial class Cloudflare
     }
 
     /// <summary>The inputs of <c>cloudflare:index/loadBalancerPool:LoadBalancerPool</c>.</summary>
-    public sealed class LoadBalancerPoolArgs : Args
+    public sealed partial class LoadBalancerPoolArgs : Args
     {
         public required Input<string> AccountId { get; init; }
         public IReadOnlyList<Input<string>>? CheckRegions { get; init; }

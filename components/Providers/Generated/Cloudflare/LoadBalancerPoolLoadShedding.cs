@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Cloudflare
 {
     /// <summary><c>cloudflare:index/LoadBalancerPoolLoadShedding:LoadBalancerPoolLoadShedding</c>.</summary>
-    public sealed class LoadBalancerPoolLoadShedding : Args
+    public sealed partial class LoadBalancerPoolLoadShedding : Args
     {
         public const string Token = "cloudflare:index/LoadBalancerPoolLoadShedding:LoadBalancerPoolLoadShedding";
 

@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Cloudflare
 {
     /// <summary><c>cloudflare:index/LoadBalancerPoolNotificationFilter:LoadBalancerPoolNotificationFilter</c>.</summary>
-    public sealed class LoadBalancerPoolNotificationFilter : Args
+    public sealed partial class LoadBalancerPoolNotificationFilter : Args
     {
         public const string Token = "cloudflare:index/LoadBalancerPoolNotificationFilter:LoadBalancerPoolNotificationFilter";
 

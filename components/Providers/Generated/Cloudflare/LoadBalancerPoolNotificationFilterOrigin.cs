@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Cloudflare
 {
     /// <summary><c>cloudflare:index/LoadBalancerPoolNotificationFilterOrigin:LoadBalancerPoolNotificationFilterOrigin</c>.</summary>
-    public sealed class LoadBalancerPoolNotificationFilterOrigin : Args
+    public sealed partial class LoadBalancerPoolNotificationFilterOrigin : Args
     {
         public const string Token = "cloudflare:index/LoadBalancerPoolNotificationFilterOrigin:LoadBalancerPoolNotificationFilterOrigin";
 

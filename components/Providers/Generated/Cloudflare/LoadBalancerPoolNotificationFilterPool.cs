@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Cloudflare
 {
     /// <summary><c>cloudflare:index/LoadBalancerPoolNotificationFilterPool:LoadBalancerPoolNotificationFilterPool</c>.</summary>
-    public sealed class LoadBalancerPoolNotificationFilterPool : Args
+    public sealed partial class LoadBalancerPoolNotificationFilterPool : Args
     {
         public const string Token = "cloudflare:index/LoadBalancerPoolNotificationFilterPool:LoadBalancerPoolNotificationFilterPool";
 

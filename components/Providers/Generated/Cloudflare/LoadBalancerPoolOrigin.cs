@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Cloudflare
 {
     /// <summary><c>cloudflare:index/LoadBalancerPoolOrigin:LoadBalancerPoolOrigin</c>.</summary>
-    public sealed class LoadBalancerPoolOrigin : Args
+    public sealed partial class LoadBalancerPoolOrigin : Args
     {
         public const string Token = "cloudflare:index/LoadBalancerPoolOrigin:LoadBalancerPoolOrigin";
 

@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Cloudflare
 {
     /// <summary><c>cloudflare:index/LoadBalancerPoolOriginHeader:LoadBalancerPoolOriginHeader</c>.</summary>
-    public sealed class LoadBalancerPoolOriginHeader : Args
+    public sealed partial class LoadBalancerPoolOriginHeader : Args
     {
         public const string Token = "cloudflare:index/LoadBalancerPoolOriginHeader:LoadBalancerPoolOriginHeader";
 

@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Cloudflare
 {
     /// <summary><c>cloudflare:index/LoadBalancerPoolOriginSteering:LoadBalancerPoolOriginSteering</c>.</summary>
-    public sealed class LoadBalancerPoolOriginSteering : Args
+    public sealed partial class LoadBalancerPoolOriginSteering : Args
     {
         public const string Token = "cloudflare:index/LoadBalancerPoolOriginSteering:LoadBalancerPoolOriginSteering";
 

@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Cloudflare
 {
     /// <summary><c>cloudflare:index/LoadBalancerRandomSteering:LoadBalancerRandomSteering</c>.</summary>
-    public sealed class LoadBalancerRandomSteering : Args
+    public sealed partial class LoadBalancerRandomSteering : Args
     {
         public const string Token = "cloudflare:index/LoadBalancerRandomSteering:LoadBalancerRandomSteering";
 

@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Cloudflare
 {
     /// <summary><c>cloudflare:index/LoadBalancerRule:LoadBalancerRule</c>.</summary>
-    public sealed class LoadBalancerRule : Args
+    public sealed partial class LoadBalancerRule : Args
     {
         public const string Token = "cloudflare:index/LoadBalancerRule:LoadBalancerRule";
 

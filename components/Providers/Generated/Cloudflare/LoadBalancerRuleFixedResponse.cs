@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Cloudflare
 {
     /// <summary><c>cloudflare:index/LoadBalancerRuleFixedResponse:LoadBalancerRuleFixedResponse</c>.</summary>
-    public sealed class LoadBalancerRuleFixedResponse : Args
+    public sealed partial class LoadBalancerRuleFixedResponse : Args
     {
         public const string Token = "cloudflare:index/LoadBalancerRuleFixedResponse:LoadBalancerRuleFixedResponse";
 

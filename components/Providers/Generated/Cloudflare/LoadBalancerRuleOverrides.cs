@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Cloudflare
 {
     /// <summary><c>cloudflare:index/LoadBalancerRuleOverrides:LoadBalancerRuleOverrides</c>.</summary>
-    public sealed class LoadBalancerRuleOverrides : Args
+    public sealed partial class LoadBalancerRuleOverrides : Args
     {
         public const string Token = "cloudflare:index/LoadBalancerRuleOverrides:LoadBalancerRuleOverrides";
 

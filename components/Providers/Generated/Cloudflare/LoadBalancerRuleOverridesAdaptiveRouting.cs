@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Cloudflare
 {
     /// <summary><c>cloudflare:index/LoadBalancerRuleOverridesAdaptiveRouting:LoadBalancerRuleOverridesAdaptiveRouting</c>.</summary>
-    public sealed class LoadBalancerRuleOverridesAdaptiveRouting : Args
+    public sealed partial class LoadBalancerRuleOverridesAdaptiveRouting : Args
     {
         public const string Token = "cloudflare:index/LoadBalancerRuleOverridesAdaptiveRouting:LoadBalancerRuleOverridesAdaptiveRouting";
 

@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Cloudflare
 {
     /// <summary><c>cloudflare:index/LoadBalancerRuleOverridesLocationStrategy:LoadBalancerRuleOverridesLocationStrategy</c>.</summary>
-    public sealed class LoadBalancerRuleOverridesLocationStrategy : Args
+    public sealed partial class LoadBalancerRuleOverridesLocationStrategy : Args
     {
         public const string Token = "cloudflare:index/LoadBalancerRuleOverridesLocationStrategy:LoadBalancerRuleOverridesLocationStrategy";
 

@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Cloudflare
 {
     /// <summary><c>cloudflare:index/LoadBalancerRuleOverridesRandomSteering:LoadBalancerRuleOverridesRandomSteering</c>.</summary>
-    public sealed class LoadBalancerRuleOverridesRandomSteering : Args
+    public sealed partial class LoadBalancerRuleOverridesRandomSteering : Args
     {
         public const string Token = "cloudflare:index/LoadBalancerRuleOverridesRandomSteering:LoadBalancerRuleOverridesRandomSteering";
 

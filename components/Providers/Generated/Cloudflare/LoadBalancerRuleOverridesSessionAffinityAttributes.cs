@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Cloudflare
 {
     /// <summary><c>cloudflare:index/LoadBalancerRuleOverridesSessionAffinityAttributes:LoadBalancerRuleOverridesSessionAffinityAttributes</c>.</summary>
-    public sealed class LoadBalancerRuleOverridesSessionAffinityAttributes : Args
+    public sealed partial class LoadBalancerRuleOverridesSessionAffinityAttributes : Args
     {
         public const string Token = "cloudflare:index/LoadBalancerRuleOverridesSessionAffinityAttributes:LoadBalancerRuleOverridesSessionAffinityAttributes";
 

@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Cloudflare
 {
     /// <summary><c>cloudflare:index/LoadBalancerSessionAffinityAttributes:LoadBalancerSessionAffinityAttributes</c>.</summary>
-    public sealed class LoadBalancerSessionAffinityAttributes : Args
+    public sealed partial class LoadBalancerSessionAffinityAttributes : Args
     {
         public const string Token = "cloudflare:index/LoadBalancerSessionAffinityAttributes:LoadBalancerSessionAffinityAttributes";
 

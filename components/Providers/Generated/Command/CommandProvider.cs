@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Command
 {
     /// <summary><c>pulumi:providers:command</c>: an explicit provider at the pinned version.</summary>
-    public sealed class CommandProvider : ProviderResource
+    public sealed partial class CommandProvider : ProviderResource
     {
         public CommandProvider(Scope scope, string id, CommandProviderArgs? args = null, ResourceOptions? options = null)
             : base(scope, id, "command", PinnedProviders.VersionOf("command"), args, options)
@@ -17,7 +17,7 @@ public static partial class Command
     }
 
     /// <summary>The inputs of <c>pulumi:providers:command</c>.</summary>
-    public sealed class CommandProviderArgs : Args
+    public sealed partial class CommandProviderArgs : Args
     {
         /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()

@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Consul
 {
     /// <summary><c>consul:index/aclPolicy:AclPolicy</c>.</summary>
-    public sealed class AclPolicy : Resource
+    public sealed partial class AclPolicy : Resource
     {
         public const string Token = "consul:index/aclPolicy:AclPolicy";
 
@@ -26,7 +26,7 @@ public static partial class Consul
     }
 
     /// <summary>The inputs of <c>consul:index/aclPolicy:AclPolicy</c>.</summary>
-    public sealed class AclPolicyArgs : Args
+    public sealed partial class AclPolicyArgs : Args
     {
         public IReadOnlyList<Input<string>>? Datacenters { get; init; }
         public Input<string>? Description { get; init; }

@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Consul
 {
     /// <summary><c>consul:index/aclRole:AclRole</c>.</summary>
-    public sealed class AclRole : Resource
+    public sealed partial class AclRole : Resource
     {
         public const string Token = "consul:index/aclRole:AclRole";
 
@@ -28,7 +28,7 @@ public static partial class Consul
     }
 
     /// <summary>The inputs of <c>consul:index/aclRole:AclRole</c>.</summary>
-    public sealed class AclRoleArgs : Args
+    public sealed partial class AclRoleArgs : Args
     {
         public Input<string>? Description { get; init; }
         public Input<string>? Name { get; init; }

@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Consul
 {
     /// <summary><c>consul:index/AclRoleNodeIdentity:AclRoleNodeIdentity</c>.</summary>
-    public sealed class AclRoleNodeIdentity : Args
+    public sealed partial class AclRoleNodeIdentity : Args
     {
         public const string Token = "consul:index/AclRoleNodeIdentity:AclRoleNodeIdentity";
 

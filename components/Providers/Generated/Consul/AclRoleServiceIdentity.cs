@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Consul
 {
     /// <summary><c>consul:index/AclRoleServiceIdentity:AclRoleServiceIdentity</c>.</summary>
-    public sealed class AclRoleServiceIdentity : Args
+    public sealed partial class AclRoleServiceIdentity : Args
     {
         public const string Token = "consul:index/AclRoleServiceIdentity:AclRoleServiceIdentity";
 

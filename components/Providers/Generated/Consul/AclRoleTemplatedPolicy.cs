@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Consul
 {
     /// <summary><c>consul:index/AclRoleTemplatedPolicy:AclRoleTemplatedPolicy</c>.</summary>
-    public sealed class AclRoleTemplatedPolicy : Args
+    public sealed partial class AclRoleTemplatedPolicy : Args
     {
         public const string Token = "consul:index/AclRoleTemplatedPolicy:AclRoleTemplatedPolicy";
 

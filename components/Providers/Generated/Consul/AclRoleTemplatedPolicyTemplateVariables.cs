@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Consul
 {
     /// <summary><c>consul:index/AclRoleTemplatedPolicyTemplateVariables:AclRoleTemplatedPolicyTemplateVariables</c>.</summary>
-    public sealed class AclRoleTemplatedPolicyTemplateVariables : Args
+    public sealed partial class AclRoleTemplatedPolicyTemplateVariables : Args
     {
         public const string Token = "consul:index/AclRoleTemplatedPolicyTemplateVariables:AclRoleTemplatedPolicyTemplateVariables";
 

@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Consul
 {
     /// <summary><c>consul:index/aclToken:AclToken</c>.</summary>
-    public sealed class AclToken : Resource
+    public sealed partial class AclToken : Resource
     {
         public const string Token = "consul:index/aclToken:AclToken";
 
@@ -31,7 +31,7 @@ public static partial class Consul
     }
 
     /// <summary>The inputs of <c>consul:index/aclToken:AclToken</c>.</summary>
-    public sealed class AclTokenArgs : Args
+    public sealed partial class AclTokenArgs : Args
     {
         public Input<string>? AccessorId { get; init; }
         public Input<string>? Description { get; init; }

@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Consul
 {
     /// <summary><c>consul:index/AclTokenNodeIdentity:AclTokenNodeIdentity</c>.</summary>
-    public sealed class AclTokenNodeIdentity : Args
+    public sealed partial class AclTokenNodeIdentity : Args
     {
         public const string Token = "consul:index/AclTokenNodeIdentity:AclTokenNodeIdentity";
 

@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Consul
 {
     /// <summary><c>consul:index/AclTokenServiceIdentity:AclTokenServiceIdentity</c>.</summary>
-    public sealed class AclTokenServiceIdentity : Args
+    public sealed partial class AclTokenServiceIdentity : Args
     {
         public const string Token = "consul:index/AclTokenServiceIdentity:AclTokenServiceIdentity";
 

@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Consul
 {
     /// <summary><c>consul:index/AclTokenTemplatedPolicy:AclTokenTemplatedPolicy</c>.</summary>
-    public sealed class AclTokenTemplatedPolicy : Args
+    public sealed partial class AclTokenTemplatedPolicy : Args
     {
         public const string Token = "consul:index/AclTokenTemplatedPolicy:AclTokenTemplatedPolicy";
 

@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Consul
 {
     /// <summary><c>consul:index/AclTokenTemplatedPolicyTemplateVariables:AclTokenTemplatedPolicyTemplateVariables</c>.</summary>
-    public sealed class AclTokenTemplatedPolicyTemplateVariables : Args
+    public sealed partial class AclTokenTemplatedPolicyTemplateVariables : Args
     {
         public const string Token = "consul:index/AclTokenTemplatedPolicyTemplateVariables:AclTokenTemplatedPolicyTemplateVariables";
 

@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Consul
 {
     /// <summary><c>consul:index/configEntry:ConfigEntry</c>.</summary>
-    public sealed class ConfigEntry : Resource
+    public sealed partial class ConfigEntry : Resource
     {
         public const string Token = "consul:index/configEntry:ConfigEntry";
 
@@ -25,7 +25,7 @@ public static partial class Consul
     }
 
     /// <summary>The inputs of <c>consul:index/configEntry:ConfigEntry</c>.</summary>
-    public sealed class ConfigEntryArgs : Args
+    public sealed partial class ConfigEntryArgs : Args
     {
         public Input<string>? ConfigJson { get; init; }
         public required Input<string> Kind { get; init; }

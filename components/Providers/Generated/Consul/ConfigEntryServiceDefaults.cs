@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Consul
 {
     /// <summary><c>consul:index/configEntryServiceDefaults:ConfigEntryServiceDefaults</c>.</summary>
-    public sealed class ConfigEntryServiceDefaults : Resource
+    public sealed partial class ConfigEntryServiceDefaults : Resource
     {
         public const string Token = "consul:index/configEntryServiceDefaults:ConfigEntryServiceDefaults";
 
@@ -38,7 +38,7 @@ public static partial class Consul
     }
 
     /// <summary>The inputs of <c>consul:index/configEntryServiceDefaults:ConfigEntryServiceDefaults</c>.</summary>
-    public sealed class ConfigEntryServiceDefaultsArgs : Args
+    public sealed partial class ConfigEntryServiceDefaultsArgs : Args
     {
         public Input<string>? BalanceInboundConnections { get; init; }
         public IReadOnlyList<Consul.ConfigEntryServiceDefaultsDestination>? Destinations { get; init; }

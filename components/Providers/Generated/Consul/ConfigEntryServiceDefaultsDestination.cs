@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Consul
 {
     /// <summary><c>consul:index/ConfigEntryServiceDefaultsDestination:ConfigEntryServiceDefaultsDestination</c>.</summary>
-    public sealed class ConfigEntryServiceDefaultsDestination : Args
+    public sealed partial class ConfigEntryServiceDefaultsDestination : Args
     {
         public const string Token = "consul:index/ConfigEntryServiceDefaultsDestination:ConfigEntryServiceDefaultsDestination";
 

@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Consul
 {
     /// <summary><c>consul:index/ConfigEntryServiceDefaultsEnvoyExtension:ConfigEntryServiceDefaultsEnvoyExtension</c>.</summary>
-    public sealed class ConfigEntryServiceDefaultsEnvoyExtension : Args
+    public sealed partial class ConfigEntryServiceDefaultsEnvoyExtension : Args
     {
         public const string Token = "consul:index/ConfigEntryServiceDefaultsEnvoyExtension:ConfigEntryServiceDefaultsEnvoyExtension";
 

@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Consul
 {
     /// <summary><c>consul:index/ConfigEntryServiceDefaultsExpose:ConfigEntryServiceDefaultsExpose</c>.</summary>
-    public sealed class ConfigEntryServiceDefaultsExpose : Args
+    public sealed partial class ConfigEntryServiceDefaultsExpose : Args
     {
         public const string Token = "consul:index/ConfigEntryServiceDefaultsExpose:ConfigEntryServiceDefaultsExpose";
 

@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Consul
 {
     /// <summary><c>consul:index/ConfigEntryServiceDefaultsExposePath:ConfigEntryServiceDefaultsExposePath</c>.</summary>
-    public sealed class ConfigEntryServiceDefaultsExposePath : Args
+    public sealed partial class ConfigEntryServiceDefaultsExposePath : Args
     {
         public const string Token = "consul:index/ConfigEntryServiceDefaultsExposePath:ConfigEntryServiceDefaultsExposePath";
 

@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Consul
 {
     /// <summary><c>consul:index/ConfigEntryServiceDefaultsMeshGateway:ConfigEntryServiceDefaultsMeshGateway</c>.</summary>
-    public sealed class ConfigEntryServiceDefaultsMeshGateway : Args
+    public sealed partial class ConfigEntryServiceDefaultsMeshGateway : Args
     {
         public const string Token = "consul:index/ConfigEntryServiceDefaultsMeshGateway:ConfigEntryServiceDefaultsMeshGateway";
 

@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Consul
 {
     /// <summary><c>consul:index/ConfigEntryServiceDefaultsTransparentProxy:ConfigEntryServiceDefaultsTransparentProxy</c>.</summary>
-    public sealed class ConfigEntryServiceDefaultsTransparentProxy : Args
+    public sealed partial class ConfigEntryServiceDefaultsTransparentProxy : Args
     {
         public const string Token = "consul:index/ConfigEntryServiceDefaultsTransparentProxy:ConfigEntryServiceDefaultsTransparentProxy";
 

@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Consul
 {
     /// <summary><c>consul:index/ConfigEntryServiceDefaultsUpstreamConfig:ConfigEntryServiceDefaultsUpstreamConfig</c>.</summary>
-    public sealed class ConfigEntryServiceDefaultsUpstreamConfig : Args
+    public sealed partial class ConfigEntryServiceDefaultsUpstreamConfig : Args
     {
         public const string Token = "consul:index/ConfigEntryServiceDefaultsUpstreamConfig:ConfigEntryServiceDefaultsUpstreamConfig";
 

@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Consul
 {
     /// <summary><c>consul:index/ConfigEntryServiceDefaultsUpstreamConfigDefault:ConfigEntryServiceDefaultsUpstreamConfigDefault</c>.</summary>
-    public sealed class ConfigEntryServiceDefaultsUpstreamConfigDefault : Args
+    public sealed partial class ConfigEntryServiceDefaultsUpstreamConfigDefault : Args
     {
         public const string Token = "consul:index/ConfigEntryServiceDefaultsUpstreamConfigDefault:ConfigEntryServiceDefaultsUpstreamConfigDefault";
 

@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Consul
 {
     /// <summary><c>consul:index/ConfigEntryServiceDefaultsUpstreamConfigDefaultLimit:ConfigEntryServiceDefaultsUpstreamConfigDefaultLimit</c>.</summary>
-    public sealed class ConfigEntryServiceDefaultsUpstreamConfigDefaultLimit : Args
+    public sealed partial class ConfigEntryServiceDefaultsUpstreamConfigDefaultLimit : Args
     {
         public const string Token = "consul:index/ConfigEntryServiceDefaultsUpstreamConfigDefaultLimit:ConfigEntryServiceDefaultsUpstreamConfigDefaultLimit";
 

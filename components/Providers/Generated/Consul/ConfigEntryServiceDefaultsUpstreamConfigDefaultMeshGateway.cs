@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Consul
 {
     /// <summary><c>consul:index/ConfigEntryServiceDefaultsUpstreamConfigDefaultMeshGateway:ConfigEntryServiceDefaultsUpstreamConfigDefaultMeshGateway</c>.</summary>
-    public sealed class ConfigEntryServiceDefaultsUpstreamConfigDefaultMeshGateway : Args
+    public sealed partial class ConfigEntryServiceDefaultsUpstreamConfigDefaultMeshGateway : Args
     {
         public const string Token = "consul:index/ConfigEntryServiceDefaultsUpstreamConfigDefaultMeshGateway:ConfigEntryServiceDefaultsUpstreamConfigDefaultMeshGateway";
 

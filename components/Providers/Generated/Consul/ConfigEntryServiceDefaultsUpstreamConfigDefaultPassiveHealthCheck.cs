@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Consul
 {
     /// <summary><c>consul:index/ConfigEntryServiceDefaultsUpstreamConfigDefaultPassiveHealthCheck:ConfigEntryServiceDefaultsUpstreamConfigDefaultPassiveHealthCheck</c>.</summary>
-    public sealed class ConfigEntryServiceDefaultsUpstreamConfigDefaultPassiveHealthCheck : Args
+    public sealed partial class ConfigEntryServiceDefaultsUpstreamConfigDefaultPassiveHealthCheck : Args
     {
         public const string Token = "consul:index/ConfigEntryServiceDefaultsUpstreamConfigDefaultPassiveHealthCheck:ConfigEntryServiceDefaultsUpstreamConfigDefaultPassiveHealthCheck";
 

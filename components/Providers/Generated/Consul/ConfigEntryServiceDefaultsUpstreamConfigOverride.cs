@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Consul
 {
     /// <summary><c>consul:index/ConfigEntryServiceDefaultsUpstreamConfigOverride:ConfigEntryServiceDefaultsUpstreamConfigOverride</c>.</summary>
-    public sealed class ConfigEntryServiceDefaultsUpstreamConfigOverride : Args
+    public sealed partial class ConfigEntryServiceDefaultsUpstreamConfigOverride : Args
     {
         public const string Token = "consul:index/ConfigEntryServiceDefaultsUpstreamConfigOverride:ConfigEntryServiceDefaultsUpstreamConfigOverride";
 

@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Consul
 {
     /// <summary><c>consul:index/ConfigEntryServiceDefaultsUpstreamConfigOverrideLimit:ConfigEntryServiceDefaultsUpstreamConfigOverrideLimit</c>.</summary>
-    public sealed class ConfigEntryServiceDefaultsUpstreamConfigOverrideLimit : Args
+    public sealed partial class ConfigEntryServiceDefaultsUpstreamConfigOverrideLimit : Args
     {
         public const string Token = "consul:index/ConfigEntryServiceDefaultsUpstreamConfigOverrideLimit:ConfigEntryServiceDefaultsUpstreamConfigOverrideLimit";
 

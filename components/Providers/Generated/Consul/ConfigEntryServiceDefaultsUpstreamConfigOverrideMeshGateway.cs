@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Consul
 {
     /// <summary><c>consul:index/ConfigEntryServiceDefaultsUpstreamConfigOverrideMeshGateway:ConfigEntryServiceDefaultsUpstreamConfigOverrideMeshGateway</c>.</summary>
-    public sealed class ConfigEntryServiceDefaultsUpstreamConfigOverrideMeshGateway : Args
+    public sealed partial class ConfigEntryServiceDefaultsUpstreamConfigOverrideMeshGateway : Args
     {
         public const string Token = "consul:index/ConfigEntryServiceDefaultsUpstreamConfigOverrideMeshGateway:ConfigEntryServiceDefaultsUpstreamConfigOverrideMeshGateway";
 

@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Consul
 {
     /// <summary><c>consul:index/ConfigEntryServiceDefaultsUpstreamConfigOverridePassiveHealthCheck:ConfigEntryServiceDefaultsUpstreamConfigOverridePassiveHealthCheck</c>.</summary>
-    public sealed class ConfigEntryServiceDefaultsUpstreamConfigOverridePassiveHealthCheck : Args
+    public sealed partial class ConfigEntryServiceDefaultsUpstreamConfigOverridePassiveHealthCheck : Args
     {
         public const string Token = "consul:index/ConfigEntryServiceDefaultsUpstreamConfigOverridePassiveHealthCheck:ConfigEntryServiceDefaultsUpstreamConfigOverridePassiveHealthCheck";
 

@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Consul
 {
     /// <summary><c>consul:index/configEntryServiceIntentions:ConfigEntryServiceIntentions</c>.</summary>
-    public sealed class ConfigEntryServiceIntentions : Resource
+    public sealed partial class ConfigEntryServiceIntentions : Resource
     {
         public const string Token = "consul:index/configEntryServiceIntentions:ConfigEntryServiceIntentions";
 
@@ -26,7 +26,7 @@ public static partial class Consul
     }
 
     /// <summary>The inputs of <c>consul:index/configEntryServiceIntentions:ConfigEntryServiceIntentions</c>.</summary>
-    public sealed class ConfigEntryServiceIntentionsArgs : Args
+    public sealed partial class ConfigEntryServiceIntentionsArgs : Args
     {
         public IReadOnlyList<Consul.ConfigEntryServiceIntentionsJwt>? Jwts { get; init; }
         public IReadOnlyDictionary<string, Input<string>>? Meta { get; init; }

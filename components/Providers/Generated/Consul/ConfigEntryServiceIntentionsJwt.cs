@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Consul
 {
     /// <summary><c>consul:index/ConfigEntryServiceIntentionsJwt:ConfigEntryServiceIntentionsJwt</c>.</summary>
-    public sealed class ConfigEntryServiceIntentionsJwt : Args
+    public sealed partial class ConfigEntryServiceIntentionsJwt : Args
     {
         public const string Token = "consul:index/ConfigEntryServiceIntentionsJwt:ConfigEntryServiceIntentionsJwt";
 

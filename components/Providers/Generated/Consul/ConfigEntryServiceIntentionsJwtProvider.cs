@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Consul
 {
     /// <summary><c>consul:index/ConfigEntryServiceIntentionsJwtProvider:ConfigEntryServiceIntentionsJwtProvider</c>.</summary>
-    public sealed class ConfigEntryServiceIntentionsJwtProvider : Args
+    public sealed partial class ConfigEntryServiceIntentionsJwtProvider : Args
     {
         public const string Token = "consul:index/ConfigEntryServiceIntentionsJwtProvider:ConfigEntryServiceIntentionsJwtProvider";
 

@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Consul
 {
     /// <summary><c>consul:index/ConfigEntryServiceIntentionsJwtProviderVerifyClaim:ConfigEntryServiceIntentionsJwtProviderVerifyClaim</c>.</summary>
-    public sealed class ConfigEntryServiceIntentionsJwtProviderVerifyClaim : Args
+    public sealed partial class ConfigEntryServiceIntentionsJwtProviderVerifyClaim : Args
     {
         public const string Token = "consul:index/ConfigEntryServiceIntentionsJwtProviderVerifyClaim:ConfigEntryServiceIntentionsJwtProviderVerifyClaim";
 

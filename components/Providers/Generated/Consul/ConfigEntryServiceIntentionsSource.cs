@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Consul
 {
     /// <summary><c>consul:index/ConfigEntryServiceIntentionsSource:ConfigEntryServiceIntentionsSource</c>.</summary>
-    public sealed class ConfigEntryServiceIntentionsSource : Args
+    public sealed partial class ConfigEntryServiceIntentionsSource : Args
     {
         public const string Token = "consul:index/ConfigEntryServiceIntentionsSource:ConfigEntryServiceIntentionsSource";
 

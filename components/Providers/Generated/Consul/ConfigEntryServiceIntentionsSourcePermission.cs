@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Consul
 {
     /// <summary><c>consul:index/ConfigEntryServiceIntentionsSourcePermission:ConfigEntryServiceIntentionsSourcePermission</c>.</summary>
-    public sealed class ConfigEntryServiceIntentionsSourcePermission : Args
+    public sealed partial class ConfigEntryServiceIntentionsSourcePermission : Args
     {
         public const string Token = "consul:index/ConfigEntryServiceIntentionsSourcePermission:ConfigEntryServiceIntentionsSourcePermission";
 

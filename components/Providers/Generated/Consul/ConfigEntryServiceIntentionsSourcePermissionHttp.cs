@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Consul
 {
     /// <summary><c>consul:index/ConfigEntryServiceIntentionsSourcePermissionHttp:ConfigEntryServiceIntentionsSourcePermissionHttp</c>.</summary>
-    public sealed class ConfigEntryServiceIntentionsSourcePermissionHttp : Args
+    public sealed partial class ConfigEntryServiceIntentionsSourcePermissionHttp : Args
     {
         public const string Token = "consul:index/ConfigEntryServiceIntentionsSourcePermissionHttp:ConfigEntryServiceIntentionsSourcePermissionHttp";
 

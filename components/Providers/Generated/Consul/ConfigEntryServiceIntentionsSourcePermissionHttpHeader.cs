@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Consul
 {
     /// <summary><c>consul:index/ConfigEntryServiceIntentionsSourcePermissionHttpHeader:ConfigEntryServiceIntentionsSourcePermissionHttpHeader</c>.</summary>
-    public sealed class ConfigEntryServiceIntentionsSourcePermissionHttpHeader : Args
+    public sealed partial class ConfigEntryServiceIntentionsSourcePermissionHttpHeader : Args
     {
         public const string Token = "consul:index/ConfigEntryServiceIntentionsSourcePermissionHttpHeader:ConfigEntryServiceIntentionsSourcePermissionHttpHeader";
 

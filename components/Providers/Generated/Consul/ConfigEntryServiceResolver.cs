@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Consul
 {
     /// <summary><c>consul:index/configEntryServiceResolver:ConfigEntryServiceResolver</c>.</summary>
-    public sealed class ConfigEntryServiceResolver : Resource
+    public sealed partial class ConfigEntryServiceResolver : Resource
     {
         public const string Token = "consul:index/configEntryServiceResolver:ConfigEntryServiceResolver";
 
@@ -31,7 +31,7 @@ public static partial class Consul
     }
 
     /// <summary>The inputs of <c>consul:index/configEntryServiceResolver:ConfigEntryServiceResolver</c>.</summary>
-    public sealed class ConfigEntryServiceResolverArgs : Args
+    public sealed partial class ConfigEntryServiceResolverArgs : Args
     {
         public Input<string>? ConnectTimeout { get; init; }
         public Input<string>? DefaultSubset { get; init; }

@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Consul
 {
     /// <summary><c>consul:index/ConfigEntryServiceResolverFailover:ConfigEntryServiceResolverFailover</c>.</summary>
-    public sealed class ConfigEntryServiceResolverFailover : Args
+    public sealed partial class ConfigEntryServiceResolverFailover : Args
     {
         public const string Token = "consul:index/ConfigEntryServiceResolverFailover:ConfigEntryServiceResolverFailover";
 

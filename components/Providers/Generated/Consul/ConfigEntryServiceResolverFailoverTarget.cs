@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Consul
 {
     /// <summary><c>consul:index/ConfigEntryServiceResolverFailoverTarget:ConfigEntryServiceResolverFailoverTarget</c>.</summary>
-    public sealed class ConfigEntryServiceResolverFailoverTarget : Args
+    public sealed partial class ConfigEntryServiceResolverFailoverTarget : Args
     {
         public const string Token = "consul:index/ConfigEntryServiceResolverFailoverTarget:ConfigEntryServiceResolverFailoverTarget";
 

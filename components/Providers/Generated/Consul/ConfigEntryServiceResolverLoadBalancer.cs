@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Consul
 {
     /// <summary><c>consul:index/ConfigEntryServiceResolverLoadBalancer:ConfigEntryServiceResolverLoadBalancer</c>.</summary>
-    public sealed class ConfigEntryServiceResolverLoadBalancer : Args
+    public sealed partial class ConfigEntryServiceResolverLoadBalancer : Args
     {
         public const string Token = "consul:index/ConfigEntryServiceResolverLoadBalancer:ConfigEntryServiceResolverLoadBalancer";
 

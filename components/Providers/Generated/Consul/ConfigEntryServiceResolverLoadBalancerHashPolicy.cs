@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Consul
 {
     /// <summary><c>consul:index/ConfigEntryServiceResolverLoadBalancerHashPolicy:ConfigEntryServiceResolverLoadBalancerHashPolicy</c>.</summary>
-    public sealed class ConfigEntryServiceResolverLoadBalancerHashPolicy : Args
+    public sealed partial class ConfigEntryServiceResolverLoadBalancerHashPolicy : Args
     {
         public const string Token = "consul:index/ConfigEntryServiceResolverLoadBalancerHashPolicy:ConfigEntryServiceResolverLoadBalancerHashPolicy";
 

@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Consul
 {
     /// <summary><c>consul:index/ConfigEntryServiceResolverLoadBalancerHashPolicyCookieConfig:ConfigEntryServiceResolverLoadBalancerHashPolicyCookieConfig</c>.</summary>
-    public sealed class ConfigEntryServiceResolverLoadBalancerHashPolicyCookieConfig : Args
+    public sealed partial class ConfigEntryServiceResolverLoadBalancerHashPolicyCookieConfig : Args
     {
         public const string Token = "consul:index/ConfigEntryServiceResolverLoadBalancerHashPolicyCookieConfig:ConfigEntryServiceResolverLoadBalancerHashPolicyCookieConfig";
 

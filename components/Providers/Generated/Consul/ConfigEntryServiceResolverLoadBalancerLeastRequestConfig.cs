@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Consul
 {
     /// <summary><c>consul:index/ConfigEntryServiceResolverLoadBalancerLeastRequestConfig:ConfigEntryServiceResolverLoadBalancerLeastRequestConfig</c>.</summary>
-    public sealed class ConfigEntryServiceResolverLoadBalancerLeastRequestConfig : Args
+    public sealed partial class ConfigEntryServiceResolverLoadBalancerLeastRequestConfig : Args
     {
         public const string Token = "consul:index/ConfigEntryServiceResolverLoadBalancerLeastRequestConfig:ConfigEntryServiceResolverLoadBalancerLeastRequestConfig";
 

@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Consul
 {
     /// <summary><c>consul:index/ConfigEntryServiceResolverLoadBalancerRingHashConfig:ConfigEntryServiceResolverLoadBalancerRingHashConfig</c>.</summary>
-    public sealed class ConfigEntryServiceResolverLoadBalancerRingHashConfig : Args
+    public sealed partial class ConfigEntryServiceResolverLoadBalancerRingHashConfig : Args
     {
         public const string Token = "consul:index/ConfigEntryServiceResolverLoadBalancerRingHashConfig:ConfigEntryServiceResolverLoadBalancerRingHashConfig";
 

@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Consul
 {
     /// <summary><c>consul:index/ConfigEntryServiceResolverRedirect:ConfigEntryServiceResolverRedirect</c>.</summary>
-    public sealed class ConfigEntryServiceResolverRedirect : Args
+    public sealed partial class ConfigEntryServiceResolverRedirect : Args
     {
         public const string Token = "consul:index/ConfigEntryServiceResolverRedirect:ConfigEntryServiceResolverRedirect";
 

@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Consul
 {
     /// <summary><c>consul:index/ConfigEntryServiceResolverSubset:ConfigEntryServiceResolverSubset</c>.</summary>
-    public sealed class ConfigEntryServiceResolverSubset : Args
+    public sealed partial class ConfigEntryServiceResolverSubset : Args
     {
         public const string Token = "consul:index/ConfigEntryServiceResolverSubset:ConfigEntryServiceResolverSubset";
 

@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Consul
 {
     /// <summary><c>consul:index/configEntryServiceRouter:ConfigEntryServiceRouter</c>.</summary>
-    public sealed class ConfigEntryServiceRouter : Resource
+    public sealed partial class ConfigEntryServiceRouter : Resource
     {
         public const string Token = "consul:index/configEntryServiceRouter:ConfigEntryServiceRouter";
 
@@ -25,7 +25,7 @@ public static partial class Consul
     }
 
     /// <summary>The inputs of <c>consul:index/configEntryServiceRouter:ConfigEntryServiceRouter</c>.</summary>
-    public sealed class ConfigEntryServiceRouterArgs : Args
+    public sealed partial class ConfigEntryServiceRouterArgs : Args
     {
         public IReadOnlyDictionary<string, Input<string>>? Meta { get; init; }
         public Input<string>? Name { get; init; }

@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Consul
 {
     /// <summary><c>consul:index/ConfigEntryServiceRouterRoute:ConfigEntryServiceRouterRoute</c>.</summary>
-    public sealed class ConfigEntryServiceRouterRoute : Args
+    public sealed partial class ConfigEntryServiceRouterRoute : Args
     {
         public const string Token = "consul:index/ConfigEntryServiceRouterRoute:ConfigEntryServiceRouterRoute";
 

@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Consul
 {
     /// <summary><c>consul:index/ConfigEntryServiceRouterRouteDestination:ConfigEntryServiceRouterRouteDestination</c>.</summary>
-    public sealed class ConfigEntryServiceRouterRouteDestination : Args
+    public sealed partial class ConfigEntryServiceRouterRouteDestination : Args
     {
         public const string Token = "consul:index/ConfigEntryServiceRouterRouteDestination:ConfigEntryServiceRouterRouteDestination";
 

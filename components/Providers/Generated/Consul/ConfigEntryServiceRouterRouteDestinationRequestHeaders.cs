@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Consul
 {
     /// <summary><c>consul:index/ConfigEntryServiceRouterRouteDestinationRequestHeaders:ConfigEntryServiceRouterRouteDestinationRequestHeaders</c>.</summary>
-    public sealed class ConfigEntryServiceRouterRouteDestinationRequestHeaders : Args
+    public sealed partial class ConfigEntryServiceRouterRouteDestinationRequestHeaders : Args
     {
         public const string Token = "consul:index/ConfigEntryServiceRouterRouteDestinationRequestHeaders:ConfigEntryServiceRouterRouteDestinationRequestHeaders";
 

@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Consul
 {
     /// <summary><c>consul:index/ConfigEntryServiceRouterRouteDestinationResponseHeaders:ConfigEntryServiceRouterRouteDestinationResponseHeaders</c>.</summary>
-    public sealed class ConfigEntryServiceRouterRouteDestinationResponseHeaders : Args
+    public sealed partial class ConfigEntryServiceRouterRouteDestinationResponseHeaders : Args
     {
         public const string Token = "consul:index/ConfigEntryServiceRouterRouteDestinationResponseHeaders:ConfigEntryServiceRouterRouteDestinationResponseHeaders";
 

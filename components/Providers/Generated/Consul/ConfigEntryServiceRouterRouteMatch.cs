@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Consul
 {
     /// <summary><c>consul:index/ConfigEntryServiceRouterRouteMatch:ConfigEntryServiceRouterRouteMatch</c>.</summary>
-    public sealed class ConfigEntryServiceRouterRouteMatch : Args
+    public sealed partial class ConfigEntryServiceRouterRouteMatch : Args
     {
         public const string Token = "consul:index/ConfigEntryServiceRouterRouteMatch:ConfigEntryServiceRouterRouteMatch";
 

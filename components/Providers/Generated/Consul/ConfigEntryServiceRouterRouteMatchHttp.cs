@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Consul
 {
     /// <summary><c>consul:index/ConfigEntryServiceRouterRouteMatchHttp:ConfigEntryServiceRouterRouteMatchHttp</c>.</summary>
-    public sealed class ConfigEntryServiceRouterRouteMatchHttp : Args
+    public sealed partial class ConfigEntryServiceRouterRouteMatchHttp : Args
     {
         public const string Token = "consul:index/ConfigEntryServiceRouterRouteMatchHttp:ConfigEntryServiceRouterRouteMatchHttp";
 

@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Consul
 {
     /// <summary><c>consul:index/ConfigEntryServiceRouterRouteMatchHttpHeader:ConfigEntryServiceRouterRouteMatchHttpHeader</c>.</summary>
-    public sealed class ConfigEntryServiceRouterRouteMatchHttpHeader : Args
+    public sealed partial class ConfigEntryServiceRouterRouteMatchHttpHeader : Args
     {
         public const string Token = "consul:index/ConfigEntryServiceRouterRouteMatchHttpHeader:ConfigEntryServiceRouterRouteMatchHttpHeader";
 

@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Consul
 {
     /// <summary><c>consul:index/ConfigEntryServiceRouterRouteMatchHttpQueryParam:ConfigEntryServiceRouterRouteMatchHttpQueryParam</c>.</summary>
-    public sealed class ConfigEntryServiceRouterRouteMatchHttpQueryParam : Args
+    public sealed partial class ConfigEntryServiceRouterRouteMatchHttpQueryParam : Args
     {
         public const string Token = "consul:index/ConfigEntryServiceRouterRouteMatchHttpQueryParam:ConfigEntryServiceRouterRouteMatchHttpQueryParam";
 

@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Consul
 {
     /// <summary><c>pulumi:providers:consul</c>: an explicit provider at the pinned version.</summary>
-    public sealed class ConsulProvider : ProviderResource
+    public sealed partial class ConsulProvider : ProviderResource
     {
         public ConsulProvider(Scope scope, string id, ConsulProviderArgs? args = null, ResourceOptions? options = null)
             : base(scope, id, "consul", PinnedProviders.VersionOf("consul"), args, options)
@@ -17,7 +17,7 @@ public static partial class Consul
     }
 
     /// <summary>The inputs of <c>pulumi:providers:consul</c>.</summary>
-    public sealed class ConsulProviderArgs : Args
+    public sealed partial class ConsulProviderArgs : Args
     {
         public Input<string>? Address { get; init; }
         public Consul.ProviderAuthJwt? AuthJwt { get; init; }

@@ -12,7 +12,7 @@ public static partial class Consul
         new(Fn.Invoke<GetAclTokenSecretIdResult>(GetAclTokenSecretIdResult.Token, args.ToObjectExpr(), null, options.Provider));
 
     /// <summary>The arguments of <c>consul:index/getAclTokenSecretId:getAclTokenSecretId</c>.</summary>
-    public sealed class GetAclTokenSecretIdArgs : Args
+    public sealed partial class GetAclTokenSecretIdArgs : Args
     {
         public required Input<string> AccessorId { get; init; }
         public Input<string>? Namespace { get; init; }
@@ -32,7 +32,7 @@ public static partial class Consul
     }
 
     /// <summary>The result of <c>consul:index/getAclTokenSecretId:getAclTokenSecretId</c>: the whole object, or one field per property.</summary>
-    public sealed class GetAclTokenSecretIdResult : IExpressible
+    public sealed partial class GetAclTokenSecretIdResult : IExpressible
     {
         public const string Token = "consul:index/getAclTokenSecretId:getAclTokenSecretId";
 

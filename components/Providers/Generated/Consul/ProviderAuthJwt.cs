@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Consul
 {
     /// <summary><c>consul:index/ProviderAuthJwt:ProviderAuthJwt</c>.</summary>
-    public sealed class ProviderAuthJwt : Args
+    public sealed partial class ProviderAuthJwt : Args
     {
         public const string Token = "consul:index/ProviderAuthJwt:ProviderAuthJwt";
 

@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Consul
 {
     /// <summary><c>consul:index/ProviderAuthLoginAws:ProviderAuthLoginAws</c>.</summary>
-    public sealed class ProviderAuthLoginAws : Args
+    public sealed partial class ProviderAuthLoginAws : Args
     {
         public const string Token = "consul:index/ProviderAuthLoginAws:ProviderAuthLoginAws";
 

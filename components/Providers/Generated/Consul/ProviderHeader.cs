@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Consul
 {
     /// <summary><c>consul:index/ProviderHeader:ProviderHeader</c>.</summary>
-    public sealed class ProviderHeader : Args
+    public sealed partial class ProviderHeader : Args
     {
         public const string Token = "consul:index/ProviderHeader:ProviderHeader";
 

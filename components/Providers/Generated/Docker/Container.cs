@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Docker
 {
     /// <summary><c>docker:index/container:Container</c>.</summary>
-    public sealed class Container : Resource
+    public sealed partial class Container : Resource
     {
         public const string Token = "docker:index/container:Container";
 
@@ -98,7 +98,7 @@ public static partial class Docker
     }
 
     /// <summary>The inputs of <c>docker:index/container:Container</c>.</summary>
-    public sealed class ContainerArgs : Args
+    public sealed partial class ContainerArgs : Args
     {
         public Input<bool>? Attach { get; init; }
         public Docker.ContainerCapabilities? Capabilities { get; init; }

@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Docker
 {
     /// <summary><c>docker:index/ContainerCapabilities:ContainerCapabilities</c>.</summary>
-    public sealed class ContainerCapabilities : Args
+    public sealed partial class ContainerCapabilities : Args
     {
         public const string Token = "docker:index/ContainerCapabilities:ContainerCapabilities";
 

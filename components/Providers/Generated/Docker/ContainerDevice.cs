@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Docker
 {
     /// <summary><c>docker:index/ContainerDevice:ContainerDevice</c>.</summary>
-    public sealed class ContainerDevice : Args
+    public sealed partial class ContainerDevice : Args
     {
         public const string Token = "docker:index/ContainerDevice:ContainerDevice";
 

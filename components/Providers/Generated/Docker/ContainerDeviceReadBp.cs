@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Docker
 {
     /// <summary><c>docker:index/ContainerDeviceReadBp:ContainerDeviceReadBp</c>.</summary>
-    public sealed class ContainerDeviceReadBp : Args
+    public sealed partial class ContainerDeviceReadBp : Args
     {
         public const string Token = "docker:index/ContainerDeviceReadBp:ContainerDeviceReadBp";
 

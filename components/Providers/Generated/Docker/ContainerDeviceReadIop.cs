@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Docker
 {
     /// <summary><c>docker:index/ContainerDeviceReadIop:ContainerDeviceReadIop</c>.</summary>
-    public sealed class ContainerDeviceReadIop : Args
+    public sealed partial class ContainerDeviceReadIop : Args
     {
         public const string Token = "docker:index/ContainerDeviceReadIop:ContainerDeviceReadIop";
 

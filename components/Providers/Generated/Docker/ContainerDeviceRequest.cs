@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Docker
 {
     /// <summary><c>docker:index/ContainerDeviceRequest:ContainerDeviceRequest</c>.</summary>
-    public sealed class ContainerDeviceRequest : Args
+    public sealed partial class ContainerDeviceRequest : Args
     {
         public const string Token = "docker:index/ContainerDeviceRequest:ContainerDeviceRequest";
 

@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Docker
 {
     /// <summary><c>docker:index/ContainerDeviceWriteBp:ContainerDeviceWriteBp</c>.</summary>
-    public sealed class ContainerDeviceWriteBp : Args
+    public sealed partial class ContainerDeviceWriteBp : Args
     {
         public const string Token = "docker:index/ContainerDeviceWriteBp:ContainerDeviceWriteBp";
 

@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Docker
 {
     /// <summary><c>docker:index/ContainerDeviceWriteIop:ContainerDeviceWriteIop</c>.</summary>
-    public sealed class ContainerDeviceWriteIop : Args
+    public sealed partial class ContainerDeviceWriteIop : Args
     {
         public const string Token = "docker:index/ContainerDeviceWriteIop:ContainerDeviceWriteIop";
 

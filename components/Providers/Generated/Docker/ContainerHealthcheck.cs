@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Docker
 {
     /// <summary><c>docker:index/ContainerHealthcheck:ContainerHealthcheck</c>.</summary>
-    public sealed class ContainerHealthcheck : Args
+    public sealed partial class ContainerHealthcheck : Args
     {
         public const string Token = "docker:index/ContainerHealthcheck:ContainerHealthcheck";
 

@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Docker
 {
     /// <summary><c>docker:index/ContainerHost:ContainerHost</c>.</summary>
-    public sealed class ContainerHost : Args
+    public sealed partial class ContainerHost : Args
     {
         public const string Token = "docker:index/ContainerHost:ContainerHost";
 

@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Docker
 {
     /// <summary><c>docker:index/ContainerLabel:ContainerLabel</c>.</summary>
-    public sealed class ContainerLabel : Args
+    public sealed partial class ContainerLabel : Args
     {
         public const string Token = "docker:index/ContainerLabel:ContainerLabel";
 

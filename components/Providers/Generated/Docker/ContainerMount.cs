@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Docker
 {
     /// <summary><c>docker:index/ContainerMount:ContainerMount</c>.</summary>
-    public sealed class ContainerMount : Args
+    public sealed partial class ContainerMount : Args
     {
         public const string Token = "docker:index/ContainerMount:ContainerMount";
 

@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Docker
 {
     /// <summary><c>docker:index/ContainerMountBindOptions:ContainerMountBindOptions</c>.</summary>
-    public sealed class ContainerMountBindOptions : Args
+    public sealed partial class ContainerMountBindOptions : Args
     {
         public const string Token = "docker:index/ContainerMountBindOptions:ContainerMountBindOptions";
 

@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Docker
 {
     /// <summary><c>docker:index/ContainerMountTmpfsOptions:ContainerMountTmpfsOptions</c>.</summary>
-    public sealed class ContainerMountTmpfsOptions : Args
+    public sealed partial class ContainerMountTmpfsOptions : Args
     {
         public const string Token = "docker:index/ContainerMountTmpfsOptions:ContainerMountTmpfsOptions";
 

@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Docker
 {
     /// <summary><c>docker:index/ContainerMountVolumeOptions:ContainerMountVolumeOptions</c>.</summary>
-    public sealed class ContainerMountVolumeOptions : Args
+    public sealed partial class ContainerMountVolumeOptions : Args
     {
         public const string Token = "docker:index/ContainerMountVolumeOptions:ContainerMountVolumeOptions";
 

@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Docker
 {
     /// <summary><c>docker:index/ContainerMountVolumeOptionsLabel:ContainerMountVolumeOptionsLabel</c>.</summary>
-    public sealed class ContainerMountVolumeOptionsLabel : Args
+    public sealed partial class ContainerMountVolumeOptionsLabel : Args
     {
         public const string Token = "docker:index/ContainerMountVolumeOptionsLabel:ContainerMountVolumeOptionsLabel";
 

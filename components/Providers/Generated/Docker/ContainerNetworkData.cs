@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Docker
 {
     /// <summary><c>docker:index/ContainerNetworkData:ContainerNetworkData</c>: an output shape only; read its fields from an <c>Output</c> of it.</summary>
-    public sealed class ContainerNetworkData
+    public sealed partial class ContainerNetworkData
     {
         public const string Token = "docker:index/ContainerNetworkData:ContainerNetworkData";
 

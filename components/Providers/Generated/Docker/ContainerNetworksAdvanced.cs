@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Docker
 {
     /// <summary><c>docker:index/ContainerNetworksAdvanced:ContainerNetworksAdvanced</c>.</summary>
-    public sealed class ContainerNetworksAdvanced : Args
+    public sealed partial class ContainerNetworksAdvanced : Args
     {
         public const string Token = "docker:index/ContainerNetworksAdvanced:ContainerNetworksAdvanced";
 

@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Docker
 {
     /// <summary><c>docker:index/ContainerPort:ContainerPort</c>.</summary>
-    public sealed class ContainerPort : Args
+    public sealed partial class ContainerPort : Args
     {
         public const string Token = "docker:index/ContainerPort:ContainerPort";
 

@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Docker
 {
     /// <summary><c>docker:index/ContainerUlimit:ContainerUlimit</c>.</summary>
-    public sealed class ContainerUlimit : Args
+    public sealed partial class ContainerUlimit : Args
     {
         public const string Token = "docker:index/ContainerUlimit:ContainerUlimit";
 

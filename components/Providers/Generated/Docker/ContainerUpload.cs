@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Docker
 {
     /// <summary><c>docker:index/ContainerUpload:ContainerUpload</c>.</summary>
-    public sealed class ContainerUpload : Args
+    public sealed partial class ContainerUpload : Args
     {
         public const string Token = "docker:index/ContainerUpload:ContainerUpload";
 

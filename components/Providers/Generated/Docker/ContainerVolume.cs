@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Docker
 {
     /// <summary><c>docker:index/ContainerVolume:ContainerVolume</c>.</summary>
-    public sealed class ContainerVolume : Args
+    public sealed partial class ContainerVolume : Args
     {
         public const string Token = "docker:index/ContainerVolume:ContainerVolume";
 

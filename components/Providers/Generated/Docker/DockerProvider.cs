@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Docker
 {
     /// <summary><c>pulumi:providers:docker</c>: an explicit provider at the pinned version.</summary>
-    public sealed class DockerProvider : ProviderResource
+    public sealed partial class DockerProvider : ProviderResource
     {
         public DockerProvider(global::Infra.Synthesis.Scope scope, string id, DockerProviderArgs? args = null, ResourceOptions? options = null)
             : base(scope, id, "docker", PinnedProviders.VersionOf("docker"), args, options)
@@ -17,7 +17,7 @@ public static partial class Docker
     }
 
     /// <summary>The inputs of <c>pulumi:providers:docker</c>.</summary>
-    public sealed class DockerProviderArgs : Args
+    public sealed partial class DockerProviderArgs : Args
     {
         public Input<string>? CaMaterial { get; init; }
         public Input<string>? CertMaterial { get; init; }

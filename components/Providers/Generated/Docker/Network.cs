@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Docker
 {
     /// <summary><c>docker:index/network:Network</c>.</summary>
-    public sealed class Network : Resource
+    public sealed partial class Network : Resource
     {
         public const string Token = "docker:index/network:Network";
 
@@ -32,7 +32,7 @@ public static partial class Docker
     }
 
     /// <summary>The inputs of <c>docker:index/network:Network</c>.</summary>
-    public sealed class NetworkArgs : Args
+    public sealed partial class NetworkArgs : Args
     {
         public Input<bool>? Attachable { get; init; }
         public Input<string>? Driver { get; init; }

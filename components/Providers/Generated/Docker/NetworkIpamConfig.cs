@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Docker
 {
     /// <summary><c>docker:index/NetworkIpamConfig:NetworkIpamConfig</c>.</summary>
-    public sealed class NetworkIpamConfig : Args
+    public sealed partial class NetworkIpamConfig : Args
     {
         public const string Token = "docker:index/NetworkIpamConfig:NetworkIpamConfig";
 

@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Docker
 {
     /// <summary><c>docker:index/NetworkLabel:NetworkLabel</c>.</summary>
-    public sealed class NetworkLabel : Args
+    public sealed partial class NetworkLabel : Args
     {
         public const string Token = "docker:index/NetworkLabel:NetworkLabel";
 

@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Docker
 {
     /// <summary><c>docker:index/ProviderRegistryAuth:ProviderRegistryAuth</c>.</summary>
-    public sealed class ProviderRegistryAuth : Args
+    public sealed partial class ProviderRegistryAuth : Args
     {
         public const string Token = "docker:index/ProviderRegistryAuth:ProviderRegistryAuth";
 

@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Docker
 {
     /// <summary><c>docker:index/remoteImage:RemoteImage</c>.</summary>
-    public sealed class RemoteImage : Resource
+    public sealed partial class RemoteImage : Resource
     {
         public const string Token = "docker:index/remoteImage:RemoteImage";
 
@@ -29,7 +29,7 @@ public static partial class Docker
     }
 
     /// <summary>The inputs of <c>docker:index/remoteImage:RemoteImage</c>.</summary>
-    public sealed class RemoteImageArgs : Args
+    public sealed partial class RemoteImageArgs : Args
     {
         public Docker.RemoteImageBuild? Build { get; init; }
         public Input<bool>? ForceRemove { get; init; }

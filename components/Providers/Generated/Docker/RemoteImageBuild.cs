@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Docker
 {
     /// <summary><c>docker:index/RemoteImageBuild:RemoteImageBuild</c>.</summary>
-    public sealed class RemoteImageBuild : Args
+    public sealed partial class RemoteImageBuild : Args
     {
         public const string Token = "docker:index/RemoteImageBuild:RemoteImageBuild";
 

@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Docker
 {
     /// <summary><c>docker:index/RemoteImageBuildAuthConfig:RemoteImageBuildAuthConfig</c>.</summary>
-    public sealed class RemoteImageBuildAuthConfig : Args
+    public sealed partial class RemoteImageBuildAuthConfig : Args
     {
         public const string Token = "docker:index/RemoteImageBuildAuthConfig:RemoteImageBuildAuthConfig";
 

@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Docker
 {
     /// <summary><c>docker:index/RemoteImageBuildSecret:RemoteImageBuildSecret</c>.</summary>
-    public sealed class RemoteImageBuildSecret : Args
+    public sealed partial class RemoteImageBuildSecret : Args
     {
         public const string Token = "docker:index/RemoteImageBuildSecret:RemoteImageBuildSecret";
 

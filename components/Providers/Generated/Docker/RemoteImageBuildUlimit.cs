@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Docker
 {
     /// <summary><c>docker:index/RemoteImageBuildUlimit:RemoteImageBuildUlimit</c>.</summary>
-    public sealed class RemoteImageBuildUlimit : Args
+    public sealed partial class RemoteImageBuildUlimit : Args
     {
         public const string Token = "docker:index/RemoteImageBuildUlimit:RemoteImageBuildUlimit";
 

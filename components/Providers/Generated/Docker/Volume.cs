@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Docker
 {
     /// <summary><c>docker:index/volume:Volume</c>.</summary>
-    public sealed class Volume : Resource
+    public sealed partial class Volume : Resource
     {
         public const string Token = "docker:index/volume:Volume";
 
@@ -26,7 +26,7 @@ public static partial class Docker
     }
 
     /// <summary>The inputs of <c>docker:index/volume:Volume</c>.</summary>
-    public sealed class VolumeArgs : Args
+    public sealed partial class VolumeArgs : Args
     {
         public Docker.VolumeCluster? Cluster { get; init; }
         public Input<string>? Driver { get; init; }

@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Docker
 {
     /// <summary><c>docker:index/VolumeCluster:VolumeCluster</c>.</summary>
-    public sealed class VolumeCluster : Args
+    public sealed partial class VolumeCluster : Args
     {
         public const string Token = "docker:index/VolumeCluster:VolumeCluster";
 

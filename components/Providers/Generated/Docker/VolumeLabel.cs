@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Docker
 {
     /// <summary><c>docker:index/VolumeLabel:VolumeLabel</c>.</summary>
-    public sealed class VolumeLabel : Args
+    public sealed partial class VolumeLabel : Args
     {
         public const string Token = "docker:index/VolumeLabel:VolumeLabel";
 

@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Kubernetes
 {
     /// <summary><c>kubernetes:index:HelmReleaseSettings</c>.</summary>
-    public sealed class HelmReleaseSettings : global::Infra.Synthesis.Args
+    public sealed partial class HelmReleaseSettings : global::Infra.Synthesis.Args
     {
         public const string Token = "kubernetes:index:HelmReleaseSettings";
 

@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Kubernetes
 {
     /// <summary><c>kubernetes:index:KubeClientSettings</c>.</summary>
-    public sealed class KubeClientSettings : global::Infra.Synthesis.Args
+    public sealed partial class KubeClientSettings : global::Infra.Synthesis.Args
     {
         public const string Token = "kubernetes:index:KubeClientSettings";
 

@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Kubernetes
 {
     /// <summary><c>pulumi:providers:kubernetes</c>: an explicit provider at the pinned version.</summary>
-    public sealed class KubernetesProvider : ProviderResource
+    public sealed partial class KubernetesProvider : ProviderResource
     {
         public KubernetesProvider(Scope scope, string id, KubernetesProviderArgs? args = null, ResourceOptions? options = null)
             : base(scope, id, "kubernetes", PinnedProviders.VersionOf("kubernetes"), args, options)
@@ -17,7 +17,7 @@ public static partial class Kubernetes
     }
 
     /// <summary>The inputs of <c>pulumi:providers:kubernetes</c>.</summary>
-    public sealed class KubernetesProviderArgs : global::Infra.Synthesis.Args
+    public sealed partial class KubernetesProviderArgs : global::Infra.Synthesis.Args
     {
         public Input<bool>? AlwaysRender { get; init; }
         public Input<string>? Cluster { get; init; }

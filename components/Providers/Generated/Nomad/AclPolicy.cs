@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Nomad
 {
     /// <summary><c>nomad:index/aclPolicy:AclPolicy</c>.</summary>
-    public sealed class AclPolicy : Resource
+    public sealed partial class AclPolicy : Resource
     {
         public const string Token = "nomad:index/aclPolicy:AclPolicy";
 
@@ -24,7 +24,7 @@ public static partial class Nomad
     }
 
     /// <summary>The inputs of <c>nomad:index/aclPolicy:AclPolicy</c>.</summary>
-    public sealed class AclPolicyArgs : Args
+    public sealed partial class AclPolicyArgs : Args
     {
         public Input<string>? Description { get; init; }
         public Nomad.AclPolicyJobAcl? JobAcl { get; init; }

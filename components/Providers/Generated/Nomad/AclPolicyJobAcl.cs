@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Nomad
 {
     /// <summary><c>nomad:index/AclPolicyJobAcl:AclPolicyJobAcl</c>.</summary>
-    public sealed class AclPolicyJobAcl : Args
+    public sealed partial class AclPolicyJobAcl : Args
     {
         public const string Token = "nomad:index/AclPolicyJobAcl:AclPolicyJobAcl";
 

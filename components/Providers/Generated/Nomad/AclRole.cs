@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Nomad
 {
     /// <summary><c>nomad:index/aclRole:AclRole</c>.</summary>
-    public sealed class AclRole : Resource
+    public sealed partial class AclRole : Resource
     {
         public const string Token = "nomad:index/aclRole:AclRole";
 
@@ -23,7 +23,7 @@ public static partial class Nomad
     }
 
     /// <summary>The inputs of <c>nomad:index/aclRole:AclRole</c>.</summary>
-    public sealed class AclRoleArgs : Args
+    public sealed partial class AclRoleArgs : Args
     {
         public Input<string>? Description { get; init; }
         public Input<string>? Name { get; init; }

@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Nomad
 {
     /// <summary><c>nomad:index/AclRolePolicy:AclRolePolicy</c>.</summary>
-    public sealed class AclRolePolicy : Args
+    public sealed partial class AclRolePolicy : Args
     {
         public const string Token = "nomad:index/AclRolePolicy:AclRolePolicy";
 

@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Nomad
 {
     /// <summary><c>nomad:index/aclToken:AclToken</c>.</summary>
-    public sealed class AclToken : Resource
+    public sealed partial class AclToken : Resource
     {
         public const string Token = "nomad:index/aclToken:AclToken";
 
@@ -30,7 +30,7 @@ public static partial class Nomad
     }
 
     /// <summary>The inputs of <c>nomad:index/aclToken:AclToken</c>.</summary>
-    public sealed class AclTokenArgs : Args
+    public sealed partial class AclTokenArgs : Args
     {
         public Input<string>? ExpirationTtl { get; init; }
         public Input<bool>? Global { get; init; }

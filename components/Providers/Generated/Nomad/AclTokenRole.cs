@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Nomad
 {
     /// <summary><c>nomad:index/AclTokenRole:AclTokenRole</c>.</summary>
-    public sealed class AclTokenRole : Args
+    public sealed partial class AclTokenRole : Args
     {
         public const string Token = "nomad:index/AclTokenRole:AclTokenRole";
 

@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Nomad
 {
     /// <summary><c>nomad:index/job:Job</c>.</summary>
-    public sealed class Job : Resource
+    public sealed partial class Job : Resource
     {
         public const string Token = "nomad:index/job:Job";
 
@@ -54,7 +54,7 @@ public static partial class Nomad
     }
 
     /// <summary>The inputs of <c>nomad:index/job:Job</c>.</summary>
-    public sealed class JobArgs : Args
+    public sealed partial class JobArgs : Args
     {
         public Input<bool>? DeregisterOnDestroy { get; init; }
         public Input<bool>? DeregisterOnIdChange { get; init; }

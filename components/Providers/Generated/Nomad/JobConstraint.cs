@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Nomad
 {
     /// <summary><c>nomad:index/JobConstraint:JobConstraint</c>: an output shape only; read its fields from an <c>Output</c> of it.</summary>
-    public sealed class JobConstraint
+    public sealed partial class JobConstraint
     {
         public const string Token = "nomad:index/JobConstraint:JobConstraint";
 

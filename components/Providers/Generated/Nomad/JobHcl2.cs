@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Nomad
 {
     /// <summary><c>nomad:index/JobHcl2:JobHcl2</c>.</summary>
-    public sealed class JobHcl2 : Args
+    public sealed partial class JobHcl2 : Args
     {
         public const string Token = "nomad:index/JobHcl2:JobHcl2";
 

@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Nomad
 {
     /// <summary><c>nomad:index/JobPeriodicConfig:JobPeriodicConfig</c>: an output shape only; read its fields from an <c>Output</c> of it.</summary>
-    public sealed class JobPeriodicConfig
+    public sealed partial class JobPeriodicConfig
     {
         public const string Token = "nomad:index/JobPeriodicConfig:JobPeriodicConfig";
 

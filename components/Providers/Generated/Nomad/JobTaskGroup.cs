@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Nomad
 {
     /// <summary><c>nomad:index/JobTaskGroup:JobTaskGroup</c>: an output shape only; read its fields from an <c>Output</c> of it.</summary>
-    public sealed class JobTaskGroup
+    public sealed partial class JobTaskGroup
     {
         public const string Token = "nomad:index/JobTaskGroup:JobTaskGroup";
 

@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Nomad
 {
     /// <summary><c>nomad:index/JobTaskGroupTask:JobTaskGroupTask</c>: an output shape only; read its fields from an <c>Output</c> of it.</summary>
-    public sealed class JobTaskGroupTask
+    public sealed partial class JobTaskGroupTask
     {
         public const string Token = "nomad:index/JobTaskGroupTask:JobTaskGroupTask";
 

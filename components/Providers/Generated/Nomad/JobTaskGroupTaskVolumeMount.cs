@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Nomad
 {
     /// <summary><c>nomad:index/JobTaskGroupTaskVolumeMount:JobTaskGroupTaskVolumeMount</c>: an output shape only; read its fields from an <c>Output</c> of it.</summary>
-    public sealed class JobTaskGroupTaskVolumeMount
+    public sealed partial class JobTaskGroupTaskVolumeMount
     {
         public const string Token = "nomad:index/JobTaskGroupTaskVolumeMount:JobTaskGroupTaskVolumeMount";
 

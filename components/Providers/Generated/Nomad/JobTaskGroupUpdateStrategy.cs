@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Nomad
 {
     /// <summary><c>nomad:index/JobTaskGroupUpdateStrategy:JobTaskGroupUpdateStrategy</c>: an output shape only; read its fields from an <c>Output</c> of it.</summary>
-    public sealed class JobTaskGroupUpdateStrategy
+    public sealed partial class JobTaskGroupUpdateStrategy
     {
         public const string Token = "nomad:index/JobTaskGroupUpdateStrategy:JobTaskGroupUpdateStrategy";
 

@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Nomad
 {
     /// <summary><c>nomad:index/JobTaskGroupVolume:JobTaskGroupVolume</c>: an output shape only; read its fields from an <c>Output</c> of it.</summary>
-    public sealed class JobTaskGroupVolume
+    public sealed partial class JobTaskGroupVolume
     {
         public const string Token = "nomad:index/JobTaskGroupVolume:JobTaskGroupVolume";
 

@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Nomad
 {
     /// <summary><c>nomad:index/JobUpdateStrategy:JobUpdateStrategy</c>: an output shape only; read its fields from an <c>Output</c> of it.</summary>
-    public sealed class JobUpdateStrategy
+    public sealed partial class JobUpdateStrategy
     {
         public const string Token = "nomad:index/JobUpdateStrategy:JobUpdateStrategy";
 

@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Nomad
 {
     /// <summary><c>nomad:index/namespace:Namespace</c>.</summary>
-    public sealed class Namespace : Resource
+    public sealed partial class Namespace : Resource
     {
         public const string Token = "nomad:index/namespace:Namespace";
 
@@ -28,7 +28,7 @@ public static partial class Nomad
     }
 
     /// <summary>The inputs of <c>nomad:index/namespace:Namespace</c>.</summary>
-    public sealed class NamespaceArgs : Args
+    public sealed partial class NamespaceArgs : Args
     {
         public Nomad.NamespaceCapabilities? Capabilities { get; init; }
         public Nomad.NamespaceConsulConfig? ConsulConfig { get; init; }

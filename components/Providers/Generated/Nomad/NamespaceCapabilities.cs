@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Nomad
 {
     /// <summary><c>nomad:index/NamespaceCapabilities:NamespaceCapabilities</c>.</summary>
-    public sealed class NamespaceCapabilities : Args
+    public sealed partial class NamespaceCapabilities : Args
     {
         public const string Token = "nomad:index/NamespaceCapabilities:NamespaceCapabilities";
 

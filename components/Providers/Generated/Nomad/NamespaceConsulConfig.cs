@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Nomad
 {
     /// <summary><c>nomad:index/NamespaceConsulConfig:NamespaceConsulConfig</c>.</summary>
-    public sealed class NamespaceConsulConfig : Args
+    public sealed partial class NamespaceConsulConfig : Args
     {
         public const string Token = "nomad:index/NamespaceConsulConfig:NamespaceConsulConfig";
 

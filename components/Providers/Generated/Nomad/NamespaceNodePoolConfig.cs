@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Nomad
 {
     /// <summary><c>nomad:index/NamespaceNodePoolConfig:NamespaceNodePoolConfig</c>.</summary>
-    public sealed class NamespaceNodePoolConfig : Args
+    public sealed partial class NamespaceNodePoolConfig : Args
     {
         public const string Token = "nomad:index/NamespaceNodePoolConfig:NamespaceNodePoolConfig";
 

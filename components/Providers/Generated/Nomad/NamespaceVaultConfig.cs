@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Nomad
 {
     /// <summary><c>nomad:index/NamespaceVaultConfig:NamespaceVaultConfig</c>.</summary>
-    public sealed class NamespaceVaultConfig : Args
+    public sealed partial class NamespaceVaultConfig : Args
     {
         public const string Token = "nomad:index/NamespaceVaultConfig:NamespaceVaultConfig";
 

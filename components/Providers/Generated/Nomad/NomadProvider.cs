@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Nomad
 {
     /// <summary><c>pulumi:providers:nomad</c>: an explicit provider at the pinned version.</summary>
-    public sealed class NomadProvider : ProviderResource
+    public sealed partial class NomadProvider : ProviderResource
     {
         public NomadProvider(Scope scope, string id, NomadProviderArgs? args = null, ResourceOptions? options = null)
             : base(scope, id, "nomad", PinnedProviders.VersionOf("nomad"), args, options)
@@ -17,7 +17,7 @@ public static partial class Nomad
     }
 
     /// <summary>The inputs of <c>pulumi:providers:nomad</c>.</summary>
-    public sealed class NomadProviderArgs : Args
+    public sealed partial class NomadProviderArgs : Args
     {
         public Input<string>? Address { get; init; }
         public Nomad.ProviderAuthJwt? AuthJwt { get; init; }

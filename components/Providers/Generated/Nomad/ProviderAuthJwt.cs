@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Nomad
 {
     /// <summary><c>nomad:index/ProviderAuthJwt:ProviderAuthJwt</c>.</summary>
-    public sealed class ProviderAuthJwt : Args
+    public sealed partial class ProviderAuthJwt : Args
     {
         public const string Token = "nomad:index/ProviderAuthJwt:ProviderAuthJwt";
 

@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Nomad
 {
     /// <summary><c>nomad:index/ProviderHeader:ProviderHeader</c>.</summary>
-    public sealed class ProviderHeader : Args
+    public sealed partial class ProviderHeader : Args
     {
         public const string Token = "nomad:index/ProviderHeader:ProviderHeader";
 

@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Nomad
 {
     /// <summary><c>nomad:index/variable:Variable</c>.</summary>
-    public sealed class Variable : Resource
+    public sealed partial class Variable : Resource
     {
         public const string Token = "nomad:index/variable:Variable";
 
@@ -25,7 +25,7 @@ public static partial class Nomad
     }
 
     /// <summary>The inputs of <c>nomad:index/variable:Variable</c>.</summary>
-    public sealed class VariableArgs : Args
+    public sealed partial class VariableArgs : Args
     {
         public IReadOnlyDictionary<string, Input<string>>? Items { get; init; }
         public Input<string>? ItemsWo { get; init; }

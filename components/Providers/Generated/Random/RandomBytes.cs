@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Random
 {
     /// <summary><c>random:index/randomBytes:RandomBytes</c>.</summary>
-    public sealed class RandomBytes : Resource
+    public sealed partial class RandomBytes : Resource
     {
         public const string Token = "random:index/randomBytes:RandomBytes";
 
@@ -24,7 +24,7 @@ public static partial class Random
     }
 
     /// <summary>The inputs of <c>random:index/randomBytes:RandomBytes</c>.</summary>
-    public sealed class RandomBytesArgs : Args
+    public sealed partial class RandomBytesArgs : Args
     {
         public IReadOnlyDictionary<string, Input<string>>? Keepers { get; init; }
         public required Input<int> Length { get; init; }

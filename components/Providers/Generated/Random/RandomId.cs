@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Random
 {
     /// <summary><c>random:index/randomId:RandomId</c>.</summary>
-    public sealed class RandomId : Resource
+    public sealed partial class RandomId : Resource
     {
         public const string Token = "random:index/randomId:RandomId";
 
@@ -27,7 +27,7 @@ public static partial class Random
     }
 
     /// <summary>The inputs of <c>random:index/randomId:RandomId</c>.</summary>
-    public sealed class RandomIdArgs : Args
+    public sealed partial class RandomIdArgs : Args
     {
         public required Input<int> ByteLength { get; init; }
         public IReadOnlyDictionary<string, Input<string>>? Keepers { get; init; }

@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Random
 {
     /// <summary><c>random:index/randomPassword:RandomPassword</c>.</summary>
-    public sealed class RandomPassword : Resource
+    public sealed partial class RandomPassword : Resource
     {
         public const string Token = "random:index/randomPassword:RandomPassword";
 
@@ -34,7 +34,7 @@ public static partial class Random
     }
 
     /// <summary>The inputs of <c>random:index/randomPassword:RandomPassword</c>.</summary>
-    public sealed class RandomPasswordArgs : Args
+    public sealed partial class RandomPasswordArgs : Args
     {
         public IReadOnlyDictionary<string, Input<string>>? Keepers { get; init; }
         public required Input<int> Length { get; init; }

@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Random
 {
     /// <summary><c>pulumi:providers:random</c>: an explicit provider at the pinned version.</summary>
-    public sealed class RandomProvider : ProviderResource
+    public sealed partial class RandomProvider : ProviderResource
     {
         public RandomProvider(Scope scope, string id, RandomProviderArgs? args = null, ResourceOptions? options = null)
             : base(scope, id, "random", PinnedProviders.VersionOf("random"), args, options)
@@ -17,7 +17,7 @@ public static partial class Random
     }
 
     /// <summary>The inputs of <c>pulumi:providers:random</c>.</summary>
-    public sealed class RandomProviderArgs : Args
+    public sealed partial class RandomProviderArgs : Args
     {
         /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()

@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Random
 {
     /// <summary><c>random:index/randomUuid:RandomUuid</c>.</summary>
-    public sealed class RandomUuid : Resource
+    public sealed partial class RandomUuid : Resource
     {
         public const string Token = "random:index/randomUuid:RandomUuid";
 
@@ -22,7 +22,7 @@ public static partial class Random
     }
 
     /// <summary>The inputs of <c>random:index/randomUuid:RandomUuid</c>.</summary>
-    public sealed class RandomUuidArgs : Args
+    public sealed partial class RandomUuidArgs : Args
     {
         public IReadOnlyDictionary<string, Input<string>>? Keepers { get; init; }
 

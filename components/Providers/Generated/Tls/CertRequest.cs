@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Tls
 {
     /// <summary><c>tls:index/certRequest:CertRequest</c>.</summary>
-    public sealed class CertRequest : Resource
+    public sealed partial class CertRequest : Resource
     {
         public const string Token = "tls:index/certRequest:CertRequest";
 
@@ -29,7 +29,7 @@ public static partial class Tls
     }
 
     /// <summary>The inputs of <c>tls:index/certRequest:CertRequest</c>.</summary>
-    public sealed class CertRequestArgs : Args
+    public sealed partial class CertRequestArgs : Args
     {
         public IReadOnlyList<Input<string>>? DnsNames { get; init; }
         public IReadOnlyList<Input<string>>? IpAddresses { get; init; }

@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Tls
 {
     /// <summary><c>tls:index/CertRequestSubject:CertRequestSubject</c>.</summary>
-    public sealed class CertRequestSubject : Args
+    public sealed partial class CertRequestSubject : Args
     {
         public const string Token = "tls:index/CertRequestSubject:CertRequestSubject";
 

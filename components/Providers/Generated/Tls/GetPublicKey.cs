@@ -12,7 +12,7 @@ public static partial class Tls
         new(Fn.Invoke<GetPublicKeyResult>(GetPublicKeyResult.Token, args?.ToObjectExpr(), null, options.Provider));
 
     /// <summary>The arguments of <c>tls:index/getPublicKey:getPublicKey</c>.</summary>
-    public sealed class GetPublicKeyArgs : Args
+    public sealed partial class GetPublicKeyArgs : Args
     {
         public Input<string>? PrivateKeyOpenssh { get; init; }
         public Input<string>? PrivateKeyPem { get; init; }
@@ -28,7 +28,7 @@ public static partial class Tls
     }
 
     /// <summary>The result of <c>tls:index/getPublicKey:getPublicKey</c>: the whole object, or one field per property.</summary>
-    public sealed class GetPublicKeyResult : IExpressible
+    public sealed partial class GetPublicKeyResult : IExpressible
     {
         public const string Token = "tls:index/getPublicKey:getPublicKey";
 

@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Tls
 {
     /// <summary><c>tls:index/locallySignedCert:LocallySignedCert</c>.</summary>
-    public sealed class LocallySignedCert : Resource
+    public sealed partial class LocallySignedCert : Resource
     {
         public const string Token = "tls:index/locallySignedCert:LocallySignedCert";
 
@@ -36,7 +36,7 @@ public static partial class Tls
     }
 
     /// <summary>The inputs of <c>tls:index/locallySignedCert:LocallySignedCert</c>.</summary>
-    public sealed class LocallySignedCertArgs : Args
+    public sealed partial class LocallySignedCertArgs : Args
     {
         public required IReadOnlyList<Input<string>> AllowedUses { get; init; }
         public required Input<string> CaCertPem { get; init; }

@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Tls
 {
     /// <summary><c>tls:index/privateKey:PrivateKey</c>.</summary>
-    public sealed class PrivateKey : Resource
+    public sealed partial class PrivateKey : Resource
     {
         public const string Token = "tls:index/privateKey:PrivateKey";
 
@@ -30,7 +30,7 @@ public static partial class Tls
     }
 
     /// <summary>The inputs of <c>tls:index/privateKey:PrivateKey</c>.</summary>
-    public sealed class PrivateKeyArgs : Args
+    public sealed partial class PrivateKeyArgs : Args
     {
         public required Input<string> Algorithm { get; init; }
         public Input<string>? EcdsaCurve { get; init; }

@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Tls
 {
     /// <summary><c>tls:index/ProviderProxy:ProviderProxy</c>.</summary>
-    public sealed class ProviderProxy : Args
+    public sealed partial class ProviderProxy : Args
     {
         public const string Token = "tls:index/ProviderProxy:ProviderProxy";
 

@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Tls
 {
     /// <summary><c>tls:index/selfSignedCert:SelfSignedCert</c>.</summary>
-    public sealed class SelfSignedCert : Resource
+    public sealed partial class SelfSignedCert : Resource
     {
         public const string Token = "tls:index/selfSignedCert:SelfSignedCert";
 
@@ -39,7 +39,7 @@ public static partial class Tls
     }
 
     /// <summary>The inputs of <c>tls:index/selfSignedCert:SelfSignedCert</c>.</summary>
-    public sealed class SelfSignedCertArgs : Args
+    public sealed partial class SelfSignedCertArgs : Args
     {
         public required IReadOnlyList<Input<string>> AllowedUses { get; init; }
         public IReadOnlyList<Input<string>>? DnsNames { get; init; }

@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Tls
 {
     /// <summary><c>tls:index/SelfSignedCertSubject:SelfSignedCertSubject</c>.</summary>
-    public sealed class SelfSignedCertSubject : Args
+    public sealed partial class SelfSignedCertSubject : Args
     {
         public const string Token = "tls:index/SelfSignedCertSubject:SelfSignedCertSubject";
 

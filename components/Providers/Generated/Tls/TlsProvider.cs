@@ -8,7 +8,7 @@ namespace Infra.Providers.Generated;
 public static partial class Tls
 {
     /// <summary><c>pulumi:providers:tls</c>: an explicit provider at the pinned version.</summary>
-    public sealed class TlsProvider : ProviderResource
+    public sealed partial class TlsProvider : ProviderResource
     {
         public TlsProvider(Scope scope, string id, TlsProviderArgs? args = null, ResourceOptions? options = null)
             : base(scope, id, "tls", PinnedProviders.VersionOf("tls"), args, options)
@@ -17,7 +17,7 @@ public static partial class Tls
     }
 
     /// <summary>The inputs of <c>pulumi:providers:tls</c>.</summary>
-    public sealed class TlsProviderArgs : Args
+    public sealed partial class TlsProviderArgs : Args
     {
         public Tls.ProviderProxy? Proxy { get; init; }
 

@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Acm
     {
         /// <summary><c>aws:acm/certificate:Certificate</c>.</summary>
-        public sealed class Certificate : global::Infra.Synthesis.Resource
+        public sealed partial class Certificate : global::Infra.Synthesis.Resource
         {
             public const string Token = "aws:acm/certificate:Certificate";
 
@@ -48,7 +48,7 @@ public static partial class Aws
         }
 
         /// <summary>The inputs of <c>aws:acm/certificate:Certificate</c>.</summary>
-        public sealed class CertificateArgs : Args
+        public sealed partial class CertificateArgs : Args
         {
             public Input<string>? CertificateAuthorityArn { get; init; }
             public Input<string>? CertificateBody { get; init; }

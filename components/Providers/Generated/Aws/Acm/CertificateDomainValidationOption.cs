@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Acm
     {
         /// <summary><c>aws:acm/CertificateDomainValidationOption:CertificateDomainValidationOption</c>: an output shape only; read its fields from an <c>Output</c> of it.</summary>
-        public sealed class CertificateDomainValidationOption
+        public sealed partial class CertificateDomainValidationOption
         {
             public const string Token = "aws:acm/CertificateDomainValidationOption:CertificateDomainValidationOption";
 

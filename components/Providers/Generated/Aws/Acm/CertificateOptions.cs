@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Acm
     {
         /// <summary><c>aws:acm/CertificateOptions:CertificateOptions</c>.</summary>
-        public sealed class CertificateOptions : Args
+        public sealed partial class CertificateOptions : Args
         {
             public const string Token = "aws:acm/CertificateOptions:CertificateOptions";
 

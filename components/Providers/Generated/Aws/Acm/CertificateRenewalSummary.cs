@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Acm
     {
         /// <summary><c>aws:acm/CertificateRenewalSummary:CertificateRenewalSummary</c>: an output shape only; read its fields from an <c>Output</c> of it.</summary>
-        public sealed class CertificateRenewalSummary
+        public sealed partial class CertificateRenewalSummary
         {
             public const string Token = "aws:acm/CertificateRenewalSummary:CertificateRenewalSummary";
 

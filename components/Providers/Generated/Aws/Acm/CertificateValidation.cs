@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Acm
     {
         /// <summary><c>aws:acm/certificateValidation:CertificateValidation</c>.</summary>
-        public sealed class CertificateValidation : global::Infra.Synthesis.Resource
+        public sealed partial class CertificateValidation : global::Infra.Synthesis.Resource
         {
             public const string Token = "aws:acm/certificateValidation:CertificateValidation";
 
@@ -25,7 +25,7 @@ public static partial class Aws
         }
 
         /// <summary>The inputs of <c>aws:acm/certificateValidation:CertificateValidation</c>.</summary>
-        public sealed class CertificateValidationArgs : Args
+        public sealed partial class CertificateValidationArgs : Args
         {
             public required Input<string> CertificateArn { get; init; }
             public Input<string>? Region { get; init; }

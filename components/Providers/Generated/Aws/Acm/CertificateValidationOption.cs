@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Acm
     {
         /// <summary><c>aws:acm/CertificateValidationOption:CertificateValidationOption</c>.</summary>
-        public sealed class CertificateValidationOption : Args
+        public sealed partial class CertificateValidationOption : Args
         {
             public const string Token = "aws:acm/CertificateValidationOption:CertificateValidationOption";
 

@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Autoscaling
     {
         /// <summary><c>aws:autoscaling/attachment:Attachment</c>.</summary>
-        public sealed class Attachment : global::Infra.Synthesis.Resource
+        public sealed partial class Attachment : global::Infra.Synthesis.Resource
         {
             public const string Token = "aws:autoscaling/attachment:Attachment";
 
@@ -26,7 +26,7 @@ public static partial class Aws
         }
 
         /// <summary>The inputs of <c>aws:autoscaling/attachment:Attachment</c>.</summary>
-        public sealed class AttachmentArgs : Args
+        public sealed partial class AttachmentArgs : Args
         {
             public required Input<string> AutoscalingGroupName { get; init; }
             public Input<string>? Elb { get; init; }

@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Autoscaling
     {
         /// <summary><c>aws:autoscaling/group:Group</c>.</summary>
-        public sealed class Group : global::Infra.Synthesis.Resource
+        public sealed partial class Group : global::Infra.Synthesis.Resource
         {
             public const string Token = "aws:autoscaling/group:Group";
 
@@ -68,7 +68,7 @@ public static partial class Aws
         }
 
         /// <summary>The inputs of <c>aws:autoscaling/group:Group</c>.</summary>
-        public sealed class GroupArgs : Args
+        public sealed partial class GroupArgs : Args
         {
             public Aws.Autoscaling.GroupAvailabilityZoneDistribution? AvailabilityZoneDistribution { get; init; }
             public IReadOnlyList<Input<string>>? AvailabilityZones { get; init; }

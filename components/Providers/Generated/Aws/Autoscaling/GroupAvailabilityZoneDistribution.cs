@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Autoscaling
     {
         /// <summary><c>aws:autoscaling/GroupAvailabilityZoneDistribution:GroupAvailabilityZoneDistribution</c>.</summary>
-        public sealed class GroupAvailabilityZoneDistribution : Args
+        public sealed partial class GroupAvailabilityZoneDistribution : Args
         {
             public const string Token = "aws:autoscaling/GroupAvailabilityZoneDistribution:GroupAvailabilityZoneDistribution";
 

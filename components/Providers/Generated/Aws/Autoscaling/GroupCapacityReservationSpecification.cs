@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Autoscaling
     {
         /// <summary><c>aws:autoscaling/GroupCapacityReservationSpecification:GroupCapacityReservationSpecification</c>.</summary>
-        public sealed class GroupCapacityReservationSpecification : Args
+        public sealed partial class GroupCapacityReservationSpecification : Args
         {
             public const string Token = "aws:autoscaling/GroupCapacityReservationSpecification:GroupCapacityReservationSpecification";
 

@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Autoscaling
     {
         /// <summary><c>aws:autoscaling/GroupCapacityReservationSpecificationCapacityReservationTarget:GroupCapacityReservationSpecificationCapacityReservationTarget</c>.</summary>
-        public sealed class GroupCapacityReservationSpecificationCapacityReservationTarget : Args
+        public sealed partial class GroupCapacityReservationSpecificationCapacityReservationTarget : Args
         {
             public const string Token = "aws:autoscaling/GroupCapacityReservationSpecificationCapacityReservationTarget:GroupCapacityReservationSpecificationCapacityReservationTarget";
 

@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Autoscaling
     {
         /// <summary><c>aws:autoscaling/GroupInitialLifecycleHook:GroupInitialLifecycleHook</c>.</summary>
-        public sealed class GroupInitialLifecycleHook : Args
+        public sealed partial class GroupInitialLifecycleHook : Args
         {
             public const string Token = "aws:autoscaling/GroupInitialLifecycleHook:GroupInitialLifecycleHook";
 

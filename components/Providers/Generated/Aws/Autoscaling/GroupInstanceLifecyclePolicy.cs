@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Autoscaling
     {
         /// <summary><c>aws:autoscaling/GroupInstanceLifecyclePolicy:GroupInstanceLifecyclePolicy</c>.</summary>
-        public sealed class GroupInstanceLifecyclePolicy : Args
+        public sealed partial class GroupInstanceLifecyclePolicy : Args
         {
             public const string Token = "aws:autoscaling/GroupInstanceLifecyclePolicy:GroupInstanceLifecyclePolicy";
 

@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Autoscaling
     {
         /// <summary><c>aws:autoscaling/GroupInstanceLifecyclePolicyRetentionTriggers:GroupInstanceLifecyclePolicyRetentionTriggers</c>.</summary>
-        public sealed class GroupInstanceLifecyclePolicyRetentionTriggers : Args
+        public sealed partial class GroupInstanceLifecyclePolicyRetentionTriggers : Args
         {
             public const string Token = "aws:autoscaling/GroupInstanceLifecyclePolicyRetentionTriggers:GroupInstanceLifecyclePolicyRetentionTriggers";
 

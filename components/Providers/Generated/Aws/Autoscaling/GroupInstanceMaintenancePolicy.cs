@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Autoscaling
     {
         /// <summary><c>aws:autoscaling/GroupInstanceMaintenancePolicy:GroupInstanceMaintenancePolicy</c>.</summary>
-        public sealed class GroupInstanceMaintenancePolicy : Args
+        public sealed partial class GroupInstanceMaintenancePolicy : Args
         {
             public const string Token = "aws:autoscaling/GroupInstanceMaintenancePolicy:GroupInstanceMaintenancePolicy";
 

@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Autoscaling
     {
         /// <summary><c>aws:autoscaling/GroupInstanceRefresh:GroupInstanceRefresh</c>.</summary>
-        public sealed class GroupInstanceRefresh : Args
+        public sealed partial class GroupInstanceRefresh : Args
         {
             public const string Token = "aws:autoscaling/GroupInstanceRefresh:GroupInstanceRefresh";
 

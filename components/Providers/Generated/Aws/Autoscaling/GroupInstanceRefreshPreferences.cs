@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Autoscaling
     {
         /// <summary><c>aws:autoscaling/GroupInstanceRefreshPreferences:GroupInstanceRefreshPreferences</c>.</summary>
-        public sealed class GroupInstanceRefreshPreferences : Args
+        public sealed partial class GroupInstanceRefreshPreferences : Args
         {
             public const string Token = "aws:autoscaling/GroupInstanceRefreshPreferences:GroupInstanceRefreshPreferences";
 

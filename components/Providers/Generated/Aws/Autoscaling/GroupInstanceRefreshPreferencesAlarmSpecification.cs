@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Autoscaling
     {
         /// <summary><c>aws:autoscaling/GroupInstanceRefreshPreferencesAlarmSpecification:GroupInstanceRefreshPreferencesAlarmSpecification</c>.</summary>
-        public sealed class GroupInstanceRefreshPreferencesAlarmSpecification : Args
+        public sealed partial class GroupInstanceRefreshPreferencesAlarmSpecification : Args
         {
             public const string Token = "aws:autoscaling/GroupInstanceRefreshPreferencesAlarmSpecification:GroupInstanceRefreshPreferencesAlarmSpecification";
 

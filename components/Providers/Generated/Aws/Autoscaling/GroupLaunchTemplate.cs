@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Autoscaling
     {
         /// <summary><c>aws:autoscaling/GroupLaunchTemplate:GroupLaunchTemplate</c>.</summary>
-        public sealed class GroupLaunchTemplate : Args
+        public sealed partial class GroupLaunchTemplate : Args
         {
             public const string Token = "aws:autoscaling/GroupLaunchTemplate:GroupLaunchTemplate";
 

@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Autoscaling
     {
         /// <summary><c>aws:autoscaling/GroupMixedInstancesPolicy:GroupMixedInstancesPolicy</c>.</summary>
-        public sealed class GroupMixedInstancesPolicy : Args
+        public sealed partial class GroupMixedInstancesPolicy : Args
         {
             public const string Token = "aws:autoscaling/GroupMixedInstancesPolicy:GroupMixedInstancesPolicy";
 

@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Autoscaling
     {
         /// <summary><c>aws:autoscaling/GroupMixedInstancesPolicyInstancesDistribution:GroupMixedInstancesPolicyInstancesDistribution</c>.</summary>
-        public sealed class GroupMixedInstancesPolicyInstancesDistribution : Args
+        public sealed partial class GroupMixedInstancesPolicyInstancesDistribution : Args
         {
             public const string Token = "aws:autoscaling/GroupMixedInstancesPolicyInstancesDistribution:GroupMixedInstancesPolicyInstancesDistribution";
 

@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Autoscaling
     {
         /// <summary><c>aws:autoscaling/GroupMixedInstancesPolicyLaunchTemplate:GroupMixedInstancesPolicyLaunchTemplate</c>.</summary>
-        public sealed class GroupMixedInstancesPolicyLaunchTemplate : Args
+        public sealed partial class GroupMixedInstancesPolicyLaunchTemplate : Args
         {
             public const string Token = "aws:autoscaling/GroupMixedInstancesPolicyLaunchTemplate:GroupMixedInstancesPolicyLaunchTemplate";
 

@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Autoscaling
     {
         /// <summary><c>aws:autoscaling/GroupMixedInstancesPolicyLaunchTemplateLaunchTemplateSpecification:GroupMixedInstancesPolicyLaunchTemplateLaunchTemplateSpecification</c>.</summary>
-        public sealed class GroupMixedInstancesPolicyLaunchTemplateLaunchTemplateSpecification : Args
+        public sealed partial class GroupMixedInstancesPolicyLaunchTemplateLaunchTemplateSpecification : Args
         {
             public const string Token = "aws:autoscaling/GroupMixedInstancesPolicyLaunchTemplateLaunchTemplateSpecification:GroupMixedInstancesPolicyLaunchTemplateLaunchTemplateSpecification";
 

@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Autoscaling
     {
         /// <summary><c>aws:autoscaling/GroupMixedInstancesPolicyLaunchTemplateOverride:GroupMixedInstancesPolicyLaunchTemplateOverride</c>.</summary>
-        public sealed class GroupMixedInstancesPolicyLaunchTemplateOverride : Args
+        public sealed partial class GroupMixedInstancesPolicyLaunchTemplateOverride : Args
         {
             public const string Token = "aws:autoscaling/GroupMixedInstancesPolicyLaunchTemplateOverride:GroupMixedInstancesPolicyLaunchTemplateOverride";
 

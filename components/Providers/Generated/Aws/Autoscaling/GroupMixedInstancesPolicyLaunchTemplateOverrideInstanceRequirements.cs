@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Autoscaling
     {
         /// <summary><c>aws:autoscaling/GroupMixedInstancesPolicyLaunchTemplateOverrideInstanceRequirements:GroupMixedInstancesPolicyLaunchTemplateOverrideInstanceRequirements</c>.</summary>
-        public sealed class GroupMixedInstancesPolicyLaunchTemplateOverrideInstanceRequirements : Args
+        public sealed partial class GroupMixedInstancesPolicyLaunchTemplateOverrideInstanceRequirements : Args
         {
             public const string Token = "aws:autoscaling/GroupMixedInstancesPolicyLaunchTemplateOverrideInstanceRequirements:GroupMixedInstancesPolicyLaunchTemplateOverrideInstanceRequirements";
 

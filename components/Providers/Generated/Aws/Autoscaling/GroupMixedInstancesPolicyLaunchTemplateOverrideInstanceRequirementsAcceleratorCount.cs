@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Autoscaling
     {
         /// <summary><c>aws:autoscaling/GroupMixedInstancesPolicyLaunchTemplateOverrideInstanceRequirementsAcceleratorCount:GroupMixedInstancesPolicyLaunchTemplateOverrideInstanceRequirementsAcceleratorCount</c>.</summary>
-        public sealed class GroupMixedInstancesPolicyLaunchTemplateOverrideInstanceRequirementsAcceleratorCount : Args
+        public sealed partial class GroupMixedInstancesPolicyLaunchTemplateOverrideInstanceRequirementsAcceleratorCount : Args
         {
             public const string Token = "aws:autoscaling/GroupMixedInstancesPolicyLaunchTemplateOverrideInstanceRequirementsAcceleratorCount:GroupMixedInstancesPolicyLaunchTemplateOverrideInstanceRequirementsAcceleratorCount";
 

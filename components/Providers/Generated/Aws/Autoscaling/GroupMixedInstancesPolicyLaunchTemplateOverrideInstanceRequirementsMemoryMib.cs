@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Autoscaling
     {
         /// <summary><c>aws:autoscaling/GroupMixedInstancesPolicyLaunchTemplateOverrideInstanceRequirementsMemoryMib:GroupMixedInstancesPolicyLaunchTemplateOverrideInstanceRequirementsMemoryMib</c>.</summary>
-        public sealed class GroupMixedInstancesPolicyLaunchTemplateOverrideInstanceRequirementsMemoryMib : Args
+        public sealed partial class GroupMixedInstancesPolicyLaunchTemplateOverrideInstanceRequirementsMemoryMib : Args
         {
             public const string Token = "aws:autoscaling/GroupMixedInstancesPolicyLaunchTemplateOverrideInstanceRequirementsMemoryMib:GroupMixedInstancesPolicyLaunchTemplateOverrideInstanceRequirementsMemoryMib";
 

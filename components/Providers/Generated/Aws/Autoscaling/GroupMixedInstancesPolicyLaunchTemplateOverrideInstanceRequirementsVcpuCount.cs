@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Autoscaling
     {
         /// <summary><c>aws:autoscaling/GroupMixedInstancesPolicyLaunchTemplateOverrideInstanceRequirementsVcpuCount:GroupMixedInstancesPolicyLaunchTemplateOverrideInstanceRequirementsVcpuCount</c>.</summary>
-        public sealed class GroupMixedInstancesPolicyLaunchTemplateOverrideInstanceRequirementsVcpuCount : Args
+        public sealed partial class GroupMixedInstancesPolicyLaunchTemplateOverrideInstanceRequirementsVcpuCount : Args
         {
             public const string Token = "aws:autoscaling/GroupMixedInstancesPolicyLaunchTemplateOverrideInstanceRequirementsVcpuCount:GroupMixedInstancesPolicyLaunchTemplateOverrideInstanceRequirementsVcpuCount";
 

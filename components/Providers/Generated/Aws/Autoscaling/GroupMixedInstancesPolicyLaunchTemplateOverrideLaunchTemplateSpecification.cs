@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Autoscaling
     {
         /// <summary><c>aws:autoscaling/GroupMixedInstancesPolicyLaunchTemplateOverrideLaunchTemplateSpecification:GroupMixedInstancesPolicyLaunchTemplateOverrideLaunchTemplateSpecification</c>.</summary>
-        public sealed class GroupMixedInstancesPolicyLaunchTemplateOverrideLaunchTemplateSpecification : Args
+        public sealed partial class GroupMixedInstancesPolicyLaunchTemplateOverrideLaunchTemplateSpecification : Args
         {
             public const string Token = "aws:autoscaling/GroupMixedInstancesPolicyLaunchTemplateOverrideLaunchTemplateSpecification:GroupMixedInstancesPolicyLaunchTemplateOverrideLaunchTemplateSpecification";
 

@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Autoscaling
     {
         /// <summary><c>aws:autoscaling/GroupTag:GroupTag</c>.</summary>
-        public sealed class GroupTag : Args
+        public sealed partial class GroupTag : Args
         {
             public const string Token = "aws:autoscaling/GroupTag:GroupTag";
 

@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Autoscaling
     {
         /// <summary><c>aws:autoscaling/GroupTrafficSource:GroupTrafficSource</c>.</summary>
-        public sealed class GroupTrafficSource : Args
+        public sealed partial class GroupTrafficSource : Args
         {
             public const string Token = "aws:autoscaling/GroupTrafficSource:GroupTrafficSource";
 

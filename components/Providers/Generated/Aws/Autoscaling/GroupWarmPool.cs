@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Autoscaling
     {
         /// <summary><c>aws:autoscaling/GroupWarmPool:GroupWarmPool</c>.</summary>
-        public sealed class GroupWarmPool : Args
+        public sealed partial class GroupWarmPool : Args
         {
             public const string Token = "aws:autoscaling/GroupWarmPool:GroupWarmPool";
 

@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Autoscaling
     {
         /// <summary><c>aws:autoscaling/GroupWarmPoolInstanceReusePolicy:GroupWarmPoolInstanceReusePolicy</c>.</summary>
-        public sealed class GroupWarmPoolInstanceReusePolicy : Args
+        public sealed partial class GroupWarmPoolInstanceReusePolicy : Args
         {
             public const string Token = "aws:autoscaling/GroupWarmPoolInstanceReusePolicy:GroupWarmPoolInstanceReusePolicy";
 

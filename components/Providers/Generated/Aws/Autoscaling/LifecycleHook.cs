@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Autoscaling
     {
         /// <summary><c>aws:autoscaling/lifecycleHook:LifecycleHook</c>.</summary>
-        public sealed class LifecycleHook : global::Infra.Synthesis.Resource
+        public sealed partial class LifecycleHook : global::Infra.Synthesis.Resource
         {
             public const string Token = "aws:autoscaling/lifecycleHook:LifecycleHook";
 
@@ -31,7 +31,7 @@ public static partial class Aws
         }
 
         /// <summary>The inputs of <c>aws:autoscaling/lifecycleHook:LifecycleHook</c>.</summary>
-        public sealed class LifecycleHookArgs : Args
+        public sealed partial class LifecycleHookArgs : Args
         {
             public required Input<string> AutoscalingGroupName { get; init; }
             public Input<string>? DefaultResult { get; init; }

@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Autoscaling
     {
         /// <summary><c>aws:autoscaling/Metric:Metric</c>: the values the schema lists, as typed constants.</summary>
-        public sealed class Metric : IExpressible
+        public sealed partial class Metric : IExpressible
         {
             public static readonly Metric GroupMinSize = new("GroupMinSize");
             public static readonly Metric GroupMaxSize = new("GroupMaxSize");

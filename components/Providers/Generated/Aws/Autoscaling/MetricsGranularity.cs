@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Autoscaling
     {
         /// <summary><c>aws:autoscaling/MetricsGranularity:MetricsGranularity</c>: the values the schema lists, as typed constants.</summary>
-        public sealed class MetricsGranularity : IExpressible
+        public sealed partial class MetricsGranularity : IExpressible
         {
             public static readonly MetricsGranularity OneMinute = new("1Minute");
 

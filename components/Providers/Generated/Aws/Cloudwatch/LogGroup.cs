@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Cloudwatch
     {
         /// <summary><c>aws:cloudwatch/logGroup:LogGroup</c>.</summary>
-        public sealed class LogGroup : global::Infra.Synthesis.Resource
+        public sealed partial class LogGroup : global::Infra.Synthesis.Resource
         {
             public const string Token = "aws:cloudwatch/logGroup:LogGroup";
 
@@ -33,7 +33,7 @@ public static partial class Aws
         }
 
         /// <summary>The inputs of <c>aws:cloudwatch/logGroup:LogGroup</c>.</summary>
-        public sealed class LogGroupArgs : Args
+        public sealed partial class LogGroupArgs : Args
         {
             public Input<bool>? DeletionProtectionEnabled { get; init; }
             public Input<string>? KmsKeyId { get; init; }

@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Dlm
     {
         /// <summary><c>aws:dlm/lifecyclePolicy:LifecyclePolicy</c>.</summary>
-        public sealed class LifecyclePolicy : global::Infra.Synthesis.Resource
+        public sealed partial class LifecyclePolicy : global::Infra.Synthesis.Resource
         {
             public const string Token = "aws:dlm/lifecyclePolicy:LifecyclePolicy";
 
@@ -31,7 +31,7 @@ public static partial class Aws
         }
 
         /// <summary>The inputs of <c>aws:dlm/lifecyclePolicy:LifecyclePolicy</c>.</summary>
-        public sealed class LifecyclePolicyArgs : Args
+        public sealed partial class LifecyclePolicyArgs : Args
         {
             public Input<string>? DefaultPolicy { get; init; }
             public required Input<string> Description { get; init; }

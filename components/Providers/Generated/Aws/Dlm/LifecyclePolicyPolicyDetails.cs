@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Dlm
     {
         /// <summary><c>aws:dlm/LifecyclePolicyPolicyDetails:LifecyclePolicyPolicyDetails</c>.</summary>
-        public sealed class LifecyclePolicyPolicyDetails : Args
+        public sealed partial class LifecyclePolicyPolicyDetails : Args
         {
             public const string Token = "aws:dlm/LifecyclePolicyPolicyDetails:LifecyclePolicyPolicyDetails";
 

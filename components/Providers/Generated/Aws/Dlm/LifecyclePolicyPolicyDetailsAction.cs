@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Dlm
     {
         /// <summary><c>aws:dlm/LifecyclePolicyPolicyDetailsAction:LifecyclePolicyPolicyDetailsAction</c>.</summary>
-        public sealed class LifecyclePolicyPolicyDetailsAction : Args
+        public sealed partial class LifecyclePolicyPolicyDetailsAction : Args
         {
             public const string Token = "aws:dlm/LifecyclePolicyPolicyDetailsAction:LifecyclePolicyPolicyDetailsAction";
 

@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Dlm
     {
         /// <summary><c>aws:dlm/LifecyclePolicyPolicyDetailsActionCrossRegionCopy:LifecyclePolicyPolicyDetailsActionCrossRegionCopy</c>.</summary>
-        public sealed class LifecyclePolicyPolicyDetailsActionCrossRegionCopy : Args
+        public sealed partial class LifecyclePolicyPolicyDetailsActionCrossRegionCopy : Args
         {
             public const string Token = "aws:dlm/LifecyclePolicyPolicyDetailsActionCrossRegionCopy:LifecyclePolicyPolicyDetailsActionCrossRegionCopy";
 

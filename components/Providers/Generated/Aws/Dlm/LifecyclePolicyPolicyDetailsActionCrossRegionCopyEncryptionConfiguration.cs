@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Dlm
     {
         /// <summary><c>aws:dlm/LifecyclePolicyPolicyDetailsActionCrossRegionCopyEncryptionConfiguration:LifecyclePolicyPolicyDetailsActionCrossRegionCopyEncryptionConfiguration</c>.</summary>
-        public sealed class LifecyclePolicyPolicyDetailsActionCrossRegionCopyEncryptionConfiguration : Args
+        public sealed partial class LifecyclePolicyPolicyDetailsActionCrossRegionCopyEncryptionConfiguration : Args
         {
             public const string Token = "aws:dlm/LifecyclePolicyPolicyDetailsActionCrossRegionCopyEncryptionConfiguration:LifecyclePolicyPolicyDetailsActionCrossRegionCopyEncryptionConfiguration";
 

@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Dlm
     {
         /// <summary><c>aws:dlm/LifecyclePolicyPolicyDetailsActionCrossRegionCopyRetainRule:LifecyclePolicyPolicyDetailsActionCrossRegionCopyRetainRule</c>.</summary>
-        public sealed class LifecyclePolicyPolicyDetailsActionCrossRegionCopyRetainRule : Args
+        public sealed partial class LifecyclePolicyPolicyDetailsActionCrossRegionCopyRetainRule : Args
         {
             public const string Token = "aws:dlm/LifecyclePolicyPolicyDetailsActionCrossRegionCopyRetainRule:LifecyclePolicyPolicyDetailsActionCrossRegionCopyRetainRule";
 

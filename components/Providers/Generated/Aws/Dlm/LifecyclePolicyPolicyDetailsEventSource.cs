@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Dlm
     {
         /// <summary><c>aws:dlm/LifecyclePolicyPolicyDetailsEventSource:LifecyclePolicyPolicyDetailsEventSource</c>.</summary>
-        public sealed class LifecyclePolicyPolicyDetailsEventSource : Args
+        public sealed partial class LifecyclePolicyPolicyDetailsEventSource : Args
         {
             public const string Token = "aws:dlm/LifecyclePolicyPolicyDetailsEventSource:LifecyclePolicyPolicyDetailsEventSource";
 

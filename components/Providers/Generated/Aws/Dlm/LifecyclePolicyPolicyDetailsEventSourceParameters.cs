@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Dlm
     {
         /// <summary><c>aws:dlm/LifecyclePolicyPolicyDetailsEventSourceParameters:LifecyclePolicyPolicyDetailsEventSourceParameters</c>.</summary>
-        public sealed class LifecyclePolicyPolicyDetailsEventSourceParameters : Args
+        public sealed partial class LifecyclePolicyPolicyDetailsEventSourceParameters : Args
         {
             public const string Token = "aws:dlm/LifecyclePolicyPolicyDetailsEventSourceParameters:LifecyclePolicyPolicyDetailsEventSourceParameters";
 

@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Dlm
     {
         /// <summary><c>aws:dlm/LifecyclePolicyPolicyDetailsExclusions:LifecyclePolicyPolicyDetailsExclusions</c>.</summary>
-        public sealed class LifecyclePolicyPolicyDetailsExclusions : Args
+        public sealed partial class LifecyclePolicyPolicyDetailsExclusions : Args
         {
             public const string Token = "aws:dlm/LifecyclePolicyPolicyDetailsExclusions:LifecyclePolicyPolicyDetailsExclusions";
 

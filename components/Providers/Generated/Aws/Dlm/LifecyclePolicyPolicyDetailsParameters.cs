@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Dlm
     {
         /// <summary><c>aws:dlm/LifecyclePolicyPolicyDetailsParameters:LifecyclePolicyPolicyDetailsParameters</c>.</summary>
-        public sealed class LifecyclePolicyPolicyDetailsParameters : Args
+        public sealed partial class LifecyclePolicyPolicyDetailsParameters : Args
         {
             public const string Token = "aws:dlm/LifecyclePolicyPolicyDetailsParameters:LifecyclePolicyPolicyDetailsParameters";
 

@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Dlm
     {
         /// <summary><c>aws:dlm/LifecyclePolicyPolicyDetailsSchedule:LifecyclePolicyPolicyDetailsSchedule</c>.</summary>
-        public sealed class LifecyclePolicyPolicyDetailsSchedule : Args
+        public sealed partial class LifecyclePolicyPolicyDetailsSchedule : Args
         {
             public const string Token = "aws:dlm/LifecyclePolicyPolicyDetailsSchedule:LifecyclePolicyPolicyDetailsSchedule";
 

@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Dlm
     {
         /// <summary><c>aws:dlm/LifecyclePolicyPolicyDetailsScheduleArchiveRule:LifecyclePolicyPolicyDetailsScheduleArchiveRule</c>.</summary>
-        public sealed class LifecyclePolicyPolicyDetailsScheduleArchiveRule : Args
+        public sealed partial class LifecyclePolicyPolicyDetailsScheduleArchiveRule : Args
         {
             public const string Token = "aws:dlm/LifecyclePolicyPolicyDetailsScheduleArchiveRule:LifecyclePolicyPolicyDetailsScheduleArchiveRule";
 

@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Dlm
     {
         /// <summary><c>aws:dlm/LifecyclePolicyPolicyDetailsScheduleArchiveRuleArchiveRetainRule:LifecyclePolicyPolicyDetailsScheduleArchiveRuleArchiveRetainRule</c>.</summary>
-        public sealed class LifecyclePolicyPolicyDetailsScheduleArchiveRuleArchiveRetainRule : Args
+        public sealed partial class LifecyclePolicyPolicyDetailsScheduleArchiveRuleArchiveRetainRule : Args
         {
             public const string Token = "aws:dlm/LifecyclePolicyPolicyDetailsScheduleArchiveRuleArchiveRetainRule:LifecyclePolicyPolicyDetailsScheduleArchiveRuleArchiveRetainRule";
 

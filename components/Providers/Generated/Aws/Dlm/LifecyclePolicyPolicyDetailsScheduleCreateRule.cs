@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Dlm
     {
         /// <summary><c>aws:dlm/LifecyclePolicyPolicyDetailsScheduleCreateRule:LifecyclePolicyPolicyDetailsScheduleCreateRule</c>.</summary>
-        public sealed class LifecyclePolicyPolicyDetailsScheduleCreateRule : Args
+        public sealed partial class LifecyclePolicyPolicyDetailsScheduleCreateRule : Args
         {
             public const string Token = "aws:dlm/LifecyclePolicyPolicyDetailsScheduleCreateRule:LifecyclePolicyPolicyDetailsScheduleCreateRule";
 

@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Dlm
     {
         /// <summary><c>aws:dlm/LifecyclePolicyPolicyDetailsScheduleCreateRuleScripts:LifecyclePolicyPolicyDetailsScheduleCreateRuleScripts</c>.</summary>
-        public sealed class LifecyclePolicyPolicyDetailsScheduleCreateRuleScripts : Args
+        public sealed partial class LifecyclePolicyPolicyDetailsScheduleCreateRuleScripts : Args
         {
             public const string Token = "aws:dlm/LifecyclePolicyPolicyDetailsScheduleCreateRuleScripts:LifecyclePolicyPolicyDetailsScheduleCreateRuleScripts";
 

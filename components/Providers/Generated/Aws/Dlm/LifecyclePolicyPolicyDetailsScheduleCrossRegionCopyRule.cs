@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Dlm
     {
         /// <summary><c>aws:dlm/LifecyclePolicyPolicyDetailsScheduleCrossRegionCopyRule:LifecyclePolicyPolicyDetailsScheduleCrossRegionCopyRule</c>.</summary>
-        public sealed class LifecyclePolicyPolicyDetailsScheduleCrossRegionCopyRule : Args
+        public sealed partial class LifecyclePolicyPolicyDetailsScheduleCrossRegionCopyRule : Args
         {
             public const string Token = "aws:dlm/LifecyclePolicyPolicyDetailsScheduleCrossRegionCopyRule:LifecyclePolicyPolicyDetailsScheduleCrossRegionCopyRule";
 

@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Dlm
     {
         /// <summary><c>aws:dlm/LifecyclePolicyPolicyDetailsScheduleCrossRegionCopyRuleDeprecateRule:LifecyclePolicyPolicyDetailsScheduleCrossRegionCopyRuleDeprecateRule</c>.</summary>
-        public sealed class LifecyclePolicyPolicyDetailsScheduleCrossRegionCopyRuleDeprecateRule : Args
+        public sealed partial class LifecyclePolicyPolicyDetailsScheduleCrossRegionCopyRuleDeprecateRule : Args
         {
             public const string Token = "aws:dlm/LifecyclePolicyPolicyDetailsScheduleCrossRegionCopyRuleDeprecateRule:LifecyclePolicyPolicyDetailsScheduleCrossRegionCopyRuleDeprecateRule";
 

@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Dlm
     {
         /// <summary><c>aws:dlm/LifecyclePolicyPolicyDetailsScheduleCrossRegionCopyRuleRetainRule:LifecyclePolicyPolicyDetailsScheduleCrossRegionCopyRuleRetainRule</c>.</summary>
-        public sealed class LifecyclePolicyPolicyDetailsScheduleCrossRegionCopyRuleRetainRule : Args
+        public sealed partial class LifecyclePolicyPolicyDetailsScheduleCrossRegionCopyRuleRetainRule : Args
         {
             public const string Token = "aws:dlm/LifecyclePolicyPolicyDetailsScheduleCrossRegionCopyRuleRetainRule:LifecyclePolicyPolicyDetailsScheduleCrossRegionCopyRuleRetainRule";
 

@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Dlm
     {
         /// <summary><c>aws:dlm/LifecyclePolicyPolicyDetailsScheduleDeprecateRule:LifecyclePolicyPolicyDetailsScheduleDeprecateRule</c>.</summary>
-        public sealed class LifecyclePolicyPolicyDetailsScheduleDeprecateRule : Args
+        public sealed partial class LifecyclePolicyPolicyDetailsScheduleDeprecateRule : Args
         {
             public const string Token = "aws:dlm/LifecyclePolicyPolicyDetailsScheduleDeprecateRule:LifecyclePolicyPolicyDetailsScheduleDeprecateRule";
 

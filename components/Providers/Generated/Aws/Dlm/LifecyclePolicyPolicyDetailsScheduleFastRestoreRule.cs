@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Dlm
     {
         /// <summary><c>aws:dlm/LifecyclePolicyPolicyDetailsScheduleFastRestoreRule:LifecyclePolicyPolicyDetailsScheduleFastRestoreRule</c>.</summary>
-        public sealed class LifecyclePolicyPolicyDetailsScheduleFastRestoreRule : Args
+        public sealed partial class LifecyclePolicyPolicyDetailsScheduleFastRestoreRule : Args
         {
             public const string Token = "aws:dlm/LifecyclePolicyPolicyDetailsScheduleFastRestoreRule:LifecyclePolicyPolicyDetailsScheduleFastRestoreRule";
 

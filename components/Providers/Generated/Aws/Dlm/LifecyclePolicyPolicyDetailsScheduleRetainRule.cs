@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Dlm
     {
         /// <summary><c>aws:dlm/LifecyclePolicyPolicyDetailsScheduleRetainRule:LifecyclePolicyPolicyDetailsScheduleRetainRule</c>.</summary>
-        public sealed class LifecyclePolicyPolicyDetailsScheduleRetainRule : Args
+        public sealed partial class LifecyclePolicyPolicyDetailsScheduleRetainRule : Args
         {
             public const string Token = "aws:dlm/LifecyclePolicyPolicyDetailsScheduleRetainRule:LifecyclePolicyPolicyDetailsScheduleRetainRule";
 

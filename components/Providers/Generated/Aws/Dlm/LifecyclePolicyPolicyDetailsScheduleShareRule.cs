@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Dlm
     {
         /// <summary><c>aws:dlm/LifecyclePolicyPolicyDetailsScheduleShareRule:LifecyclePolicyPolicyDetailsScheduleShareRule</c>.</summary>
-        public sealed class LifecyclePolicyPolicyDetailsScheduleShareRule : Args
+        public sealed partial class LifecyclePolicyPolicyDetailsScheduleShareRule : Args
         {
             public const string Token = "aws:dlm/LifecyclePolicyPolicyDetailsScheduleShareRule:LifecyclePolicyPolicyDetailsScheduleShareRule";
 

@@ -14,7 +14,7 @@ public static partial class Aws
             new(Fn.Invoke<GetSnapshotResult>(GetSnapshotResult.Token, args?.ToObjectExpr(), null, options.Provider));
 
         /// <summary>The arguments of <c>aws:ebs/getSnapshot:getSnapshot</c>.</summary>
-        public sealed class GetSnapshotArgs : Args
+        public sealed partial class GetSnapshotArgs : Args
         {
             public IReadOnlyList<Aws.Ebs.GetSnapshotFilter>? Filters { get; init; }
             public Input<bool>? MostRecent { get; init; }
@@ -40,7 +40,7 @@ public static partial class Aws
         }
 
         /// <summary>The result of <c>aws:ebs/getSnapshot:getSnapshot</c>: the whole object, or one field per property.</summary>
-        public sealed class GetSnapshotResult : IExpressible
+        public sealed partial class GetSnapshotResult : IExpressible
         {
             public const string Token = "aws:ebs/getSnapshot:getSnapshot";
 

@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Ebs
     {
         /// <summary><c>aws:ebs/getSnapshotFilter:getSnapshotFilter</c>.</summary>
-        public sealed class GetSnapshotFilter : Args
+        public sealed partial class GetSnapshotFilter : Args
         {
             public const string Token = "aws:ebs/getSnapshotFilter:getSnapshotFilter";
 

@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Ebs
     {
         /// <summary><c>aws:ebs/volume:Volume</c>.</summary>
-        public sealed class Volume : global::Infra.Synthesis.Resource
+        public sealed partial class Volume : global::Infra.Synthesis.Resource
         {
             public const string Token = "aws:ebs/volume:Volume";
 
@@ -39,7 +39,7 @@ public static partial class Aws
         }
 
         /// <summary>The inputs of <c>aws:ebs/volume:Volume</c>.</summary>
-        public sealed class VolumeArgs : Args
+        public sealed partial class VolumeArgs : Args
         {
             public required Input<string> AvailabilityZone { get; init; }
             public Input<bool>? Encrypted { get; init; }

@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Ec2
     {
         /// <summary><c>aws:ec2/defaultSecurityGroup:DefaultSecurityGroup</c>.</summary>
-        public sealed class DefaultSecurityGroup : global::Infra.Synthesis.Resource
+        public sealed partial class DefaultSecurityGroup : global::Infra.Synthesis.Resource
         {
             public const string Token = "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup";
 
@@ -34,7 +34,7 @@ public static partial class Aws
         }
 
         /// <summary>The inputs of <c>aws:ec2/defaultSecurityGroup:DefaultSecurityGroup</c>.</summary>
-        public sealed class DefaultSecurityGroupArgs : Args
+        public sealed partial class DefaultSecurityGroupArgs : Args
         {
             public IReadOnlyList<Aws.Ec2.DefaultSecurityGroupEgress>? Egress { get; init; }
             public IReadOnlyList<Aws.Ec2.DefaultSecurityGroupIngress>? Ingress { get; init; }

@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Ec2
     {
         /// <summary><c>aws:ec2/DefaultSecurityGroupEgress:DefaultSecurityGroupEgress</c>.</summary>
-        public sealed class DefaultSecurityGroupEgress : Args
+        public sealed partial class DefaultSecurityGroupEgress : Args
         {
             public const string Token = "aws:ec2/DefaultSecurityGroupEgress:DefaultSecurityGroupEgress";
 

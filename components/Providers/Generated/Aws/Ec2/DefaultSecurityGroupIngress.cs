@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Ec2
     {
         /// <summary><c>aws:ec2/DefaultSecurityGroupIngress:DefaultSecurityGroupIngress</c>.</summary>
-        public sealed class DefaultSecurityGroupIngress : Args
+        public sealed partial class DefaultSecurityGroupIngress : Args
         {
             public const string Token = "aws:ec2/DefaultSecurityGroupIngress:DefaultSecurityGroupIngress";
 

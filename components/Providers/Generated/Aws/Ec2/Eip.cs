@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Ec2
     {
         /// <summary><c>aws:ec2/eip:Eip</c>.</summary>
-        public sealed class Eip : global::Infra.Synthesis.Resource
+        public sealed partial class Eip : global::Infra.Synthesis.Resource
         {
             public const string Token = "aws:ec2/eip:Eip";
 
@@ -44,7 +44,7 @@ public static partial class Aws
         }
 
         /// <summary>The inputs of <c>aws:ec2/eip:Eip</c>.</summary>
-        public sealed class EipArgs : Args
+        public sealed partial class EipArgs : Args
         {
             public Input<string>? Address { get; init; }
             public Input<string>? AssociateWithPrivateIp { get; init; }

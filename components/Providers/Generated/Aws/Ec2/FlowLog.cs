@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Ec2
     {
         /// <summary><c>aws:ec2/flowLog:FlowLog</c>.</summary>
-        public sealed class FlowLog : global::Infra.Synthesis.Resource
+        public sealed partial class FlowLog : global::Infra.Synthesis.Resource
         {
             public const string Token = "aws:ec2/flowLog:FlowLog";
 
@@ -41,7 +41,7 @@ public static partial class Aws
         }
 
         /// <summary>The inputs of <c>aws:ec2/flowLog:FlowLog</c>.</summary>
-        public sealed class FlowLogArgs : Args
+        public sealed partial class FlowLogArgs : Args
         {
             public Input<string>? DeliverCrossAccountRole { get; init; }
             public Aws.Ec2.FlowLogDestinationOptions? DestinationOptions { get; init; }

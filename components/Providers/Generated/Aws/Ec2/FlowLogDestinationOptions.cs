@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Ec2
     {
         /// <summary><c>aws:ec2/FlowLogDestinationOptions:FlowLogDestinationOptions</c>.</summary>
-        public sealed class FlowLogDestinationOptions : Args
+        public sealed partial class FlowLogDestinationOptions : Args
         {
             public const string Token = "aws:ec2/FlowLogDestinationOptions:FlowLogDestinationOptions";
 

@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Ec2
     {
         /// <summary><c>aws:ec2/FlowLogTagFieldSpecification:FlowLogTagFieldSpecification</c>.</summary>
-        public sealed class FlowLogTagFieldSpecification : Args
+        public sealed partial class FlowLogTagFieldSpecification : Args
         {
             public const string Token = "aws:ec2/FlowLogTagFieldSpecification:FlowLogTagFieldSpecification";
 

@@ -14,7 +14,7 @@ public static partial class Aws
             new(Fn.Invoke<GetAmiResult>(GetAmiResult.Token, args?.ToObjectExpr(), null, options.Provider));
 
         /// <summary>The arguments of <c>aws:ec2/getAmi:getAmi</c>.</summary>
-        public sealed class GetAmiArgs : Args
+        public sealed partial class GetAmiArgs : Args
         {
             public Input<bool>? AllowUnsafeFilter { get; init; }
             public IReadOnlyList<Input<string>>? ExecutableUsers { get; init; }
@@ -46,7 +46,7 @@ public static partial class Aws
         }
 
         /// <summary>The result of <c>aws:ec2/getAmi:getAmi</c>: the whole object, or one field per property.</summary>
-        public sealed class GetAmiResult : IExpressible
+        public sealed partial class GetAmiResult : IExpressible
         {
             public const string Token = "aws:ec2/getAmi:getAmi";
 

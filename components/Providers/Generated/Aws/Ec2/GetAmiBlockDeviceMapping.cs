@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Ec2
     {
         /// <summary><c>aws:ec2/getAmiBlockDeviceMapping:getAmiBlockDeviceMapping</c>: an output shape only; read its fields from an <c>Output</c> of it.</summary>
-        public sealed class GetAmiBlockDeviceMapping
+        public sealed partial class GetAmiBlockDeviceMapping
         {
             public const string Token = "aws:ec2/getAmiBlockDeviceMapping:getAmiBlockDeviceMapping";
 

@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Ec2
     {
         /// <summary><c>aws:ec2/getAmiFilter:getAmiFilter</c>.</summary>
-        public sealed class GetAmiFilter : Args
+        public sealed partial class GetAmiFilter : Args
         {
             public const string Token = "aws:ec2/getAmiFilter:getAmiFilter";
 

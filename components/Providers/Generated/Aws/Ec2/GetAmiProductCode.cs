@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Ec2
     {
         /// <summary><c>aws:ec2/getAmiProductCode:getAmiProductCode</c>: an output shape only; read its fields from an <c>Output</c> of it.</summary>
-        public sealed class GetAmiProductCode
+        public sealed partial class GetAmiProductCode
         {
             public const string Token = "aws:ec2/getAmiProductCode:getAmiProductCode";
 

@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Ec2
     {
         /// <summary><c>aws:ec2/instance:Instance</c>.</summary>
-        public sealed class Instance : global::Infra.Synthesis.Resource
+        public sealed partial class Instance : global::Infra.Synthesis.Resource
         {
             public const string Token = "aws:ec2/instance:Instance";
 
@@ -83,7 +83,7 @@ public static partial class Aws
         }
 
         /// <summary>The inputs of <c>aws:ec2/instance:Instance</c>.</summary>
-        public sealed class InstanceArgs : Args
+        public sealed partial class InstanceArgs : Args
         {
             public Input<string>? Ami { get; init; }
             public Input<bool>? AssociatePublicIpAddress { get; init; }

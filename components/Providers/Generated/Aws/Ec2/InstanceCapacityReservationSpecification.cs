@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Ec2
     {
         /// <summary><c>aws:ec2/InstanceCapacityReservationSpecification:InstanceCapacityReservationSpecification</c>.</summary>
-        public sealed class InstanceCapacityReservationSpecification : Args
+        public sealed partial class InstanceCapacityReservationSpecification : Args
         {
             public const string Token = "aws:ec2/InstanceCapacityReservationSpecification:InstanceCapacityReservationSpecification";
 

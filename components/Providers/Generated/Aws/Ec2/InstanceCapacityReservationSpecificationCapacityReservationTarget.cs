@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Ec2
     {
         /// <summary><c>aws:ec2/InstanceCapacityReservationSpecificationCapacityReservationTarget:InstanceCapacityReservationSpecificationCapacityReservationTarget</c>.</summary>
-        public sealed class InstanceCapacityReservationSpecificationCapacityReservationTarget : Args
+        public sealed partial class InstanceCapacityReservationSpecificationCapacityReservationTarget : Args
         {
             public const string Token = "aws:ec2/InstanceCapacityReservationSpecificationCapacityReservationTarget:InstanceCapacityReservationSpecificationCapacityReservationTarget";
 

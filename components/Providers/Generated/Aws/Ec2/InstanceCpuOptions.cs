@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Ec2
     {
         /// <summary><c>aws:ec2/InstanceCpuOptions:InstanceCpuOptions</c>.</summary>
-        public sealed class InstanceCpuOptions : Args
+        public sealed partial class InstanceCpuOptions : Args
         {
             public const string Token = "aws:ec2/InstanceCpuOptions:InstanceCpuOptions";
 

@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Ec2
     {
         /// <summary><c>aws:ec2/InstanceCreditSpecification:InstanceCreditSpecification</c>.</summary>
-        public sealed class InstanceCreditSpecification : Args
+        public sealed partial class InstanceCreditSpecification : Args
         {
             public const string Token = "aws:ec2/InstanceCreditSpecification:InstanceCreditSpecification";
 

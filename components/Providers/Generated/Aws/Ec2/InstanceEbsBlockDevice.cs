@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Ec2
     {
         /// <summary><c>aws:ec2/InstanceEbsBlockDevice:InstanceEbsBlockDevice</c>.</summary>
-        public sealed class InstanceEbsBlockDevice : Args
+        public sealed partial class InstanceEbsBlockDevice : Args
         {
             public const string Token = "aws:ec2/InstanceEbsBlockDevice:InstanceEbsBlockDevice";
 

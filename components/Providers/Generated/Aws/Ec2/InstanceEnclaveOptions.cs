@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Ec2
     {
         /// <summary><c>aws:ec2/InstanceEnclaveOptions:InstanceEnclaveOptions</c>.</summary>
-        public sealed class InstanceEnclaveOptions : Args
+        public sealed partial class InstanceEnclaveOptions : Args
         {
             public const string Token = "aws:ec2/InstanceEnclaveOptions:InstanceEnclaveOptions";
 

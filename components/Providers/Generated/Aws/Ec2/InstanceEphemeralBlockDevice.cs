@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Ec2
     {
         /// <summary><c>aws:ec2/InstanceEphemeralBlockDevice:InstanceEphemeralBlockDevice</c>.</summary>
-        public sealed class InstanceEphemeralBlockDevice : Args
+        public sealed partial class InstanceEphemeralBlockDevice : Args
         {
             public const string Token = "aws:ec2/InstanceEphemeralBlockDevice:InstanceEphemeralBlockDevice";
 

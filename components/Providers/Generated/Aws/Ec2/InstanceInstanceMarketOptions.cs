@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Ec2
     {
         /// <summary><c>aws:ec2/InstanceInstanceMarketOptions:InstanceInstanceMarketOptions</c>.</summary>
-        public sealed class InstanceInstanceMarketOptions : Args
+        public sealed partial class InstanceInstanceMarketOptions : Args
         {
             public const string Token = "aws:ec2/InstanceInstanceMarketOptions:InstanceInstanceMarketOptions";
 

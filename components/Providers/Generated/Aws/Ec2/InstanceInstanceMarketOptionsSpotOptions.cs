@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Ec2
     {
         /// <summary><c>aws:ec2/InstanceInstanceMarketOptionsSpotOptions:InstanceInstanceMarketOptionsSpotOptions</c>.</summary>
-        public sealed class InstanceInstanceMarketOptionsSpotOptions : Args
+        public sealed partial class InstanceInstanceMarketOptionsSpotOptions : Args
         {
             public const string Token = "aws:ec2/InstanceInstanceMarketOptionsSpotOptions:InstanceInstanceMarketOptionsSpotOptions";
 

@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Ec2
     {
         /// <summary><c>aws:ec2/InstanceLaunchTemplate:InstanceLaunchTemplate</c>.</summary>
-        public sealed class InstanceLaunchTemplate : Args
+        public sealed partial class InstanceLaunchTemplate : Args
         {
             public const string Token = "aws:ec2/InstanceLaunchTemplate:InstanceLaunchTemplate";
 

@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Ec2
     {
         /// <summary><c>aws:ec2/InstanceMaintenanceOptions:InstanceMaintenanceOptions</c>.</summary>
-        public sealed class InstanceMaintenanceOptions : Args
+        public sealed partial class InstanceMaintenanceOptions : Args
         {
             public const string Token = "aws:ec2/InstanceMaintenanceOptions:InstanceMaintenanceOptions";
 

@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Ec2
     {
         /// <summary><c>aws:ec2/InstanceMetadataOptions:InstanceMetadataOptions</c>.</summary>
-        public sealed class InstanceMetadataOptions : Args
+        public sealed partial class InstanceMetadataOptions : Args
         {
             public const string Token = "aws:ec2/InstanceMetadataOptions:InstanceMetadataOptions";
 

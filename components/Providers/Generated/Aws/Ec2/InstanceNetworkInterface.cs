@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Ec2
     {
         /// <summary><c>aws:ec2/InstanceNetworkInterface:InstanceNetworkInterface</c>.</summary>
-        public sealed class InstanceNetworkInterface : Args
+        public sealed partial class InstanceNetworkInterface : Args
         {
             public const string Token = "aws:ec2/InstanceNetworkInterface:InstanceNetworkInterface";
 

@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Ec2
     {
         /// <summary><c>aws:ec2/InstancePrimaryNetworkInterface:InstancePrimaryNetworkInterface</c>.</summary>
-        public sealed class InstancePrimaryNetworkInterface : Args
+        public sealed partial class InstancePrimaryNetworkInterface : Args
         {
             public const string Token = "aws:ec2/InstancePrimaryNetworkInterface:InstancePrimaryNetworkInterface";
 

@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Ec2
     {
         /// <summary><c>aws:ec2/InstancePrivateDnsNameOptions:InstancePrivateDnsNameOptions</c>.</summary>
-        public sealed class InstancePrivateDnsNameOptions : Args
+        public sealed partial class InstancePrivateDnsNameOptions : Args
         {
             public const string Token = "aws:ec2/InstancePrivateDnsNameOptions:InstancePrivateDnsNameOptions";
 

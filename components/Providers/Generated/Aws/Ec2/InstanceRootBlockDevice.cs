@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Ec2
     {
         /// <summary><c>aws:ec2/InstanceRootBlockDevice:InstanceRootBlockDevice</c>.</summary>
-        public sealed class InstanceRootBlockDevice : Args
+        public sealed partial class InstanceRootBlockDevice : Args
         {
             public const string Token = "aws:ec2/InstanceRootBlockDevice:InstanceRootBlockDevice";
 

@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Ec2
     {
         /// <summary><c>aws:ec2/InstanceSecondaryNetworkInterface:InstanceSecondaryNetworkInterface</c>.</summary>
-        public sealed class InstanceSecondaryNetworkInterface : Args
+        public sealed partial class InstanceSecondaryNetworkInterface : Args
         {
             public const string Token = "aws:ec2/InstanceSecondaryNetworkInterface:InstanceSecondaryNetworkInterface";
 

@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Ec2
     {
         /// <summary><c>aws:ec2/InstanceType:InstanceType</c>: the values the schema lists, as typed constants.</summary>
-        public sealed class InstanceType : IExpressible
+        public sealed partial class InstanceType : IExpressible
         {
             public static readonly InstanceType A1_2XLarge = new("a1.2xlarge");
             public static readonly InstanceType A1_4XLarge = new("a1.4xlarge");

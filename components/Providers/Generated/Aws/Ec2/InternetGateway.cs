@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Ec2
     {
         /// <summary><c>aws:ec2/internetGateway:InternetGateway</c>.</summary>
-        public sealed class InternetGateway : global::Infra.Synthesis.Resource
+        public sealed partial class InternetGateway : global::Infra.Synthesis.Resource
         {
             public const string Token = "aws:ec2/internetGateway:InternetGateway";
 
@@ -28,7 +28,7 @@ public static partial class Aws
         }
 
         /// <summary>The inputs of <c>aws:ec2/internetGateway:InternetGateway</c>.</summary>
-        public sealed class InternetGatewayArgs : Args
+        public sealed partial class InternetGatewayArgs : Args
         {
             public Input<string>? Region { get; init; }
             public IReadOnlyDictionary<string, Input<string>>? Tags { get; init; }

@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Ec2
     {
         /// <summary><c>aws:ec2/launchTemplate:LaunchTemplate</c>.</summary>
-        public sealed class LaunchTemplate : global::Infra.Synthesis.Resource
+        public sealed partial class LaunchTemplate : global::Infra.Synthesis.Resource
         {
             public const string Token = "aws:ec2/launchTemplate:LaunchTemplate";
 
@@ -63,7 +63,7 @@ public static partial class Aws
         }
 
         /// <summary>The inputs of <c>aws:ec2/launchTemplate:LaunchTemplate</c>.</summary>
-        public sealed class LaunchTemplateArgs : Args
+        public sealed partial class LaunchTemplateArgs : Args
         {
             public IReadOnlyList<Aws.Ec2.LaunchTemplateBlockDeviceMapping>? BlockDeviceMappings { get; init; }
             public Aws.Ec2.LaunchTemplateCapacityReservationSpecification? CapacityReservationSpecification { get; init; }

@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Ec2
     {
         /// <summary><c>aws:ec2/LaunchTemplateBlockDeviceMapping:LaunchTemplateBlockDeviceMapping</c>.</summary>
-        public sealed class LaunchTemplateBlockDeviceMapping : Args
+        public sealed partial class LaunchTemplateBlockDeviceMapping : Args
         {
             public const string Token = "aws:ec2/LaunchTemplateBlockDeviceMapping:LaunchTemplateBlockDeviceMapping";
 

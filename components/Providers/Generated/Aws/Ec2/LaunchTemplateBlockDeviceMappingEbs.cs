@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Ec2
     {
         /// <summary><c>aws:ec2/LaunchTemplateBlockDeviceMappingEbs:LaunchTemplateBlockDeviceMappingEbs</c>.</summary>
-        public sealed class LaunchTemplateBlockDeviceMappingEbs : Args
+        public sealed partial class LaunchTemplateBlockDeviceMappingEbs : Args
         {
             public const string Token = "aws:ec2/LaunchTemplateBlockDeviceMappingEbs:LaunchTemplateBlockDeviceMappingEbs";
 

@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Ec2
     {
         /// <summary><c>aws:ec2/LaunchTemplateCapacityReservationSpecification:LaunchTemplateCapacityReservationSpecification</c>.</summary>
-        public sealed class LaunchTemplateCapacityReservationSpecification : Args
+        public sealed partial class LaunchTemplateCapacityReservationSpecification : Args
         {
             public const string Token = "aws:ec2/LaunchTemplateCapacityReservationSpecification:LaunchTemplateCapacityReservationSpecification";
 

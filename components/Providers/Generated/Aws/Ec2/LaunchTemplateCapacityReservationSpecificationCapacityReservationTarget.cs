@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Ec2
     {
         /// <summary><c>aws:ec2/LaunchTemplateCapacityReservationSpecificationCapacityReservationTarget:LaunchTemplateCapacityReservationSpecificationCapacityReservationTarget</c>.</summary>
-        public sealed class LaunchTemplateCapacityReservationSpecificationCapacityReservationTarget : Args
+        public sealed partial class LaunchTemplateCapacityReservationSpecificationCapacityReservationTarget : Args
         {
             public const string Token = "aws:ec2/LaunchTemplateCapacityReservationSpecificationCapacityReservationTarget:LaunchTemplateCapacityReservationSpecificationCapacityReservationTarget";
 

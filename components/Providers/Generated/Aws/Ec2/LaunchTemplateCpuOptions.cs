@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Ec2
     {
         /// <summary><c>aws:ec2/LaunchTemplateCpuOptions:LaunchTemplateCpuOptions</c>.</summary>
-        public sealed class LaunchTemplateCpuOptions : Args
+        public sealed partial class LaunchTemplateCpuOptions : Args
         {
             public const string Token = "aws:ec2/LaunchTemplateCpuOptions:LaunchTemplateCpuOptions";
 

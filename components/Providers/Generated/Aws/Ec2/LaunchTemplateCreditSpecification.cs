@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Ec2
     {
         /// <summary><c>aws:ec2/LaunchTemplateCreditSpecification:LaunchTemplateCreditSpecification</c>.</summary>
-        public sealed class LaunchTemplateCreditSpecification : Args
+        public sealed partial class LaunchTemplateCreditSpecification : Args
         {
             public const string Token = "aws:ec2/LaunchTemplateCreditSpecification:LaunchTemplateCreditSpecification";
 

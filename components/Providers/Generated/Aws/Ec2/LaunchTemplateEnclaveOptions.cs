@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Ec2
     {
         /// <summary><c>aws:ec2/LaunchTemplateEnclaveOptions:LaunchTemplateEnclaveOptions</c>.</summary>
-        public sealed class LaunchTemplateEnclaveOptions : Args
+        public sealed partial class LaunchTemplateEnclaveOptions : Args
         {
             public const string Token = "aws:ec2/LaunchTemplateEnclaveOptions:LaunchTemplateEnclaveOptions";
 

@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Ec2
     {
         /// <summary><c>aws:ec2/LaunchTemplateHibernationOptions:LaunchTemplateHibernationOptions</c>.</summary>
-        public sealed class LaunchTemplateHibernationOptions : Args
+        public sealed partial class LaunchTemplateHibernationOptions : Args
         {
             public const string Token = "aws:ec2/LaunchTemplateHibernationOptions:LaunchTemplateHibernationOptions";
 

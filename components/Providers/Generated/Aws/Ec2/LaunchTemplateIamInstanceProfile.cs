@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Ec2
     {
         /// <summary><c>aws:ec2/LaunchTemplateIamInstanceProfile:LaunchTemplateIamInstanceProfile</c>.</summary>
-        public sealed class LaunchTemplateIamInstanceProfile : Args
+        public sealed partial class LaunchTemplateIamInstanceProfile : Args
         {
             public const string Token = "aws:ec2/LaunchTemplateIamInstanceProfile:LaunchTemplateIamInstanceProfile";
 

@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Ec2
     {
         /// <summary><c>aws:ec2/LaunchTemplateInstanceMarketOptions:LaunchTemplateInstanceMarketOptions</c>.</summary>
-        public sealed class LaunchTemplateInstanceMarketOptions : Args
+        public sealed partial class LaunchTemplateInstanceMarketOptions : Args
         {
             public const string Token = "aws:ec2/LaunchTemplateInstanceMarketOptions:LaunchTemplateInstanceMarketOptions";
 

@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Ec2
     {
         /// <summary><c>aws:ec2/LaunchTemplateInstanceMarketOptionsSpotOptions:LaunchTemplateInstanceMarketOptionsSpotOptions</c>.</summary>
-        public sealed class LaunchTemplateInstanceMarketOptionsSpotOptions : Args
+        public sealed partial class LaunchTemplateInstanceMarketOptionsSpotOptions : Args
         {
             public const string Token = "aws:ec2/LaunchTemplateInstanceMarketOptionsSpotOptions:LaunchTemplateInstanceMarketOptionsSpotOptions";
 

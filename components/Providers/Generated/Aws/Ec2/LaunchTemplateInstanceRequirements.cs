@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Ec2
     {
         /// <summary><c>aws:ec2/LaunchTemplateInstanceRequirements:LaunchTemplateInstanceRequirements</c>.</summary>
-        public sealed class LaunchTemplateInstanceRequirements : Args
+        public sealed partial class LaunchTemplateInstanceRequirements : Args
         {
             public const string Token = "aws:ec2/LaunchTemplateInstanceRequirements:LaunchTemplateInstanceRequirements";
 

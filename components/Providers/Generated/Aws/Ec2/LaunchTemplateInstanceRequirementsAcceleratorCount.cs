@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Ec2
     {
         /// <summary><c>aws:ec2/LaunchTemplateInstanceRequirementsAcceleratorCount:LaunchTemplateInstanceRequirementsAcceleratorCount</c>.</summary>
-        public sealed class LaunchTemplateInstanceRequirementsAcceleratorCount : Args
+        public sealed partial class LaunchTemplateInstanceRequirementsAcceleratorCount : Args
         {
             public const string Token = "aws:ec2/LaunchTemplateInstanceRequirementsAcceleratorCount:LaunchTemplateInstanceRequirementsAcceleratorCount";
 

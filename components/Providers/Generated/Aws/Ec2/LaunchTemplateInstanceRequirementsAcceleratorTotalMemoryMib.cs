@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Ec2
     {
         /// <summary><c>aws:ec2/LaunchTemplateInstanceRequirementsAcceleratorTotalMemoryMib:LaunchTemplateInstanceRequirementsAcceleratorTotalMemoryMib</c>.</summary>
-        public sealed class LaunchTemplateInstanceRequirementsAcceleratorTotalMemoryMib : Args
+        public sealed partial class LaunchTemplateInstanceRequirementsAcceleratorTotalMemoryMib : Args
         {
             public const string Token = "aws:ec2/LaunchTemplateInstanceRequirementsAcceleratorTotalMemoryMib:LaunchTemplateInstanceRequirementsAcceleratorTotalMemoryMib";
 

@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Ec2
     {
         /// <summary><c>aws:ec2/LaunchTemplateInstanceRequirementsBaselineEbsBandwidthMbps:LaunchTemplateInstanceRequirementsBaselineEbsBandwidthMbps</c>.</summary>
-        public sealed class LaunchTemplateInstanceRequirementsBaselineEbsBandwidthMbps : Args
+        public sealed partial class LaunchTemplateInstanceRequirementsBaselineEbsBandwidthMbps : Args
         {
             public const string Token = "aws:ec2/LaunchTemplateInstanceRequirementsBaselineEbsBandwidthMbps:LaunchTemplateInstanceRequirementsBaselineEbsBandwidthMbps";
 

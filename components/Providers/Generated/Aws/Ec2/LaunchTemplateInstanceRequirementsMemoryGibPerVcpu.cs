@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Ec2
     {
         /// <summary><c>aws:ec2/LaunchTemplateInstanceRequirementsMemoryGibPerVcpu:LaunchTemplateInstanceRequirementsMemoryGibPerVcpu</c>.</summary>
-        public sealed class LaunchTemplateInstanceRequirementsMemoryGibPerVcpu : Args
+        public sealed partial class LaunchTemplateInstanceRequirementsMemoryGibPerVcpu : Args
         {
             public const string Token = "aws:ec2/LaunchTemplateInstanceRequirementsMemoryGibPerVcpu:LaunchTemplateInstanceRequirementsMemoryGibPerVcpu";
 

@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Ec2
     {
         /// <summary><c>aws:ec2/LaunchTemplateInstanceRequirementsMemoryMib:LaunchTemplateInstanceRequirementsMemoryMib</c>.</summary>
-        public sealed class LaunchTemplateInstanceRequirementsMemoryMib : Args
+        public sealed partial class LaunchTemplateInstanceRequirementsMemoryMib : Args
         {
             public const string Token = "aws:ec2/LaunchTemplateInstanceRequirementsMemoryMib:LaunchTemplateInstanceRequirementsMemoryMib";
 

@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Ec2
     {
         /// <summary><c>aws:ec2/LaunchTemplateInstanceRequirementsNetworkBandwidthGbps:LaunchTemplateInstanceRequirementsNetworkBandwidthGbps</c>.</summary>
-        public sealed class LaunchTemplateInstanceRequirementsNetworkBandwidthGbps : Args
+        public sealed partial class LaunchTemplateInstanceRequirementsNetworkBandwidthGbps : Args
         {
             public const string Token = "aws:ec2/LaunchTemplateInstanceRequirementsNetworkBandwidthGbps:LaunchTemplateInstanceRequirementsNetworkBandwidthGbps";
 

@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Ec2
     {
         /// <summary><c>aws:ec2/LaunchTemplateInstanceRequirementsNetworkInterfaceCount:LaunchTemplateInstanceRequirementsNetworkInterfaceCount</c>.</summary>
-        public sealed class LaunchTemplateInstanceRequirementsNetworkInterfaceCount : Args
+        public sealed partial class LaunchTemplateInstanceRequirementsNetworkInterfaceCount : Args
         {
             public const string Token = "aws:ec2/LaunchTemplateInstanceRequirementsNetworkInterfaceCount:LaunchTemplateInstanceRequirementsNetworkInterfaceCount";
 

@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Ec2
     {
         /// <summary><c>aws:ec2/LaunchTemplateInstanceRequirementsTotalLocalStorageGb:LaunchTemplateInstanceRequirementsTotalLocalStorageGb</c>.</summary>
-        public sealed class LaunchTemplateInstanceRequirementsTotalLocalStorageGb : Args
+        public sealed partial class LaunchTemplateInstanceRequirementsTotalLocalStorageGb : Args
         {
             public const string Token = "aws:ec2/LaunchTemplateInstanceRequirementsTotalLocalStorageGb:LaunchTemplateInstanceRequirementsTotalLocalStorageGb";
 

@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Ec2
     {
         /// <summary><c>aws:ec2/LaunchTemplateInstanceRequirementsVcpuCount:LaunchTemplateInstanceRequirementsVcpuCount</c>.</summary>
-        public sealed class LaunchTemplateInstanceRequirementsVcpuCount : Args
+        public sealed partial class LaunchTemplateInstanceRequirementsVcpuCount : Args
         {
             public const string Token = "aws:ec2/LaunchTemplateInstanceRequirementsVcpuCount:LaunchTemplateInstanceRequirementsVcpuCount";
 

@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Ec2
     {
         /// <summary><c>aws:ec2/LaunchTemplateLicenseSpecification:LaunchTemplateLicenseSpecification</c>.</summary>
-        public sealed class LaunchTemplateLicenseSpecification : Args
+        public sealed partial class LaunchTemplateLicenseSpecification : Args
         {
             public const string Token = "aws:ec2/LaunchTemplateLicenseSpecification:LaunchTemplateLicenseSpecification";
 

@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Ec2
     {
         /// <summary><c>aws:ec2/LaunchTemplateMaintenanceOptions:LaunchTemplateMaintenanceOptions</c>.</summary>
-        public sealed class LaunchTemplateMaintenanceOptions : Args
+        public sealed partial class LaunchTemplateMaintenanceOptions : Args
         {
             public const string Token = "aws:ec2/LaunchTemplateMaintenanceOptions:LaunchTemplateMaintenanceOptions";
 

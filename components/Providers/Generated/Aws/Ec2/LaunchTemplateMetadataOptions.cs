@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Ec2
     {
         /// <summary><c>aws:ec2/LaunchTemplateMetadataOptions:LaunchTemplateMetadataOptions</c>.</summary>
-        public sealed class LaunchTemplateMetadataOptions : Args
+        public sealed partial class LaunchTemplateMetadataOptions : Args
         {
             public const string Token = "aws:ec2/LaunchTemplateMetadataOptions:LaunchTemplateMetadataOptions";
 

@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Ec2
     {
         /// <summary><c>aws:ec2/LaunchTemplateMonitoring:LaunchTemplateMonitoring</c>.</summary>
-        public sealed class LaunchTemplateMonitoring : Args
+        public sealed partial class LaunchTemplateMonitoring : Args
         {
             public const string Token = "aws:ec2/LaunchTemplateMonitoring:LaunchTemplateMonitoring";
 

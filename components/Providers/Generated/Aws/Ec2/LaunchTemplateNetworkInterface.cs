@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Ec2
     {
         /// <summary><c>aws:ec2/LaunchTemplateNetworkInterface:LaunchTemplateNetworkInterface</c>.</summary>
-        public sealed class LaunchTemplateNetworkInterface : Args
+        public sealed partial class LaunchTemplateNetworkInterface : Args
         {
             public const string Token = "aws:ec2/LaunchTemplateNetworkInterface:LaunchTemplateNetworkInterface";
 

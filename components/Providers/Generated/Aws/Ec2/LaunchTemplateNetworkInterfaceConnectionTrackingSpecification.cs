@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Ec2
     {
         /// <summary><c>aws:ec2/LaunchTemplateNetworkInterfaceConnectionTrackingSpecification:LaunchTemplateNetworkInterfaceConnectionTrackingSpecification</c>.</summary>
-        public sealed class LaunchTemplateNetworkInterfaceConnectionTrackingSpecification : Args
+        public sealed partial class LaunchTemplateNetworkInterfaceConnectionTrackingSpecification : Args
         {
             public const string Token = "aws:ec2/LaunchTemplateNetworkInterfaceConnectionTrackingSpecification:LaunchTemplateNetworkInterfaceConnectionTrackingSpecification";
 

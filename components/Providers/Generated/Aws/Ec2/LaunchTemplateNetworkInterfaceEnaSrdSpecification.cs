@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Ec2
     {
         /// <summary><c>aws:ec2/LaunchTemplateNetworkInterfaceEnaSrdSpecification:LaunchTemplateNetworkInterfaceEnaSrdSpecification</c>.</summary>
-        public sealed class LaunchTemplateNetworkInterfaceEnaSrdSpecification : Args
+        public sealed partial class LaunchTemplateNetworkInterfaceEnaSrdSpecification : Args
         {
             public const string Token = "aws:ec2/LaunchTemplateNetworkInterfaceEnaSrdSpecification:LaunchTemplateNetworkInterfaceEnaSrdSpecification";
 

@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Ec2
     {
         /// <summary><c>aws:ec2/LaunchTemplateNetworkInterfaceEnaSrdSpecificationEnaSrdUdpSpecification:LaunchTemplateNetworkInterfaceEnaSrdSpecificationEnaSrdUdpSpecification</c>.</summary>
-        public sealed class LaunchTemplateNetworkInterfaceEnaSrdSpecificationEnaSrdUdpSpecification : Args
+        public sealed partial class LaunchTemplateNetworkInterfaceEnaSrdSpecificationEnaSrdUdpSpecification : Args
         {
             public const string Token = "aws:ec2/LaunchTemplateNetworkInterfaceEnaSrdSpecificationEnaSrdUdpSpecification:LaunchTemplateNetworkInterfaceEnaSrdSpecificationEnaSrdUdpSpecification";
 

@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Ec2
     {
         /// <summary><c>aws:ec2/LaunchTemplateNetworkPerformanceOptions:LaunchTemplateNetworkPerformanceOptions</c>.</summary>
-        public sealed class LaunchTemplateNetworkPerformanceOptions : Args
+        public sealed partial class LaunchTemplateNetworkPerformanceOptions : Args
         {
             public const string Token = "aws:ec2/LaunchTemplateNetworkPerformanceOptions:LaunchTemplateNetworkPerformanceOptions";
 

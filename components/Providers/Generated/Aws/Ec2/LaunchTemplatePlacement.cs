@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Ec2
     {
         /// <summary><c>aws:ec2/LaunchTemplatePlacement:LaunchTemplatePlacement</c>.</summary>
-        public sealed class LaunchTemplatePlacement : Args
+        public sealed partial class LaunchTemplatePlacement : Args
         {
             public const string Token = "aws:ec2/LaunchTemplatePlacement:LaunchTemplatePlacement";
 

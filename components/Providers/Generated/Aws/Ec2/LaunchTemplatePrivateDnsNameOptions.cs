@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Ec2
     {
         /// <summary><c>aws:ec2/LaunchTemplatePrivateDnsNameOptions:LaunchTemplatePrivateDnsNameOptions</c>.</summary>
-        public sealed class LaunchTemplatePrivateDnsNameOptions : Args
+        public sealed partial class LaunchTemplatePrivateDnsNameOptions : Args
         {
             public const string Token = "aws:ec2/LaunchTemplatePrivateDnsNameOptions:LaunchTemplatePrivateDnsNameOptions";
 

@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Ec2
     {
         /// <summary><c>aws:ec2/LaunchTemplateSecondaryInterface:LaunchTemplateSecondaryInterface</c>.</summary>
-        public sealed class LaunchTemplateSecondaryInterface : Args
+        public sealed partial class LaunchTemplateSecondaryInterface : Args
         {
             public const string Token = "aws:ec2/LaunchTemplateSecondaryInterface:LaunchTemplateSecondaryInterface";
 

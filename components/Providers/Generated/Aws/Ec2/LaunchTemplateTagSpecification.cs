@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Ec2
     {
         /// <summary><c>aws:ec2/LaunchTemplateTagSpecification:LaunchTemplateTagSpecification</c>.</summary>
-        public sealed class LaunchTemplateTagSpecification : Args
+        public sealed partial class LaunchTemplateTagSpecification : Args
         {
             public const string Token = "aws:ec2/LaunchTemplateTagSpecification:LaunchTemplateTagSpecification";
 

@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Ec2
     {
         /// <summary><c>aws:ec2/natGateway:NatGateway</c>.</summary>
-        public sealed class NatGateway : global::Infra.Synthesis.Resource
+        public sealed partial class NatGateway : global::Infra.Synthesis.Resource
         {
             public const string Token = "aws:ec2/natGateway:NatGateway";
 
@@ -43,7 +43,7 @@ public static partial class Aws
         }
 
         /// <summary>The inputs of <c>aws:ec2/natGateway:NatGateway</c>.</summary>
-        public sealed class NatGatewayArgs : Args
+        public sealed partial class NatGatewayArgs : Args
         {
             public Input<string>? AllocationId { get; init; }
             public Input<string>? AvailabilityMode { get; init; }

@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Ec2
     {
         /// <summary><c>aws:ec2/NatGatewayAvailabilityZoneAddress:NatGatewayAvailabilityZoneAddress</c>.</summary>
-        public sealed class NatGatewayAvailabilityZoneAddress : Args
+        public sealed partial class NatGatewayAvailabilityZoneAddress : Args
         {
             public const string Token = "aws:ec2/NatGatewayAvailabilityZoneAddress:NatGatewayAvailabilityZoneAddress";
 

@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Ec2
     {
         /// <summary><c>aws:ec2/ProtocolType:ProtocolType</c>: the values the schema lists, as typed constants.</summary>
-        public sealed class ProtocolType : IExpressible
+        public sealed partial class ProtocolType : IExpressible
         {
             public static readonly ProtocolType All = new("all");
             public static readonly ProtocolType TCP = new("tcp");

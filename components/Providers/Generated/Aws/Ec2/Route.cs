@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Ec2
     {
         /// <summary><c>aws:ec2/route:Route</c>.</summary>
-        public sealed class Route : global::Infra.Synthesis.Resource
+        public sealed partial class Route : global::Infra.Synthesis.Resource
         {
             public const string Token = "aws:ec2/route:Route";
 
@@ -42,7 +42,7 @@ public static partial class Aws
         }
 
         /// <summary>The inputs of <c>aws:ec2/route:Route</c>.</summary>
-        public sealed class RouteArgs : Args
+        public sealed partial class RouteArgs : Args
         {
             public Input<string>? CarrierGatewayId { get; init; }
             public Input<string>? CoreNetworkArn { get; init; }

@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Ec2
     {
         /// <summary><c>aws:ec2/routeTable:RouteTable</c>.</summary>
-        public sealed class RouteTable : global::Infra.Synthesis.Resource
+        public sealed partial class RouteTable : global::Infra.Synthesis.Resource
         {
             public const string Token = "aws:ec2/routeTable:RouteTable";
 
@@ -30,7 +30,7 @@ public static partial class Aws
         }
 
         /// <summary>The inputs of <c>aws:ec2/routeTable:RouteTable</c>.</summary>
-        public sealed class RouteTableArgs : Args
+        public sealed partial class RouteTableArgs : Args
         {
             public IReadOnlyList<Input<string>>? PropagatingVgws { get; init; }
             public Input<string>? Region { get; init; }

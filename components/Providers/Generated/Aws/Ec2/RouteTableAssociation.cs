@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Ec2
     {
         /// <summary><c>aws:ec2/routeTableAssociation:RouteTableAssociation</c>.</summary>
-        public sealed class RouteTableAssociation : global::Infra.Synthesis.Resource
+        public sealed partial class RouteTableAssociation : global::Infra.Synthesis.Resource
         {
             public const string Token = "aws:ec2/routeTableAssociation:RouteTableAssociation";
 
@@ -26,7 +26,7 @@ public static partial class Aws
         }
 
         /// <summary>The inputs of <c>aws:ec2/routeTableAssociation:RouteTableAssociation</c>.</summary>
-        public sealed class RouteTableAssociationArgs : Args
+        public sealed partial class RouteTableAssociationArgs : Args
         {
             public Input<string>? GatewayId { get; init; }
             public Input<string>? Region { get; init; }

@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Ec2
     {
         /// <summary><c>aws:ec2/RouteTableRoute:RouteTableRoute</c>.</summary>
-        public sealed class RouteTableRoute : Args
+        public sealed partial class RouteTableRoute : Args
         {
             public const string Token = "aws:ec2/RouteTableRoute:RouteTableRoute";
 

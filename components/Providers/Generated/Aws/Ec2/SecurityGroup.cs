@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Ec2
     {
         /// <summary><c>aws:ec2/securityGroup:SecurityGroup</c>.</summary>
-        public sealed class SecurityGroup : global::Infra.Synthesis.Resource
+        public sealed partial class SecurityGroup : global::Infra.Synthesis.Resource
         {
             public const string Token = "aws:ec2/securityGroup:SecurityGroup";
 
@@ -34,7 +34,7 @@ public static partial class Aws
         }
 
         /// <summary>The inputs of <c>aws:ec2/securityGroup:SecurityGroup</c>.</summary>
-        public sealed class SecurityGroupArgs : Args
+        public sealed partial class SecurityGroupArgs : Args
         {
             public Input<string>? Description { get; init; }
             public IReadOnlyList<Aws.Ec2.SecurityGroupEgress>? Egress { get; init; }

@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Ec2
     {
         /// <summary><c>aws:ec2/SecurityGroupEgress:SecurityGroupEgress</c>.</summary>
-        public sealed class SecurityGroupEgress : Args
+        public sealed partial class SecurityGroupEgress : Args
         {
             public const string Token = "aws:ec2/SecurityGroupEgress:SecurityGroupEgress";
 

@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Ec2
     {
         /// <summary><c>aws:ec2/SecurityGroupIngress:SecurityGroupIngress</c>.</summary>
-        public sealed class SecurityGroupIngress : Args
+        public sealed partial class SecurityGroupIngress : Args
         {
             public const string Token = "aws:ec2/SecurityGroupIngress:SecurityGroupIngress";
 

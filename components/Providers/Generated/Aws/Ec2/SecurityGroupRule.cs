@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Ec2
     {
         /// <summary><c>aws:ec2/securityGroupRule:SecurityGroupRule</c>.</summary>
-        public sealed class SecurityGroupRule : global::Infra.Synthesis.Resource
+        public sealed partial class SecurityGroupRule : global::Infra.Synthesis.Resource
         {
             public const string Token = "aws:ec2/securityGroupRule:SecurityGroupRule";
 
@@ -35,7 +35,7 @@ public static partial class Aws
         }
 
         /// <summary>The inputs of <c>aws:ec2/securityGroupRule:SecurityGroupRule</c>.</summary>
-        public sealed class SecurityGroupRuleArgs : Args
+        public sealed partial class SecurityGroupRuleArgs : Args
         {
             public IReadOnlyList<Input<string>>? CidrBlocks { get; init; }
             public Input<string>? Description { get; init; }

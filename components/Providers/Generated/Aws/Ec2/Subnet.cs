@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Ec2
     {
         /// <summary><c>aws:ec2/subnet:Subnet</c>.</summary>
-        public sealed class Subnet : global::Infra.Synthesis.Resource
+        public sealed partial class Subnet : global::Infra.Synthesis.Resource
         {
             public const string Token = "aws:ec2/subnet:Subnet";
 
@@ -48,7 +48,7 @@ public static partial class Aws
         }
 
         /// <summary>The inputs of <c>aws:ec2/subnet:Subnet</c>.</summary>
-        public sealed class SubnetArgs : Args
+        public sealed partial class SubnetArgs : Args
         {
             public Input<bool>? AssignIpv6AddressOnCreation { get; init; }
             public Input<string>? AvailabilityZone { get; init; }

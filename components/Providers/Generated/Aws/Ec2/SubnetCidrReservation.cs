@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Ec2
     {
         /// <summary><c>aws:ec2/subnetCidrReservation:SubnetCidrReservation</c>.</summary>
-        public sealed class SubnetCidrReservation : global::Infra.Synthesis.Resource
+        public sealed partial class SubnetCidrReservation : global::Infra.Synthesis.Resource
         {
             public const string Token = "aws:ec2/subnetCidrReservation:SubnetCidrReservation";
 
@@ -28,7 +28,7 @@ public static partial class Aws
         }
 
         /// <summary>The inputs of <c>aws:ec2/subnetCidrReservation:SubnetCidrReservation</c>.</summary>
-        public sealed class SubnetCidrReservationArgs : Args
+        public sealed partial class SubnetCidrReservationArgs : Args
         {
             public required Input<string> CidrBlock { get; init; }
             public Input<string>? Description { get; init; }

@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Ec2
     {
         /// <summary><c>aws:ec2/Tenancy:Tenancy</c>: the values the schema lists, as typed constants.</summary>
-        public sealed class Tenancy : IExpressible
+        public sealed partial class Tenancy : IExpressible
         {
             public static readonly Tenancy Default = new("default");
             public static readonly Tenancy Dedicated = new("dedicated");

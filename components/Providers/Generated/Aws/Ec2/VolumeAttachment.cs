@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Ec2
     {
         /// <summary><c>aws:ec2/volumeAttachment:VolumeAttachment</c>.</summary>
-        public sealed class VolumeAttachment : global::Infra.Synthesis.Resource
+        public sealed partial class VolumeAttachment : global::Infra.Synthesis.Resource
         {
             public const string Token = "aws:ec2/volumeAttachment:VolumeAttachment";
 
@@ -29,7 +29,7 @@ public static partial class Aws
         }
 
         /// <summary>The inputs of <c>aws:ec2/volumeAttachment:VolumeAttachment</c>.</summary>
-        public sealed class VolumeAttachmentArgs : Args
+        public sealed partial class VolumeAttachmentArgs : Args
         {
             public required Input<string> DeviceName { get; init; }
             public Input<bool>? ForceDetach { get; init; }

@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Ec2
     {
         /// <summary><c>aws:ec2/vpc:Vpc</c>.</summary>
-        public sealed class Vpc : global::Infra.Synthesis.Resource
+        public sealed partial class Vpc : global::Infra.Synthesis.Resource
         {
             public const string Token = "aws:ec2/vpc:Vpc";
 
@@ -45,7 +45,7 @@ public static partial class Aws
         }
 
         /// <summary>The inputs of <c>aws:ec2/vpc:Vpc</c>.</summary>
-        public sealed class VpcArgs : Args
+        public sealed partial class VpcArgs : Args
         {
             public Input<bool>? AssignGeneratedIpv6CidrBlock { get; init; }
             public Input<string>? CidrBlock { get; init; }

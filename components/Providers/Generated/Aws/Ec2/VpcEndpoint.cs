@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Ec2
     {
         /// <summary><c>aws:ec2/vpcEndpoint:VpcEndpoint</c>.</summary>
-        public sealed class VpcEndpoint : global::Infra.Synthesis.Resource
+        public sealed partial class VpcEndpoint : global::Infra.Synthesis.Resource
         {
             public const string Token = "aws:ec2/vpcEndpoint:VpcEndpoint";
 
@@ -48,7 +48,7 @@ public static partial class Aws
         }
 
         /// <summary>The inputs of <c>aws:ec2/vpcEndpoint:VpcEndpoint</c>.</summary>
-        public sealed class VpcEndpointArgs : Args
+        public sealed partial class VpcEndpointArgs : Args
         {
             public Input<bool>? AutoAccept { get; init; }
             public Aws.Ec2.VpcEndpointDnsOptions? DnsOptions { get; init; }

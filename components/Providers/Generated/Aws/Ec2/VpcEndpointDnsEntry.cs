@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Ec2
     {
         /// <summary><c>aws:ec2/VpcEndpointDnsEntry:VpcEndpointDnsEntry</c>: an output shape only; read its fields from an <c>Output</c> of it.</summary>
-        public sealed class VpcEndpointDnsEntry
+        public sealed partial class VpcEndpointDnsEntry
         {
             public const string Token = "aws:ec2/VpcEndpointDnsEntry:VpcEndpointDnsEntry";
 

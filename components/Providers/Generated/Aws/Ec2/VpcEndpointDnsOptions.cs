@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Ec2
     {
         /// <summary><c>aws:ec2/VpcEndpointDnsOptions:VpcEndpointDnsOptions</c>.</summary>
-        public sealed class VpcEndpointDnsOptions : Args
+        public sealed partial class VpcEndpointDnsOptions : Args
         {
             public const string Token = "aws:ec2/VpcEndpointDnsOptions:VpcEndpointDnsOptions";
 

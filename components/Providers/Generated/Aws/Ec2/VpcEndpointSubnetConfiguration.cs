@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Ec2
     {
         /// <summary><c>aws:ec2/VpcEndpointSubnetConfiguration:VpcEndpointSubnetConfiguration</c>.</summary>
-        public sealed class VpcEndpointSubnetConfiguration : Args
+        public sealed partial class VpcEndpointSubnetConfiguration : Args
         {
             public const string Token = "aws:ec2/VpcEndpointSubnetConfiguration:VpcEndpointSubnetConfiguration";
 

@@ -14,7 +14,7 @@ public static partial class Aws
             new(Fn.Invoke<GetServiceAccountResult>(GetServiceAccountResult.Token, args?.ToObjectExpr(), null, options.Provider));
 
         /// <summary>The arguments of <c>aws:elb/getServiceAccount:getServiceAccount</c>.</summary>
-        public sealed class GetServiceAccountArgs : Args
+        public sealed partial class GetServiceAccountArgs : Args
         {
             public Input<string>? Region { get; init; }
 
@@ -28,7 +28,7 @@ public static partial class Aws
         }
 
         /// <summary>The result of <c>aws:elb/getServiceAccount:getServiceAccount</c>: the whole object, or one field per property.</summary>
-        public sealed class GetServiceAccountResult : IExpressible
+        public sealed partial class GetServiceAccountResult : IExpressible
         {
             public const string Token = "aws:elb/getServiceAccount:getServiceAccount";
 

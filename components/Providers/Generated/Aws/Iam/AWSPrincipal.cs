@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Iam
     {
         /// <summary><c>aws:iam/documents:AWSPrincipal</c>.</summary>
-        public sealed class AWSPrincipal : Args
+        public sealed partial class AWSPrincipal : Args
         {
             public const string Token = "aws:iam/documents:AWSPrincipal";
 

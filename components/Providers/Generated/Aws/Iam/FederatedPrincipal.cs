@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Iam
     {
         /// <summary><c>aws:iam/documents:FederatedPrincipal</c>.</summary>
-        public sealed class FederatedPrincipal : Args
+        public sealed partial class FederatedPrincipal : Args
         {
             public const string Token = "aws:iam/documents:FederatedPrincipal";
 

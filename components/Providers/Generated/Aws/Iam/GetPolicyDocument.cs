@@ -14,7 +14,7 @@ public static partial class Aws
             new(Fn.Invoke<GetPolicyDocumentResult>(GetPolicyDocumentResult.Token, args?.ToObjectExpr(), null, options.Provider));
 
         /// <summary>The arguments of <c>aws:iam/getPolicyDocument:getPolicyDocument</c>.</summary>
-        public sealed class GetPolicyDocumentArgs : Args
+        public sealed partial class GetPolicyDocumentArgs : Args
         {
             /// <summary>Deprecated by the provider.</summary>
             public Input<string>? OverrideJson { get; init; }
@@ -42,7 +42,7 @@ public static partial class Aws
         }
 
         /// <summary>The result of <c>aws:iam/getPolicyDocument:getPolicyDocument</c>: the whole object, or one field per property.</summary>
-        public sealed class GetPolicyDocumentResult : IExpressible
+        public sealed partial class GetPolicyDocumentResult : IExpressible
         {
             public const string Token = "aws:iam/getPolicyDocument:getPolicyDocument";
 

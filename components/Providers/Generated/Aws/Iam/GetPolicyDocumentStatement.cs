@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Iam
     {
         /// <summary><c>aws:iam/getPolicyDocumentStatement:getPolicyDocumentStatement</c>.</summary>
-        public sealed class GetPolicyDocumentStatement : Args
+        public sealed partial class GetPolicyDocumentStatement : Args
         {
             public const string Token = "aws:iam/getPolicyDocumentStatement:getPolicyDocumentStatement";
 

@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Iam
     {
         /// <summary><c>aws:iam/getPolicyDocumentStatementCondition:getPolicyDocumentStatementCondition</c>.</summary>
-        public sealed class GetPolicyDocumentStatementCondition : Args
+        public sealed partial class GetPolicyDocumentStatementCondition : Args
         {
             public const string Token = "aws:iam/getPolicyDocumentStatementCondition:getPolicyDocumentStatementCondition";
 

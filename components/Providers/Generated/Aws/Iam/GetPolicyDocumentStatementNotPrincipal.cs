@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Iam
     {
         /// <summary><c>aws:iam/getPolicyDocumentStatementNotPrincipal:getPolicyDocumentStatementNotPrincipal</c>.</summary>
-        public sealed class GetPolicyDocumentStatementNotPrincipal : Args
+        public sealed partial class GetPolicyDocumentStatementNotPrincipal : Args
         {
             public const string Token = "aws:iam/getPolicyDocumentStatementNotPrincipal:getPolicyDocumentStatementNotPrincipal";
 

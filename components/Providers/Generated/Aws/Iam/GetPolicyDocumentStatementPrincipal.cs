@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Iam
     {
         /// <summary><c>aws:iam/getPolicyDocumentStatementPrincipal:getPolicyDocumentStatementPrincipal</c>.</summary>
-        public sealed class GetPolicyDocumentStatementPrincipal : Args
+        public sealed partial class GetPolicyDocumentStatementPrincipal : Args
         {
             public const string Token = "aws:iam/getPolicyDocumentStatementPrincipal:getPolicyDocumentStatementPrincipal";
 

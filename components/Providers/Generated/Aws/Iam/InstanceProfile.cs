@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Iam
     {
         /// <summary><c>aws:iam/instanceProfile:InstanceProfile</c>.</summary>
-        public sealed class InstanceProfile : global::Infra.Synthesis.Resource
+        public sealed partial class InstanceProfile : global::Infra.Synthesis.Resource
         {
             public const string Token = "aws:iam/instanceProfile:InstanceProfile";
 
@@ -31,7 +31,7 @@ public static partial class Aws
         }
 
         /// <summary>The inputs of <c>aws:iam/instanceProfile:InstanceProfile</c>.</summary>
-        public sealed class InstanceProfileArgs : Args
+        public sealed partial class InstanceProfileArgs : Args
         {
             public Input<string>? Name { get; init; }
             public Input<string>? NamePrefix { get; init; }

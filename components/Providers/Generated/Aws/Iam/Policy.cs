@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Iam
     {
         /// <summary><c>aws:iam/policy:Policy</c>.</summary>
-        public sealed class Policy : global::Infra.Synthesis.Resource
+        public sealed partial class Policy : global::Infra.Synthesis.Resource
         {
             public const string Token = "aws:iam/policy:Policy";
 
@@ -33,7 +33,7 @@ public static partial class Aws
         }
 
         /// <summary>The inputs of <c>aws:iam/policy:Policy</c>.</summary>
-        public sealed class PolicyArgs : Args
+        public sealed partial class PolicyArgs : Args
         {
             public Input<double>? DelayAfterPolicyCreationInMs { get; init; }
             public Input<string>? Description { get; init; }

@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Iam
     {
         /// <summary><c>aws:iam/documents:PolicyDocumentVersion</c>: the values the schema lists, as typed constants.</summary>
-        public sealed class PolicyDocumentVersion : IExpressible
+        public sealed partial class PolicyDocumentVersion : IExpressible
         {
             public static readonly PolicyDocumentVersion PolicyDocumentVersion_2012_10_17 = new("2012-10-17");
             public static readonly PolicyDocumentVersion PolicyDocumentVersion_2008_10_17 = new("2008-10-17");

@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Iam
     {
         /// <summary><c>aws:iam/documents:PolicyStatement</c>.</summary>
-        public sealed class PolicyStatement : Args
+        public sealed partial class PolicyStatement : Args
         {
             public const string Token = "aws:iam/documents:PolicyStatement";
 

@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Iam
     {
         /// <summary><c>aws:iam/documents:PolicyStatementEffect</c>: the values the schema lists, as typed constants.</summary>
-        public sealed class PolicyStatementEffect : IExpressible
+        public sealed partial class PolicyStatementEffect : IExpressible
         {
             public static readonly PolicyStatementEffect ALLOW = new("Allow");
             public static readonly PolicyStatementEffect DENY = new("Deny");

@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Iam
     {
         /// <summary><c>aws:iam/role:Role</c>.</summary>
-        public sealed class Role : global::Infra.Synthesis.Resource
+        public sealed partial class Role : global::Infra.Synthesis.Resource
         {
             public const string Token = "aws:iam/role:Role";
 
@@ -37,7 +37,7 @@ public static partial class Aws
         }
 
         /// <summary>The inputs of <c>aws:iam/role:Role</c>.</summary>
-        public sealed class RoleArgs : Args
+        public sealed partial class RoleArgs : Args
         {
             public required object AssumeRolePolicy { get; init; }
             public Input<string>? Description { get; init; }

@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Iam
     {
         /// <summary><c>aws:iam/RoleInlinePolicy:RoleInlinePolicy</c>.</summary>
-        public sealed class RoleInlinePolicy : Args
+        public sealed partial class RoleInlinePolicy : Args
         {
             public const string Token = "aws:iam/RoleInlinePolicy:RoleInlinePolicy";
 

@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Iam
     {
         /// <summary><c>aws:iam/rolePolicy:RolePolicy</c>.</summary>
-        public sealed class RolePolicy : global::Infra.Synthesis.Resource
+        public sealed partial class RolePolicy : global::Infra.Synthesis.Resource
         {
             public const string Token = "aws:iam/rolePolicy:RolePolicy";
 
@@ -26,7 +26,7 @@ public static partial class Aws
         }
 
         /// <summary>The inputs of <c>aws:iam/rolePolicy:RolePolicy</c>.</summary>
-        public sealed class RolePolicyArgs : Args
+        public sealed partial class RolePolicyArgs : Args
         {
             public Input<string>? Name { get; init; }
             public Input<string>? NamePrefix { get; init; }

@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Iam
     {
         /// <summary><c>aws:iam/rolePolicyAttachment:RolePolicyAttachment</c>.</summary>
-        public sealed class RolePolicyAttachment : global::Infra.Synthesis.Resource
+        public sealed partial class RolePolicyAttachment : global::Infra.Synthesis.Resource
         {
             public const string Token = "aws:iam/rolePolicyAttachment:RolePolicyAttachment";
 
@@ -24,7 +24,7 @@ public static partial class Aws
         }
 
         /// <summary>The inputs of <c>aws:iam/rolePolicyAttachment:RolePolicyAttachment</c>.</summary>
-        public sealed class RolePolicyAttachmentArgs : Args
+        public sealed partial class RolePolicyAttachmentArgs : Args
         {
             public required Input<string> PolicyArn { get; init; }
             public required Input<string> Role { get; init; }

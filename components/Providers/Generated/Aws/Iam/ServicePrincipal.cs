@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Iam
     {
         /// <summary><c>aws:iam/documents:ServicePrincipal</c>.</summary>
-        public sealed class ServicePrincipal : Args
+        public sealed partial class ServicePrincipal : Args
         {
             public const string Token = "aws:iam/documents:ServicePrincipal";
 

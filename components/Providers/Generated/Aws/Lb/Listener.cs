@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Lb
     {
         /// <summary><c>aws:lb/listener:Listener</c>.</summary>
-        public sealed class Listener : global::Infra.Synthesis.Resource
+        public sealed partial class Listener : global::Infra.Synthesis.Resource
         {
             public const string Token = "aws:lb/listener:Listener";
 
@@ -54,7 +54,7 @@ public static partial class Aws
         }
 
         /// <summary>The inputs of <c>aws:lb/listener:Listener</c>.</summary>
-        public sealed class ListenerArgs : Args
+        public sealed partial class ListenerArgs : Args
         {
             public Input<string>? AlpnPolicy { get; init; }
             public Input<string>? CertificateArn { get; init; }

@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Lb
     {
         /// <summary><c>aws:lb/listenerCertificate:ListenerCertificate</c>.</summary>
-        public sealed class ListenerCertificate : global::Infra.Synthesis.Resource
+        public sealed partial class ListenerCertificate : global::Infra.Synthesis.Resource
         {
             public const string Token = "aws:lb/listenerCertificate:ListenerCertificate";
 
@@ -25,7 +25,7 @@ public static partial class Aws
         }
 
         /// <summary>The inputs of <c>aws:lb/listenerCertificate:ListenerCertificate</c>.</summary>
-        public sealed class ListenerCertificateArgs : Args
+        public sealed partial class ListenerCertificateArgs : Args
         {
             public required Input<string> CertificateArn { get; init; }
             public required Input<string> ListenerArn { get; init; }

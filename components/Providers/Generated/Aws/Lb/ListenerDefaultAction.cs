@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Lb
     {
         /// <summary><c>aws:lb/ListenerDefaultAction:ListenerDefaultAction</c>.</summary>
-        public sealed class ListenerDefaultAction : Args
+        public sealed partial class ListenerDefaultAction : Args
         {
             public const string Token = "aws:lb/ListenerDefaultAction:ListenerDefaultAction";
 

@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Lb
     {
         /// <summary><c>aws:lb/ListenerDefaultActionAuthenticateCognito:ListenerDefaultActionAuthenticateCognito</c>.</summary>
-        public sealed class ListenerDefaultActionAuthenticateCognito : Args
+        public sealed partial class ListenerDefaultActionAuthenticateCognito : Args
         {
             public const string Token = "aws:lb/ListenerDefaultActionAuthenticateCognito:ListenerDefaultActionAuthenticateCognito";
 

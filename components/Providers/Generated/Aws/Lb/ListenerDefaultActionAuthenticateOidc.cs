@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Lb
     {
         /// <summary><c>aws:lb/ListenerDefaultActionAuthenticateOidc:ListenerDefaultActionAuthenticateOidc</c>.</summary>
-        public sealed class ListenerDefaultActionAuthenticateOidc : Args
+        public sealed partial class ListenerDefaultActionAuthenticateOidc : Args
         {
             public const string Token = "aws:lb/ListenerDefaultActionAuthenticateOidc:ListenerDefaultActionAuthenticateOidc";
 

@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Lb
     {
         /// <summary><c>aws:lb/ListenerDefaultActionFixedResponse:ListenerDefaultActionFixedResponse</c>.</summary>
-        public sealed class ListenerDefaultActionFixedResponse : Args
+        public sealed partial class ListenerDefaultActionFixedResponse : Args
         {
             public const string Token = "aws:lb/ListenerDefaultActionFixedResponse:ListenerDefaultActionFixedResponse";
 

@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Lb
     {
         /// <summary><c>aws:lb/ListenerDefaultActionForward:ListenerDefaultActionForward</c>.</summary>
-        public sealed class ListenerDefaultActionForward : Args
+        public sealed partial class ListenerDefaultActionForward : Args
         {
             public const string Token = "aws:lb/ListenerDefaultActionForward:ListenerDefaultActionForward";
 

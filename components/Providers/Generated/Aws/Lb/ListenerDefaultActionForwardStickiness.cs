@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Lb
     {
         /// <summary><c>aws:lb/ListenerDefaultActionForwardStickiness:ListenerDefaultActionForwardStickiness</c>.</summary>
-        public sealed class ListenerDefaultActionForwardStickiness : Args
+        public sealed partial class ListenerDefaultActionForwardStickiness : Args
         {
             public const string Token = "aws:lb/ListenerDefaultActionForwardStickiness:ListenerDefaultActionForwardStickiness";
 

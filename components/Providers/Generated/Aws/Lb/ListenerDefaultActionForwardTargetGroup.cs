@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Lb
     {
         /// <summary><c>aws:lb/ListenerDefaultActionForwardTargetGroup:ListenerDefaultActionForwardTargetGroup</c>.</summary>
-        public sealed class ListenerDefaultActionForwardTargetGroup : Args
+        public sealed partial class ListenerDefaultActionForwardTargetGroup : Args
         {
             public const string Token = "aws:lb/ListenerDefaultActionForwardTargetGroup:ListenerDefaultActionForwardTargetGroup";
 

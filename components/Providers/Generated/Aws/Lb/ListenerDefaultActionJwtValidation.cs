@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Lb
     {
         /// <summary><c>aws:lb/ListenerDefaultActionJwtValidation:ListenerDefaultActionJwtValidation</c>.</summary>
-        public sealed class ListenerDefaultActionJwtValidation : Args
+        public sealed partial class ListenerDefaultActionJwtValidation : Args
         {
             public const string Token = "aws:lb/ListenerDefaultActionJwtValidation:ListenerDefaultActionJwtValidation";
 

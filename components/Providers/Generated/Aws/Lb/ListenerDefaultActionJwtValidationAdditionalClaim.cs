@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Lb
     {
         /// <summary><c>aws:lb/ListenerDefaultActionJwtValidationAdditionalClaim:ListenerDefaultActionJwtValidationAdditionalClaim</c>.</summary>
-        public sealed class ListenerDefaultActionJwtValidationAdditionalClaim : Args
+        public sealed partial class ListenerDefaultActionJwtValidationAdditionalClaim : Args
         {
             public const string Token = "aws:lb/ListenerDefaultActionJwtValidationAdditionalClaim:ListenerDefaultActionJwtValidationAdditionalClaim";
 

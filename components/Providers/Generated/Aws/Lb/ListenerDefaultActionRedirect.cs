@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Lb
     {
         /// <summary><c>aws:lb/ListenerDefaultActionRedirect:ListenerDefaultActionRedirect</c>.</summary>
-        public sealed class ListenerDefaultActionRedirect : Args
+        public sealed partial class ListenerDefaultActionRedirect : Args
         {
             public const string Token = "aws:lb/ListenerDefaultActionRedirect:ListenerDefaultActionRedirect";
 

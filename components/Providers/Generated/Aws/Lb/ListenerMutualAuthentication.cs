@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Lb
     {
         /// <summary><c>aws:lb/ListenerMutualAuthentication:ListenerMutualAuthentication</c>.</summary>
-        public sealed class ListenerMutualAuthentication : Args
+        public sealed partial class ListenerMutualAuthentication : Args
         {
             public const string Token = "aws:lb/ListenerMutualAuthentication:ListenerMutualAuthentication";
 

@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Lb
     {
         /// <summary><c>aws:lb/listenerRule:ListenerRule</c>.</summary>
-        public sealed class ListenerRule : global::Infra.Synthesis.Resource
+        public sealed partial class ListenerRule : global::Infra.Synthesis.Resource
         {
             public const string Token = "aws:lb/listenerRule:ListenerRule";
 
@@ -31,7 +31,7 @@ public static partial class Aws
         }
 
         /// <summary>The inputs of <c>aws:lb/listenerRule:ListenerRule</c>.</summary>
-        public sealed class ListenerRuleArgs : Args
+        public sealed partial class ListenerRuleArgs : Args
         {
             public required IReadOnlyList<Aws.Lb.ListenerRuleAction> Actions { get; init; }
             public required IReadOnlyList<Aws.Lb.ListenerRuleCondition> Conditions { get; init; }

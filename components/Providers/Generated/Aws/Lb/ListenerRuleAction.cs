@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Lb
     {
         /// <summary><c>aws:lb/ListenerRuleAction:ListenerRuleAction</c>.</summary>
-        public sealed class ListenerRuleAction : Args
+        public sealed partial class ListenerRuleAction : Args
         {
             public const string Token = "aws:lb/ListenerRuleAction:ListenerRuleAction";
 

@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Lb
     {
         /// <summary><c>aws:lb/ListenerRuleActionAuthenticateCognito:ListenerRuleActionAuthenticateCognito</c>.</summary>
-        public sealed class ListenerRuleActionAuthenticateCognito : Args
+        public sealed partial class ListenerRuleActionAuthenticateCognito : Args
         {
             public const string Token = "aws:lb/ListenerRuleActionAuthenticateCognito:ListenerRuleActionAuthenticateCognito";
 

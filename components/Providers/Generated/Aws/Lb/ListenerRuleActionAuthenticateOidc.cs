@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Lb
     {
         /// <summary><c>aws:lb/ListenerRuleActionAuthenticateOidc:ListenerRuleActionAuthenticateOidc</c>.</summary>
-        public sealed class ListenerRuleActionAuthenticateOidc : Args
+        public sealed partial class ListenerRuleActionAuthenticateOidc : Args
         {
             public const string Token = "aws:lb/ListenerRuleActionAuthenticateOidc:ListenerRuleActionAuthenticateOidc";
 

@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Lb
     {
         /// <summary><c>aws:lb/ListenerRuleActionFixedResponse:ListenerRuleActionFixedResponse</c>.</summary>
-        public sealed class ListenerRuleActionFixedResponse : Args
+        public sealed partial class ListenerRuleActionFixedResponse : Args
         {
             public const string Token = "aws:lb/ListenerRuleActionFixedResponse:ListenerRuleActionFixedResponse";
 

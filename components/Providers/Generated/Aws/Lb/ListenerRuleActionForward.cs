@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Lb
     {
         /// <summary><c>aws:lb/ListenerRuleActionForward:ListenerRuleActionForward</c>.</summary>
-        public sealed class ListenerRuleActionForward : Args
+        public sealed partial class ListenerRuleActionForward : Args
         {
             public const string Token = "aws:lb/ListenerRuleActionForward:ListenerRuleActionForward";
 

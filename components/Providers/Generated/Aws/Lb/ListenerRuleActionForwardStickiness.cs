@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Lb
     {
         /// <summary><c>aws:lb/ListenerRuleActionForwardStickiness:ListenerRuleActionForwardStickiness</c>.</summary>
-        public sealed class ListenerRuleActionForwardStickiness : Args
+        public sealed partial class ListenerRuleActionForwardStickiness : Args
         {
             public const string Token = "aws:lb/ListenerRuleActionForwardStickiness:ListenerRuleActionForwardStickiness";
 

@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Lb
     {
         /// <summary><c>aws:lb/ListenerRuleActionForwardTargetGroup:ListenerRuleActionForwardTargetGroup</c>.</summary>
-        public sealed class ListenerRuleActionForwardTargetGroup : Args
+        public sealed partial class ListenerRuleActionForwardTargetGroup : Args
         {
             public const string Token = "aws:lb/ListenerRuleActionForwardTargetGroup:ListenerRuleActionForwardTargetGroup";
 

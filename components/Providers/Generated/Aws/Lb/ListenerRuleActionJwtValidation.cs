@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Lb
     {
         /// <summary><c>aws:lb/ListenerRuleActionJwtValidation:ListenerRuleActionJwtValidation</c>.</summary>
-        public sealed class ListenerRuleActionJwtValidation : Args
+        public sealed partial class ListenerRuleActionJwtValidation : Args
         {
             public const string Token = "aws:lb/ListenerRuleActionJwtValidation:ListenerRuleActionJwtValidation";
 

@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Lb
     {
         /// <summary><c>aws:lb/ListenerRuleActionJwtValidationAdditionalClaim:ListenerRuleActionJwtValidationAdditionalClaim</c>.</summary>
-        public sealed class ListenerRuleActionJwtValidationAdditionalClaim : Args
+        public sealed partial class ListenerRuleActionJwtValidationAdditionalClaim : Args
         {
             public const string Token = "aws:lb/ListenerRuleActionJwtValidationAdditionalClaim:ListenerRuleActionJwtValidationAdditionalClaim";
 

@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Lb
     {
         /// <summary><c>aws:lb/ListenerRuleActionRedirect:ListenerRuleActionRedirect</c>.</summary>
-        public sealed class ListenerRuleActionRedirect : Args
+        public sealed partial class ListenerRuleActionRedirect : Args
         {
             public const string Token = "aws:lb/ListenerRuleActionRedirect:ListenerRuleActionRedirect";
 

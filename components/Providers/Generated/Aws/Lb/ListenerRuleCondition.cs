@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Lb
     {
         /// <summary><c>aws:lb/ListenerRuleCondition:ListenerRuleCondition</c>.</summary>
-        public sealed class ListenerRuleCondition : Args
+        public sealed partial class ListenerRuleCondition : Args
         {
             public const string Token = "aws:lb/ListenerRuleCondition:ListenerRuleCondition";
 

@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Lb
     {
         /// <summary><c>aws:lb/ListenerRuleConditionHostHeader:ListenerRuleConditionHostHeader</c>.</summary>
-        public sealed class ListenerRuleConditionHostHeader : Args
+        public sealed partial class ListenerRuleConditionHostHeader : Args
         {
             public const string Token = "aws:lb/ListenerRuleConditionHostHeader:ListenerRuleConditionHostHeader";
 

@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Lb
     {
         /// <summary><c>aws:lb/ListenerRuleConditionHttpHeader:ListenerRuleConditionHttpHeader</c>.</summary>
-        public sealed class ListenerRuleConditionHttpHeader : Args
+        public sealed partial class ListenerRuleConditionHttpHeader : Args
         {
             public const string Token = "aws:lb/ListenerRuleConditionHttpHeader:ListenerRuleConditionHttpHeader";
 

@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Lb
     {
         /// <summary><c>aws:lb/ListenerRuleConditionHttpRequestMethod:ListenerRuleConditionHttpRequestMethod</c>.</summary>
-        public sealed class ListenerRuleConditionHttpRequestMethod : Args
+        public sealed partial class ListenerRuleConditionHttpRequestMethod : Args
         {
             public const string Token = "aws:lb/ListenerRuleConditionHttpRequestMethod:ListenerRuleConditionHttpRequestMethod";
 

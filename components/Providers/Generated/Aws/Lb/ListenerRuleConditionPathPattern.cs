@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Lb
     {
         /// <summary><c>aws:lb/ListenerRuleConditionPathPattern:ListenerRuleConditionPathPattern</c>.</summary>
-        public sealed class ListenerRuleConditionPathPattern : Args
+        public sealed partial class ListenerRuleConditionPathPattern : Args
         {
             public const string Token = "aws:lb/ListenerRuleConditionPathPattern:ListenerRuleConditionPathPattern";
 

@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Lb
     {
         /// <summary><c>aws:lb/ListenerRuleConditionQueryString:ListenerRuleConditionQueryString</c>.</summary>
-        public sealed class ListenerRuleConditionQueryString : Args
+        public sealed partial class ListenerRuleConditionQueryString : Args
         {
             public const string Token = "aws:lb/ListenerRuleConditionQueryString:ListenerRuleConditionQueryString";
 

@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Lb
     {
         /// <summary><c>aws:lb/ListenerRuleConditionSourceIp:ListenerRuleConditionSourceIp</c>.</summary>
-        public sealed class ListenerRuleConditionSourceIp : Args
+        public sealed partial class ListenerRuleConditionSourceIp : Args
         {
             public const string Token = "aws:lb/ListenerRuleConditionSourceIp:ListenerRuleConditionSourceIp";
 

@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Lb
     {
         /// <summary><c>aws:lb/ListenerRuleTransform:ListenerRuleTransform</c>.</summary>
-        public sealed class ListenerRuleTransform : Args
+        public sealed partial class ListenerRuleTransform : Args
         {
             public const string Token = "aws:lb/ListenerRuleTransform:ListenerRuleTransform";
 

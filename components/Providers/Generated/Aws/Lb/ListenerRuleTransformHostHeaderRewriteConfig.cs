@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Lb
     {
         /// <summary><c>aws:lb/ListenerRuleTransformHostHeaderRewriteConfig:ListenerRuleTransformHostHeaderRewriteConfig</c>.</summary>
-        public sealed class ListenerRuleTransformHostHeaderRewriteConfig : Args
+        public sealed partial class ListenerRuleTransformHostHeaderRewriteConfig : Args
         {
             public const string Token = "aws:lb/ListenerRuleTransformHostHeaderRewriteConfig:ListenerRuleTransformHostHeaderRewriteConfig";
 

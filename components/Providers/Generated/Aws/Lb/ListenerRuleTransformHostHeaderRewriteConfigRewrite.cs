@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Lb
     {
         /// <summary><c>aws:lb/ListenerRuleTransformHostHeaderRewriteConfigRewrite:ListenerRuleTransformHostHeaderRewriteConfigRewrite</c>.</summary>
-        public sealed class ListenerRuleTransformHostHeaderRewriteConfigRewrite : Args
+        public sealed partial class ListenerRuleTransformHostHeaderRewriteConfigRewrite : Args
         {
             public const string Token = "aws:lb/ListenerRuleTransformHostHeaderRewriteConfigRewrite:ListenerRuleTransformHostHeaderRewriteConfigRewrite";
 

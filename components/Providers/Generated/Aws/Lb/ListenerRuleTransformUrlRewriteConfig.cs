@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Lb
     {
         /// <summary><c>aws:lb/ListenerRuleTransformUrlRewriteConfig:ListenerRuleTransformUrlRewriteConfig</c>.</summary>
-        public sealed class ListenerRuleTransformUrlRewriteConfig : Args
+        public sealed partial class ListenerRuleTransformUrlRewriteConfig : Args
         {
             public const string Token = "aws:lb/ListenerRuleTransformUrlRewriteConfig:ListenerRuleTransformUrlRewriteConfig";
 

@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Lb
     {
         /// <summary><c>aws:lb/ListenerRuleTransformUrlRewriteConfigRewrite:ListenerRuleTransformUrlRewriteConfigRewrite</c>.</summary>
-        public sealed class ListenerRuleTransformUrlRewriteConfigRewrite : Args
+        public sealed partial class ListenerRuleTransformUrlRewriteConfigRewrite : Args
         {
             public const string Token = "aws:lb/ListenerRuleTransformUrlRewriteConfigRewrite:ListenerRuleTransformUrlRewriteConfigRewrite";
 

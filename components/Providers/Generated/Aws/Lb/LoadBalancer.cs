@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Lb
     {
         /// <summary><c>aws:lb/loadBalancer:LoadBalancer</c>.</summary>
-        public sealed class LoadBalancer : global::Infra.Synthesis.Resource
+        public sealed partial class LoadBalancer : global::Infra.Synthesis.Resource
         {
             public const string Token = "aws:lb/loadBalancer:LoadBalancer";
 
@@ -61,7 +61,7 @@ public static partial class Aws
         }
 
         /// <summary>The inputs of <c>aws:lb/loadBalancer:LoadBalancer</c>.</summary>
-        public sealed class LoadBalancerArgs : Args
+        public sealed partial class LoadBalancerArgs : Args
         {
             public Aws.Lb.LoadBalancerAccessLogs? AccessLogs { get; init; }
             public Input<double>? ClientKeepAlive { get; init; }

@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Lb
     {
         /// <summary><c>aws:lb/LoadBalancerAccessLogs:LoadBalancerAccessLogs</c>.</summary>
-        public sealed class LoadBalancerAccessLogs : Args
+        public sealed partial class LoadBalancerAccessLogs : Args
         {
             public const string Token = "aws:lb/LoadBalancerAccessLogs:LoadBalancerAccessLogs";
 

@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Lb
     {
         /// <summary><c>aws:lb/LoadBalancerConnectionLogs:LoadBalancerConnectionLogs</c>.</summary>
-        public sealed class LoadBalancerConnectionLogs : Args
+        public sealed partial class LoadBalancerConnectionLogs : Args
         {
             public const string Token = "aws:lb/LoadBalancerConnectionLogs:LoadBalancerConnectionLogs";
 

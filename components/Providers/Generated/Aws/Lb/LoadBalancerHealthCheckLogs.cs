@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Lb
     {
         /// <summary><c>aws:lb/LoadBalancerHealthCheckLogs:LoadBalancerHealthCheckLogs</c>.</summary>
-        public sealed class LoadBalancerHealthCheckLogs : Args
+        public sealed partial class LoadBalancerHealthCheckLogs : Args
         {
             public const string Token = "aws:lb/LoadBalancerHealthCheckLogs:LoadBalancerHealthCheckLogs";
 

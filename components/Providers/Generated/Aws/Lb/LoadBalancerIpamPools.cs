@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Lb
     {
         /// <summary><c>aws:lb/LoadBalancerIpamPools:LoadBalancerIpamPools</c>.</summary>
-        public sealed class LoadBalancerIpamPools : Args
+        public sealed partial class LoadBalancerIpamPools : Args
         {
             public const string Token = "aws:lb/LoadBalancerIpamPools:LoadBalancerIpamPools";
 

@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Lb
     {
         /// <summary><c>aws:lb/LoadBalancerMinimumLoadBalancerCapacity:LoadBalancerMinimumLoadBalancerCapacity</c>.</summary>
-        public sealed class LoadBalancerMinimumLoadBalancerCapacity : Args
+        public sealed partial class LoadBalancerMinimumLoadBalancerCapacity : Args
         {
             public const string Token = "aws:lb/LoadBalancerMinimumLoadBalancerCapacity:LoadBalancerMinimumLoadBalancerCapacity";
 

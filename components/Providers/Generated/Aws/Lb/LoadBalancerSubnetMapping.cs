@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Lb
     {
         /// <summary><c>aws:lb/LoadBalancerSubnetMapping:LoadBalancerSubnetMapping</c>.</summary>
-        public sealed class LoadBalancerSubnetMapping : Args
+        public sealed partial class LoadBalancerSubnetMapping : Args
         {
             public const string Token = "aws:lb/LoadBalancerSubnetMapping:LoadBalancerSubnetMapping";
 

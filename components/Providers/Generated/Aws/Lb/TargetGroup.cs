@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Lb
     {
         /// <summary><c>aws:lb/targetGroup:TargetGroup</c>.</summary>
-        public sealed class TargetGroup : global::Infra.Synthesis.Resource
+        public sealed partial class TargetGroup : global::Infra.Synthesis.Resource
         {
             public const string Token = "aws:lb/targetGroup:TargetGroup";
 
@@ -51,7 +51,7 @@ public static partial class Aws
         }
 
         /// <summary>The inputs of <c>aws:lb/targetGroup:TargetGroup</c>.</summary>
-        public sealed class TargetGroupArgs : Args
+        public sealed partial class TargetGroupArgs : Args
         {
             public Input<bool>? ConnectionTermination { get; init; }
             public Input<double>? DeregistrationDelay { get; init; }

@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Lb
     {
         /// <summary><c>aws:lb/targetGroupAttachment:TargetGroupAttachment</c>.</summary>
-        public sealed class TargetGroupAttachment : global::Infra.Synthesis.Resource
+        public sealed partial class TargetGroupAttachment : global::Infra.Synthesis.Resource
         {
             public const string Token = "aws:lb/targetGroupAttachment:TargetGroupAttachment";
 
@@ -28,7 +28,7 @@ public static partial class Aws
         }
 
         /// <summary>The inputs of <c>aws:lb/targetGroupAttachment:TargetGroupAttachment</c>.</summary>
-        public sealed class TargetGroupAttachmentArgs : Args
+        public sealed partial class TargetGroupAttachmentArgs : Args
         {
             public Input<string>? AvailabilityZone { get; init; }
             public Input<double>? Port { get; init; }

@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Lb
     {
         /// <summary><c>aws:lb/TargetGroupHealthCheck:TargetGroupHealthCheck</c>.</summary>
-        public sealed class TargetGroupHealthCheck : Args
+        public sealed partial class TargetGroupHealthCheck : Args
         {
             public const string Token = "aws:lb/TargetGroupHealthCheck:TargetGroupHealthCheck";
 

@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Lb
     {
         /// <summary><c>aws:lb/TargetGroupStickiness:TargetGroupStickiness</c>.</summary>
-        public sealed class TargetGroupStickiness : Args
+        public sealed partial class TargetGroupStickiness : Args
         {
             public const string Token = "aws:lb/TargetGroupStickiness:TargetGroupStickiness";
 

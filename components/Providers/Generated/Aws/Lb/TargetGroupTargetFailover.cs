@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Lb
     {
         /// <summary><c>aws:lb/TargetGroupTargetFailover:TargetGroupTargetFailover</c>.</summary>
-        public sealed class TargetGroupTargetFailover : Args
+        public sealed partial class TargetGroupTargetFailover : Args
         {
             public const string Token = "aws:lb/TargetGroupTargetFailover:TargetGroupTargetFailover";
 

@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Lb
     {
         /// <summary><c>aws:lb/TargetGroupTargetGroupHealth:TargetGroupTargetGroupHealth</c>.</summary>
-        public sealed class TargetGroupTargetGroupHealth : Args
+        public sealed partial class TargetGroupTargetGroupHealth : Args
         {
             public const string Token = "aws:lb/TargetGroupTargetGroupHealth:TargetGroupTargetGroupHealth";
 

@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Lb
     {
         /// <summary><c>aws:lb/TargetGroupTargetGroupHealthDnsFailover:TargetGroupTargetGroupHealthDnsFailover</c>.</summary>
-        public sealed class TargetGroupTargetGroupHealthDnsFailover : Args
+        public sealed partial class TargetGroupTargetGroupHealthDnsFailover : Args
         {
             public const string Token = "aws:lb/TargetGroupTargetGroupHealthDnsFailover:TargetGroupTargetGroupHealthDnsFailover";
 

@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Lb
     {
         /// <summary><c>aws:lb/TargetGroupTargetGroupHealthUnhealthyStateRouting:TargetGroupTargetGroupHealthUnhealthyStateRouting</c>.</summary>
-        public sealed class TargetGroupTargetGroupHealthUnhealthyStateRouting : Args
+        public sealed partial class TargetGroupTargetGroupHealthUnhealthyStateRouting : Args
         {
             public const string Token = "aws:lb/TargetGroupTargetGroupHealthUnhealthyStateRouting:TargetGroupTargetGroupHealthUnhealthyStateRouting";
 

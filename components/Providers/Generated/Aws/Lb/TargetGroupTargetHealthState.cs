@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Lb
     {
         /// <summary><c>aws:lb/TargetGroupTargetHealthState:TargetGroupTargetHealthState</c>.</summary>
-        public sealed class TargetGroupTargetHealthState : Args
+        public sealed partial class TargetGroupTargetHealthState : Args
         {
             public const string Token = "aws:lb/TargetGroupTargetHealthState:TargetGroupTargetHealthState";
 

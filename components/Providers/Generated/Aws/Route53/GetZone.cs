@@ -14,7 +14,7 @@ public static partial class Aws
             new(Fn.Invoke<GetZoneResult>(GetZoneResult.Token, args?.ToObjectExpr(), null, options.Provider));
 
         /// <summary>The arguments of <c>aws:route53/getZone:getZone</c>.</summary>
-        public sealed class GetZoneArgs : Args
+        public sealed partial class GetZoneArgs : Args
         {
             public Input<bool>? EnableAcceleratedRecovery { get; init; }
             public Input<string>? Name { get; init; }
@@ -38,7 +38,7 @@ public static partial class Aws
         }
 
         /// <summary>The result of <c>aws:route53/getZone:getZone</c>: the whole object, or one field per property.</summary>
-        public sealed class GetZoneResult : IExpressible
+        public sealed partial class GetZoneResult : IExpressible
         {
             public const string Token = "aws:route53/getZone:getZone";
 

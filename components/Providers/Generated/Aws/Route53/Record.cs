@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Route53
     {
         /// <summary><c>aws:route53/record:Record</c>.</summary>
-        public sealed class Record : global::Infra.Synthesis.Resource
+        public sealed partial class Record : global::Infra.Synthesis.Resource
         {
             public const string Token = "aws:route53/record:Record";
 
@@ -39,7 +39,7 @@ public static partial class Aws
         }
 
         /// <summary>The inputs of <c>aws:route53/record:Record</c>.</summary>
-        public sealed class RecordArgs : Args
+        public sealed partial class RecordArgs : Args
         {
             public IReadOnlyList<Aws.Route53.RecordAlias>? Aliases { get; init; }
             public Input<bool>? AllowOverwrite { get; init; }

@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Route53
     {
         /// <summary><c>aws:route53/RecordAlias:RecordAlias</c>.</summary>
-        public sealed class RecordAlias : Args
+        public sealed partial class RecordAlias : Args
         {
             public const string Token = "aws:route53/RecordAlias:RecordAlias";
 

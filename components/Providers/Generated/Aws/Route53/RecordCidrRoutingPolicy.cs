@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Route53
     {
         /// <summary><c>aws:route53/RecordCidrRoutingPolicy:RecordCidrRoutingPolicy</c>.</summary>
-        public sealed class RecordCidrRoutingPolicy : Args
+        public sealed partial class RecordCidrRoutingPolicy : Args
         {
             public const string Token = "aws:route53/RecordCidrRoutingPolicy:RecordCidrRoutingPolicy";
 

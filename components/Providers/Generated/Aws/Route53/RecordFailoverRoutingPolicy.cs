@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Route53
     {
         /// <summary><c>aws:route53/RecordFailoverRoutingPolicy:RecordFailoverRoutingPolicy</c>.</summary>
-        public sealed class RecordFailoverRoutingPolicy : Args
+        public sealed partial class RecordFailoverRoutingPolicy : Args
         {
             public const string Token = "aws:route53/RecordFailoverRoutingPolicy:RecordFailoverRoutingPolicy";
 

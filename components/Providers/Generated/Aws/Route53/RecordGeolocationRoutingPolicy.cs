@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Route53
     {
         /// <summary><c>aws:route53/RecordGeolocationRoutingPolicy:RecordGeolocationRoutingPolicy</c>.</summary>
-        public sealed class RecordGeolocationRoutingPolicy : Args
+        public sealed partial class RecordGeolocationRoutingPolicy : Args
         {
             public const string Token = "aws:route53/RecordGeolocationRoutingPolicy:RecordGeolocationRoutingPolicy";
 

@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Route53
     {
         /// <summary><c>aws:route53/RecordGeoproximityRoutingPolicy:RecordGeoproximityRoutingPolicy</c>.</summary>
-        public sealed class RecordGeoproximityRoutingPolicy : Args
+        public sealed partial class RecordGeoproximityRoutingPolicy : Args
         {
             public const string Token = "aws:route53/RecordGeoproximityRoutingPolicy:RecordGeoproximityRoutingPolicy";
 

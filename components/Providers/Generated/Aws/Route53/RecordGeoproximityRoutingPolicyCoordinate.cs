@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Route53
     {
         /// <summary><c>aws:route53/RecordGeoproximityRoutingPolicyCoordinate:RecordGeoproximityRoutingPolicyCoordinate</c>.</summary>
-        public sealed class RecordGeoproximityRoutingPolicyCoordinate : Args
+        public sealed partial class RecordGeoproximityRoutingPolicyCoordinate : Args
         {
             public const string Token = "aws:route53/RecordGeoproximityRoutingPolicyCoordinate:RecordGeoproximityRoutingPolicyCoordinate";
 

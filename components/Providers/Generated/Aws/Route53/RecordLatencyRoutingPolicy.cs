@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Route53
     {
         /// <summary><c>aws:route53/RecordLatencyRoutingPolicy:RecordLatencyRoutingPolicy</c>.</summary>
-        public sealed class RecordLatencyRoutingPolicy : Args
+        public sealed partial class RecordLatencyRoutingPolicy : Args
         {
             public const string Token = "aws:route53/RecordLatencyRoutingPolicy:RecordLatencyRoutingPolicy";
 

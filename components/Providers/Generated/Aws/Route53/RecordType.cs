@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Route53
     {
         /// <summary><c>aws:route53/RecordType:RecordType</c>: the values the schema lists, as typed constants.</summary>
-        public sealed class RecordType : IExpressible
+        public sealed partial class RecordType : IExpressible
         {
             public static readonly RecordType A = new("A");
             public static readonly RecordType AAAA = new("AAAA");

@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Route53
     {
         /// <summary><c>aws:route53/RecordWeightedRoutingPolicy:RecordWeightedRoutingPolicy</c>.</summary>
-        public sealed class RecordWeightedRoutingPolicy : Args
+        public sealed partial class RecordWeightedRoutingPolicy : Args
         {
             public const string Token = "aws:route53/RecordWeightedRoutingPolicy:RecordWeightedRoutingPolicy";
 

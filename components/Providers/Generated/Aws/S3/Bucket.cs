@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class S3
     {
         /// <summary><c>aws:s3/bucket:Bucket</c>.</summary>
-        public sealed class Bucket : global::Infra.Synthesis.Resource
+        public sealed partial class Bucket : global::Infra.Synthesis.Resource
         {
             public const string Token = "aws:s3/bucket:Bucket";
 
@@ -50,7 +50,7 @@ public static partial class Aws
         }
 
         /// <summary>The inputs of <c>aws:s3/bucket:Bucket</c>.</summary>
-        public sealed class BucketArgs : Args
+        public sealed partial class BucketArgs : Args
         {
             /// <summary>Deprecated by the provider.</summary>
             public Input<string>? AccelerationStatus { get; init; }

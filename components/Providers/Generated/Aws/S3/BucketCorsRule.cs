@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class S3
     {
         /// <summary><c>aws:s3/BucketCorsRule:BucketCorsRule</c>.</summary>
-        public sealed class BucketCorsRule : Args
+        public sealed partial class BucketCorsRule : Args
         {
             public const string Token = "aws:s3/BucketCorsRule:BucketCorsRule";
 

@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class S3
     {
         /// <summary><c>aws:s3/BucketGrant:BucketGrant</c>.</summary>
-        public sealed class BucketGrant : Args
+        public sealed partial class BucketGrant : Args
         {
             public const string Token = "aws:s3/BucketGrant:BucketGrant";
 

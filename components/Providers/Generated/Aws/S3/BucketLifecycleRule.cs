@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class S3
     {
         /// <summary><c>aws:s3/BucketLifecycleRule:BucketLifecycleRule</c>.</summary>
-        public sealed class BucketLifecycleRule : Args
+        public sealed partial class BucketLifecycleRule : Args
         {
             public const string Token = "aws:s3/BucketLifecycleRule:BucketLifecycleRule";
 

@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class S3
     {
         /// <summary><c>aws:s3/BucketLifecycleRuleExpiration:BucketLifecycleRuleExpiration</c>.</summary>
-        public sealed class BucketLifecycleRuleExpiration : Args
+        public sealed partial class BucketLifecycleRuleExpiration : Args
         {
             public const string Token = "aws:s3/BucketLifecycleRuleExpiration:BucketLifecycleRuleExpiration";
 

@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class S3
     {
         /// <summary><c>aws:s3/BucketLifecycleRuleNoncurrentVersionExpiration:BucketLifecycleRuleNoncurrentVersionExpiration</c>.</summary>
-        public sealed class BucketLifecycleRuleNoncurrentVersionExpiration : Args
+        public sealed partial class BucketLifecycleRuleNoncurrentVersionExpiration : Args
         {
             public const string Token = "aws:s3/BucketLifecycleRuleNoncurrentVersionExpiration:BucketLifecycleRuleNoncurrentVersionExpiration";
 

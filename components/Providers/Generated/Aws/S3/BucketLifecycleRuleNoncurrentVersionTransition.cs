@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class S3
     {
         /// <summary><c>aws:s3/BucketLifecycleRuleNoncurrentVersionTransition:BucketLifecycleRuleNoncurrentVersionTransition</c>.</summary>
-        public sealed class BucketLifecycleRuleNoncurrentVersionTransition : Args
+        public sealed partial class BucketLifecycleRuleNoncurrentVersionTransition : Args
         {
             public const string Token = "aws:s3/BucketLifecycleRuleNoncurrentVersionTransition:BucketLifecycleRuleNoncurrentVersionTransition";
 

@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class S3
     {
         /// <summary><c>aws:s3/BucketLifecycleRuleTransition:BucketLifecycleRuleTransition</c>.</summary>
-        public sealed class BucketLifecycleRuleTransition : Args
+        public sealed partial class BucketLifecycleRuleTransition : Args
         {
             public const string Token = "aws:s3/BucketLifecycleRuleTransition:BucketLifecycleRuleTransition";
 

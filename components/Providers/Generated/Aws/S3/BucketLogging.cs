@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class S3
     {
         /// <summary><c>aws:s3/BucketLogging:BucketLogging</c>.</summary>
-        public sealed class BucketLogging : Args
+        public sealed partial class BucketLogging : Args
         {
             public const string Token = "aws:s3/BucketLogging:BucketLogging";
 

@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class S3
     {
         /// <summary><c>aws:s3/BucketObjectLockConfiguration:BucketObjectLockConfiguration</c>.</summary>
-        public sealed class BucketObjectLockConfiguration : Args
+        public sealed partial class BucketObjectLockConfiguration : Args
         {
             public const string Token = "aws:s3/BucketObjectLockConfiguration:BucketObjectLockConfiguration";
 

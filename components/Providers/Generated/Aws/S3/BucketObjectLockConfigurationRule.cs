@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class S3
     {
         /// <summary><c>aws:s3/BucketObjectLockConfigurationRule:BucketObjectLockConfigurationRule</c>.</summary>
-        public sealed class BucketObjectLockConfigurationRule : Args
+        public sealed partial class BucketObjectLockConfigurationRule : Args
         {
             public const string Token = "aws:s3/BucketObjectLockConfigurationRule:BucketObjectLockConfigurationRule";
 

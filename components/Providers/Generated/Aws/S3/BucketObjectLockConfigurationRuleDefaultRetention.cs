@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class S3
     {
         /// <summary><c>aws:s3/BucketObjectLockConfigurationRuleDefaultRetention:BucketObjectLockConfigurationRuleDefaultRetention</c>.</summary>
-        public sealed class BucketObjectLockConfigurationRuleDefaultRetention : Args
+        public sealed partial class BucketObjectLockConfigurationRuleDefaultRetention : Args
         {
             public const string Token = "aws:s3/BucketObjectLockConfigurationRuleDefaultRetention:BucketObjectLockConfigurationRuleDefaultRetention";
 

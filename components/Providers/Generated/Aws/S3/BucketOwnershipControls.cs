@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class S3
     {
         /// <summary><c>aws:s3/bucketOwnershipControls:BucketOwnershipControls</c>.</summary>
-        public sealed class BucketOwnershipControls : global::Infra.Synthesis.Resource
+        public sealed partial class BucketOwnershipControls : global::Infra.Synthesis.Resource
         {
             public const string Token = "aws:s3/bucketOwnershipControls:BucketOwnershipControls";
 
@@ -25,7 +25,7 @@ public static partial class Aws
         }
 
         /// <summary>The inputs of <c>aws:s3/bucketOwnershipControls:BucketOwnershipControls</c>.</summary>
-        public sealed class BucketOwnershipControlsArgs : Args
+        public sealed partial class BucketOwnershipControlsArgs : Args
         {
             public required Input<string> Bucket { get; init; }
             public Input<string>? Region { get; init; }

@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class S3
     {
         /// <summary><c>aws:s3/BucketOwnershipControlsRule:BucketOwnershipControlsRule</c>.</summary>
-        public sealed class BucketOwnershipControlsRule : Args
+        public sealed partial class BucketOwnershipControlsRule : Args
         {
             public const string Token = "aws:s3/BucketOwnershipControlsRule:BucketOwnershipControlsRule";
 

@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class S3
     {
         /// <summary><c>aws:s3/bucketPolicy:BucketPolicy</c>.</summary>
-        public sealed class BucketPolicy : global::Infra.Synthesis.Resource
+        public sealed partial class BucketPolicy : global::Infra.Synthesis.Resource
         {
             public const string Token = "aws:s3/bucketPolicy:BucketPolicy";
 
@@ -25,7 +25,7 @@ public static partial class Aws
         }
 
         /// <summary>The inputs of <c>aws:s3/bucketPolicy:BucketPolicy</c>.</summary>
-        public sealed class BucketPolicyArgs : Args
+        public sealed partial class BucketPolicyArgs : Args
         {
             public required Input<string> Bucket { get; init; }
             public required object Policy { get; init; }

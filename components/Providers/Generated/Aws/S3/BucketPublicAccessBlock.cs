@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class S3
     {
         /// <summary><c>aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock</c>.</summary>
-        public sealed class BucketPublicAccessBlock : global::Infra.Synthesis.Resource
+        public sealed partial class BucketPublicAccessBlock : global::Infra.Synthesis.Resource
         {
             public const string Token = "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock";
 
@@ -29,7 +29,7 @@ public static partial class Aws
         }
 
         /// <summary>The inputs of <c>aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock</c>.</summary>
-        public sealed class BucketPublicAccessBlockArgs : Args
+        public sealed partial class BucketPublicAccessBlockArgs : Args
         {
             public Input<bool>? BlockPublicAcls { get; init; }
             public Input<bool>? BlockPublicPolicy { get; init; }

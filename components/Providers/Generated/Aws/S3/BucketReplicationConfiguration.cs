@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class S3
     {
         /// <summary><c>aws:s3/BucketReplicationConfiguration:BucketReplicationConfiguration</c>.</summary>
-        public sealed class BucketReplicationConfiguration : Args
+        public sealed partial class BucketReplicationConfiguration : Args
         {
             public const string Token = "aws:s3/BucketReplicationConfiguration:BucketReplicationConfiguration";
 

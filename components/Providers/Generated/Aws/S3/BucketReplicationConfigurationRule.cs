@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class S3
     {
         /// <summary><c>aws:s3/BucketReplicationConfigurationRule:BucketReplicationConfigurationRule</c>.</summary>
-        public sealed class BucketReplicationConfigurationRule : Args
+        public sealed partial class BucketReplicationConfigurationRule : Args
         {
             public const string Token = "aws:s3/BucketReplicationConfigurationRule:BucketReplicationConfigurationRule";
 

@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class S3
     {
         /// <summary><c>aws:s3/BucketReplicationConfigurationRuleDestination:BucketReplicationConfigurationRuleDestination</c>.</summary>
-        public sealed class BucketReplicationConfigurationRuleDestination : Args
+        public sealed partial class BucketReplicationConfigurationRuleDestination : Args
         {
             public const string Token = "aws:s3/BucketReplicationConfigurationRuleDestination:BucketReplicationConfigurationRuleDestination";
 

@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class S3
     {
         /// <summary><c>aws:s3/BucketReplicationConfigurationRuleDestinationAccessControlTranslation:BucketReplicationConfigurationRuleDestinationAccessControlTranslation</c>.</summary>
-        public sealed class BucketReplicationConfigurationRuleDestinationAccessControlTranslation : Args
+        public sealed partial class BucketReplicationConfigurationRuleDestinationAccessControlTranslation : Args
         {
             public const string Token = "aws:s3/BucketReplicationConfigurationRuleDestinationAccessControlTranslation:BucketReplicationConfigurationRuleDestinationAccessControlTranslation";
 

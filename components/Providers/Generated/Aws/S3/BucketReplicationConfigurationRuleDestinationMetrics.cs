@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class S3
     {
         /// <summary><c>aws:s3/BucketReplicationConfigurationRuleDestinationMetrics:BucketReplicationConfigurationRuleDestinationMetrics</c>.</summary>
-        public sealed class BucketReplicationConfigurationRuleDestinationMetrics : Args
+        public sealed partial class BucketReplicationConfigurationRuleDestinationMetrics : Args
         {
             public const string Token = "aws:s3/BucketReplicationConfigurationRuleDestinationMetrics:BucketReplicationConfigurationRuleDestinationMetrics";
 

@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class S3
     {
         /// <summary><c>aws:s3/BucketReplicationConfigurationRuleDestinationReplicationTime:BucketReplicationConfigurationRuleDestinationReplicationTime</c>.</summary>
-        public sealed class BucketReplicationConfigurationRuleDestinationReplicationTime : Args
+        public sealed partial class BucketReplicationConfigurationRuleDestinationReplicationTime : Args
         {
             public const string Token = "aws:s3/BucketReplicationConfigurationRuleDestinationReplicationTime:BucketReplicationConfigurationRuleDestinationReplicationTime";
 

@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class S3
     {
         /// <summary><c>aws:s3/BucketReplicationConfigurationRuleFilter:BucketReplicationConfigurationRuleFilter</c>.</summary>
-        public sealed class BucketReplicationConfigurationRuleFilter : Args
+        public sealed partial class BucketReplicationConfigurationRuleFilter : Args
         {
             public const string Token = "aws:s3/BucketReplicationConfigurationRuleFilter:BucketReplicationConfigurationRuleFilter";
 

@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class S3
     {
         /// <summary><c>aws:s3/BucketReplicationConfigurationRuleSourceSelectionCriteria:BucketReplicationConfigurationRuleSourceSelectionCriteria</c>.</summary>
-        public sealed class BucketReplicationConfigurationRuleSourceSelectionCriteria : Args
+        public sealed partial class BucketReplicationConfigurationRuleSourceSelectionCriteria : Args
         {
             public const string Token = "aws:s3/BucketReplicationConfigurationRuleSourceSelectionCriteria:BucketReplicationConfigurationRuleSourceSelectionCriteria";
 

@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class S3
     {
         /// <summary><c>aws:s3/BucketReplicationConfigurationRuleSourceSelectionCriteriaSseKmsEncryptedObjects:BucketReplicationConfigurationRuleSourceSelectionCriteriaSseKmsEncryptedObjects</c>.</summary>
-        public sealed class BucketReplicationConfigurationRuleSourceSelectionCriteriaSseKmsEncryptedObjects : Args
+        public sealed partial class BucketReplicationConfigurationRuleSourceSelectionCriteriaSseKmsEncryptedObjects : Args
         {
             public const string Token = "aws:s3/BucketReplicationConfigurationRuleSourceSelectionCriteriaSseKmsEncryptedObjects:BucketReplicationConfigurationRuleSourceSelectionCriteriaSseKmsEncryptedObjects";
 

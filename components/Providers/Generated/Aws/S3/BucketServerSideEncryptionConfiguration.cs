@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class S3
     {
         /// <summary><c>aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration</c>.</summary>
-        public sealed class BucketServerSideEncryptionConfiguration : global::Infra.Synthesis.Resource
+        public sealed partial class BucketServerSideEncryptionConfiguration : global::Infra.Synthesis.Resource
         {
             public const string Token = "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration";
 
@@ -26,7 +26,7 @@ public static partial class Aws
         }
 
         /// <summary>The inputs of <c>aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration</c>.</summary>
-        public sealed class BucketServerSideEncryptionConfigurationArgs : Args
+        public sealed partial class BucketServerSideEncryptionConfigurationArgs : Args
         {
             public required Input<string> Bucket { get; init; }
             /// <summary>Deprecated by the provider.</summary>

@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class S3
     {
         /// <summary><c>aws:s3/BucketServerSideEncryptionConfigurationRule:BucketServerSideEncryptionConfigurationRule</c>.</summary>
-        public sealed class BucketServerSideEncryptionConfigurationRule : Args
+        public sealed partial class BucketServerSideEncryptionConfigurationRule : Args
         {
             public const string Token = "aws:s3/BucketServerSideEncryptionConfigurationRule:BucketServerSideEncryptionConfigurationRule";
 

@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class S3
     {
         /// <summary><c>aws:s3/BucketServerSideEncryptionConfigurationRuleApplyServerSideEncryptionByDefault:BucketServerSideEncryptionConfigurationRuleApplyServerSideEncryptionByDefault</c>.</summary>
-        public sealed class BucketServerSideEncryptionConfigurationRuleApplyServerSideEncryptionByDefault : Args
+        public sealed partial class BucketServerSideEncryptionConfigurationRuleApplyServerSideEncryptionByDefault : Args
         {
             public const string Token = "aws:s3/BucketServerSideEncryptionConfigurationRuleApplyServerSideEncryptionByDefault:BucketServerSideEncryptionConfigurationRuleApplyServerSideEncryptionByDefault";
 

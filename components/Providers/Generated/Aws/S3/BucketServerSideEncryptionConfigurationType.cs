@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class S3
     {
         /// <summary><c>aws:s3/BucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration</c>.</summary>
-        public sealed class BucketServerSideEncryptionConfigurationType : Args
+        public sealed partial class BucketServerSideEncryptionConfigurationType : Args
         {
             public const string Token = "aws:s3/BucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration";
 

@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class S3
     {
         /// <summary><c>aws:s3/BucketVersioning:BucketVersioning</c>.</summary>
-        public sealed class BucketVersioning : Args
+        public sealed partial class BucketVersioning : Args
         {
             public const string Token = "aws:s3/BucketVersioning:BucketVersioning";
 

@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class S3
     {
         /// <summary><c>aws:s3/BucketWebsite:BucketWebsite</c>.</summary>
-        public sealed class BucketWebsite : Args
+        public sealed partial class BucketWebsite : Args
         {
             public const string Token = "aws:s3/BucketWebsite:BucketWebsite";
 

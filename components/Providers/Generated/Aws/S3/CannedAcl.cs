@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class S3
     {
         /// <summary><c>aws:s3/CannedAcl:CannedAcl</c>: the values the schema lists, as typed constants.</summary>
-        public sealed class CannedAcl : IExpressible
+        public sealed partial class CannedAcl : IExpressible
         {
             public static readonly CannedAcl Private = new("private");
             public static readonly CannedAcl PublicRead = new("public-read");

@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class S3
     {
         /// <summary><c>aws:s3/documents:PolicyDocument</c>.</summary>
-        public sealed class PolicyDocument : Args
+        public sealed partial class PolicyDocument : Args
         {
             public const string Token = "aws:s3/documents:PolicyDocument";
 

@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Vpc
     {
         /// <summary><c>aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule</c>.</summary>
-        public sealed class SecurityGroupEgressRule : global::Infra.Synthesis.Resource
+        public sealed partial class SecurityGroupEgressRule : global::Infra.Synthesis.Resource
         {
             public const string Token = "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule";
 
@@ -36,7 +36,7 @@ public static partial class Aws
         }
 
         /// <summary>The inputs of <c>aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule</c>.</summary>
-        public sealed class SecurityGroupEgressRuleArgs : Args
+        public sealed partial class SecurityGroupEgressRuleArgs : Args
         {
             public Input<string>? CidrIpv4 { get; init; }
             public Input<string>? CidrIpv6 { get; init; }

@@ -10,7 +10,7 @@ public static partial class Aws
     public static partial class Vpc
     {
         /// <summary><c>aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule</c>.</summary>
-        public sealed class SecurityGroupIngressRule : global::Infra.Synthesis.Resource
+        public sealed partial class SecurityGroupIngressRule : global::Infra.Synthesis.Resource
         {
             public const string Token = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
 
@@ -36,7 +36,7 @@ public static partial class Aws
         }
 
         /// <summary>The inputs of <c>aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule</c>.</summary>
-        public sealed class SecurityGroupIngressRuleArgs : Args
+        public sealed partial class SecurityGroupIngressRuleArgs : Args
         {
             public Input<string>? CidrIpv4 { get; init; }
             public Input<string>? CidrIpv6 { get; init; }

@@ -10,7 +10,7 @@ public static partial class Command
     public static partial class Local
     {
         /// <summary><c>command:local:Command</c>.</summary>
-        public sealed class Command : Resource
+        public sealed partial class Command : Resource
         {
             public const string Token = "command:local:Command";
 
@@ -38,7 +38,7 @@ public static partial class Command
         }
 
         /// <summary>The inputs of <c>command:local:Command</c>.</summary>
-        public sealed class CommandArgs : Args
+        public sealed partial class CommandArgs : Args
         {
             public Input<bool>? AddPreviousOutputInEnv { get; init; }
             public IReadOnlyList<Input<string>>? ArchivePaths { get; init; }

@@ -10,7 +10,7 @@ public static partial class Command
     public static partial class Local
     {
         /// <summary><c>command:local:Logging</c>: the values the schema lists, as typed constants.</summary>
-        public sealed class Logging : IExpressible
+        public sealed partial class Logging : IExpressible
         {
             public static readonly Logging Stdout = new("stdout");
             public static readonly Logging Stderr = new("stderr");

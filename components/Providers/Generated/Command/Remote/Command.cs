@@ -10,7 +10,7 @@ public static partial class Command
     public static partial class Remote
     {
         /// <summary><c>command:remote:Command</c>.</summary>
-        public sealed class Command : Resource
+        public sealed partial class Command : Resource
         {
             public const string Token = "command:remote:Command";
 
@@ -33,7 +33,7 @@ public static partial class Command
         }
 
         /// <summary>The inputs of <c>command:remote:Command</c>.</summary>
-        public sealed class CommandArgs : Args
+        public sealed partial class CommandArgs : Args
         {
             public Input<bool>? AddPreviousOutputInEnv { get; init; }
             public required global::Infra.Providers.Generated.Command.Remote.Connection Connection { get; init; }

@@ -10,7 +10,7 @@ public static partial class Command
     public static partial class Remote
     {
         /// <summary><c>command:remote:Connection</c>.</summary>
-        public sealed class Connection : Args
+        public sealed partial class Connection : Args
         {
             public const string Token = "command:remote:Connection";
 

@@ -10,7 +10,7 @@ public static partial class Command
     public static partial class Remote
     {
         /// <summary><c>command:remote:CopyToRemote</c>.</summary>
-        public sealed class CopyToRemote : Resource
+        public sealed partial class CopyToRemote : Resource
         {
             public const string Token = "command:remote:CopyToRemote";
 
@@ -26,7 +26,7 @@ public static partial class Command
         }
 
         /// <summary>The inputs of <c>command:remote:CopyToRemote</c>.</summary>
-        public sealed class CopyToRemoteArgs : Args
+        public sealed partial class CopyToRemoteArgs : Args
         {
             public required global::Infra.Providers.Generated.Command.Remote.Connection Connection { get; init; }
             public required Input<string> RemotePath { get; init; }

@@ -10,7 +10,7 @@ public static partial class Command
     public static partial class Remote
     {
         /// <summary><c>command:remote:Logging</c>: the values the schema lists, as typed constants.</summary>
-        public sealed class Logging : IExpressible
+        public sealed partial class Logging : IExpressible
         {
             public static readonly Logging Stdout = new("stdout");
             public static readonly Logging Stderr = new("stderr");

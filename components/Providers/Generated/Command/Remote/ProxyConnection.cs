@@ -10,7 +10,7 @@ public static partial class Command
     public static partial class Remote
     {
         /// <summary><c>command:remote:ProxyConnection</c>.</summary>
-        public sealed class ProxyConnection : Args
+        public sealed partial class ProxyConnection : Args
         {
             public const string Token = "command:remote:ProxyConnection";
 

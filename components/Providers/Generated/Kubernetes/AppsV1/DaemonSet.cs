@@ -10,7 +10,7 @@ public static partial class Kubernetes
     public static partial class AppsV1
     {
         /// <summary><c>kubernetes:apps/v1:DaemonSet</c>.</summary>
-        public sealed class DaemonSet : global::Infra.Synthesis.Resource
+        public sealed partial class DaemonSet : global::Infra.Synthesis.Resource
         {
             public const string Token = "kubernetes:apps/v1:DaemonSet";
 
@@ -27,7 +27,7 @@ public static partial class Kubernetes
         }
 
         /// <summary>The inputs of <c>kubernetes:apps/v1:DaemonSet</c>.</summary>
-        public sealed class DaemonSetArgs : global::Infra.Synthesis.Args
+        public sealed partial class DaemonSetArgs : global::Infra.Synthesis.Args
         {
             public Kubernetes.MetaV1.ObjectMeta? Metadata { get; init; }
             public required Kubernetes.AppsV1.DaemonSetSpec Spec { get; init; }

@@ -10,7 +10,7 @@ public static partial class Kubernetes
     public static partial class AppsV1
     {
         /// <summary><c>kubernetes:apps/v1:DeploymentStatus</c>: an output shape only; read its fields from an <c>Output</c> of it.</summary>
-        public sealed class DeploymentStatus
+        public sealed partial class DeploymentStatus
         {
             public const string Token = "kubernetes:apps/v1:DeploymentStatus";
 

@@ -10,7 +10,7 @@ public static partial class Kubernetes
     public static partial class AppsV1
     {
         /// <summary><c>kubernetes:apps/v1:StatefulSet</c>.</summary>
-        public sealed class StatefulSet : global::Infra.Synthesis.Resource
+        public sealed partial class StatefulSet : global::Infra.Synthesis.Resource
         {
             public const string Token = "kubernetes:apps/v1:StatefulSet";
 
@@ -27,7 +27,7 @@ public static partial class Kubernetes
         }
 
         /// <summary>The inputs of <c>kubernetes:apps/v1:StatefulSet</c>.</summary>
-        public sealed class StatefulSetArgs : global::Infra.Synthesis.Args
+        public sealed partial class StatefulSetArgs : global::Infra.Synthesis.Args
         {
             public Kubernetes.MetaV1.ObjectMeta? Metadata { get; init; }
             public required Kubernetes.AppsV1.StatefulSetSpec Spec { get; init; }

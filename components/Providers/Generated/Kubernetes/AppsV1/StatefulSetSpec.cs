@@ -10,7 +10,7 @@ public static partial class Kubernetes
     public static partial class AppsV1
     {
         /// <summary><c>kubernetes:apps/v1:StatefulSetSpec</c>.</summary>
-        public sealed class StatefulSetSpec : global::Infra.Synthesis.Args
+        public sealed partial class StatefulSetSpec : global::Infra.Synthesis.Args
         {
             public const string Token = "kubernetes:apps/v1:StatefulSetSpec";
 

@@ -10,7 +10,7 @@ public static partial class Kubernetes
     public static partial class AppsV1
     {
         /// <summary><c>kubernetes:apps/v1:StatefulSetUpdateStrategy</c>.</summary>
-        public sealed class StatefulSetUpdateStrategy : global::Infra.Synthesis.Args
+        public sealed partial class StatefulSetUpdateStrategy : global::Infra.Synthesis.Args
         {
             public const string Token = "kubernetes:apps/v1:StatefulSetUpdateStrategy";
 

@@ -10,7 +10,7 @@ public static partial class Kubernetes
     public static partial class CoreV1
     {
         /// <summary><c>kubernetes:core/v1:AzureDiskVolumeSource</c>.</summary>
-        public sealed class AzureDiskVolumeSource : global::Infra.Synthesis.Args
+        public sealed partial class AzureDiskVolumeSource : global::Infra.Synthesis.Args
         {
             public const string Token = "kubernetes:core/v1:AzureDiskVolumeSource";
 

@@ -10,7 +10,7 @@ public static partial class Kubernetes
     public static partial class CoreV1
     {
         /// <summary><c>kubernetes:core/v1:ConfigMap</c>.</summary>
-        public sealed class ConfigMap : global::Infra.Synthesis.Resource
+        public sealed partial class ConfigMap : global::Infra.Synthesis.Resource
         {
             public const string Token = "kubernetes:core/v1:ConfigMap";
 
@@ -28,7 +28,7 @@ public static partial class Kubernetes
         }
 
         /// <summary>The inputs of <c>kubernetes:core/v1:ConfigMap</c>.</summary>
-        public sealed class ConfigMapArgs : global::Infra.Synthesis.Args
+        public sealed partial class ConfigMapArgs : global::Infra.Synthesis.Args
         {
             public IReadOnlyDictionary<string, Input<string>>? BinaryData { get; init; }
             public IReadOnlyDictionary<string, Input<string>>? Data { get; init; }

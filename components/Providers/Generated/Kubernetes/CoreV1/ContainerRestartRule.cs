@@ -10,7 +10,7 @@ public static partial class Kubernetes
     public static partial class CoreV1
     {
         /// <summary><c>kubernetes:core/v1:ContainerRestartRule</c>.</summary>
-        public sealed class ContainerRestartRule : global::Infra.Synthesis.Args
+        public sealed partial class ContainerRestartRule : global::Infra.Synthesis.Args
         {
             public const string Token = "kubernetes:core/v1:ContainerRestartRule";
 

@@ -10,7 +10,7 @@ public static partial class Kubernetes
     public static partial class CoreV1
     {
         /// <summary><c>kubernetes:core/v1:EnvFromSource</c>.</summary>
-        public sealed class EnvFromSource : global::Infra.Synthesis.Args
+        public sealed partial class EnvFromSource : global::Infra.Synthesis.Args
         {
             public const string Token = "kubernetes:core/v1:EnvFromSource";
 

@@ -10,7 +10,7 @@ public static partial class Kubernetes
     public static partial class CoreV1
     {
         /// <summary><c>kubernetes:core/v1:EvictionResponder</c>.</summary>
-        public sealed class EvictionResponder : global::Infra.Synthesis.Args
+        public sealed partial class EvictionResponder : global::Infra.Synthesis.Args
         {
             public const string Token = "kubernetes:core/v1:EvictionResponder";
 

@@ -10,7 +10,7 @@ public static partial class Kubernetes
     public static partial class CoreV1
     {
         /// <summary><c>kubernetes:core/v1:GitRepoVolumeSource</c>.</summary>
-        public sealed class GitRepoVolumeSource : global::Infra.Synthesis.Args
+        public sealed partial class GitRepoVolumeSource : global::Infra.Synthesis.Args
         {
             public const string Token = "kubernetes:core/v1:GitRepoVolumeSource";
 

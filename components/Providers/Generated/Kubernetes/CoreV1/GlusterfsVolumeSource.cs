@@ -10,7 +10,7 @@ public static partial class Kubernetes
     public static partial class CoreV1
     {
         /// <summary><c>kubernetes:core/v1:GlusterfsVolumeSource</c>.</summary>
-        public sealed class GlusterfsVolumeSource : global::Infra.Synthesis.Args
+        public sealed partial class GlusterfsVolumeSource : global::Infra.Synthesis.Args
         {
             public const string Token = "kubernetes:core/v1:GlusterfsVolumeSource";
 

@@ -10,7 +10,7 @@ public static partial class Kubernetes
     public static partial class CoreV1
     {
         /// <summary><c>kubernetes:core/v1:Namespace</c>.</summary>
-        public sealed class Namespace : global::Infra.Synthesis.Resource
+        public sealed partial class Namespace : global::Infra.Synthesis.Resource
         {
             public const string Token = "kubernetes:core/v1:Namespace";
 
@@ -27,7 +27,7 @@ public static partial class Kubernetes
         }
 
         /// <summary>The inputs of <c>kubernetes:core/v1:Namespace</c>.</summary>
-        public sealed class NamespaceArgs : global::Infra.Synthesis.Args
+        public sealed partial class NamespaceArgs : global::Infra.Synthesis.Args
         {
             public Kubernetes.MetaV1.ObjectMeta? Metadata { get; init; }
             public Kubernetes.CoreV1.NamespaceSpec? Spec { get; init; }

@@ -10,7 +10,7 @@ public static partial class Kubernetes
     public static partial class CoreV1
     {
         /// <summary><c>kubernetes:core/v1:NamespaceCondition</c>: an output shape only; read its fields from an <c>Output</c> of it.</summary>
-        public sealed class NamespaceCondition
+        public sealed partial class NamespaceCondition
         {
             public const string Token = "kubernetes:core/v1:NamespaceCondition";
 

@@ -10,7 +10,7 @@ public static partial class Kubernetes
     public static partial class CoreV1
     {
         /// <summary><c>kubernetes:core/v1:PersistentVolumeClaimCondition</c>.</summary>
-        public sealed class PersistentVolumeClaimCondition : global::Infra.Synthesis.Args
+        public sealed partial class PersistentVolumeClaimCondition : global::Infra.Synthesis.Args
         {
             public const string Token = "kubernetes:core/v1:PersistentVolumeClaimCondition";
 

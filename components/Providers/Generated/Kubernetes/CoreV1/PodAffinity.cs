@@ -10,7 +10,7 @@ public static partial class Kubernetes
     public static partial class CoreV1
     {
         /// <summary><c>kubernetes:core/v1:PodAffinity</c>.</summary>
-        public sealed class PodAffinity : global::Infra.Synthesis.Args
+        public sealed partial class PodAffinity : global::Infra.Synthesis.Args
         {
             public const string Token = "kubernetes:core/v1:PodAffinity";
 

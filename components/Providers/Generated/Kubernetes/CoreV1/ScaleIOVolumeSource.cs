@@ -10,7 +10,7 @@ public static partial class Kubernetes
     public static partial class CoreV1
     {
         /// <summary><c>kubernetes:core/v1:ScaleIOVolumeSource</c>.</summary>
-        public sealed class ScaleIOVolumeSource : global::Infra.Synthesis.Args
+        public sealed partial class ScaleIOVolumeSource : global::Infra.Synthesis.Args
         {
             public const string Token = "kubernetes:core/v1:ScaleIOVolumeSource";
 

@@ -10,7 +10,7 @@ public static partial class Kubernetes
     public static partial class CoreV1
     {
         /// <summary><c>kubernetes:core/v1:Secret</c>.</summary>
-        public sealed class Secret : global::Infra.Synthesis.Resource
+        public sealed partial class Secret : global::Infra.Synthesis.Resource
         {
             public const string Token = "kubernetes:core/v1:Secret";
 
@@ -29,7 +29,7 @@ public static partial class Kubernetes
         }
 
         /// <summary>The inputs of <c>kubernetes:core/v1:Secret</c>.</summary>
-        public sealed class SecretArgs : global::Infra.Synthesis.Args
+        public sealed partial class SecretArgs : global::Infra.Synthesis.Args
         {
             public IReadOnlyDictionary<string, Input<string>>? Data { get; init; }
             public Input<bool>? Immutable { get; init; }

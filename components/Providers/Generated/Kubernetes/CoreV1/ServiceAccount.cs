@@ -10,7 +10,7 @@ public static partial class Kubernetes
     public static partial class CoreV1
     {
         /// <summary><c>kubernetes:core/v1:ServiceAccount</c>.</summary>
-        public sealed class ServiceAccount : global::Infra.Synthesis.Resource
+        public sealed partial class ServiceAccount : global::Infra.Synthesis.Resource
         {
             public const string Token = "kubernetes:core/v1:ServiceAccount";
 
@@ -28,7 +28,7 @@ public static partial class Kubernetes
         }
 
         /// <summary>The inputs of <c>kubernetes:core/v1:ServiceAccount</c>.</summary>
-        public sealed class ServiceAccountArgs : global::Infra.Synthesis.Args
+        public sealed partial class ServiceAccountArgs : global::Infra.Synthesis.Args
         {
             public Input<bool>? AutomountServiceAccountToken { get; init; }
             public IReadOnlyList<Kubernetes.CoreV1.LocalObjectReference>? ImagePullSecrets { get; init; }

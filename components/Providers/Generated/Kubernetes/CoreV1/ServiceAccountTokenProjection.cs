@@ -10,7 +10,7 @@ public static partial class Kubernetes
     public static partial class CoreV1
     {
         /// <summary><c>kubernetes:core/v1:ServiceAccountTokenProjection</c>.</summary>
-        public sealed class ServiceAccountTokenProjection : global::Infra.Synthesis.Args
+        public sealed partial class ServiceAccountTokenProjection : global::Infra.Synthesis.Args
         {
             public const string Token = "kubernetes:core/v1:ServiceAccountTokenProjection";
 

@@ -10,7 +10,7 @@ public static partial class Kubernetes
     public static partial class CoreV1
     {
         /// <summary><c>kubernetes:core/v1:ServicePort</c>.</summary>
-        public sealed class ServicePort : global::Infra.Synthesis.Args
+        public sealed partial class ServicePort : global::Infra.Synthesis.Args
         {
             public const string Token = "kubernetes:core/v1:ServicePort";
 

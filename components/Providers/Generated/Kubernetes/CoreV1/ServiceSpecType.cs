@@ -10,7 +10,7 @@ public static partial class Kubernetes
     public static partial class CoreV1
     {
         /// <summary><c>kubernetes:core/v1:ServiceSpecType</c>: the values the schema lists, as typed constants.</summary>
-        public sealed class ServiceSpecType : IExpressible
+        public sealed partial class ServiceSpecType : IExpressible
         {
             public static readonly ServiceSpecType ExternalName = new("ExternalName");
             public static readonly ServiceSpecType ClusterIP = new("ClusterIP");

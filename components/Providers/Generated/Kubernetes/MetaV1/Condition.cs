@@ -10,7 +10,7 @@ public static partial class Kubernetes
     public static partial class MetaV1
     {
         /// <summary><c>kubernetes:meta/v1:Condition</c>: an output shape only; read its fields from an <c>Output</c> of it.</summary>
-        public sealed class Condition
+        public sealed partial class Condition
         {
             public const string Token = "kubernetes:meta/v1:Condition";
 

@@ -10,7 +10,7 @@ public static partial class Kubernetes
     public static partial class MetaV1
     {
         /// <summary><c>kubernetes:meta/v1:LabelSelector</c>.</summary>
-        public sealed class LabelSelector : global::Infra.Synthesis.Args
+        public sealed partial class LabelSelector : global::Infra.Synthesis.Args
         {
             public const string Token = "kubernetes:meta/v1:LabelSelector";
 

@@ -10,7 +10,7 @@ public static partial class Kubernetes
     public static partial class MetaV1
     {
         /// <summary><c>kubernetes:meta/v1:LabelSelectorRequirement</c>.</summary>
-        public sealed class LabelSelectorRequirement : global::Infra.Synthesis.Args
+        public sealed partial class LabelSelectorRequirement : global::Infra.Synthesis.Args
         {
             public const string Token = "kubernetes:meta/v1:LabelSelectorRequirement";
 

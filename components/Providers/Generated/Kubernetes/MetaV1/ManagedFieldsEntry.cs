@@ -10,7 +10,7 @@ public static partial class Kubernetes
     public static partial class MetaV1
     {
         /// <summary><c>kubernetes:meta/v1:ManagedFieldsEntry</c>.</summary>
-        public sealed class ManagedFieldsEntry : global::Infra.Synthesis.Args
+        public sealed partial class ManagedFieldsEntry : global::Infra.Synthesis.Args
         {
             public const string Token = "kubernetes:meta/v1:ManagedFieldsEntry";
 

@@ -10,7 +10,7 @@ public static partial class Kubernetes
     public static partial class PolicyV1
     {
         /// <summary><c>kubernetes:policy/v1:PodDisruptionBudget</c>.</summary>
-        public sealed class PodDisruptionBudget : global::Infra.Synthesis.Resource
+        public sealed partial class PodDisruptionBudget : global::Infra.Synthesis.Resource
         {
             public const string Token = "kubernetes:policy/v1:PodDisruptionBudget";
 
@@ -27,7 +27,7 @@ public static partial class Kubernetes
         }
 
         /// <summary>The inputs of <c>kubernetes:policy/v1:PodDisruptionBudget</c>.</summary>
-        public sealed class PodDisruptionBudgetArgs : global::Infra.Synthesis.Args
+        public sealed partial class PodDisruptionBudgetArgs : global::Infra.Synthesis.Args
         {
             public Kubernetes.MetaV1.ObjectMeta? Metadata { get; init; }
             public Kubernetes.PolicyV1.PodDisruptionBudgetSpec? Spec { get; init; }

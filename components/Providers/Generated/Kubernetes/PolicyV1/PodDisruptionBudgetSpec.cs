@@ -10,7 +10,7 @@ public static partial class Kubernetes
     public static partial class PolicyV1
     {
         /// <summary><c>kubernetes:policy/v1:PodDisruptionBudgetSpec</c>.</summary>
-        public sealed class PodDisruptionBudgetSpec : global::Infra.Synthesis.Args
+        public sealed partial class PodDisruptionBudgetSpec : global::Infra.Synthesis.Args
         {
             public const string Token = "kubernetes:policy/v1:PodDisruptionBudgetSpec";
 

@@ -10,7 +10,7 @@ public static partial class Kubernetes
     public static partial class PolicyV1
     {
         /// <summary><c>kubernetes:policy/v1:PodDisruptionBudgetStatus</c>: an output shape only; read its fields from an <c>Output</c> of it.</summary>
-        public sealed class PodDisruptionBudgetStatus
+        public sealed partial class PodDisruptionBudgetStatus
         {
             public const string Token = "kubernetes:policy/v1:PodDisruptionBudgetStatus";
 
