@@ -65,7 +65,7 @@ public sealed class AllowListTests
         var added = after.Select(f => f.Path).Except(before.Select(f => f.Path)).ToList();
         Assert.Equal(["components/Providers/Generated/Random/RandomPet.cs"], added);
         var code = after.Single(f => f.Path.EndsWith("RandomPet.cs", StringComparison.Ordinal)).Content;
-        Assert.Contains("public sealed class RandomPet : Resource", code);
+        Assert.Contains("public sealed partial class RandomPet : Resource", code);
         Assert.Contains("public const string Token = \"random:index/randomPet:RandomPet\";", code);
         Assert.Contains("\"random:index/randomPet:RandomPet\"", after.Single(f => f.Path.EndsWith("/random.json", StringComparison.Ordinal)).Content);
     }
