@@ -137,6 +137,25 @@ public static class ReplacingProperties
         .. Rules("aws:iam/rolePolicy:RolePolicy", TfAws("aws_iam_role_policy", "internal/service/iam/role_policy.go"), "name", "namePrefix", "role"),
         .. Rules("aws:iam/rolePolicyAttachment:RolePolicyAttachment",
             TfAws("aws_iam_role_policy_attachment", "internal/service/iam/role_policy_attachment.go"), "role", "policyArn"),
+
+        // --- types the global tier will emit (generated from the allow-list); upstream ForceNew arguments, worth
+        // re-reading against the sources before that tier ships ---
+        .. Rules("aws:autoscaling/group:Group", TfAws("aws_autoscaling_group", "internal/service/autoscaling/group.go"), "name", "namePrefix"),
+        .. Rules("aws:autoscaling/attachment:Attachment", TfAws("aws_autoscaling_attachment", "internal/service/autoscaling/attachment.go"),
+            "autoscalingGroupName", "elb", "lbTargetGroupArn"),
+        .. Rules("aws:autoscaling/lifecycleHook:LifecycleHook", TfAws("aws_autoscaling_lifecycle_hook", "internal/service/autoscaling/lifecycle_hook.go"),
+            "name", "autoscalingGroupName"),
+        EveryInput("aws:ec2/securityGroupRule:SecurityGroupRule",
+            TfAws("aws_security_group_rule", "internal/service/ec2/vpc_security_group_rule.go") + " on every argument but description", "description"),
+        .. Rules("aws:iam/policy:Policy", TfAws("aws_iam_policy", "internal/service/iam/policy.go"), "name", "namePrefix", "path", "description"),
+        EveryInput("aws:lb/listenerCertificate:ListenerCertificate",
+            TfAwsEveryArgument("aws_lb_listener_certificate", "internal/service/elbv2/listener_certificate.go")),
+        .. Rules("cloudflare:index/loadBalancer:LoadBalancer", "terraform-provider-cloudflare cloudflare_load_balancer: zone_id RequiresReplace", "zoneId"),
+        .. Rules("cloudflare:index/loadBalancerPool:LoadBalancerPool", "terraform-provider-cloudflare cloudflare_load_balancer_pool: account_id RequiresReplace", "accountId"),
+        .. Rules("cloudflare:index/loadBalancerMonitor:LoadBalancerMonitor", "terraform-provider-cloudflare cloudflare_load_balancer_monitor: account_id RequiresReplace", "accountId"),
+        // pulumi-command 1.2.1: a changed input runs the update (or create) command in place; triggers replace.
+        .. Rules("command:local:Command", "pulumi-command 1.2.1 local.Command: triggers replace; other inputs run update (or create) in place", "triggers"),
+        .. Rules("command:remote:Command", "pulumi-command 1.2.1 remote.Command: triggers replace; other inputs run update (or create) in place", "triggers"),
     ];
 
     /// <summary>
