@@ -34,7 +34,8 @@ public sealed class LaptopTier : ITier
         {
             Name = stack.PhysicalName("net"),
             Driver = "bridge",
-            Labels = Label.From(stack.Tags),
+            // A fixed name that Docker cannot relabel: lifetime labels only (StackIdentity.LifetimeTags).
+            Labels = Label.From(stack.LifetimeTags),
         });
 
         var db = new PostgresServer(blueprint, "db", new PostgresServerProps

@@ -43,7 +43,8 @@ public sealed class PostgresServer : Component
         var stack = props.Stack;
         var labels = Label.From(stack.Tags);
         // The data volume comes first: it anchors the component (the parent of its other resources).
-        Data = new Volume(this, "data", new VolumeArgs { Name = stack.PhysicalName($"{id}-data"), Labels = labels },
+        // Lifetime labels only: a new owner or environment must not replace the volume (and lose the data).
+        Data = new Volume(this, "data", new VolumeArgs { Name = stack.PhysicalName($"{id}-data"), Labels = Label.From(stack.LifetimeTags) },
             new ResourceOptions { Protect = stack.Settings.IsProduction ? true : null });
         Password = new RandomPassword(this, "password", new RandomPasswordArgs { Length = 32, Special = false });
         var image = new RemoteImage(this, "image", new RemoteImageArgs { Name = props.Image, KeepLocally = true });

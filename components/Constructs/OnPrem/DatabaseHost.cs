@@ -48,16 +48,18 @@ public sealed class DatabaseHost : Component
         var labels = Label.From(stack.Tags);
         var production = stack.Settings.IsProduction ? true : (bool?)null;
 
+        // Volumes carry lifetime labels only: a new owner or environment must not replace them (StackIdentity.LifetimeTags).
+        var volumeLabels = Label.From(stack.LifetimeTags);
         // The data volume anchors the component; production data is protected from `pulumi destroy`.
-        Data = new Volume(this, "pg-data", new VolumeArgs { Name = stack.PhysicalName("pg-data"), Labels = labels },
+        Data = new Volume(this, "pg-data", new VolumeArgs { Name = stack.PhysicalName("pg-data"), Labels = volumeLabels },
             new ResourceOptions { Protect = production });
         // Only PostgreSQL's socket lives here: labelled ephemeral, so production need not protect it (policy STO-005).
         var run = new Volume(this, "pg-run", new VolumeArgs
         {
             Name = stack.PhysicalName("pg-run"),
-            Labels = Label.From([.. stack.Tags, new("ephemeral", "true")]),
+            Labels = Label.From([.. stack.LifetimeTags, new("ephemeral", "true")]),
         });
-        var etcdData = new Volume(this, "etcd-data", new VolumeArgs { Name = stack.PhysicalName("etcd-data"), Labels = labels },
+        var etcdData = new Volume(this, "etcd-data", new VolumeArgs { Name = stack.PhysicalName("etcd-data"), Labels = volumeLabels },
             new ResourceOptions { Protect = production });
 
         var etcdImage = new RemoteImage(this, "etcd-image", new RemoteImageArgs { Name = props.EtcdImage, KeepLocally = true });
