@@ -84,8 +84,9 @@ public sealed class OnPrem3Tier : ITier
                 Image = onprem.AppImage,
                 Entrypoint = onprem.AppEntrypoint,
                 HealthCheck = StandInBinary.HealthCheck,
-                DatabaseEnvironment = ClusterDatabaseEnvironment.For(server, spec.Members.Select(m => m.Address).ToList(),
-                    onprem.Ports.Db, ClusterCredentials.AppUser, spec.Credentials.AppPassword, connectionStrings, secrets.Bindings),
+                Database = ClusterDatabaseEnvironment.Database(server, spec.Members.Select(m => m.Address).ToList(),
+                    onprem.Ports.Db, ClusterCredentials.AppUser),
+                SecretEnvironment = ClusterDatabaseEnvironment.Secrets(server, spec.Credentials.AppPassword, connectionStrings, secrets.Bindings),
                 DependsOn = [db.Patroni],
             });
         }
