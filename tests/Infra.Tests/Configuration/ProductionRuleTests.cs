@@ -72,6 +72,21 @@ public sealed class ProductionRuleTests : IDisposable
         Assert.Contains($"PLATFORM_ENVIRONMENT={expected.ToString().ToLowerInvariant()}", program.ToYaml());
     }
 
+    [Fact]
+    public void A_refused_environment_is_a_config_error_of_the_compiler_exit_1_and_nothing_on_stdout()
+    {
+        var (exit, stdout, stderr) = InfraProcess.Run(project.Root, new Dictionary<string, string>
+        {
+            ["PULUMI_STACK"] = "prod-eu",
+            ["PULUMI_PROJECT"] = "infra",
+            ["PULUMI_CONFIG"] = LaptopConfig("dev"),
+        }, "synth");
+        Assert.Equal(1, exit);
+        Assert.Equal("", stdout);
+        Assert.Contains("infra:environment = \"dev\": contradicts the stack name 'prod-eu', which names a production stack", stderr);
+        Assert.Contains("pulumi config set infra:environment production --stack prod-eu", stderr);
+    }
+
     [Theory]
     [MemberData(nameof(Cases))]
     public void The_policy_pack_follows_the_rule(string stack, string? configured, Expected expected)
