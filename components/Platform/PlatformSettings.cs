@@ -75,7 +75,7 @@ public sealed partial record PlatformSettings(
     {
         var decision = DecideEnvironment(config);
         if (decision.IsRefused)
-            config.Report(CommonKeys.Environment, decision.Configured, decision.Problem!, $"{CommonKeys.Environment.Allowed}. {decision.Fix}");
+            config.Report(CommonKeys.Environment, decision.Configured, $"{decision.Problem} {decision.Fix}", decision.Allowed);
         return decision.Environment;
     }
 

@@ -4,15 +4,16 @@ namespace Infra.Platform.Configuration;
 /// <param name="Environment">The environment to use; <see cref="DeploymentEnvironment.Production"/> when refused, the safe side.</param>
 /// <param name="Configured">The value of <c>infra:environment</c> as written; null when unset.</param>
 /// <param name="Problem">Why the value is refused, worded to follow the key and value; null when it is accepted.</param>
-/// <param name="Fix">What to do instead, when refused.</param>
-public sealed record EnvironmentDecision(DeploymentEnvironment Environment, string? Configured, string? Problem, string? Fix)
+/// <param name="Allowed">What the key may say for this stack, when refused.</param>
+/// <param name="Fix">The command (or rename) that fixes it, when refused.</param>
+public sealed record EnvironmentDecision(DeploymentEnvironment Environment, string? Configured, string? Problem, string? Allowed, string? Fix)
 {
     public bool IsProduction => Environment == DeploymentEnvironment.Production;
 
     public bool IsRefused => Problem is not null;
 
-    /// <summary>The refusal as one line: <c>infra:environment: 'dev' contradicts ... Fix: ...</c>.</summary>
-    public string? Message => Problem is null ? null : $"{ProductionRule.Key}: '{Configured}' {Problem} {Fix}";
+    /// <summary>The refusal as one line: <c>infra:environment: 'dev' contradicts ... Allowed: ... Fix ...</c>.</summary>
+    public string? Message => Problem is null ? null : $"{ProductionRule.Key}: '{Configured}' {Problem} Allowed: {Allowed}. {Fix}";
 }
 
 /// <summary>
@@ -54,7 +55,7 @@ public static class ProductionRule
         var name = ShortName(stack);
         var productionName = NameLooksLikeProduction(name);
         if (configured is null)
-            return new(productionName ? DeploymentEnvironment.Production : DeploymentEnvironment.Dev, null, null, null);
+            return new(productionName ? DeploymentEnvironment.Production : DeploymentEnvironment.Dev, null, null, null, null);
 
         DeploymentEnvironment? environment = configured switch
         {
@@ -64,15 +65,15 @@ public static class ProductionRule
             _ => null,
         };
         if (environment is null)
-            return new(DeploymentEnvironment.Production, configured,
-                $"is not an environment; use one of {string.Join(", ", Values)}.",
-                $"Set one: pulumi config set {Key} {(productionName ? "production" : "dev")} --stack {name}");
+            return new(DeploymentEnvironment.Production, configured, "is not an environment.", string.Join(" | ", Values),
+                $"Set one: pulumi config set {Key} {(productionName ? "production" : "dev")} --stack {name}.");
         if (productionName && environment != DeploymentEnvironment.Production)
             return new(DeploymentEnvironment.Production, configured,
                 $"contradicts the stack name '{name}', which names a production stack (a 'prod' or 'production' part).",
+                "production, for a stack with such a name",
                 $"If it is production: pulumi config set {Key} production --stack {name}. If it is not: " +
                 "give it a name without such a part (pulumi stack rename).");
-        return new(environment.Value, configured, null, null);
+        return new(environment.Value, configured, null, null, null);
     }
 
     private static string ShortName(string stack) => stack.Split('/')[^1];

@@ -62,7 +62,7 @@ public class ScheduleSettingsTests
     }
 
     [Theory]
-    [InlineData("eu", "qa", "infra:environment: 'qa' is not an environment; use one of dev, staging, production.")]
+    [InlineData("eu", "qa", "infra:environment: 'qa' is not an environment. Allowed: dev | staging | production.")]
     [InlineData("eu", "Staging", "infra:environment: 'Staging' is not an environment")]
     [InlineData("prod-mirror", "dev", "infra:environment: 'dev' contradicts the stack name 'prod-mirror', which names a production stack")]
     public void A_value_the_rule_refuses_is_an_error_with_the_fix(string stack, string configured, string expected)
