@@ -45,19 +45,13 @@ public static class StackSynthesizer
         var reader = new ConfigReader(source, stack, tier, definition.Keys, TierRegistry.AllKeyNames);
         // Read before Build: the tier's ThrowIfInvalid then lists exemption errors with all the others.
         var policies = PolicyConfig.Read(reader, source.Values.GetValueOrDefault(CommonKeys.PolicyExemptions.FullName)?.Node,
-            IsProduction(source, stack, tier, definition));
+            PlatformSettings.DecideEnvironment(reader).IsProduction);
         var identity = definition.Build(blueprint, reader);
         reader.ThrowIfInvalid();
 
         var context = new PolicyContext(blueprint, identity, policies.AllowedInstanceTypes);
         return new CheckedProgram(blueprint, PolicyPack.Evaluate(context, policies.Exemptions), policies);
     }
-
-    // A throw-away reader: an invalid environment is reported by the tier's own read, not twice.
-    private static bool IsProduction(ConfigSource source, string stack, Tier tier, ITier definition) =>
-        definition.Keys.Contains(CommonKeys.Environment) &&
-        new ConfigReader(source, stack, tier, definition.Keys).Enum(CommonKeys.Environment, DeploymentEnvironment.Dev)
-        == DeploymentEnvironment.Production;
 
     private static ConfigSource LoadConfig(ProjectDirectory project, string stack, string? pulumiConfigJson)
     {

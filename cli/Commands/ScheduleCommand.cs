@@ -33,7 +33,8 @@ public static class ScheduleCommand
             "Print what the hourly scheduler should do with a dev stack at an instant: `up` (weekday spin-up), " +
             "`destroy` (weekend teardown) or `nothing`, from the stack config object infra:schedule " +
             "(timeZone, weekdayUp, weekendDown, holidays, optOut, windowMinutes), in the stack's own time zone and " +
-            "correct across daylight-saving changes. Production stacks (infra:environment: production) always print `nothing`. " +
+            "correct across daylight-saving changes. Production stacks (infra:environment: production, or unset on a stack named " +
+            "like prod-eu: the rule synthesis uses) always print `nothing`. " +
             "The reason goes to stderr, the word alone to stdout. " + ExitCodes.Help)
         {
             stack, at, manual, projectDir,

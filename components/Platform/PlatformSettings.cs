@@ -33,7 +33,7 @@ public sealed partial record PlatformSettings(
 
     public static PlatformSettings Read(ConfigReader config)
     {
-        var environment = config.Enum(CommonKeys.Environment, DeploymentEnvironment.Dev);
+        var environment = ReadEnvironment(config);
         var owner = config.String(CommonKeys.Owner, "platform-team",
             v => OwnerShape().IsMatch(v) ? null : "is not a valid owner tag.");
         var logLevel = config.Enum(CommonKeys.LogLevel, LogLevel.Info);
@@ -65,6 +65,18 @@ public sealed partial record PlatformSettings(
             routes = new RouteTable([]);
         }
         return new PlatformSettings(environment, owner, catalog, new ServiceSet(selected), routes, logLevel);
+    }
+
+    /// <summary>The stack's environment by the one production rule (<see cref="ProductionRule"/>).</summary>
+    public static EnvironmentDecision DecideEnvironment(ConfigReader config) =>
+        ProductionRule.Decide(config.Stack, config.IsSet(CommonKeys.Environment) ? config.Display(CommonKeys.Environment) : null);
+
+    private static DeploymentEnvironment ReadEnvironment(ConfigReader config)
+    {
+        var decision = DecideEnvironment(config);
+        if (decision.IsRefused)
+            config.Report(CommonKeys.Environment, decision.Configured, $"{decision.Problem} {decision.Fix}", decision.Allowed);
+        return decision.Environment;
     }
 
     private static ServiceCatalog ReadCatalog(ConfigReader config)

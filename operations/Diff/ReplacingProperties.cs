@@ -170,6 +170,7 @@ public static class ReplacingProperties
         ["pulumi:providers:docker"] = "a provider's configuration is updated; resources keep their provider reference",
         ["pulumi:providers:random"] = "a provider's configuration is updated; resources keep their provider reference",
         ["pulumi:providers:cloudflare"] = "a provider's configuration is updated; resources keep their provider reference",
+        ["pulumi:providers:command"] = "a provider's configuration is updated; resources keep their provider reference",
     };
 
     private static readonly ILookup<string, ReplacementRule> ByType = All.ToLookup(rule => rule.Type, StringComparer.Ordinal);

@@ -147,9 +147,9 @@ public sealed partial record OnPrem3Settings(
         var type = config.String(OnPrem3Keys.BackupRepoType, "path",
             v => v is "path" or "s3" ? null : "is not a repository type.");
         var path = config.String(OnPrem3Keys.BackupRepoPath, type == "s3" ? "/pgbackrest" : "/var/lib/pgbackrest",
-            v => v.StartsWith('/') && !v.Any(c => char.IsWhiteSpace(c) || c is '\'' or '"' or '%' or '\\') && !v.Split('/').Contains("..")
+            v => v.StartsWith('/') && v != "/" && !v.Any(c => char.IsWhiteSpace(c) || c is '\'' or '"' or '%' or '\\' or ':') && !v.Split('/').Contains("..")
                 ? null
-                : "is not an absolute path without spaces, quotes or '..'.");
+                : "is not an absolute path (other than /) without spaces, quotes, ':' or '..'.");
         string? bucket = null, endpoint = null, region = null;
         var s3Keys = new[] { OnPrem3Keys.BackupS3Bucket, OnPrem3Keys.BackupS3Endpoint, OnPrem3Keys.BackupS3Region };
         if (type == "s3")

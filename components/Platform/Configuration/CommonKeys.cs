@@ -7,7 +7,9 @@ public static class CommonKeys
         "The tier this stack deploys; defaults to the stack's name when that is a tier name.", TierShape.Names);
 
     public static readonly ConfigKey Environment = new("environment", ConfigKind.String,
-        "What the stack is for; production stacks are protected and never torn down on a schedule.",
+        "What the stack is for; production stacks are protected and never torn down on a schedule. Unset: production " +
+        "when the stack name has a 'prod' or 'production' part (prod-eu), dev otherwise; such a name only accepts " +
+        "production (ProductionRule).",
         "dev | staging | production");
 
     public static readonly ConfigKey Owner = new("owner", ConfigKind.String,

@@ -39,6 +39,9 @@ public sealed class ConfigReader
 
     public bool IsSet(ConfigKey key) => Raw(key) is not null;
 
+    /// <summary>The value as the stack wrote it (a list or object as JSON); null when unset.</summary>
+    public string? Display(ConfigKey key) => Raw(key)?.Display;
+
     public string String(ConfigKey key, string fallback, Func<string, string?>? check = null)
     {
         if (Raw(key) is not { } raw) return fallback;

@@ -30,6 +30,7 @@ public static class CloudInitUserData
             File(OtelCollectorDropIn.Path, "0644", OtelCollectorDropIn.Render()),
             File(DataVolumeUnit.ScriptPath, "0755", DataVolumeUnit.WriteScript(spec)),
             File(DataVolumeUnit.UnitPath, "0644", DataVolumeUnit.RenderUnit()),
+            File(FleetProvisioningSpec.EnvironmentFilePath, "0644", PlatformServiceUnit.WriteEnvironment(spec)),
             File(PlatformServiceUnit.UnitPath, "0644", PlatformServiceUnit.Write(spec)),
         };
         var document = Map(

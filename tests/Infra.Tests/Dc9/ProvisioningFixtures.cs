@@ -1,3 +1,4 @@
+using Infra.Platform.Configuration;
 using Infra.Platform.Network;
 using Infra.Platform.Provisioning;
 
@@ -25,9 +26,14 @@ internal static class ProvisioningFixtures
             .ToList();
     }
 
+    public const string Routes = """[{"host":"api","pathPrefix":"/accounts/","service":"accounts"},{"host":"api","pathPrefix":"/","service":"gateway"}]""";
+
     public static FleetProvisioningSpec Spec(IReadOnlyList<FleetPeer>? peers = null) => new()
     {
         Peers = peers ?? Peers(),
+        Environment = DeploymentEnvironment.Dev,
+        Routes = Routes,
+        LogLevel = LogLevel.Info,
         Binary = new VerifiedDownload("https://releases.example.com/platform/1.4.2/platform-linux-amd64", BinarySha, "infra:binary"),
         Telemetry = new OtelCollectorAgent(
             new VerifiedDownload(

@@ -1,4 +1,5 @@
 using Infra.Operations.Schedule;
+using Infra.Platform.Configuration;
 
 namespace Infra.Tests.Operations;
 
@@ -50,20 +51,24 @@ public class ScheduleSettingsTests
     }
 
     [Theory]
-    [InlineData("dev-eu", null, StackEnvironment.Dev)]
-    [InlineData("prod-eu", null, StackEnvironment.Production)]
-    [InlineData("eu", "production", StackEnvironment.Production)]
-    [InlineData("eu", "Staging", StackEnvironment.Staging)]
-    [InlineData("prod-mirror", "dev", StackEnvironment.Dev)]
-    public void Environment_comes_from_config_or_errs_towards_production(string stack, string? configured, StackEnvironment expected)
+    [InlineData("dev-eu", null, DeploymentEnvironment.Dev)]
+    [InlineData("prod-eu", null, DeploymentEnvironment.Production)]
+    [InlineData("eu", "production", DeploymentEnvironment.Production)]
+    [InlineData("eu", "staging", DeploymentEnvironment.Staging)]
+    [InlineData("reproduce-bug", null, DeploymentEnvironment.Dev)]
+    public void Environment_comes_from_the_one_production_rule(string stack, string? configured, DeploymentEnvironment expected)
     {
         Assert.Equal(expected, StackEnvironments.Resolve(stack, configured));
     }
 
-    [Fact]
-    public void Unknown_environment_is_an_error_with_the_fix()
+    [Theory]
+    [InlineData("eu", "qa", "infra:environment: 'qa' is not an environment. Allowed: dev | staging | production.")]
+    [InlineData("eu", "Staging", "infra:environment: 'Staging' is not an environment")]
+    [InlineData("prod-mirror", "dev", "infra:environment: 'dev' contradicts the stack name 'prod-mirror', which names a production stack")]
+    public void A_value_the_rule_refuses_is_an_error_with_the_fix(string stack, string configured, string expected)
     {
-        var error = Assert.Throws<ScheduleConfigException>(() => StackEnvironments.Resolve("eu", "qa"));
-        Assert.Contains("infra:environment: 'qa' is not an environment; use one of dev, staging, production", error.Message);
+        var error = Assert.Throws<ScheduleConfigException>(() => StackEnvironments.Resolve(stack, configured));
+        Assert.Contains(expected, error.Message);
+        Assert.Contains("pulumi config set infra:environment", error.Message);
     }
 }
