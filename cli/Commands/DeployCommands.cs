@@ -3,6 +3,7 @@ using Infra.Operations;
 using Infra.Operations.Deploy;
 using Infra.Operations.Diff;
 using Infra.Operations.Schedule;
+using Infra.Platform.Schedule;
 
 namespace Infra.Cli.Commands;
 

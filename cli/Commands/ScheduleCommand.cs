@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Infra.Operations;
 using Infra.Operations.Schedule;
+using Infra.Platform.Schedule;
 
 namespace Infra.Cli.Commands;
 

@@ -1,4 +1,5 @@
 using Infra.Operations.Schedule;
+using Infra.Platform.Schedule;
 
 namespace Infra.Tests.Operations;
 
