@@ -33,7 +33,8 @@ public static class StackSynthesizer
     {
         if (stack is null) return new CheckedProgram(PluginDiscovery.Build(), null, null);
         if (StackName.Problem(stack) is { } problem)
-            throw new SynthesisException($"Invalid stack name '{StackName.Printable(stack)}': it {problem}. {StackName.Rule}.");
+            throw new SynthesisException(
+                $"Invalid stack name '{StackName.Printable(stack)}': it {problem}. {StackName.Rule}: use such a name, e.g. '{StackName.Suggest(stack)}'.");
         stack = StackName.Short(stack);
         var source = LoadConfig(project, stack, pulumiConfigJson);
         var tier = ResolveTier(stack, source);

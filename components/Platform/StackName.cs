@@ -41,6 +41,15 @@ public static partial class StackName
         return null;
     }
 
+    /// <summary>A valid name close to <paramref name="text"/> (other characters become '-'), for the error message.</summary>
+    public static string Suggest(string text)
+    {
+        var name = new string(Short(text.Replace('\\', '/')).Select(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '.' ? c : '-').ToArray())
+            .Trim('-', '.');
+        name = name.Length > 100 ? name[..100] : name;
+        return name.Length == 0 ? "dev" : name;
+    }
+
     /// <summary>The stack's own name: the last part of a qualified name.</summary>
     public static string Short(string qualified) => qualified.Split('/')[^1];
 

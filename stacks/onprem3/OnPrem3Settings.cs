@@ -114,6 +114,8 @@ public sealed partial record OnPrem3Settings(
                 config.Report(key, host, problem);
             else if (!seen.Add(HostAddress.Canonical(host)))
                 config.Report(key, host, "is listed twice: the three servers must be three different hosts.");
+            else if (Placeholders.DocumentationAddress(host) is { } example)
+                config.Placeholder(key, host, example);
         }
         return hosts;
     }
@@ -157,6 +159,8 @@ public sealed partial record OnPrem3Settings(
             bucket = Required(config, OnPrem3Keys.BackupS3Bucket, v => BucketName().IsMatch(v) ? null : "is not a valid bucket name.");
             endpoint = Required(config, OnPrem3Keys.BackupS3Endpoint,
                 v => EndpointShape().IsMatch(v) ? null : "is not a host or host:port (leave out https://).");
+            if (endpoint is { Length: > 0 } && Placeholders.ExampleHost(endpoint.Split(':')[0]) is { } exampleEndpoint)
+                config.Placeholder(OnPrem3Keys.BackupS3Endpoint, endpoint, exampleEndpoint);
             region = Required(config, OnPrem3Keys.BackupS3Region, v => v.Length is > 0 and <= 64 && !v.Any(char.IsWhiteSpace) ? null : "is not a region name.");
             config.Secret(OnPrem3Keys.BackupS3AccessKey, required: true);
             config.Secret(OnPrem3Keys.BackupS3SecretKey, required: true);

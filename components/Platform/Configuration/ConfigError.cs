@@ -9,6 +9,8 @@ public enum ConfigFix
     EditStackFile,
     /// <summary>The <c>PULUMI_CONFIG</c> variable, which Pulumi writes and a person may have set by hand.</summary>
     PulumiConfig,
+    /// <summary>The stack's name, which no config key changes.</summary>
+    RenameStack,
 }
 
 /// <summary>
@@ -53,6 +55,9 @@ public sealed class ConfigException(string stack, string origin, IReadOnlyList<C
             "PULUMI_CONFIG is the JSON object of the stack's config that Pulumi hands its compiler. If you set it " +
             $"yourself, make it one JSON object of \"namespace:key\": \"value\" pairs, each key once; or unset it and " +
             $"infra reads Pulumi.{stack}.yaml.",
+        ConfigFix.RenameStack =>
+            $"A stack's name is not config: rename the stack (`pulumi stack rename NEW --stack {stack}`, which renames " +
+            $"Pulumi.{stack}.yaml too) or create one with a valid name and `pulumi config cp`.",
         _ => $"Fix with `pulumi config set KEY VALUE --stack {stack}` (or `pulumi config rm KEY`), or edit Pulumi.{stack}.yaml.",
     };
 }
