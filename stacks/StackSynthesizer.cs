@@ -49,7 +49,8 @@ public static class StackSynthesizer
         var production = IsProduction(source, stack, tier, definition);
         var reader = new ConfigReader(source, stack, tier, definition.Keys, TierRegistry.AllKeyNames) { IsProduction = production };
         // Read before Build: the tier's ThrowIfInvalid then lists these errors with all the others.
-        var policies = PolicyConfig.Read(reader, source.Values.GetValueOrDefault(CommonKeys.PolicyExemptions.FullName)?.Node, production);
+        var exemptions = definition.Keys.Contains(CommonKeys.PolicyExemptions) ? reader.Node(CommonKeys.PolicyExemptions) : null;
+        var policies = PolicyConfig.Read(reader, exemptions, production);
         OperationsKeys.Validate(reader);
         var identity = definition.Build(blueprint, reader);
         reader.ThrowIfInvalid();

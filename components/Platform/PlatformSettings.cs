@@ -124,6 +124,12 @@ public sealed partial record PlatformSettings(
         var routes = new List<IngressRoute>();
         foreach (var item in list)
         {
+            if (item is not JsonObject)
+            {
+                config.Report(CommonKeys.Catalog, $"{service}.routes", "has an entry that is not an object {host, path}.",
+                    "a list such as [{host: api, path: /billing/}]");
+                continue;
+            }
             var host = item?["host"]?.ToString() ?? "";
             var path = item?["path"]?.ToString() ?? "";
             if (!HostLabel().IsMatch(host))

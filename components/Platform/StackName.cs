@@ -14,6 +14,10 @@ public static partial class StackName
     [GeneratedRegex(@"^[A-Za-z0-9_.-]{1,100}\z")]
     private static partial Regex Part();
 
+    // Pulumi's rule for the organization (owner) part of a qualified name.
+    [GeneratedRegex(@"^[a-zA-Z0-9][a-zA-Z0-9_-]{1,38}[a-zA-Z0-9]\z")]
+    private static partial Regex Organization();
+
     public const string Rule =
         "Pulumi stack names are 1 to 100 ASCII letters, digits, '-', '_' and '.', optionally after ORG/ or ORG/PROJECT/";
 
@@ -23,6 +27,8 @@ public static partial class StackName
         if (text.Length == 0) return "is empty";
         var parts = text.Split('/');
         if (parts.Length > 3) return $"has {parts.Length} parts separated by '/'; a stack is NAME, ORG/NAME or ORG/PROJECT/NAME";
+        if (parts.Length > 1 && parts[0].Length > 0 && Part().IsMatch(parts[0]) && !Organization().IsMatch(parts[0]))
+            return $"starts with '{parts[0]}', which is not an organization name (3 to 40 letters, digits, '-' and '_', starting and ending with a letter or digit)";
         foreach (var part in parts)
         {
             if (Part().IsMatch(part)) continue;

@@ -118,6 +118,18 @@ public sealed class ConfigReader
         return Fail<JsonObject?>(key, raw.Display, "must be an object (a mapping of names to values).", null);
     }
 
+    /// <summary>
+    /// A structured value of any shape (JSON text parsed), for readers with their own shape rules, such as
+    /// the policy exemptions (whose reasons may span lines); null when unset or already reported (stored
+    /// as a secret, not valid JSON).
+    /// </summary>
+    public JsonNode? Node(ConfigKey key)
+    {
+        if (Plain(key, singleLine: false) is not { } raw) return null;
+        var node = Structured(raw.Node, out var jsonProblem);
+        return jsonProblem is null ? node : Fail<JsonNode?>(key, raw.Display, jsonProblem + ".", null);
+    }
+
     /// <summary>A secret key is only checked for presence and secrecy; its value is never read.</summary>
     public bool Secret(ConfigKey key, bool required)
     {
@@ -148,9 +160,9 @@ public sealed class ConfigReader
     {
         var shown = key.ShowsValue ? value : null;
         if (IsProduction)
-            errors.Add(new ConfigError(key.FullName, shown, $"is a placeholder ({what}); a production stack needs the real value.", key.Allowed));
+            errors.Add(new ConfigError(key.FullName, shown, $"is a placeholder ({what}); a production stack needs the real value.", null));
         else
-            warnings.Add(new ConfigError(key.FullName, shown, $"is a placeholder ({what}); replace it before `pulumi up`.", key.Allowed));
+            warnings.Add(new ConfigError(key.FullName, shown, $"is a placeholder ({what}); replace it before `pulumi up`.", null));
     }
 
     /// <summary>
@@ -188,10 +200,10 @@ public sealed class ConfigReader
     /// The value of a non-secret key, which the program needs in plain text. A value stored encrypted
     /// (<c>secure:</c>) cannot be read here, and copying it into the program would leak it: an error.
     /// </summary>
-    private RawConfigValue? Plain(ConfigKey key)
+    private RawConfigValue? Plain(ConfigKey key, bool singleLine = true)
     {
         if (Raw(key) is not { } raw) return null;
-        if (!raw.IsSecure) return SingleLine(key, raw.Node) ? raw : null;
+        if (!raw.IsSecure) return !singleLine || SingleLine(key, raw.Node) ? raw : null;
         Report(key, null, "is stored as a secret (secure:), but it is not a secret: the program needs its value in plain text.",
             $"{key.Allowed}; set it without --secret: pulumi config set {key.FullName} VALUE --stack {Stack}");
         return null;
