@@ -286,6 +286,9 @@ public sealed partial record Dc9Settings(
         var sha = config.String(shaKey, "");
         if (!config.IsSet(urlKey)) config.Report(urlKey, null, "is required.");
         if (!config.IsSet(shaKey)) config.Report(shaKey, null, "is required: servers install nothing they cannot verify.");
+        foreach (var (key, value) in new[] { (urlKey, url), (shaKey, sha) })
+            if (config.IsSet(key) && value.Length == 0 && !config.Errors.Any(e => e.Key == key.FullName))
+                config.Report(key, value, "is empty.");
         if (url.Length == 0 || sha.Length == 0) return null;
         VerifiedDownload? download = null;
         var urlProblem = Problem(() => new VerifiedDownload(url, new string('0', 64), urlKey.FullName));
