@@ -32,10 +32,6 @@ public static class CliContext
         return null;
     }
 
-    /// <summary>The blueprint of the stack a command names (argument, else PULUMI_STACK; none: plugin discovery).</summary>
-    public static Blueprint Synthesize(string? stackArgument, string? projectDir) =>
-        StackSynthesizer.Synthesize(Project(projectDir), Stack(stackArgument), PulumiConfig(stackArgument));
-
     /// <summary>The stack's program with the policy pack's report, not enforced (plan, policy).</summary>
     public static CheckedProgram Check(string? stackArgument, string? projectDir) =>
         StackSynthesizer.Check(Project(projectDir), Stack(stackArgument), PulumiConfig(stackArgument));

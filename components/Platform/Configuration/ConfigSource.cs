@@ -133,7 +133,7 @@ public sealed class ConfigSource
         else if (configNode is not null and not YamlScalarNode { Value: null or "" })
         {
             errors.Add(Error($"{origin}: config", $"is {Describe(configNode)}, not a mapping of keys to values.",
-                "config:\n    infra:tier: laptop"));
+                "a mapping such as `config: {infra:tier: laptop}`"));
         }
         if (errors.Count > 0) throw new ConfigSourceException(errors);
         return new ConfigSource(values, origin);
@@ -144,7 +144,7 @@ public sealed class ConfigSource
                 return Error(name, $"is a config key at the top level of {origin}, where Pulumi does not read it: move it under `config:`.");
             var suggestion = DidYouMean.Suggest(name, StackFileSettings);
             return Error(name, suggestion is null
-                    ? $"is not a setting of a stack file."
+                    ? "is not a setting of a stack file."
                     : $"is not a setting of a stack file. Did you mean {suggestion}?",
                 $"{string.Join(", ", StackFileSettings)}; config keys go under `config:`");
         }
