@@ -4,6 +4,7 @@ using Infra.Operations.Deploy;
 using Infra.Operations.Diff;
 using Infra.Operations.Schedule;
 using Infra.Platform.Configuration;
+using Infra.Platform.Schedule;
 
 namespace Infra.Cli.Commands;
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Infra.Operations;
 using Infra.Operations.Schedule;
+using Infra.Platform.Schedule;
 
 namespace Infra.Cli.Commands;
 
@@ -62,6 +63,11 @@ public static class ScheduleCommand
             {
                 if (OperationsContext.ProjectRoot(parse.GetValue(projectDir), error) is not { } root) return ExitCodes.InvalidInput;
                 var config = StackConfigFile.Load(root, name);
+                // A misspelt stack would otherwise read as "no schedule" and print `nothing`, exit 0.
+                if (!config.Exists)
+                    throw new InvalidDataException(
+                        $"{Path.GetFileName(config.Path)} does not exist in {root}, so there is no stack '{name}' to schedule; " +
+                        "name a stack that has a stack file (`ls Pulumi.*.yaml`).");
                 var environment = StackEnvironments.Resolve(name, config.GetString(StackEnvironments.ConfigKey));
                 var settings = config.Get(ScheduleSettings.ConfigKey) is { } node ? ScheduleSettings.FromYaml(node) : null;
                 var policy = new SchedulePolicy(settings, environment);

@@ -14,7 +14,8 @@ public sealed partial record PlatformSettings(
     RouteTable Routes,
     LogLevel LogLevel)
 {
-    [GeneratedRegex(@"^[A-Za-z0-9 ._:/=+@-]{1,64}$")]
+    // Letters and digits of any script: what AWS tag values accept everywhere (ELBv2 is the strictest), and Docker labels.
+    [GeneratedRegex(@"^[\p{L}\p{N} ._:/=+@-]{1,64}\z")]
     private static partial Regex OwnerShape();
 
     [GeneratedRegex("^[a-z][a-z0-9-]{0,30}$")]
@@ -35,7 +36,7 @@ public sealed partial record PlatformSettings(
     {
         var environment = ReadEnvironment(config);
         var owner = config.String(CommonKeys.Owner, "platform-team",
-            v => OwnerShape().IsMatch(v) ? null : "is not a valid owner tag.");
+            v => OwnerShape().IsMatch(v) ? null : OwnerProblem(v));
         var logLevel = config.Enum(CommonKeys.LogLevel, LogLevel.Info);
         var catalog = ReadCatalog(config);
 
@@ -77,6 +78,15 @@ public sealed partial record PlatformSettings(
         if (decision.IsRefused)
             config.Report(CommonKeys.Environment, decision.Configured, $"{decision.Problem} {decision.Fix}", decision.Allowed);
         return decision.Environment;
+    }
+
+    private static string OwnerProblem(string owner)
+    {
+        if (owner.Length is 0 or > 64) return $"is not a valid owner tag: it has {owner.Length} characters.";
+        var bad = owner.First(c => !OwnerShape().IsMatch(c.ToString()));
+        return char.GetUnicodeCategory(bad) is System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.SpacingCombiningMark
+            ? $"is not a valid owner tag: it contains the combining mark U+{(int)bad:X4}; type the accented letter as one character."
+            : $"is not a valid owner tag: it contains '{bad}'.";
     }
 
     private static ServiceCatalog ReadCatalog(ConfigReader config)
@@ -126,6 +136,12 @@ public sealed partial record PlatformSettings(
         var routes = new List<IngressRoute>();
         foreach (var item in list)
         {
+            if (item is not JsonObject)
+            {
+                config.Report(CommonKeys.Catalog, $"{service}.routes", "has an entry that is not an object {host, path}.",
+                    "a list such as [{host: api, path: /billing/}]");
+                continue;
+            }
             var host = item?["host"]?.ToString() ?? "";
             var path = item?["path"]?.ToString() ?? "";
             var priority = RoutePriority(config, service, item?["priority"]);

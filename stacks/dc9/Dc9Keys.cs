@@ -7,7 +7,7 @@ public static class Dc9Keys
 {
     public static readonly ConfigKey Region = new("region", ConfigKind.String, "AWS region of the stack.", "an AWS region such as eu-west-1");
     public static readonly ConfigKey VpcCidr = new("vpcCidr", ConfigKind.String,
-        "IPv4 block of the VPC; subnets are carved from it stably (adding an AZ or a tier never renumbers).", "a CIDR from /16 to /20, e.g. 10.0.0.0/16");
+        "IPv4 block of the VPC; subnets are carved from it stably (adding an AZ or a tier never renumbers).", "a private (RFC 1918) CIDR from /16 to /19, e.g. 10.0.0.0/16");
     public static readonly ConfigKey AzCount = new("azCount", ConfigKind.Integer,
         "Availability zones to spread over; RAFT without a single point of failure needs three.", "an integer from 3 to 6");
     public static readonly ConfigKey AvailabilityZones = new("availabilityZones", ConfigKind.StringList,

@@ -38,10 +38,16 @@ public static class Dc9Placement
             {
                 var az = (k + r) % azCount;
                 var slot = k * slotsPerServicePerAz + r / azCount;
-                if (r / azCount >= slotsPerServicePerAz || slot >= staticCapacity)
+                if (r / azCount >= slotsPerServicePerAz)
                     throw new NetworkPlanException(
-                        $"Service '{service.Name}' (catalog position {k + 1}) replica {r + 1} has no static address: each AZ holds " +
-                        $"{slotsPerServicePerAz} replicas of each of the first {staticCapacity / slotsPerServicePerAz} catalog Services. Lower its replicas.");
+                        $"Service '{service.Name}' replica {r + 1} has no static address: each AZ holds {slotsPerServicePerAz} replicas " +
+                        $"of a Service, so {azCount} AZs hold {slotsPerServicePerAz * azCount}. Lower its replicas or add AZs.");
+                if (slot >= staticCapacity)
+                    throw new NetworkPlanException(
+                        $"Service '{service.Name}' is Service {k + 1} of the catalog, but the static address plan holds the first " +
+                        $"{staticCapacity / slotsPerServicePerAz} ({staticCapacity} addresses per private subnet, {slotsPerServicePerAz} per " +
+                        "Service): it has no address however few replicas it has. The catalog counts every Service, run or not: " +
+                        "remove Services you added with infra:catalog and no longer need.");
                 var server = new Server($"{service.Name}-{r + 1}", members.Count + 1, new ServiceSet([service]), $"az-{az}");
                 members.Add(new FleetMember(server, az, blocks[az].AddressOf(slot)));
             }

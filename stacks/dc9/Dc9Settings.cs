@@ -46,16 +46,28 @@ public sealed partial record Dc9Settings(
     [GeneratedRegex(@"^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")] private static partial Regex DomainShape();
     [GeneratedRegex(@"^Z[A-Z0-9]{1,31}$")] private static partial Regex Route53ZoneShape();
     [GeneratedRegex(@"^[0-9a-f]{32}$")] private static partial Regex CloudflareZoneShape();
-    [GeneratedRegex(@"^[A-Za-z0-9.-]+:[0-9]{1,5}$")] private static partial Regex HostPortShape();
+    [GeneratedRegex(@"^([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)*[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\z")] private static partial Regex HostShape();
+    [GeneratedRegex(@"^[a-z0-9]([a-z0-9-]{0,25}[a-z0-9])?\z")] private static partial Regex BucketSafeStackName();
     [GeneratedRegex(@"^https://([a-z0-9.-]+\.)?s3([.-][a-z0-9-]+)*\.amazonaws\.com/")] private static partial Regex S3Url();
 
     // Xen-based families: their EBS volumes are not NVMe, which the data-volume setup relies on.
     private static readonly string[] XenFamilies = ["t1", "t2", "m1", "m2", "m3", "m4", "c1", "c3", "c4", "r3", "r4", "i2", "i3", "d2", "x1", "x1e", "g3", "p2", "p3"];
 
+    /// <summary>Private address space (RFC 1918): a VPC in public space would shadow someone's internet addresses.</summary>
+    private static readonly Ipv4Cidr[] PrivateRanges = [Ipv4Cidr.Parse("10.0.0.0/8"), Ipv4Cidr.Parse("172.16.0.0/12"), Ipv4Cidr.Parse("192.168.0.0/16")];
+
+    /// <summary>
+    /// VPC sizes that work: AWS allows no VPC above /16, and below /19 a private subnet of the stable
+    /// layout (a VPC quarter split into 8 AZ slots) cannot hold the fleet's aligned block of static addresses.
+    /// </summary>
+    public const int LargestVpcPrefix = 16, SmallestVpcPrefix = 19;
+
     public static Dc9Settings Read(ConfigReader config, PlatformSettings platform)
     {
+        CheckStackName(config);
         var region = config.String(Dc9Keys.Region, "eu-west-1", v => RegionShape().IsMatch(v) ? null : "is not an AWS region name.");
         var vpcCidr = Cidr(config, Dc9Keys.VpcCidr, "10.0.0.0/16");
+        var vpcUsable = CheckVpcCidr(config, vpcCidr);
         var azCount = config.Integer(Dc9Keys.AzCount, 3, 3, 6);
         var isolated = config.Boolean(Dc9Keys.IsolatedSubnets, false);
 
@@ -97,11 +109,16 @@ public sealed partial record Dc9Settings(
                 config.Report(Dc9Keys.SshCidrs, text, "opens SSH to the whole internet.", "the CIDRs of your offices or VPN; [] for Session Manager only");
             else if (cidr.Overlaps(vpcCidr))
                 config.Report(Dc9Keys.SshCidrs, text, $"overlaps the VPC {vpcCidr}; inside the VPC, reach servers through the bastion.");
-            else sshCidrs.Add(cidr);
+            else
+            {
+                if (Placeholders.DocumentationRange(cidr) is { } example) config.Placeholder(Dc9Keys.SshCidrs, text, example);
+                sshCidrs.Add(cidr);
+            }
         }
 
         var domain = config.String(Dc9Keys.Domain, "", v => DomainShape().IsMatch(v) ? null : "is not a lower-case DNS name with at least two labels.");
         if (!config.IsSet(Dc9Keys.Domain)) config.Report(Dc9Keys.Domain, null, "is required: the ALB's certificate and host names need it.");
+        else if (Placeholders.ExampleHost(domain) is { } exampleDomain) config.Placeholder(Dc9Keys.Domain, domain, exampleDomain);
 
         var dns = config.String(Dc9Keys.DnsProvider, "route53", v => v is "route53" or "cloudflare" or "none" ? null : "is not a DNS provider.") switch
         {
@@ -129,12 +146,20 @@ public sealed partial record Dc9Settings(
         // The ALB's listener rules: a priority clash between routes is a config error with its fix, never a renumbering.
         ListenerRulePlanner.Plan(platform.Routes, out var ruleConflicts);
         foreach (var conflict in ruleConflicts) config.Report(CommonKeys.Catalog, conflict.Route, conflict.Problem, conflict.Fix);
-        var binary = Download(config, Dc9Keys.BinaryUrl, Dc9Keys.BinarySha256, nat, platform.IsProduction);
-        var package = Download(config, Dc9Keys.OtelcolPackageUrl, Dc9Keys.OtelcolPackageSha256, nat, platform.IsProduction);
-        var ssmAgent = Download(config, Dc9Keys.SsmAgentPackageUrl, Dc9Keys.SsmAgentPackageSha256, nat, platform.IsProduction);
+        var binary = Download(config, Dc9Keys.BinaryUrl, Dc9Keys.BinarySha256, nat);
+        var package = Download(config, Dc9Keys.OtelcolPackageUrl, Dc9Keys.OtelcolPackageSha256, nat);
+        if (package is not null && !package.Url.AbsolutePath.EndsWith(".deb", StringComparison.OrdinalIgnoreCase))
+        {
+            config.Report(Dc9Keys.OtelcolPackageUrl, package.Url.OriginalString,
+                "does not name a .deb package: servers install the collector with dpkg -i, which would fail at boot.");
+            package = null;
+        }
+        var ssmAgent = Download(config, Dc9Keys.SsmAgentPackageUrl, Dc9Keys.SsmAgentPackageSha256, nat);
         if (ssmAgent is not null) CheckSsmAgentUrl(config, ssmAgent.Url);
-        var otlp = config.String(Dc9Keys.OtlpEndpoint, "", v => HostPortShape().IsMatch(v) ? null : "is not host:port.");
+        var otlp = config.String(Dc9Keys.OtlpEndpoint, "", HostPortProblem);
         if (!config.IsSet(Dc9Keys.OtlpEndpoint)) config.Report(Dc9Keys.OtlpEndpoint, null, "is required: every server forwards its telemetry there.");
+        else if (otlp.Length > 0 && Placeholders.ExampleHost(otlp[..otlp.LastIndexOf(':')]) is { } exampleOtlp)
+            config.Placeholder(Dc9Keys.OtlpEndpoint, otlp, exampleOtlp);
 
         var volume = config.Integer(Dc9Keys.DataVolumeSize, 50, 10, 16384);
         var retention = config.Integer(Dc9Keys.SnapshotRetention, 7, 1, 1000);
@@ -152,7 +177,7 @@ public sealed partial record Dc9Settings(
         // The subnet layout itself is checked here, so a bad CIDR is a config error, not a crash.
         List<SubnetTierSpec> tiers = [new(SubnetTier.Public), new(SubnetTier.Private)];
         if (isolated) tiers.Add(new(SubnetTier.Isolated));
-        try
+        if (vpcUsable) try
         {
             var plan = SubnetPlanner.Plan(new SubnetPlanRequest(vpcCidr, azCount, tiers));
             StaticAddressBlock.Reserve(plan.Get(SubnetTier.Private, 0).Cidr, Dc9Placement.StaticCapacity, "private subnet");
@@ -169,6 +194,50 @@ public sealed partial record Dc9Settings(
         return new Dc9Settings(region, vpcCidr, azCount, zones is { Count: > 0 } ? zones : null, isolated, nat, serverType, bastionType,
             amiId, keyName, sshCidrs, domain, dns, route53Zone, cloudflareZone, placement, binary!, telemetry!,
             ssmAgent is null ? null! : new SessionManagerAgent(ssmAgent), volume, retention, restore, expires);
+    }
+
+    /// <summary>The ALB's log bucket is named after the stack, and S3 bucket names are strict.</summary>
+    private static void CheckStackName(ConfigReader config)
+    {
+        if (BucketSafeStackName().IsMatch(config.Stack)) return;
+        config.Report(new ConfigError("stack name", config.Stack,
+            "cannot name dc9's AWS resources: the ALB's log bucket is named after the stack (STACK-alb-logs-...), and S3 bucket " +
+            "names take only lower-case letters, digits and '-'.",
+            "1 to 27 lower-case letters, digits and '-', starting and ending with a letter or digit")
+        { Fix = ConfigFix.RenameStack });
+    }
+
+    /// <summary>Null when the VPC block is one dc9 can use; otherwise reports why and returns false.</summary>
+    private static bool CheckVpcCidr(ConfigReader config, Ipv4Cidr vpc)
+    {
+        if (!config.IsSet(Dc9Keys.VpcCidr) || config.Errors.Any(e => e.Key == Dc9Keys.VpcCidr.FullName)) return true;
+        if (vpc.PrefixLength is < LargestVpcPrefix or > SmallestVpcPrefix)
+        {
+            config.Report(Dc9Keys.VpcCidr, vpc.ToString(),
+                $"is a /{vpc.PrefixLength} block; dc9 needs /{LargestVpcPrefix} to /{SmallestVpcPrefix}: AWS allows no VPC larger than " +
+                $"/{LargestVpcPrefix}, and below /{SmallestVpcPrefix} a private subnet of the stable layout cannot hold the servers' " +
+                $"{Dc9Placement.StaticCapacity} static addresses.");
+            return false;
+        }
+        if (!PrivateRanges.Any(r => r.Contains(vpc)))
+        {
+            config.Report(Dc9Keys.VpcCidr, vpc.ToString(),
+                "is not in private address space (RFC 1918): its addresses belong to someone on the internet, whom the servers could then not reach.",
+                $"a block inside {string.Join(", ", PrivateRanges)} from /{LargestVpcPrefix} to /{SmallestVpcPrefix}, e.g. 10.0.0.0/16");
+            return false;
+        }
+        return true;
+    }
+
+    /// <summary>Null when <paramref name="text"/> is HOST:PORT with a DNS name or IPv4 address and a port 1-65535.</summary>
+    private static string? HostPortProblem(string text)
+    {
+        var colon = text.LastIndexOf(':');
+        if (colon <= 0) return "is not host:port.";
+        var host = text[..colon];
+        if (!int.TryParse(text[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port is < 1 or > 65535)
+            return "does not end in a port from 1 to 65535.";
+        return HostShape().IsMatch(host) && host.Length <= 253 ? null : "does not start with a DNS name or IPv4 address.";
     }
 
     private static Ipv4Cidr Cidr(ConfigReader config, ConfigKey key, string fallback)
@@ -231,12 +300,15 @@ public sealed partial record Dc9Settings(
                 "the debian_amd64/amazon-ssm-agent.deb of a release");
     }
 
-    private static VerifiedDownload? Download(ConfigReader config, ConfigKey urlKey, ConfigKey shaKey, NatStrategy nat, bool production)
+    private static VerifiedDownload? Download(ConfigReader config, ConfigKey urlKey, ConfigKey shaKey, NatStrategy nat)
     {
         var url = config.String(urlKey, "");
         var sha = config.String(shaKey, "");
         if (!config.IsSet(urlKey)) config.Report(urlKey, null, "is required.");
         if (!config.IsSet(shaKey)) config.Report(shaKey, null, "is required: servers install nothing they cannot verify.");
+        foreach (var (key, value) in new[] { (urlKey, url), (shaKey, sha) })
+            if (config.IsSet(key) && value.Length == 0 && !config.Errors.Any(e => e.Key == key.FullName))
+                config.Report(key, value, "is empty.");
         if (url.Length == 0 || sha.Length == 0) return null;
         VerifiedDownload? download = null;
         var urlProblem = Problem(() => new VerifiedDownload(url, new string('0', 64), urlKey.FullName));
@@ -244,10 +316,11 @@ public sealed partial record Dc9Settings(
         var shaProblem = Problem(() => Sha256Digest.Parse(sha, shaKey.FullName));
         if (shaProblem is not null) config.Report(shaKey, sha, shaProblem);
         if (urlProblem is null && shaProblem is null) download = new VerifiedDownload(url, sha, urlKey.FullName);
-        // The example stack file ships all-zero checksums: a production stack must name its real release.
-        if (production && shaProblem is null && sha.Trim().All(c => c == '0'))
-            config.Report(shaKey, sha, "is the all-zero placeholder; a production stack must pin the real release's checksum.",
-                $"the sha256sum of the file at {urlKey.FullName}");
+        if (download is not null)
+        {
+            if (Placeholders.ExampleUrl(url) is { } exampleUrl) config.Placeholder(urlKey, url, exampleUrl);
+            if (Placeholders.PlaceholderDigest(sha) is { } zeros) config.Placeholder(shaKey, sha, zeros);
+        }
         if (download is not null && nat == NatStrategy.None && !S3Url().IsMatch(url))
             config.Report(urlKey, url, "is outside AWS, but with infra:natStrategy none the servers can reach only S3.", "an S3 URL, or natStrategy single/onePerAz");
         return download;

@@ -14,7 +14,7 @@ public static class CommonKeys
 
     public static readonly ConfigKey Owner = new("owner", ConfigKind.String,
         "Team or person answerable for the stack; tagged on every resource.",
-        "1 to 64 letters, digits, spaces and . _ : / = + @ -");
+        "1 to 64 characters: letters and digits of any script (é, ü, ß, 漢 are fine), spaces and . _ : / = + @ -");
 
     public static readonly ConfigKey Services = new("services", ConfigKind.StringList,
         "The Services the stack runs (default: every Service of the catalog).",

@@ -113,7 +113,8 @@ public sealed class ProductionRuleTests : IDisposable
             .Replace("  infra:environment: dev\n", "  infra:tier: dc9\n")
             .Replace("dev.example.com", "platform.acme-corp.net")
             .Replace("releases.example.com", "releases.acme-corp.net")
-            .Replace("otel.example.com", "otel.acme-corp.net");
+            .Replace("otel.example.com", "otel.acme-corp.net")
+            .Replace("203.0.113.0/24", "100.64.10.0/24");
         var program = Dc9.Dc9Synth.Yaml(yaml, "prod-eu");
         Assert.DoesNotContain("expiry:", program);
         Assert.Contains("enableDeletionProtection: true", program);

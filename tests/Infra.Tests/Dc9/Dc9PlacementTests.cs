@@ -36,7 +36,7 @@ public class Dc9PlacementTests
     public void Too_many_replicas_for_the_static_block_is_a_clear_error()
     {
         var error = Assert.Throws<NetworkPlanException>(() => Addresses(new Dictionary<string, int> { ["gateway"] = 13 }));
-        Assert.Contains("Service 'gateway' (catalog position 1) replica 13 has no static address", error.Message);
-        Assert.Contains("Lower its replicas", error.Message);
+        Assert.Contains("Service 'gateway' replica 13 has no static address: each AZ holds 4 replicas of a Service, so 3 AZs hold 12.", error.Message);
+        Assert.Contains("Lower its replicas or add AZs", error.Message);
     }
 }

@@ -49,7 +49,7 @@ public class Dc9TierTests
                 .Replace("https://releases.example.com/platform/", "https://example-bucket.s3.eu-west-1.amazonaws.com/platform/")
                 .Replace("https://github.com/open-telemetry/opentelemetry-collector-releases/releases/download/", "https://example-bucket.s3.eu-west-1.amazonaws.com/otelcol/");
         }
-        else if (key == "environment") yaml = yaml.Replace("infra:environment: dev", "infra:environment: production");
+        else if (key == "environment") yaml = Dc9Synth.Production(yaml);
         else yaml = Dc9Synth.With(key, value);
         Conformance.AssertConforms(Dc9Synth.Yaml(yaml));
     }
@@ -219,7 +219,7 @@ public class Dc9TierTests
         var dev = Resources(Program, "aws:ebs/volume:Volume").ToList();
         Assert.Equal(9, dev.Count);
         Assert.All(dev, v => Assert.Equal("true", Text(v.Resource, "properties", "finalSnapshot")));
-        var production = Dc9Synth.Parse(Dc9Synth.Yaml(Dc9Synth.ExampleConfig.Replace("infra:environment: dev", "infra:environment: production")));
+        var production = Dc9Synth.Parse(Dc9Synth.Yaml(Dc9Synth.Production()));
         Assert.All(Resources(production, "aws:ebs/volume:Volume"), v => Assert.Equal("true", Text(v.Resource, "options", "retainOnDelete")));
         Assert.Equal("true", Text(Resources(production, "aws:lb/loadBalancer:LoadBalancer").Single().Resource, "properties", "enableDeletionProtection"));
         var restore = Dc9Synth.Parse(Dc9Synth.Yaml(Dc9Synth.With("restoreFromSnapshots", "\"true\"")));

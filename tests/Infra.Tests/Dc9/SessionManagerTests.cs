@@ -105,7 +105,8 @@ public class SessionManagerTests
         var zero = new string('0', 64);
         var yaml = Dc9Synth.With(key, $"\"{zero}\"").Replace("infra:environment: dev", "infra:environment: production");
         var error = Assert.Throws<ConfigException>(() => Dc9Synth.Yaml(yaml));
-        Assert.Contains($"infra:{key} = \"{zero}\": is the all-zero placeholder; a production stack must pin the real release's checksum.", error.Message);
+        Assert.Contains($"infra:{key} = \"{zero}\": is a placeholder (the digit 0 64 times", error.Message);
+        Assert.Contains("a production stack needs the real value", error.Message);
         // A dev stack may still try the example values out.
         Assert.Contains("amazon-ssm-agent.deb", Dc9Synth.Yaml(Dc9Synth.With(key, $"\"{zero}\"")));
     }

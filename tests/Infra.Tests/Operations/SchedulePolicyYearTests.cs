@@ -1,5 +1,6 @@
 using Infra.Operations.Schedule;
 using Infra.Platform.Configuration;
+using Infra.Platform.Schedule;
 
 namespace Infra.Tests.Operations;
 

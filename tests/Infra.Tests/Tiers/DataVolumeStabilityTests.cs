@@ -53,7 +53,8 @@ public sealed class DataVolumeStabilityTests
 
     private static Dictionary<string, string> Config(string tier) => tier == "laptop"
         ? new Dictionary<string, string> { ["infra:environment"] = "dev", ["infra:owner"] = "platform-team" }
-        : OnPrem3Stack.ValidConfig();
+        // Real-looking host addresses: the documentation range of the example is refused on production.
+        : new Dictionary<string, string>(OnPrem3Stack.ValidConfig()) { ["infra:hosts"] = """["10.0.0.11","10.0.0.12","10.0.0.13"]""" };
 
     private static string Synthesize(string tier, Dictionary<string, string> config) =>
         StackSynthesizer.Synthesize(Synth.Repo, tier, JsonSerializer.Serialize(config)).ToYaml();

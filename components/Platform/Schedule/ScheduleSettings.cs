@@ -2,7 +2,7 @@ using System.Globalization;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
-namespace Infra.Operations.Schedule;
+namespace Infra.Platform.Schedule;
 
 /// <summary>
 /// A stack's schedule, from the stack config object <c>infra:schedule</c>:
@@ -41,11 +41,11 @@ public sealed record ScheduleSettings(
         }
         catch (YamlException error)
         {
-            throw new ScheduleConfigException($"{ConfigKey}: not a valid YAML/JSON object ({error.Message}).");
+            throw new ScheduleConfigException(ConfigKey, $"is not a valid YAML/JSON object (line {error.Start.Line}, column {error.Start.Column}); write it as a mapping, e.g. {{timeZone: Europe/Berlin, weekdayUp: \"07:00\"}}.");
         }
         if (stream.Documents.Count == 0)
         {
-            throw new ScheduleConfigException($"{ConfigKey}: empty; it needs at least timeZone and weekdayUp or weekendDown.");
+            throw new ScheduleConfigException(ConfigKey, "is empty; it needs at least timeZone and weekdayUp or weekendDown.");
         }
         return FromYaml(stream.Documents[0].RootNode);
     }
@@ -54,8 +54,8 @@ public sealed record ScheduleSettings(
     {
         if (node is not YamlMappingNode map)
         {
-            throw new ScheduleConfigException(
-                $"{ConfigKey}: must be an object with keys {string.Join(", ", AllowedKeys)}; found '{node}'.");
+            throw new ScheduleConfigException(ConfigKey,
+                $"must be an object with the settings {string.Join(", ", AllowedKeys)}, not {Describe(node)}.");
         }
 
         var values = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
@@ -64,8 +64,9 @@ public sealed record ScheduleSettings(
             var key = (keyNode as YamlScalarNode)?.Value ?? keyNode.ToString();
             if (!AllowedKeys.Contains(key))
             {
-                throw new ScheduleConfigException(
-                    $"{ConfigKey}.{key}: unknown setting; allowed are {string.Join(", ", AllowedKeys)} (names are case-sensitive).");
+                var suggestion = AllowedKeys.FirstOrDefault(k => string.Equals(k, key, StringComparison.OrdinalIgnoreCase));
+                throw new ScheduleConfigException($"{ConfigKey}.{key}",
+                    $"is not a setting{(suggestion is null ? "" : $"; did you mean {suggestion}?")} Allowed are {string.Join(", ", AllowedKeys)} (names are case-sensitive).");
             }
             values[key] = value;
         }
@@ -80,8 +81,8 @@ public sealed record ScheduleSettings(
             : null;
         if (up is null && down is null && !optOut)
         {
-            throw new ScheduleConfigException(
-                $"{ConfigKey}: sets neither weekdayUp nor weekendDown, so it would never act; add e.g. weekdayUp: \"07:00\" and weekendDown: \"Fri 20:00\", or set optOut: true.");
+            throw new ScheduleConfigException(ConfigKey,
+                "sets neither weekdayUp nor weekendDown, so it would never act; add e.g. weekdayUp: \"07:00\" and weekendDown: \"Fri 20:00\", or set optOut: true.");
         }
 
         var holidays = values.TryGetValue("holidays", out var holidayNode) ? ParseHolidays(holidayNode) : new HashSet<DateOnly>();
@@ -93,8 +94,8 @@ public sealed record ScheduleSettings(
     {
         if (node is null)
         {
-            throw new ScheduleConfigException(
-                $"{ConfigKey}.timeZone: missing; it is required so that times mean the team's local time, e.g. timeZone: Europe/Berlin.");
+            throw new ScheduleConfigException($"{ConfigKey}.timeZone",
+                "is missing; it is required so that times mean the team's local time, e.g. timeZone: Europe/Berlin.");
         }
         var id = Scalar(node, "timeZone");
         try
@@ -108,8 +109,8 @@ public sealed record ScheduleSettings(
         }
         catch (Exception error) when (error is TimeZoneNotFoundException or InvalidTimeZoneException)
         {
-            throw new ScheduleConfigException(
-                $"{ConfigKey}.timeZone: '{id}' is not a known IANA time zone id; use one like Europe/Berlin, America/New_York or UTC.");
+            throw new ScheduleConfigException($"{ConfigKey}.timeZone",
+                $"'{id}' is not a known IANA time zone id; use one like Europe/Berlin, America/New_York or UTC.");
         }
     }
 
@@ -117,8 +118,8 @@ public sealed record ScheduleSettings(
     {
         if (node is not YamlSequenceNode list)
         {
-            throw new ScheduleConfigException(
-                $"{ConfigKey}.holidays: '{node}' is not a list; write local dates as a list, e.g. holidays: [\"2026-12-25\", \"2026-12-26\"].");
+            throw new ScheduleConfigException($"{ConfigKey}.holidays",
+                $"is {Describe(node)}, not a list; write local dates as a list, e.g. holidays: [\"2026-12-25\", \"2026-12-26\"].");
         }
         var dates = new HashSet<DateOnly>();
         foreach (var item in list.Children)
@@ -126,8 +127,8 @@ public sealed record ScheduleSettings(
             var text = Scalar(item, "holidays");
             if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
             {
-                throw new ScheduleConfigException(
-                    $"{ConfigKey}.holidays: '{text}' is not a date; use the ISO form yyyy-MM-dd, e.g. \"2026-12-25\".");
+                throw new ScheduleConfigException($"{ConfigKey}.holidays",
+                    $"'{text}' is not a date; use the ISO form yyyy-MM-dd, e.g. \"2026-12-25\".");
             }
             dates.Add(date);
         }
@@ -139,8 +140,8 @@ public sealed record ScheduleSettings(
         var text = Scalar(node, "windowMinutes");
         if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var minutes) || minutes < 1 || minutes > 24 * 60)
         {
-            throw new ScheduleConfigException(
-                $"{ConfigKey}.windowMinutes: '{text}' is not allowed; use whole minutes from 1 to 1440, at least the cron interval (60 for hourly).");
+            throw new ScheduleConfigException($"{ConfigKey}.windowMinutes",
+                $"'{text}' is not allowed; use whole minutes from 1 to 1440, at least the cron interval (60 for hourly).");
         }
         return TimeSpan.FromMinutes(minutes);
     }
@@ -152,12 +153,21 @@ public sealed record ScheduleSettings(
         {
             "true" => true,
             "false" => false,
-            _ => throw new ScheduleConfigException($"{ConfigKey}.{key}: '{text}' is not a boolean; use true or false."),
+            _ => throw new ScheduleConfigException($"{ConfigKey}.{key}", $"'{text}' is not a boolean; use true or false."),
         };
     }
 
     private static string Scalar(YamlNode node, string key) =>
         node is YamlScalarNode { Value: { } value }
             ? value
-            : throw new ScheduleConfigException($"{ConfigKey}.{key}: '{node}' must be a single value, not a list or object.");
+            : throw new ScheduleConfigException($"{ConfigKey}.{key}", $"is {Describe(node)}; it must be a single value.");
+
+    private static string Describe(YamlNode node) => node switch
+    {
+        YamlSequenceNode => "a list",
+        YamlMappingNode => "an object",
+        YamlScalarNode { Value: null or "" } => "empty",
+        YamlScalarNode scalar => $"the single value '{scalar.Value}'",
+        _ => "not a value",
+    };
 }

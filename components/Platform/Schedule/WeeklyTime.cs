@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Infra.Operations.Schedule;
+namespace Infra.Platform.Schedule;
 
 /// <summary>A day of the week and a local time, written <c>Fri 20:00</c>.</summary>
 public sealed record WeeklyTime(DayOfWeek Day, TimeOnly Time)
@@ -22,8 +22,8 @@ public sealed record WeeklyTime(DayOfWeek Day, TimeOnly Time)
         var parts = text.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (parts.Length != 2 || !Days.TryGetValue(parts[0], out var day))
         {
-            throw new ScheduleConfigException(
-                $"{key}: '{text}' is not a day and a time; write a weekday (Mon..Sun) and a 24-hour local time, e.g. \"Fri 20:00\".");
+            throw new ScheduleConfigException(key,
+                $"'{text}' is not a day and a time; write a weekday (Mon..Sun) and a 24-hour local time, e.g. \"Fri 20:00\".");
         }
         return new WeeklyTime(day, ParseTime(parts[1], key, text));
     }
@@ -33,8 +33,8 @@ public sealed record WeeklyTime(DayOfWeek Day, TimeOnly Time)
     {
         if (!TimeOnly.TryParseExact(text.Trim(), ["HH:mm", "H:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
         {
-            throw new ScheduleConfigException(
-                $"{key}: '{whole ?? text}' has no valid time; use a 24-hour local time HH:mm, e.g. \"07:00\".");
+            throw new ScheduleConfigException(key,
+                $"'{whole ?? text}' has no valid time; use a 24-hour local time HH:mm, e.g. \"07:00\".");
         }
         return time;
     }
