@@ -13,8 +13,6 @@ public static class KnownDefects
     public sealed record KnownDefect(string Defect, IReadOnlyList<string> Evidence);
 
     private const string A12 = "issue 9 A12, data-volume labels from config (branch tiers-fixes)";
-    private const string AzMovesServers =
-        "found by this layer, not yet assigned: adding an AZ moves the replicas whose AZ, (catalog position + replica) mod azCount, changes (stacks/dc9/Dc9Placement.cs)";
 
     public static readonly IReadOnlyDictionary<string, KnownDefect> ByCheck = new Dictionary<string, KnownDefect>
     {
@@ -22,7 +20,6 @@ public static class KnownDefects
         ["laptop: change the environment tag"] = new(A12, ["a data volume is replaced"]),
         ["onprem3: change the owner tag"] = new(A12, ["a data volume is replaced"]),
         ["onprem3: change the environment tag"] = new(A12, ["a data volume is replaced"]),
-        ["dc9: add an AZ"] = new(AzMovesServers, ["fleet-accounts-3", "fleet-events-2", "fleet-events-3", "alb-target-accounts-3", "alb-target-events-"]),
     };
 
     /// <summary>Passes when the check has no violations, or when it is a known defect that still fails for exactly that defect.</summary>

@@ -78,14 +78,14 @@ public class Dc9BadConfigTests
     [Fact]
     public void A_service_beyond_the_static_address_plan_is_a_config_error_not_a_crash()
     {
-        // 17 catalog Services: the 17th has no static addresses (16 Services of 4 slots per AZ).
+        // 17 Services with servers: the static block holds 16 address groups of 4 per AZ.
         var extra = Enumerable.Range(1, 14).Select(i => $"svc{i}").ToList();
         var catalog = "  infra:catalog:\n" + string.Concat(extra.Select(n => $"    {n}:\n      routes:\n        - host: api\n          path: /{n}/\n"));
         var placement = "  infra:placement:\n    gateway: 3\n    accounts: 3\n    events: 3\n" + string.Concat(extra.Select(n => $"    {n}: 2\n"));
         var yaml = Dc9Synth.ExampleConfig.TrimEnd() + "\n" + catalog + placement;
         var message = Assert.Throws<ConfigException>(() => Dc9Synth.Yaml(yaml)).Message;
-        Assert.Contains("infra:placement: Service 'svc14' (catalog position 17) replica 1 has no static address", message);
-        Assert.Contains("Lower its replicas", message);
+        Assert.Contains("infra:placement: 17 Services have servers, but the static address plan holds 16 (64 addresses per private subnet, 4 per Service).", message);
+        Assert.Contains("Drop Services from infra:services", message);
     }
 
     [Fact]
