@@ -28,7 +28,7 @@ public static class Dc9Keys
         "Networks allowed to SSH to the bastion; an empty list means no SSH ingress at all (Session Manager only).",
         "a list of CIDRs outside the VPC, e.g. [\"203.0.113.0/24\"]; never 0.0.0.0/0");
     public static readonly ConfigKey Domain = new("domain", ConfigKind.String,
-        "Domain of the stack; ingress hosts are names under it and the certificate covers it and *.domain.", "a DNS name such as dev.example.com");
+        "Domain of the stack; ingress hosts are names under it and the certificate covers it and *.domain.", "a DNS name of at most 64 characters, such as dev.example.com");
     public static readonly ConfigKey DnsProvider = new("dnsProvider", ConfigKind.String,
         "Where DNS records (certificate validation, ingress hosts) are created; none means by hand from the outputs.", "route53 | cloudflare | none");
     public static readonly ConfigKey Route53ZoneId = new("route53ZoneId", ConfigKind.String,

@@ -37,6 +37,13 @@ public sealed partial record Dc9Settings(
 {
     public const int DefaultReplicas = 3;
 
+    /// <summary>
+    /// ACM RequestCertificate: the certificate's domain name is its X.509 common name, at most 64 octets (RFC 5280).
+    /// It also keeps every host name within the other limits: a host label has at most 63 characters, so
+    /// HOST.DOMAIN has at most 128, ELB's limit for a host-header condition value (and far below DNS's 253).
+    /// </summary>
+    public const int MaxDomainLength = 64;
+
     /// <summary>Explicit address groups (<c>infra:placement: {svc: {servers: N, addressGroup: G}}</c>); others derive from the name.</summary>
     public IReadOnlyDictionary<string, int> AddressGroups { get; init; } = new Dictionary<string, int>();
 
@@ -103,7 +110,9 @@ public sealed partial record Dc9Settings(
             else sshCidrs.Add(cidr);
         }
 
-        var domain = config.String(Dc9Keys.Domain, "", v => DomainShape().IsMatch(v) ? null : "is not a lower-case DNS name with at least two labels.");
+        var domain = config.String(Dc9Keys.Domain, "", v => !DomainShape().IsMatch(v) ? "is not a lower-case DNS name with at least two labels."
+            : v.Length > MaxDomainLength ? $"has {v.Length} characters; the ALB's certificate names it as its domain (X.509 common name), which ACM limits to {MaxDomainLength}."
+            : null);
         if (!config.IsSet(Dc9Keys.Domain)) config.Report(Dc9Keys.Domain, null, "is required: the ALB's certificate and host names need it.");
 
         var dns = config.String(Dc9Keys.DnsProvider, "route53", v => v is "route53" or "cloudflare" or "none" ? null : "is not a DNS provider.") switch
