@@ -14,8 +14,8 @@ namespace Infra.Stacks.Dc9;
 /// <item>the platform's own Services have fixed groups: gateway 0, accounts 1, events 2;</item>
 /// <item>any other Service gets group 3 to 15 from a hash of its name;</item>
 /// <item>two Services on one group is a config error; the fix is an explicit group for one of them
-/// (<c>infra:placement: {billing: {servers: 2, addressGroup: 9}}</c>), which is also how a Service keeps its
-/// addresses if it is ever renamed.</item>
+/// (<c>infra:placement: {billing: {servers: 2, addressGroup: 9}}</c>), set on the Service being added, since
+/// the other one's servers already sit at its addresses.</item>
 /// </list>
 /// </summary>
 public static class AddressGroups

@@ -36,8 +36,9 @@ public static class Dc9Keys
     public static readonly ConfigKey CloudflareZoneId = new("cloudflareZoneId", ConfigKind.String,
         "Cloudflare zone of the domain (required with dnsProvider cloudflare; the API token comes from CLOUDFLARE_API_TOKEN).", "32 hex digits");
     public static readonly ConfigKey Placement = new("placement", ConfigKind.Object,
-        "Servers per Service (each server runs one Service); replicas are spread over different AZs.",
-        "an object such as {gateway: 3, accounts: 3, events: 3}; every Service at least 1, an odd total of at least 3 (RAFT quorum)");
+        "Servers per Service (each server runs one Service); a Service's servers are spread over the first three AZs.",
+        "an object such as {gateway: 3, accounts: 3, events: 3} (a Service may be {servers: N, addressGroup: G}); every Service 1 to 12, " +
+        "an odd total of at least 3, no AZ with half of them (RAFT quorum)");
     public static readonly ConfigKey BinaryUrl = new("binaryUrl", ConfigKind.String, "HTTPS download URL of the platform binary (linux amd64).", "an https:// URL");
     public static readonly ConfigKey BinarySha256 = new("binarySha256", ConfigKind.String, "SHA-256 of the platform binary; servers refuse anything else.", "64 hex digits");
     public static readonly ConfigKey OtelcolPackageUrl = new("otelcolPackageUrl", ConfigKind.String,
