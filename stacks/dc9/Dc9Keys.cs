@@ -28,7 +28,7 @@ public static class Dc9Keys
         "Networks allowed to SSH to the bastion; an empty list means no SSH ingress at all (Session Manager only).",
         "a list of CIDRs outside the VPC, e.g. [\"203.0.113.0/24\"]; never 0.0.0.0/0");
     public static readonly ConfigKey Domain = new("domain", ConfigKind.String,
-        "Domain of the stack; ingress hosts are names under it and the certificate covers it and *.domain.", "a DNS name such as dev.example.com");
+        "Domain of the stack; ingress hosts are names under it and the certificate covers it and *.domain.", "a DNS name of at most 64 characters, such as dev.example.com");
     public static readonly ConfigKey DnsProvider = new("dnsProvider", ConfigKind.String,
         "Where DNS records (certificate validation, ingress hosts) are created; none means by hand from the outputs.", "route53 | cloudflare | none");
     public static readonly ConfigKey Route53ZoneId = new("route53ZoneId", ConfigKind.String,
@@ -36,8 +36,9 @@ public static class Dc9Keys
     public static readonly ConfigKey CloudflareZoneId = new("cloudflareZoneId", ConfigKind.String,
         "Cloudflare zone of the domain (required with dnsProvider cloudflare; the API token comes from CLOUDFLARE_API_TOKEN).", "32 hex digits");
     public static readonly ConfigKey Placement = new("placement", ConfigKind.Object,
-        "Servers per Service (each server runs one Service); replicas are spread over different AZs.",
-        "an object such as {gateway: 3, accounts: 3, events: 3}; every Service at least 1, an odd total of at least 3 (RAFT quorum)");
+        "Servers per Service (each server runs one Service); a Service's servers are spread over the first three AZs.",
+        "an object such as {gateway: 3, accounts: 3, events: 3} (a Service may be {servers: N, addressGroup: G}); every Service 1 to 12, " +
+        "an odd total of at least 3, no AZ with half of them (RAFT quorum)");
     public static readonly ConfigKey BinaryUrl = new("binaryUrl", ConfigKind.String, "HTTPS download URL of the platform binary (linux amd64).", "an https:// URL");
     public static readonly ConfigKey BinarySha256 = new("binarySha256", ConfigKind.String, "SHA-256 of the platform binary; servers refuse anything else.", "64 hex digits");
     public static readonly ConfigKey OtelcolPackageUrl = new("otelcolPackageUrl", ConfigKind.String,

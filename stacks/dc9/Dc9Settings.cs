@@ -37,6 +37,16 @@ public sealed partial record Dc9Settings(
 {
     public const int DefaultReplicas = 3;
 
+    /// <summary>
+    /// ACM RequestCertificate: the certificate's domain name is its X.509 common name, at most 64 octets (RFC 5280).
+    /// It also keeps every host name within the other limits: a host label has at most 63 characters, so
+    /// HOST.DOMAIN has at most 128, ELB's limit for a host-header condition value (and far below DNS's 253).
+    /// </summary>
+    public const int MaxDomainLength = 64;
+
+    /// <summary>Explicit address groups (<c>infra:placement: {svc: {servers: N, addressGroup: G}}</c>); others derive from the name.</summary>
+    public IReadOnlyDictionary<string, int> AddressGroups { get; init; } = new Dictionary<string, int>();
+
     [GeneratedRegex(@"^[a-z]{2}(-gov)?-[a-z]+-\d$")] private static partial Regex RegionShape();
     [GeneratedRegex(@"^[a-z][a-z0-9-]*[a-z]$")] private static partial Regex AzShape();
     [GeneratedRegex(@"^(?<family>[a-z]+[0-9]+[a-z-]*)\.[a-z0-9]+$")] private static partial Regex InstanceTypeShape();
@@ -47,7 +57,6 @@ public sealed partial record Dc9Settings(
     [GeneratedRegex(@"^Z[A-Z0-9]{1,31}$")] private static partial Regex Route53ZoneShape();
     [GeneratedRegex(@"^[0-9a-f]{32}$")] private static partial Regex CloudflareZoneShape();
     [GeneratedRegex(@"^([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)*[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\z")] private static partial Regex HostShape();
-    [GeneratedRegex(@"^[a-z0-9]([a-z0-9-]{0,25}[a-z0-9])?\z")] private static partial Regex BucketSafeStackName();
     [GeneratedRegex(@"^https://([a-z0-9.-]+\.)?s3([.-][a-z0-9-]+)*\.amazonaws\.com/")] private static partial Regex S3Url();
 
     // Xen-based families: their EBS volumes are not NVMe, which the data-volume setup relies on.
@@ -64,7 +73,6 @@ public sealed partial record Dc9Settings(
 
     public static Dc9Settings Read(ConfigReader config, PlatformSettings platform)
     {
-        CheckStackName(config);
         var region = config.String(Dc9Keys.Region, "eu-west-1", v => RegionShape().IsMatch(v) ? null : "is not an AWS region name.");
         var vpcCidr = Cidr(config, Dc9Keys.VpcCidr, "10.0.0.0/16");
         var vpcUsable = CheckVpcCidr(config, vpcCidr);
@@ -116,7 +124,9 @@ public sealed partial record Dc9Settings(
             }
         }
 
-        var domain = config.String(Dc9Keys.Domain, "", v => DomainShape().IsMatch(v) ? null : "is not a lower-case DNS name with at least two labels.");
+        var domain = config.String(Dc9Keys.Domain, "", v => !DomainShape().IsMatch(v) ? "is not a lower-case DNS name with at least two labels."
+            : v.Length > MaxDomainLength ? $"has {v.Length} characters; the ALB's certificate names it as its domain (X.509 common name), which ACM limits to {MaxDomainLength}."
+            : null);
         if (!config.IsSet(Dc9Keys.Domain)) config.Report(Dc9Keys.Domain, null, "is required: the ALB's certificate and host names need it.");
         else if (Placeholders.ExampleHost(domain) is { } exampleDomain) config.Placeholder(Dc9Keys.Domain, domain, exampleDomain);
 
@@ -142,7 +152,7 @@ public sealed partial record Dc9Settings(
         else if (dns == DnsProviderKind.Cloudflare)
             config.Report(Dc9Keys.CloudflareZoneId, null, "is required when infra:dnsProvider is cloudflare.");
 
-        var placement = ReadPlacement(config, platform);
+        var (placement, groups, placementComplete) = ReadPlacement(config, platform);
         // The ALB's listener rules: a priority clash between routes is a config error with its fix, never a renumbering.
         ListenerRulePlanner.Plan(platform.Routes, out var ruleConflicts);
         foreach (var conflict in ruleConflicts) config.Report(CommonKeys.Catalog, conflict.Route, conflict.Problem, conflict.Fix);
@@ -181,30 +191,25 @@ public sealed partial record Dc9Settings(
         {
             var plan = SubnetPlanner.Plan(new SubnetPlanRequest(vpcCidr, azCount, tiers));
             StaticAddressBlock.Reserve(plan.Get(SubnetTier.Private, 0).Cidr, Dc9Placement.StaticCapacity, "private subnet");
-            // A trial placement: a Service beyond the static address plan is a config error, not a crash.
-            try { Dc9Placement.Plan(platform.Catalog, placement, plan, azCount); }
-            catch (NetworkPlanException e) { config.Report(Dc9Keys.Placement, null, e.Message); }
         }
         catch (NetworkPlanException e)
         {
             config.Report(Dc9Keys.VpcCidr, vpcCidr.ToString(), e.Message);
         }
+        // A trial placement: a Service beyond the static address plan is a config error, not a crash; then the RAFT rules.
+        if (placementComplete)
+        {
+            try { CheckQuorum(config, platform, placement, groups, Dc9Placement.Place(platform.Catalog, placement, groups)); }
+            catch (NetworkPlanException e) { config.Report(Dc9Keys.Placement, null, e.Message); }
+        }
 
         var telemetry = package is null ? null : new OtelCollectorAgent(package, otlp);
         return new Dc9Settings(region, vpcCidr, azCount, zones is { Count: > 0 } ? zones : null, isolated, nat, serverType, bastionType,
             amiId, keyName, sshCidrs, domain, dns, route53Zone, cloudflareZone, placement, binary!, telemetry!,
-            ssmAgent is null ? null! : new SessionManagerAgent(ssmAgent), volume, retention, restore, expires);
-    }
-
-    /// <summary>The ALB's log bucket is named after the stack, and S3 bucket names are strict.</summary>
-    private static void CheckStackName(ConfigReader config)
-    {
-        if (BucketSafeStackName().IsMatch(config.Stack)) return;
-        config.Report(new ConfigError("stack name", config.Stack,
-            "cannot name dc9's AWS resources: the ALB's log bucket is named after the stack (STACK-alb-logs-...), and S3 bucket " +
-            "names take only lower-case letters, digits and '-'.",
-            "1 to 27 lower-case letters, digits and '-', starting and ending with a letter or digit")
-        { Fix = ConfigFix.RenameStack });
+            ssmAgent is null ? null! : new SessionManagerAgent(ssmAgent), volume, retention, restore, expires)
+        {
+            AddressGroups = groups,
+        };
     }
 
     /// <summary>Null when the VPC block is one dc9 can use; otherwise reports why and returns false.</summary>
@@ -257,12 +262,18 @@ public sealed partial record Dc9Settings(
             return null;
         });
 
-    private static IReadOnlyDictionary<string, int> ReadPlacement(ConfigReader config, PlatformSettings platform)
+    /// <summary>
+    /// Servers per Service (3 each when the key is not set) and explicit address groups; Complete is false when
+    /// a Service has no valid count, so the placement is not tried.
+    /// </summary>
+    private static (IReadOnlyDictionary<string, int> Placement, IReadOnlyDictionary<string, int> Groups, bool Complete) ReadPlacement(
+        ConfigReader config, PlatformSettings platform)
     {
         var selected = platform.Services.Names.ToList();
-        var placement = selected.ToDictionary(s => s, _ => DefaultReplicas);
-        if (config.Object(Dc9Keys.Placement) is not { } given) return placement;
-        placement = new Dictionary<string, int>();
+        var groups = new Dictionary<string, int>();
+        if (config.Object(Dc9Keys.Placement) is not { } given)
+            return (selected.ToDictionary(s => s, _ => DefaultReplicas), groups, !config.IsSet(Dc9Keys.Placement));
+        var placement = new Dictionary<string, int>();
         foreach (var (service, node) in given)
         {
             if (!selected.Contains(service))
@@ -273,18 +284,65 @@ public sealed partial record Dc9Settings(
                     $"Services of infra:services: {string.Join(", ", selected)}");
                 continue;
             }
-            var text = node is JsonValue value ? value.ToString() : node?.ToJsonString() ?? "";
+            var servers = node;
+            if (node is JsonObject fields)
+            {
+                servers = fields["servers"];
+                if (servers is null)
+                    config.Report(Dc9Keys.Placement, $"{service}: {node.ToJsonString()}", "has no servers field.", $"{{{service}: {{servers: N, addressGroup: G}}}} or {{{service}: N}}");
+                if (fields["addressGroup"] is { } groupNode)
+                {
+                    var groupText = groupNode is JsonValue groupValue ? groupValue.ToString() : groupNode.ToJsonString();
+                    if (int.TryParse(groupText, NumberStyles.None, CultureInfo.InvariantCulture, out var group) && group < Stacks.Dc9.AddressGroups.Count)
+                        groups[service] = group;
+                    else
+                        config.Report(Dc9Keys.Placement, $"{service}.addressGroup = {groupText}",
+                            $"is not an address group: a whole number from 0 to {Stacks.Dc9.AddressGroups.Count - 1}.",
+                            $"leave it out (it derives from the name), or a group no other Service of the stack has");
+                }
+                foreach (var key in fields.Select(f => f.Key).Where(k => k is not ("servers" or "addressGroup")))
+                    config.Report(Dc9Keys.Placement, $"{service}.{key}", "is not a known field.", "servers, addressGroup");
+                if (servers is null) continue;
+            }
+            var text = servers is JsonValue value ? value.ToString() : servers?.ToJsonString() ?? "";
             if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var replicas) || replicas is < 1 or > 12)
                 config.Report(Dc9Keys.Placement, $"{service}: {text}", "must be a whole number of servers from 1 to 12.");
             else placement[service] = replicas;
         }
         foreach (var missing in selected.Where(s => !given.ContainsKey(s)))
             config.Report(Dc9Keys.Placement, missing, "has no servers: every Service of the stack needs at least one.", $"add {missing}: N, or drop it from infra:services");
-        var total = placement.Values.Sum();
-        if (placement.Count == selected.Count && (total < 3 || total % 2 == 0))
-            config.Report(Dc9Keys.Placement, total.ToString(CultureInfo.InvariantCulture),
-                "is the total number of servers (RAFT peers); it must be odd and at least 3 so a majority survives a failure.");
-        return placement;
+        return (placement, groups, placement.Count == selected.Count);
+    }
+
+    /// <summary>
+    /// The RAFT rules (<see cref="RaftQuorum"/>) on the placement, set or default: an odd number of peers, at least
+    /// 3, and no AZ with half of them or more. Each problem comes with the nearest placement that keeps them.
+    /// </summary>
+    private static void CheckQuorum(ConfigReader config, PlatformSettings platform, IReadOnlyDictionary<string, int> placement,
+        IReadOnlyDictionary<string, int> groups, IReadOnlyList<Dc9Placement.PlacedServer> servers)
+    {
+        if (RaftQuorum.Holds(servers)) return;
+        var nearest = PlacementSuggestion.Nearest(platform.Catalog, placement, groups);
+        var fix = nearest is null
+            ? "servers per Service with an odd total of at least 3, no AZ holding half of them"
+            : $"e.g. infra:placement {PlacementSuggestion.Render(platform.Catalog, nearest, groups)}";
+        var total = servers.Count;
+        var totalText = total.ToString(CultureInfo.InvariantCulture);
+        if (!RaftQuorum.IsValidCount(total))
+        {
+            const string why = "it must be odd and at least 3 so a majority survives a failure (an even number survives no more failures than one server fewer).";
+            if (config.IsSet(Dc9Keys.Placement))
+                config.Report(Dc9Keys.Placement, totalText, $"is the total number of servers (RAFT peers); {why}", fix);
+            else
+                config.Report(Dc9Keys.Placement, null,
+                    $"is not set, so each of the {placement.Count} Services gets {DefaultReplicas} servers: {totalText} RAFT peers in all, and {why}", fix);
+            return;
+        }
+        var (zone, crowded) = RaftQuorum.CrowdedZone(servers)!.Value;
+        config.Report(Dc9Keys.Placement, PlacementSuggestion.Render(platform.Catalog, placement, groups),
+            $"puts {crowded.Count} of the {totalText} RAFT peers ({string.Join(", ", crowded)}) in {RaftQuorum.ZoneName(zone)}; losing that AZ " +
+            $"would lose the majority. At most {RaftQuorum.MaxPerZone(total).ToString(CultureInfo.InvariantCulture)} may share an AZ.",
+            fix);
     }
 
     /// <summary>A pinned release, never "latest" (its checksum would break on AWS's next release), and a .deb.</summary>

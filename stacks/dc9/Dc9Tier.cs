@@ -113,7 +113,7 @@ public sealed class Dc9Tier : ITier
             Routes = platform.Routes,
             DeletionProtection = platform.Environment != DeploymentEnvironment.Dev,
         });
-        var (members, blocks) = Dc9Placement.Plan(platform.Catalog, dc9.Placement, network.Plan, dc9.AzCount,
+        var (members, blocks) = Dc9Placement.Plan(platform.Catalog, dc9.Placement, network.Plan, dc9.AddressGroups,
             layout.SlotsPerServicePerAz, layout.StaticCapacity);
         var fleet = new ServerFleet(blueprint, "fleet", new ServerFleetProps
         {

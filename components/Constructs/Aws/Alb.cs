@@ -43,7 +43,7 @@ public sealed class Alb : Component
         appPort = props.AppPort;
         var dev = props.Stack.Settings.Environment == Platform.Configuration.DeploymentEnvironment.Dev;
 
-        var logs = AccessLogBucket(name, forceDestroy: dev, retain: props.Stack.Settings.IsProduction);
+        var logs = AccessLogBucket(name, S3BucketPrefix.For(props.Stack.Stack, $"{id}-logs"), forceDestroy: dev, retain: props.Stack.Settings.IsProduction);
         LoadBalancer = new AwsRes.LoadBalancer(this, "lb", new AwsRes.LoadBalancerArgs
         {
             LoadBalancerType = "application",
@@ -61,7 +61,7 @@ public sealed class Alb : Component
         // The load balancer is the component: its logs, target groups, certificate, listeners and rules are its children.
         DeclareAnchor(LoadBalancer);
 
-        TargetGroups = props.Services.ToDictionary(s => s.Name, s => new AwsRes.TargetGroup(this, $"tg-{s.Name}", new AwsRes.TargetGroupArgs
+        TargetGroups = props.Services.ToDictionary(s => s.Name, s => new AwsRes.TargetGroup(this, TargetGroupId(s.Name), new AwsRes.TargetGroupArgs
         {
             Port = props.AppPort,
             Protocol = "HTTP",
@@ -154,6 +154,27 @@ public sealed class Alb : Component
         props.Dns.PointAt(LoadBalancer, props.Routes.Routes.Select(r => r.Host));
     }
 
+    /// <summary>
+    /// The target group's id, <c>tg-SERVICE</c>. The group has no <c>name</c>: Pulumi autonames it from its logical
+    /// name plus '-' and 7 random hex digits, which lets a replacement be created beside the old group (a fixed
+    /// name would clash with it, and with the same Service's group of another stack in the account; ELB's
+    /// <c>name_prefix</c> allows only 6 characters). ELB allows 32 characters, so the logical name may have 24:
+    /// a Service name too long for that is shortened with a hash of the whole name (<see cref="StableHash.Shorten"/>),
+    /// the same on every run, so the group is never renamed (a new name would replace it).
+    /// </summary>
+    private string TargetGroupId(string service)
+    {
+        const string lead = "tg-";
+        var budget = TargetGroupNameMaxLength - PulumiAutonameSuffixLength - LogicalName.Join(Prefix, lead).Length;
+        return lead + StableHash.Shorten(service, budget);
+    }
+
+    /// <summary>ELB CreateTargetGroup, Name: at most 32 characters.</summary>
+    public const int TargetGroupNameMaxLength = 32;
+
+    /// <summary>What Pulumi's autoname adds to a logical name: '-' and 7 random hex digits.</summary>
+    public const int PulumiAutonameSuffixLength = 8;
+
     /// <summary>Registers one server with its Service's target group.</summary>
     public void Register(string service, string serverId, AwsRes.Instance instance) =>
         _ = new AwsRes.TargetGroupAttachment(this, $"target-{serverId}", new AwsRes.TargetGroupAttachmentArgs
@@ -163,12 +184,13 @@ public sealed class Alb : Component
             Port = appPort,
         });
 
-    private (AwsRes.Bucket Bucket, AwsRes.BucketPolicy Policy) AccessLogBucket(string name, bool forceDestroy, bool retain)
+    private (AwsRes.Bucket Bucket, AwsRes.BucketPolicy Policy) AccessLogBucket(string name, string bucketPrefix, bool forceDestroy, bool retain)
     {
         // Production access logs are evidence: a stack teardown leaves the bucket behind.
         var bucket = new AwsRes.Bucket(this, "logs", new AwsRes.BucketArgs
         {
-            BucketPrefix = $"{name}-logs-",
+            // STACK-alb-logs-, or derived from the stack name when that is not a valid bucket name (S3BucketPrefix).
+            BucketPrefix = bucketPrefix,
             ForceDestroy = forceDestroy,
             Tags = AwsTags.Named($"{name}-logs"),
         }, new ResourceOptions { RetainOnDelete = retain ? true : null });

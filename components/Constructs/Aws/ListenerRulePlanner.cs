@@ -1,7 +1,6 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.RegularExpressions;
+using Infra.Platform;
 using Infra.Platform.Services;
 
 namespace Infra.Constructs.Aws;
@@ -109,12 +108,7 @@ public static partial class ListenerRulePlanner
         return $"rule-{slug}-{Hash(route):x8}";
     }
 
-    private static uint Hash(IngressRoute route)
-    {
-        Span<byte> digest = stackalloc byte[32];
-        SHA256.HashData(Encoding.UTF8.GetBytes(route.Match), digest);
-        return (uint)(digest[0] << 24 | digest[1] << 16 | digest[2] << 8 | digest[3]);
-    }
+    private static uint Hash(IngressRoute route) => StableHash.Of(route.Match);
 
     /// <summary>The nearest unused number in the same band, to suggest as an explicit priority.</summary>
     private static int FreePriorityNear(int taken, IReadOnlySet<int> used)

@@ -148,6 +148,21 @@ public sealed class EdgePolicyTests
     }
 
     [Fact]
+    public void Cld011_a_certificates_domain_name_has_at_most_64_characters_its_alternative_names_more()
+    {
+        var domain64 = new string('a', 60) + ".com";
+        var domain65 = "b" + domain64;
+        var f = new PolicyFixture();
+        f.Add("cert", "aws:acm/certificate:Certificate", ("domainName", domain65), ("subjectAlternativeNames", List($"*.{domain65}")));
+        var violation = f.AssertOne("CLD-011", "cert", "domainName", "is 65 characters long; a certificate's domain name allows at most 64");
+        Assert.Contains("RequestCertificate, DomainName", violation.Source);
+
+        var ok = new PolicyFixture();
+        ok.Add("cert", "aws:acm/certificate:Certificate", ("domainName", domain64), ("subjectAlternativeNames", List($"*.{domain64}", $"x.{domain65}")));
+        ok.AssertNone("CLD-011");
+    }
+
+    [Fact]
     public void Cld012_dns_names_ttls_and_values()
     {
         var label = new string('a', 64);

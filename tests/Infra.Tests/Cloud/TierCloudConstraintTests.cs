@@ -24,7 +24,27 @@ public sealed class TierCloudConstraintTests
             ["dc9-cloudflare"] = (Tier.Dc9, () => Variant("dc9", Replacing(Replacing(Dc9Example,
                 "infra:dnsProvider: route53", "infra:dnsProvider: cloudflare"),
                 "infra:route53ZoneId: Z0123456789EXAMPLE", "infra:cloudflareZoneId: 0123456789abcdef0123456789abcdef"))),
+            // The longest names dc9 accepts: stack, Service (31), host label (63) and domain (64).
+            [LongNamesStack] = (Tier.Dc9, () => Variant(LongNamesStack, Dc9LongNames)),
         };
+
+    /// <summary>A stack name with capitals and '_', longer than a bucket prefix allows.</summary>
+    public const string LongNamesStack = "Team_Platform_Notifications_Dev";
+
+    /// <summary>The dc9 example at the length limits of every name it takes.</summary>
+    public static string Dc9LongNames
+    {
+        get
+        {
+            var domain = new string('d', 60) + ".com";
+            var host = new string('h', 63);
+            const string service = "notifications-gateway-eu-west-1";
+            return Replacing(Replacing(Dc9Example, "infra:domain: dev.example.com", $"infra:domain: {domain}"),
+                "config:\n", "config:\n  infra:tier: dc9\n" +
+                $"  infra:catalog:\n    {service}:\n      routes:\n        - host: {host}\n          path: /\n        - host: api\n          path: /notifications/\n" +
+                $"  infra:placement: {{gateway: 3, accounts: 3, events: 3, {service}: 2}}\n");
+        }
+    }
 
     public static TheoryData<string> ProgramNames => new(Programs.Keys);
 
@@ -54,6 +74,7 @@ public sealed class TierCloudConstraintTests
     [InlineData("onprem3", new[] { "CLD-014", "CLD-015" })]
     [InlineData("dc9", new[] { "CLD-001", "CLD-002", "CLD-003", "CLD-004", "CLD-005", "CLD-006", "CLD-007", "CLD-008", "CLD-009", "CLD-010", "CLD-011", "CLD-012", "CLD-013" })]
     [InlineData("dc9-cloudflare", new[] { "CLD-012" })]
+    [InlineData(LongNamesStack, new[] { "CLD-001", "CLD-005", "CLD-011", "CLD-012" })]
     public void The_check_is_not_vacuous_each_tier_has_subjects_for_its_rules(string program, string[] policies)
     {
         var report = Programs[program].Check().Report!;

@@ -87,9 +87,8 @@ public class Dc9BadConfigTests
         var placement = "  infra:placement:\n    gateway: 3\n    accounts: 3\n    events: 3\n" + string.Concat(extra.Select(n => $"    {n}: 2\n"));
         var yaml = Dc9Synth.ExampleConfig.TrimEnd() + "\n" + catalog + placement;
         var message = Assert.Throws<ConfigException>(() => Dc9Synth.Yaml(yaml)).Message;
-        Assert.Contains("infra:placement: Service 'svc14' is Service 17 of the catalog, but the static address plan holds the first 16", message);
-        Assert.Contains("remove Services you added with infra:catalog", message);
-        Assert.DoesNotContain("Lower its replicas", message);
+        Assert.Contains("infra:placement: 17 Services have servers, but the static address plan holds 16 (64 addresses per private subnet, 4 per Service).", message);
+        Assert.Contains("Drop Services from infra:services", message);
     }
 
     [Fact]
