@@ -14,7 +14,7 @@ public abstract class Args
     private List<int>? assigned;
 
     /// <summary>The program object of these arguments; unset properties are left out.</summary>
-    public virtual ObjectExpr ToObjectExpr() => ArgsSerializer.Reflect(this);
+    public abstract ObjectExpr ToObjectExpr();
 
     /// <summary>Called by a generated init accessor: the property with this ordinal was set.</summary>
     protected void Assigned(int ordinal)
@@ -28,7 +28,7 @@ public abstract class Args
 }
 
 /// <summary>The exact name of an enum value in the program (e.g. <see cref="ConfigType"/>).</summary>
-[AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
+[AttributeUsage(AttributeTargets.Field)]
 public sealed class WireNameAttribute(string name) : Attribute
 {
     public string Name { get; } = name;
