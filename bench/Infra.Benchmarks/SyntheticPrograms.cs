@@ -38,7 +38,7 @@ public static class SyntheticPrograms
                     Ports = [new ContainerPort { Internal = 8080, External = 20000 + i }],
                     NetworksAdvanced = [new ContainerNetworksAdvanced { Name = network.NetworkName, Aliases = [$"{id}-c{i}"] }],
                     Healthcheck = new ContainerHealthcheck { Tests = ["CMD", "true"], Interval = "10s" },
-                    Restart = "unless-stopped",
+                    Restart = RestartPolicy.UnlessStopped,
                 });
                 if (i == 0) DeclareAnchor(container);
             }

@@ -15,7 +15,8 @@ public sealed record ObjectTypeSpec(string Token, IReadOnlyList<SchemaProperty> 
 
 public sealed record EnumValue(string? Name, JsonElement Value);
 
-public sealed record EnumTypeSpec(string Token, string ValueType, IReadOnlyList<EnumValue> Values);
+/// <summary>An enum type; <see cref="FromOverlay"/> when components/Providers/enum-overlays.txt declares it, not the schema.</summary>
+public sealed record EnumTypeSpec(string Token, string ValueType, IReadOnlyList<EnumValue> Values, bool FromOverlay = false);
 
 /// <summary>
 /// What the allow-list selects from the schemas: its resources, providers and functions, and every
@@ -47,8 +48,10 @@ public sealed class Catalog
         Subset = subset;
     }
 
-    public static Catalog Build(SchemaSet schemas, AllowList allowList)
+    public static Catalog Build(SchemaSet schemas, AllowList allowList, EnumOverlays? overlays = null)
     {
+        overlays ??= EnumOverlays.None;
+        var overlaid = new HashSet<EnumOverlays.Overlay>();
         var resources = new List<ResourceSpec>();
         var providers = new List<ProviderSpec>();
         var functions = new List<FunctionSpec>();
@@ -69,8 +72,19 @@ public sealed class Catalog
             if (properties is not { } props) return [];
             var requiredSet = required.ToHashSet(StringComparer.Ordinal);
             return props.EnumerateObject().Select(p => new SchemaProperty(
-                p.Name, PropertyType.Parse(p.Value, IsEnum, $"{where}.{p.Name}"), requiredSet.Contains(p.Name),
+                p.Name, Overlaid(where, p.Name, PropertyType.Parse(p.Value, IsEnum, $"{where}.{p.Name}")), requiredSet.Contains(p.Name),
                 p.Value.TryGetProperty("deprecated", out var d) && d.ValueKind == JsonValueKind.True)).ToList();
+        }
+
+        // A string the cloud accepts only a few values of becomes a closed enum (components/Providers/enum-overlays.txt).
+        PropertyType Overlaid(string owner, string property, PropertyType type)
+        {
+            if (overlays.For(owner, property) is not { } overlay) return type;
+            if (type is not ScalarType { Kind: "string" })
+                throw new GeneratorException(
+                    $"{EnumOverlays.Path}:{overlay.Line}: {owner} {property} is not a plain string in the schema ({type}); remove the overlay.");
+            overlaid.Add(overlay);
+            return new EnumRef(overlay.EnumToken, Open: false);
         }
 
         foreach (var entry in allowList.Entries)
@@ -131,7 +145,7 @@ public sealed class Catalog
             while (pending.Count > 0)
             {
                 var token = pending.Pop();
-                if (!reached.Add(token)) continue;
+                if (!reached.Add(token) || overlays.IsOverlayType(token)) continue;
                 var type = schemas.Type(token) ?? throw new GeneratorException($"The type {token} is referenced but not defined in {SchemaSet.PackageOf(token)}.json.");
                 foreach (var property in Read(SchemaSet.Section(type, "properties"), [], token))
                 foreach (var next in property.Type.ReferencedTypes())
@@ -141,9 +155,19 @@ public sealed class Catalog
 
         var objectTypes = new List<ObjectTypeSpec>();
         var enumTypes = new List<EnumTypeSpec>();
-        foreach (var token in subsetTypes) SubsetOf(SchemaSet.PackageOf(token)).Types.Add(token);
+        // The subset is the schemas' own text: an overlay's enum is no schema type.
+        foreach (var token in subsetTypes.Where(t => !overlays.IsOverlayType(t))) SubsetOf(SchemaSet.PackageOf(token)).Types.Add(token);
+        var unused = overlays.All.Where(o => !overlaid.Contains(o)).OrderBy(o => o.Line).FirstOrDefault();
+        if (unused is not null)
+            throw new GeneratorException(
+                $"{EnumOverlays.Path}:{unused.Line}: {unused.Owner} has no property '{unused.Property}' among the allow-listed types; fix or remove the line.");
         foreach (var token in inputTypes.Union(outputTypes).Order(StringComparer.Ordinal))
         {
+            if (overlays.Types.TryGetValue(token, out var overlayEnum))
+            {
+                enumTypes.Add(overlayEnum);
+                continue;
+            }
             var type = schemas.Type(token)!.Value;
             if (type.TryGetProperty("enum", out var values))
             {

@@ -8,10 +8,10 @@ public static class Generator
     /// <summary>The folders the generator owns: every file in them is generated, and stale ones are deleted.</summary>
     public static readonly IReadOnlyList<string> OwnedFolders = [SourceWriter.GeneratedFolder, SchemaSubsetWriter.SubsetFolder];
 
-    public static IReadOnlyList<GeneratedFile> Generate(string schemaDirectory, string allowListText)
+    public static IReadOnlyList<GeneratedFile> Generate(string schemaDirectory, string allowListText, string enumOverlaysText = "")
     {
         var schemas = new SchemaSet(schemaDirectory);
-        var catalog = Catalog.Build(schemas, AllowList.Parse(allowListText, AllowListPath));
+        var catalog = Catalog.Build(schemas, AllowList.Parse(allowListText, AllowListPath), EnumOverlays.Parse(enumOverlaysText, EnumOverlays.Path));
         var model = new CSharpModel(catalog);
         var files = new SourceWriter(model).Files().Concat(SchemaSubsetWriter.Files(schemas, catalog))
             .OrderBy(f => f.Path, StringComparer.Ordinal).ToList();

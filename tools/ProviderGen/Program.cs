@@ -43,7 +43,8 @@ try
             "(../shared/schemas) or pass --schemas DIR; components/Providers/Schemas serves for tokens already in the allow-list.");
         return 1;
     }
-    var files = Generator.Generate(schemas, File.ReadAllText(Path.Combine(root, Generator.AllowListPath)));
+    var files = Generator.Generate(schemas, File.ReadAllText(Path.Combine(root, Generator.AllowListPath)),
+        File.ReadAllText(Path.Combine(root, EnumOverlays.Path)));
     var drift = RepositoryFiles.Compare(root, files);
     if (check)
     {

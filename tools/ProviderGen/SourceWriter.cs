@@ -217,7 +217,9 @@ public sealed class SourceWriter(CSharpModel model)
             "boolean" => ("bool", "BoolLiteral"),
             var other => throw new GeneratorException($"{type.Spec.Token}: enum of {other} is not supported."),
         };
-        w.Line(Doc($"{Token(type.Spec.Token)}: the values the schema lists, as typed constants."));
+        w.Line(Doc(type.Spec.FromOverlay
+            ? $"The values the cloud accepts where the schema says any string (components/Providers/enum-overlays.txt), as typed constants."
+            : $"{Token(type.Spec.Token)}: the values the schema lists, as typed constants."));
         w.Open($"public sealed partial class {name} : {t.Core("IExpressible")}");
         foreach (var (value, member) in type.Values)
             w.Line($"public static readonly {name} {member} = new({EnumLiteral(value.Value)});");

@@ -46,14 +46,14 @@ public sealed class Alb : Component
         var logs = AccessLogBucket(name, S3BucketPrefix.For(props.Stack.Stack, $"{id}-logs"), forceDestroy: dev, retain: props.Stack.Settings.IsProduction);
         LoadBalancer = new Lb.LoadBalancer(this, "lb", new Lb.LoadBalancerArgs
         {
-            LoadBalancerType = "application",
+            LoadBalancerType = Lb.LoadBalancerType.Application,
             Internal = false,
             Subnets = props.Vpc.PublicSubnets.Select(s => (Input<string>)s.Id).ToList(),
             SecurityGroups = [props.SecurityGroup.Id],
             DropInvalidHeaderFields = true,
             EnableDeletionProtection = props.DeletionProtection,
             EnableHttp2 = true,
-            DesyncMitigationMode = "defensive",
+            DesyncMitigationMode = Lb.DesyncMitigationMode.Defensive,
             IdleTimeout = 60,
             AccessLogs = new Lb.LoadBalancerAccessLogs { Bucket = logs.Bucket.BucketValue, Prefix = LogPrefix, Enabled = true },
             Tags = AwsTags.Named(name),
@@ -64,15 +64,15 @@ public sealed class Alb : Component
         TargetGroups = props.Services.ToDictionary(s => s.Name, s => new Lb.TargetGroup(this, TargetGroupId(s.Name), new Lb.TargetGroupArgs
         {
             Port = props.AppPort,
-            Protocol = "HTTP",
+            Protocol = Lb.TargetGroupProtocol.HTTP,
             VpcId = props.Vpc.VpcId,
-            TargetType = "instance",
+            TargetType = Lb.TargetType.Instance,
             DeregistrationDelay = 30,
             HealthCheck = new Lb.TargetGroupHealthCheck
             {
                 Enabled = true,
                 Path = props.HealthPath,
-                Protocol = "HTTP",
+                Protocol = Lb.HealthCheckProtocol.HTTP,
                 Matcher = "200",
                 Interval = 15,
                 Timeout = 5,
@@ -87,7 +87,7 @@ public sealed class Alb : Component
         {
             DomainName = domain,
             SubjectAlternativeNames = [$"*.{domain}"],
-            ValidationMethod = "DNS",
+            ValidationMethod = Acm.ValidationMethod.DNS,
             KeyAlgorithm = "EC_prime256v1",
             Tags = AwsTags.Named(name),
         });
@@ -102,14 +102,14 @@ public sealed class Alb : Component
         {
             LoadBalancerArn = LoadBalancer.Arn,
             Port = 443,
-            Protocol = "HTTPS",
+            Protocol = Lb.ListenerProtocol.HTTPS,
             SslPolicy = props.TlsPolicy,
             CertificateArn = validation.CertificateArn,
             DefaultActions =
             [
                 new Lb.ListenerDefaultAction
                 {
-                    Type = "fixed-response",
+                    Type = Lb.ActionType.FixedResponse,
                     FixedResponse = new Lb.ListenerDefaultActionFixedResponse { ContentType = "text/plain", MessageBody = "no route", StatusCode = "404" },
                 },
             ],
@@ -119,12 +119,12 @@ public sealed class Alb : Component
         {
             LoadBalancerArn = LoadBalancer.Arn,
             Port = 80,
-            Protocol = "HTTP",
+            Protocol = Lb.ListenerProtocol.HTTP,
             DefaultActions =
             [
                 new Lb.ListenerDefaultAction
                 {
-                    Type = "redirect",
+                    Type = Lb.ActionType.Redirect,
                     Redirect = new Lb.ListenerDefaultActionRedirect { Protocol = "HTTPS", Port = "443", StatusCode = "HTTP_301" },
                 },
             ],
@@ -145,7 +145,7 @@ public sealed class Alb : Component
             {
                 ListenerArn = https.Arn,
                 Priority = priority,
-                Actions = [new Lb.ListenerRuleAction { Type = "forward", TargetGroupArn = target.Arn }],
+                Actions = [new Lb.ListenerRuleAction { Type = Lb.ActionType.Forward, TargetGroupArn = target.Arn }],
                 Conditions = conditions,
                 Tags = AwsTags.Named($"{name}-{ruleId["rule-".Length..]}",
                     [new("route", AwsTags.Value(route.Match)), new("service", route.Service)]),

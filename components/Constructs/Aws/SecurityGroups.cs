@@ -77,7 +77,7 @@ public sealed class SecurityGroups : Component
         _ = new VpcRules.SecurityGroupIngressRule(this, $"{LocalId(owner)}-in-{id}", new()
         {
             SecurityGroupId = owner.Id,
-            IpProtocol = "tcp",
+            IpProtocol = VpcRules.IpProtocol.Tcp,
             FromPort = port,
             ToPort = port,
             CidrIpv4 = cidr is null ? null : (Input<string>)cidr,
@@ -90,7 +90,7 @@ public sealed class SecurityGroups : Component
         _ = new VpcRules.SecurityGroupEgressRule(this, $"{LocalId(owner)}-out-{id}", new()
         {
             SecurityGroupId = owner.Id,
-            IpProtocol = "tcp",
+            IpProtocol = VpcRules.IpProtocol.Tcp,
             FromPort = port,
             ToPort = port,
             CidrIpv4 = cidr is null ? null : (Input<string>)cidr,

@@ -134,7 +134,7 @@ public sealed class ServerFleet : Component
             {
                 AvailabilityZone = props.Vpc.AvailabilityZones[member.AzIndex],
                 Size = props.DataVolumeGiB,
-                Type = "gp3",
+                Type = Ebs.VolumeType.Gp3,
                 Encrypted = true,
                 SnapshotId = props.RestoreFromSnapshots ? LatestSnapshot(volumeName) : null,
                 FinalSnapshot = dev ? true : null,

@@ -141,7 +141,7 @@ public sealed class Vpc : Component
         {
             VpcId = VpcId,
             ServiceName = $"com.amazonaws.{props.Region}.s3",
-            VpcEndpointType = "Gateway",
+            VpcEndpointType = Ec2.VpcEndpointType.Gateway,
             RouteTableIds = endpointRouteTables,
             Tags = AwsTags.Named($"{name}-s3"),
         });
@@ -168,8 +168,8 @@ public sealed class Vpc : Component
         _ = new Ec2.FlowLog(this, "flow-log", new Ec2.FlowLogArgs
         {
             VpcId = VpcId,
-            TrafficType = "ALL",
-            LogDestinationType = "cloud-watch-logs",
+            TrafficType = Ec2.TrafficType.ALL,
+            LogDestinationType = Ec2.LogDestinationType.CloudWatchLogs,
             LogDestination = flowLogs.Arn,
             IamRoleArn = flowRole.Arn,
             MaxAggregationInterval = 60,

@@ -86,7 +86,7 @@ public sealed class PlatformContainer : Component
                 StartPeriod = "15s",
                 Retries = 5,
             },
-            Restart = "unless-stopped",
+            Restart = RestartPolicy.UnlessStopped,
             Wait = true,
             WaitTimeout = 120,
             Memory = props.MemoryMb,

@@ -75,7 +75,7 @@ public sealed class PostgresServer : Component
                 StartPeriod = "10s",
                 Retries = 10,
             },
-            Restart = "unless-stopped",
+            Restart = RestartPolicy.UnlessStopped,
             Wait = true,
             WaitTimeout = 120,
             Memory = props.MemoryMb,

@@ -50,7 +50,7 @@ public sealed class TelemetryStack : Component
                 Timeout = "3s",
                 Retries = 5,
             },
-            Restart = "unless-stopped",
+            Restart = RestartPolicy.UnlessStopped,
             Memory = 512,
             Labels = labels,
         });
@@ -72,7 +72,7 @@ public sealed class TelemetryStack : Component
                 Timeout = "5s",
                 Retries = 3,
             },
-            Restart = "unless-stopped",
+            Restart = RestartPolicy.UnlessStopped,
             Memory = 256,
             Labels = labels,
         }, new ResourceOptions { DependsOn = [TraceUi] });

@@ -97,7 +97,7 @@ public sealed class DatabaseHost : Component
                 Retries = 6,
             },
             // No waiting: a member is healthy only once a quorum of hosts runs, which one host cannot wait for.
-            Restart = "unless-stopped",
+            Restart = RestartPolicy.UnlessStopped,
             Labels = labels,
         });
 
@@ -146,7 +146,7 @@ public sealed class DatabaseHost : Component
                 StartPeriod = "30s",
                 Retries = 6,
             },
-            Restart = "unless-stopped",
+            Restart = RestartPolicy.UnlessStopped,
             Wait = true,
             WaitTimeout = 300,
             // Patroni stops PostgreSQL cleanly (and hands over leadership) if given the time.
@@ -176,7 +176,7 @@ public sealed class DatabaseHost : Component
                 StartPeriod = "60s",
                 Retries = 3,
             },
-            Restart = "unless-stopped",
+            Restart = RestartPolicy.UnlessStopped,
             User = "postgres",
             Labels = labels,
         }, new ResourceOptions { DependsOn = [Patroni, .. repositoryReady] });

@@ -67,7 +67,7 @@ public class ProgramSectionsTests
     {
         var expr = new Infra.Providers.Generated.Docker.ContainerArgs
         {
-            Restart = "unless-stopped",
+            Restart = Infra.Providers.Generated.Docker.RestartPolicy.UnlessStopped,
             Image = "img:1",
             Hostname = null,
             Ports = [new() { Internal = 80 }],

@@ -23,7 +23,7 @@ public sealed class GeneratedSerializationTests
             UserData = "I2Nsb3VkLWNvbmZpZw==",
             InstanceType = "t3.small",
             ImageId = "ami-123",
-            MetadataOptions = new() { HttpTokens = "required", HttpPutResponseHopLimit = 1, HttpEndpoint = "enabled" },
+            MetadataOptions = new() { HttpTokens = Ec2.HttpTokens.Required, HttpPutResponseHopLimit = 1, HttpEndpoint = Ec2.HttpEndpoint.Enabled },
             BlockDeviceMappings = [new() { DeviceName = "/dev/xvda", Ebs = new() { VolumeType = "gp3", VolumeSize = 20, Encrypted = "true" } }],
         });
 
@@ -185,7 +185,7 @@ public sealed class GeneratedSerializationTests
     public void Outputs_are_typed_references_and_nested_outputs_read_through_typed_accessors()
     {
         var blueprint = ProviderBlueprint.New();
-        var certificate = new Acm.Certificate(blueprint, "cert", new() { DomainName = "example.com", ValidationMethod = "DNS" });
+        var certificate = new Acm.Certificate(blueprint, "cert", new() { DomainName = "example.com", ValidationMethod = Acm.ValidationMethod.DNS });
         var role = new Iam.Role(blueprint, "role", new() { AssumeRolePolicy = "{}" });
 
         Output<string> recordName = certificate.DomainValidationOptions.Index<Acm.CertificateDomainValidationOption>(0).ResourceRecordName;

@@ -19,11 +19,13 @@ public static class ProviderGeneration
 
     public static string AllowListText => File.ReadAllText(Path.Combine(RepoPaths.Root, Generator.AllowListPath));
 
+    public static string EnumOverlaysText => File.ReadAllText(Path.Combine(RepoPaths.Root, EnumOverlays.Path));
+
     public static string SubsetDirectory => Path.Combine(RepoPaths.Root, SchemaSource.SubsetRelativePath);
 
     public static IReadOnlyList<GeneratedFile> From(string schemaDirectory) =>
         Runs.GetOrAdd(Path.GetFullPath(schemaDirectory),
-            dir => new Lazy<IReadOnlyList<GeneratedFile>>(() => Generator.Generate(dir, AllowListText))).Value;
+            dir => new Lazy<IReadOnlyList<GeneratedFile>>(() => Generator.Generate(dir, AllowListText, EnumOverlaysText))).Value;
 
     /// <summary>The files under <paramref name="folder"/> that differ from what the repository holds, one line each.</summary>
     public static IReadOnlyList<string> Drift(IReadOnlyList<GeneratedFile> files, string folder)

@@ -74,7 +74,7 @@ public static partial class Docker
         public Output<bool> PublishAllPorts => Output<bool>("publishAllPorts");
         public Output<bool> ReadOnly => Output<bool>("readOnly");
         public Output<bool> RemoveVolumes => Output<bool>("removeVolumes");
-        public Output<string> Restart => Output<string>("restart");
+        public Output<Docker.RestartPolicy> Restart => Output<Docker.RestartPolicy>("restart");
         public Output<bool> Rm => Output<bool>("rm");
         public Output<string> Runtime => Output<string>("runtime");
         public Output<IReadOnlyList<string>> SecurityOpts => Output<IReadOnlyList<string>>("securityOpts");
@@ -153,7 +153,7 @@ public static partial class Docker
         public Input<bool>? PublishAllPorts { get; init { field = value; Assigned(50); } }
         public Input<bool>? ReadOnly { get; init { field = value; Assigned(51); } }
         public Input<bool>? RemoveVolumes { get; init { field = value; Assigned(52); } }
-        public Input<string>? Restart { get; init { field = value; Assigned(53); } }
+        public Input<Docker.RestartPolicy>? Restart { get; init { field = value; Assigned(53); } }
         public Input<bool>? Rm { get; init { field = value; Assigned(54); } }
         public Input<string>? Runtime { get; init { field = value; Assigned(55); } }
         public IReadOnlyList<Input<string>>? SecurityOpts { get; init { field = value; Assigned(56); } }

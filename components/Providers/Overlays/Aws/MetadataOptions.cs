@@ -12,14 +12,14 @@ public static partial class Aws
         {
             /// <summary>IMDSv2 only, and a hop limit of 1 so containers on the host cannot reach the credentials.</summary>
             public static InstanceMetadataOptions V2Only =>
-                new() { HttpEndpoint = "enabled", HttpTokens = "required", HttpPutResponseHopLimit = 1 };
+                new() { HttpEndpoint = Ec2.HttpEndpoint.Enabled, HttpTokens = Ec2.HttpTokens.Required, HttpPutResponseHopLimit = 1 };
         }
 
         public sealed partial class LaunchTemplateMetadataOptions
         {
             /// <summary>IMDSv2 only, and a hop limit of 1 so containers on the host cannot reach the credentials.</summary>
             public static LaunchTemplateMetadataOptions V2Only =>
-                new() { HttpEndpoint = "enabled", HttpTokens = "required", HttpPutResponseHopLimit = 1 };
+                new() { HttpEndpoint = Ec2.HttpEndpoint.Enabled, HttpTokens = Ec2.HttpTokens.Required, HttpPutResponseHopLimit = 1 };
         }
     }
 }

@@ -43,7 +43,7 @@ public static partial class Aws
             public Output<IReadOnlyDictionary<string, string>> TagsAll => Output<IReadOnlyDictionary<string, string>>("tagsAll");
             public Output<string> CertificateType => Output<string>("type");
             public Output<IReadOnlyList<string>> ValidationEmails => Output<IReadOnlyList<string>>("validationEmails");
-            public Output<string> ValidationMethod => Output<string>("validationMethod");
+            public Output<Aws.Acm.ValidationMethod> ValidationMethod => Output<Aws.Acm.ValidationMethod>("validationMethod");
             public Output<IReadOnlyList<Aws.Acm.CertificateValidationOption>> ValidationOptions => Output<IReadOnlyList<Aws.Acm.CertificateValidationOption>>("validationOptions");
         }
 
@@ -63,7 +63,7 @@ public static partial class Aws
             public Input<string>? Region { get; init { field = value; Assigned(10); } }
             public IReadOnlyList<Input<string>>? SubjectAlternativeNames { get; init { field = value; Assigned(11); } }
             public IReadOnlyDictionary<string, Input<string>>? Tags { get; init { field = value; Assigned(12); } }
-            public Input<string>? ValidationMethod { get; init { field = value; Assigned(13); } }
+            public Input<Aws.Acm.ValidationMethod>? ValidationMethod { get; init { field = value; Assigned(13); } }
             public IReadOnlyList<Aws.Acm.CertificateValidationOption>? ValidationOptions { get; init { field = value; Assigned(14); } }
 
             /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>

@@ -34,7 +34,7 @@ public static partial class Aws
             public Output<IReadOnlyDictionary<string, string>> Tags => Output<IReadOnlyDictionary<string, string>>("tags");
             public Output<IReadOnlyDictionary<string, string>> TagsAll => Output<IReadOnlyDictionary<string, string>>("tagsAll");
             public Output<double> Throughput => Output<double>("throughput");
-            public Output<string> VolumeType => Output<string>("type");
+            public Output<Aws.Ebs.VolumeType> VolumeType => Output<Aws.Ebs.VolumeType>("type");
             public Output<double> VolumeInitializationRate => Output<double>("volumeInitializationRate");
         }
 
@@ -53,7 +53,7 @@ public static partial class Aws
             public Input<string>? SnapshotId { get; init { field = value; Assigned(9); } }
             public IReadOnlyDictionary<string, Input<string>>? Tags { get; init { field = value; Assigned(10); } }
             public Input<double>? Throughput { get; init { field = value; Assigned(11); } }
-            public Input<string>? Type { get; init { field = value; Assigned(12); } }
+            public Input<Aws.Ebs.VolumeType>? Type { get; init { field = value; Assigned(12); } }
             public Input<double>? VolumeInitializationRate { get; init { field = value; Assigned(13); } }
 
             /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>

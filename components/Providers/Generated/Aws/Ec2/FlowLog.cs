@@ -25,7 +25,7 @@ public static partial class Aws
             public Output<string> EniId => Output<string>("eniId");
             public Output<string> IamRoleArn => Output<string>("iamRoleArn");
             public Output<string> LogDestination => Output<string>("logDestination");
-            public Output<string> LogDestinationType => Output<string>("logDestinationType");
+            public Output<Aws.Ec2.LogDestinationType> LogDestinationType => Output<Aws.Ec2.LogDestinationType>("logDestinationType");
             public Output<string> LogFormat => Output<string>("logFormat");
             public Output<double> MaxAggregationInterval => Output<double>("maxAggregationInterval");
             public Output<string> Region => Output<string>("region");
@@ -34,7 +34,7 @@ public static partial class Aws
             public Output<IReadOnlyList<Aws.Ec2.FlowLogTagFieldSpecification>> TagFieldSpecifications => Output<IReadOnlyList<Aws.Ec2.FlowLogTagFieldSpecification>>("tagFieldSpecifications");
             public Output<IReadOnlyDictionary<string, string>> Tags => Output<IReadOnlyDictionary<string, string>>("tags");
             public Output<IReadOnlyDictionary<string, string>> TagsAll => Output<IReadOnlyDictionary<string, string>>("tagsAll");
-            public Output<string> TrafficType => Output<string>("trafficType");
+            public Output<Aws.Ec2.TrafficType> TrafficType => Output<Aws.Ec2.TrafficType>("trafficType");
             public Output<string> TransitGatewayAttachmentId => Output<string>("transitGatewayAttachmentId");
             public Output<string> TransitGatewayId => Output<string>("transitGatewayId");
             public Output<string> VpcId => Output<string>("vpcId");
@@ -48,7 +48,7 @@ public static partial class Aws
             public Input<string>? EniId { get; init { field = value; Assigned(2); } }
             public Input<string>? IamRoleArn { get; init { field = value; Assigned(3); } }
             public Input<string>? LogDestination { get; init { field = value; Assigned(4); } }
-            public Input<string>? LogDestinationType { get; init { field = value; Assigned(5); } }
+            public Input<Aws.Ec2.LogDestinationType>? LogDestinationType { get; init { field = value; Assigned(5); } }
             public Input<string>? LogFormat { get; init { field = value; Assigned(6); } }
             public Input<double>? MaxAggregationInterval { get; init { field = value; Assigned(7); } }
             public Input<string>? Region { get; init { field = value; Assigned(8); } }
@@ -56,7 +56,7 @@ public static partial class Aws
             public Input<string>? SubnetId { get; init { field = value; Assigned(10); } }
             public IReadOnlyList<Aws.Ec2.FlowLogTagFieldSpecification>? TagFieldSpecifications { get; init { field = value; Assigned(11); } }
             public IReadOnlyDictionary<string, Input<string>>? Tags { get; init { field = value; Assigned(12); } }
-            public Input<string>? TrafficType { get; init { field = value; Assigned(13); } }
+            public Input<Aws.Ec2.TrafficType>? TrafficType { get; init { field = value; Assigned(13); } }
             public Input<string>? TransitGatewayAttachmentId { get; init { field = value; Assigned(14); } }
             public Input<string>? TransitGatewayId { get; init { field = value; Assigned(15); } }
             public Input<string>? VpcId { get; init { field = value; Assigned(16); } }

@@ -14,10 +14,10 @@ public static partial class Aws
         {
             public const string Token = "aws:ec2/LaunchTemplateMetadataOptions:LaunchTemplateMetadataOptions";
 
-            public Input<string>? HttpEndpoint { get; init { field = value; Assigned(0); } }
+            public Input<Aws.Ec2.HttpEndpoint>? HttpEndpoint { get; init { field = value; Assigned(0); } }
             public Input<string>? HttpProtocolIpv6 { get; init { field = value; Assigned(1); } }
             public Input<double>? HttpPutResponseHopLimit { get; init { field = value; Assigned(2); } }
-            public Input<string>? HttpTokens { get; init { field = value; Assigned(3); } }
+            public Input<Aws.Ec2.HttpTokens>? HttpTokens { get; init { field = value; Assigned(3); } }
             public Input<string>? InstanceMetadataTags { get; init { field = value; Assigned(4); } }
 
             /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
@@ -46,10 +46,10 @@ public static class AwsEc2LaunchTemplateMetadataOptionsOutputs
 {
     extension(Output<Aws.Ec2.LaunchTemplateMetadataOptions> value)
     {
-        public Output<string> HttpEndpoint => value.Property<string>("httpEndpoint");
+        public Output<Aws.Ec2.HttpEndpoint> HttpEndpoint => value.Property<Aws.Ec2.HttpEndpoint>("httpEndpoint");
         public Output<string> HttpProtocolIpv6 => value.Property<string>("httpProtocolIpv6");
         public Output<double> HttpPutResponseHopLimit => value.Property<double>("httpPutResponseHopLimit");
-        public Output<string> HttpTokens => value.Property<string>("httpTokens");
+        public Output<Aws.Ec2.HttpTokens> HttpTokens => value.Property<Aws.Ec2.HttpTokens>("httpTokens");
         public Output<string> InstanceMetadataTags => value.Property<string>("instanceMetadataTags");
     }
 }

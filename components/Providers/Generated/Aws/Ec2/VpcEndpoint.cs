@@ -43,7 +43,7 @@ public static partial class Aws
             public Output<IReadOnlyList<string>> SubnetIds => Output<IReadOnlyList<string>>("subnetIds");
             public Output<IReadOnlyDictionary<string, string>> Tags => Output<IReadOnlyDictionary<string, string>>("tags");
             public Output<IReadOnlyDictionary<string, string>> TagsAll => Output<IReadOnlyDictionary<string, string>>("tagsAll");
-            public Output<string> VpcEndpointType => Output<string>("vpcEndpointType");
+            public Output<Aws.Ec2.VpcEndpointType> VpcEndpointType => Output<Aws.Ec2.VpcEndpointType>("vpcEndpointType");
             public Output<string> VpcId => Output<string>("vpcId");
         }
 
@@ -65,7 +65,7 @@ public static partial class Aws
             public IReadOnlyList<Aws.Ec2.VpcEndpointSubnetConfiguration>? SubnetConfigurations { get; init { field = value; Assigned(12); } }
             public IReadOnlyList<Input<string>>? SubnetIds { get; init { field = value; Assigned(13); } }
             public IReadOnlyDictionary<string, Input<string>>? Tags { get; init { field = value; Assigned(14); } }
-            public Input<string>? VpcEndpointType { get; init { field = value; Assigned(15); } }
+            public Input<Aws.Ec2.VpcEndpointType>? VpcEndpointType { get; init { field = value; Assigned(15); } }
             public required Input<string> VpcId { get; init { field = value; Assigned(16); } }
 
             /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>

@@ -26,7 +26,7 @@ public static partial class Aws
             public Output<string> LoadBalancerArn => Output<string>("loadBalancerArn");
             public Output<Aws.Lb.ListenerMutualAuthentication> MutualAuthentication => Output<Aws.Lb.ListenerMutualAuthentication>("mutualAuthentication");
             public Output<double> Port => Output<double>("port");
-            public Output<string> Protocol => Output<string>("protocol");
+            public Output<Aws.Lb.ListenerProtocol> Protocol => Output<Aws.Lb.ListenerProtocol>("protocol");
             public Output<string> Region => Output<string>("region");
             public Output<string> RoutingHttpRequestXAmznMtlsClientcertHeaderName => Output<string>("routingHttpRequestXAmznMtlsClientcertHeaderName");
             public Output<string> RoutingHttpRequestXAmznMtlsClientcertIssuerHeaderName => Output<string>("routingHttpRequestXAmznMtlsClientcertIssuerHeaderName");
@@ -62,7 +62,7 @@ public static partial class Aws
             public required Input<string> LoadBalancerArn { get; init { field = value; Assigned(3); } }
             public Aws.Lb.ListenerMutualAuthentication? MutualAuthentication { get; init { field = value; Assigned(4); } }
             public Input<double>? Port { get; init { field = value; Assigned(5); } }
-            public Input<string>? Protocol { get; init { field = value; Assigned(6); } }
+            public Input<Aws.Lb.ListenerProtocol>? Protocol { get; init { field = value; Assigned(6); } }
             public Input<string>? Region { get; init { field = value; Assigned(7); } }
             public Input<string>? RoutingHttpRequestXAmznMtlsClientcertHeaderName { get; init { field = value; Assigned(8); } }
             public Input<string>? RoutingHttpRequestXAmznMtlsClientcertIssuerHeaderName { get; init { field = value; Assigned(9); } }

@@ -22,7 +22,7 @@ public static partial class Aws
             public Input<double>? Order { get; init { field = value; Assigned(5); } }
             public Aws.Lb.ListenerDefaultActionRedirect? Redirect { get; init { field = value; Assigned(6); } }
             public Input<string>? TargetGroupArn { get; init { field = value; Assigned(7); } }
-            public required Input<string> Type { get; init { field = value; Assigned(8); } }
+            public required Input<Aws.Lb.ActionType> Type { get; init { field = value; Assigned(8); } }
 
             /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
@@ -62,6 +62,6 @@ public static class AwsLbListenerDefaultActionOutputs
         public Output<double> Order => value.Property<double>("order");
         public Output<Aws.Lb.ListenerDefaultActionRedirect> Redirect => value.Property<Aws.Lb.ListenerDefaultActionRedirect>("redirect");
         public Output<string> TargetGroupArn => value.Property<string>("targetGroupArn");
-        public Output<string> Type => value.Property<string>("type");
+        public Output<Aws.Lb.ActionType> Type => value.Property<Aws.Lb.ActionType>("type");
     }
 }

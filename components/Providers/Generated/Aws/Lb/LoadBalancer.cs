@@ -25,7 +25,7 @@ public static partial class Aws
             public Output<double> ClientKeepAlive => Output<double>("clientKeepAlive");
             public Output<Aws.Lb.LoadBalancerConnectionLogs> ConnectionLogs => Output<Aws.Lb.LoadBalancerConnectionLogs>("connectionLogs");
             public Output<string> CustomerOwnedIpv4Pool => Output<string>("customerOwnedIpv4Pool");
-            public Output<string> DesyncMitigationMode => Output<string>("desyncMitigationMode");
+            public Output<Aws.Lb.DesyncMitigationMode> DesyncMitigationMode => Output<Aws.Lb.DesyncMitigationMode>("desyncMitigationMode");
             public Output<string> DnsName => Output<string>("dnsName");
             public Output<string> DnsRecordClientRoutingPolicy => Output<string>("dnsRecordClientRoutingPolicy");
             public Output<bool> DropInvalidHeaderFields => Output<bool>("dropInvalidHeaderFields");
@@ -43,7 +43,7 @@ public static partial class Aws
             public Output<bool> Internal => Output<bool>("internal");
             public Output<string> IpAddressType => Output<string>("ipAddressType");
             public Output<Aws.Lb.LoadBalancerIpamPools> IpamPools => Output<Aws.Lb.LoadBalancerIpamPools>("ipamPools");
-            public Output<string> LoadBalancerType => Output<string>("loadBalancerType");
+            public Output<Aws.Lb.LoadBalancerType> LoadBalancerType => Output<Aws.Lb.LoadBalancerType>("loadBalancerType");
             public Output<Aws.Lb.LoadBalancerMinimumLoadBalancerCapacity> MinimumLoadBalancerCapacity => Output<Aws.Lb.LoadBalancerMinimumLoadBalancerCapacity>("minimumLoadBalancerCapacity");
             public Output<string> LoadBalancerName => Output<string>("name");
             public Output<string> NamePrefix => Output<string>("namePrefix");
@@ -67,7 +67,7 @@ public static partial class Aws
             public Input<double>? ClientKeepAlive { get; init { field = value; Assigned(1); } }
             public Aws.Lb.LoadBalancerConnectionLogs? ConnectionLogs { get; init { field = value; Assigned(2); } }
             public Input<string>? CustomerOwnedIpv4Pool { get; init { field = value; Assigned(3); } }
-            public Input<string>? DesyncMitigationMode { get; init { field = value; Assigned(4); } }
+            public Input<Aws.Lb.DesyncMitigationMode>? DesyncMitigationMode { get; init { field = value; Assigned(4); } }
             public Input<string>? DnsRecordClientRoutingPolicy { get; init { field = value; Assigned(5); } }
             public Input<bool>? DropInvalidHeaderFields { get; init { field = value; Assigned(6); } }
             public Input<bool>? EnableCrossZoneLoadBalancing { get; init { field = value; Assigned(7); } }
@@ -84,7 +84,7 @@ public static partial class Aws
             public Input<bool>? Internal { get; init { field = value; Assigned(18); } }
             public Input<string>? IpAddressType { get; init { field = value; Assigned(19); } }
             public Aws.Lb.LoadBalancerIpamPools? IpamPools { get; init { field = value; Assigned(20); } }
-            public Input<string>? LoadBalancerType { get; init { field = value; Assigned(21); } }
+            public Input<Aws.Lb.LoadBalancerType>? LoadBalancerType { get; init { field = value; Assigned(21); } }
             public Aws.Lb.LoadBalancerMinimumLoadBalancerCapacity? MinimumLoadBalancerCapacity { get; init { field = value; Assigned(22); } }
             public Input<string>? Name { get; init { field = value; Assigned(23); } }
             public Input<string>? NamePrefix { get; init { field = value; Assigned(24); } }

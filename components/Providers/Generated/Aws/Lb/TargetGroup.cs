@@ -34,7 +34,7 @@ public static partial class Aws
             public Output<string> NamePrefix => Output<string>("namePrefix");
             public Output<double> Port => Output<double>("port");
             public Output<string> PreserveClientIp => Output<string>("preserveClientIp");
-            public Output<string> Protocol => Output<string>("protocol");
+            public Output<Aws.Lb.TargetGroupProtocol> Protocol => Output<Aws.Lb.TargetGroupProtocol>("protocol");
             public Output<string> ProtocolVersion => Output<string>("protocolVersion");
             public Output<bool> ProxyProtocolV2 => Output<bool>("proxyProtocolV2");
             public Output<string> Region => Output<string>("region");
@@ -46,7 +46,7 @@ public static partial class Aws
             public Output<IReadOnlyList<Aws.Lb.TargetGroupTargetFailover>> TargetFailovers => Output<IReadOnlyList<Aws.Lb.TargetGroupTargetFailover>>("targetFailovers");
             public Output<Aws.Lb.TargetGroupTargetGroupHealth> TargetGroupHealth => Output<Aws.Lb.TargetGroupTargetGroupHealth>("targetGroupHealth");
             public Output<IReadOnlyList<Aws.Lb.TargetGroupTargetHealthState>> TargetHealthStates => Output<IReadOnlyList<Aws.Lb.TargetGroupTargetHealthState>>("targetHealthStates");
-            public Output<string> TargetType => Output<string>("targetType");
+            public Output<Aws.Lb.TargetType> TargetType => Output<Aws.Lb.TargetType>("targetType");
             public Output<string> VpcId => Output<string>("vpcId");
         }
 
@@ -65,7 +65,7 @@ public static partial class Aws
             public Input<string>? NamePrefix { get; init { field = value; Assigned(9); } }
             public Input<double>? Port { get; init { field = value; Assigned(10); } }
             public Input<string>? PreserveClientIp { get; init { field = value; Assigned(11); } }
-            public Input<string>? Protocol { get; init { field = value; Assigned(12); } }
+            public Input<Aws.Lb.TargetGroupProtocol>? Protocol { get; init { field = value; Assigned(12); } }
             public Input<string>? ProtocolVersion { get; init { field = value; Assigned(13); } }
             public Input<bool>? ProxyProtocolV2 { get; init { field = value; Assigned(14); } }
             public Input<string>? Region { get; init { field = value; Assigned(15); } }
@@ -76,7 +76,7 @@ public static partial class Aws
             public IReadOnlyList<Aws.Lb.TargetGroupTargetFailover>? TargetFailovers { get; init { field = value; Assigned(20); } }
             public Aws.Lb.TargetGroupTargetGroupHealth? TargetGroupHealth { get; init { field = value; Assigned(21); } }
             public IReadOnlyList<Aws.Lb.TargetGroupTargetHealthState>? TargetHealthStates { get; init { field = value; Assigned(22); } }
-            public Input<string>? TargetType { get; init { field = value; Assigned(23); } }
+            public Input<Aws.Lb.TargetType>? TargetType { get; init { field = value; Assigned(23); } }
             public Input<string>? VpcId { get; init { field = value; Assigned(24); } }
 
             /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>

@@ -20,7 +20,7 @@ public static partial class Aws
             public Input<string>? Matcher { get; init { field = value; Assigned(3); } }
             public Input<string>? Path { get; init { field = value; Assigned(4); } }
             public Input<string>? Port { get; init { field = value; Assigned(5); } }
-            public Input<string>? Protocol { get; init { field = value; Assigned(6); } }
+            public Input<Aws.Lb.HealthCheckProtocol>? Protocol { get; init { field = value; Assigned(6); } }
             public Input<double>? Timeout { get; init { field = value; Assigned(7); } }
             public Input<double>? UnhealthyThreshold { get; init { field = value; Assigned(8); } }
 
@@ -60,7 +60,7 @@ public static class AwsLbTargetGroupHealthCheckOutputs
         public Output<string> Matcher => value.Property<string>("matcher");
         public Output<string> Path => value.Property<string>("path");
         public Output<string> Port => value.Property<string>("port");
-        public Output<string> Protocol => value.Property<string>("protocol");
+        public Output<Aws.Lb.HealthCheckProtocol> Protocol => value.Property<Aws.Lb.HealthCheckProtocol>("protocol");
         public Output<double> Timeout => value.Property<double>("timeout");
         public Output<double> UnhealthyThreshold => value.Property<double>("unhealthyThreshold");
     }

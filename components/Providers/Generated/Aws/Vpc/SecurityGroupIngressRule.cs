@@ -24,7 +24,7 @@ public static partial class Aws
             public Output<string> CidrIpv6 => Output<string>("cidrIpv6");
             public Output<string> Description => Output<string>("description");
             public Output<double> FromPort => Output<double>("fromPort");
-            public Output<string> IpProtocol => Output<string>("ipProtocol");
+            public Output<Aws.Vpc.IpProtocol> IpProtocol => Output<Aws.Vpc.IpProtocol>("ipProtocol");
             public Output<string> PrefixListId => Output<string>("prefixListId");
             public Output<string> ReferencedSecurityGroupId => Output<string>("referencedSecurityGroupId");
             public Output<string> Region => Output<string>("region");
@@ -42,7 +42,7 @@ public static partial class Aws
             public Input<string>? CidrIpv6 { get; init { field = value; Assigned(1); } }
             public Input<string>? Description { get; init { field = value; Assigned(2); } }
             public Input<double>? FromPort { get; init { field = value; Assigned(3); } }
-            public required Input<string> IpProtocol { get; init { field = value; Assigned(4); } }
+            public required Input<Aws.Vpc.IpProtocol> IpProtocol { get; init { field = value; Assigned(4); } }
             public Input<string>? PrefixListId { get; init { field = value; Assigned(5); } }
             public Input<string>? ReferencedSecurityGroupId { get; init { field = value; Assigned(6); } }
             public Input<string>? Region { get; init { field = value; Assigned(7); } }
