@@ -7,7 +7,10 @@ namespace Infra.Synthesis;
 /// <summary>
 /// Builds Pulumi interpolations from C# interpolated strings:
 /// <c>Text.Interpolate($"http://{alb.DnsName}/healthz")</c> renders <c>http://${alb.dnsName}/healthz</c>.
-/// Holes that are outputs become references; everything else becomes escaped literal text.
+/// Like .NET Aspire's <c>ReferenceExpression</c> handler, the holes are typed: a string or a number
+/// becomes escaped literal text, a scalar output or input becomes a reference, and anything else (a
+/// resource, a list, a whole invoke result, an object output) has no <c>AppendFormatted</c> overload, so
+/// it is a compile-time error instead of a C# type name printed into the program.
 /// </summary>
 public static class Text
 {
@@ -23,21 +26,27 @@ public static class Text
 
         public void AppendLiteral(string text) => parts.Add(new StringLiteral(text));
 
-        public void AppendFormatted<T>(T value)
-        {
-            switch (value)
-            {
-                case IExpressible expressible:
-                    parts.Add(expressible.Expr);
-                    break;
-                case IFormattable formattable:
-                    parts.Add(new StringLiteral(formattable.ToString(null, CultureInfo.InvariantCulture)));
-                    break;
-                default:
-                    parts.Add(new StringLiteral(value?.ToString() ?? ""));
-                    break;
-            }
-        }
+        public void AppendFormatted(string? value) => parts.Add(new StringLiteral(value ?? ""));
+
+        public void AppendFormatted(int value) => Literal(value);
+
+        public void AppendFormatted(long value) => Literal(value);
+
+        public void AppendFormatted(double value) => Literal(value);
+
+        public void AppendFormatted(Input<string> value) => parts.Add(value.Expr);
+
+        public void AppendFormatted(Output<string> value) => parts.Add(value.Expr);
+
+        public void AppendFormatted(Input<int> value) => parts.Add(value.Expr);
+
+        public void AppendFormatted(Output<int> value) => parts.Add(value.Expr);
+
+        public void AppendFormatted(Input<double> value) => parts.Add(value.Expr);
+
+        public void AppendFormatted(Output<double> value) => parts.Add(value.Expr);
+
+        private void Literal(IFormattable value) => parts.Add(new StringLiteral(value.ToString(null, CultureInfo.InvariantCulture)));
 
         internal Expr Build() => parts is [StringLiteral single] ? single : new Interpolation(parts);
     }
