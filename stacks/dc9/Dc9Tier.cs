@@ -1,3 +1,4 @@
+using Infra.Constructs;
 using Infra.Constructs.Aws;
 using Infra.Platform;
 using Infra.Platform.Configuration;
@@ -106,6 +107,9 @@ public sealed class Dc9Tier : ITier
             Services = services,
             Routes = platform.Routes,
             DeletionProtection = platform.Environment != DeploymentEnvironment.Dev,
+            // Production access logs are evidence and outlive the stack; a dev teardown takes them along.
+            LogBucket = platform.IsProduction ? RemovalPolicy.Retain
+                : platform.Environment == DeploymentEnvironment.Dev ? RemovalPolicy.Destroy : RemovalPolicy.DestroyIfEmpty,
         });
         var (members, blocks) = Dc9Placement.Plan(platform.Catalog, dc9.Placement, network.Plan, dc9.AddressGroups,
             layout.SlotsPerServicePerAz, layout.StaticCapacity);
@@ -114,7 +118,6 @@ public sealed class Dc9Tier : ITier
             Stack = stack,
             Vpc = network,
             SecurityGroup = firewall.Servers,
-            Alb = alb,
             Ami = ami,
             InstanceType = dc9.ServerInstanceType,
             KeyName = dc9.SshKeyName,
@@ -127,7 +130,12 @@ public sealed class Dc9Tier : ITier
             DataVolumeGiB = dc9.DataVolumeGiB,
             RestoreFromSnapshots = dc9.RestoreFromSnapshots,
             SnapshotRetention = dc9.SnapshotRetention,
+            // Dev stacks are torn down every weekend and restored on Monday from the final snapshots.
+            DataVolumes = platform.Environment == DeploymentEnvironment.Dev ? RemovalPolicy.Snapshot : RemovalPolicy.Retain,
+            TerminationProtection = platform.IsProduction,
         });
+
+        foreach (var service in services) alb.AddTargets(service.Name, fleet.Running(service.Name));
 
         blueprint.Output("albDnsName", alb.LoadBalancer.DnsName);
         blueprint.Output("bastionAddress", bastion.Address.PublicIp);

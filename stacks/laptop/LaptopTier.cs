@@ -48,6 +48,7 @@ public sealed class LaptopTier : ITier
             Services = platform.Services.Services,
             HostPort = laptop.DbPort,
             MemoryMb = laptop.DbMemoryMb,
+            ProtectData = platform.IsProduction,
         });
 
         var telemetry = laptop.Telemetry

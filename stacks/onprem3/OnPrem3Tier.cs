@@ -65,6 +65,7 @@ public sealed class OnPrem3Tier : ITier
                 EtcdImage = onprem.EtcdImage,
                 BackupIntervalHours = onprem.Backup.IntervalHours,
                 BackupHostPath = onprem.Backup.IsS3 ? null : onprem.Backup.Path,
+                ProtectData = platform.IsProduction,
                 Ssh = new Command.Remote.Connection
                 {
                     Host = member.Address,

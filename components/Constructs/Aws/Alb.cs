@@ -19,6 +19,8 @@ public sealed record AlbProps
     public string HealthPath { get; init; } = PlatformBinary.HealthPath;
     /// <summary>On by default; dev stacks turn it off so the weekend teardown can delete the ALB.</summary>
     public bool DeletionProtection { get; init; } = true;
+    /// <summary>The access-log bucket on stack destroy: retained (default), deleted when empty, or deleted with its logs.</summary>
+    public RemovalPolicy LogBucket { get; init; } = RemovalPolicy.Retain;
     /// <summary>TLS 1.3 with TLS 1.2 fallback and forward-secret ciphers only.</summary>
     public string TlsPolicy { get; init; } = "ELBSecurityPolicy-TLS13-1-2-2021-06";
 }
@@ -41,9 +43,11 @@ public sealed class Alb : Component
     {
         var name = props.Stack.PhysicalName(id);
         appPort = props.AppPort;
-        var dev = props.Stack.Settings.Environment == Platform.Configuration.DeploymentEnvironment.Dev;
+        if (props.LogBucket == RemovalPolicy.Snapshot)
+            throw new SynthesisException($"{Prefix}: an S3 bucket has no snapshot; retain it, or destroy it (when empty, or with its logs).");
 
-        var logs = AccessLogBucket(name, S3BucketPrefix.For(props.Stack.Stack, $"{id}-logs"), forceDestroy: dev, retain: props.Stack.Settings.IsProduction);
+        var logs = AccessLogBucket(name, S3BucketPrefix.For(props.Stack.Stack, $"{id}-logs"),
+            forceDestroy: props.LogBucket == RemovalPolicy.Destroy, retain: props.LogBucket == RemovalPolicy.Retain);
         LoadBalancer = new Lb.LoadBalancer(this, "lb", new Lb.LoadBalancerArgs
         {
             LoadBalancerType = Lb.LoadBalancerType.Application,
@@ -175,14 +179,27 @@ public sealed class Alb : Component
     /// <summary>What Pulumi's autoname adds to a logical name: '-' and 7 random hex digits.</summary>
     public const int PulumiAutonameSuffixLength = 8;
 
-    /// <summary>Registers one server with its Service's target group.</summary>
-    public void Register(string service, string serverId, Ec2.Instance instance) =>
-        _ = new Lb.TargetGroupAttachment(this, $"target-{serverId}", new Lb.TargetGroupAttachmentArgs
+    /// <summary>
+    /// Sends <paramref name="service"/>'s requests to <paramref name="servers"/>: each joins the Service's target
+    /// group (one attachment per server, named after it, so adding a server touches no other).
+    /// </summary>
+    public void AddTargets(string service, IEnumerable<FleetServer> servers)
+    {
+        if (!TargetGroups.TryGetValue(service, out var group))
+            throw new SynthesisException($"The load balancer {Prefix} has no target group for the Service '{service}'; " +
+                                         "list the Service in AlbProps.Services.");
+        foreach (var server in servers)
         {
-            TargetGroupArn = TargetGroups[service].Arn,
-            TargetId = instance.Id,
-            Port = appPort,
-        });
+            if (!server.Server.Services.Names.Contains(service))
+                throw new SynthesisException($"Server {server.Server.Name} does not run '{service}' and cannot be its target.");
+            _ = new Lb.TargetGroupAttachment(this, $"target-{server.Server.Name}", new Lb.TargetGroupAttachmentArgs
+            {
+                TargetGroupArn = group.Arn,
+                TargetId = server.Instance.Id,
+                Port = appPort,
+            });
+        }
+    }
 
     private (S3.Bucket Bucket, S3.BucketPolicy Policy) AccessLogBucket(string name, string bucketPrefix, bool forceDestroy, bool retain)
     {

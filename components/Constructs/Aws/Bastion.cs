@@ -31,18 +31,7 @@ public sealed class Bastion : Component
     public Bastion(Scope scope, string id, BastionProps props) : base(scope, id)
     {
         var name = props.Stack.PhysicalName(id);
-        var role = new Iam.Role(this, "role", new Iam.RoleArgs
-        {
-            AssumeRolePolicy = IamPolicies.AssumedBy("ec2.amazonaws.com"),
-            Description = $"Bastion {name}: Session Manager only",
-            Tags = AwsTags.Named(name),
-        });
-        _ = new Iam.RolePolicyAttachment(this, "ssm", new Iam.RolePolicyAttachmentArgs
-        {
-            Role = role.RoleName,
-            PolicyArn = IamPolicies.SsmManagedInstanceCore,
-        });
-        var profile = new Iam.InstanceProfile(this, "profile", new Iam.InstanceProfileArgs { Role = role.RoleName, Tags = AwsTags.Named(name) });
+        var profile = new SessionManagerRole(this, name, $"Bastion {name}: Session Manager only").Profile;
         Instance = new Ec2.Instance(this, "instance", new Ec2.InstanceArgs
         {
             Ami = props.Ami,

@@ -12,7 +12,6 @@ public sealed record ServerFleetProps
     public required StackIdentity Stack { get; init; }
     public required Vpc Vpc { get; init; }
     public required Ec2.SecurityGroup SecurityGroup { get; init; }
-    public required Alb Alb { get; init; }
     public required Input<string> Ami { get; init; }
     public string InstanceType { get; init; } = "m6i.large";
     public string? KeyName { get; init; }
@@ -28,6 +27,10 @@ public sealed record ServerFleetProps
     /// <summary>Create each data volume from its latest snapshot (spin-up after a weekend teardown).</summary>
     public bool RestoreFromSnapshots { get; init; }
     public int SnapshotRetention { get; init; } = 7;
+    /// <summary>The RAFT data volumes on stack destroy: <see cref="RemovalPolicy.Retain"/> (default) or <see cref="RemovalPolicy.Snapshot"/>.</summary>
+    public RemovalPolicy DataVolumes { get; init; } = RemovalPolicy.Retain;
+    /// <summary>EC2 refuses to terminate the servers until this is turned off (default on).</summary>
+    public bool TerminationProtection { get; init; } = true;
 }
 
 /// <summary>
@@ -37,9 +40,9 @@ public sealed record ServerFleetProps
 /// verified binary as a hardened systemd unit, the OpenTelemetry collector, the Session Manager agent
 /// (how an operator gets a shell), all installed by a step retried until the network is up, and a boot step by which
 /// each server finds its own row by its private address. Instances carry no user-data of their own.
-/// Each server has one encrypted data volume for its RAFT store, snapshotted daily by a DLM policy. Dev
-/// stacks snapshot each volume on teardown and can restore from the latest snapshot on spin-up; other
-/// stacks keep their volumes when the stack is destroyed.
+/// Each server has one encrypted data volume for its RAFT store, snapshotted daily by a DLM policy. When
+/// the stack is destroyed the volumes are kept, or snapshotted and deleted (<see cref="ServerFleetProps.DataVolumes"/>);
+/// a fleet can restore each volume from its latest snapshot on spin-up.
 /// </summary>
 public sealed class ServerFleet : Component
 {
@@ -50,12 +53,19 @@ public sealed class ServerFleet : Component
     public IReadOnlyList<Ec2.Instance> Instances { get; }
     public IReadOnlyList<FleetPeer> Peers { get; }
 
+    /// <summary>Each server with its instance, in placement order.</summary>
+    public IReadOnlyList<FleetServer> Servers { get; }
+
+    /// <summary>The servers that run <paramref name="service"/>: what a load balancer sends its requests to.</summary>
+    public IEnumerable<FleetServer> Running(string service) => Servers.Where(s => s.Server.Services.Names.Contains(service));
+
     public ServerFleet(Scope scope, string id, ServerFleetProps props) : base(scope, id)
     {
         var stack = props.Stack;
         var name = stack.PhysicalName(id);
-        var dev = stack.Settings.Environment == DeploymentEnvironment.Dev;
-        var production = stack.Settings.IsProduction;
+        if (props.DataVolumes is not (RemovalPolicy.Retain or RemovalPolicy.Snapshot))
+            throw new SynthesisException($"{Prefix}: the RAFT data volumes can be retained or snapshotted on destroy, not {props.DataVolumes}.");
+        var snapshotOnDelete = props.DataVolumes == RemovalPolicy.Snapshot;
         // The server name is also the RAFT node id: it is stable under placement changes, unlike the ordinal.
         Peers = props.Members.Select(m => new FleetPeer(m.Server.Name, m.Server.Name, m.Address, props.RaftPort, m.Server.Services.Names.ToList())).ToList();
         // Rendered once for the whole fleet; each server finds its row at boot (NodeIdentity).
@@ -73,18 +83,7 @@ public sealed class ServerFleet : Component
             AppPort = PlatformBinary.HttpPort,
         });
 
-        var role = new Iam.Role(this, "role", new Iam.RoleArgs
-        {
-            AssumeRolePolicy = IamPolicies.AssumedBy("ec2.amazonaws.com"),
-            Description = $"Platform servers of {stack.Stack}: Session Manager only",
-            Tags = AwsTags.Named(name),
-        });
-        _ = new Iam.RolePolicyAttachment(this, "ssm", new Iam.RolePolicyAttachmentArgs
-        {
-            Role = role.RoleName,
-            PolicyArn = IamPolicies.SsmManagedInstanceCore,
-        });
-        var profile = new Iam.InstanceProfile(this, "profile", new Iam.InstanceProfileArgs { Role = role.RoleName, Tags = AwsTags.Named(name) });
+        var profile = new SessionManagerRole(this, name, $"Platform servers of {stack.Stack}: Session Manager only").Profile;
 
         var template = new Ec2.LaunchTemplate(this, "template", new Ec2.LaunchTemplateArgs
         {
@@ -126,6 +125,7 @@ public sealed class ServerFleet : Component
             })).ToList();
 
         var instances = new List<Ec2.Instance>();
+        var servers = new List<FleetServer>();
         foreach (var member in props.Members)
         {
             var server = member.Server;
@@ -137,11 +137,11 @@ public sealed class ServerFleet : Component
                 Type = Ebs.VolumeType.Gp3,
                 Encrypted = true,
                 SnapshotId = props.RestoreFromSnapshots ? LatestSnapshot(volumeName) : null,
-                FinalSnapshot = dev ? true : null,
+                FinalSnapshot = snapshotOnDelete ? true : null,
                 Tags = AwsTags.Named(volumeName, [new(VolumeTag, volumeName), new(RaftStoreTag, stack.Stack)]),
             }, new ResourceOptions
             {
-                RetainOnDelete = dev ? null : true,
+                RetainOnDelete = snapshotOnDelete ? null : true,
                 // A restore reads "the latest snapshot" at every deployment; only the first one may use it.
                 IgnoreChanges = props.RestoreFromSnapshots ? ["snapshotId"] : [],
             });
@@ -153,7 +153,7 @@ public sealed class ServerFleet : Component
                 LaunchTemplate = new Ec2.InstanceLaunchTemplate { Id = template.Id, Version = "$Default" },
                 SubnetId = props.Vpc.PrivateSubnets[member.AzIndex].Id,
                 PrivateIp = member.Address.ToString(),
-                DisableApiTermination = production ? true : null,
+                DisableApiTermination = props.TerminationProtection ? true : null,
                 Tags = AwsTags.Named($"{stack.Stack}-{server.Name}", [new("services", server.Services.Csv)]),
             }, new ResourceOptions
             {
@@ -168,6 +168,7 @@ public sealed class ServerFleet : Component
                 IgnoreChanges = ["launchTemplate"],
             });
             instances.Add(instance);
+            servers.Add(new FleetServer(server, instance));
             _ = new Ec2.VolumeAttachment(this, $"{server.Name}-attach", new Ec2.VolumeAttachmentArgs
             {
                 DeviceName = DataDevice,
@@ -179,10 +180,9 @@ public sealed class ServerFleet : Component
                 // A volume attaches to one instance at a time: detach it from the old server before the new attachment.
                 DeleteBeforeReplace = true,
             });
-            foreach (var service in server.Services.Names)
-                props.Alb.Register(service, server.Name, instance);
         }
         Instances = instances;
+        Servers = servers;
 
         var dlmRole = new Iam.Role(this, "snapshots-role", new Iam.RoleArgs
         {

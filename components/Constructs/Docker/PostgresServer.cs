@@ -20,6 +20,8 @@ public sealed record PostgresServerProps
     public string User { get; init; } = "platform";
     /// <summary>Memory limit in MiB; null leaves the container unlimited.</summary>
     public int? MemoryMb { get; init; }
+    /// <summary>Pulumi refuses to delete the data volume while on (default): production data.</summary>
+    public bool ProtectData { get; init; } = true;
     /// <summary>Network alias other containers use as the DB host.</summary>
     public string Alias { get; init; } = "db";
 }
@@ -45,7 +47,7 @@ public sealed class PostgresServer : Component
         var labels = ContainerLabel.From(stack.Tags);
         // Lifetime labels only: a new owner or environment must not replace the volume (and lose the data).
         Data = new Volume(this, "data", new VolumeArgs { Name = stack.PhysicalName($"{id}-data"), Labels = VolumeLabel.From(stack.LifetimeTags) },
-            new ResourceOptions { Protect = stack.Settings.IsProduction ? true : null });
+            new ResourceOptions { Protect = props.ProtectData ? true : null });
         // The data volume anchors the component: the longest-lived part, so its URN never depends on the container's type.
         DeclareAnchor(Data);
         Password = new RandomPassword(this, "password", new RandomPasswordArgs { Length = 32, Special = false });

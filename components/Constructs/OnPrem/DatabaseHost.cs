@@ -24,6 +24,8 @@ public sealed record DatabaseHostProps
     /// <summary>Host directory mounted as the pgBackRest repository (path repositories only).</summary>
     public string? BackupHostPath { get; init; }
     /// <summary>SSH to the host, for the step that prepares <see cref="BackupHostPath"/>; required with it.</summary>
+    /// <summary>Pulumi refuses to delete the data volumes while on (default): production data.</summary>
+    public bool ProtectData { get; init; } = true;
     public Remote.Connection? Ssh { get; init; }
 }
 
@@ -49,13 +51,13 @@ public sealed class DatabaseHost : Component
         var spec = props.Cluster;
         var member = props.Member;
         var labels = ContainerLabel.From(stack.Tags);
-        var production = stack.Settings.IsProduction ? true : (bool?)null;
+        var protect = props.ProtectData ? true : (bool?)null;
 
         // Volumes carry lifetime labels only: a new owner or environment must not replace them (StackIdentity.LifetimeTags).
         var volumeLabels = VolumeLabel.From(stack.LifetimeTags);
         // Production data is protected from `pulumi destroy`.
         Data = new Volume(this, "pg-data", new VolumeArgs { Name = stack.PhysicalName("pg-data"), Labels = volumeLabels },
-            new ResourceOptions { Protect = production });
+            new ResourceOptions { Protect = protect });
         // The data volume anchors the component: the longest-lived part, so its URN never depends on the containers' types.
         DeclareAnchor(Data);
         // Only PostgreSQL's socket lives here: labelled ephemeral, so production need not protect it (policy STO-005).
@@ -65,7 +67,7 @@ public sealed class DatabaseHost : Component
             Labels = VolumeLabel.From([.. stack.LifetimeTags, new("ephemeral", "true")]),
         });
         var etcdData = new Volume(this, "etcd-data", new VolumeArgs { Name = stack.PhysicalName("etcd-data"), Labels = volumeLabels },
-            new ResourceOptions { Protect = production });
+            new ResourceOptions { Protect = protect });
 
         var etcdImage = new RemoteImage(this, "etcd-image", new RemoteImageArgs { Name = props.EtcdImage, KeepLocally = true });
         var patroniImageName = $"infra-patroni:{ImageTag(props.PostgresImage)}-{PatroniImageRevision}";
