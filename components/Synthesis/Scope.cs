@@ -9,6 +9,9 @@ public abstract class Scope
 {
     private readonly Dictionary<string, ProviderResource> providers = new(StringComparer.Ordinal);
 
+    /// <summary>Values this scope hands to every scope below it, one per type (CDK's node context).</summary>
+    private readonly Dictionary<Type, object> context = [];
+
     /// <summary>What the scope declared about its anchor; parents are resolved from it when read.</summary>
     private AnchorDeclaration? anchorDeclaration;
 
@@ -51,6 +54,16 @@ public abstract class Scope
         var package = provider.Type["pulumi:providers:".Length..];
         providers[package] = provider;
     }
+
+    /// <summary>
+    /// Makes <paramref name="value"/> the context of its type for this scope and every scope below, so a
+    /// construct reads what its stack is from the tree instead of from its props.
+    /// </summary>
+    public void SetContext<T>(T value) where T : class => context[typeof(T)] = value;
+
+    /// <summary>The nearest context of type <typeparamref name="T"/> set on this scope or above it, if any.</summary>
+    public T? FindContext<T>() where T : class =>
+        context.TryGetValue(typeof(T), out var value) ? (T)value : Parent?.FindContext<T>();
 
     public ProviderResource? FindProvider(string package) =>
         providers.TryGetValue(package, out var provider) ? provider : Parent?.FindProvider(package);

@@ -41,6 +41,8 @@ public sealed class Dc9Tier : ITier
     public static void Compose(Blueprint blueprint, StackIdentity stack, Dc9Settings dc9, FleetLayout layout)
     {
         var platform = stack.Settings;
+        // Every construct below reads its stack from the tree.
+        blueprint.SetContext(stack);
         var tags = stack.Tags.ToDictionary(t => t.Key, t => (Input<string>)t.Value);
         if (platform.Environment == DeploymentEnvironment.Dev) tags["expiry"] = dc9.ExpiresOn ?? "weekend-teardown";
         var aws = new Aws.AwsProvider(blueprint, "aws", new Aws.AwsProviderArgs
@@ -62,7 +64,6 @@ public sealed class Dc9Tier : ITier
 
         var network = new Vpc(blueprint, "network", new VpcProps
         {
-            Stack = stack,
             Region = dc9.Region,
             Cidr = dc9.VpcCidr,
             AvailabilityZones = zones,
@@ -73,7 +74,6 @@ public sealed class Dc9Tier : ITier
         var otlpPort = int.Parse(dc9.Telemetry.OtlpEndpoint[(dc9.Telemetry.OtlpEndpoint.LastIndexOf(':') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
         var firewall = new SecurityGroups(blueprint, "sg", new SecurityGroupsProps
         {
-            Stack = stack,
             Vpc = network,
             RaftPort = RaftPort,
             SshCidrs = dc9.SshCidrs,
@@ -81,7 +81,6 @@ public sealed class Dc9Tier : ITier
         });
         var bastion = new Bastion(blueprint, "bastion", new BastionProps
         {
-            Stack = stack,
             Subnet = network.PublicSubnets[0],
             SecurityGroup = firewall.Bastion,
             Ami = ami,
@@ -91,7 +90,6 @@ public sealed class Dc9Tier : ITier
         });
         var dns = new Dns(blueprint, "dns", new DnsProps
         {
-            Stack = stack,
             Provider = dc9.Dns,
             Domain = dc9.Domain,
             Route53ZoneId = dc9.Route53ZoneId,
@@ -100,7 +98,6 @@ public sealed class Dc9Tier : ITier
         var services = platform.Services.Services.Where(s => dc9.Placement.ContainsKey(s.Name)).ToList();
         var alb = new Alb(blueprint, "alb", new AlbProps
         {
-            Stack = stack,
             Vpc = network,
             SecurityGroup = firewall.Alb,
             Dns = dns,
@@ -115,7 +112,6 @@ public sealed class Dc9Tier : ITier
             layout.SlotsPerServicePerAz, layout.StaticCapacity);
         var fleet = new ServerFleet(blueprint, "fleet", new ServerFleetProps
         {
-            Stack = stack,
             Vpc = network,
             SecurityGroup = firewall.Servers,
             Ami = ami,

@@ -26,6 +26,8 @@ public sealed class LaptopTier : ITier
         config.ThrowIfInvalid();
 
         var stack = new StackIdentity(config.Stack, Tier, platform);
+        // Every construct below reads its stack from the tree.
+        blueprint.SetContext(stack);
         var docker = new DockerProvider(blueprint, "docker");
         blueprint.UseProvider(docker);
         blueprint.UseProvider(new RandomProvider(blueprint, "random"));
@@ -42,7 +44,6 @@ public sealed class LaptopTier : ITier
 
         var db = new PostgresServer(blueprint, "db", new PostgresServerProps
         {
-            Stack = stack,
             Network = network,
             Image = laptop.DbImage,
             Services = platform.Services.Services,
@@ -54,7 +55,6 @@ public sealed class LaptopTier : ITier
         var telemetry = laptop.Telemetry
             ? new TelemetryStack(blueprint, "telemetry", new TelemetryStackProps
             {
-                Stack = stack,
                 Network = network,
                 CollectorImage = laptop.CollectorImage,
                 TraceUiImage = laptop.TraceUiImage,
@@ -65,7 +65,6 @@ public sealed class LaptopTier : ITier
         var server = PlacementPlanner.AllOnEach(1, platform.Services)[0];
         _ = new PlatformContainer(blueprint, "app", new PlatformContainerProps
         {
-            Stack = stack,
             Server = server,
             Network = network,
             Image = laptop.AppImage,

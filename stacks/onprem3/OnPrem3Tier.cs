@@ -34,6 +34,8 @@ public sealed class OnPrem3Tier : ITier
         config.ThrowIfInvalid();
 
         var stack = new StackIdentity(config.Stack, Tier, platform);
+        // Every construct below reads its stack from the tree.
+        blueprint.SetContext(stack);
         blueprint.UseProvider(new RandomProvider(blueprint, "random"));
         if (!onprem.Backup.IsS3) blueprint.UseProvider(new Command.CommandProvider(blueprint, "command"));
         var secrets = new DatabaseSecrets(blueprint, "db-secrets");
@@ -56,7 +58,6 @@ public sealed class OnPrem3Tier : ITier
             var db = new DatabaseHost(blueprint, $"{server.Name}-db", new DatabaseHostProps
             {
                 Docker = docker,
-                Stack = stack,
                 Cluster = spec,
                 Member = member,
                 Secrets = secrets.Bindings,
@@ -78,7 +79,6 @@ public sealed class OnPrem3Tier : ITier
             _ = new PlatformContainer(blueprint, $"{server.Name}-app", new PlatformContainerProps
             {
                 Docker = docker,
-                Stack = stack,
                 Server = server,
                 ContainerName = stack.PhysicalName("app"),
                 Peers = servers.Where(s => s != server).Select(s => $"{Bracketed(s.Address!)}:{PlatformBinary.BusPort}").ToList(),

@@ -7,7 +7,6 @@ namespace Infra.Constructs.Aws;
 
 public sealed record AlbProps
 {
-    public required StackIdentity Stack { get; init; }
     public required Vpc Vpc { get; init; }
     public required Ec2.SecurityGroup SecurityGroup { get; init; }
     public required Dns Dns { get; init; }
@@ -41,12 +40,13 @@ public sealed class Alb : Component
 
     public Alb(Scope scope, string id, AlbProps props) : base(scope, id)
     {
-        var name = props.Stack.PhysicalName(id);
+        var stack = StackContext.Of(this);
+        var name = stack.PhysicalName(id);
         appPort = props.AppPort;
         if (props.LogBucket == RemovalPolicy.Snapshot)
             throw new SynthesisException($"{Prefix}: an S3 bucket has no snapshot; retain it, or destroy it (when empty, or with its logs).");
 
-        var logs = AccessLogBucket(name, S3BucketPrefix.For(props.Stack.Stack, $"{id}-logs"),
+        var logs = AccessLogBucket(name, S3BucketPrefix.For(stack.Stack, $"{id}-logs"),
             forceDestroy: props.LogBucket == RemovalPolicy.Destroy, retain: props.LogBucket == RemovalPolicy.Retain);
         LoadBalancer = new Lb.LoadBalancer(this, "lb", new Lb.LoadBalancerArgs
         {

@@ -7,7 +7,6 @@ namespace Infra.Constructs.Aws;
 
 public sealed record BastionProps
 {
-    public required StackIdentity Stack { get; init; }
     public required Ec2.Subnet Subnet { get; init; }
     public required Ec2.SecurityGroup SecurityGroup { get; init; }
     public required Input<string> Ami { get; init; }
@@ -30,7 +29,8 @@ public sealed class Bastion : Component
 
     public Bastion(Scope scope, string id, BastionProps props) : base(scope, id)
     {
-        var name = props.Stack.PhysicalName(id);
+        var stack = StackContext.Of(this);
+        var name = stack.PhysicalName(id);
         var profile = new SessionManagerRole(this, name, $"Bastion {name}: Session Manager only").Profile;
         Instance = new Ec2.Instance(this, "instance", new Ec2.InstanceArgs
         {

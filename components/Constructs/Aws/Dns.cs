@@ -16,7 +16,6 @@ public enum DnsProviderKind
 
 public sealed record DnsProps
 {
-    public required StackIdentity Stack { get; init; }
     public required DnsProviderKind Provider { get; init; }
     /// <summary>The stack's domain; ingress hosts are names under it (<c>api.example.com</c>).</summary>
     public required string Domain { get; init; }
@@ -32,6 +31,7 @@ public sealed record DnsProps
 public sealed class Dns : Component
 {
     private readonly DnsProps props;
+    private readonly StackIdentity stack;
     private readonly Input<string>? route53Zone;
     private readonly Cloudflare.CloudflareProvider? cloudflare;
 
@@ -41,6 +41,7 @@ public sealed class Dns : Component
     public Dns(Scope scope, string id, DnsProps props) : base(scope, id)
     {
         this.props = props;
+        stack = StackContext.Of(this);
         // No resource stands for the zone (it is looked up or managed elsewhere): the records are peers.
         DeclareNoAnchor();
         if (props.Provider == DnsProviderKind.Route53)
@@ -83,7 +84,7 @@ public sealed class Dns : Component
                     Content = WithoutTrailingDot(certificate.ValidationRecordValue, AcmValidationDomain),
                     Ttl = 1,
                     Proxied = false,
-                    Comment = $"ACM validation for {props.Stack.Stack}",
+                    Comment = $"ACM validation for {stack.Stack}",
                 });
                 return null;
             default:
@@ -125,7 +126,7 @@ public sealed class Dns : Component
                     Ttl = 300,
                     // TLS ends at the ALB with the ACM certificate; Cloudflare only resolves the name.
                     Proxied = false,
-                    Comment = $"Ingress of {props.Stack.Stack}",
+                    Comment = $"Ingress of {stack.Stack}",
                 });
         }
     }

@@ -10,7 +10,6 @@ namespace Infra.Constructs.Aws;
 
 public sealed record SecurityGroupsProps
 {
-    public required StackIdentity Stack { get; init; }
     public required Vpc Vpc { get; init; }
     public int AppPort { get; init; } = PlatformBinary.HttpPort;
     public int BusPort { get; init; } = PlatformBinary.BusPort;
@@ -36,7 +35,8 @@ public sealed class SecurityGroups : Component
 
     public SecurityGroups(Scope scope, string id, SecurityGroupsProps props) : base(scope, id)
     {
-        var name = props.Stack.PhysicalName(id);
+        var stack = StackContext.Of(this);
+        var name = stack.PhysicalName(id);
         // The groups are peers (none stands for the set); each rule is a child of the group it belongs to.
         DeclareNoAnchor();
         Ec2.SecurityGroup Group(string role, string description) => new(this, role, new Ec2.SecurityGroupArgs

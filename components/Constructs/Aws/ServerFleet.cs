@@ -9,7 +9,6 @@ namespace Infra.Constructs.Aws;
 
 public sealed record ServerFleetProps
 {
-    public required StackIdentity Stack { get; init; }
     public required Vpc Vpc { get; init; }
     public required Ec2.SecurityGroup SecurityGroup { get; init; }
     public required Input<string> Ami { get; init; }
@@ -61,7 +60,7 @@ public sealed class ServerFleet : Component
 
     public ServerFleet(Scope scope, string id, ServerFleetProps props) : base(scope, id)
     {
-        var stack = props.Stack;
+        var stack = StackContext.Of(this);
         var name = stack.PhysicalName(id);
         if (props.DataVolumes is not (RemovalPolicy.Retain or RemovalPolicy.Snapshot))
             throw new SynthesisException($"{Prefix}: the RAFT data volumes can be retained or snapshotted on destroy, not {props.DataVolumes}.");

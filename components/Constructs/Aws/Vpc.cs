@@ -7,7 +7,6 @@ namespace Infra.Constructs.Aws;
 
 public sealed record VpcProps
 {
-    public required StackIdentity Stack { get; init; }
     public required string Region { get; init; }
     public required Ipv4Cidr Cidr { get; init; }
     /// <summary>AZ names, one per AZ index; literal names or references into the AZ data source.</summary>
@@ -39,7 +38,8 @@ public sealed class Vpc : Component
 
     public Vpc(Scope scope, string id, VpcProps props) : base(scope, id)
     {
-        var name = props.Stack.PhysicalName(id);
+        var stack = StackContext.Of(this);
+        var name = stack.PhysicalName(id);
         AvailabilityZones = props.AvailabilityZones;
         List<SubnetTierSpec> tiers = [new(SubnetTier.Public), new(SubnetTier.Private)];
         if (props.IsolatedTier) tiers.Add(new(SubnetTier.Isolated));

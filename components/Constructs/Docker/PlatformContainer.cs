@@ -8,7 +8,6 @@ namespace Infra.Constructs.Docker;
 
 public sealed record PlatformContainerProps
 {
-    public required StackIdentity Stack { get; init; }
     public required Server Server { get; init; }
     public required string Image { get; init; }
     /// <summary>Replaces the image's entrypoint; the binary's flags follow as the command.</summary>
@@ -49,7 +48,7 @@ public sealed class PlatformContainer : Component
     public PlatformContainer(Scope scope, string id, PlatformContainerProps props) : base(scope, id)
     {
         if (props.Docker is { } docker) UseProvider(docker);
-        var stack = props.Stack;
+        var stack = StackContext.Of(this);
         var image = new RemoteImage(this, "image", new RemoteImageArgs { Name = props.Image, KeepLocally = true });
 
         var launch = BinaryLaunch.ForServer(props.Server, stack.Settings, props.Peers, props.OtlpEndpoint, props.Database).Render();

@@ -9,7 +9,6 @@ namespace Infra.Constructs.Docker;
 
 public sealed record PostgresServerProps
 {
-    public required StackIdentity Stack { get; init; }
     public required Network Network { get; init; }
     /// <summary>Pinned PostgreSQL image.</summary>
     public required string Image { get; init; }
@@ -43,7 +42,7 @@ public sealed class PostgresServer : Component
     public PostgresServer(Scope scope, string id, PostgresServerProps props) : base(scope, id)
     {
         Props = props;
-        var stack = props.Stack;
+        var stack = StackContext.Of(this);
         var labels = ContainerLabel.From(stack.Tags);
         // Lifetime labels only: a new owner or environment must not replace the volume (and lose the data).
         Data = new Volume(this, "data", new VolumeArgs { Name = stack.PhysicalName($"{id}-data"), Labels = VolumeLabel.From(stack.LifetimeTags) },

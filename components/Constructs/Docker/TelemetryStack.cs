@@ -6,7 +6,6 @@ namespace Infra.Constructs.Docker;
 
 public sealed record TelemetryStackProps
 {
-    public required StackIdentity Stack { get; init; }
     public required Network Network { get; init; }
     public required string CollectorImage { get; init; }
     public required string TraceUiImage { get; init; }
@@ -32,7 +31,7 @@ public sealed class TelemetryStack : Component
 
     public TelemetryStack(Scope scope, string id, TelemetryStackProps props) : base(scope, id)
     {
-        var stack = props.Stack;
+        var stack = StackContext.Of(this);
         var labels = ContainerLabel.From(stack.Tags);
         var uiImage = new RemoteImage(this, "ui-image", new RemoteImageArgs { Name = props.TraceUiImage, KeepLocally = true });
         TraceUi = new Container(this, "ui", new ContainerArgs

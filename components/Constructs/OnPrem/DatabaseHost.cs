@@ -10,7 +10,6 @@ public sealed record DatabaseHostProps
 {
     /// <summary>The host's Docker engine; every resource of the component uses it.</summary>
     public required DockerProvider Docker { get; init; }
-    public required StackIdentity Stack { get; init; }
     public required PostgresClusterSpec Cluster { get; init; }
     /// <summary>This host's member of <see cref="Cluster"/>.</summary>
     public required ClusterMember Member { get; init; }
@@ -47,7 +46,7 @@ public sealed class DatabaseHost : Component
     public DatabaseHost(Scope scope, string id, DatabaseHostProps props) : base(scope, id)
     {
         UseProvider(props.Docker);
-        var stack = props.Stack;
+        var stack = StackContext.Of(this);
         var spec = props.Cluster;
         var member = props.Member;
         var labels = ContainerLabel.From(stack.Tags);
