@@ -63,21 +63,21 @@ public sealed class PlatformContainer : Component
         if (props.Network is not null && props.BusHostPort is { } bus)
             ports.Add(new ContainerPort { Internal = PlatformBinary.BusPort, External = bus, Ip = props.PublishAddress });
 
-        Container = new Container(this, "server", new ContainerArgs
+        Container = new ServiceContainer(this, "server", new ServiceContainerProps
         {
             Image = image.ImageId,
             Name = props.ContainerName ?? stack.PhysicalName(id),
             // Docker refuses a hostname together with the host's network (the host's name applies).
             Hostname = props.Network is null ? null : (Input<string>)props.Server.Name,
-            Entrypoints = props.Entrypoint?.Select(e => (Input<string>)e).ToList(),
+            Entrypoint = props.Entrypoint?.Select(e => (Input<string>)e).ToList(),
             Command = launch.Flags.Select(f => (Input<string>)f).ToList(),
-            Envs = env,
+            Environment = env,
             Ports = ports.Count > 0 ? ports : null,
-            NetworksAdvanced = props.Network is { } network
+            Networks = props.Network is { } network
                 ? [new ContainerNetworksAdvanced { Name = network.NetworkName, Aliases = [id] }]
                 : null,
-            NetworkMode = props.Network is null ? (Input<string>)"host" : null,
-            Healthcheck = new ContainerHealthcheck
+            HostNetwork = props.Network is null,
+            HealthCheck = new ContainerHealthcheck
             {
                 Tests = props.HealthCheck.Select(t => (Input<string>)t).ToList(),
                 Interval = "10s",
@@ -85,12 +85,9 @@ public sealed class PlatformContainer : Component
                 StartPeriod = "15s",
                 Retries = 5,
             },
-            Restart = RestartPolicy.UnlessStopped,
-            Wait = true,
-            WaitTimeout = 120,
-            Memory = props.MemoryMb,
-            Labels = ContainerLabel.From(stack.Tags),
-        }, new ResourceOptions { DependsOn = props.DependsOn });
+            WaitHealthySeconds = 120,
+            MemoryMb = props.MemoryMb,
+        }, new ResourceOptions { DependsOn = props.DependsOn }).Container;
         // The container is the component; its image is its part.
         DeclareAnchor(Container);
     }

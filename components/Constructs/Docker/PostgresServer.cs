@@ -43,7 +43,6 @@ public sealed class PostgresServer : Component
     {
         Props = props;
         var stack = StackContext.Of(this);
-        var labels = ContainerLabel.From(stack.Tags);
         // Lifetime labels only: a new owner or environment must not replace the volume (and lose the data).
         Data = new Volume(this, "data", new VolumeArgs { Name = stack.PhysicalName($"{id}-data"), Labels = VolumeLabel.From(stack.LifetimeTags) },
             new ResourceOptions { Protect = props.ProtectData ? true : null });
@@ -51,12 +50,12 @@ public sealed class PostgresServer : Component
         DeclareAnchor(Data);
         Password = new RandomPassword(this, "password", new RandomPasswordArgs { Length = 32, Special = false });
         var image = new RemoteImage(this, "image", new RemoteImageArgs { Name = props.Image, KeepLocally = true });
-        Server = new Container(this, "server", new ContainerArgs
+        Server = new ServiceContainer(this, "server", new ServiceContainerProps
         {
             Image = image.ImageId,
             Name = stack.PhysicalName(id),
             Hostname = props.Alias,
-            Envs =
+            Environment =
             [
                 $"POSTGRES_USER={props.User}",
                 $"POSTGRES_DB={props.User}",
@@ -65,10 +64,10 @@ public sealed class PostgresServer : Component
             Ports = props.HostPort is { } hostPort
                 ? [new ContainerPort { Internal = Port, External = hostPort, Ip = "127.0.0.1" }]
                 : null,
-            NetworksAdvanced = [new ContainerNetworksAdvanced { Name = props.Network.NetworkName, Aliases = [props.Alias] }],
+            Networks = [new ContainerNetworksAdvanced { Name = props.Network.NetworkName, Aliases = [props.Alias] }],
             Volumes = [new ContainerVolume { VolumeName = Data.VolumeName, ContainerPath = "/var/lib/postgresql/data" }],
             Uploads = [new ContainerUpload { File = InitScriptPath, Content = InitScript(props.Services) }],
-            Healthcheck = new ContainerHealthcheck
+            HealthCheck = new ContainerHealthcheck
             {
                 Tests = ["CMD-SHELL", $"pg_isready -U {props.User} -d {props.User}"],
                 Interval = "5s",
@@ -76,12 +75,9 @@ public sealed class PostgresServer : Component
                 StartPeriod = "10s",
                 Retries = 10,
             },
-            Restart = RestartPolicy.UnlessStopped,
-            Wait = true,
-            WaitTimeout = 120,
-            Memory = props.MemoryMb,
-            Labels = labels,
-        });
+            WaitHealthySeconds = 120,
+            MemoryMb = props.MemoryMb,
+        }).Container;
     }
 
     /// <summary>How a server running <paramref name="server"/>'s Services reaches this database (plain settings).</summary>

@@ -32,49 +32,44 @@ public sealed class TelemetryStack : Component
     public TelemetryStack(Scope scope, string id, TelemetryStackProps props) : base(scope, id)
     {
         var stack = StackContext.Of(this);
-        var labels = ContainerLabel.From(stack.Tags);
         var uiImage = new RemoteImage(this, "ui-image", new RemoteImageArgs { Name = props.TraceUiImage, KeepLocally = true });
-        TraceUi = new Container(this, "ui", new ContainerArgs
+        TraceUi = new ServiceContainer(this, "ui", new ServiceContainerProps
         {
             Image = uiImage.ImageId,
             Name = stack.PhysicalName($"{id}-ui"),
-            Envs = ["COLLECTOR_OTLP_ENABLED=true"],
+            Environment = ["COLLECTOR_OTLP_ENABLED=true"],
             Ports = [new ContainerPort { Internal = 16686, External = props.TraceUiPort, Ip = "127.0.0.1" }],
-            NetworksAdvanced = [new ContainerNetworksAdvanced { Name = props.Network.NetworkName, Aliases = [TraceStoreAlias] }],
+            Networks = [new ContainerNetworksAdvanced { Name = props.Network.NetworkName, Aliases = [TraceStoreAlias] }],
             // Jaeger's admin port answers its health endpoint; the image has busybox wget.
-            Healthcheck = new ContainerHealthcheck
+            HealthCheck = new ContainerHealthcheck
             {
                 Tests = ["CMD", "wget", "-q", "-O", "/dev/null", "http://127.0.0.1:14269/"],
                 Interval = "10s",
                 Timeout = "3s",
                 Retries = 5,
             },
-            Restart = RestartPolicy.UnlessStopped,
-            Memory = 512,
-            Labels = labels,
-        });
+            MemoryMb = 512,
+        }).Container;
 
         var collectorImage = new RemoteImage(this, "collector-image",
             new RemoteImageArgs { Name = props.CollectorImage, KeepLocally = true });
-        Collector = new Container(this, "collector", new ContainerArgs
+        Collector = new ServiceContainer(this, "collector", new ServiceContainerProps
         {
             Image = collectorImage.ImageId,
             Name = stack.PhysicalName($"{id}-collector"),
             Command = [$"--config={CollectorConfigPath}"],
-            NetworksAdvanced = [new ContainerNetworksAdvanced { Name = props.Network.NetworkName, Aliases = [CollectorAlias] }],
+            Networks = [new ContainerNetworksAdvanced { Name = props.Network.NetworkName, Aliases = [CollectorAlias] }],
             Uploads = [new ContainerUpload { File = CollectorConfigPath, Content = CollectorConfig }],
             // The collector image has no shell or HTTP client: the probe re-validates its config with its own binary.
-            Healthcheck = new ContainerHealthcheck
+            HealthCheck = new ContainerHealthcheck
             {
                 Tests = ["CMD", "/otelcol-contrib", "validate", $"--config={CollectorConfigPath}"],
                 Interval = "30s",
                 Timeout = "5s",
                 Retries = 3,
             },
-            Restart = RestartPolicy.UnlessStopped,
-            Memory = 256,
-            Labels = labels,
-        }, new ResourceOptions { DependsOn = [TraceUi] });
+            MemoryMb = 256,
+        }, new ResourceOptions { DependsOn = [TraceUi] }).Container;
         // The collector is what the stack's servers talk to: the trace UI and both images are its parts.
         DeclareAnchor(Collector);
     }

@@ -1,3 +1,4 @@
+using Infra.Constructs.Docker;
 using Infra.Platform;
 using Infra.Platform.Database;
 using Infra.Synthesis;
@@ -49,7 +50,6 @@ public sealed class DatabaseHost : Component
         var stack = StackContext.Of(this);
         var spec = props.Cluster;
         var member = props.Member;
-        var labels = ContainerLabel.From(stack.Tags);
         var protect = props.ProtectData ? true : (bool?)null;
 
         // Volumes carry lifetime labels only: a new owner or environment must not replace them (StackIdentity.LifetimeTags).
@@ -81,16 +81,16 @@ public sealed class DatabaseHost : Component
             },
         });
 
-        Etcd = new Container(this, "etcd", new ContainerArgs
+        Etcd = new ServiceContainer(this, "etcd", new ServiceContainerProps
         {
             Image = etcdImage.ImageId,
             Name = stack.PhysicalName("etcd"),
-            Entrypoints = ["/usr/local/bin/etcd"],
+            Entrypoint = ["/usr/local/bin/etcd"],
             Command = ["--config-file", member.Paths.EtcdConfigFile],
-            NetworkMode = "host",
+            HostNetwork = true,
             Volumes = [new ContainerVolume { VolumeName = etcdData.VolumeName, ContainerPath = member.Paths.EtcdData }],
             Uploads = [new ContainerUpload { File = member.Paths.EtcdConfigFile, Content = EtcdConfig.For(spec, member) }],
-            Healthcheck = new ContainerHealthcheck
+            HealthCheck = new ContainerHealthcheck
             {
                 Tests = ["CMD", "/usr/local/bin/etcdctl", $"--endpoints={member.EtcdClientUrl}", "endpoint", "health"],
                 Interval = "10s",
@@ -98,9 +98,7 @@ public sealed class DatabaseHost : Component
                 Retries = 6,
             },
             // No waiting: a member is healthy only once a quorum of hosts runs, which one host cannot wait for.
-            Restart = RestartPolicy.UnlessStopped,
-            Labels = labels,
-        });
+        }).Container;
 
         var dataVolumes = new List<ContainerVolume>
         {
@@ -126,12 +124,12 @@ public sealed class DatabaseHost : Component
             Content = props.Secrets.Render(PgBackRestConfig.For(spec, member)),
         };
 
-        Patroni = new Container(this, "patroni", new ContainerArgs
+        Patroni = new ServiceContainer(this, "patroni", new ServiceContainerProps
         {
             Image = patroniImage.ImageId,
             Name = stack.PhysicalName("patroni"),
             Command = [member.Paths.PatroniConfigFile],
-            NetworkMode = "host",
+            HostNetwork = true,
             Volumes = dataVolumes,
             Uploads =
             [
@@ -139,7 +137,7 @@ public sealed class DatabaseHost : Component
                 new ContainerUpload { File = member.Paths.PostBootstrapScript, Content = props.Secrets.Render(PostBootstrapScript.For(spec)) },
                 pgBackRestConfig,
             ],
-            Healthcheck = new ContainerHealthcheck
+            HealthCheck = new ContainerHealthcheck
             {
                 Tests = ["CMD", "python3", "-c", $"import urllib.request; urllib.request.urlopen('{member.PatroniRestUrl}/liveness', timeout=3)"],
                 Interval = "10s",
@@ -147,20 +145,17 @@ public sealed class DatabaseHost : Component
                 StartPeriod = "30s",
                 Retries = 6,
             },
-            Restart = RestartPolicy.UnlessStopped,
-            Wait = true,
-            WaitTimeout = 300,
+            WaitHealthySeconds = 300,
             // Patroni stops PostgreSQL cleanly (and hands over leadership) if given the time.
-            StopTimeout = 120,
+            StopTimeoutSeconds = 120,
             User = "postgres",
-            Labels = labels,
-        }, new ResourceOptions { DependsOn = [Etcd, .. repositoryReady] });
+        }, new ResourceOptions { DependsOn = [Etcd, .. repositoryReady] }).Container;
 
-        Backup = new Container(this, "backup", new ContainerArgs
+        Backup = new ServiceContainer(this, "backup", new ServiceContainerProps
         {
             Image = patroniImage.ImageId,
             Name = stack.PhysicalName("backup"),
-            Entrypoints = ["/bin/sh", member.Paths.BackupScheduleScript],
+            Entrypoint = ["/bin/sh", member.Paths.BackupScheduleScript],
             Volumes = dataVolumes,
             Uploads =
             [
@@ -168,7 +163,7 @@ public sealed class DatabaseHost : Component
                 pgBackRestConfig,
             ],
             // Healthy while the local PostgreSQL answers on the socket the schedule backs up through (policy HYG-006).
-            Healthcheck = new ContainerHealthcheck
+            HealthCheck = new ContainerHealthcheck
             {
                 Tests = ["CMD", System.IO.Path.Combine(spec.PostgresBinDir, "pg_isready"), "-q", "-h", member.Paths.Run,
                     "-p", member.Ports.Postgres.ToString(System.Globalization.CultureInfo.InvariantCulture)],
@@ -177,10 +172,8 @@ public sealed class DatabaseHost : Component
                 StartPeriod = "60s",
                 Retries = 3,
             },
-            Restart = RestartPolicy.UnlessStopped,
             User = "postgres",
-            Labels = labels,
-        }, new ResourceOptions { DependsOn = [Patroni, .. repositoryReady] });
+        }, new ResourceOptions { DependsOn = [Patroni, .. repositoryReady] }).Container;
     }
 
     /// <summary>The base image's tag, for the built image's name: postgres:17.2-bookworm gives 17.2-bookworm.</summary>
