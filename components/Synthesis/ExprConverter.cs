@@ -18,7 +18,7 @@ public static class ExprConverter
         double number => new NumberLiteral(number),
         decimal number => new NumberLiteral((double)number),
         Enum member => new StringLiteral(EnumText(member)),
-        Args args => ArgsSerializer.Serialize(args),
+        Args args => args.ToObjectExpr(),
         IDictionary dictionary => FromDictionary(dictionary),
         IEnumerable sequence => new ListExpr(sequence.Cast<object?>().Select(From).ToList()),
         _ => throw new SynthesisException($"A {value.GetType().Name} cannot be emitted into the program."),
@@ -42,6 +42,7 @@ public static class ExprConverter
     {
         var member = value.GetType().GetField(value.ToString());
         var wire = member?.GetCustomAttributes(typeof(WireNameAttribute), false).Cast<WireNameAttribute>().FirstOrDefault();
-        return wire?.Name ?? ArgsSerializer.CamelCase(value.ToString());
+        var name = value.ToString();
+        return wire?.Name ?? (name.Length == 0 || char.IsLower(name[0]) ? name : char.ToLowerInvariant(name[0]) + name[1..]);
     }
 }
