@@ -37,11 +37,6 @@ public static class ExprConverter
         return ObjectExpr.Sorted(entries);
     }
 
-    /// <summary>Enum members name their wire value with <see cref="WireNameAttribute"/>, or use camelCase.</summary>
-    private static string EnumText(Enum value)
-    {
-        var member = value.GetType().GetField(value.ToString());
-        var wire = member?.GetCustomAttributes(typeof(WireNameAttribute), false).Cast<WireNameAttribute>().FirstOrDefault();
-        return wire?.Name ?? ArgsSerializer.CamelCase(value.ToString());
-    }
+    /// <summary>An enum member is written as its name in camelCase (read without reflection over its fields).</summary>
+    private static string EnumText(Enum value) => ArgsSerializer.CamelCase(value.ToString());
 }
