@@ -27,12 +27,13 @@ public static class ArgsSerializer
         return new ObjectExpr(entries);
     }
 
-    // Declaration order (metadata token), base class first: stable across runs and readable.
+    // Declaration order (metadata token), base class first: stable across runs and readable. A native build
+    // has no metadata tokens; its reflection lists properties in declaration order (the sort is stable).
     private static Member[] Describe(Type type) => type
         .GetProperties(BindingFlags.Public | BindingFlags.Instance)
         .Where(p => p.GetIndexParameters().Length == 0 && p.CanRead)
         .OrderBy(p => Depth(p.DeclaringType!))
-        .ThenBy(p => p.MetadataToken)
+        .ThenBy(p => p.HasMetadataToken() ? p.MetadataToken : 0)
         .Select(p => new Member(p.GetCustomAttribute<WireNameAttribute>()?.Name ?? CamelCase(p.Name), p))
         .ToArray();
 
