@@ -20,6 +20,7 @@ public static class ColdFleetCall
         {
             "publish", Path.Combine(root, "bench", "Infra.FleetCall", "Infra.FleetCall.csproj"), "-c", "Release",
             "--use-current-runtime", "-o", Output(root, native), "--nologo", "-v", "quiet",
+            "--artifacts-path", Path.Combine(root, ".build", native ? "obj-native" : "obj-r2r"),
         };
         arguments.AddRange(native ? ["-p:PublishAot=true"] : ["--self-contained", "false", "-p:PublishReadyToRun=true"]);
         var publish = Process.Start(new ProcessStartInfo("dotnet", arguments) { UseShellExecute = false, RedirectStandardOutput = true })!;
