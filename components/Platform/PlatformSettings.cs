@@ -35,12 +35,11 @@ public sealed partial record PlatformSettings(
     public static PlatformSettings Read(ConfigReader config)
     {
         var environment = ReadEnvironment(config);
-        var owner = config.String(CommonKeys.Owner, "platform-team",
-            v => OwnerShape().IsMatch(v) ? null : OwnerProblem(v));
-        var logLevel = config.Enum(CommonKeys.LogLevel, LogLevel.Info);
+        var owner = config.Get(CommonKeys.Owner);
+        var logLevel = config.Get(CommonKeys.LogLevel);
         var catalog = ReadCatalog(config);
 
-        var requested = config.StringList(CommonKeys.Services, catalog.Names.ToList());
+        var requested = config.Get(CommonKeys.Services) ?? catalog.Names.ToList();
         var selected = new List<ServiceDefinition>();
         foreach (var name in requested)
         {
@@ -72,7 +71,8 @@ public sealed partial record PlatformSettings(
     public static EnvironmentDecision DecideEnvironment(ConfigReader config) =>
         ProductionRule.Decide(config.Stack, config.IsSet(CommonKeys.Environment) ? config.Display(CommonKeys.Environment) : null);
 
-    private static DeploymentEnvironment ReadEnvironment(ConfigReader config)
+    /// <summary>The stack's environment; a value the production rule refuses is reported with its fix.</summary>
+    public static DeploymentEnvironment ReadEnvironment(ConfigReader config)
     {
         var decision = DecideEnvironment(config);
         if (decision.IsRefused)
@@ -80,8 +80,10 @@ public sealed partial record PlatformSettings(
         return decision.Environment;
     }
 
-    private static string OwnerProblem(string owner)
+    /// <summary>What makes <paramref name="owner"/> unusable as the owner tag, or null.</summary>
+    public static string? OwnerProblem(string owner)
     {
+        if (OwnerShape().IsMatch(owner)) return null;
         if (owner.Length is 0 or > 64) return $"is not a valid owner tag: it has {owner.Length} characters.";
         var bad = owner.First(c => !OwnerShape().IsMatch(c.ToString()));
         return char.GetUnicodeCategory(bad) is System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.SpacingCombiningMark
@@ -91,7 +93,7 @@ public sealed partial record PlatformSettings(
 
     private static ServiceCatalog ReadCatalog(ConfigReader config)
     {
-        var overrides = config.Object(CommonKeys.Catalog);
+        var overrides = config.Get(CommonKeys.Catalog);
         if (overrides is null) return ServiceCatalog.Default;
         var services = ServiceCatalog.Defaults.ToDictionary(s => s.Name);
         var order = ServiceCatalog.Defaults.Select(s => s.Name).ToList();
