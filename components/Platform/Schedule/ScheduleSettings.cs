@@ -88,7 +88,7 @@ public sealed record ScheduleSettings(
         var node = ConfigYaml.ParseValue(text, out var syntax);
         if (syntax is not null) throw new ScheduleConfigException(ConfigKey, syntax);
         var settings = Shape.TryBind(node, ConfigAt.Of(CommonKeys.Schedule, problems), out var bound) ? bound : null;
-        if (settings is not null) return settings;
+        if (settings is not null && problems.Errors.Count == 0) return settings;
         throw new ScheduleConfigException(string.Join("\n", problems.Errors.Select(e => e.Render())));
     }
 

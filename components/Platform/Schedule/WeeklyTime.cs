@@ -16,6 +16,10 @@ public sealed record WeeklyTime(DayOfWeek Day, TimeOnly Time)
         ["sun"] = DayOfWeek.Sunday, ["sunday"] = DayOfWeek.Sunday,
     };
 
+    /// <summary>Parses <c>Fri 20:00</c>; the key is named in the error.</summary>
+    public static WeeklyTime Parse(string text, string key) =>
+        TryParse(text, out var value) is { } problem ? throw new ScheduleConfigException(key, $"'{text}' {problem}") : value!;
+
     /// <summary>Parses <c>Fri 20:00</c>; returns what is wrong, or null.</summary>
     public static string? TryParse(string text, out WeeklyTime? value)
     {
