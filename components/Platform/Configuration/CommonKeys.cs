@@ -1,5 +1,5 @@
-using System.Text.Json.Nodes;
 using Infra.Platform.Schedule;
+using Infra.Platform.Services;
 
 namespace Infra.Platform.Configuration;
 
@@ -34,10 +34,11 @@ public static class CommonKeys
         DefaultText = "every Service of the catalog",
     };
 
-    public static readonly ConfigKey<JsonObject?> Catalog = new("catalog",
-        ConfigShapes.Mapping("an object of Service names to {database, routes}"), null,
-        "Overrides or additions to the Service catalog: NAME: {database: NS, routes: [{host: H, path: /P/, priority: N}]}; " +
-        "priority (1 to 50000, optional) pins dc9's ALB listener-rule priority.");
+    public static readonly ConfigKey<IReadOnlyList<KeyValuePair<string, CatalogEntry>>?> Catalog = new("catalog", CatalogEntry.Shape, null,
+        "Overrides or additions to the Service catalog, by Service name.")
+    {
+        DefaultText = "the default catalog",
+    };
 
     public static readonly ConfigKey<LogLevel> LogLevel = new("logLevel", ConfigShapes.Enum<LogLevel>(), Configuration.LogLevel.Info,
         "Log level of the platform binary.");

@@ -90,17 +90,12 @@ public static class ConfigKeyDocs
         json.WriteEndArray();
     }
 
-    /// <summary>Each key, then each of its fields under the key's name (<c>[]</c> marks the items of a list).</summary>
-    private static IEnumerable<(string Name, ConfigSetting Setting)> Rows(IEnumerable<ConfigKey> keys)
-    {
-        foreach (var key in keys)
-        {
-            yield return (key.FullName, key);
-            var items = key.Kind == ConfigKind.ObjectList ? "[]" : "";
-            foreach (var field in key.Shape.Fields)
-                yield return ($"{key.FullName}{items}.{field.Name}", field);
-        }
-    }
+    /// <summary>Each key, then each of its fields under the key's name (<c>[]</c> marks a list's items, <c>.NAME</c> a map's), depth first.</summary>
+    private static IEnumerable<(string Name, ConfigSetting Setting)> Rows(IEnumerable<ConfigKey> keys) =>
+        keys.SelectMany(key => Rows(key.FullName, key));
+
+    private static IEnumerable<(string Name, ConfigSetting Setting)> Rows(string name, ConfigSetting setting) =>
+        setting.Shape.Fields.SelectMany(field => Rows($"{name}{setting.Shape.ItemPath}.{field.Name}", field)).Prepend((name, setting));
 
     // Table cells are one line; '|' would end the cell, '*' and '<' would turn into emphasis and HTML.
     private static string Cell(string text) =>

@@ -19,6 +19,9 @@ public abstract class ConfigShape
     /// <summary>The fields of an object (or of each object in a list), for the docs; empty otherwise.</summary>
     public virtual IReadOnlyList<ConfigField> Fields => [];
 
+    /// <summary>How the docs name one item between the key and a field: <c>[]</c> for a list, <c>.NAME</c> for a map.</summary>
+    public virtual string ItemPath => "";
+
     /// <summary>Lists and objects may arrive as JSON text: PULUMI_CONFIG carries structured values as strings.</summary>
     public bool IsStructured => Kind is ConfigKind.StringList or ConfigKind.Object or ConfigKind.ObjectList;
 

@@ -45,6 +45,10 @@ public static class ConfigShapes
     public static ConfigShape<IReadOnlyList<T>?> ValueList<T>(string allowed, ConfigShape<T> item) where T : struct =>
         new ListShape<T>(allowed, item);
 
+    /// <summary>An object of entries named by the user (<paramref name="nameCheck"/> checks a name), each of the shape <paramref name="entry"/>.</summary>
+    public static ConfigShape<IReadOnlyList<KeyValuePair<string, T>>?> Map<T>(string allowed, string nameAllowed, Func<string, string?> nameCheck,
+        ConfigShape<T?> entry) where T : class => new MapShape<T>(allowed, nameAllowed, nameCheck, entry);
+
     /// <summary>An object read by its own reader (a map of names to settings); only its being an object is checked here.</summary>
     public static ConfigShape<System.Text.Json.Nodes.JsonObject?> Mapping(string allowed) => new MappingShape(allowed);
 

@@ -16,6 +16,8 @@ internal sealed class ListShape<T>(string allowed, ConfigShape<T> item) : Config
 
     public override IReadOnlyList<ConfigField> Fields => item.Fields;
 
+    public override string ItemPath => "[]";
+
     public override bool TryBind(JsonNode? node, ConfigAt at, out IReadOnlyList<T>? value)
     {
         value = null;
