@@ -98,9 +98,10 @@ public static partial class Dc9Keys
         DefaultText = "required with dnsProvider cloudflare",
     };
 
-    public static readonly ConfigKey<System.Text.Json.Nodes.JsonObject?> Placement = new("placement",
-        ConfigShapes.Mapping("an object such as {gateway: 3, accounts: 3, events: 3} (a Service may be {servers: N, addressGroup: G}); " +
-            "every Service 1 to 12, an odd total of at least 3, no AZ with half of them (RAFT quorum)"), null,
+    public static readonly ConfigKey<IReadOnlyList<KeyValuePair<string, PlacementEntry>>?> Placement = new("placement",
+        ConfigShapes.Map("an object such as {gateway: 3, accounts: 3, events: 3} (a Service may be {servers: N, addressGroup: G}); " +
+            "every Service 1 to 12, an odd total of at least 3, no AZ with half of them (RAFT quorum)",
+            "a Service of infra:services", _ => null, PlacementEntry.Shape), null,
         "Servers per Service (each server runs one Service), spread over the first three AZs; addressGroup pins a Service's " +
         "address group (see Addresses that never move).")
     {

@@ -235,10 +235,13 @@ public sealed partial record Dc9Settings(
     {
         var selected = platform.Services.Names.ToList();
         var groups = new Dictionary<string, int>();
+        var problems = config.Errors.Count;
         if (config.Get(Dc9Keys.Placement) is not { } given)
             return (selected.ToDictionary(s => s, _ => DefaultReplicas), groups, !config.IsSet(Dc9Keys.Placement));
+        // An entry with a problem (already reported) is not missing: only the Services no entry names are.
+        var complete = config.Errors.Count == problems;
         var placement = new Dictionary<string, int>();
-        foreach (var (service, node) in given)
+        foreach (var (service, entry) in given)
         {
             if (!selected.Contains(service))
             {
@@ -248,34 +251,13 @@ public sealed partial record Dc9Settings(
                     $"Services of infra:services: {string.Join(", ", selected)}");
                 continue;
             }
-            var servers = node;
-            if (node is JsonObject fields)
-            {
-                servers = fields["servers"];
-                if (servers is null)
-                    config.Report(Dc9Keys.Placement, $"{service}: {node.ToJsonString()}", "has no servers field.", $"{{{service}: {{servers: N, addressGroup: G}}}} or {{{service}: N}}");
-                if (fields["addressGroup"] is { } groupNode)
-                {
-                    var groupText = groupNode is JsonValue groupValue ? groupValue.ToString() : groupNode.ToJsonString();
-                    if (int.TryParse(groupText, NumberStyles.None, CultureInfo.InvariantCulture, out var group) && group < Stacks.Dc9.AddressGroups.Count)
-                        groups[service] = group;
-                    else
-                        config.Report(Dc9Keys.Placement, $"{service}.addressGroup = {groupText}",
-                            $"is not an address group: a whole number from 0 to {Stacks.Dc9.AddressGroups.Count - 1}.",
-                            $"leave it out (it derives from the name), or a group no other Service of the stack has");
-                }
-                foreach (var key in fields.Select(f => f.Key).Where(k => k is not ("servers" or "addressGroup")))
-                    config.Report(Dc9Keys.Placement, $"{service}.{key}", "is not a known field.", "servers, addressGroup");
-                if (servers is null) continue;
-            }
-            var text = servers is JsonValue value ? value.ToString() : servers?.ToJsonString() ?? "";
-            if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var replicas) || replicas is < 1 or > 12)
-                config.Report(Dc9Keys.Placement, $"{service}: {text}", "must be a whole number of servers from 1 to 12.");
-            else placement[service] = replicas;
+            placement[service] = entry.Servers;
+            if (entry.AddressGroup is { } group) groups[service] = group;
         }
-        foreach (var missing in selected.Where(s => !given.ContainsKey(s)))
-            config.Report(Dc9Keys.Placement, missing, "has no servers: every Service of the stack needs at least one.", $"add {missing}: N, or drop it from infra:services");
-        return (placement, groups, placement.Count == selected.Count);
+        if (complete)
+            foreach (var missing in selected.Where(s => !placement.ContainsKey(s) && given.All(g => g.Key != s)))
+                config.Report(Dc9Keys.Placement, missing, "has no servers: every Service of the stack needs at least one.", $"add {missing}: N, or drop it from infra:services");
+        return (placement, groups, complete && placement.Count == selected.Count);
     }
 
     /// <summary>

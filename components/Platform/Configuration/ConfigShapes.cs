@@ -32,9 +32,12 @@ public static class ConfigShapes
     public static ConfigShape<IReadOnlyList<string>?> StringList(string allowed, bool allowEmpty = false, Func<string, string?>? item = null) =>
         new StringListShape(allowed, allowEmpty, item);
 
-    /// <summary>An object with declared fields, built by <paramref name="build"/> once every field is valid.</summary>
-    public static ConfigShape<T?> Object<T>(string allowed, IReadOnlyList<ConfigField> fields, Func<ConfigFieldValues, ConfigAt, T?> build)
-        where T : class => new ObjectShape<T>(allowed, fields, build);
+    /// <summary>
+    /// An object with declared fields, built by <paramref name="build"/> once every field is valid. With a
+    /// <paramref name="shorthand"/> field, a single value stands for the object with that field alone.
+    /// </summary>
+    public static ConfigShape<T?> Object<T>(string allowed, IReadOnlyList<ConfigField> fields, Func<ConfigFieldValues, ConfigAt, T?> build,
+        ConfigField? shorthand = null) where T : class => new ObjectShape<T>(allowed, fields, build, shorthand);
 
     /// <summary>A list whose items each have the shape <paramref name="item"/> (a list of objects, typically).</summary>
     public static ConfigShape<IReadOnlyList<T>?> List<T>(string allowed, ConfigShape<T?> item) where T : class =>

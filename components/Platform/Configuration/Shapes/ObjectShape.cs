@@ -6,7 +6,10 @@ namespace Infra.Platform.Configuration.Shapes;
 /// An object with declared fields: an unknown field (with a did-you-mean), a missing required one and every
 /// field's own problems are all reported; only an object without problems is built.
 /// </summary>
-internal sealed class ObjectShape<T>(string allowed, IReadOnlyList<ConfigField> fields, Func<ConfigFieldValues, ConfigAt, T?> build)
+/// A single value in place of the object is the <c>shorthand</c> field alone, when one is declared
+/// (<c>events: 3</c> for <c>events: {servers: 3}</c>).
+internal sealed class ObjectShape<T>(string allowed, IReadOnlyList<ConfigField> fields, Func<ConfigFieldValues, ConfigAt, T?> build,
+    ConfigField? shorthand = null)
     : ConfigShape<T?> where T : class
 {
     public override ConfigKind Kind => ConfigKind.Object;
@@ -20,6 +23,15 @@ internal sealed class ObjectShape<T>(string allowed, IReadOnlyList<ConfigField> 
     public override bool TryBind(JsonNode? node, ConfigAt at, out T? value)
     {
         value = null;
+        if (shorthand is not null && node is JsonValue)
+        {
+            var single = new ConfigFieldValues();
+            foreach (var field in fields) single.Set(field, field.DefaultValue, false);
+            if (!shorthand.TryBind(node, at with { Allowed = shorthand.Allowed }, out var one)) return false;
+            single.Set(shorthand, one, true);
+            value = build(single, at);
+            return value is not null;
+        }
         if (node is not JsonObject obj)
         {
             at.Fail(Display(node), "must be an object (a mapping of names to values).");
