@@ -52,9 +52,6 @@ public static class ConfigShapes
     public static ConfigShape<IReadOnlyList<KeyValuePair<string, T>>?> Map<T>(string allowed, string nameAllowed, Func<string, string?> nameCheck,
         ConfigShape<T?> entry) where T : class => new MapShape<T>(allowed, nameAllowed, nameCheck, entry);
 
-    /// <summary>An object read by its own reader (a map of names to settings); only its being an object is checked here.</summary>
-    public static ConfigShape<System.Text.Json.Nodes.JsonObject?> Mapping(string allowed) => new MappingShape(allowed);
-
     /// <summary>A secret: never read, only checked for presence and encryption (<see cref="ConfigReader.Secret"/>).</summary>
     public static ConfigShape<string?> Secret { get; } = new SecretShape();
 }
