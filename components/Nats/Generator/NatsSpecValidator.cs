@@ -11,6 +11,9 @@ public static partial class NatsSpecValidator
     /// <summary>A cluster of three tolerates one server down (lame duck, a crash) with JetStream R3 still at quorum.</summary>
     public const int MinimumServersPerRegion = 3;
 
+    /// <summary>nats-server's own minimum (2.9: "invalid lame_duck_duration ..., minimum is 30 seconds").</summary>
+    public static readonly TimeSpan MinimumLameDuckDuration = TimeSpan.FromSeconds(30);
+
     public static IReadOnlyList<NatsProblem> Problems(NatsSuperClusterSpec spec)
     {
         var problems = new List<NatsProblem>();
@@ -100,8 +103,9 @@ public static partial class NatsSpecValidator
         CheckPath(problems, "tls.keyFile", spec.Tls.KeyFile);
         CheckPath(problems, "tls.caFile", spec.Tls.CaFile);
 
-        if (spec.LameDuck.Duration <= TimeSpan.Zero || spec.LameDuck.Duration.TotalMilliseconds % 1000 != 0)
-            Add("lameDuck.duration", $"{spec.LameDuck.Duration} is not a positive whole number of seconds.", "use e.g. 30 s.");
+        if (spec.LameDuck.Duration < MinimumLameDuckDuration || spec.LameDuck.Duration.TotalMilliseconds % 1000 != 0)
+            Add("lameDuck.duration", $"{spec.LameDuck.Duration.TotalSeconds} s is not a whole number of seconds of at least {MinimumLameDuckDuration.TotalSeconds:0}; nats-server refuses a shorter lame duck.",
+                $"use {MinimumLameDuckDuration.TotalSeconds:0} s or more.");
         if (spec.LameDuck.GracePeriod < TimeSpan.Zero || spec.LameDuck.GracePeriod.TotalMilliseconds % 1000 != 0)
             Add("lameDuck.gracePeriod", $"{spec.LameDuck.GracePeriod} is not a whole number of seconds.", "use e.g. 10 s.");
         else if (spec.LameDuck.GracePeriod >= spec.LameDuck.Duration)

@@ -27,6 +27,18 @@ public sealed record NatsSuperCluster(IReadOnlyList<NatsServerConfig> Servers, I
         return new NatsSuperCluster(servers, urls);
     }
 
+    /// <summary>
+    /// The value to put in a password variable (<see cref="NatsSuperClusterSpec.AppPasswordVariable"/>): nats-server parses
+    /// a variable's value as a config value, so a bare password that starts with a digit (or reads as a boolean)
+    /// fails to start the server; quoted, any password is a string.
+    /// </summary>
+    public static string PasswordVariableValue(string password)
+    {
+        if (password.Length == 0 || password.Any(c => c is '"' or '\\' || char.IsControl(c)))
+            throw new ArgumentException("A NATS password must be non-empty, without double quotes, backslashes or control characters.", nameof(password));
+        return $"\"{password}\"";
+    }
+
     public NatsServerConfig Server(string name) => Servers.Single(s => s.Server == name);
 
     public NatsClientUrls For(string region) => ClientUrls.Single(u => u.Region == region);

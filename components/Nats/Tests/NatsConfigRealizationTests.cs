@@ -17,6 +17,21 @@ public sealed class NatsConfigRealizationTests
         }
     }
 
+    [Theory]
+    [InlineData("12K9abc")] // a size (12K) followed by more: not a value
+    [InlineData("true")]    // a boolean, not a string
+    public void A_password_reaches_the_server_as_a_string_only_quoted(string password)
+    {
+        using var cluster = LoopbackSuperCluster.Create(NatsLameDuck.Production);
+        var (server, file) = cluster.ConfigFiles.First();
+        var bare = new Dictionary<string, string>(cluster.ServerEnvironment) { [cluster.Spec.AppPasswordVariable] = password };
+        var refused = NatsServerBinary.Check(file, bare);
+        Assert.True(refused.ExitCode != 0, $"nats-server took the bare password '{password}'; PasswordVariableValue's quoting may be unnecessary now");
+        var quoted = new Dictionary<string, string>(cluster.ServerEnvironment) { [cluster.Spec.AppPasswordVariable] = NatsSuperCluster.PasswordVariableValue(password) };
+        var accepted = NatsServerBinary.Check(file, quoted);
+        Assert.True(accepted.ExitCode == 0, $"{server}: {accepted.Output}");
+    }
+
     [Fact]
     public void Nats_server_check_is_strict_enough_to_catch_a_broken_file()
     {

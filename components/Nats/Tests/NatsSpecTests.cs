@@ -116,8 +116,11 @@ public sealed class NatsSpecTests
     [Fact]
     public void Lame_duck_grace_must_be_shorter_than_the_duration_and_paths_absolute()
     {
-        var problem = Single(ThreeRegions() with { LameDuck = new NatsLameDuck(TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(10)) });
+        var problem = Single(ThreeRegions() with { LameDuck = new NatsLameDuck(TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(30)) });
         Assert.Equal("lameDuck.gracePeriod", problem.Where);
+        var shortDuck = Single(ThreeRegions() with { LameDuck = new NatsLameDuck(TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(1)) });
+        Assert.Equal("lameDuck.duration", shortDuck.Where);
+        Assert.Contains("at least 30", shortDuck.What);
         var path = Single(ThreeRegions() with { Tls = Tls with { CaFile = "ca.pem" } });
         Assert.Equal("tls.caFile", path.Where);
     }

@@ -41,8 +41,8 @@ internal sealed class LoopbackSuperCluster : IDisposable
         AppPassword = appPassword;
         ServerEnvironment = new Dictionary<string, string>
         {
-            [spec.AppPasswordVariable] = appPassword,
-            [spec.SystemPasswordVariable] = systemPassword,
+            [spec.AppPasswordVariable] = NatsSuperCluster.PasswordVariableValue(appPassword),
+            [spec.SystemPasswordVariable] = NatsSuperCluster.PasswordVariableValue(systemPassword),
         };
         var files = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var server in Generated.Servers)
@@ -104,46 +104,56 @@ internal sealed class LoopbackSuperCluster : IDisposable
 
     public void Kill(string server) => running[server].KillHard();
 
-    /// <summary>What a server's monitoring endpoint says about its mesh: routes to its region, gateways to the other regions, JetStream health.</summary>
-    public async Task<bool> MeshedAsync(string server, CancellationToken cancellationToken)
+    /// <summary>How far a server has joined: its routes and gateways (core NATS), and JetStream healthy too.</summary>
+    public enum MeshState { None, Core, Full }
+
+    /// <summary>What a server's monitoring endpoint says: routes to its region, gateways to the other regions, /healthz (JetStream current).</summary>
+    public async Task<MeshState> MeshAsync(string server, CancellationToken cancellationToken)
     {
         var spec = ServerSpec(server);
-        var region = RegionOf(server);
         try
         {
             var monitor = $"http://127.0.0.1:{spec.Ports.Monitoring}";
             using var routez = JsonDocument.Parse(await http.GetStringAsync($"{monitor}/routez", cancellationToken));
             var routes = routez.RootElement.GetProperty("routes").EnumerateArray().Select(r => r.GetProperty("remote_id").GetString()).Distinct().Count();
-            if (routes < ServersPerRegion - 1) return false;
+            if (routes < ServersPerRegion - 1) return MeshState.None;
             using var gatewayz = JsonDocument.Parse(await http.GetStringAsync($"{monitor}/gatewayz", cancellationToken));
             var outbound = gatewayz.RootElement.TryGetProperty("outbound_gateways", out var o) ? o.EnumerateObject().Count() : 0;
-            var inbound = gatewayz.RootElement.TryGetProperty("inbound_gateways", out var i) ? i.EnumerateObject().Count() : 0;
-            if (outbound < Regions.Length - 1) return false;
-            _ = inbound;
+            if (outbound < Regions.Length - 1) return MeshState.None;
             using var healthz = await http.GetAsync($"{monitor}/healthz", cancellationToken);
-            return healthz.IsSuccessStatusCode;
+            return healthz.IsSuccessStatusCode ? MeshState.Full : MeshState.Core;
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException or JsonException or KeyNotFoundException)
         {
-            return false;
+            return MeshState.None;
         }
     }
 
-    /// <summary>Waits until every server has its routes, its gateways and healthy JetStream; returns how long that took.</summary>
-    public async Task<TimeSpan> WaitForFullMeshAsync(TimeSpan timeout, Stopwatch since)
+    public async Task<bool> MeshedAsync(string server, CancellationToken cancellationToken) => await MeshAsync(server, cancellationToken) == MeshState.Full;
+
+    /// <summary>
+    /// Waits until every server has its routes, its gateways and healthy JetStream; returns when every server
+    /// had its routes and gateways (core mesh) and when JetStream was healthy on all too (full mesh).
+    /// </summary>
+    public async Task<(TimeSpan Core, TimeSpan Full)> WaitForFullMeshAsync(TimeSpan timeout, Stopwatch since)
     {
         using var cts = new CancellationTokenSource(timeout);
-        var pending = AllServers.Select(s => s.Name).ToHashSet();
-        while (pending.Count > 0)
+        var states = AllServers.ToDictionary(s => s.Name, _ => MeshState.None);
+        TimeSpan? core = null;
+        while (true)
         {
+            foreach (var server in states.Keys.Where(k => states[k] != MeshState.Full).ToList())
+                states[server] = await MeshAsync(server, cts.Token);
+            if (core is null && states.Values.All(v => v >= MeshState.Core)) core = since.Elapsed;
+            if (states.Values.All(v => v == MeshState.Full)) return (core!.Value, since.Elapsed);
             if (cts.IsCancellationRequested)
+            {
+                var pending = states.Where(kv => kv.Value != MeshState.Full).Select(kv => kv.Key).ToList();
                 throw new TimeoutException($"no full mesh after {timeout.TotalSeconds:0} s; not meshed: {string.Join(", ", pending)}.\n" +
                                            string.Join("\n", pending.Select(p => $"--- {p}\n{running[p].Tail(15)}")));
-            foreach (var server in pending.ToList())
-                if (await MeshedAsync(server, cts.Token)) pending.Remove(server);
-            if (pending.Count > 0) await Task.Delay(50);
+            }
+            await Task.Delay(25);
         }
-        return since.Elapsed;
     }
 
     public async Task WaitForServerAsync(string server, TimeSpan timeout)
@@ -164,10 +174,21 @@ internal sealed class LoopbackSuperCluster : IDisposable
         return connz.RootElement.GetProperty("num_connections").GetInt32();
     }
 
+    /// <summary>The names of the clients connected to a server (<c>/connz</c>).</summary>
+    public async Task<IReadOnlyList<string>> ConnectionNamesAsync(string server)
+    {
+        using var connz = JsonDocument.Parse(await http.GetStringAsync($"http://127.0.0.1:{ServerSpec(server).Ports.Monitoring}/connz"));
+        return connz.RootElement.TryGetProperty("connections", out var list)
+            ? list.EnumerateArray().Select(c => c.TryGetProperty("name", out var n) ? n.GetString() ?? "?" : "?").ToList()
+            : [];
+    }
+
     public void Dispose()
     {
         foreach (var process in running.Values) process.Dispose();
         http.Dispose();
+        // NATS_DRILL_KEEP=1 keeps the files and server logs for a look after the run.
+        if (Environment.GetEnvironmentVariable("NATS_DRILL_KEEP") == "1") return;
         try { Directory.Delete(Root, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 

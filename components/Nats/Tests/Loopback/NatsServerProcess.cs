@@ -7,6 +7,7 @@ namespace Infra.Nats.Tests.Loopback;
 internal sealed class NatsServerProcess : IDisposable
 {
     private const int SigUsr2 = 12; // Linux: nats-server's lame-duck signal.
+    private const int SigInt = 2;
 
     private readonly Process process;
     private readonly StreamWriter log;
@@ -64,6 +65,12 @@ internal sealed class NatsServerProcess : IDisposable
     public void EnterLameDuck()
     {
         if (Kill(process.Id, SigUsr2) != 0) throw new InvalidOperationException($"kill -USR2 {process.Id} ({Name}) failed: errno {Marshal.GetLastPInvokeError()}");
+    }
+
+    /// <summary>SIGINT: a clean shutdown, what lame-duck mode ends with. (nats-server ignores SIGTERM while in lame duck.)</summary>
+    public void Stop()
+    {
+        if (!process.HasExited && Kill(process.Id, SigInt) != 0) throw new InvalidOperationException($"kill -INT {process.Id} ({Name}) failed: errno {Marshal.GetLastPInvokeError()}");
     }
 
     public async Task WaitForExitAsync(TimeSpan timeout)
