@@ -1,3 +1,5 @@
+using Infra.Platform.Binary;
+
 namespace Infra.Nats;
 
 /// <summary>The client URLs of one region, in the order a client there tries them: its own region, then the others nearest first.</summary>
@@ -7,6 +9,10 @@ public sealed record NatsClientUrls(string Region, IReadOnlyList<NatsRegionUrls>
     public IReadOnlyList<string> Flat => Groups.SelectMany(g => g.Urls).ToList();
 
     public override string ToString() => string.Join(",", Flat);
+
+    /// <summary>What a server in this region tells the platform binary (PLATFORM_NATS_*); the password is the construct's reference.</summary>
+    public BinaryMessaging ForBinary(string user, string caFile) =>
+        new(Groups.Select(g => new MessagingRegion(g.Region, g.Urls)).ToList(), user, caFile);
 }
 
 /// <summary>One region's client URLs (servers by name). A client shuffles within a group and keeps the groups' order.</summary>

@@ -1,3 +1,6 @@
+using Infra.Platform;
+using Infra.Platform.Binary;
+
 namespace Infra.Nats.Tests;
 
 /// <summary>The generator's rules: what it writes for a good spec, and the problem it names for a bad one.</summary>
@@ -30,6 +33,24 @@ public sealed class NatsSpecTests
         Assert.Equal("tls://10.3.0.11:4222", ap.Flat[0]);
         Assert.Equal("tls://10.1.0.11:4222", ap.Flat[3]);
         Assert.Equal(["us-east", "eu-west", "ap-south"], generated.For("us-east").Groups.Select(g => g.Region));
+    }
+
+    [Fact]
+    public void A_regions_url_list_reaches_the_binary_through_its_interface_in_order()
+    {
+        var urls = NatsSuperCluster.Generate(ThreeRegions()).For("us-east");
+        var launch = new BinaryLaunch
+        {
+            Services = ["gateway"], NodeId = "us-east-a", NodeName = "us-east-a", Peers = [], Routes = "[]",
+            Environment = Infra.Platform.Configuration.DeploymentEnvironment.Dev, LogLevel = Infra.Platform.Configuration.LogLevel.Info,
+            Raft = new BinaryRaft(":7071", "/etc/platform/raft-peers.json", "/var/lib/platform"),
+            Messaging = urls.ForBinary("platform", "/etc/platform/nats-ca.pem"),
+        }.Render();
+        var invocation = BinaryInvocation.Parse(launch.Flags, [.. launch.Environment, KeyValuePair.Create(PlatformBinary.NatsPassword.Variable, "${natsPassword.result}")]);
+        Assert.Empty(invocation.Problems);
+        var parsed = BinaryMessaging.ParseUrls(invocation.Value(PlatformBinary.NatsUrls)!, out _)!;
+        Assert.Equal(["us-east", "eu-west", "ap-south"], parsed.Select(r => r.Name));
+        Assert.Equal(urls.Flat, parsed.SelectMany(r => r.Urls));
     }
 
     [Fact]
