@@ -59,20 +59,29 @@ public sealed class RegionalClient : IAsyncDisposable
 
     public async Task StartAsync()
     {
-        current = await OpenAsync();
+        current = await OpenAsync(retryUntilConnected: true);
         await role.AttachAsync(current, stop.Token);
         failbackLoop = Task.Run(FailbackLoopAsync);
     }
 
-    private async Task<NatsConnection> OpenAsync()
+    /// <param name="retryUntilConnected">At start, wait for a server; when moving, fail fast (the old connection carries on).</param>
+    private async Task<NatsConnection> OpenAsync(bool retryUntilConnected)
     {
-        var connection = new NatsConnection(RegionConnectPolicy.Apply(options, urls, random));
+        var connection = new NatsConnection(RegionConnectPolicy.Apply(options, urls, random) with { RetryOnInitialConnect = retryUntilConnected });
         connection.LameDuckModeActivated += (sender, args) =>
         {
             _ = Task.Run(() => MoveAsync((NatsConnection)sender!, toHome: false));
             return ValueTask.CompletedTask;
         };
-        await connection.ConnectAsync();
+        try
+        {
+            await connection.ConnectAsync();
+        }
+        catch (Exception)
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
         return connection;
     }
 
@@ -86,7 +95,7 @@ public sealed class RegionalClient : IAsyncDisposable
             NatsConnection next;
             try
             {
-                next = await OpenAsync();
+                next = await OpenAsync(retryUntilConnected: false);
             }
             catch (Exception) when (!stop.IsCancellationRequested)
             {

@@ -44,7 +44,7 @@ internal sealed class Responder : IRegionalRole
 internal sealed class Requester(string name, string home, DrillLog log) : IRegionalRole
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(10);
-    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(1);
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(2);
 
     private readonly ConcurrentDictionary<NatsConnection, int> inFlight = new();
     private readonly CancellationTokenSource stop = new();

@@ -70,7 +70,7 @@ public sealed class SuperClusterDrillTests(ITestOutputHelper output)
         log.Mark("phase", "start");
         cluster.StartAll();
         var (formationCore, formation) = await cluster.WaitForFullMeshAsync(TimeSpan.FromSeconds(30), formationClock);
-        Say($"[0] full mesh after start: {S(formation.TotalMilliseconds)} (all 9 servers with 2 routes, 2 gateways and /healthz ok; routes and gateways alone after {S(formationCore.TotalMilliseconds)}, the rest is JetStream's meta-leader election)");
+        Say($"[0] full mesh after start: {S(formation.TotalMilliseconds)} (all 9 servers with 2 routes, 2 gateways and /healthz ok; routes and gateways alone after {S(formationCore.TotalMilliseconds)}; the rest is JetStream's first meta-leader election, 4 to 9 s by nats-server 2.9's fixed RAFT timeout)");
 
         var fleet = new DrillFleet(cluster, log);
         await using (var admin = await AdminAsync(cluster, fleet))
