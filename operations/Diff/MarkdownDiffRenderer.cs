@@ -226,9 +226,16 @@ public static class MarkdownDiffRenderer
     {
         lines.Add(ChangeLine.Format(change));
         var changed = change.LineChanges ?? [];
-        lines.AddRange(changed.Take(MaxLinesPerValue).Select(line => "    " + line));
+        lines.AddRange(changed.Take(MaxLinesPerValue).Select(MarkerAtColumnZero));
         if (changed.Count > MaxLinesPerValue) lines.Add($"    … {changed.Count - MaxLinesPerValue} more changed line(s)");
     }
+
+    /// <summary>
+    /// GitHub colours a line of a <c>diff</c> block only when its +/- is in column 0: the marker stays there
+    /// and the text is indented under its property line instead.
+    /// </summary>
+    private static string MarkerAtColumnZero(string line) =>
+        line.Length > 0 && line[0] is '+' or '-' ? line[0] + "   " + line[1..] : "    " + line;
 
     private static void AppendDiffBlock(StringBuilder text, List<string> lines)
     {
