@@ -2,6 +2,9 @@ using System.CommandLine;
 using Infra.Operations;
 using Infra.Operations.Deploy;
 using Infra.Operations.Diff;
+using Infra.Operations.Cost;
+using Infra.Operations.Graph;
+using Infra.Platform.Schedule;
 
 namespace Infra.Cli.Commands;
 
@@ -131,6 +134,24 @@ public static class DiffCommand
         return command;
     }
 
+    /// <summary>The monthly estimate before and after, when it changes (under the head's schedule); why not, when it cannot be made.</summary>
+    private static string? CostChange(string root, string stack, string? baseProgram, string head)
+    {
+        try
+        {
+            ScheduleHours schedule;
+            try { schedule = StackSchedule.Read(root, stack); }
+            catch (Exception failure) when (failure is ScheduleConfigException or InvalidDataException) { schedule = ScheduleHours.AlwaysOn("schedule unreadable"); }
+            var after = CostEstimator.Estimate(head, PriceTable.Shipped, schedule);
+            var before = baseProgram is null || baseProgram.Trim().Length == 0 ? null : CostEstimator.Estimate(baseProgram, PriceTable.Shipped, schedule);
+            return (before?.AlwaysOn ?? 0) == after.AlwaysOn ? null : CostRenderer.Delta(before, after);
+        }
+        catch (Exception failure) when (failure is CostException or ProgramCycleException or ProgramParseException)
+        {
+            return $"not estimated ({failure.Message})";
+        }
+    }
+
     /// <summary>One tier: the head program against the base; a base that cannot be synthesized counts as empty (a new tier).</summary>
     private static TierDiff Compare(ISynthesizer synthesizer, string root, string stack, BasePrograms basePrograms, string label)
     {
@@ -147,9 +168,13 @@ public static class DiffCommand
         var scope = new UrnScope(stack, PulumiProject.Name(root) ?? UrnScope.Unnamed.Project);
         try
         {
-            if (basePrograms.Programs.TryGetValue(stack, out var old)) return new TierDiff(stack, ProgramDiff.Compare(old, head, scope));
+            if (basePrograms.Programs.TryGetValue(stack, out var old))
+                return new TierDiff(stack, ProgramDiff.Compare(old, head, scope)) { CostChange = CostChange(root, stack, old, head) };
             var why = basePrograms.Failures.GetValueOrDefault(stack, "no base program");
-            return new TierDiff(stack, ProgramDiff.Compare("", head, scope), $"not synthesizable at {label}, so every resource shows as added ({why})");
+            return new TierDiff(stack, ProgramDiff.Compare("", head, scope), $"not synthesizable at {label}, so every resource shows as added ({why})")
+            {
+                CostChange = CostChange(root, stack, null, head),
+            };
         }
         catch (ProgramParseException failure)
         {

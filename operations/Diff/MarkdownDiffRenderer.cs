@@ -48,7 +48,8 @@ public static class MarkdownDiffRenderer
         foreach (var tier in report.Tiers)
         {
             var replaces = tier.Error is null && tier.Diff.Replaced > 0 ? $" **{ReplacementSummary.Headline(tier.Diff)}**" : "";
-            text.AppendLine($"- `{tier.Stack}: {tier.Headline}`{OtherCounts(tier.Diff)}{replaces}");
+            var cost = tier.CostChange is null ? "" : $"; cost {tier.CostChange}";
+            text.AppendLine($"- `{tier.Stack}: {tier.Headline}`{OtherCounts(tier.Diff)}{replaces}{cost}");
         }
         text.AppendLine();
         if (levels.Any(level => level != DetailLevel.Full))
