@@ -15,6 +15,7 @@ var root = new RootCommand(
     DiffCommand.Create(synthesizer),
     ScheduleCommand.Create(),
     CostCommand.Create(synthesizer),
+    DiagramCommand.Create(synthesizer),
 };
 foreach (var command in DeployCommands.Create(synthesizer)) root.Add(command);
 

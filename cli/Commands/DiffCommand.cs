@@ -3,6 +3,7 @@ using Infra.Operations;
 using Infra.Operations.Deploy;
 using Infra.Operations.Diff;
 using Infra.Operations.Cost;
+using Infra.Operations.Diagram;
 using Infra.Operations.Graph;
 using Infra.Platform.Schedule;
 
@@ -152,6 +153,22 @@ public static class DiffCommand
         }
     }
 
+    /// <summary>The changed tier's Mermaid diagram, base and head compared; none for an unchanged tier or one that cannot be drawn.</summary>
+    private static string? Diagram(ProgramDiff diff, string baseProgram, string head)
+    {
+        if (diff.IsEmpty) return null;
+        try
+        {
+            var after = TopologyBuilder.Build(head);
+            var marked = Topology.Compare(TopologyBuilder.Build(baseProgram), after);
+            return marked.Nodes.Count == 0 ? null : DiagramRenderer.Mermaid(marked);
+        }
+        catch (Exception failure) when (failure is ProgramCycleException or ProgramParseException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>One tier: the head program against the base; a base that cannot be synthesized counts as empty (a new tier).</summary>
     private static TierDiff Compare(ISynthesizer synthesizer, string root, string stack, BasePrograms basePrograms, string label)
     {
@@ -169,11 +186,15 @@ public static class DiffCommand
         try
         {
             if (basePrograms.Programs.TryGetValue(stack, out var old))
-                return new TierDiff(stack, ProgramDiff.Compare(old, head, scope)) { CostChange = CostChange(root, stack, old, head) };
+            {
+                var diff = ProgramDiff.Compare(old, head, scope);
+                return new TierDiff(stack, diff) { CostChange = CostChange(root, stack, old, head), Diagram = Diagram(diff, old, head) };
+            }
             var why = basePrograms.Failures.GetValueOrDefault(stack, "no base program");
             return new TierDiff(stack, ProgramDiff.Compare("", head, scope), $"not synthesizable at {label}, so every resource shows as added ({why})")
             {
                 CostChange = CostChange(root, stack, null, head),
+                Diagram = Diagram(ProgramDiff.Compare("", head, scope), "", head),
             };
         }
         catch (ProgramParseException failure)

@@ -116,6 +116,18 @@ public static class MarkdownDiffRenderer
             text.AppendLine();
         }
 
+        if (level == DetailLevel.Full && tier.Diagram is { } diagram)
+        {
+            // The picture goes first among the details, and with them when the comment must shrink.
+            text.AppendLine("<details><summary>Diagram: added parts green (+), removed parts red and dashed (−)</summary>");
+            text.AppendLine();
+            text.AppendLine("```mermaid");
+            text.Append(diagram);
+            text.AppendLine("```");
+            text.AppendLine();
+            text.AppendLine("</details>");
+            text.AppendLine();
+        }
         if (level == DetailLevel.TypeCounts) AppendTypeCounts(text, diff);
         else AppendResourceTable(text, diff, level);
 

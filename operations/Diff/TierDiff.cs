@@ -11,5 +11,8 @@ public sealed record TierDiff(string Stack, ProgramDiff Diff, string? Note = nul
     /// <summary>The monthly cost before and after (<c>CostRenderer.Delta</c>) when it changes; null otherwise.</summary>
     public string? CostChange { get; init; }
 
+    /// <summary>The tier's Mermaid diagram with added and removed parts marked, for a changed tier; null otherwise.</summary>
+    public string? Diagram { get; init; }
+
     public string Headline => Error is not null ? "error" : Diff.IsEmpty ? "no changes" : Diff.Counts;
 }
