@@ -68,7 +68,7 @@ public static class DiagramCommand
                 }
                 else if (parse.GetValue(baseRef) is { } gitRef)
                 {
-                    var programs = await new GitRefSynthesizer(runner ?? new SystemProcessRunner(), error).SynthesizeAsync(root, gitRef, [name], cancellationToken);
+                    var programs = await new GitRefSynthesizer(runner ?? new SystemProcessRunner(), error, synthesizer).SynthesizeAsync(root, gitRef, [name], cancellationToken);
                     baseProgram = programs.Programs.GetValueOrDefault(name, "");
                 }
                 if (baseProgram is not null) topology = Topology.Compare(TopologyBuilder.Build(baseProgram), topology);

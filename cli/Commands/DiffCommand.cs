@@ -24,7 +24,7 @@ public static class DiffCommand
         };
         var baseRef = new Option<string?>("--base")
         {
-            Description = "Git ref to compare against (branch, tag or commit, e.g. origin/main). Its own CLI is built in a temporary worktree and synthesizes the old programs.",
+            Description = "Git ref to compare against (branch, tag or commit, e.g. origin/main). The old programs come from that revision's own code: this CLI when the code is unchanged (only stack files, docs or tests differ), else its CLI built once per commit and cached in .build/base-cli.",
             HelpName = "REF",
         };
         var baseFile = new Option<string?>("--base-file")
@@ -102,7 +102,7 @@ public static class DiffCommand
                 }
                 else
                 {
-                    basePrograms = await new GitRefSynthesizer(runner ?? new SystemProcessRunner(), error)
+                    basePrograms = await new GitRefSynthesizer(runner ?? new SystemProcessRunner(), error, synthesizer)
                         .SynthesizeAsync(root, gitRef!, names, cancellationToken);
                 }
             }
