@@ -20,7 +20,9 @@ run() {
   printf '%-10s %-12s %6.2f s  %s\n' "$label" "$base" "$(echo "$end - $start" | bc)" "$(head -1 /tmp/infra-diff-bench.err)"
 }
 
-echo "infra diff ${stacks[*]} --base REF ($(nproc) cores)"
+# A reference on the same machine at the same moment: other load slows every figure alike.
+start=$(date +%s.%N); ./infra synth dc9 >/dev/null 2>&1; end=$(date +%s.%N)
+echo "infra diff ${stacks[*]} --base REF ($(nproc) cores, load average $(cut -d' ' -f1 /proc/loadavg); reference: ./infra synth dc9 took $(printf '%.2f' "$(echo "$end - $start" | bc)") s, 0.25 s on an idle machine)"
 run cold "$ref"
 run warm "$ref"
 run warm "$ref"

@@ -33,9 +33,9 @@ public sealed class GitRefSynthesizerTests : IDisposable
         {
             lock (Calls) Calls.Add(spec);
             if (spec.FileName == "git") return real.RunAsync(spec, onOutputLine, onErrorLine, cancellationToken);
-            if (spec.Arguments[0] == "build")
+            if (spec.Arguments[0] == "publish")
             {
-                var output = spec.Arguments[5];  // build cli -c Release -o OUTPUT
+                var output = spec.Arguments[spec.Arguments.ToList().IndexOf("-o") + 1];
                 Directory.CreateDirectory(output);
                 File.WriteAllText(Path.Combine(output, "infra.dll"), "");
                 return Task.FromResult(new ProcessResult(0, "", ""));
@@ -47,7 +47,7 @@ public sealed class GitRefSynthesizerTests : IDisposable
                 : new ProcessResult(1, "", $"unknown stack {stack}\n"));
         }
 
-        public IEnumerable<string> Dotnet => Calls.Where(c => c.FileName == "dotnet").Select(c => c.Arguments[0] == "build" ? "build" : "synth " + c.Arguments[2]);
+        public IEnumerable<string> Dotnet => Calls.Where(c => c.FileName == "dotnet").Select(c => c.Arguments[0] == "publish" ? "publish" : "synth " + c.Arguments[2]);
     }
 
     /// <summary>The synthesizer of the running CLI: answers with the stack file it is given, marked.</summary>
