@@ -2,6 +2,7 @@ using System.CommandLine;
 using Infra.Operations;
 using Infra.Operations.Cost;
 using Infra.Operations.Graph;
+using Infra.Platform.Configuration;
 using Infra.Platform.Schedule;
 
 namespace Infra.Cli.Commands;
@@ -46,7 +47,7 @@ public static class CostCommand
                     : CostRenderer.Text(name, estimate));
                 return ExitCodes.Success;
             }
-            catch (Exception failure) when (failure is CostException or ScheduleConfigException or InvalidDataException or ProgramCycleException
+            catch (Exception failure) when (failure is CostException or ConfigException or ScheduleConfigException or InvalidDataException or ProgramCycleException
                                             || OperationsContext.IsUserError(failure))
             {
                 error.WriteLine($"infra cost: stack '{name}': {failure.Message}");

@@ -5,6 +5,7 @@ using Infra.Operations.Diff;
 using Infra.Operations.Cost;
 using Infra.Operations.Diagram;
 using Infra.Operations.Graph;
+using Infra.Platform.Configuration;
 using Infra.Platform.Schedule;
 
 namespace Infra.Cli.Commands;
@@ -142,7 +143,7 @@ public static class DiffCommand
         {
             ScheduleHours schedule;
             try { schedule = StackSchedule.Read(root, stack); }
-            catch (Exception failure) when (failure is ScheduleConfigException or InvalidDataException) { schedule = ScheduleHours.AlwaysOn("schedule unreadable"); }
+            catch (Exception failure) when (failure is ConfigException or ScheduleConfigException or InvalidDataException) { schedule = ScheduleHours.AlwaysOn("schedule unreadable"); }
             var after = CostEstimator.Estimate(head, PriceTable.Shipped, schedule);
             var before = baseProgram is null || baseProgram.Trim().Length == 0 ? null : CostEstimator.Estimate(baseProgram, PriceTable.Shipped, schedule);
             return (before?.AlwaysOn ?? 0) == after.AlwaysOn ? null : CostRenderer.Delta(before, after);

@@ -1,3 +1,4 @@
+using Infra.Platform;
 using Infra.Operations.Schedule;
 using Infra.Platform.Configuration;
 
@@ -10,14 +11,14 @@ public static class StackSchedule
     /// Production: always on. A dev or staging stack with <c>infra:schedule</c>: its weekly hours. One without:
     /// always on, with the saving the example schedule would bring shown instead (so the estimate says what a schedule is worth).
     /// </summary>
-    /// <exception cref="ScheduleConfigException">The schedule or the environment is invalid (the same errors as <c>infra schedule</c>).</exception>
+    /// <exception cref="ConfigException">The schedule or the environment is invalid (the same errors as <c>infra schedule</c>).</exception>
     public static ScheduleHours Read(string projectRoot, string stack)
     {
         var config = StackConfigFile.Load(projectRoot, stack);
-        var environment = StackEnvironments.Resolve(stack, config.GetString(StackEnvironments.ConfigKey));
-        if (environment == DeploymentEnvironment.Production) return ScheduleHours.Of(null, production: true);
-        return config.Get(ScheduleSettings.ConfigKey) is { } node
-            ? ScheduleHours.Of(ScheduleSettings.FromYaml(node), production: false)
+        if (config.Environment == DeploymentEnvironment.Production) return ScheduleHours.Of(null, production: true);
+        return config.Schedule is { } schedule
+            ? ScheduleHours.Of(schedule, production: false)
             : ScheduleHours.Of(ScheduleHours.Example, production: false, isExample: true);
     }
+
 }
