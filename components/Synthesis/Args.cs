@@ -27,9 +27,3 @@ public abstract class Args
     protected IReadOnlyList<int> AssignedOrder => assigned ?? (IReadOnlyList<int>)[];
 }
 
-/// <summary>The exact name of an enum value in the program (e.g. <see cref="ConfigType"/>).</summary>
-[AttributeUsage(AttributeTargets.Field)]
-public sealed class WireNameAttribute(string name) : Attribute
-{
-    public string Name { get; } = name;
-}

@@ -37,12 +37,10 @@ public static class ExprConverter
         return ObjectExpr.Sorted(entries);
     }
 
-    /// <summary>Enum members name their wire value with <see cref="WireNameAttribute"/>, or use camelCase.</summary>
+    /// <summary>An enum member is written as its name in camelCase (read without reflection over its fields).</summary>
     private static string EnumText(Enum value)
     {
-        var member = value.GetType().GetField(value.ToString());
-        var wire = member?.GetCustomAttributes(typeof(WireNameAttribute), false).Cast<WireNameAttribute>().FirstOrDefault();
         var name = value.ToString();
-        return wire?.Name ?? (name.Length == 0 || char.IsLower(name[0]) ? name : char.ToLowerInvariant(name[0]) + name[1..]);
+        return name.Length == 0 || char.IsLower(name[0]) ? name : char.ToLowerInvariant(name[0]) + name[1..];
     }
 }

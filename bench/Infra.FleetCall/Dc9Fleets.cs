@@ -4,7 +4,7 @@ using Infra.Stacks;
 using Infra.Stacks.Dc9;
 using Infra.Synthesis;
 
-namespace Infra.Benchmarks;
+namespace Infra.FleetCall;
 
 /// <summary>
 /// The dc9 tier at 90 and 900 servers: the committed Pulumi.dc9.yaml with the three Services scaled up.
