@@ -58,9 +58,9 @@ if [[ $report_only -eq 0 ]]; then
   done
 fi
 
-python3 - "$root" "$out" "$survivors" "${scopes[@]}" <<'PY'
-import json, os, sys
-root, out, survivors, scopes = sys.argv[1], sys.argv[2], sys.argv[3] == "1", sys.argv[4:]
+python3 - "$root" "$out" "$configs" "$survivors" "${scopes[@]}" <<'PY'
+import fnmatch, json, os, sys
+root, out, configs, survivors, scopes = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4] == "1", sys.argv[5:]
 rows = []
 for scope in scopes:
     path = os.path.join(out, scope, "reports", "mutation-report.json")
@@ -69,14 +69,23 @@ for scope in scopes:
         continue
     with open(path) as f:
         report = json.load(f)
+    with open(os.path.join(configs, scope + ".json")) as f:
+        globs = json.load(f)["stryker-config"]["mutate"]
+    # The report lists every file of the project; count only the scope's files (its mutate globs).
+    def in_scope(name):
+        relative = "/" + os.path.relpath(name, report["projectRoot"]).replace(os.sep, "/")
+        return any(fnmatch.fnmatch(relative, glob) for glob in globs)
     counts, undetected = {}, []
     for name, file in sorted(report["files"].items()):
+        if not in_scope(name):
+            continue
         for mutant in file["mutants"]:
             status = mutant["status"]
             counts[status] = counts.get(status, 0) + 1
             if status in ("Survived", "NoCoverage"):
                 line = mutant["location"]["start"]["line"]
-                undetected.append(f"  {status:10} {os.path.relpath(name, root) if os.path.isabs(name) else name}:{line} {mutant['mutatorName']}: {mutant.get('replacement', '')!r}")
+                shown = os.path.relpath(name, root) if os.path.isabs(name) else name
+                undetected.append(f"  {status:10} {shown}:{line} {mutant['mutatorName']}: {mutant.get('replacement', '')!r}")
     detected = counts.get("Killed", 0) + counts.get("Timeout", 0)
     valid = detected + counts.get("Survived", 0) + counts.get("NoCoverage", 0)
     rows.append((scope, 100.0 * detected / valid if valid else None, counts, undetected))

@@ -343,6 +343,24 @@ public class ConfigReaderTests
     }
 
     [Fact]
+    public void Every_common_key_says_what_it_does_and_what_it_allows()
+    {
+        // Help texts and error messages take these from the key itself.
+        foreach (var key in CommonKeys.All)
+        {
+            Assert.Matches("^[a-z][A-Za-z]+$", key.Name);
+            Assert.True(key.Description.Length > 10 && key.Description.EndsWith('.'), $"{key}: '{key.Description}'");
+            Assert.True(key.Allowed.Length > 3, $"{key}: '{key.Allowed}'");
+        }
+        Assert.Equal(ConfigKind.StringList, CommonKeys.Services.Kind);
+        Assert.Equal(ConfigKind.Object, CommonKeys.Catalog.Kind);
+        Assert.Equal(ConfigKind.Boolean, CommonKeys.DeployOnPush.Kind);
+        foreach (var name in new[] { "infra:tier", "infra:environment", "infra:owner", "infra:services", "infra:catalog", "infra:logLevel",
+                     "infra:policyExemptions", "infra:allowedInstanceTypes", "infra:schedule", "infra:deployOnPush" })
+            Assert.Contains(name, CommonKeys.All.Select(k => k.FullName));
+    }
+
+    [Fact]
     public void Keys_print_with_their_namespace()
     {
         Assert.Equal("infra:owner", CommonKeys.Owner.FullName);

@@ -53,6 +53,7 @@ public class PlatformSettingsTests
         var (settings, errors) = Read(("infra:owner", owner));
         Assert.Equal("platform-team", settings.Owner);
         Assert.Equal(("infra:owner", "is not a valid owner tag."), (Single(errors).Key, Single(errors).Problem));
+        Assert.Equal("1 to 64 letters, digits, spaces and . _ : / = + @ -", Single(errors).Allowed);
     }
 
     [Fact]
@@ -146,6 +147,7 @@ public class PlatformSettingsTests
         var (settings, errors) = Read(("infra:catalog", json));
         var error = Single(errors);
         Assert.Equal(("infra:catalog", value, problem), (error.Key, error.Value, error.Problem));
+        Assert.False(string.IsNullOrWhiteSpace(error.Allowed));
         Assert.Contains("gateway", settings.Catalog.Names);
     }
 
