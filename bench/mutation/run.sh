@@ -10,11 +10,12 @@
 #   bench/mutation/run.sh --report-only       print the scores of the last run again
 #
 # MUTATION_CONCURRENCY overrides the configured concurrency (1). Reports go to .build/mutation/SCOPE/
-# (reports/mutation-report.html to browse the mutants); Stryker's console output to .build/mutation/SCOPE.log.
+# (reports/mutation-report.html to browse the mutants; MUTATION_OUT picks another folder, e.g. to keep
+# a baseline); Stryker's console output to .build/mutation/SCOPE.log.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 configs="$root/bench/mutation"
-out="$root/.build/mutation"
+out="${MUTATION_OUT:-$root/.build/mutation}"
 all_scopes=(synthesis policies-network-edge-compute policies-hygiene-platform-storage-exemptions-inspection
   platform-network-configuration-placement)
 

@@ -26,10 +26,15 @@ public sealed class EdgeRulesSideBySideTests
 
     // EDG-001 ---------------------------------------------------------------------------------
 
-    public static TheoryData<string> ModernPolicies => new(HttpsWithModernTls.ModernPolicies);
-
+    // Written out rather than read from the rule's list, so a changed list entry is noticed.
     [Theory]
-    [MemberData(nameof(ModernPolicies))]
+    [InlineData("ELBSecurityPolicy-TLS13-1-2-2021-06")]
+    [InlineData("ELBSecurityPolicy-TLS13-1-2-Res-2021-06")]
+    [InlineData("ELBSecurityPolicy-TLS13-1-2-Ext1-2021-06")]
+    [InlineData("ELBSecurityPolicy-TLS13-1-2-Ext2-2021-06")]
+    [InlineData("ELBSecurityPolicy-TLS13-1-3-2021-06")]
+    [InlineData("ELBSecurityPolicy-TLS13-1-2-FIPS-2023-04")]
+    [InlineData("ELBSecurityPolicy-TLS13-1-3-FIPS-2023-04")]
     public void Edg001_accepts_each_modern_policy_beside_an_old_one(string policy)
     {
         var f = new PolicyFixture();
@@ -37,6 +42,7 @@ public sealed class EdgeRulesSideBySideTests
         Listener(f, "old-https", null, "HTTPS", ("sslPolicy", "ELBSecurityPolicy-TLS-1-2-2017-01"), ("certificateArn", "arn:cert"));
         f.AssertOne("EDG-001", "old-https", "uses TLS policy ELBSecurityPolicy-TLS-1-2-2017-01");
         Assert.Equal(2, f.Checked("EDG-001"));
+        Assert.Equal(7, HttpsWithModernTls.ModernPolicies.Count);
     }
 
     [Fact]

@@ -151,10 +151,11 @@ public sealed class NetworkRulesSideBySideTests
     }
 
     [Fact]
-    public void Net002_ignores_rules_that_cover_neither_ssh_nor_rdp()
+    public void Net002_ignores_rules_that_cover_neither_ssh_nor_rdp_and_egress()
     {
         var f = new PolicyFixture();
-        f.Add("web-sg", Tokens.SecurityGroup, Ingress(Rule("tcp", 443, 443, "198.51.100.0/24"), Rule("tcp", 23, 3388, "198.51.100.0/24")), Egress());
+        f.Add("web-sg", Tokens.SecurityGroup, Ingress(Rule("tcp", 443, 443, "198.51.100.0/24"), Rule("tcp", 23, 3388, "198.51.100.0/24")),
+            Egress(Rule("tcp", 22, 22, "198.51.100.0/24")));
         f.AssertNone("NET-002");
         Assert.Equal(0, f.Checked("NET-002"));
     }
