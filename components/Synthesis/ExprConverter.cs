@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Reflection;
 using Infra.Synthesis.Expressions;
 
 namespace Infra.Synthesis;
@@ -41,7 +42,7 @@ public static class ExprConverter
     private static string EnumText(Enum value)
     {
         var member = value.GetType().GetField(value.ToString());
-        var wire = member?.GetCustomAttributes(typeof(WireNameAttribute), false).Cast<WireNameAttribute>().FirstOrDefault();
+        var wire = member?.GetCustomAttribute<WireNameAttribute>();
         return wire?.Name ?? ArgsSerializer.CamelCase(value.ToString());
     }
 }

@@ -16,12 +16,12 @@ internal sealed class ProgramWriter
 
     public static string Write(Blueprint blueprint)
     {
-        var text = new StringWriter { NewLine = "\n" };
+        // The emitter writes its own line breaks ("\n" from the settings) and ends the document with one.
+        var text = new StringWriter();
         var settings = new EmitterSettings(2, int.MaxValue, false, 1024, false, false, "\n");
         var writer = new ProgramWriter(new Emitter(text, settings));
         writer.WriteProgram(blueprint);
-        var program = text.ToString();
-        return program.EndsWith('\n') ? program : program + "\n";
+        return text.ToString();
     }
 
     private void WriteProgram(Blueprint blueprint)
@@ -142,12 +142,9 @@ internal sealed class ProgramWriter
                 Scalar("${" + reference.Text + "}");
                 break;
             case Interpolation interpolation:
-                Scalar(ScalarText.Interpolation(interpolation.Parts.Select(p => p switch
-                {
-                    Reference r => (r.Text, true),
-                    StringLiteral s => (s.Value, false),
-                    _ => throw new InvalidOperationException("Interpolation parts are checked on construction."),
-                })));
+                // Parts are references or literals: Interpolation refuses anything else on construction.
+                Scalar(ScalarText.Interpolation(interpolation.Parts.Select(p =>
+                    p is Reference r ? (r.Text, true) : (((StringLiteral)p).Value, false))));
                 break;
             case ListExpr { Items.Count: 0 }:
                 emitter.Emit(new SequenceStart(null, null, true, SequenceStyle.Flow));
