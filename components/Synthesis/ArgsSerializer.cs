@@ -7,29 +7,31 @@ namespace Infra.Synthesis;
 /// <summary>Serializes <see cref="Args"/> objects into ordered program objects.</summary>
 public static class ArgsSerializer
 {
-    private sealed record Member(string Name, PropertyInfo Property);
-
-    private static readonly ConcurrentDictionary<Type, Member[]> Members = new();
+    private static readonly ConcurrentDictionary<Type, IReadOnlyList<(string Name, PropertyInfo Property)>> Members = new();
 
     public static ObjectExpr Serialize(Args args)
     {
         var entries = new List<KeyValuePair<string, Expr>>();
-        foreach (var member in Members.GetOrAdd(args.GetType(), Describe))
+        foreach (var (name, property) in Members.GetOrAdd(args.GetType(), MembersOf))
         {
-            var value = member.Property.GetValue(args);
+            var value = property.GetValue(args);
             if (value is null) continue;
-            entries.Add(new(member.Name, ExprConverter.From(value)));
+            entries.Add(new(name, ExprConverter.From(value)));
         }
         return new ObjectExpr(entries);
     }
 
-    // Declaration order (metadata token), base class first: stable across runs and readable.
-    private static Member[] Describe(Type type) => type
+    /// <summary>
+    /// The properties an args type writes, with their wire names, in the order <see cref="Serialize"/>
+    /// writes them: declaration order (metadata token), base class first, stable across runs and readable.
+    /// Computed afresh on each call (<see cref="Serialize"/> keeps one per type), so tests see it directly.
+    /// </summary>
+    public static IReadOnlyList<(string Name, PropertyInfo Property)> MembersOf(Type type) => type
         .GetProperties(BindingFlags.Public | BindingFlags.Instance)
         .Where(p => p.GetIndexParameters().Length == 0 && p.CanRead)
         .OrderBy(p => Depth(p.DeclaringType!))
         .ThenBy(p => p.MetadataToken)
-        .Select(p => new Member(p.GetCustomAttribute<WireNameAttribute>()?.Name ?? CamelCase(p.Name), p))
+        .Select(p => (p.GetCustomAttribute<WireNameAttribute>()?.Name ?? CamelCase(p.Name), p))
         .ToArray();
 
     private static int Depth(Type type)
