@@ -221,6 +221,18 @@ public sealed class ExemptionReaderTests
     }
 
     [Fact]
+    public void An_exemption_value_is_ignored_when_the_tier_does_not_register_the_key()
+    {
+        var keys = CommonKeys.All.Where(k => k != CommonKeys.PolicyExemptions);
+        var (config, errors) = ReadConfig(Tier.Dc9, keys, new()
+        {
+            [CommonKeys.PolicyExemptions.FullName] = JsonNode.Parse("""[{"policy": "NOPE"}]""")!,
+        });
+        Assert.Empty(config.Exemptions);
+        Assert.Empty(errors);
+    }
+
+    [Fact]
     public void Both_keys_are_read_and_every_bad_instance_type_is_named()
     {
         var (config, errors) = ReadConfig(Tier.Dc9, CommonKeys.All, new()

@@ -159,10 +159,11 @@ public sealed class HygieneRulesSideBySideTests
 
     // HYG-005 ---------------------------------------------------------------------------------
 
-    public static TheoryData<string> RestartPolicies => new(ContainerRestartPolicy.Allowed);
-
+    // Written out rather than read from the rule's list, so a changed list entry is noticed.
     [Theory]
-    [MemberData(nameof(RestartPolicies))]
+    [InlineData("unless-stopped")]
+    [InlineData("always")]
+    [InlineData("on-failure")]
     public void Hyg005_each_restarting_policy_passes_beside_one_that_does_not(string policy)
     {
         var f = new PolicyFixture(Tier.Laptop);
@@ -171,6 +172,7 @@ public sealed class HygieneRulesSideBySideTests
         f.Add("vol", Tokens.DockerVolume);
         f.AssertOne("HYG-005", "bad", "has restart policy no, so it stays down after a crash or reboot.");
         Assert.Equal(2, f.Checked("HYG-005"));
+        Assert.Equal(3, ContainerRestartPolicy.Allowed.Count);
     }
 
     [Fact]

@@ -167,6 +167,22 @@ public sealed class InspectionTests
     }
 
     [Fact]
+    public void Base64_with_spaces_inside_is_not_user_data_encoding()
+    {
+        // .NET would decode it (it skips whitespace), but EC2 user-data in base64 has none.
+        Assert.Equal("YWJjZGVm    YWI=", UserData.Decode("YWJjZGVm    YWI="));
+    }
+
+    [Fact]
+    public void Only_both_gzip_header_bytes_mean_gzip()
+    {
+        var text = Convert.ToBase64String([0x41, 0x8b, 0x41, 0x41, 0x41, 0x41]);
+        Assert.Equal("A\uFFFDAAAA", UserData.Decode(text));
+        var other = Convert.ToBase64String([0x1f, 0x41, 0x41, 0x41, 0x41, 0x41]);
+        Assert.Equal(other, UserData.Decode(other));
+    }
+
+    [Fact]
     public void User_data_joins_the_plain_and_base64_properties()
     {
         var f = new PolicyFixture();
@@ -339,6 +355,24 @@ public sealed class InspectionTests
     }
 
     // Peer tables -----------------------------------------------------------------------------
+
+    [Fact]
+    public void A_peer_table_outside_cloud_config_is_not_read()
+    {
+        var document = $"write_files:\n  - path: {PeerTable.Path}\n    content: \"server-1 host-1 10.0.0.16 gateway\"\n";
+        Assert.Null(PeerTables.Find(document));
+        Assert.Equal("gateway", Assert.Single(PeerTables.Find(CloudInitUserData.Header + document)!).Services.Single());
+    }
+
+    [Fact]
+    public void A_rule_without_a_protocol_has_an_empty_one()
+    {
+        var f = new PolicyFixture();
+        f.Add("sg", Tokens.SecurityGroup, ("ingress", List(Obj(("fromPort", 1)))));
+        var rule = Assert.Single(SecurityRule.All(f.Blueprint));
+        Assert.Equal("", rule.Protocol);
+        Assert.False(rule.Covers(1));
+    }
 
     [Fact]
     public void A_peer_table_is_found_only_in_cloud_config_that_writes_it()

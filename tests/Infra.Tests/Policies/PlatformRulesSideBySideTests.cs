@@ -200,6 +200,63 @@ public sealed class PlatformRulesSideBySideTests
         Assert.Empty(IngressRouteComparison.Compare([]));
     }
 
+    // PLT-001 on a fleet's peer table --------------------------------------------------------------
+
+    private static PolicyFixture Fleet(Func<string, string> edit)
+    {
+        var userData = edit(Infra.Platform.Provisioning.CloudInitUserData.Render(Infra.Tests.Dc9.ProvisioningFixtures.Spec()));
+        var f = new PolicyFixture(Tier.Dc9);
+        f.Add("good-template", Tokens.LaunchTemplate, ("userData",
+            Infra.Platform.Provisioning.CloudInitUserData.Render(Infra.Tests.Dc9.ProvisioningFixtures.Spec())));
+        f.Add("fleet-template", Tokens.LaunchTemplate, ("userData", edit(userData)));
+        return f;
+    }
+
+    [Fact]
+    public void Plt001_a_fleet_unit_without_the_services_flag_is_flagged_beside_a_good_one()
+    {
+        var f = Fleet(t => t.Replace(" --services=${PLATFORM_SERVICES}", ""));
+        var violation = f.AssertOne("PLT-001", "fleet-template", "carries a peer table in its user-data but starts the platform binary without --services in");
+        Assert.Contains("--services=${PLATFORM_SERVICES}", violation.Fix);
+    }
+
+    [Fact]
+    public void Plt001_an_empty_peer_table_is_flagged()
+    {
+        var f = Fleet(t => System.Text.RegularExpressions.Regex.Replace(t, @"(?m)^\s*server-\d+ host-\d+ \S+ \S+\n", ""));
+        var violation = f.AssertOne("PLT-001", "fleet-template", "carries an empty peer table");
+        Assert.Contains("ServerFleet renders it", violation.Fix);
+    }
+
+    [Fact]
+    public void Plt001_a_row_without_an_address_says_so()
+    {
+        var f = Fleet(t => t.Replace("server-2 host-2 10.0.72.16 events\n", "server-2\n"));
+        f.AssertOne("PLT-001", "fleet-template", "('server-2' at no address) has an empty Services list");
+    }
+
+    [Fact]
+    public void Plt001_unknown_services_are_named_flag_first_then_variable()
+    {
+        var f = new PolicyFixture(Tier.OnPrem3);
+        Binary(f, "app", ["--services=gateway,billing"], "PLATFORM_SERVICES=gateway,search");
+        var problems = f.Run("PLT-001").Select(v => v.Problem).ToList();
+        Assert.Equal("lists Service 'billing', which this stack does not run.", problems[0]);
+        Assert.Equal("lists Service 'search', which this stack does not run.", problems[1]);
+        Assert.StartsWith("tells the binary two different Services lists", problems[2]);
+        Assert.Equal(3, problems.Count);
+    }
+
+    [Fact]
+    public void Route_comparison_of_programs_without_tables_names_each()
+    {
+        var a = new PolicyFixture(stack: "a");
+        var b = new PolicyFixture(stack: "b");
+        var findings = IngressRouteComparison.Compare([a.Blueprint, b.Blueprint]);
+        Assert.Equal(["a:output:ingressRoutes", "b:output:ingressRoutes"], findings.Select(x => x.Subject));
+        Assert.All(findings, x => Assert.Equal("export platform.Routes.ToJson() as ingressRoutes.", x.Fix));
+    }
+
     // How the pack finds binaries and their flags --------------------------------------------------
 
     [Fact]

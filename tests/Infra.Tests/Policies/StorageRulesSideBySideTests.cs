@@ -162,6 +162,15 @@ public sealed class StorageRulesSideBySideTests
     }
 
     [Fact]
+    public void Sto004_only_lifecycle_policies_snapshot()
+    {
+        var f = new PolicyFixture();
+        f.Add("data-1", Tokens.EbsVolume, ("tags", Obj(("snapshot", "daily"))));
+        f.Add("lookalike", "aws:backup/plan:Plan", Dlm("ENABLED", ("snapshot", "daily")));
+        f.AssertOne("STO-004", "data-1", "no enabled DLM lifecycle policy");
+    }
+
+    [Fact]
     public void Sto004_a_policy_without_target_tags_covers_nothing_and_any_enabled_policy_may_cover()
     {
         var f = new PolicyFixture();
