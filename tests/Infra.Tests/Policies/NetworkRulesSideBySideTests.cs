@@ -139,6 +139,10 @@ public sealed class NetworkRulesSideBySideTests
             Ingress(Rule("tcp", 22, 22, "10.0.0.0/8", "0.0.0.0/0", "203.0.113.9/32", "192.168.0.0/16")), Egress());
         f.Add("world-sg", Tokens.SecurityGroup, Ingress(Rule("tcp", 22, 22, "0.0.0.0/0", "::/0")), Egress());
         f.AssertOne("NET-002", "server-sg", "from 203.0.113.9/32 to server-sg.");
+
+        var two = new PolicyFixture();
+        two.Add("server-sg", Tokens.SecurityGroup, Ingress(Rule("tcp", 22, 22, "198.51.100.0/24", "203.0.113.9/32")), Egress());
+        two.AssertOne("NET-002", "server-sg", "admits SSH/RDP from 198.51.100.0/24, 203.0.113.9/32 to server-sg.");
     }
 
     [Fact]
@@ -216,6 +220,10 @@ public sealed class NetworkRulesSideBySideTests
         var f = new PolicyFixture();
         f.Add("etcd-sg", Tokens.SecurityGroup, Ingress(Rule("tcp", 2379, 2380, "10.0.0.0/8", "198.51.100.0/24")), Egress());
         f.AssertOne("NET-003", "etcd-sg", "(tcp ports 2379-2380 from 10.0.0.0/8, 198.51.100.0/24) exposes port 2379, 2380 to 198.51.100.0/24.");
+
+        var two = new PolicyFixture();
+        two.Add("db-sg", Tokens.SecurityGroup, Ingress(Rule("tcp", 5432, 5432, "198.51.100.0/24", "0.0.0.0/0")), Egress());
+        two.AssertOne("NET-003", "db-sg", "exposes port 5432 to 198.51.100.0/24, 0.0.0.0/0.");
     }
 
     [Theory]
