@@ -15,7 +15,10 @@ public static class CliContext
     public static ProjectDirectory Project(string? projectDir) =>
         projectDir is null ? ProjectDirectory.Find(Directory.GetCurrentDirectory()) : ProjectDirectory.Find(projectDir);
 
-    /// <summary>The stack to use: the argument, else PULUMI_STACK; null means plugin discovery.</summary>
+    /// <summary>
+    /// The stack to use: the argument, else PULUMI_STACK; null means plugin discovery. An empty argument
+    /// (`infra synth "$STACK"` with STACK unset) is a stack name, and an invalid one, not a request for discovery.
+    /// </summary>
     public static string? Stack(string? argument) =>
         argument ?? NullIfEmpty(Environment.GetEnvironmentVariable("PULUMI_STACK"));
 
@@ -29,13 +32,19 @@ public static class CliContext
         return null;
     }
 
-    /// <summary>The blueprint of the stack a command names (argument, else PULUMI_STACK; none: plugin discovery).</summary>
-    public static Blueprint Synthesize(string? stackArgument, string? projectDir) =>
-        StackSynthesizer.Synthesize(Project(projectDir), Stack(stackArgument), PulumiConfig(stackArgument));
-
     /// <summary>The stack's program with the policy pack's report, not enforced (plan, policy).</summary>
     public static CheckedProgram Check(string? stackArgument, string? projectDir) =>
         StackSynthesizer.Check(Project(projectDir), Stack(stackArgument), PulumiConfig(stackArgument));
+
+    /// <summary>
+    /// Config findings that do not stop synthesis, on stderr (stdout carries only the program). Pulumi shows
+    /// a compiler's stderr only when it fails, so these reach people who run `infra plan` or `infra synth`.
+    /// </summary>
+    public static void PrintWarnings(CheckedProgram program)
+    {
+        foreach (var warning in program.Warnings)
+            Console.Error.WriteLine($"warning: stack '{program.Blueprint.Title}': {warning.Render()}");
+    }
 
     /// <summary>Runs <paramref name="action"/>, mapping the suite's exceptions onto exit codes and stderr.</summary>
     public static int Run(Func<int> action)

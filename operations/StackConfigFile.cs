@@ -24,6 +24,11 @@ public sealed class StackConfigFile
     /// <summary>Loads <c>Pulumi.STACK.yaml</c> from the project root; a missing file reads as an empty config.</summary>
     public static StackConfigFile Load(string projectRoot, string stack)
     {
+        // The name becomes a file name: "../x" or "a b" must never pick some other file.
+        if (Infra.Platform.StackName.Problem(stack) is { } problem)
+            throw new InvalidDataException(
+                $"stack name '{Infra.Platform.StackName.Printable(stack)}' {problem}. {Infra.Platform.StackName.Rule}.");
+        stack = Infra.Platform.StackName.Short(stack);
         var path = System.IO.Path.Combine(projectRoot, $"Pulumi.{stack}.yaml");
         if (!File.Exists(path)) return new StackConfigFile(path, new YamlMappingNode());
 

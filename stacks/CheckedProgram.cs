@@ -1,3 +1,4 @@
+using Infra.Platform.Configuration;
 using Infra.Policies;
 using Infra.Policies.Exemptions;
 using Infra.Synthesis;
@@ -8,4 +9,8 @@ namespace Infra.Stacks;
 /// A synthesized program with the policy pack's report on it. <see cref="Report"/> and
 /// <see cref="Policies"/> are null for the plugin-discovery program, which has no stack to check.
 /// </summary>
-public sealed record CheckedProgram(Blueprint Blueprint, PolicyReport? Report, PolicyConfig? Policies);
+public sealed record CheckedProgram(Blueprint Blueprint, PolicyReport? Report, PolicyConfig? Policies)
+{
+    /// <summary>Config findings that do not stop synthesis (placeholders on a stack that is not production).</summary>
+    public IReadOnlyList<ConfigError> Warnings { get; init; } = [];
+}

@@ -1,5 +1,6 @@
 using Infra.Platform;
 using Infra.Platform.Configuration;
+using Infra.Platform.Schedule;
 using Infra.Policies;
 using Infra.Policies.Exemptions;
 using Infra.Providers;
@@ -17,12 +18,12 @@ public static class StackSynthesizer
     /// <summary>The program of a stack, refused (<see cref="PolicyViolationException"/>) when it breaks a mandatory policy.</summary>
     /// <param name="stack">The stack name (a fully qualified <c>org/project/stack</c> is accepted); null for plugin discovery.</param>
     /// <param name="pulumiConfigJson">The <c>PULUMI_CONFIG</c> Pulumi passed; null to read <c>Pulumi.&lt;stack&gt;.yaml</c>.</param>
-    public static Blueprint Synthesize(ProjectDirectory project, string? stack, string? pulumiConfigJson)
-    {
-        var program = Check(project, stack, pulumiConfigJson);
-        if (program.Report is { HasMandatoryFailures: true } report) throw new PolicyViolationException(report);
-        return program.Blueprint;
-    }
+    public static Blueprint Synthesize(ProjectDirectory project, string? stack, string? pulumiConfigJson) =>
+        Enforce(Check(project, stack, pulumiConfigJson)).Blueprint;
+
+    /// <summary>The program itself, or <see cref="PolicyViolationException"/> when it breaks a mandatory policy.</summary>
+    public static CheckedProgram Enforce(CheckedProgram program) =>
+        program.Report is { HasMandatoryFailures: true } report ? throw new PolicyViolationException(report) : program;
 
     /// <summary>
     /// The program of a stack and the policy pack's report on it, without enforcing it (for
@@ -30,8 +31,11 @@ public static class StackSynthesizer
     /// </summary>
     public static CheckedProgram Check(ProjectDirectory project, string? stack, string? pulumiConfigJson)
     {
-        if (string.IsNullOrWhiteSpace(stack)) return new CheckedProgram(PluginDiscovery.Build(), null, null);
-        stack = stack.Split('/')[^1];
+        if (stack is null) return new CheckedProgram(PluginDiscovery.Build(), null, null);
+        if (StackName.Problem(stack) is { } problem)
+            throw new SynthesisException(
+                $"Invalid stack name '{StackName.Printable(stack)}': it {problem}. {StackName.Rule}: use such a name, e.g. '{StackName.Suggest(stack)}'.");
+        stack = StackName.Short(stack);
         var source = LoadConfig(project, stack, pulumiConfigJson);
         var tier = ResolveTier(stack, source);
         var definition = TierRegistry.Find(tier) ?? throw new SynthesisException(
@@ -42,22 +46,20 @@ public static class StackSynthesizer
         {
             Description = $"Tier {shape.Name}: {shape.Servers}; {shape.Where}.",
         };
-        var reader = new ConfigReader(source, stack, tier, definition.Keys, TierRegistry.AllKeyNames);
-        // Read before Build: the tier's ThrowIfInvalid then lists exemption errors with all the others.
-        var policies = PolicyConfig.Read(reader, source.Values.GetValueOrDefault(CommonKeys.PolicyExemptions.FullName)?.Node,
-            IsProduction(source, stack, tier, definition));
+        // The one production rule decides, with the stack name, before any value is read (placeholder severity).
+        var production = PlatformSettings.DecideEnvironment(
+            new ConfigReader(source, stack, tier, definition.Keys)).IsProduction;
+        var reader = new ConfigReader(source, stack, tier, definition.Keys, TierRegistry.AllKeyNames) { IsProduction = production };
+        // Read before Build: the tier's ThrowIfInvalid then lists these errors with all the others.
+        var exemptions = definition.Keys.Contains(CommonKeys.PolicyExemptions) ? reader.Node(CommonKeys.PolicyExemptions) : null;
+        var policies = PolicyConfig.Read(reader, exemptions, production);
+        OperationsKeys.Validate(reader);
         var identity = definition.Build(blueprint, reader);
         reader.ThrowIfInvalid();
 
         var context = new PolicyContext(blueprint, identity, policies.AllowedInstanceTypes);
-        return new CheckedProgram(blueprint, PolicyPack.Evaluate(context, policies.Exemptions), policies);
+        return new CheckedProgram(blueprint, PolicyPack.Evaluate(context, policies.Exemptions), policies) { Warnings = reader.Warnings };
     }
-
-    // A throw-away reader: an invalid environment is reported by the tier's own read, not twice.
-    private static bool IsProduction(ConfigSource source, string stack, Tier tier, ITier definition) =>
-        definition.Keys.Contains(CommonKeys.Environment) &&
-        new ConfigReader(source, stack, tier, definition.Keys).Enum(CommonKeys.Environment, DeploymentEnvironment.Dev)
-        == DeploymentEnvironment.Production;
 
     private static ConfigSource LoadConfig(ProjectDirectory project, string stack, string? pulumiConfigJson)
     {
@@ -74,9 +76,9 @@ public static class StackSynthesizer
     private static ConfigSource Wrap(string stack, string origin, Func<ConfigSource> load)
     {
         try { return load(); }
-        catch (FormatException e)
+        catch (ConfigSourceException e)
         {
-            throw new ConfigException(stack, origin, [new ConfigError(origin, null, e.Message, "valid YAML/JSON config")]);
+            throw new ConfigException(stack, origin, e.Errors);
         }
     }
 
@@ -87,10 +89,17 @@ public static class StackSynthesizer
         if (source.Values.GetValueOrDefault(key.FullName) is not { } raw)
         {
             if (stackIsTier) return stackTier;
-            throw Invalid(stack, source, new ConfigError(key.FullName, null,
+            // A misplaced key (infar:tier, a bare tier) is likely why: list those with it.
+            throw new ConfigException(stack, source.Origin, [new ConfigError(key.FullName, null,
                 $"is not set, and the stack name '{stack}' is not a tier name, so the tier is unknown.",
-                $"{TierShape.Names} (pulumi config set {key.FullName} laptop --stack {stack})"));
+                $"{TierShape.Names} (pulumi config set {key.FullName} laptop --stack {stack})"),
+                .. ConfigNamespaces.Check(source.Values.Keys.Where(k => !k.StartsWith(ConfigKey.Namespace + ":", StringComparison.Ordinal)),
+                    TierRegistry.AllKeyNames)]);
         }
+        if (raw.IsSecure)
+            throw Invalid(stack, source, new ConfigError(key.FullName, null,
+                "is stored as a secret (secure:), but it is not a secret: infra needs it in plain text to pick the tier.",
+                $"{TierShape.Names} (pulumi config set {key.FullName} laptop --stack {stack})"));
         var text = raw.Display;
         if (!TierShape.TryParse(text, out var tier))
         {

@@ -20,7 +20,7 @@ public static class Dc9Fleets
         var dc9 = Dc9Settings.Read(config, platform);
         config.ThrowIfInvalid();
         var perService = servers / platform.Services.Services.Count;
-        var slots = (perService + dc9.AzCount - 1) / dc9.AzCount;
+        var slots = (perService + Dc9Placement.ServerZones - 1) / Dc9Placement.ServerZones;
         dc9 = dc9 with { Placement = platform.Services.Names.ToDictionary(s => s, _ => perService) };
         var blueprint = new Blueprint($"dc9-{servers}");
         Dc9Tier.Compose(blueprint, new StackIdentity("dc9", Tier.Dc9, platform), dc9, new FleetLayout(slots, slots * platform.Services.Services.Count));

@@ -30,7 +30,7 @@ public static class SyntheticPrograms
         {
             for (var i = 0; i < 10; i++)
             {
-                _ = new Container(this, $"c{i}", new ContainerArgs
+                var container = new Container(this, $"c{i}", new ContainerArgs
                 {
                     Image = "docker.io/library/busybox:1.36.1",
                     Name = $"{id}-c{i}",
@@ -40,6 +40,7 @@ public static class SyntheticPrograms
                     Healthcheck = new ContainerHealthcheck { Tests = ["CMD", "true"], Interval = "10s" },
                     Restart = "unless-stopped",
                 });
+                if (i == 0) DeclareAnchor(container);
             }
         }
     }

@@ -3,6 +3,8 @@ using Infra.Operations;
 using Infra.Operations.Deploy;
 using Infra.Operations.Diff;
 using Infra.Operations.Schedule;
+using Infra.Platform.Configuration;
+using Infra.Platform.Schedule;
 
 namespace Infra.Cli.Commands;
 
@@ -68,7 +70,7 @@ public static class DeployCommands
             var error = parse.InvocationConfiguration.Error;
             if (OperationsContext.ProjectRoot(parse.GetValue(projectDir), error) is not { } root) return ExitCodes.InvalidInput;
             StackConfigFile config;
-            StackEnvironment environment;
+            DeploymentEnvironment environment;
             try
             {
                 config = StackConfigFile.Load(root, name);

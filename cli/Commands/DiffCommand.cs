@@ -55,7 +55,8 @@ public static class DiffCommand
 
         var command = new Command("diff",
             "Show what the working tree changes in each stack's synthesized Pulumi program compared with a base: " +
-            "resources added, removed and changed, with every changed property path (old → new, secrets masked), " +
+            "resources added, removed, changed and replaced (a new URN, or a property the provider cannot update: said first, " +
+            "with the reason), with every changed property path (old → new, secrets masked), " +
             "option and type changes, outputs and config. Offline: no credentials and no Pulumi CLI. A stack that cannot be " +
             "synthesized is reported in the diff and makes the exit code 1. " + ExitCodes.Help)
         {
@@ -143,11 +144,12 @@ public static class DiffCommand
             return TierDiff.Failed(stack, failure.Message);
         }
 
+        var scope = new UrnScope(stack, PulumiProject.Name(root) ?? UrnScope.Unnamed.Project);
         try
         {
-            if (basePrograms.Programs.TryGetValue(stack, out var old)) return new TierDiff(stack, ProgramDiff.Compare(old, head));
+            if (basePrograms.Programs.TryGetValue(stack, out var old)) return new TierDiff(stack, ProgramDiff.Compare(old, head, scope));
             var why = basePrograms.Failures.GetValueOrDefault(stack, "no base program");
-            return new TierDiff(stack, ProgramDiff.Compare("", head), $"not synthesizable at {label}, so every resource shows as added ({why})");
+            return new TierDiff(stack, ProgramDiff.Compare("", head, scope), $"not synthesizable at {label}, so every resource shows as added ({why})");
         }
         catch (ProgramParseException failure)
         {

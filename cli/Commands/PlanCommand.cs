@@ -22,6 +22,7 @@ public static class PlanCommand
         {
             // Unlike synth, plan shows the program even when it breaks a policy, with every finding.
             var program = CliContext.Check(result.GetValue(stack), result.GetValue(projectDir));
+            CliContext.PrintWarnings(program);
             Console.Out.Write(PlanView.Render(program.Blueprint));
             if (program.Report is not { } report) return ExitCodes.Success;
             var findings = new System.Text.StringBuilder();

@@ -37,6 +37,7 @@ public static class PolicyCommand
                 return ExitCodes.Success;
             }
             var program = CliContext.Check(result.GetValue(stack), result.GetValue(projectDir));
+            CliContext.PrintWarnings(program);
             var report = program.Report!;
             Console.Out.Write(json ? PolicyView.Json(report, program.Policies!) : PolicyView.Table(report, program.Policies!));
             return report.HasMandatoryFailures ? ExitCodes.PolicyViolation : ExitCodes.Success;

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Infra.Operations;
 using Infra.Operations.Schedule;
+using Infra.Platform.Schedule;
 
 namespace Infra.Cli.Commands;
 
@@ -33,7 +34,8 @@ public static class ScheduleCommand
             "Print what the hourly scheduler should do with a dev stack at an instant: `up` (weekday spin-up), " +
             "`destroy` (weekend teardown) or `nothing`, from the stack config object infra:schedule " +
             "(timeZone, weekdayUp, weekendDown, holidays, optOut, windowMinutes), in the stack's own time zone and " +
-            "correct across daylight-saving changes. Production stacks (infra:environment: production) always print `nothing`. " +
+            "correct across daylight-saving changes. Production stacks (infra:environment: production, or unset on a stack named " +
+            "like prod-eu: the rule synthesis uses) always print `nothing`. " +
             "The reason goes to stderr, the word alone to stdout. " + ExitCodes.Help)
         {
             stack, at, manual, projectDir,
@@ -61,6 +63,11 @@ public static class ScheduleCommand
             {
                 if (OperationsContext.ProjectRoot(parse.GetValue(projectDir), error) is not { } root) return ExitCodes.InvalidInput;
                 var config = StackConfigFile.Load(root, name);
+                // A misspelt stack would otherwise read as "no schedule" and print `nothing`, exit 0.
+                if (!config.Exists)
+                    throw new InvalidDataException(
+                        $"{Path.GetFileName(config.Path)} does not exist in {root}, so there is no stack '{name}' to schedule; " +
+                        "name a stack that has a stack file (`ls Pulumi.*.yaml`).");
                 var environment = StackEnvironments.Resolve(name, config.GetString(StackEnvironments.ConfigKey));
                 var settings = config.Get(ScheduleSettings.ConfigKey) is { } node ? ScheduleSettings.FromYaml(node) : null;
                 var policy = new SchedulePolicy(settings, environment);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Infra.Stacks;
 
 namespace Infra.Cli.Commands;
 
@@ -19,8 +20,10 @@ public static class SynthCommand
         };
         command.SetAction(result => CliContext.Run(() =>
         {
-            var program = CliContext.Synthesize(result.GetValue(stack), result.GetValue(projectDir)).ToYaml();
-            Console.Out.Write(program);
+            var program = StackSynthesizer.Enforce(CliContext.Check(result.GetValue(stack), result.GetValue(projectDir)));
+            var yaml = program.Blueprint.ToYaml();
+            CliContext.PrintWarnings(program);
+            Console.Out.Write(yaml);
             return ExitCodes.Success;
         }));
         return command;

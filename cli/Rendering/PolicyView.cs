@@ -57,7 +57,7 @@ public static class PolicyView
         if (exempted.Count == 0) return;
         text.AppendLine("Exempted:");
         foreach (var (violation, exemption) in exempted)
-            text.Append(CultureInfo.InvariantCulture, $"  [{violation.PolicyId}] {violation.Subject}: {violation.Problem} Exempt: {exemption.Reason}").AppendLine();
+            text.Append(CultureInfo.InvariantCulture, $"  [{violation.PolicyId}] {violation.Subject}{(violation.Property is null ? "" : " " + violation.Property)}: {violation.Problem} Exempt: {exemption.Reason}").AppendLine();
     }
 
     public static string Json(PolicyReport report, PolicyConfig config)
@@ -100,14 +100,20 @@ public static class PolicyView
         return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
     }
 
-    private static JsonObject Violation(Violation v) => new()
+    private static JsonObject Violation(Violation v)
     {
-        ["policy"] = v.PolicyId,
-        ["severity"] = Name(v.Severity),
-        ["resource"] = v.Subject,
-        ["problem"] = v.Problem,
-        ["fix"] = v.Fix,
-    };
+        var node = new JsonObject
+        {
+            ["policy"] = v.PolicyId,
+            ["severity"] = Name(v.Severity),
+            ["resource"] = v.Subject,
+        };
+        if (v.Property is not null) node["property"] = v.Property;
+        node["problem"] = v.Problem;
+        if (v.Source is not null) node["source"] = v.Source;
+        node["fix"] = v.Fix;
+        return node;
+    }
 
     private static string Name(Severity severity) => severity.ToString().ToLowerInvariant();
 

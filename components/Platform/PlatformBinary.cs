@@ -1,59 +1,99 @@
-using Infra.Platform.Configuration;
-using Infra.Platform.Placement;
+using Infra.Platform.Binary;
 
 namespace Infra.Platform;
 
 /// <summary>
-/// How the platform's Go binary is started, the same in every tier: its Services explicitly as a
-/// flag and in the environment, its ports, its identity and peers, logs and tracing.
+/// The platform binary's interface, defined once for every tier: each flag and environment variable it
+/// takes, when a launch must pass it and what it means. Tiers never write a flag or variable name
+/// themselves: they fill a <see cref="BinaryLaunch"/> and render it (a container's command and env, a
+/// systemd unit and its environment file), and <see cref="BinaryInvocation.Parse"/> reads any launch back
+/// strictly through this table. Documented in components/Platform/Binary/README.md (a test keeps the
+/// table there equal to this one).
 /// </summary>
 public static class PlatformBinary
 {
     public const int HttpPort = 8080;
     public const int BusPort = 7070;
+    public const int RaftPort = 7071;
     public const string HealthPath = "/healthz";
+    public const string TelemetryServiceName = "platform";
 
-    /// <summary>Command-line flags for one server.</summary>
-    public static IReadOnlyList<string> Flags(Server server) =>
+    // Who the server is and where it listens: flags (visible in `ps`) and the same values in the environment.
+    public static readonly BinarySetting Services = new("services", "--services", "PLATFORM_SERVICES", SettingUse.Always, false,
+        "The Services this server runs, comma-separated. Never empty: an empty list is an error, never \"run everything\".",
+        "gateway,accounts");
+    public static readonly BinarySetting NodeId = new("node-id", "--node-id", "PLATFORM_NODE_ID", SettingUse.Always, false,
+        "The server's stable, unique id (its server name); the RAFT member id where there is a RAFT store.", "server-1");
+    public static readonly BinarySetting HttpAddr = new("http-addr", "--http-addr", "PLATFORM_HTTP_ADDR", SettingUse.Always, false,
+        "Listen address of the HTTP/gRPC endpoint (health at " + HealthPath + ").", $":{HttpPort}");
+    public static readonly BinarySetting BusAddr = new("bus-addr", "--bus-addr", "PLATFORM_BUS_ADDR", SettingUse.Always, false,
+        "Listen address of the failure-detector/cache bus.", $":{BusPort}");
+    public static readonly BinarySetting RaftAddr = new("raft-addr", "--raft-addr", "PLATFORM_RAFT_ADDR", SettingUse.Raft, false,
+        "Listen address of the RAFT store.", $":{RaftPort}");
+    public static readonly BinarySetting RaftPeersFile = new("raft-peers-file", "--raft-peers-file", "PLATFORM_RAFT_PEERS_FILE", SettingUse.Raft, false,
+        "JSON list of every RAFT member: [{\"id\": NODE_ID, \"address\": \"HOST:PORT\"}].", "/etc/platform/raft-peers.json");
+    public static readonly BinarySetting DataDir = new("data-dir", "--data-dir", "PLATFORM_DATA_DIR", SettingUse.Raft, false,
+        "Directory of the RAFT store (a mount point of its own).", "/var/lib/platform");
+
+    // Everything else: environment only.
+    public static readonly BinarySetting NodeName = new("node-name", null, "PLATFORM_NODE_NAME", SettingUse.Always, false,
+        "The server's name, for logs and host names.", "server-1");
+    public static readonly BinarySetting Peers = new("peers", null, "PLATFORM_PEERS", SettingUse.Always, false,
+        "The other servers' bus addresses, HOST:PORT comma-separated; empty on a single server.", "10.0.0.12:7070,10.0.0.13:7070");
+    public static readonly BinarySetting Environment = new("environment", null, "PLATFORM_ENVIRONMENT", SettingUse.Always, false,
+        "What the stack is for: dev, staging or production.", "dev");
+    public static readonly BinarySetting Routes = new("routes", null, "PLATFORM_ROUTES", SettingUse.Always, false,
+        "The ingress route table as JSON, identical in every tier: [{\"host\", \"pathPrefix\", \"service\"}].",
+        "[{\"host\":\"api\",\"pathPrefix\":\"/\",\"service\":\"gateway\"}]");
+    public static readonly BinarySetting LogLevel = new("log-level", null, "PLATFORM_LOG_LEVEL", SettingUse.Always, false,
+        "debug, info, warn or error.", "info");
+    public static readonly BinarySetting LogFormat = new("log-format", null, "PLATFORM_LOG_FORMAT", SettingUse.Always, false,
+        "Log line format: json.", "json");
+    public static readonly BinarySetting TelemetryService = new("otel-service-name", null, "OTEL_SERVICE_NAME", SettingUse.Always, false,
+        "OpenTelemetry service name.", TelemetryServiceName);
+    public static readonly BinarySetting TelemetryAttributes = new("otel-resource-attributes", null, "OTEL_RESOURCE_ATTRIBUTES", SettingUse.Always, false,
+        "OpenTelemetry resource attributes: deployment.environment and service.instance.id (the node id).",
+        "deployment.environment=dev,service.instance.id=server-1");
+    public static readonly BinarySetting TracesExporter = new("otel-traces-exporter", null, "OTEL_TRACES_EXPORTER", SettingUse.Always, false,
+        "otlp (to the endpoint below) or none.", "otlp");
+    public static readonly BinarySetting OtlpEndpoint = new("otel-exporter-otlp-endpoint", null, "OTEL_EXPORTER_OTLP_ENDPOINT", SettingUse.Otlp, false,
+        "Where traces go: the collector's OTLP endpoint.", "http://otel-collector:4317");
+    public static readonly BinarySetting DbHost = new("db-host", null, "PLATFORM_DB_HOST", SettingUse.Database, false,
+        "PostgreSQL host, or every member's host comma-separated (libpq multi-host).", "db");
+    public static readonly BinarySetting DbPort = new("db-port", null, "PLATFORM_DB_PORT", SettingUse.Database, false, "PostgreSQL port.", "5432");
+    public static readonly BinarySetting DbUser = new("db-user", null, "PLATFORM_DB_USER", SettingUse.Database, false, "PostgreSQL role.", "platform");
+    public static readonly BinarySetting DbPassword = new("db-password", null, "PLATFORM_DB_PASSWORD", SettingUse.Database, true,
+        "PostgreSQL password (secret: only ever a reference in the program).", "(secret)");
+    public static readonly BinarySetting DbSslMode = new("db-sslmode", null, "PLATFORM_DB_SSLMODE", SettingUse.Optional, false,
+        "libpq sslmode.", "disable");
+    public static readonly BinarySetting DbTargetSessionAttrs = new("db-target-session-attrs", null, "PLATFORM_DB_TARGET_SESSION_ATTRS", SettingUse.Optional, false,
+        "libpq target_session_attrs: read-write finds the primary among several hosts.", "read-write");
+    public static readonly BinarySetting DbName = new("db-name", null, "PLATFORM_DB_<SERVICE>_NAME", SettingUse.Database, false,
+        "Per Service: its own database (each Service owns its namespace). One for every Service in --services.", "accounts");
+    public static readonly BinarySetting DbUrl = new("db-url", null, "PLATFORM_DB_<SERVICE>_URL", SettingUse.Optional, true,
+        "Per Service: its full connection string (secret).", "(secret)");
+
+    /// <summary>Every setting, in the order the flags are written and the table documents them.</summary>
+    public static readonly IReadOnlyList<BinarySetting> Settings =
     [
-        $"--services={server.Services.Csv}",
-        $"--http-addr=:{HttpPort}",
-        $"--bus-addr=:{BusPort}",
+        Services, NodeId, HttpAddr, BusAddr, RaftAddr, RaftPeersFile, DataDir,
+        NodeName, Peers, Environment, Routes, LogLevel, LogFormat,
+        TelemetryService, TelemetryAttributes, TracesExporter, OtlpEndpoint,
+        DbHost, DbPort, DbUser, DbPassword, DbSslMode, DbTargetSessionAttrs, DbName, DbUrl,
     ];
 
-    /// <summary>Plain (non-secret) environment for one server, sorted by name.</summary>
-    public static IReadOnlyList<KeyValuePair<string, string>> Environment(Server server, PlatformSettings settings,
-        IReadOnlyList<string> peers, string? otlpEndpoint)
-    {
-        var env = new SortedDictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["PLATFORM_SERVICES"] = server.Services.Csv,
-            ["PLATFORM_NODE_ID"] = server.Ordinal.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["PLATFORM_NODE_NAME"] = server.Name,
-            ["PLATFORM_HTTP_ADDR"] = $":{HttpPort}",
-            ["PLATFORM_BUS_ADDR"] = $":{BusPort}",
-            ["PLATFORM_PEERS"] = string.Join(",", peers),
-            ["PLATFORM_ROUTES"] = settings.Routes.ToJson(),
-            ["PLATFORM_ENVIRONMENT"] = settings.Environment.ToString().ToLowerInvariant(),
-            ["PLATFORM_LOG_LEVEL"] = settings.LogLevel.ToString().ToLowerInvariant(),
-            ["PLATFORM_LOG_FORMAT"] = "json",
-            ["OTEL_SERVICE_NAME"] = "platform",
-            ["OTEL_RESOURCE_ATTRIBUTES"] =
-                $"deployment.environment={settings.Environment.ToString().ToLowerInvariant()},service.instance.id={server.Name}",
-        };
-        if (otlpEndpoint is not null)
-        {
-            env["OTEL_EXPORTER_OTLP_ENDPOINT"] = otlpEndpoint;
-            env["OTEL_TRACES_EXPORTER"] = "otlp";
-        }
-        else
-        {
-            env["OTEL_TRACES_EXPORTER"] = "none";
-        }
-        return env.ToList();
-    }
+    /// <summary>The variable prefixes the binary owns: any variable with one of them must be a setting above.</summary>
+    public static readonly IReadOnlyList<string> VariablePrefixes = ["PLATFORM_", "OTEL_"];
+
+    public static BinarySetting? ByFlag(string flag) => Settings.FirstOrDefault(s => s.Flag == flag);
+
+    public static BinarySetting? ByVariable(string variable) =>
+        Settings.FirstOrDefault(s => !s.PerService && s.Variable == variable) ?? Settings.FirstOrDefault(s => s.PerService && s.Names(variable));
 
     /// <summary>The environment variable that names a Service's database: PLATFORM_DB_&lt;SERVICE&gt;_NAME.</summary>
-    public static string DatabaseVariable(string service) =>
-        $"PLATFORM_DB_{service.ToUpperInvariant().Replace('-', '_')}_NAME";
+    public static string DatabaseVariable(string service) => DbName.VariableFor(service);
+
+    /// <summary>The OpenTelemetry resource attributes of one server.</summary>
+    public static string ResourceAttributes(string environment, string nodeId) =>
+        $"deployment.environment={environment},service.instance.id={nodeId}";
 }

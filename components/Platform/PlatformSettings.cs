@@ -14,7 +14,8 @@ public sealed partial record PlatformSettings(
     RouteTable Routes,
     LogLevel LogLevel)
 {
-    [GeneratedRegex(@"^[A-Za-z0-9 ._:/=+@-]{1,64}$")]
+    // Letters and digits of any script: what AWS tag values accept everywhere (ELBv2 is the strictest), and Docker labels.
+    [GeneratedRegex(@"^[\p{L}\p{N} ._:/=+@-]{1,64}\z")]
     private static partial Regex OwnerShape();
 
     [GeneratedRegex("^[a-z][a-z0-9-]{0,30}$")]
@@ -33,9 +34,9 @@ public sealed partial record PlatformSettings(
 
     public static PlatformSettings Read(ConfigReader config)
     {
-        var environment = config.Enum(CommonKeys.Environment, DeploymentEnvironment.Dev);
+        var environment = ReadEnvironment(config);
         var owner = config.String(CommonKeys.Owner, "platform-team",
-            v => OwnerShape().IsMatch(v) ? null : "is not a valid owner tag.");
+            v => OwnerShape().IsMatch(v) ? null : OwnerProblem(v));
         var logLevel = config.Enum(CommonKeys.LogLevel, LogLevel.Info);
         var catalog = ReadCatalog(config);
 
@@ -65,6 +66,27 @@ public sealed partial record PlatformSettings(
             routes = new RouteTable([]);
         }
         return new PlatformSettings(environment, owner, catalog, new ServiceSet(selected), routes, logLevel);
+    }
+
+    /// <summary>The stack's environment by the one production rule (<see cref="ProductionRule"/>).</summary>
+    public static EnvironmentDecision DecideEnvironment(ConfigReader config) =>
+        ProductionRule.Decide(config.Stack, config.IsSet(CommonKeys.Environment) ? config.Display(CommonKeys.Environment) : null);
+
+    private static DeploymentEnvironment ReadEnvironment(ConfigReader config)
+    {
+        var decision = DecideEnvironment(config);
+        if (decision.IsRefused)
+            config.Report(CommonKeys.Environment, decision.Configured, $"{decision.Problem} {decision.Fix}", decision.Allowed);
+        return decision.Environment;
+    }
+
+    private static string OwnerProblem(string owner)
+    {
+        if (owner.Length is 0 or > 64) return $"is not a valid owner tag: it has {owner.Length} characters.";
+        var bad = owner.First(c => !OwnerShape().IsMatch(c.ToString()));
+        return char.GetUnicodeCategory(bad) is System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.SpacingCombiningMark
+            ? $"is not a valid owner tag: it contains the combining mark U+{(int)bad:X4}; type the accented letter as one character."
+            : $"is not a valid owner tag: it contains '{bad}'.";
     }
 
     private static ServiceCatalog ReadCatalog(ConfigReader config)
@@ -114,14 +136,37 @@ public sealed partial record PlatformSettings(
         var routes = new List<IngressRoute>();
         foreach (var item in list)
         {
+            if (item is not JsonObject)
+            {
+                config.Report(CommonKeys.Catalog, $"{service}.routes", "has an entry that is not an object {host, path}.",
+                    "a list such as [{host: api, path: /billing/}]");
+                continue;
+            }
             var host = item?["host"]?.ToString() ?? "";
             var path = item?["path"]?.ToString() ?? "";
+            var priority = RoutePriority(config, service, item?["priority"]);
             if (!HostLabel().IsMatch(host))
                 config.Report(CommonKeys.Catalog, $"{service}.routes host = {host}", "is not a valid host label.", "a DNS label such as 'api'");
             else if (!PathPrefix().IsMatch(path))
                 config.Report(CommonKeys.Catalog, $"{service}.routes path = {path}", "is not a valid path prefix.", "a path starting and ending with '/', such as /billing/");
-            else routes.Add(new IngressRoute(host, path, service));
+            else routes.Add(new IngressRoute(host, path, service, priority));
+            if (item is JsonObject fields)
+                foreach (var key in fields.Select(f => f.Key).Where(k => k is not ("host" or "path" or "priority")))
+                    config.Report(CommonKeys.Catalog, $"{service}.routes {key}", "is not a known route field.", "host, path, priority");
         }
         return routes;
+    }
+
+    /// <summary>An explicit load-balancer rule priority (1 to 50000, the ALB's range), or null to derive it from the route.</summary>
+    private static int? RoutePriority(ConfigReader config, string service, JsonNode? node)
+    {
+        if (node is null) return null;
+        var text = node.ToString();
+        if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var priority)
+            && priority is >= 1 and <= 50000)
+            return priority;
+        config.Report(CommonKeys.Catalog, $"{service}.routes priority = {text}", "is not a listener-rule priority.",
+            "a whole number from 1 to 50000 (or leave it out: it is derived from the host and path)");
+        return null;
     }
 }

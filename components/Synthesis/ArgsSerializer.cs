@@ -9,7 +9,11 @@ public static class ArgsSerializer
 {
     private static readonly ConcurrentDictionary<Type, IReadOnlyList<(string Name, PropertyInfo Property)>> Members = new();
 
-    public static ObjectExpr Serialize(Args args)
+    /// <summary>The program object of <paramref name="args"/>: generated code where there is some, else reflection.</summary>
+    public static ObjectExpr Serialize(Args args) => args.ToObjectExpr();
+
+    /// <summary>The reflection path for hand-written args; it goes once every provider type is generated.</summary>
+    internal static ObjectExpr Reflect(Args args)
     {
         var entries = new List<KeyValuePair<string, Expr>>();
         foreach (var (name, property) in Members.GetOrAdd(args.GetType(), MembersOf))

@@ -39,9 +39,9 @@ public sealed class Blueprint : Scope
         LogicalName.CheckResourceName(resource.Name);
         if (resourcesByName.TryGetValue(resource.Name, out var existing))
             throw new SynthesisException(
-                $"Two resources are named '{resource.Name}': a {existing.Type} created by {Describe(existing.Scope)} " +
-                $"and a {resource.Type} created by {Describe(resource.Scope)}. Give one of them (or its component) another id.");
-        Claim(resource.Name, $"resource {resource.Type} created by {Describe(resource.Scope)}");
+                $"Two resources are named '{resource.Name}': a {existing.Type} created by {existing.Scope.Describe()} " +
+                $"and a {resource.Type} created by {resource.Scope.Describe()}. Give one of them (or its component) another id.");
+        Claim(resource.Name, $"resource {resource.Type} created by {resource.Scope.Describe()}");
         resources.Add(resource);
         resourcesByName.Add(resource.Name, resource);
     }
@@ -50,7 +50,7 @@ public sealed class Blueprint : Scope
     {
         if (scopesByPrefix.TryGetValue(scope.Prefix, out var existing))
             throw new SynthesisException(
-                $"Two components have the id path '{scope.Prefix}': {Describe(existing)} and {Describe(scope)}. " +
+                $"Two components have the id path '{scope.Prefix}': {existing.Describe()} and {scope.Describe()}. " +
                 "Give one of them another id.");
         scopes.Add(scope);
         scopesByPrefix.Add(scope.Prefix, scope);
@@ -95,7 +95,4 @@ public sealed class Blueprint : Scope
                 $"The name '{name}' is used twice in one namespace (resources, variables and config keys share it); " +
                 $"the second use is {what}. Rename one of them.");
     }
-
-    private static string Describe(Scope scope) =>
-        scope is Blueprint ? $"the stack root of '{scope.Blueprint.Title}'" : $"{scope.Kind} '{scope.Path}'";
 }

@@ -18,7 +18,15 @@ public abstract class Resource
 
     public ObjectExpr Properties { get; }
 
+    /// <summary>The options as given, with the default provider filled in. The parent is <see cref="Parent"/>.</summary>
     public ResourceOptions Options { get; }
+
+    /// <summary>
+    /// The Pulumi parent: the explicit <see cref="ResourceOptions.Parent"/>, else the anchor its scope
+    /// declared (see <see cref="Scope.DeclareAnchor"/>). Resolved when read, so it never depends on
+    /// the order in which a component creates its resources.
+    /// </summary>
+    public Resource? Parent => Options.NoParent ? null : Options.Parent ?? Scope.ParentOf(this);
 
     /// <summary>For a read of an existing resource (<c>get:</c>): its ID and optional known state.</summary>
     public ResourceGet? Get { get; }

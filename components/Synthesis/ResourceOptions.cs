@@ -3,7 +3,8 @@ namespace Infra.Synthesis;
 /// <summary>
 /// The resource options of Pulumi YAML. Unset options are not emitted. <see cref="Provider"/> and
 /// <see cref="Parent"/> default from the scope (the nearest provider for the package, and the
-/// component's anchor resource); set <see cref="NoParent"/> to keep a resource at the top level.
+/// component's declared anchor, see <see cref="Resource.Parent"/>); set <see cref="NoParent"/> to keep
+/// a resource at the top level.
 /// </summary>
 public sealed record ResourceOptions
 {

@@ -1,3 +1,5 @@
+using Infra.Platform.Configuration;
+
 namespace Infra.Operations.Deploy;
 
 /// <summary>One <c>infra up|preview|destroy|refresh</c> invocation.</summary>
@@ -14,7 +16,7 @@ public sealed record DeployRequest(
     string Stack,
     string ProjectRoot,
     string Tier,
-    Schedule.StackEnvironment Environment,
+    DeploymentEnvironment Environment,
     IReadOnlyDictionary<string, string>? ConfigDefaults = null,
     int? ExpectedResources = null,
     bool Force = false,

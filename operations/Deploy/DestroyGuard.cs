@@ -1,4 +1,4 @@
-using Infra.Operations.Schedule;
+using Infra.Platform.Configuration;
 
 namespace Infra.Operations.Deploy;
 
@@ -9,9 +9,9 @@ namespace Infra.Operations.Deploy;
 public static class DestroyGuard
 {
     /// <returns>Null when allowed; otherwise what is wrong and the exact command that would proceed.</returns>
-    public static string? Check(string stack, StackEnvironment environment, bool force, string? confirmStack)
+    public static string? Check(string stack, DeploymentEnvironment environment, bool force, string? confirmStack)
     {
-        if (environment != StackEnvironment.Production) return null;
+        if (environment != DeploymentEnvironment.Production) return null;
         if (force && string.Equals(confirmStack, stack, StringComparison.Ordinal)) return null;
 
         var problem = (force, confirmStack) switch

@@ -47,7 +47,8 @@ public static class MarkdownDiffRenderer
         text.AppendLine();
         foreach (var tier in report.Tiers)
         {
-            text.AppendLine($"- `{tier.Stack}: {tier.Headline}`{OtherCounts(tier.Diff)}");
+            var replaces = tier.Error is null && tier.Diff.Replaced > 0 ? $" **{ReplacementSummary.Headline(tier.Diff)}**" : "";
+            text.AppendLine($"- `{tier.Stack}: {tier.Headline}`{OtherCounts(tier.Diff)}{replaces}");
         }
         text.AppendLine();
         if (levels.Any(level => level != DetailLevel.Full))
@@ -99,6 +100,7 @@ public static class MarkdownDiffRenderer
             return text.ToString();
         }
 
+        AppendReplacements(text, report, tier, level);
         text.AppendLine($"<details><summary><b>{tier.Stack}</b>: {diff.Counts}</summary>");
         text.AppendLine();
         var leftOut = level switch
@@ -118,13 +120,20 @@ public static class MarkdownDiffRenderer
 
         if (level == DetailLevel.Full)
         {
-            foreach (var resource in diff.Resources.Where(resource => resource.DetailCount > 0))
+            foreach (var resource in diff.Resources.Where(resource => resource.DetailCount > 0 || resource.ReplacedBecause.Count > 0))
             {
-                text.AppendLine($"**~ `{Code(resource.Name)}`** `{Code(resource.Type)}`");
+                text.AppendLine($"**{ChangeLine.Marker(resource.Kind)} `{Code(resource.Name)}`** `{Code(resource.Type)}`");
                 var lines = new List<string>();
+                lines.AddRange(ChangeLine.Replacement(resource));
                 if (resource.TypeChanged) lines.Add(ChangeLine.TypeChange(resource));
                 foreach (var change in ChangeLine.Details(resource)) AddChange(lines, change);
+                lines.AddRange(ChangeLine.Implied(resource));
                 AppendDiffBlock(text, lines);
+            }
+            if (diff.Ignored.Count > 0)
+            {
+                text.AppendLine("**Ignored by `ignoreChanges`** (in the program, not applied)");
+                AppendDiffBlock(text, [.. diff.Ignored.Select(ChangeLine.Ignored)]);
             }
             AppendSection(text, "Config", diff.ConfigChanges);
             AppendSection(text, "Variables", diff.VariableChanges);
@@ -151,7 +160,7 @@ public static class MarkdownDiffRenderer
         foreach (var resource in diff.Resources)
         {
             var row = $"| {ChangeLine.Marker(resource.Kind)} | `{Cell(resource.Name)}` | `{Cell(resource.Type)}` |";
-            if (counted) row += resource.Kind == ResourceChangeKind.Changed ? $" {resource.DetailCount} |" : " |";
+            if (counted) row += resource.Kind is ResourceChangeKind.Changed or ResourceChangeKind.Replaced ? $" {resource.DetailCount} |" : " |";
             text.AppendLine(row);
         }
         text.AppendLine();
@@ -160,15 +169,49 @@ public static class MarkdownDiffRenderer
     private static void AppendTypeCounts(StringBuilder text, ProgramDiff diff)
     {
         if (diff.Resources.Count == 0) return;
-        text.AppendLine("| Type | + | ~ | - |");
-        text.AppendLine("|---|---|---|---|");
+        var replacing = diff.Replaced > 0;
+        text.AppendLine(replacing ? "| Type | + | ~ | - | +- |" : "| Type | + | ~ | - |");
+        text.AppendLine(replacing ? "|---|---|---|---|---|" : "|---|---|---|---|");
         foreach (var group in diff.Resources.GroupBy(resource => resource.Type).OrderBy(group => group.Key, StringComparer.Ordinal))
         {
             int Count(ResourceChangeKind kind) => group.Count(resource => resource.Kind == kind);
-            text.AppendLine($"| `{Cell(group.Key)}` | {Count(ResourceChangeKind.Added)} | {Count(ResourceChangeKind.Changed)} | {Count(ResourceChangeKind.Removed)} |");
+            var row = $"| `{Cell(group.Key)}` | {Count(ResourceChangeKind.Added)} | {Count(ResourceChangeKind.Changed)} | {Count(ResourceChangeKind.Removed)} |";
+            text.AppendLine(replacing ? row + $" {Count(ResourceChangeKind.Replaced)} |" : row);
         }
         text.AppendLine();
     }
+
+    /// <summary>
+    /// Outside the collapsed details, so nobody merges without seeing it: which resources are deleted and
+    /// created again, and why. Shorter at each detail level; the headline alone at <see cref="DetailLevel.TypeCounts"/>.
+    /// </summary>
+    private static void AppendReplacements(StringBuilder text, DiffReport report, TierDiff tier, DetailLevel level)
+    {
+        var diff = tier.Diff;
+        if (diff.Replaced == 0) return;
+        text.AppendLine("> [!CAUTION]");
+        text.AppendLine($"> `{tier.Stack}` **{ReplacementSummary.Headline(diff)}** (each is deleted and created again: its data, addresses and connections go with it).");
+        if (level is DetailLevel.Full or DetailLevel.Resources)
+        {
+            var shown = 0;
+            foreach (var resource in diff.Replacements)
+            {
+                if (shown++ == MaxReplacementLines)
+                {
+                    text.AppendLine($"> - … {diff.Replaced - MaxReplacementLines} more; run `{Code(report.LocalCommand(tier.Stack))}` for all");
+                    break;
+                }
+                var reasons = level == DetailLevel.Full ? resource.ReplacedBecause : resource.ReplacedBecause.Take(1);
+                var why = string.Join("; ", reasons.Select(reason => $"`{Code(reason.Path)}`: {Code(reason.Explanation)} ({Code(reason.Source)})"));
+                var first = resource.DeletesBeforeReplacing ? " deleted first (deleteBeforeReplace);" : "";
+                text.AppendLine($"> - `{Code(resource.Name)}` `{Code(resource.Type)}`:{first} {why}");
+            }
+        }
+        text.AppendLine();
+    }
+
+    /// <summary>Replaced resources listed one per line before the rest is counted.</summary>
+    private const int MaxReplacementLines = 60;
 
     private static void AppendSection(StringBuilder text, string title, IReadOnlyList<ValueChange> changes)
     {

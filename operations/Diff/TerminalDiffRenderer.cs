@@ -27,16 +27,25 @@ public static class TerminalDiffRenderer
         text.AppendLine($"{tier.Stack}: {tier.Headline}{against}");
         if (tier.Note is not null) text.AppendLine($"  note: {tier.Note}");
         if (diff.IsEmpty) return;
+        // Before any detail: a replacement deletes what exists (data, addresses, connections).
+        if (diff.Replaced > 0) text.AppendLine($"  REPLACES {diff.Replaced}: {ReplacementSummary.CountsWithNames(diff)}");
 
         var nameWidth = Math.Min(40, diff.Resources.Select(resource => resource.Name.Length).DefaultIfEmpty(0).Max());
         foreach (var resource in diff.Resources)
         {
             text.AppendLine($"  {ChangeLine.Marker(resource.Kind)} {resource.Name.PadRight(nameWidth)}  {resource.Type}");
+            foreach (var line in ChangeLine.Replacement(resource)) text.AppendLine("      " + line);
             if (resource.TypeChanged) text.AppendLine("      " + ChangeLine.TypeChange(resource));
             foreach (var change in ChangeLine.Details(resource))
             {
                 AppendChange(text, change, "      ");
             }
+            foreach (var line in ChangeLine.Implied(resource)) text.AppendLine("      " + line);
+        }
+        if (diff.Ignored.Count > 0)
+        {
+            text.AppendLine("  ignored by ignoreChanges (not applied):");
+            foreach (var resource in diff.Ignored) text.AppendLine("      " + ChangeLine.Ignored(resource));
         }
         AppendSection(text, "config", diff.ConfigChanges);
         AppendSection(text, "variables", diff.VariableChanges);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Infra.Platform.Configuration;
 
 namespace Infra.Operations.Schedule;
 
@@ -7,11 +8,11 @@ namespace Infra.Operations.Schedule;
 /// Spin-up fires in [up time, up time + window) on non-holiday weekdays, teardown in
 /// [down time, down time + window) on the down day; production and opted-out stacks never act.
 /// </summary>
-public sealed class SchedulePolicy(ScheduleSettings? settings, StackEnvironment environment)
+public sealed class SchedulePolicy(ScheduleSettings? settings, DeploymentEnvironment environment)
 {
     public ScheduleDecision Evaluate(DateTimeOffset instant)
     {
-        if (environment == StackEnvironment.Production)
+        if (environment == DeploymentEnvironment.Production)
         {
             return new(ScheduleAction.Nothing, "production stacks are never scheduled");
         }
@@ -57,7 +58,7 @@ public sealed class SchedulePolicy(ScheduleSettings? settings, StackEnvironment 
     /// </summary>
     public ScheduleDecision Manual(ScheduleAction requested)
     {
-        if (environment == StackEnvironment.Production)
+        if (environment == DeploymentEnvironment.Production)
         {
             return new(ScheduleAction.Nothing, "production stacks are never scheduled, not even manually");
         }

@@ -12,13 +12,17 @@ public abstract class Policy
 
     public abstract Severity Severity { get; }
 
-    /// <summary>The folder/group: Platform, Network, Compute, Edge, Storage, Hygiene.</summary>
+    /// <summary>The folder/group: Platform, Network, Compute, Edge, Storage, Hygiene, Cloud.</summary>
     public string Category => GetType().Namespace?.Split('.')[^1] ?? "";
 
     /// <summary>Checks the program; returns the subjects checked (for pass counts) and the violations.</summary>
     public abstract PolicyOutcome Evaluate(PolicyContext context);
 
     protected Violation Violation(string subject, string problem, string fix) => new(Id, Severity, subject, problem, fix);
+
+    /// <summary>A violation of one property, with the external rule's source (see <see cref="Policies.Violation.Source"/>).</summary>
+    protected Violation Violation(string subject, string property, string problem, string source, string fix) =>
+        new(Id, Severity, subject, problem, fix) { Property = property, Source = source };
 }
 
 /// <summary>What one policy found: how many subjects it looked at, and what failed.</summary>

@@ -9,6 +9,13 @@ public sealed record Violation(string PolicyId, Severity Severity, string Subjec
     /// <summary>Subject used for checks over the whole program rather than one resource.</summary>
     public const string Program = "(program)";
 
+    /// <summary>The property of <see cref="Subject"/> at fault (<c>name</c>, <c>tags.route</c>), when one is.</summary>
+    public string? Property { get; init; }
+
+    /// <summary>Where the rule comes from (an AWS API model shape, a documentation page or quota), when it is external.</summary>
+    public string? Source { get; init; }
+
     public string Render() =>
-        $"[{PolicyId} {Severity.ToString().ToLowerInvariant()}] {Subject}: {Problem} Fix: {Fix}";
+        $"[{PolicyId} {Severity.ToString().ToLowerInvariant()}] {Subject}{(Property is null ? "" : " " + Property)}: {Problem}" +
+        $"{(Source is null ? "" : $" Source: {Source}.")} Fix: {Fix}";
 }

@@ -1,4 +1,5 @@
 using Infra.Policies.Inspection;
+using Infra.Policies.Storage;
 using Infra.Synthesis;
 
 namespace Infra.Policies.Hygiene;
@@ -6,6 +7,8 @@ namespace Infra.Policies.Hygiene;
 /// <summary>
 /// HYG-001: every taggable resource carries the stack's stack, tier and owner tags (AWS <c>tags</c>,
 /// Docker <c>labels</c>), with the stack's values, so cost reports and clean-up find everything.
+/// Docker volumes and networks carry only stack and tier: their labels cannot change without replacing
+/// them (STO-006), and the owner can.
 /// </summary>
 public sealed class RequiredTags : ResourcePolicy
 {
@@ -22,8 +25,8 @@ public sealed class RequiredTags : ResourcePolicy
         {
             ["stack"] = context.Identity.Stack,
             ["tier"] = context.Identity.TierName,
-            ["owner"] = context.Settings.Owner,
         };
+        if (!LifetimeLabelsOnly.Covers(resource)) required["owner"] = context.Settings.Owner;
         var where = Taggable.Property(resource);
         var missing = required.Keys.Where(k => !tags.ContainsKey(k)).ToList();
         if (missing.Count > 0)

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Infra.Platform;
 using Infra.Platform.Provisioning;
 using Infra.Synthesis;
 
@@ -17,7 +18,11 @@ public sealed record PlatformBinaryLaunch(Resource Resource, string Flags, IRead
     public string? Variable(string name) => Environment.FirstOrDefault(e => e.Key == name).Value;
 }
 
-/// <summary>Finds where the program starts the platform binary.</summary>
+/// <summary>
+/// Finds where the program starts the platform binary: wherever its Services flag or one of its
+/// variables appears (names from the binary's one interface, <see cref="PlatformBinary"/>; the two
+/// patterns below spell the same names because generated regexes need constants).
+/// </summary>
 public static partial class PlatformBinaries
 {
     [GeneratedRegex(@"--services(?:=|\s+)(?<value>""[^""]*""|'[^']*'|[^\s""']*)")]
@@ -58,7 +63,7 @@ public static partial class PlatformBinaries
         csv.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     private static bool Starts(string flags, IReadOnlyList<KeyValuePair<string, string>> env) =>
-        flags.Contains("--services", StringComparison.Ordinal) ||
+        flags.Contains(PlatformBinary.Services.Flag!, StringComparison.Ordinal) ||
         env.Any(e => e.Key.StartsWith("PLATFORM_", StringComparison.Ordinal));
 
     // The patterns above only capture a quoted value whole ("..." or '...'), so its first and last characters match.

@@ -37,7 +37,7 @@ public sealed class CanonicalIngressRoutes : ProgramPolicy
             var routes = launch.Variable("PLATFORM_ROUTES")!;
             if (routes != expected && !routes.Contains("${", StringComparison.Ordinal))
                 violations.Add(Violation(launch.Resource.Name, $"hands the binary PLATFORM_ROUTES={routes}, not the catalog's table {expected}.",
-                    "pass PlatformSettings.Routes.ToJson() (PlatformBinary.Environment does)."));
+                    "pass PlatformSettings.Routes.ToJson() (BinaryLaunch.Render does)."));
         }
         return (1 + launches.Count, violations);
     }

@@ -70,10 +70,10 @@ public sealed class ExplicitServices : ProgramPolicy
         var variable = launch.Variable("PLATFORM_SERVICES");
         if (flags.Count == 0)
             yield return Violation(name, "starts the platform binary without the --services flag.",
-                $"pass --services=<csv> from the server's placement (PlatformBinary.Flags), e.g. --services={string.Join(",", known)}.");
+                $"pass --services=<csv> from the server's placement (BinaryLaunch.Render), e.g. --services={string.Join(",", known)}.");
         if (variable is null)
             yield return Violation(name, "starts the platform binary without PLATFORM_SERVICES in its environment.",
-                "set PLATFORM_SERVICES to the same list as --services (PlatformBinary.Environment).");
+                "set PLATFORM_SERVICES to the same list as --services (BinaryLaunch.Render passes both).");
         foreach (var value in flags.Append(variable).OfType<string>().Distinct())
         {
             var services = PlatformBinaries.Split(value);
@@ -89,6 +89,6 @@ public sealed class ExplicitServices : ProgramPolicy
         }
         if (flags.Count > 0 && variable is not null && flags.Any(f => f != variable))
             yield return Violation(name, $"tells the binary two different Services lists: --services={flags[0]} but PLATFORM_SERVICES={variable}.",
-                "derive both from the same Server (PlatformBinary.Flags and PlatformBinary.Environment).");
+                "derive both from the same BinaryLaunch (its Render passes the one list both ways).");
     }
 }

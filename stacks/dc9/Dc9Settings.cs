@@ -29,12 +29,23 @@ public sealed partial record Dc9Settings(
     IReadOnlyDictionary<string, int> Placement,
     VerifiedDownload Binary,
     OtelCollectorAgent Telemetry,
+    SessionManagerAgent SessionManager,
     int DataVolumeGiB,
     int SnapshotRetention,
     bool RestoreFromSnapshots,
     string? ExpiresOn)
 {
     public const int DefaultReplicas = 3;
+
+    /// <summary>
+    /// ACM RequestCertificate: the certificate's domain name is its X.509 common name, at most 64 octets (RFC 5280).
+    /// It also keeps every host name within the other limits: a host label has at most 63 characters, so
+    /// HOST.DOMAIN has at most 128, ELB's limit for a host-header condition value (and far below DNS's 253).
+    /// </summary>
+    public const int MaxDomainLength = 64;
+
+    /// <summary>Explicit address groups (<c>infra:placement: {svc: {servers: N, addressGroup: G}}</c>); others derive from the name.</summary>
+    public IReadOnlyDictionary<string, int> AddressGroups { get; init; } = new Dictionary<string, int>();
 
     [GeneratedRegex(@"^[a-z]{2}(-gov)?-[a-z]+-\d$")] private static partial Regex RegionShape();
     [GeneratedRegex(@"^[a-z][a-z0-9-]*[a-z]$")] private static partial Regex AzShape();
@@ -45,16 +56,26 @@ public sealed partial record Dc9Settings(
     [GeneratedRegex(@"^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")] private static partial Regex DomainShape();
     [GeneratedRegex(@"^Z[A-Z0-9]{1,31}$")] private static partial Regex Route53ZoneShape();
     [GeneratedRegex(@"^[0-9a-f]{32}$")] private static partial Regex CloudflareZoneShape();
-    [GeneratedRegex(@"^[A-Za-z0-9.-]+:[0-9]{1,5}$")] private static partial Regex HostPortShape();
+    [GeneratedRegex(@"^([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)*[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\z")] private static partial Regex HostShape();
     [GeneratedRegex(@"^https://([a-z0-9.-]+\.)?s3([.-][a-z0-9-]+)*\.amazonaws\.com/")] private static partial Regex S3Url();
 
     // Xen-based families: their EBS volumes are not NVMe, which the data-volume setup relies on.
     private static readonly string[] XenFamilies = ["t1", "t2", "m1", "m2", "m3", "m4", "c1", "c3", "c4", "r3", "r4", "i2", "i3", "d2", "x1", "x1e", "g3", "p2", "p3"];
 
+    /// <summary>Private address space (RFC 1918): a VPC in public space would shadow someone's internet addresses.</summary>
+    private static readonly Ipv4Cidr[] PrivateRanges = [Ipv4Cidr.Parse("10.0.0.0/8"), Ipv4Cidr.Parse("172.16.0.0/12"), Ipv4Cidr.Parse("192.168.0.0/16")];
+
+    /// <summary>
+    /// VPC sizes that work: AWS allows no VPC above /16, and below /19 a private subnet of the stable
+    /// layout (a VPC quarter split into 8 AZ slots) cannot hold the fleet's aligned block of static addresses.
+    /// </summary>
+    public const int LargestVpcPrefix = 16, SmallestVpcPrefix = 19;
+
     public static Dc9Settings Read(ConfigReader config, PlatformSettings platform)
     {
         var region = config.String(Dc9Keys.Region, "eu-west-1", v => RegionShape().IsMatch(v) ? null : "is not an AWS region name.");
         var vpcCidr = Cidr(config, Dc9Keys.VpcCidr, "10.0.0.0/16");
+        var vpcUsable = CheckVpcCidr(config, vpcCidr);
         var azCount = config.Integer(Dc9Keys.AzCount, 3, 3, 6);
         var isolated = config.Boolean(Dc9Keys.IsolatedSubnets, false);
 
@@ -96,11 +117,18 @@ public sealed partial record Dc9Settings(
                 config.Report(Dc9Keys.SshCidrs, text, "opens SSH to the whole internet.", "the CIDRs of your offices or VPN; [] for Session Manager only");
             else if (cidr.Overlaps(vpcCidr))
                 config.Report(Dc9Keys.SshCidrs, text, $"overlaps the VPC {vpcCidr}; inside the VPC, reach servers through the bastion.");
-            else sshCidrs.Add(cidr);
+            else
+            {
+                if (Placeholders.DocumentationRange(cidr) is { } example) config.Placeholder(Dc9Keys.SshCidrs, text, example);
+                sshCidrs.Add(cidr);
+            }
         }
 
-        var domain = config.String(Dc9Keys.Domain, "", v => DomainShape().IsMatch(v) ? null : "is not a lower-case DNS name with at least two labels.");
+        var domain = config.String(Dc9Keys.Domain, "", v => !DomainShape().IsMatch(v) ? "is not a lower-case DNS name with at least two labels."
+            : v.Length > MaxDomainLength ? $"has {v.Length} characters; the ALB's certificate names it as its domain (X.509 common name), which ACM limits to {MaxDomainLength}."
+            : null);
         if (!config.IsSet(Dc9Keys.Domain)) config.Report(Dc9Keys.Domain, null, "is required: the ALB's certificate and host names need it.");
+        else if (Placeholders.ExampleHost(domain) is { } exampleDomain) config.Placeholder(Dc9Keys.Domain, domain, exampleDomain);
 
         var dns = config.String(Dc9Keys.DnsProvider, "route53", v => v is "route53" or "cloudflare" or "none" ? null : "is not a DNS provider.") switch
         {
@@ -124,11 +152,24 @@ public sealed partial record Dc9Settings(
         else if (dns == DnsProviderKind.Cloudflare)
             config.Report(Dc9Keys.CloudflareZoneId, null, "is required when infra:dnsProvider is cloudflare.");
 
-        var placement = ReadPlacement(config, platform);
+        var (placement, groups, placementComplete) = ReadPlacement(config, platform);
+        // The ALB's listener rules: a priority clash between routes is a config error with its fix, never a renumbering.
+        ListenerRulePlanner.Plan(platform.Routes, out var ruleConflicts);
+        foreach (var conflict in ruleConflicts) config.Report(CommonKeys.Catalog, conflict.Route, conflict.Problem, conflict.Fix);
         var binary = Download(config, Dc9Keys.BinaryUrl, Dc9Keys.BinarySha256, nat);
         var package = Download(config, Dc9Keys.OtelcolPackageUrl, Dc9Keys.OtelcolPackageSha256, nat);
-        var otlp = config.String(Dc9Keys.OtlpEndpoint, "", v => HostPortShape().IsMatch(v) ? null : "is not host:port.");
+        if (package is not null && !package.Url.AbsolutePath.EndsWith(".deb", StringComparison.OrdinalIgnoreCase))
+        {
+            config.Report(Dc9Keys.OtelcolPackageUrl, package.Url.OriginalString,
+                "does not name a .deb package: servers install the collector with dpkg -i, which would fail at boot.");
+            package = null;
+        }
+        var ssmAgent = Download(config, Dc9Keys.SsmAgentPackageUrl, Dc9Keys.SsmAgentPackageSha256, nat);
+        if (ssmAgent is not null) CheckSsmAgentUrl(config, ssmAgent.Url);
+        var otlp = config.String(Dc9Keys.OtlpEndpoint, "", HostPortProblem);
         if (!config.IsSet(Dc9Keys.OtlpEndpoint)) config.Report(Dc9Keys.OtlpEndpoint, null, "is required: every server forwards its telemetry there.");
+        else if (otlp.Length > 0 && Placeholders.ExampleHost(otlp[..otlp.LastIndexOf(':')]) is { } exampleOtlp)
+            config.Placeholder(Dc9Keys.OtlpEndpoint, otlp, exampleOtlp);
 
         var volume = config.Integer(Dc9Keys.DataVolumeSize, 50, 10, 16384);
         var retention = config.Integer(Dc9Keys.SnapshotRetention, 7, 1, 1000);
@@ -146,22 +187,62 @@ public sealed partial record Dc9Settings(
         // The subnet layout itself is checked here, so a bad CIDR is a config error, not a crash.
         List<SubnetTierSpec> tiers = [new(SubnetTier.Public), new(SubnetTier.Private)];
         if (isolated) tiers.Add(new(SubnetTier.Isolated));
-        try
+        if (vpcUsable) try
         {
             var plan = SubnetPlanner.Plan(new SubnetPlanRequest(vpcCidr, azCount, tiers));
             StaticAddressBlock.Reserve(plan.Get(SubnetTier.Private, 0).Cidr, Dc9Placement.StaticCapacity, "private subnet");
-            // A trial placement: a Service beyond the static address plan is a config error, not a crash.
-            try { Dc9Placement.Plan(platform.Catalog, placement, plan, azCount); }
-            catch (NetworkPlanException e) { config.Report(Dc9Keys.Placement, null, e.Message); }
         }
         catch (NetworkPlanException e)
         {
             config.Report(Dc9Keys.VpcCidr, vpcCidr.ToString(), e.Message);
         }
+        // A trial placement: a Service beyond the static address plan is a config error, not a crash; then the RAFT rules.
+        if (placementComplete)
+        {
+            try { CheckQuorum(config, platform, placement, groups, Dc9Placement.Place(platform.Catalog, placement, groups)); }
+            catch (NetworkPlanException e) { config.Report(Dc9Keys.Placement, null, e.Message); }
+        }
 
         var telemetry = package is null ? null : new OtelCollectorAgent(package, otlp);
         return new Dc9Settings(region, vpcCidr, azCount, zones is { Count: > 0 } ? zones : null, isolated, nat, serverType, bastionType,
-            amiId, keyName, sshCidrs, domain, dns, route53Zone, cloudflareZone, placement, binary!, telemetry!, volume, retention, restore, expires);
+            amiId, keyName, sshCidrs, domain, dns, route53Zone, cloudflareZone, placement, binary!, telemetry!,
+            ssmAgent is null ? null! : new SessionManagerAgent(ssmAgent), volume, retention, restore, expires)
+        {
+            AddressGroups = groups,
+        };
+    }
+
+    /// <summary>Null when the VPC block is one dc9 can use; otherwise reports why and returns false.</summary>
+    private static bool CheckVpcCidr(ConfigReader config, Ipv4Cidr vpc)
+    {
+        if (!config.IsSet(Dc9Keys.VpcCidr) || config.Errors.Any(e => e.Key == Dc9Keys.VpcCidr.FullName)) return true;
+        if (vpc.PrefixLength is < LargestVpcPrefix or > SmallestVpcPrefix)
+        {
+            config.Report(Dc9Keys.VpcCidr, vpc.ToString(),
+                $"is a /{vpc.PrefixLength} block; dc9 needs /{LargestVpcPrefix} to /{SmallestVpcPrefix}: AWS allows no VPC larger than " +
+                $"/{LargestVpcPrefix}, and below /{SmallestVpcPrefix} a private subnet of the stable layout cannot hold the servers' " +
+                $"{Dc9Placement.StaticCapacity} static addresses.");
+            return false;
+        }
+        if (!PrivateRanges.Any(r => r.Contains(vpc)))
+        {
+            config.Report(Dc9Keys.VpcCidr, vpc.ToString(),
+                "is not in private address space (RFC 1918): its addresses belong to someone on the internet, whom the servers could then not reach.",
+                $"a block inside {string.Join(", ", PrivateRanges)} from /{LargestVpcPrefix} to /{SmallestVpcPrefix}, e.g. 10.0.0.0/16");
+            return false;
+        }
+        return true;
+    }
+
+    /// <summary>Null when <paramref name="text"/> is HOST:PORT with a DNS name or IPv4 address and a port 1-65535.</summary>
+    private static string? HostPortProblem(string text)
+    {
+        var colon = text.LastIndexOf(':');
+        if (colon <= 0) return "is not host:port.";
+        var host = text[..colon];
+        if (!int.TryParse(text[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port is < 1 or > 65535)
+            return "does not end in a port from 1 to 65535.";
+        return HostShape().IsMatch(host) && host.Length <= 253 ? null : "does not start with a DNS name or IPv4 address.";
     }
 
     private static Ipv4Cidr Cidr(ConfigReader config, ConfigKey key, string fallback)
@@ -181,12 +262,18 @@ public sealed partial record Dc9Settings(
             return null;
         });
 
-    private static IReadOnlyDictionary<string, int> ReadPlacement(ConfigReader config, PlatformSettings platform)
+    /// <summary>
+    /// Servers per Service (3 each when the key is not set) and explicit address groups; Complete is false when
+    /// a Service has no valid count, so the placement is not tried.
+    /// </summary>
+    private static (IReadOnlyDictionary<string, int> Placement, IReadOnlyDictionary<string, int> Groups, bool Complete) ReadPlacement(
+        ConfigReader config, PlatformSettings platform)
     {
         var selected = platform.Services.Names.ToList();
-        var placement = selected.ToDictionary(s => s, _ => DefaultReplicas);
-        if (config.Object(Dc9Keys.Placement) is not { } given) return placement;
-        placement = new Dictionary<string, int>();
+        var groups = new Dictionary<string, int>();
+        if (config.Object(Dc9Keys.Placement) is not { } given)
+            return (selected.ToDictionary(s => s, _ => DefaultReplicas), groups, !config.IsSet(Dc9Keys.Placement));
+        var placement = new Dictionary<string, int>();
         foreach (var (service, node) in given)
         {
             if (!selected.Contains(service))
@@ -197,18 +284,78 @@ public sealed partial record Dc9Settings(
                     $"Services of infra:services: {string.Join(", ", selected)}");
                 continue;
             }
-            var text = node is JsonValue value ? value.ToString() : node?.ToJsonString() ?? "";
+            var servers = node;
+            if (node is JsonObject fields)
+            {
+                servers = fields["servers"];
+                if (servers is null)
+                    config.Report(Dc9Keys.Placement, $"{service}: {node.ToJsonString()}", "has no servers field.", $"{{{service}: {{servers: N, addressGroup: G}}}} or {{{service}: N}}");
+                if (fields["addressGroup"] is { } groupNode)
+                {
+                    var groupText = groupNode is JsonValue groupValue ? groupValue.ToString() : groupNode.ToJsonString();
+                    if (int.TryParse(groupText, NumberStyles.None, CultureInfo.InvariantCulture, out var group) && group < Stacks.Dc9.AddressGroups.Count)
+                        groups[service] = group;
+                    else
+                        config.Report(Dc9Keys.Placement, $"{service}.addressGroup = {groupText}",
+                            $"is not an address group: a whole number from 0 to {Stacks.Dc9.AddressGroups.Count - 1}.",
+                            $"leave it out (it derives from the name), or a group no other Service of the stack has");
+                }
+                foreach (var key in fields.Select(f => f.Key).Where(k => k is not ("servers" or "addressGroup")))
+                    config.Report(Dc9Keys.Placement, $"{service}.{key}", "is not a known field.", "servers, addressGroup");
+                if (servers is null) continue;
+            }
+            var text = servers is JsonValue value ? value.ToString() : servers?.ToJsonString() ?? "";
             if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var replicas) || replicas is < 1 or > 12)
                 config.Report(Dc9Keys.Placement, $"{service}: {text}", "must be a whole number of servers from 1 to 12.");
             else placement[service] = replicas;
         }
         foreach (var missing in selected.Where(s => !given.ContainsKey(s)))
             config.Report(Dc9Keys.Placement, missing, "has no servers: every Service of the stack needs at least one.", $"add {missing}: N, or drop it from infra:services");
-        var total = placement.Values.Sum();
-        if (placement.Count == selected.Count && (total < 3 || total % 2 == 0))
-            config.Report(Dc9Keys.Placement, total.ToString(CultureInfo.InvariantCulture),
-                "is the total number of servers (RAFT peers); it must be odd and at least 3 so a majority survives a failure.");
-        return placement;
+        return (placement, groups, placement.Count == selected.Count);
+    }
+
+    /// <summary>
+    /// The RAFT rules (<see cref="RaftQuorum"/>) on the placement, set or default: an odd number of peers, at least
+    /// 3, and no AZ with half of them or more. Each problem comes with the nearest placement that keeps them.
+    /// </summary>
+    private static void CheckQuorum(ConfigReader config, PlatformSettings platform, IReadOnlyDictionary<string, int> placement,
+        IReadOnlyDictionary<string, int> groups, IReadOnlyList<Dc9Placement.PlacedServer> servers)
+    {
+        if (RaftQuorum.Holds(servers)) return;
+        var nearest = PlacementSuggestion.Nearest(platform.Catalog, placement, groups);
+        var fix = nearest is null
+            ? "servers per Service with an odd total of at least 3, no AZ holding half of them"
+            : $"e.g. infra:placement {PlacementSuggestion.Render(platform.Catalog, nearest, groups)}";
+        var total = servers.Count;
+        var totalText = total.ToString(CultureInfo.InvariantCulture);
+        if (!RaftQuorum.IsValidCount(total))
+        {
+            const string why = "it must be odd and at least 3 so a majority survives a failure (an even number survives no more failures than one server fewer).";
+            if (config.IsSet(Dc9Keys.Placement))
+                config.Report(Dc9Keys.Placement, totalText, $"is the total number of servers (RAFT peers); {why}", fix);
+            else
+                config.Report(Dc9Keys.Placement, null,
+                    $"is not set, so each of the {placement.Count} Services gets {DefaultReplicas} servers: {totalText} RAFT peers in all, and {why}", fix);
+            return;
+        }
+        var (zone, crowded) = RaftQuorum.CrowdedZone(servers)!.Value;
+        config.Report(Dc9Keys.Placement, PlacementSuggestion.Render(platform.Catalog, placement, groups),
+            $"puts {crowded.Count} of the {totalText} RAFT peers ({string.Join(", ", crowded)}) in {RaftQuorum.ZoneName(zone)}; losing that AZ " +
+            $"would lose the majority. At most {RaftQuorum.MaxPerZone(total).ToString(CultureInfo.InvariantCulture)} may share an AZ.",
+            fix);
+    }
+
+    /// <summary>A pinned release, never "latest" (its checksum would break on AWS's next release), and a .deb.</summary>
+    private static void CheckSsmAgentUrl(ConfigReader config, Uri url)
+    {
+        var path = url.AbsolutePath;
+        if (path.Split('/').Contains("latest", StringComparer.OrdinalIgnoreCase))
+            config.Report(Dc9Keys.SsmAgentPackageUrl, url.AbsoluteUri,
+                "names the 'latest' release, whose file changes under its pinned checksum with every AWS release.",
+                "the URL of a versioned release, e.g. .../amazon-ssm-eu-west-1/3.3.1142.0/debian_amd64/amazon-ssm-agent.deb");
+        else if (!path.EndsWith(".deb", StringComparison.OrdinalIgnoreCase))
+            config.Report(Dc9Keys.SsmAgentPackageUrl, url.AbsoluteUri, "is not a .deb; servers install the agent with dpkg.",
+                "the debian_amd64/amazon-ssm-agent.deb of a release");
     }
 
     private static VerifiedDownload? Download(ConfigReader config, ConfigKey urlKey, ConfigKey shaKey, NatStrategy nat)
@@ -217,6 +364,9 @@ public sealed partial record Dc9Settings(
         var sha = config.String(shaKey, "");
         if (!config.IsSet(urlKey)) config.Report(urlKey, null, "is required.");
         if (!config.IsSet(shaKey)) config.Report(shaKey, null, "is required: servers install nothing they cannot verify.");
+        foreach (var (key, value) in new[] { (urlKey, url), (shaKey, sha) })
+            if (config.IsSet(key) && value.Length == 0 && !config.Errors.Any(e => e.Key == key.FullName))
+                config.Report(key, value, "is empty.");
         if (url.Length == 0 || sha.Length == 0) return null;
         VerifiedDownload? download = null;
         var urlProblem = Problem(() => new VerifiedDownload(url, new string('0', 64), urlKey.FullName));
@@ -224,6 +374,11 @@ public sealed partial record Dc9Settings(
         var shaProblem = Problem(() => Sha256Digest.Parse(sha, shaKey.FullName));
         if (shaProblem is not null) config.Report(shaKey, sha, shaProblem);
         if (urlProblem is null && shaProblem is null) download = new VerifiedDownload(url, sha, urlKey.FullName);
+        if (download is not null)
+        {
+            if (Placeholders.ExampleUrl(url) is { } exampleUrl) config.Placeholder(urlKey, url, exampleUrl);
+            if (Placeholders.PlaceholderDigest(sha) is { } zeros) config.Placeholder(shaKey, sha, zeros);
+        }
         if (download is not null && nat == NatStrategy.None && !S3Url().IsMatch(url))
             config.Report(urlKey, url, "is outside AWS, but with infra:natStrategy none the servers can reach only S3.", "an S3 URL, or natStrategy single/onePerAz");
         return download;

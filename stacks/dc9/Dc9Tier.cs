@@ -53,7 +53,7 @@ public sealed class Dc9Tier : ITier
         IReadOnlyList<Input<string>> zones = dc9.AvailabilityZones is { } named
             ? named.Select(z => (Input<string>)z).ToList()
             : ZonesOfRegion(blueprint, dc9.AzCount);
-        Input<string> ami = dc9.AmiId is { } image ? image : blueprint.Variable<string>("serverAmi", Fn.Invoke<string>("aws:ec2/getAmi:getAmi",
+        Input<string> ami = dc9.AmiId is { } image ? image : blueprint.Variable<string>("serverAmi", Fn.Invoke<string>(blueprint, "aws:ec2/getAmi:getAmi",
             new Dictionary<string, object>
             {
                 ["owners"] = new[] { DebianImageOwner },
@@ -92,6 +92,7 @@ public sealed class Dc9Tier : ITier
             Ami = ami,
             InstanceType = dc9.BastionInstanceType,
             KeyName = dc9.SshKeyName,
+            SessionManager = dc9.SessionManager,
         });
         var dns = new Dns(blueprint, "dns", new DnsProps
         {
@@ -112,7 +113,7 @@ public sealed class Dc9Tier : ITier
             Routes = platform.Routes,
             DeletionProtection = platform.Environment != DeploymentEnvironment.Dev,
         });
-        var (members, blocks) = Dc9Placement.Plan(platform.Catalog, dc9.Placement, network.Plan, dc9.AzCount,
+        var (members, blocks) = Dc9Placement.Plan(platform.Catalog, dc9.Placement, network.Plan, dc9.AddressGroups,
             layout.SlotsPerServicePerAz, layout.StaticCapacity);
         var fleet = new ServerFleet(blueprint, "fleet", new ServerFleetProps
         {
@@ -127,6 +128,7 @@ public sealed class Dc9Tier : ITier
             StaticBlocks = blocks,
             Binary = dc9.Binary,
             Telemetry = dc9.Telemetry,
+            SessionManager = dc9.SessionManager,
             RaftPort = RaftPort,
             DataVolumeGiB = dc9.DataVolumeGiB,
             RestoreFromSnapshots = dc9.RestoreFromSnapshots,
@@ -135,6 +137,9 @@ public sealed class Dc9Tier : ITier
 
         blueprint.Output("albDnsName", alb.LoadBalancer.DnsName);
         blueprint.Output("bastionAddress", bastion.Address.PublicIp);
+        // Session Manager targets: `aws ssm start-session --target ID` opens a shell (stacks/dc9/README.md).
+        blueprint.Output("bastionInstanceId", bastion.Instance.Id);
+        blueprint.Output("serverInstanceIds", fleet.Instances.ToDictionary(i => i.Name[(fleet.Prefix.Length + 1)..], i => (object)i.Id));
         blueprint.Output("serverIps", members
             .GroupBy(m => m.Server.Services.Csv)
             .ToDictionary(g => g.Key, g => g.Select(m => m.Address.ToString()).ToList()));
@@ -150,7 +155,7 @@ public sealed class Dc9Tier : ITier
     /// <summary>The region's first available AZs, looked up once at deployment and bound to a variable.</summary>
     private static IReadOnlyList<Input<string>> ZonesOfRegion(Blueprint blueprint, int count)
     {
-        var names = blueprint.Variable<IReadOnlyList<string>>("availabilityZones", Fn.Invoke<IReadOnlyList<string>>(
+        var names = blueprint.Variable<IReadOnlyList<string>>("availabilityZones", Fn.Invoke<IReadOnlyList<string>>(blueprint,
             "aws:index/getAvailabilityZones:getAvailabilityZones",
             new Dictionary<string, object> { ["state"] = "available" }, "names").Expr);
         return Enumerable.Range(0, count).Select(i => (Input<string>)names.Index<string>(i)).ToList();

@@ -29,9 +29,18 @@ public sealed record LaptopSettings(
             var given = config.StringList(LaptopKeys.AppEntrypoint, [], allowEmpty: true);
             entrypoint = given.Count == 0 ? null : given;
         }
+        if (entrypoint is not null && config.IsSet(LaptopKeys.AppEntrypoint) && entrypoint.Any(string.IsNullOrWhiteSpace))
+            config.Report(LaptopKeys.AppEntrypoint, null, "has an empty item; an entrypoint is a command and its arguments.",
+                "a list of non-empty strings; [] for the image's own");
         var health = config.StringList(LaptopKeys.AppHealthCheck, StandInBinary.HealthCheck);
         if (health.Count > 0 && health[0] is not ("CMD" or "CMD-SHELL" or "NONE"))
             config.Report(LaptopKeys.AppHealthCheck, string.Join(" ", health), "must start with CMD, CMD-SHELL or NONE.");
+        else if (health.Count > 0 && health[0] == "CMD" && (health.Count == 1 || health.Skip(1).Any(string.IsNullOrWhiteSpace)))
+            config.Report(LaptopKeys.AppHealthCheck, string.Join(" ", health), "has no command after CMD (or an empty argument).",
+                "[\"CMD\", PROGRAM, ARGS...] such as [\"CMD\", \"/platform\", \"healthcheck\"]");
+        else if (health.Count > 0 && health[0] == "CMD-SHELL" && (health.Count != 2 || string.IsNullOrWhiteSpace(health[1])))
+            config.Report(LaptopKeys.AppHealthCheck, string.Join(" ", health), "must be CMD-SHELL and one shell command.",
+                "[\"CMD-SHELL\", \"wget -q -O /dev/null http://127.0.0.1:8080/healthz\"]");
 
         var settings = new LaptopSettings(
             appImage,

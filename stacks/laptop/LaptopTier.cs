@@ -34,8 +34,11 @@ public sealed class LaptopTier : ITier
         {
             Name = stack.PhysicalName("net"),
             Driver = "bridge",
-            Labels = Label.From(stack.Tags),
+            // A fixed name that Docker cannot relabel: lifetime labels only (StackIdentity.LifetimeTags).
+            Labels = Label.From(stack.LifetimeTags),
         });
+        // Every container of the laptop lives on this network: it anchors the stack (the components' anchors are its children).
+        blueprint.DeclareAnchor(network);
 
         var db = new PostgresServer(blueprint, "db", new PostgresServerProps
         {
@@ -67,7 +70,8 @@ public sealed class LaptopTier : ITier
             Image = laptop.AppImage,
             Entrypoint = laptop.AppEntrypoint,
             HealthCheck = laptop.AppHealthCheck,
-            DatabaseEnvironment = db.ConnectionEnvironment(server),
+            Database = db.DatabaseFor(server),
+            SecretEnvironment = db.SecretEnvironment,
             DependsOn = [db.Server],
             OtlpEndpoint = telemetry?.OtlpEndpoint,
             HttpHostPort = laptop.HttpPort,

@@ -47,8 +47,9 @@ public static class OnPrem3Keys
         "Where pgBackRest keeps backups: a directory shared by the hosts (path) or an S3-compatible bucket (s3).", "path | s3");
 
     public static readonly ConfigKey BackupRepoPath = new("backupRepoPath", ConfigKind.String,
-        "path: the host directory (the same shared mount, e.g. NFS, on every host); s3: the prefix in the bucket.",
-        "an absolute path without spaces or quotes");
+        "path: the host directory (the same shared mount, e.g. NFS, on every host), created and given to the image's " +
+        "postgres user (uid 999) on deployment; s3: the prefix in the bucket.",
+        "an absolute path other than / without spaces, quotes or ':'");
 
     public static readonly ConfigKey BackupS3Bucket = new("backupS3Bucket", ConfigKind.String, "s3: bucket name.",
         "3 to 63 lower-case letters, digits, '.' and '-'");

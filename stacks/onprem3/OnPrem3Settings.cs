@@ -114,6 +114,8 @@ public sealed partial record OnPrem3Settings(
                 config.Report(key, host, problem);
             else if (!seen.Add(HostAddress.Canonical(host)))
                 config.Report(key, host, "is listed twice: the three servers must be three different hosts.");
+            else if (Placeholders.DocumentationAddress(host) is { } example)
+                config.Placeholder(key, host, example);
         }
         return hosts;
     }
@@ -147,9 +149,13 @@ public sealed partial record OnPrem3Settings(
         var type = config.String(OnPrem3Keys.BackupRepoType, "path",
             v => v is "path" or "s3" ? null : "is not a repository type.");
         var path = config.String(OnPrem3Keys.BackupRepoPath, type == "s3" ? "/pgbackrest" : "/var/lib/pgbackrest",
-            v => v.StartsWith('/') && !v.Any(c => char.IsWhiteSpace(c) || c is '\'' or '"' or '%' or '\\') && !v.Split('/').Contains("..")
+            v => v.StartsWith('/') && v != "/" && !v.Any(c => char.IsWhiteSpace(c) || c is '\'' or '"' or '%' or '\\' or ':') && !v.Split('/').Contains("..")
                 ? null
-                : "is not an absolute path without spaces, quotes or '..'.");
+                : "is not an absolute path (other than /) without spaces, quotes, ':' or '..'.");
+        if (type == "path" && SystemDirectory(path) is { } system)
+            config.Report(OnPrem3Keys.BackupRepoPath, path,
+                $"is {system}: the backup containers mount it and pgBackRest (uid 999) must own it, so it has to be a directory of its own.",
+                "a directory for backups only, such as /srv/pgbackrest on a mount shared by the three hosts");
         string? bucket = null, endpoint = null, region = null;
         var s3Keys = new[] { OnPrem3Keys.BackupS3Bucket, OnPrem3Keys.BackupS3Endpoint, OnPrem3Keys.BackupS3Region };
         if (type == "s3")
@@ -157,6 +163,8 @@ public sealed partial record OnPrem3Settings(
             bucket = Required(config, OnPrem3Keys.BackupS3Bucket, v => BucketName().IsMatch(v) ? null : "is not a valid bucket name.");
             endpoint = Required(config, OnPrem3Keys.BackupS3Endpoint,
                 v => EndpointShape().IsMatch(v) ? null : "is not a host or host:port (leave out https://).");
+            if (endpoint is { Length: > 0 } && Placeholders.ExampleHost(endpoint.Split(':')[0]) is { } exampleEndpoint)
+                config.Placeholder(OnPrem3Keys.BackupS3Endpoint, endpoint, exampleEndpoint);
             region = Required(config, OnPrem3Keys.BackupS3Region, v => v.Length is > 0 and <= 64 && !v.Any(char.IsWhiteSpace) ? null : "is not a region name.");
             config.Secret(OnPrem3Keys.BackupS3AccessKey, required: true);
             config.Secret(OnPrem3Keys.BackupS3SecretKey, required: true);
@@ -170,6 +178,22 @@ public sealed partial record OnPrem3Settings(
         return new OnPrem3Backup(type, path, bucket, endpoint, region,
             config.Integer(OnPrem3Keys.BackupIntervalHours, 24, 1, 168),
             config.Integer(OnPrem3Keys.BackupRetentionFull, 2, 1, 30));
+    }
+
+    // Directories of the operating system: mounting one into the backup containers and handing it to
+    // pgBackRest's user would break the host.
+    private static readonly string[] SystemDirectories =
+        ["/bin", "/boot", "/dev", "/etc", "/home", "/lib", "/lib32", "/lib64", "/opt", "/proc", "/root", "/run", "/sbin", "/srv",
+         "/sys", "/tmp", "/usr", "/var", "/var/lib", "/var/lib/docker", "/var/log", "/var/run", "/mnt", "/media"];
+
+    private static readonly string[] SystemTrees = ["/bin/", "/boot/", "/dev/", "/etc/", "/lib/", "/lib64/", "/proc/", "/run/", "/sbin/", "/sys/", "/usr/", "/var/lib/docker/"];
+
+    private static string? SystemDirectory(string path)
+    {
+        var normal = path.Length > 1 ? path.TrimEnd('/') : path;
+        if (normal == "/") return "the root directory";
+        if (SystemDirectories.Contains(normal)) return "a directory of the operating system";
+        return SystemTrees.Any(t => (normal + "/").StartsWith(t, StringComparison.Ordinal)) ? "inside a directory of the operating system" : null;
     }
 
     private static string? Required(ConfigReader config, ConfigKey key, Func<string, string?> check)

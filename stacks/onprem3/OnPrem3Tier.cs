@@ -5,6 +5,7 @@ using Infra.Platform;
 using Infra.Platform.Configuration;
 using Infra.Platform.Database;
 using Infra.Platform.Placement;
+using Infra.Providers.Command;
 using Infra.Providers.Docker;
 using Infra.Providers.Random;
 using Infra.Synthesis;
@@ -34,6 +35,7 @@ public sealed class OnPrem3Tier : ITier
 
         var stack = new StackIdentity(config.Stack, Tier, platform);
         blueprint.UseProvider(new RandomProvider(blueprint, "random"));
+        if (!onprem.Backup.IsS3) blueprint.UseProvider(new CommandProvider(blueprint, "command"));
         var secrets = new DatabaseSecrets(blueprint, "db-secrets");
 
         var servers = PlacementPlanner.AllOnEach(OnPrem3Settings.HostCount, platform.Services)
@@ -63,6 +65,13 @@ public sealed class OnPrem3Tier : ITier
                 EtcdImage = onprem.EtcdImage,
                 BackupIntervalHours = onprem.Backup.IntervalHours,
                 BackupHostPath = onprem.Backup.IsS3 ? null : onprem.Backup.Path,
+                Ssh = new RemoteConnection
+                {
+                    Host = member.Address,
+                    Port = onprem.SshPort,
+                    User = onprem.SshUser,
+                    PerDialTimeout = 15,
+                },
             });
 
             _ = new PlatformContainer(blueprint, $"{server.Name}-app", new PlatformContainerProps
@@ -75,8 +84,9 @@ public sealed class OnPrem3Tier : ITier
                 Image = onprem.AppImage,
                 Entrypoint = onprem.AppEntrypoint,
                 HealthCheck = StandInBinary.HealthCheck,
-                DatabaseEnvironment = ClusterDatabaseEnvironment.For(server, spec.Members.Select(m => m.Address).ToList(),
-                    onprem.Ports.Db, ClusterCredentials.AppUser, spec.Credentials.AppPassword, connectionStrings, secrets.Bindings),
+                Database = ClusterDatabaseEnvironment.Database(server, spec.Members.Select(m => m.Address).ToList(),
+                    onprem.Ports.Db, ClusterCredentials.AppUser),
+                SecretEnvironment = ClusterDatabaseEnvironment.Secrets(server, spec.Credentials.AppPassword, connectionStrings, secrets.Bindings),
                 DependsOn = [db.Patroni],
             });
         }

@@ -43,7 +43,7 @@ public sealed class Alb : Component
         appPort = props.AppPort;
         var dev = props.Stack.Settings.Environment == Platform.Configuration.DeploymentEnvironment.Dev;
 
-        var logs = AccessLogBucket(name, forceDestroy: dev, retain: props.Stack.Settings.IsProduction);
+        var logs = AccessLogBucket(name, S3BucketPrefix.For(props.Stack.Stack, $"{id}-logs"), forceDestroy: dev, retain: props.Stack.Settings.IsProduction);
         LoadBalancer = new AwsRes.LoadBalancer(this, "lb", new AwsRes.LoadBalancerArgs
         {
             LoadBalancerType = "application",
@@ -58,8 +58,10 @@ public sealed class Alb : Component
             AccessLogs = new AwsRes.LoadBalancerAccessLogs { Bucket = logs.Bucket.BucketName, Prefix = LogPrefix, Enabled = true },
             Tags = AwsTags.Named(name),
         }, new ResourceOptions { DependsOn = [logs.Policy] });
+        // The load balancer is the component: its logs, target groups, certificate, listeners and rules are its children.
+        DeclareAnchor(LoadBalancer);
 
-        TargetGroups = props.Services.ToDictionary(s => s.Name, s => new AwsRes.TargetGroup(this, $"tg-{s.Name}", new AwsRes.TargetGroupArgs
+        TargetGroups = props.Services.ToDictionary(s => s.Name, s => new AwsRes.TargetGroup(this, TargetGroupId(s.Name), new AwsRes.TargetGroupArgs
         {
             Port = props.AppPort,
             Protocol = "HTTP",
@@ -129,11 +131,9 @@ public sealed class Alb : Component
             Tags = AwsTags.Named($"{name}-http"),
         });
 
-        // The table is ordered most specific first; priorities keep that order, with gaps for manual rules.
-        var priority = 0;
-        foreach (var route in props.Routes.Routes)
+        // Each rule's id and priority come from its route's host and path: adding a route touches no other rule.
+        foreach (var (route, ruleId, priority) in ListenerRulePlanner.Plan(props.Routes))
         {
-            priority += 10;
             if (!TargetGroups.TryGetValue(route.Service, out var target)) continue;
             var conditions = new List<AwsRes.ListenerRuleCondition>
             {
@@ -141,17 +141,39 @@ public sealed class Alb : Component
             };
             if (route.PathPrefix != "/")
                 conditions.Add(new() { PathPattern = new AwsRes.ListenerRuleValues { Values = [$"{route.PathPrefix}*"] } });
-            _ = new AwsRes.ListenerRule(this, $"rule-{priority}", new AwsRes.ListenerRuleArgs
+            _ = new AwsRes.ListenerRule(this, ruleId, new AwsRes.ListenerRuleArgs
             {
                 ListenerArn = https.Arn,
                 Priority = priority,
                 Actions = [new AwsRes.ListenerAction { Type = "forward", TargetGroupArn = target.Arn }],
                 Conditions = conditions,
-                Tags = AwsTags.Named($"{name}-{route.Host}{route.PathPrefix.TrimEnd('/').Replace('/', '-')}", [new("route", route.ToString())]),
+                Tags = AwsTags.Named($"{name}-{ruleId["rule-".Length..]}",
+                    [new("route", AwsTags.Value(route.Match)), new("service", route.Service)]),
             });
         }
         props.Dns.PointAt(LoadBalancer, props.Routes.Routes.Select(r => r.Host));
     }
+
+    /// <summary>
+    /// The target group's id, <c>tg-SERVICE</c>. The group has no <c>name</c>: Pulumi autonames it from its logical
+    /// name plus '-' and 7 random hex digits, which lets a replacement be created beside the old group (a fixed
+    /// name would clash with it, and with the same Service's group of another stack in the account; ELB's
+    /// <c>name_prefix</c> allows only 6 characters). ELB allows 32 characters, so the logical name may have 24:
+    /// a Service name too long for that is shortened with a hash of the whole name (<see cref="StableHash.Shorten"/>),
+    /// the same on every run, so the group is never renamed (a new name would replace it).
+    /// </summary>
+    private string TargetGroupId(string service)
+    {
+        const string lead = "tg-";
+        var budget = TargetGroupNameMaxLength - PulumiAutonameSuffixLength - LogicalName.Join(Prefix, lead).Length;
+        return lead + StableHash.Shorten(service, budget);
+    }
+
+    /// <summary>ELB CreateTargetGroup, Name: at most 32 characters.</summary>
+    public const int TargetGroupNameMaxLength = 32;
+
+    /// <summary>What Pulumi's autoname adds to a logical name: '-' and 7 random hex digits.</summary>
+    public const int PulumiAutonameSuffixLength = 8;
 
     /// <summary>Registers one server with its Service's target group.</summary>
     public void Register(string service, string serverId, AwsRes.Instance instance) =>
@@ -162,12 +184,13 @@ public sealed class Alb : Component
             Port = appPort,
         });
 
-    private (AwsRes.Bucket Bucket, AwsRes.BucketPolicy Policy) AccessLogBucket(string name, bool forceDestroy, bool retain)
+    private (AwsRes.Bucket Bucket, AwsRes.BucketPolicy Policy) AccessLogBucket(string name, string bucketPrefix, bool forceDestroy, bool retain)
     {
         // Production access logs are evidence: a stack teardown leaves the bucket behind.
         var bucket = new AwsRes.Bucket(this, "logs", new AwsRes.BucketArgs
         {
-            BucketPrefix = $"{name}-logs-",
+            // STACK-alb-logs-, or derived from the stack name when that is not a valid bucket name (S3BucketPrefix).
+            BucketPrefix = bucketPrefix,
             ForceDestroy = forceDestroy,
             Tags = AwsTags.Named($"{name}-logs"),
         }, new ResourceOptions { RetainOnDelete = retain ? true : null });
@@ -229,5 +252,5 @@ public sealed class Alb : Component
     private Output<string> SharedVariable(string variable, string function, string field) =>
         Blueprint.Variables.Any(v => v.Key == variable)
             ? Output.Of<string>(variable)
-            : Blueprint.Variable<string>(variable, Fn.Invoke<string>(function, null, field).Expr);
+            : Blueprint.Variable<string>(variable, Fn.Invoke<string>(this, function, null, field).Expr);
 }

@@ -1,4 +1,5 @@
 using Infra.Platform;
+using Infra.Platform.Provisioning;
 using Infra.Synthesis;
 using AwsRes = Infra.Providers.Aws;
 
@@ -12,12 +13,15 @@ public sealed record BastionProps
     public required Input<string> Ami { get; init; }
     public string InstanceType { get; init; } = "t3.micro";
     public string? KeyName { get; init; }
+    /// <summary>Installed at first boot, so Session Manager can open a shell here (Debian images lack it).</summary>
+    public required SessionManagerAgent SessionManager { get; init; }
 }
 
 /// <summary>
 /// One hardened jump host in a public subnet: IMDSv2 only with hop limit 1, encrypted root volume, an
-/// instance profile that allows Session Manager and nothing else, and an Elastic IP so its address
-/// survives a stop/start. SSH reachability is the security group's business (see <see cref="SecurityGroups"/>).
+/// instance profile that allows Session Manager and nothing else, the Session Manager agent installed at
+/// first boot from a verified download, and an Elastic IP so its address survives a stop/start. SSH
+/// reachability is the security group's business (see <see cref="SecurityGroups"/>).
 /// </summary>
 public sealed class Bastion : Component
 {
@@ -51,8 +55,11 @@ public sealed class Bastion : Component
             MetadataOptions = AwsRes.InstanceMetadataOptions.V2Only,
             RootBlockDevice = new AwsRes.InstanceRootBlockDevice { Encrypted = true, VolumeType = "gp3", VolumeSize = 8, DeleteOnTermination = true },
             Monitoring = true,
+            UserData = BastionUserData.Render(props.SessionManager),
             Tags = AwsTags.Named(name),
         }, new ResourceOptions { IgnoreChanges = ["ami"] });
+        // The instance is the bastion; its role, profile and address are its parts.
+        DeclareAnchor(Instance);
         Address = new AwsRes.Eip(this, "eip", new AwsRes.EipArgs { Domain = "vpc", Instance = Instance.Id, Tags = AwsTags.Named(name) });
     }
 }

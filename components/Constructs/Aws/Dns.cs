@@ -41,10 +41,12 @@ public sealed class Dns : Component
     public Dns(Scope scope, string id, DnsProps props) : base(scope, id)
     {
         this.props = props;
+        // No resource stands for the zone (it is looked up or managed elsewhere): the records are peers.
+        DeclareNoAnchor();
         if (props.Provider == DnsProviderKind.Route53)
             route53Zone = props.Route53ZoneId is { } zone
                 ? zone
-                : Blueprint.Variable<string>("dnsZoneId", Fn.Invoke<string>("aws:route53/getZone:getZone",
+                : Blueprint.Variable<string>("dnsZoneId", Fn.Invoke<string>(this, "aws:route53/getZone:getZone",
                     new Dictionary<string, object> { ["name"] = props.Domain, ["privateZone"] = false }, "zoneId").Expr);
         if (props.Provider == DnsProviderKind.Cloudflare)
         {
@@ -71,12 +73,14 @@ public sealed class Dns : Component
                 });
                 return record.Fqdn;
             case DnsProviderKind.Cloudflare:
+                // ACM writes both names fully qualified, with a trailing dot; Cloudflare stores them without it and
+                // reports them back so, which the provider shows as a change on every update. Strip the dot here.
                 _ = new DnsRecord(this, "cert-validation", new DnsRecordArgs
                 {
                     ZoneId = props.CloudflareZoneId!,
-                    Name = certificate.ValidationRecordName,
+                    Name = WithoutTrailingDot(certificate.ValidationRecordName, props.Domain),
                     Type = certificate.ValidationRecordType,
-                    Content = certificate.ValidationRecordValue,
+                    Content = WithoutTrailingDot(certificate.ValidationRecordValue, AcmValidationDomain),
                     Ttl = 1,
                     Proxied = false,
                     Comment = $"ACM validation for {props.Stack.Stack}",
@@ -86,6 +90,16 @@ public sealed class Dns : Component
                 return null;
         }
     }
+
+    /// <summary>The domain under which ACM's validation targets live (<c>_x.y.acm-validations.aws.</c>).</summary>
+    public const string AcmValidationDomain = "acm-validations.aws";
+
+    /// <summary>
+    /// <paramref name="fqdn"/> ending in <c><paramref name="suffix"/>.</c>, without the final dot. Computed at deployment;
+    /// a name that does not end that way comes through unchanged (Cloudflare would then still strip the dot, but
+    /// the record is never wrong).
+    /// </summary>
+    public static Input<string> WithoutTrailingDot(Input<string> fqdn, string suffix) => Fn.Replace(fqdn, suffix + ".", suffix);
 
     /// <summary>One record per ingress host, pointing at the load balancer.</summary>
     public void PointAt(AwsRes.LoadBalancer alb, IEnumerable<string> hosts)

@@ -35,9 +35,12 @@ public sealed class SecurityGroups : Component
     public SecurityGroups(Scope scope, string id, SecurityGroupsProps props) : base(scope, id)
     {
         var name = props.Stack.PhysicalName(id);
+        // The groups are peers (none stands for the set); each rule is a child of the group it belongs to.
+        DeclareNoAnchor();
         AwsRes.SecurityGroup Group(string role, string description) => new(this, role, new AwsRes.SecurityGroupArgs
         {
             VpcId = props.Vpc.VpcId,
+            NamePrefix = SecurityGroupName.Prefix(name, role),
             Description = description,
             RevokeRulesOnDelete = true,
             Tags = AwsTags.Named($"{name}-{role}"),
@@ -69,11 +72,13 @@ public sealed class SecurityGroups : Component
 
     private void Ingress(AwsRes.SecurityGroup owner, string id, int port, string description,
         string? cidr = null, AwsRes.SecurityGroup? group = null) =>
-        _ = new AwsRes.SecurityGroupIngressRule(this, $"{LocalId(owner)}-in-{id}", Rule(owner, port, description, cidr, group));
+        _ = new AwsRes.SecurityGroupIngressRule(this, $"{LocalId(owner)}-in-{id}", Rule(owner, port, description, cidr, group),
+            new ResourceOptions { Parent = owner });
 
     private void Egress(AwsRes.SecurityGroup owner, string id, int port, string description,
         string? cidr = null, AwsRes.SecurityGroup? group = null) =>
-        _ = new AwsRes.SecurityGroupEgressRule(this, $"{LocalId(owner)}-out-{id}", Rule(owner, port, description, cidr, group));
+        _ = new AwsRes.SecurityGroupEgressRule(this, $"{LocalId(owner)}-out-{id}", Rule(owner, port, description, cidr, group),
+            new ResourceOptions { Parent = owner });
 
     private static AwsRes.SecurityGroupRuleArgs Rule(AwsRes.SecurityGroup owner, int port, string description, string? cidr, AwsRes.SecurityGroup? group) => new()
     {

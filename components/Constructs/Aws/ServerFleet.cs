@@ -21,6 +21,8 @@ public sealed record ServerFleetProps
     public required IReadOnlyList<StaticAddressBlock> StaticBlocks { get; init; }
     public required VerifiedDownload Binary { get; init; }
     public required OtelCollectorAgent Telemetry { get; init; }
+    /// <summary>Installed at first boot, so Session Manager can open a shell on a server (Debian images lack it).</summary>
+    public required SessionManagerAgent SessionManager { get; init; }
     public int RaftPort { get; init; } = FleetProvisioningSpec.DefaultRaftPort;
     public int DataVolumeGiB { get; init; } = 50;
     /// <summary>Create each data volume from its latest snapshot (spin-up after a weekend teardown).</summary>
@@ -32,7 +34,8 @@ public sealed record ServerFleetProps
 /// N platform servers at fixed private addresses spread over the AZs, from one launch template (IMDSv2,
 /// encrypted EBS, an instance profile with Session Manager only). The template carries the fleet's one
 /// cloud-init user-data: the peer table (every server's node id, name, static address and Services), the
-/// verified binary as a hardened systemd unit, the OpenTelemetry collector, and a boot step by which
+/// verified binary as a hardened systemd unit, the OpenTelemetry collector, the Session Manager agent
+/// (how an operator gets a shell), all installed by a step retried until the network is up, and a boot step by which
 /// each server finds its own row by its private address. Instances carry no user-data of their own.
 /// Each server has one encrypted data volume for its RAFT store, snapshotted daily by a DLM policy. Dev
 /// stacks snapshot each volume on teardown and can restore from the latest snapshot on spin-up; other
@@ -61,6 +64,10 @@ public sealed class ServerFleet : Component
             Peers = Peers,
             Binary = props.Binary,
             Telemetry = props.Telemetry,
+            SessionManager = props.SessionManager,
+            Environment = stack.Settings.Environment,
+            Routes = stack.Settings.Routes.ToJson(),
+            LogLevel = stack.Settings.LogLevel,
             BusPort = PlatformBinary.BusPort,
             RaftPort = props.RaftPort,
             AppPort = PlatformBinary.HttpPort,
@@ -106,6 +113,8 @@ public sealed class ServerFleet : Component
                 : UserDataEncoding.ToBase64(userData, $"launch template of {id}"),
             Tags = AwsTags.Named(name),
         });
+        // The launch template defines the fleet: servers, data volumes, role and snapshots are its children.
+        DeclareAnchor(template);
 
         var reservations = props.StaticBlocks.Select((block, az) => new AwsRes.SubnetCidrReservation(this, $"static-{az}", new AwsRes.SubnetCidrReservationArgs
             {
@@ -149,6 +158,9 @@ public sealed class ServerFleet : Component
             {
                 // The reservation must exist first, or AWS may hand the address to another interface.
                 DependsOn = member.AzIndex < reservations.Count ? [reservations[member.AzIndex]] : [],
+                // The fixed address is the RAFT peer's identity: EC2 refuses it to a new instance while the old one
+                // holds it, so a replacement (pulumi up --replace) must terminate the old server first.
+                DeleteBeforeReplace = true,
                 // A new image, binary or peer table is a new template version; it must roll over the RAFT peers one
                 // at a time (pulumi up --replace URN), never replace all of them in one update. A running server keeps
                 // the user-data (and peer table) it was launched with until it is replaced.
@@ -161,6 +173,10 @@ public sealed class ServerFleet : Component
                 InstanceId = instance.Id,
                 VolumeId = volume.Id,
                 StopInstanceBeforeDetaching = true,
+            }, new ResourceOptions
+            {
+                // A volume attaches to one instance at a time: detach it from the old server before the new attachment.
+                DeleteBeforeReplace = true,
             });
             foreach (var service in server.Services.Names)
                 props.Alb.Register(service, server.Name, instance);
@@ -203,7 +219,7 @@ public sealed class ServerFleet : Component
         });
     }
 
-    private static Input<string> LatestSnapshot(string volumeName) => Fn.Invoke<string>("aws:ebs/getSnapshot:getSnapshot", new Dictionary<string, object>
+    private Input<string> LatestSnapshot(string volumeName) => Fn.Invoke<string>(this, "aws:ebs/getSnapshot:getSnapshot", new Dictionary<string, object>
     {
         ["mostRecent"] = true,
         ["owners"] = new[] { "self" },

@@ -52,6 +52,8 @@ public sealed class Vpc : Component
             EnableDnsSupport = true,
             Tags = AwsTags.Named(name),
         });
+        // Everything the network holds lives in the VPC.
+        DeclareAnchor(Resource);
         _ = new AwsRes.DefaultSecurityGroup(this, "default-sg", new AwsRes.DefaultSecurityGroupArgs
         {
             VpcId = VpcId,

@@ -1,4 +1,5 @@
 using Infra.Platform;
+using Infra.Platform.Binary;
 using Infra.Platform.Placement;
 using Infra.Providers.Docker;
 using Infra.Synthesis;
@@ -13,8 +14,10 @@ public sealed record PlatformContainerProps
     /// <summary>Replaces the image's entrypoint; the binary's flags follow as the command.</summary>
     public IReadOnlyList<string>? Entrypoint { get; init; }
     public required IReadOnlyList<string> HealthCheck { get; init; }
-    /// <summary>How the binary reaches its databases (<c>PLATFORM_DB_*</c>); secrets only as <c>fn::secret</c>.</summary>
-    public required IReadOnlyList<Input<string>> DatabaseEnvironment { get; init; }
+    /// <summary>How the binary reaches its databases (the plain <c>PLATFORM_DB_*</c> settings).</summary>
+    public required BinaryDatabase Database { get; init; }
+    /// <summary>The secret settings (<c>NAME=value</c> with the value a reference), only ever as <c>fn::secret</c>.</summary>
+    public required IReadOnlyList<Input<string>> SecretEnvironment { get; init; }
     /// <summary>A private Docker network; null runs on the host's network (its ports are the host's).</summary>
     public Network? Network { get; init; }
     /// <summary>The engine to run on; null uses the scope's Docker provider.</summary>
@@ -34,9 +37,10 @@ public sealed record PlatformContainerProps
 }
 
 /// <summary>
-/// The platform binary in a container, the same in every container tier: told its Services
-/// explicitly (flag and environment), its peers, its DB settings per Service, with a health check
-/// and a restart policy. Stateless: it has no volume.
+/// The platform binary in a container, the same in every container tier: its flags and environment
+/// rendered through the binary's one interface (<see cref="PlatformBinary"/>, <see cref="BinaryLaunch"/>):
+/// its Services explicitly (flag and environment), its peers, its DB settings per Service, routes, log and
+/// telemetry settings; with a health check and a restart policy. Stateless: it has no volume.
 /// </summary>
 public sealed class PlatformContainer : Component
 {
@@ -48,9 +52,10 @@ public sealed class PlatformContainer : Component
         var stack = props.Stack;
         var image = new RemoteImage(this, "image", new RemoteImageArgs { Name = props.Image, KeepLocally = true });
 
-        var env = PlatformBinary.Environment(props.Server, stack.Settings, props.Peers, props.OtlpEndpoint)
+        var launch = BinaryLaunch.ForServer(props.Server, stack.Settings, props.Peers, props.OtlpEndpoint, props.Database).Render();
+        var env = launch.Environment
             .Select(e => (Input<string>)$"{e.Key}={e.Value}")
-            .Concat(props.DatabaseEnvironment)
+            .Concat(props.SecretEnvironment)
             .ToList();
 
         var ports = new List<ContainerPort>();
@@ -67,7 +72,7 @@ public sealed class PlatformContainer : Component
             Hostname = props.Network is null ? null : (Input<string>)props.Server.Name,
             NetworkMode = props.Network is null ? (Input<string>)"host" : null,
             Entrypoints = props.Entrypoint?.Select(e => (Input<string>)e).ToList(),
-            Command = PlatformBinary.Flags(props.Server).Select(f => (Input<string>)f).ToList(),
+            Command = launch.Flags.Select(f => (Input<string>)f).ToList(),
             Envs = env,
             Ports = ports.Count > 0 ? ports : null,
             NetworksAdvanced = props.Network is { } network
@@ -87,5 +92,7 @@ public sealed class PlatformContainer : Component
             WaitTimeout = 120,
             Labels = Label.From(stack.Tags),
         }, new ResourceOptions { DependsOn = props.DependsOn });
+        // The container is the component; its image is its part.
+        DeclareAnchor(Container);
     }
 }

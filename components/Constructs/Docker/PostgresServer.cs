@@ -1,4 +1,5 @@
 using Infra.Platform;
+using Infra.Platform.Binary;
 using Infra.Platform.Services;
 using Infra.Providers.Docker;
 using Infra.Providers.Random;
@@ -42,9 +43,11 @@ public sealed class PostgresServer : Component
         Props = props;
         var stack = props.Stack;
         var labels = Label.From(stack.Tags);
-        // The data volume comes first: it anchors the component (the parent of its other resources).
-        Data = new Volume(this, "data", new VolumeArgs { Name = stack.PhysicalName($"{id}-data"), Labels = labels },
+        // Lifetime labels only: a new owner or environment must not replace the volume (and lose the data).
+        Data = new Volume(this, "data", new VolumeArgs { Name = stack.PhysicalName($"{id}-data"), Labels = Label.From(stack.LifetimeTags) },
             new ResourceOptions { Protect = stack.Settings.IsProduction ? true : null });
+        // The data volume anchors the component: the longest-lived part, so its URN never depends on the container's type.
+        DeclareAnchor(Data);
         Password = new RandomPassword(this, "password", new RandomPasswordArgs { Length = 32, Special = false });
         var image = new RemoteImage(this, "image", new RemoteImageArgs { Name = props.Image, KeepLocally = true });
         Server = new Container(this, "server", new ContainerArgs
@@ -80,16 +83,13 @@ public sealed class PostgresServer : Component
         });
     }
 
-    /// <summary>How a server running <paramref name="server"/>'s Services reaches this database.</summary>
-    public IReadOnlyList<Input<string>> ConnectionEnvironment(Infra.Platform.Placement.Server server) =>
-    [
-        $"PLATFORM_DB_HOST={Props.Alias}",
-        $"PLATFORM_DB_PORT={Port}",
-        $"PLATFORM_DB_USER={Props.User}",
-        "PLATFORM_DB_SSLMODE=disable",
-        Fn.Secret(Text.Interpolate($"PLATFORM_DB_PASSWORD={Password.Result}")),
-        .. server.Services.Services.Select(s => (Input<string>)$"{PlatformBinary.DatabaseVariable(s.Name)}={s.Database}"),
-    ];
+    /// <summary>How a server running <paramref name="server"/>'s Services reaches this database (plain settings).</summary>
+    public BinaryDatabase DatabaseFor(Infra.Platform.Placement.Server server) =>
+        new(Props.Alias, Port, Props.User, server.Services.Services.ToDictionary(s => s.Name, s => s.Database)) { SslMode = "disable" };
+
+    /// <summary>The password, only as a secret reference.</summary>
+    public IReadOnlyList<Input<string>> SecretEnvironment =>
+        [Fn.Secret(Text.Interpolate($"{PlatformBinary.DbPassword.Variable}={Password.Result}"))];
 
     /// <summary>
     /// Creates each Service's database unless it exists (psql's \gexec), so the same script is safe

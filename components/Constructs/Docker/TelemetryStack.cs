@@ -76,6 +76,8 @@ public sealed class TelemetryStack : Component
             Restart = "unless-stopped",
             Labels = labels,
         }, new ResourceOptions { DependsOn = [TraceUi] });
+        // The collector is what the stack's servers talk to: the trace UI and both images are its parts.
+        DeclareAnchor(Collector);
     }
 
     /// <summary>OTLP in (gRPC 4317, HTTP 4318), batched, out to the trace store; health on 13133.</summary>

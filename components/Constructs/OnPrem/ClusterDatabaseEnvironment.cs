@@ -1,4 +1,5 @@
 using Infra.Platform;
+using Infra.Platform.Binary;
 using Infra.Platform.Database;
 using Infra.Platform.Placement;
 using Infra.Synthesis;
@@ -12,22 +13,19 @@ namespace Infra.Constructs.OnPrem;
 /// </summary>
 public static class ClusterDatabaseEnvironment
 {
-    /// <param name="connectionStrings">Per Service, the generated connection string (with placeholders).</param>
-    public static IReadOnlyList<Input<string>> For(Server server, IReadOnlyList<string> dbHosts, int dbPort, string dbUser,
-        Credential dbPassword, IReadOnlyDictionary<string, string> connectionStrings, SecretBindings secrets) =>
-    [
-        $"PLATFORM_DB_HOST={string.Join(",", dbHosts)}",
-        $"PLATFORM_DB_PORT={dbPort}",
-        $"PLATFORM_DB_USER={dbUser}",
-        "PLATFORM_DB_TARGET_SESSION_ATTRS=read-write",
-        secrets.Render($"PLATFORM_DB_PASSWORD={SecretTemplate.Token(dbPassword.PlaceholderKey!)}"),
-        .. server.Services.Services.SelectMany(s => new[]
+    /// <summary>The plain settings: hosts, port, user, read-write sessions, each Service's database.</summary>
+    public static BinaryDatabase Database(Server server, IReadOnlyList<string> dbHosts, int dbPort, string dbUser) =>
+        new(string.Join(",", dbHosts), dbPort, dbUser, server.Services.Services.ToDictionary(s => s.Name, s => s.Database))
         {
-            (Input<string>)$"{PlatformBinary.DatabaseVariable(s.Name)}={s.Database}",
-            secrets.Render($"{UrlVariable(s.Name)}={connectionStrings[s.Name]}"),
-        }),
-    ];
+            TargetSessionAttrs = "read-write",
+        };
 
-    /// <summary>PLATFORM_DB_&lt;SERVICE&gt;_URL: the Service's full connection string.</summary>
-    public static string UrlVariable(string service) => $"PLATFORM_DB_{service.ToUpperInvariant().Replace('-', '_')}_URL";
+    /// <summary>The secret settings: the password and each Service's connection string (with placeholders), as secrets.</summary>
+    /// <param name="connectionStrings">Per Service, the generated connection string (with placeholders).</param>
+    public static IReadOnlyList<Input<string>> Secrets(Server server, Credential dbPassword,
+        IReadOnlyDictionary<string, string> connectionStrings, SecretBindings secrets) =>
+    [
+        secrets.Render($"{PlatformBinary.DbPassword.Variable}={SecretTemplate.Token(dbPassword.PlaceholderKey!)}"),
+        .. server.Services.Services.Select(s => secrets.Render($"{PlatformBinary.DbUrl.VariableFor(s.Name)}={connectionStrings[s.Name]}")),
+    ];
 }

@@ -1,5 +1,6 @@
 using Infra.Platform;
 using Infra.Platform.Database;
+using Infra.Providers.Command;
 using Infra.Providers.Docker;
 using Infra.Synthesis;
 
@@ -22,6 +23,8 @@ public sealed record DatabaseHostProps
     public required int BackupIntervalHours { get; init; }
     /// <summary>Host directory mounted as the pgBackRest repository (path repositories only).</summary>
     public string? BackupHostPath { get; init; }
+    /// <summary>SSH to the host, for the step that prepares <see cref="BackupHostPath"/>; required with it.</summary>
+    public RemoteConnection? Ssh { get; init; }
 }
 
 /// <summary>
@@ -48,22 +51,27 @@ public sealed class DatabaseHost : Component
         var labels = Label.From(stack.Tags);
         var production = stack.Settings.IsProduction ? true : (bool?)null;
 
-        // The data volume anchors the component; production data is protected from `pulumi destroy`.
-        Data = new Volume(this, "pg-data", new VolumeArgs { Name = stack.PhysicalName("pg-data"), Labels = labels },
+        // Volumes carry lifetime labels only: a new owner or environment must not replace them (StackIdentity.LifetimeTags).
+        var volumeLabels = Label.From(stack.LifetimeTags);
+        // Production data is protected from `pulumi destroy`.
+        Data = new Volume(this, "pg-data", new VolumeArgs { Name = stack.PhysicalName("pg-data"), Labels = volumeLabels },
             new ResourceOptions { Protect = production });
+        // The data volume anchors the component: the longest-lived part, so its URN never depends on the containers' types.
+        DeclareAnchor(Data);
         // Only PostgreSQL's socket lives here: labelled ephemeral, so production need not protect it (policy STO-005).
         var run = new Volume(this, "pg-run", new VolumeArgs
         {
             Name = stack.PhysicalName("pg-run"),
-            Labels = Label.From([.. stack.Tags, new("ephemeral", "true")]),
+            Labels = Label.From([.. stack.LifetimeTags, new("ephemeral", "true")]),
         });
-        var etcdData = new Volume(this, "etcd-data", new VolumeArgs { Name = stack.PhysicalName("etcd-data"), Labels = labels },
+        var etcdData = new Volume(this, "etcd-data", new VolumeArgs { Name = stack.PhysicalName("etcd-data"), Labels = volumeLabels },
             new ResourceOptions { Protect = production });
 
         var etcdImage = new RemoteImage(this, "etcd-image", new RemoteImageArgs { Name = props.EtcdImage, KeepLocally = true });
+        var patroniImageName = $"infra-patroni:{ImageTag(props.PostgresImage)}-{PatroniImageRevision}";
         var patroniImage = new RemoteImage(this, "patroni-image", new RemoteImageArgs
         {
-            Name = $"infra-patroni:{ImageTag(props.PostgresImage)}-{PatroniImageRevision}",
+            Name = patroniImageName,
             KeepLocally = true,
             Build = new RemoteImageBuild
             {
@@ -98,7 +106,19 @@ public sealed class DatabaseHost : Component
             new() { VolumeName = Data.VolumeName, ContainerPath = System.IO.Path.GetDirectoryName(member.Paths.PostgresData)! },
             new() { VolumeName = run.VolumeName, ContainerPath = member.Paths.Run },
         };
-        if (props.BackupHostPath is { } repo) dataVolumes.Add(new ContainerVolume { HostPath = repo, ContainerPath = repo });
+        List<Resource> repositoryReady = [];
+        if (props.BackupHostPath is { } repo)
+        {
+            dataVolumes.Add(new ContainerVolume { HostPath = repo, ContainerPath = repo });
+            // Docker would create a missing mount source owned by root, where pgBackRest cannot archive (and WAL
+            // then fills the disk): the directory is prepared first, or the deployment stops saying why.
+            repositoryReady.Add(new RemoteCommand(this, "backup-dir", new RemoteCommandArgs
+            {
+                Connection = props.Ssh ?? throw new ArgumentException($"{nameof(DatabaseHostProps.Ssh)} is required with {nameof(DatabaseHostProps.BackupHostPath)}."),
+                Create = BackupDirectorySetup.HostCommand(patroniImageName, repo),
+                Stdin = BackupDirectorySetup.Script(repo, $"{member.Name} ({member.HostText})"),
+            }, new ResourceOptions { DependsOn = [patroniImage] }));
+        }
         var pgBackRestConfig = new ContainerUpload
         {
             File = member.Paths.PgBackRestConfigFile,
@@ -133,7 +153,7 @@ public sealed class DatabaseHost : Component
             Wait = true,
             WaitTimeout = 300,
             Labels = labels,
-        }, new ResourceOptions { DependsOn = [Etcd] });
+        }, new ResourceOptions { DependsOn = [Etcd, .. repositoryReady] });
 
         Backup = new Container(this, "backup", new ContainerArgs
         {
@@ -159,7 +179,7 @@ public sealed class DatabaseHost : Component
             },
             Restart = "unless-stopped",
             Labels = labels,
-        }, new ResourceOptions { DependsOn = [Patroni] });
+        }, new ResourceOptions { DependsOn = [Patroni, .. repositoryReady] });
     }
 
     /// <summary>The base image's tag, for the built image's name: postgres:17.2-bookworm gives 17.2-bookworm.</summary>

@@ -17,6 +17,8 @@ public sealed class DatabaseSecrets : Component
 
     public DatabaseSecrets(Scope scope, string id) : base(scope, id)
     {
+        // The credentials are peers: none stands for the set.
+        DeclareNoAnchor();
         _ = Password("superuser", Credentials.SuperuserPassword);
         _ = Password("replication", Credentials.ReplicationPassword);
         _ = Password("rewind", Credentials.RewindPassword);

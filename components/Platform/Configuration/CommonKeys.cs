@@ -7,19 +7,21 @@ public static class CommonKeys
         "The tier this stack deploys; defaults to the stack's name when that is a tier name.", TierShape.Names);
 
     public static readonly ConfigKey Environment = new("environment", ConfigKind.String,
-        "What the stack is for; production stacks are protected and never torn down on a schedule.",
+        "What the stack is for; production stacks are protected and never torn down on a schedule. Unset: production " +
+        "when the stack name has a 'prod' or 'production' part (prod-eu), dev otherwise; such a name only accepts " +
+        "production (ProductionRule).",
         "dev | staging | production");
 
     public static readonly ConfigKey Owner = new("owner", ConfigKind.String,
         "Team or person answerable for the stack; tagged on every resource.",
-        "1 to 64 letters, digits, spaces and . _ : / = + @ -");
+        "1 to 64 characters: letters and digits of any script (é, ü, ß, 漢 are fine), spaces and . _ : / = + @ -");
 
     public static readonly ConfigKey Services = new("services", ConfigKind.StringList,
         "The Services the stack runs (default: every Service of the catalog).",
         "a non-empty list of Service names from the catalog");
 
     public static readonly ConfigKey Catalog = new("catalog", ConfigKind.Object,
-        "Overrides or additions to the Service catalog: NAME: {database: NS, routes: [{host: H, path: /P/}]}.",
+        "Overrides or additions to the Service catalog: NAME: {database: NS, routes: [{host: H, path: /P/, priority: N (optional, dc9's ALB)}]}.",
         "an object of Service names to {database, routes}");
 
     public static readonly ConfigKey LogLevel = new("logLevel", ConfigKind.String,

@@ -22,5 +22,8 @@ public sealed record ConfigKey(string Name, ConfigKind Kind, string Description,
 
     public string FullName => $"{Namespace}:{Name}";
 
+    /// <summary>Whether an error may quote this key's value: only a key declared non-secret.</summary>
+    public bool ShowsValue => Kind != ConfigKind.Secret;
+
     public override string ToString() => FullName;
 }

@@ -36,28 +36,56 @@ public sealed class ConfigSource
 
     public static ConfigSource Empty(string origin) => new(new Dictionary<string, RawConfigValue>(), origin);
 
-    /// <summary>Parses the <c>PULUMI_CONFIG</c> JSON object Pulumi hands to the compiler.</summary>
+    /// <summary>The top-level settings of a stack file (Pulumi's ProjectStack); anything else is a mistake.</summary>
+    public static readonly IReadOnlyList<string> StackFileSettings = ["config", "environment", "secretsprovider", "encryptedkey", "encryptionsalt"];
+
+    /// <summary>
+    /// Parses the <c>PULUMI_CONFIG</c> JSON object Pulumi hands to the compiler. Values are decrypted secrets
+    /// for all this code knows, so no error quotes them.
+    /// </summary>
     public static ConfigSource FromPulumiConfigJson(string json)
     {
-        JsonObject root;
+        const string origin = "PULUMI_CONFIG";
+        static ConfigError Error(string key, string problem) => new(key, null, problem, null) { Fix = ConfigFix.PulumiConfig };
+        JsonDocument document;
         try
         {
-            root = JsonNode.Parse(json) as JsonObject
-                ?? throw new FormatException("PULUMI_CONFIG must be a JSON object.");
+            document = JsonDocument.Parse(json);
         }
         catch (JsonException e)
         {
-            throw new FormatException($"PULUMI_CONFIG is not valid JSON: {e.Message}");
+            throw new ConfigSourceException([Error(origin,
+                $"is not valid JSON (line {(e.LineNumber ?? 0) + 1}, byte {(e.BytePositionInLine ?? 0) + 1}).")]);
         }
-        var values = new Dictionary<string, RawConfigValue>(StringComparer.Ordinal);
-        foreach (var (key, node) in root) values[key] = new RawConfigValue(node?.DeepClone(), false);
-        return new ConfigSource(values, "PULUMI_CONFIG");
+        using (document)
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+                throw new ConfigSourceException([Error(origin, $"is a JSON {Describe(document.RootElement.ValueKind)}, not an object of config keys.")]);
+            var values = new Dictionary<string, RawConfigValue>(StringComparer.Ordinal);
+            var errors = new List<ConfigError>();
+            foreach (var property in document.RootElement.EnumerateObject())
+            {
+                if (values.ContainsKey(property.Name))
+                {
+                    if (!errors.Any(e => e.Key == property.Name))
+                        errors.Add(Error(property.Name, "is given more than once; Pulumi passes each key once."));
+                    continue;
+                }
+                var node = StrictJson.TryParse(property.Value.GetRawText(), out var problem);
+                if (problem is not null) errors.Add(Error(property.Name, problem + "."));
+                values[property.Name] = new RawConfigValue(node, false);
+            }
+            if (errors.Count > 0) throw new ConfigSourceException(errors);
+            return new ConfigSource(values, origin);
+        }
     }
 
-    /// <summary>Reads the <c>config:</c> section of a stack settings file.</summary>
+    /// <summary>Reads the <c>config:</c> section of a stack settings file; a file Pulumi would not read is an error.</summary>
     public static ConfigSource FromStackFile(string path)
     {
         var origin = Path.GetFileName(path);
+        ConfigError Error(string key, string problem, string? allowed = null) =>
+            new(key, null, problem, allowed) { Fix = ConfigFix.EditStackFile };
         var stream = new YamlStream();
         try
         {
@@ -66,23 +94,77 @@ public sealed class ConfigSource
         }
         catch (YamlDotNet.Core.YamlException e)
         {
-            throw new FormatException($"{origin} is not valid YAML (line {e.Start.Line}): {e.Message}");
+            // YamlDotNet's messages describe the syntax (and name keys at most), never quote values.
+            throw new ConfigSourceException([Error(origin,
+                $"is not valid YAML: line {e.Start.Line}, column {e.Start.Column}: {e.Message.TrimEnd('.')}.")]);
         }
         var values = new Dictionary<string, RawConfigValue>(StringComparer.Ordinal);
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
+        if (stream.Documents.Count > 1)
+            throw new ConfigSourceException([Error(origin, $"holds {stream.Documents.Count} YAML documents (separated by ---); a stack file is one.")]);
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
             return new ConfigSource(values, origin);
-        if (!root.Children.TryGetValue(new YamlScalarNode("config"), out var configNode)) return new ConfigSource(values, origin);
-        if (configNode is not YamlMappingNode config)
-            throw new FormatException($"{origin}: 'config' must be a mapping of keys to values.");
-        foreach (var (keyNode, valueNode) in config.Children)
+        if (stream.Documents[0].RootNode is not YamlMappingNode root)
+            throw new ConfigSourceException([Error(origin,
+                $"is {Describe(stream.Documents[0].RootNode)}, but a stack file is a mapping with a `config:` section.")]);
+
+        var errors = new List<ConfigError>();
+        YamlNode? configNode = null;
+        foreach (var (keyNode, valueNode) in root.Children)
         {
-            var key = ((YamlScalarNode)keyNode).Value ?? "";
-            var secure = valueNode is YamlMappingNode m && m.Children.Count == 1 &&
-                         m.Children.ContainsKey(new YamlScalarNode("secure"));
-            values[key] = new RawConfigValue(secure ? null : ToJson(valueNode), secure);
+            var name = (keyNode as YamlScalarNode)?.Value;
+            if (name == "config") configNode = valueNode;
+            else if (name is null) errors.Add(Error($"{origin} line {keyNode.Start.Line}", "is a key that is a list or object; keys are names."));
+            else if (!StackFileSettings.Contains(name)) errors.Add(TopLevelKey(name));
         }
+        if (configNode is YamlMappingNode config)
+        {
+            foreach (var (keyNode, valueNode) in config.Children)
+            {
+                if (keyNode is not YamlScalarNode { Value: { Length: > 0 } key })
+                {
+                    errors.Add(Error($"{origin} line {keyNode.Start.Line}", "is a config key that is not a plain name.", "names such as infra:tier"));
+                    continue;
+                }
+                var secure = valueNode is YamlMappingNode m && m.Children.Count == 1 &&
+                             m.Children.ContainsKey(new YamlScalarNode("secure"));
+                values[key] = new RawConfigValue(secure ? null : ToJson(valueNode), secure);
+            }
+        }
+        else if (configNode is not null and not YamlScalarNode { Value: null or "" })
+        {
+            errors.Add(Error($"{origin}: config", $"is {Describe(configNode)}, not a mapping of keys to values.",
+                "a mapping such as `config: {infra:tier: laptop}`"));
+        }
+        if (errors.Count > 0) throw new ConfigSourceException(errors);
         return new ConfigSource(values, origin);
+
+        ConfigError TopLevelKey(string name)
+        {
+            if (name.Contains(':'))
+                return Error(name, $"is a config key at the top level of {origin}, where Pulumi does not read it: move it under `config:`.");
+            var suggestion = DidYouMean.Suggest(name, StackFileSettings);
+            return Error(name, suggestion is null
+                    ? "is not a setting of a stack file."
+                    : $"is not a setting of a stack file. Did you mean {suggestion}?",
+                $"{string.Join(", ", StackFileSettings)}; config keys go under `config:`");
+        }
     }
+
+    private static string Describe(YamlNode node) => node switch
+    {
+        YamlSequenceNode => "a YAML list",
+        YamlScalarNode => "a single YAML value",
+        _ => "a YAML mapping",
+    };
+
+    private static string Describe(JsonValueKind kind) => kind switch
+    {
+        JsonValueKind.Array => "list",
+        JsonValueKind.String => "string",
+        JsonValueKind.Number => "number",
+        JsonValueKind.True or JsonValueKind.False => "boolean",
+        _ => "null",
+    };
 
     // Pulumi config scalars are strings; structure (lists, objects) is kept.
     private static JsonNode? ToJson(YamlNode node) => node switch
@@ -90,7 +172,8 @@ public sealed class ConfigSource
         YamlScalarNode scalar => scalar.Value is null ? null : JsonValue.Create(scalar.Value),
         YamlSequenceNode sequence => new JsonArray(sequence.Children.Select(ToJson).ToArray()),
         YamlMappingNode mapping => new JsonObject(mapping.Children.Select(c =>
-            KeyValuePair.Create(((YamlScalarNode)c.Key).Value ?? "", ToJson(c.Value)))),
+            KeyValuePair.Create(c.Key is YamlScalarNode { Value: { } name } ? name : $"<key at line {c.Key.Start.Line}, column {c.Key.Start.Column}>",
+                ToJson(c.Value)))),
         _ => null,
     };
 }

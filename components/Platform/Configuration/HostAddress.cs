@@ -23,6 +23,12 @@ public static class HostAddress
             return "is not a host's address (unspecified or broadcast).";
         if (ip.AddressFamily == AddressFamily.InterNetworkV6 ? ip.IsIPv6Multicast : ip.GetAddressBytes()[0] is >= 224 and <= 239)
             return "is a multicast address, not a host's address.";
+        if (ip.AddressFamily == AddressFamily.InterNetwork && ip.GetAddressBytes()[0] == 0)
+            return "is in 0.0.0.0/8 ('this network'), which no host can be reached at.";
+        if (ip.AddressFamily == AddressFamily.InterNetworkV6 ? ip.IsIPv6LinkLocal : ip.GetAddressBytes() is [169, 254, ..])
+            return "is a link-local address, which is not stable and needs an interface to be named: give the host's fixed address.";
+        if (ip.AddressFamily == AddressFamily.InterNetwork && ip.GetAddressBytes()[0] >= 240)
+            return "is in the reserved range 240.0.0.0/4, not a host's address.";
         return null;
     }
 

@@ -1,4 +1,6 @@
 using System.Text.RegularExpressions;
+using Infra.Platform.Binary;
+using Infra.Platform.Configuration;
 
 namespace Infra.Platform.Provisioning;
 
@@ -17,18 +19,49 @@ public sealed partial record FleetProvisioningSpec
     public const string ConfigDirectory = "/etc/platform";
     /// <summary>The RAFT peer list the binary reads; written at boot from the peer table.</summary>
     public const string RaftPeersFilePath = ConfigDirectory + "/raft-peers.json";
+    /// <summary>The binary's environment shared by every server (routes, log and telemetry settings, addresses).</summary>
+    public const string EnvironmentFilePath = ConfigDirectory + "/platform.env";
 
     /// <summary>Every server of the fleet, each a member of the RAFT cluster.</summary>
     public required IReadOnlyList<FleetPeer> Peers { get; init; }
 
     public required VerifiedDownload Binary { get; init; }
     public required OtelCollectorAgent Telemetry { get; init; }
+    /// <summary>The Session Manager agent: how an operator gets a shell on a server.</summary>
+    public required SessionManagerAgent SessionManager { get; init; }
+
+    /// <summary>The stack's environment, route table (JSON) and log level, handed to every server's binary.</summary>
+    public required DeploymentEnvironment Environment { get; init; }
+    public required string Routes { get; init; }
+    public required LogLevel LogLevel { get; init; }
 
     public int BusPort { get; init; } = DefaultBusPort;
     public int RaftPort { get; init; } = DefaultRaftPort;
     public int AppPort { get; init; } = DefaultAppPort;
     public string DataDirectory { get; init; } = DefaultDataDirectory;
     public string BinaryPath { get; init; } = DefaultBinaryPath;
+
+    /// <summary>
+    /// How every server starts the binary, through its one interface: the fleet-wide settings here, and
+    /// who the server is (Services, node id and name, peers, telemetry attributes) from the identity
+    /// file each server writes at boot from its peer-table row (<see cref="NodeIdentity"/>).
+    /// </summary>
+    public BinaryLaunch Launch() => new()
+    {
+        Services = [],
+        NodeId = "",
+        NodeName = "",
+        Peers = [],
+        SetAtStart = NodeIdentity.Settings,
+        HttpAddress = $":{AppPort}",
+        BusAddress = $":{BusPort}",
+        Raft = new BinaryRaft($":{RaftPort}", RaftPeersFilePath, DataDirectory),
+        Environment = Environment,
+        Routes = Routes,
+        LogLevel = LogLevel,
+        // The binary sends OTLP to the collector agent on the same server, which forwards it.
+        OtlpEndpoint = $"http://{OtelCollectorAgent.LocalGrpcEndpoint}",
+    };
 
     public FleetProvisioningSpec Validate()
     {
@@ -50,6 +83,9 @@ public sealed partial record FleetProvisioningSpec
         if (Telemetry is null || string.IsNullOrWhiteSpace(Telemetry.OtlpEndpoint) || Telemetry.OtlpEndpoint.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
             throw new ProvisioningException(
                 $"{where}: telemetry OTLP endpoint '{Telemetry?.OtlpEndpoint}' is empty or has spaces; give host:port of the collector gateway, e.g. otel.example.internal:4317.");
+
+        if (SessionManager?.Package is null)
+            throw new ProvisioningException($"{where}: no Session Manager agent download given; without it nobody can get a shell on a server.");
 
         if (Peers is null || Peers.Count == 0)
             throw new ProvisioningException($"{where}: the peer table is empty; give every server's node id, name, static address and Services.");

@@ -17,6 +17,10 @@ public sealed class SecurityGroupArgs : Args
 {
     public required Input<string> VpcId { get; init; }
     public required Input<string> Description { get; init; }
+    /// <summary>The group's exact name; changing it replaces the group. Set this or <see cref="NamePrefix"/>.</summary>
+    public Input<string>? Name { get; init; }
+    /// <summary>A name prefix; AWS gets the prefix plus a unique suffix, so a replacement can exist beside the old group.</summary>
+    public Input<string>? NamePrefix { get; init; }
     public Input<bool>? RevokeRulesOnDelete { get; init; }
     public IReadOnlyDictionary<string, string>? Tags { get; init; }
 }

@@ -78,7 +78,7 @@ internal sealed class ProgramWriter
         BeginMapping();
         Entry("type", () => Plain(resource.Type));
         if (resource.Properties.Entries.Count > 0) Entry("properties", () => WriteExpr(resource.Properties));
-        WriteOptions(resource.Options);
+        WriteOptions(resource.Options, resource.Parent);
         if (resource.Get is { } get)
         {
             Entry("get", () =>
@@ -92,14 +92,14 @@ internal sealed class ProgramWriter
         EndMapping();
     }
 
-    private void WriteOptions(ResourceOptions options)
+    private void WriteOptions(ResourceOptions options, Resource? parent)
     {
         var entries = new List<KeyValuePair<string, Expr>>();
         void Add(string key, Expr? value) { if (value is not null) entries.Add(new(key, value)); }
         Expr? Names(IReadOnlyList<string> names) => names.Count == 0 ? null : new ListExpr(names.Select(n => (Expr)new StringLiteral(n)).ToList());
 
         Add("provider", options.Provider?.Self);
-        Add("parent", options.Parent?.Self);
+        Add("parent", parent?.Self);
         Add("dependsOn", options.DependsOn.Count == 0 ? null : new ListExpr(options.DependsOn.Select(r => (Expr)r.Self).ToList()));
         Add("protect", options.Protect is { } protect ? new BoolLiteral(protect) : null);
         Add("retainOnDelete", options.RetainOnDelete is { } retain ? new BoolLiteral(retain) : null);
@@ -193,16 +193,13 @@ internal sealed class ProgramWriter
             BeginMapping();
             Entry("function", () => Plain(invoke.Function));
             Entry("arguments", () => WriteExpr(invoke.Arguments));
-            if (invoke.Provider is not null || invoke.Version is not null)
+            Entry("options", () =>
             {
-                Entry("options", () =>
-                {
-                    BeginMapping();
-                    if (invoke.Provider is { } provider) Entry("provider", () => WriteExpr(provider));
-                    if (invoke.Version is { } version) Entry("version", () => Plain(version));
-                    EndMapping();
-                });
-            }
+                BeginMapping();
+                Entry("provider", () => WriteExpr(invoke.Provider));
+                Entry("version", () => Plain(invoke.Version));
+                EndMapping();
+            });
             if (invoke.Return is { } returns) Entry("return", () => Plain(returns));
             EndMapping();
         });

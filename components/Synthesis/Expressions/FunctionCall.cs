@@ -8,10 +8,12 @@ public sealed record FunctionCall(string Name, Expr Argument) : Expr;
 
 /// <summary>
 /// <c>fn::invoke</c> of a provider function (a data source), e.g. the availability zones of a region.
+/// It always names its explicit provider (and that provider's pinned version): a lookup on Pulumi's
+/// implicit default provider would run in whatever region the environment says.
 /// </summary>
 public sealed record Invoke(
     string Function,
     ObjectExpr Arguments,
-    string? Return = null,
-    Reference? Provider = null,
-    string? Version = null) : Expr;
+    Reference Provider,
+    string Version,
+    string? Return = null) : Expr;

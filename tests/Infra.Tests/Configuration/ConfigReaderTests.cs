@@ -156,12 +156,20 @@ public class ConfigReaderTests
     }
 
     [Fact]
-    public void Text_that_looks_like_json_but_is_not_stays_text()
+    public void Text_that_starts_like_json_but_is_not_is_refused_saying_where_it_breaks()
     {
         var reader = Reader(("infra:items", JsonValue.Create("[not json")));
         Assert.Equal(["fallback"], reader.StringList(Items, ["fallback"]));
-        Assert.Equal(("[not json", "must be a list of strings.", "a list such as [\"a\", \"b\"]"),
+        Assert.Equal(("[not json", "is not valid JSON (line 1, byte 3).", "a non-empty list"),
             (Single(reader).Value, Single(reader).Problem, Single(reader).Allowed));
+    }
+
+    [Fact]
+    public void A_json_string_that_is_not_a_list_of_strings_is_refused_with_an_example()
+    {
+        var reader = Reader(("infra:items", JsonValue.Create("{\"a\": 1}")));
+        Assert.Equal(["fallback"], reader.StringList(Items, ["fallback"]));
+        Assert.Equal(("must be a list of strings.", "a list such as [\"a\", \"b\"]"), (Single(reader).Problem, Single(reader).Allowed));
     }
 
     [Fact]
@@ -190,7 +198,8 @@ public class ConfigReaderTests
     {
         var plain = Reader(("infra:password", JsonValue.Create("hunter2")));
         Assert.True(plain.Secret(Password, required: true));
-        Assert.Equal(("[plain text]", "holds a secret in plain text."), (Single(plain).Value, Single(plain).Problem));
+        // The value of a secret key is never quoted, not even as a placeholder.
+        Assert.Equal(((string?)null, "holds a secret in plain text."), (Single(plain).Value, Single(plain).Problem));
         Assert.Contains("--stack test", Single(plain).Allowed);
 
         var secure = Reader("Pulumi.test.yaml", ("infra:password", null, true));
@@ -207,8 +216,11 @@ public class ConfigReaderTests
     public void A_secure_value_never_shows_in_a_message()
     {
         var reader = Reader("Pulumi.test.yaml", ("infra:number", JsonValue.Create("abc"), true));
-        reader.Integer(Number, 5, 1, 10);
-        Assert.Equal("[secret]", Single(reader).Value);
+        Assert.Equal(5, reader.Integer(Number, 5, 1, 10));
+        Assert.Null(Single(reader).Value);
+        Assert.StartsWith("is stored as a secret (secure:), but it is not a secret", Single(reader).Problem);
+        Assert.Equal("1 to 10; set it without --secret: pulumi config set infra:number VALUE --stack test", Single(reader).Allowed);
+        Assert.Equal("[secret]", new RawConfigValue(JsonValue.Create("abc"), true).Display);
         Assert.Equal("", new RawConfigValue(null, false).Display);
     }
 
@@ -227,7 +239,8 @@ public class ConfigReaderTests
         reader.CheckUnknownKeys();
         Assert.Equal(3, reader.Errors.Count);
         var typo = reader.Errors.Single(e => e.Key == "infra:txet");
-        Assert.Equal(("x", "is not a known key. Did you mean infra:text?"), (typo.Value, typo.Problem));
+        // An unknown key may hold a secret: its value is never quoted.
+        Assert.Equal(((string?)null, "is not a known key. Did you mean infra:text?"), (typo.Value, typo.Problem));
         Assert.Equal("the keys of tier laptop: infra:flag, infra:items, infra:level, infra:map, infra:number, infra:password, infra:text", typo.Allowed);
         var other = reader.Errors.Single(e => e.Key == "infra:region");
         Assert.Equal(("is not used by tier laptop.", "remove it (pulumi config rm infra:region --stack test)"), (other.Problem, other.Allowed));
@@ -276,10 +289,13 @@ public class ConfigReaderTests
     }
 
     [Theory]
-    [InlineData("{not json", "PULUMI_CONFIG is not valid JSON: ")]
-    [InlineData("[1, 2]", "PULUMI_CONFIG must be a JSON object.")]
-    public void Bad_pulumi_config_json_is_a_format_error(string json, string message) =>
-        Assert.StartsWith(message, Assert.Throws<FormatException>(() => ConfigSource.FromPulumiConfigJson(json)).Message);
+    [InlineData("{not json", "is not valid JSON (line 1, byte 2).")]
+    [InlineData("[1, 2]", "is a JSON list, not an object of config keys.")]
+    public void Bad_pulumi_config_json_is_a_source_error(string json, string problem)
+    {
+        var error = Assert.Single(Assert.Throws<ConfigSourceException>(() => ConfigSource.FromPulumiConfigJson(json)).Errors);
+        Assert.Equal(("PULUMI_CONFIG", (string?)null, problem, ConfigFix.PulumiConfig), (error.Key, error.Value, error.Problem, error.Fix));
+    }
 
     [Fact]
     public void A_stack_file_gives_strings_lists_objects_and_secure_markers()
@@ -314,7 +330,7 @@ public class ConfigReaderTests
     [Theory]
     [InlineData("", 0)]
     [InlineData("encryptionsalt: x\n", 0)]
-    [InlineData("- a\n", 0)]
+    [InlineData("config:\n", 0)]
     public void A_stack_file_without_config_has_no_values(string yaml, int count)
     {
         var path = Path.Combine(Directory.CreateTempSubdirectory("infra-config-").FullName, "Pulumi.s.yaml");
@@ -324,13 +340,16 @@ public class ConfigReaderTests
     }
 
     [Theory]
-    [InlineData("config: [a]\n", "Pulumi.s.yaml: 'config' must be a mapping of keys to values.")]
-    [InlineData("config:\n  infra:owner: [unclosed\n", "Pulumi.s.yaml is not valid YAML (line ")]
-    public void A_malformed_stack_file_is_a_format_error(string yaml, string message)
+    [InlineData("config: [a]\n", "Pulumi.s.yaml: config", "is a YAML list, not a mapping of keys to values.")]
+    [InlineData("- a\n", "Pulumi.s.yaml", "is a YAML list, but a stack file is a mapping with a `config:` section.")]
+    [InlineData("config:\n  infra:owner: [unclosed\n", "Pulumi.s.yaml", "is not valid YAML: line 3, column 1: ")]
+    public void A_malformed_stack_file_is_a_source_error_fixed_in_an_editor(string yaml, string key, string problem)
     {
         var path = Path.Combine(Directory.CreateTempSubdirectory("infra-config-").FullName, "Pulumi.s.yaml");
         File.WriteAllText(path, yaml);
-        Assert.StartsWith(message, Assert.Throws<FormatException>(() => ConfigSource.FromStackFile(path)).Message);
+        var error = Assert.Single(Assert.Throws<ConfigSourceException>(() => ConfigSource.FromStackFile(path)).Errors);
+        Assert.Equal((key, ConfigFix.EditStackFile), (error.Key, error.Fix));
+        Assert.StartsWith(problem, error.Problem);
         Directory.Delete(Path.GetDirectoryName(path)!, recursive: true);
     }
 

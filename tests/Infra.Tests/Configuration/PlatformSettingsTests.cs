@@ -45,22 +45,41 @@ public class PlatformSettingsTests
     }
 
     [Theory]
-    [InlineData("\"team<script>\"")]
-    [InlineData("\"\"")]
-    [InlineData("\"x\\ny\"")]
-    public void An_owner_outside_the_tag_shape_is_reported(string owner)
+    [InlineData("\"team<script>\"", "is not a valid owner tag: it contains '<'.")]
+    [InlineData("\"\"", "is not a valid owner tag: it has 0 characters.")]
+    [InlineData("\"team\u0301\"", "is not a valid owner tag: it contains the combining mark U+0301; type the accented letter as one character.")]
+    [InlineData("\"team\u0903\"", "is not a valid owner tag: it contains the combining mark U+0903; type the accented letter as one character.")]
+    public void An_owner_outside_the_tag_shape_is_reported(string owner, string problem)
     {
         var (settings, errors) = Read(("infra:owner", owner));
         Assert.Equal("platform-team", settings.Owner);
-        Assert.Equal(("infra:owner", "is not a valid owner tag."), (Single(errors).Key, Single(errors).Problem));
-        Assert.Equal("1 to 64 letters, digits, spaces and . _ : / = + @ -", Single(errors).Allowed);
+        Assert.Equal(("infra:owner", problem), (Single(errors).Key, Single(errors).Problem));
+        Assert.Equal(CommonKeys.Owner.Allowed, Single(errors).Allowed);
+        Assert.StartsWith("1 to 64 characters: letters and digits of any script", Single(errors).Allowed);
+    }
+
+    [Fact]
+    public void An_owner_with_a_line_break_is_refused_as_multi_line_text()
+    {
+        var (settings, errors) = Read(("infra:owner", "\"x\\ny\""));
+        Assert.Equal("platform-team", settings.Owner);
+        Assert.Equal(("infra:owner", "contains a line break or another control character; config values are single-line text."),
+            (Single(errors).Key, Single(errors).Problem));
+    }
+
+    [Fact]
+    public void Owners_in_other_scripts_are_accepted()
+    {
+        Assert.Empty(Read(("infra:owner", "\"équipe-données\"")).Errors);
+        Assert.Empty(Read(("infra:owner", "\"チーム\"")).Errors);
     }
 
     [Fact]
     public void An_owner_of_64_characters_is_the_longest()
     {
         Assert.Empty(Read(("infra:owner", $"\"{new string('a', 64)}\"")).Errors);
-        Assert.Single(Read(("infra:owner", $"\"{new string('a', 65)}\"")).Errors);
+        Assert.Equal("is not a valid owner tag: it has 65 characters.",
+            Single(Read(("infra:owner", $"\"{new string('a', 65)}\"")).Errors).Problem);
     }
 
     [Fact]

@@ -4,7 +4,8 @@ using System.Text.Json;
 namespace Infra.Tests.SchemaConformance;
 
 /// <summary>
-/// The provider schemas in <c>../shared/schemas</c>. A package file is parsed only when a token of
+/// The provider schemas in <c>../shared/schemas</c> (or the repository's subset of them, see
+/// <see cref="SchemaSource"/>). A package file is parsed only when a token of
 /// that package is first looked up, and then kept (aws.json alone is 8.7 MB); <see cref="Shared"/>
 /// keeps them for the whole test run.
 /// </summary>
@@ -43,17 +44,8 @@ public sealed class ProviderSchemas
         versions = new(LoadVersions);
     }
 
-    /// <summary><c>&lt;repo root&gt;/../shared/schemas</c>, the repo root being the first folder above the test assembly holding Infra.sln.</summary>
-    public static string LocateDirectory()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "Infra.sln")))
-                return Path.GetFullPath(Path.Combine(folder.FullName, "..", "shared", "schemas"));
-        }
-        throw new SchemasNotFoundException(
-            $"<repository root>/../shared/schemas (no folder holding Infra.sln above {AppContext.BaseDirectory})");
-    }
+    /// <summary>The schemas the tests read: ../shared/schemas, or the repository's subset without it (see <see cref="SchemaSource"/>).</summary>
+    public static string LocateDirectory() => SchemaSource.Locate().Directory;
 
     /// <summary>A provider's schema file, or null when there is none.</summary>
     public SchemaPackage? Package(string name) =>

@@ -16,14 +16,55 @@ public sealed class ProviderSchemasTests
     }
 
     [Fact]
-    public void Shared_schemas_are_found_beside_the_repository()
+    public void Schemas_are_read_beside_the_repository_or_else_from_its_subset()
     {
         var schemas = ProviderSchemas.Shared;
 
-        Assert.Equal(Path.Combine("shared", "schemas"), Path.Combine(
+        var expected = System.IO.Directory.Exists(SchemaSource.SharedDirectory()) && !SchemaSource.SubsetForced
+            ? Path.Combine("shared", "schemas")
+            : Path.Combine("Providers", "Schemas");
+        Assert.Equal(expected, Path.Combine(
             Path.GetFileName(Path.GetDirectoryName(schemas.Directory))!, Path.GetFileName(schemas.Directory)));
         Assert.Equal("7.48.0", schemas.Versions["aws"]);
         Assert.Equal("1.2.1", schemas.Versions["command"]);
+    }
+
+    [Fact]
+    public void Without_shared_schemas_the_repository_subset_is_used()
+    {
+        using var root = new FakeRepository(withSubset: true);
+
+        var source = SchemaSource.Locate(root.Path, forceSubset: false);
+
+        Assert.True(source.IsSubset);
+        Assert.Equal(System.IO.Path.Combine(root.Path, "components", "Providers", "Schemas"), source.Directory);
+    }
+
+    [Fact]
+    public void With_neither_shared_schemas_nor_the_subset_the_tests_fail_naming_both()
+    {
+        using var root = new FakeRepository(withSubset: false);
+
+        var error = Assert.Throws<SchemasNotFoundException>(() => SchemaSource.Locate(root.Path, forceSubset: false));
+
+        Assert.Contains(System.IO.Path.Combine(root.Path, "components", "Providers", "Schemas"), error.Message);
+        Assert.Contains(System.IO.Path.Combine("shared", "schemas"), error.Message);
+        Assert.Contains("dotnet run --project tools/ProviderGen", error.Message);
+    }
+
+    /// <summary>A folder standing in for a repository root that has no ../shared beside it.</summary>
+    private sealed class FakeRepository : IDisposable
+    {
+        public string Path { get; }
+
+        public FakeRepository(bool withSubset)
+        {
+            Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "infra-schema-source-" + Guid.NewGuid().ToString("N"), "repo");
+            System.IO.Directory.CreateDirectory(Path);
+            if (withSubset) System.IO.Directory.CreateDirectory(System.IO.Path.Combine(Path, "components", "Providers", "Schemas"));
+        }
+
+        public void Dispose() => System.IO.Directory.Delete(System.IO.Path.GetDirectoryName(Path)!, recursive: true);
     }
 
     [Theory]

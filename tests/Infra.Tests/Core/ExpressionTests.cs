@@ -90,7 +90,8 @@ public class ExpressionTests
         var bp = TestBlueprint.Create();
         var pw = new TestResource(bp, "pw", "test:index:Password");
         var subnets = new TestResource(bp, "net", "test:index:Net");
-        var zones = Fn.Invoke<IReadOnlyList<string>>("aws:index/getAvailabilityZones:getAvailabilityZones",
+        bp.UseProvider(new ProviderResource(bp, "aws-provider", "aws", "7.0.0"));
+        var zones = Fn.Invoke<IReadOnlyList<string>>(bp, "aws:index/getAvailabilityZones:getAvailabilityZones",
             new Dictionary<string, object> { ["state"] = "available" }, returns: "names");
         _ = new TestResource(bp, "all", "test:index:All", TestBlueprint.Props(
             ("secret", Fn.Secret(Text.Interpolate($"PASSWORD={pw.Output<string>("result")}")).Expr),

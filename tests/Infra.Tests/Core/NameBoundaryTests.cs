@@ -5,7 +5,7 @@ namespace Infra.Tests.Core;
 
 /// <summary>
 /// The edges of logical naming: the length limit exactly, the shared namespace of resources,
-/// variables and config keys in both directions, and parents across nested components.
+/// variables and config keys in both directions, and parents across nested declared anchors.
 /// </summary>
 public class NameBoundaryTests
 {
@@ -88,40 +88,58 @@ public class NameBoundaryTests
     }
 
     [Fact]
-    public void Nested_components_parent_to_the_nearest_anchor()
+    public void Nested_components_parent_to_the_nearest_declared_anchor()
     {
         var bp = TestBlueprint.Create();
         _ = new TestComponent(bp, "outer", outer =>
         {
-            _ = new TestResource(outer, "first", "test:index:A");
+            _ = new TestResource(outer, "before", "test:index:A");
+            outer.DeclareAnchor(new TestResource(outer, "anchor", "test:index:A"));
             _ = new TestComponent(outer, "inner", inner =>
             {
-                // The inner component's first resource hangs under the outer anchor, and then anchors the inner ones.
+                // Created first, yet not the anchor: only the declaration decides.
                 _ = new TestResource(inner, "head", "test:index:B");
-                _ = new TestResource(inner, "tail", "test:index:C");
-                _ = new TestComponent(inner, "deep", deep => _ = new TestResource(deep, "leaf", "test:index:D"));
+                inner.DeclareAnchor(new TestResource(inner, "tail", "test:index:C"));
+                _ = new TestComponent(inner, "peers", peers =>
+                {
+                    peers.DeclareNoAnchor();
+                    _ = new TestResource(peers, "leaf", "test:index:D");
+                });
+                _ = new TestComponent(inner, "deep", deep => deep.DeclareAnchor(new TestResource(deep, "root", "test:index:D")));
             });
             _ = new TestResource(outer, "last", "test:index:E");
         });
 
-        Assert.Null(bp.FindResource("outer-first")!.Options.Parent);
-        Assert.Equal("outer-first", bp.FindResource("outer-inner-head")!.Options.Parent!.Name);
-        Assert.Equal("outer-inner-head", bp.FindResource("outer-inner-tail")!.Options.Parent!.Name);
-        Assert.Equal("outer-inner-head", bp.FindResource("outer-inner-deep-leaf")!.Options.Parent!.Name);
-        Assert.Equal("outer-first", bp.FindResource("outer-last")!.Options.Parent!.Name);
+        Assert.Null(bp.FindResource("outer-anchor")!.Parent);
+        Assert.Equal("outer-anchor", bp.FindResource("outer-before")!.Parent!.Name);
+        Assert.Equal("outer-anchor", bp.FindResource("outer-last")!.Parent!.Name);
+        Assert.Equal("outer-anchor", bp.FindResource("outer-inner-tail")!.Parent!.Name);
+        Assert.Equal("outer-inner-tail", bp.FindResource("outer-inner-head")!.Parent!.Name);
+        Assert.Equal("outer-inner-tail", bp.FindResource("outer-inner-peers-leaf")!.Parent!.Name);
+        Assert.Equal("outer-inner-tail", bp.FindResource("outer-inner-deep-root")!.Parent!.Name);
+        Assert.Equal("outer-inner-tail", bp.Scopes.Single(s => s.Prefix == "outer-inner").Anchor!.Name);
+        Assert.Null(bp.Scopes.Single(s => s.Prefix == "outer-inner-peers").Anchor);
     }
 
     [Fact]
-    public void A_component_without_resources_of_its_own_parents_its_nested_children_to_the_outer_anchor()
+    public void A_component_without_an_anchor_of_its_own_parents_its_nested_children_to_the_outer_anchor()
     {
         var bp = TestBlueprint.Create();
         _ = new TestComponent(bp, "outer", outer =>
         {
-            _ = new TestResource(outer, "anchor", "test:index:A");
+            outer.DeclareAnchor(new TestResource(outer, "anchor", "test:index:A"));
             _ = new TestComponent(outer, "empty", empty =>
-                _ = new TestComponent(empty, "leaf", leaf => _ = new TestResource(leaf, "res", "test:index:B")));
+            {
+                empty.DeclareNoAnchor();
+                _ = new TestComponent(empty, "leaf", leaf =>
+                {
+                    leaf.DeclareAnchor(new TestResource(leaf, "res", "test:index:B"));
+                    _ = new TestResource(leaf, "child", "test:index:C");
+                });
+            });
         });
-        Assert.Equal("outer-anchor", bp.FindResource("outer-empty-leaf-res")!.Options.Parent!.Name);
+        Assert.Equal("outer-anchor", bp.FindResource("outer-empty-leaf-res")!.Parent!.Name);
+        Assert.Equal("outer-empty-leaf-res", bp.FindResource("outer-empty-leaf-child")!.Parent!.Name);
     }
 
     [Fact]
@@ -131,24 +149,32 @@ public class NameBoundaryTests
         Resource? other = null;
         _ = new TestComponent(bp, "grp", grp =>
         {
-            _ = new TestResource(grp, "anchor", "test:index:A");
+            grp.DeclareAnchor(new TestResource(grp, "anchor", "test:index:A"));
             other = new TestResource(bp, "other", "test:index:O");
             _ = new TestResource(grp, "explicit", "test:index:B", null, new ResourceOptions { Parent = other });
             _ = new TestResource(grp, "top", "test:index:C", null, new ResourceOptions { NoParent = true, Parent = other });
+            _ = new TestResource(grp, "default", "test:index:D");
         });
-        Assert.Equal("other", bp.FindResource("grp-explicit")!.Options.Parent!.Name);
+        Assert.Equal("other", bp.FindResource("grp-explicit")!.Parent!.Name);
+        Assert.Null(bp.FindResource("grp-top")!.Parent);
         Assert.Null(bp.FindResource("grp-top")!.Options.Parent);
-        Assert.Null(bp.FindResource("other")!.Options.Parent);
+        Assert.Equal("grp-anchor", bp.FindResource("grp-default")!.Parent!.Name);
+        Assert.Null(bp.FindResource("other")!.Parent);
     }
 
     [Fact]
-    public void Resources_created_directly_on_the_blueprint_never_become_an_anchor()
+    public void Resources_on_the_blueprint_are_top_level_until_the_blueprint_declares_an_anchor()
     {
         var bp = TestBlueprint.Create();
         _ = new TestResource(bp, "first", "test:index:A");
         _ = new TestResource(bp, "second", "test:index:B");
-        Assert.Null(bp.FindResource("second")!.Options.Parent);
-        Assert.Null(bp.ParentResource);
+        Assert.Null(bp.FindResource("first")!.Parent);
+        Assert.Null(bp.FindResource("second")!.Parent);
+        Assert.Null(bp.Anchor);
+
+        bp.DeclareAnchor(bp.FindResource("second")!);
+        Assert.Equal("second", bp.FindResource("first")!.Parent!.Name);
+        Assert.Null(bp.FindResource("second")!.Parent);
     }
 
     [Fact]
@@ -173,11 +199,11 @@ public class NameBoundaryTests
         var bp = TestBlueprint.Create();
         _ = new TestComponent(bp, "grp", grp =>
         {
-            _ = new TestResource(grp, "anchor", "test:index:A");
+            grp.DeclareAnchor(new TestResource(grp, "anchor", "test:index:A"));
             _ = new ProviderResource(grp, "extra-provider", "extra", "3.1.0");
         });
         var provider = bp.FindResource("grp-extra-provider")!;
-        Assert.Null(provider.Options.Parent);
+        Assert.Null(provider.Parent);
         Assert.Null(provider.Options.Provider);
         Assert.Equal("3.1.0", provider.Options.Version);
         Assert.Equal("extra", provider.Package);

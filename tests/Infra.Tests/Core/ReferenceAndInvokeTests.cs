@@ -7,7 +7,7 @@ namespace Infra.Tests.Core;
 
 /// <summary>
 /// Property paths (parsed and rendered both ways, quotes included), interpolation holes of every
-/// kind, and <c>fn::invoke</c> with and without its options.
+/// kind, and <c>fn::invoke</c> with the scope's provider or an explicit one.
 /// </summary>
 public class ReferenceAndInvokeTests
 {
@@ -74,7 +74,7 @@ public class ReferenceAndInvokeTests
     [Fact]
     public void Indexing_a_non_reference_output_selects_with_fn_select()
     {
-        var zones = Fn.Invoke<IReadOnlyList<string>>("aws:index/getAvailabilityZones:getAvailabilityZones", returns: "names");
+        var zones = Fn.Invoke<IReadOnlyList<string>>(TestBlueprint.Create(), "test:index:getZones", returns: "names");
         var first = (FunctionCall)zones.Index<string>(1).Expr;
         Assert.Equal("fn::select", first.Name);
         var args = (ListExpr)first.Argument;
@@ -85,12 +85,13 @@ public class ReferenceAndInvokeTests
     [Fact]
     public void A_field_of_an_invoke_result_becomes_its_return()
     {
-        var invoke = Fn.Invoke<object>("aws:ec2/getAmi:getAmi");
+        var bp = TestBlueprint.Create();
+        var invoke = Fn.Invoke<object>(bp, "test:index:getAmi");
         Assert.Equal("id", ((Invoke)invoke.Property<string>("id").Expr).Return);
         var nested = Assert.Throws<SynthesisException>(() => invoke.Property<string>("a.b"));
         Assert.Contains("Cannot read 'a.b' from a Invoke", nested.Message);
         Assert.Throws<SynthesisException>(() => invoke.Property<string>("a[0]"));
-        var twice = Fn.Invoke<object>("aws:ec2/getAmi:getAmi", returns: "id");
+        var twice = Fn.Invoke<object>(bp, "test:index:getAmi", returns: "id");
         Assert.Throws<SynthesisException>(() => twice.Property<string>("arn"));
     }
 
@@ -138,7 +139,7 @@ public class ReferenceAndInvokeTests
     {
         var bp = TestBlueprint.Create();
         var east = new ProviderResource(bp, "east-provider", "test", "2.1.0");
-        var zones = Fn.Invoke<IReadOnlyList<string>>("test:index:getZones", new Dictionary<string, object> { ["state"] = "available" },
+        var zones = Fn.Invoke<IReadOnlyList<string>>(bp, "test:index:getZones", new Dictionary<string, object> { ["state"] = "available" },
             returns: "names", provider: east);
         _ = new TestResource(bp, "use", "test:index:Use", TestBlueprint.Props(("zones", zones.Expr)));
 
@@ -151,36 +152,22 @@ public class ReferenceAndInvokeTests
     }
 
     [Fact]
-    public void An_invoke_without_provider_or_version_has_no_options()
+    public void An_invoke_without_an_explicit_provider_names_the_scopes_provider_and_has_no_return()
     {
         var bp = TestBlueprint.Create();
-        var whole = Fn.Invoke<object>("test:index:getCaller");
+        var whole = Fn.Invoke<object>(bp, "test:index:getCaller");
         _ = new TestResource(bp, "use", "test:index:Use", TestBlueprint.Props(("caller", whole.Expr)));
         var invoke = Properties(bp, "use").At("caller", "fn::invoke");
-        Assert.Equal(["function", "arguments"], ((YamlMappingNode)invoke).Children.Keys.Select(k => ((YamlScalarNode)k).Value));
+        Assert.Equal(["function", "arguments", "options"], ((YamlMappingNode)invoke).Children.Keys.Select(k => ((YamlScalarNode)k).Value));
         Assert.Empty((YamlMappingNode)invoke.At("arguments"));
-    }
-
-    [Fact]
-    public void Either_invoke_option_alone_is_written()
-    {
-        var bp = TestBlueprint.Create();
-        var onlyProvider = new Invoke("test:index:f", ObjectExpr.Empty, Provider: new Reference("test-provider"));
-        var onlyVersion = new Invoke("test:index:f", ObjectExpr.Empty, Version: "9.9.9");
-        _ = new TestResource(bp, "use", "test:index:Use", TestBlueprint.Props(("p", onlyProvider), ("v", onlyVersion)));
-        var props = Properties(bp, "use");
-        var p = (YamlMappingNode)props.At("p", "fn::invoke", "options");
-        Assert.Equal("${test-provider}", Assert.Single(p.Children).Value.Text());
-        Assert.False(p.Has("version"));
-        var v = (YamlMappingNode)props.At("v", "fn::invoke", "options");
-        Assert.Equal("9.9.9", Assert.Single(v.Children).Value.Text());
-        Assert.False(v.Has("provider"));
+        Assert.Equal("${test-provider}", invoke.At("options", "provider").Text());
+        Assert.Equal("1.0.0", invoke.At("options", "version").Text());
     }
 
     [Fact]
     public void Invoke_arguments_must_be_an_object()
     {
-        var error = Assert.Throws<SynthesisException>(() => Fn.Invoke<object>("test:index:f", new[] { "a" }));
+        var error = Assert.Throws<SynthesisException>(() => Fn.Invoke<object>(TestBlueprint.Create(), "test:index:f", new[] { "a" }));
         Assert.Contains("The arguments of fn::invoke test:index:f must be an object", error.Message);
     }
 

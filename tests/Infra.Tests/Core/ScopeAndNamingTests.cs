@@ -6,20 +6,20 @@ namespace Infra.Tests.Core;
 public class ScopeAndNamingTests
 {
     [Fact]
-    public void Components_prefix_their_children_and_parent_them_to_their_first_resource()
+    public void Components_prefix_their_children_and_parent_them_to_their_declared_anchor()
     {
         var bp = TestBlueprint.Create();
         _ = new TestComponent(bp, "db", db =>
         {
             _ = new TestResource(db, "volume", "test:index:Volume");
-            _ = new TestResource(db, "server", "test:index:Server");
-            _ = new TestComponent(db, "backup", backup => _ = new TestResource(backup, "job", "test:index:Job"));
+            db.DeclareAnchor(new TestResource(db, "server", "test:index:Server"));
+            _ = new TestComponent(db, "backup", backup => backup.DeclareAnchor(new TestResource(backup, "job", "test:index:Job")));
         });
 
         var resources = ProgramYaml.Parse(bp.ToYaml()).At("resources");
-        Assert.False(resources.At("db-volume", "options").Has("parent"));
-        Assert.Equal("${db-volume}", resources.At("db-server", "options", "parent").Text());
-        Assert.Equal("${db-volume}", resources.At("db-backup-job", "options", "parent").Text());
+        Assert.False(resources.At("db-server", "options").Has("parent"));
+        Assert.Equal("${db-server}", resources.At("db-volume", "options", "parent").Text());
+        Assert.Equal("${db-server}", resources.At("db-backup-job", "options", "parent").Text());
         Assert.Equal("unit/db/backup", bp.FindResource("db-backup-job")!.Scope.Path);
     }
 
@@ -27,7 +27,7 @@ public class ScopeAndNamingTests
     public void A_name_collision_is_an_error_naming_both_creators()
     {
         var bp2 = TestBlueprint.Create();
-        _ = new TestComponent(bp2, "app", app => _ = new TestResource(app, "db", "test:index:A"));
+        _ = new TestComponent(bp2, "app", app => app.DeclareAnchor(new TestResource(app, "db", "test:index:A")));
         var collision = Assert.Throws<SynthesisException>(() => new TestResource(bp2, "app-db", "test:index:B"));
         Assert.Contains("Two resources are named 'app-db'", collision.Message);
         Assert.Contains("test:index:A created by TestComponent 'unit/app'", collision.Message);

@@ -39,20 +39,23 @@ public class CloudInitRealizationTests
         Assert.Equal(
             [
                 "/etc/platform/peers", "/etc/platform/otelcol.yaml", "/usr/local/sbin/platform-install",
-                "/usr/local/sbin/platform-identity", "/etc/systemd/system/platform-identity.service",
+                "/etc/systemd/system/platform-install.service", "/usr/local/sbin/platform-identity", "/etc/systemd/system/platform-identity.service",
                 "/etc/systemd/system/otelcol-contrib.service.d/platform-identity.conf",
-                "/usr/local/sbin/platform-prepare-data", "/etc/systemd/system/platform-data.service", "/etc/systemd/system/platform.service",
+                "/usr/local/sbin/platform-prepare-data", "/etc/systemd/system/platform-data.service", "/etc/platform/platform.env",
+                "/etc/systemd/system/platform.service",
             ],
             files.Keys);
         Assert.Equal("0755", files["/usr/local/sbin/platform-install"]["permissions"].ToString());
         Assert.Equal("0755", files["/usr/local/sbin/platform-identity"]["permissions"].ToString());
         Assert.Equal(PlatformServiceUnit.Render(ProvisioningFixtures.Spec()), files["/etc/systemd/system/platform.service"]["content"].ToString());
         Assert.Equal(PeerTable.Render(ProvisioningFixtures.Spec()), files["/etc/platform/peers"]["content"].ToString());
+        Assert.Equal(PlatformServiceUnit.RenderEnvironment(ProvisioningFixtures.Spec()), files["/etc/platform/platform.env"]["content"].ToString());
         var runcmd = ((YamlSequenceNode)root["runcmd"]).Select(c => string.Join(' ', (YamlSequenceNode)c)).ToList();
+        // Started, not waited for: the install step may wait minutes for the network (it retries).
         Assert.Equal(
             [
-                "/usr/local/sbin/platform-install", "systemctl daemon-reload",
-                "systemctl enable --now platform-identity.service platform-data.service platform.service",
+                "systemctl daemon-reload",
+                "systemctl enable --now --no-block platform-install.service platform-identity.service platform-data.service platform.service",
             ],
             runcmd);
         // The service user must exist before the units run, and the default login user must survive.

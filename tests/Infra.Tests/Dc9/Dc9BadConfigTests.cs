@@ -9,8 +9,11 @@ public class Dc9BadConfigTests
     {
         { "region", "europe", "infra:region = \"europe\": is not an AWS region name." },
         { "vpcCidr", "10.0.0.1/16", "infra:vpcCidr = \"10.0.0.1/16\": value: '10.0.0.1/16' has host bits set; did you mean 10.0.0.0/16?" },
-        { "vpcCidr", "10.0.0.0/24", "infra:vpcCidr = \"10.0.0.0/24\": VPC CIDR 10.0.0.0/24 is too small for the stable subnet layout" },
-        { "vpcCidr", "10.0.0.0/22", "infra:vpcCidr = \"10.0.0.0/22\": private subnet: subnet 10.0.1.0/27 (32 addresses) cannot hold an aligned block of 64 static addresses" },
+        { "vpcCidr", "10.0.0.0/24", "infra:vpcCidr = \"10.0.0.0/24\": is a /24 block; dc9 needs /16 to /19" },
+        { "vpcCidr", "10.0.0.0/20", "infra:vpcCidr = \"10.0.0.0/20\": is a /20 block; dc9 needs /16 to /19: AWS allows no VPC larger than /16, and below /19 a private subnet of the stable layout cannot hold the servers' 64 static addresses. Allowed: a private (RFC 1918) CIDR from /16 to /19" },
+        { "vpcCidr", "10.0.0.0/8", "infra:vpcCidr = \"10.0.0.0/8\": is a /8 block; dc9 needs /16 to /19" },
+        { "vpcCidr", "8.8.0.0/16", "infra:vpcCidr = \"8.8.0.0/16\": is not in private address space (RFC 1918)" },
+        { "vpcCidr", "172.0.0.0/16", "infra:vpcCidr = \"172.0.0.0/16\": is not in private address space (RFC 1918)" },
         { "vpcCidr", "banana", "infra:vpcCidr = \"banana\": value: 'banana' is not a CIDR block" },
         { "azCount", "\"2\"", "infra:azCount = \"2\": is out of range. Allowed: an integer from 3 to 6." },
         { "availabilityZones", "[eu-west-1a, eu-west-1b]", "names 2 zones but infra:azCount is 3." },
@@ -45,7 +48,7 @@ public class Dc9BadConfigTests
         { "isolatedSubnets", "perhaps", "infra:isolatedSubnets = \"perhaps\": is not a boolean." },
         { "azCount", "three", "infra:azCount = \"three\": is not a whole number." },
         { "otelcolPackageUrl", "ftp://example.com/otelcol.deb", "infra:otelcolPackageUrl = \"ftp://example.com/otelcol.deb\": infra:otelcolPackageUrl.url: 'ftp://example.com/otelcol.deb' is not an https:// URL" },
-        { "isolatedSubnet", "\"true\"", "infra:isolatedSubnet = \"true\": is not a known key. Did you mean infra:isolatedSubnets?" },
+        { "isolatedSubnet", "\"true\"", "infra:isolatedSubnet: is not a known key. Did you mean infra:isolatedSubnets?" },
     };
 
     [Theory]
@@ -68,7 +71,7 @@ public class Dc9BadConfigTests
         Assert.Contains("with infra:natStrategy none the servers can reach only S3",
             Assert.Throws<ConfigException>(() => Dc9Synth.Yaml(natNoneWithGithub)).Message);
 
-        var message = Assert.Throws<ConfigException>(() => Dc9Synth.Yaml(Dc9Synth.With("expiresOn", "2027-01-01").Replace("infra:environment: dev", "infra:environment: production")
+        var message = Assert.Throws<ConfigException>(() => Dc9Synth.Yaml(Dc9Synth.Production(Dc9Synth.With("expiresOn", "2027-01-01"))
             .Replace("  infra:region:", "  infra:restoreFromSnapshots: \"true\"\n  infra:region:"))).Message;
         Assert.Contains("infra:restoreFromSnapshots = \"true\": is for dev and staging", message);
         Assert.Contains("infra:expiresOn = \"2027-01-01\": is set on a production stack", message);
@@ -84,8 +87,8 @@ public class Dc9BadConfigTests
         var placement = "  infra:placement:\n    gateway: 3\n    accounts: 3\n    events: 3\n" + string.Concat(extra.Select(n => $"    {n}: 2\n"));
         var yaml = Dc9Synth.ExampleConfig.TrimEnd() + "\n" + catalog + placement;
         var message = Assert.Throws<ConfigException>(() => Dc9Synth.Yaml(yaml)).Message;
-        Assert.Contains("infra:placement: Service 'svc14' (catalog position 17) replica 1 has no static address", message);
-        Assert.Contains("Lower its replicas", message);
+        Assert.Contains("infra:placement: 17 Services have servers, but the static address plan holds 16 (64 addresses per private subnet, 4 per Service).", message);
+        Assert.Contains("Drop Services from infra:services", message);
     }
 
     [Fact]

@@ -14,6 +14,8 @@ public class Dc9CompilerProcessTests
          "infra:binarySha256":"0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
          "infra:otelcolPackageUrl":"https://github.com/open-telemetry/opentelemetry-collector-releases/releases/download/v0.115.1/otelcol-contrib_0.115.1_linux_amd64.deb",
          "infra:otelcolPackageSha256":"fedcba9876543210fedcba9876543210fedcba9876543210fedcba9876543210",
+         "infra:ssmAgentPackageUrl":"https://s3.eu-west-1.amazonaws.com/amazon-ssm-eu-west-1/3.3.1142.0/debian_amd64/amazon-ssm-agent.deb",
+         "infra:ssmAgentPackageSha256":"00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff",
          "infra:otlpEndpoint":"otel.example.com:4317"}
         """;
 

@@ -35,5 +35,16 @@ internal static class Dc9Synth
         return string.Join('\n', lines);
     }
 
+    /// <summary>
+    /// The config as a production stack: environment production and no placeholder (an example domain or
+    /// host, a documentation range), which production refuses. The values are made up, not deployed.
+    /// </summary>
+    public static string Production(string? yaml = null) => (yaml ?? ExampleConfig)
+        .Replace("infra:environment: dev", "infra:environment: production")
+        .Replace("dev.example.com", "platform.acme-widgets.io")
+        .Replace("releases.example.com", "releases.acme-widgets.io")
+        .Replace("otel.example.com", "otel.acme-widgets.io")
+        .Replace("203.0.113.0/24", "100.64.10.0/24");
+
     public static YamlMappingNode Parse(string yaml) => ProgramYaml.Parse(yaml);
 }

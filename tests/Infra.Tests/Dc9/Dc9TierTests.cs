@@ -49,7 +49,7 @@ public class Dc9TierTests
                 .Replace("https://releases.example.com/platform/", "https://example-bucket.s3.eu-west-1.amazonaws.com/platform/")
                 .Replace("https://github.com/open-telemetry/opentelemetry-collector-releases/releases/download/", "https://example-bucket.s3.eu-west-1.amazonaws.com/otelcol/");
         }
-        else if (key == "environment") yaml = yaml.Replace("infra:environment: dev", "infra:environment: production");
+        else if (key == "environment") yaml = Dc9Synth.Production(yaml);
         else yaml = Dc9Synth.With(key, value);
         Conformance.AssertConforms(Dc9Synth.Yaml(yaml));
     }
@@ -194,17 +194,21 @@ public class Dc9TierTests
     [Fact]
     public void Listener_rules_follow_the_shared_route_table()
     {
+        string Describe(string name, YamlNode p) =>
+            $"{name}: {Text(p, "priority")} {Text(p, "conditions", "0", "hostHeader", "values", "0")}" +
+            $"{(((YamlSequenceNode)p["conditions"]).Children.Count > 1 ? " " + Text(p, "conditions", "1", "pathPattern", "values", "0") : "")}" +
+            $" -> {Text(p, "actions", "0", "targetGroupArn")}";
         var rules = Resources(Program, "aws:lb/listenerRule:ListenerRule")
-            .Select(r => r.Resource["properties"])
-            .Select(p => $"{Text(p, "priority")} {Text(p, "conditions", "0", "hostHeader", "values", "0")}" +
-                         $"{(((YamlSequenceNode)p["conditions"]).Children.Count > 1 ? " " + Text(p, "conditions", "1", "pathPattern", "values", "0") : "")}" +
-                         $" -> {Text(p, "actions", "0", "targetGroupArn")}")
+            .OrderBy(r => int.Parse(Text(r.Resource, "properties", "priority"), System.Globalization.CultureInfo.InvariantCulture))
+            .Select(r => Describe(r.Name, r.Resource["properties"]))
             .ToList();
+        // Evaluated lowest priority first: the longer prefixes of host api before its catch-all. Names and numbers
+        // come from each route's host and path (ListenerRulePlanner), so other routes never move them.
         Assert.Equal(
             [
-                "10 api.dev.example.com /accounts/* -> ${alb-tg-accounts.arn}",
-                "20 api.dev.example.com /events/* -> ${alb-tg-events.arn}",
-                "30 api.dev.example.com -> ${alb-tg-gateway.arn}",
+                "alb-rule-api-accounts: 40200 api.dev.example.com /accounts/* -> ${alb-tg-accounts.arn}",
+                "alb-rule-api-events: 40943 api.dev.example.com /events/* -> ${alb-tg-events.arn}",
+                "alb-rule-api: 46532 api.dev.example.com -> ${alb-tg-gateway.arn}",
             ],
             rules);
     }
@@ -215,7 +219,7 @@ public class Dc9TierTests
         var dev = Resources(Program, "aws:ebs/volume:Volume").ToList();
         Assert.Equal(9, dev.Count);
         Assert.All(dev, v => Assert.Equal("true", Text(v.Resource, "properties", "finalSnapshot")));
-        var production = Dc9Synth.Parse(Dc9Synth.Yaml(Dc9Synth.ExampleConfig.Replace("infra:environment: dev", "infra:environment: production")));
+        var production = Dc9Synth.Parse(Dc9Synth.Yaml(Dc9Synth.Production()));
         Assert.All(Resources(production, "aws:ebs/volume:Volume"), v => Assert.Equal("true", Text(v.Resource, "options", "retainOnDelete")));
         Assert.Equal("true", Text(Resources(production, "aws:lb/loadBalancer:LoadBalancer").Single().Resource, "properties", "enableDeletionProtection"));
         var restore = Dc9Synth.Parse(Dc9Synth.Yaml(Dc9Synth.With("restoreFromSnapshots", "\"true\"")));

@@ -30,8 +30,14 @@ public class NodeIdentityRealizationTests
 
         Assert.True(result.ExitCode == 0, result.Both);
         Assert.Equal(["PUT /latest/api/token", "GET /latest/meta-data/local-ipv4"], imds.Requests);
+        // The bus peers: every other server of the table, in table order, at the bus port.
+        var otherBusEndpoints = string.Join(",", PeerTable.Parse(PeerTable.Render(ProvisioningFixtures.Spec()))
+            .Where(r => r.Address != "10.0.64.17").Select(r => $"{r.Address}:7070"));
+        Assert.Equal(8, otherBusEndpoints.Split(',').Length);
         Assert.Equal(
-            "PLATFORM_NODE_ID=server-4\nPLATFORM_NODE_NAME=host-4\nPLATFORM_SERVICES=events,gateway\nOTEL_RESOURCE_ATTRIBUTES=service.instance.id=server-4\n",
+            "PLATFORM_NODE_ID=server-4\nPLATFORM_NODE_NAME=host-4\nPLATFORM_SERVICES=events,gateway\n" +
+            $"PLATFORM_PEERS={otherBusEndpoints}\n" +
+            "OTEL_RESOURCE_ATTRIBUTES=deployment.environment=dev,service.instance.id=server-4\n",
             File.ReadAllText(Path.Combine(dir.Path, "etc", "identity.env")));
         Assert.Contains("10.0.64.17 is host-4 (node server-4), running Services events,gateway", result.StdOut);
 

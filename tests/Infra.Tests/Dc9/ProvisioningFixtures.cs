@@ -1,3 +1,4 @@
+using Infra.Platform.Configuration;
 using Infra.Platform.Network;
 using Infra.Platform.Provisioning;
 
@@ -8,6 +9,10 @@ internal static class ProvisioningFixtures
 {
     public const string BinarySha = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
     public const string CollectorSha = "fedcba9876543210fedcba9876543210fedcba9876543210fedcba9876543210";
+    public const string SsmAgentSha = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
+    public const string SsmAgentUrl = "https://s3.eu-west-1.amazonaws.com/amazon-ssm-eu-west-1/3.3.1142.0/debian_amd64/amazon-ssm-agent.deb";
+
+    public static SessionManagerAgent SessionManager => new(new VerifiedDownload(SsmAgentUrl, SsmAgentSha, "infra:ssmAgentPackage"));
 
     /// <summary>server-1..N; server-4 runs two Services, the others one of accounts/events/gateway in turn.</summary>
     public static IReadOnlyList<FleetPeer> Peers(int count = 9)
@@ -21,14 +26,20 @@ internal static class ProvisioningFixtures
             .ToList();
     }
 
+    public const string Routes = """[{"host":"api","pathPrefix":"/accounts/","service":"accounts"},{"host":"api","pathPrefix":"/","service":"gateway"}]""";
+
     public static FleetProvisioningSpec Spec(IReadOnlyList<FleetPeer>? peers = null) => new()
     {
         Peers = peers ?? Peers(),
+        Environment = DeploymentEnvironment.Dev,
+        Routes = Routes,
+        LogLevel = LogLevel.Info,
         Binary = new VerifiedDownload("https://releases.example.com/platform/1.4.2/platform-linux-amd64", BinarySha, "infra:binary"),
         Telemetry = new OtelCollectorAgent(
             new VerifiedDownload(
                 "https://github.com/open-telemetry/opentelemetry-collector-releases/releases/download/v0.115.1/otelcol-contrib_0.115.1_linux_amd64.deb",
                 CollectorSha, "infra:otelcolPackage"),
             "otel-gateway.example.internal:4317"),
+        SessionManager = SessionManager,
     };
 }

@@ -27,16 +27,17 @@ public class SystemdUnitRealizationTests
         root.Write(PlatformServiceUnit.UnitPath, platformUnit);
         root.Write(DataVolumeUnit.UnitPath, DataVolumeUnit.RenderUnit());
         root.Write(NodeIdentity.UnitPath, NodeIdentity.RenderUnit());
+        root.Write(InstallUnit.UnitPath, InstallUnit.Render());
         // The otelcol-contrib .deb ships a unit like this one; our drop-in extends it.
         root.Write(CollectorUnitPath, "[Unit]\nDescription=collector stand-in\n[Service]\nExecStart=/usr/bin/otelcol-contrib\n[Install]\nWantedBy=multi-user.target\n");
         root.Write(OtelCollectorDropIn.Path, OtelCollectorDropIn.Render());
-        foreach (var executable in new[] { spec.BinaryPath, DataVolumeUnit.ScriptPath, NodeIdentity.ScriptPath, "/usr/bin/otelcol-contrib" })
+        foreach (var executable in new[] { spec.BinaryPath, DataVolumeUnit.ScriptPath, NodeIdentity.ScriptPath, InstallScript.Path, "/usr/bin/otelcol-contrib" })
             root.Write(executable, "#!/bin/sh\n", executable: true);
         return root;
     }
 
     private static RealTool.Result Verify(TempDir root) => RealTool.Run("systemd-analyze", "verify", $"--root={root.Path}", "--man=no",
-        PlatformServiceUnit.UnitPath, DataVolumeUnit.UnitPath, NodeIdentity.UnitPath, CollectorUnitPath);
+        PlatformServiceUnit.UnitPath, DataVolumeUnit.UnitPath, NodeIdentity.UnitPath, InstallUnit.UnitPath, CollectorUnitPath);
 
     [Fact]
     public void Generated_units_pass_systemd_analyze_verify()
@@ -64,15 +65,16 @@ public class SystemdUnitRealizationTests
         var lines = unit.Split('\n');
         var exec = Assert.Single(lines, l => l.StartsWith("ExecStart=", StringComparison.Ordinal));
         Assert.Equal(
-            "ExecStart=/usr/local/bin/platform --services=${PLATFORM_SERVICES} --node-id=${PLATFORM_NODE_ID} --raft-port=7071 " +
-            "--raft-peers-file=/etc/platform/raft-peers.json --bus-port=7070 --app-port=8080 --data-dir=/var/lib/platform",
+            "ExecStart=/usr/local/bin/platform --services=${PLATFORM_SERVICES} --node-id=${PLATFORM_NODE_ID} --http-addr=:8080 " +
+            "--bus-addr=:7070 --raft-addr=:7071 --raft-peers-file=/etc/platform/raft-peers.json --data-dir=/var/lib/platform",
             exec);
-        // No "-": without the identity file the start fails instead of running with no Services.
-        Assert.Contains("EnvironmentFile=/etc/platform/identity.env", lines);
-        Assert.Contains("Requires=platform-data.service platform-identity.service", lines);
-        Assert.Contains("After=network-online.target platform-data.service platform-identity.service", lines);
-        Assert.DoesNotContain(lines, l => l.StartsWith("Environment=PLATFORM_SERVICES", StringComparison.Ordinal));
-        Assert.Contains("Environment=PLATFORM_BUS_PORT=7070", lines);
+        // No "-": without the identity file the start fails instead of running with no Services. The fleet-wide
+        // settings come first, who the server is second.
+        Assert.Equal(["EnvironmentFile=/etc/platform/platform.env", "EnvironmentFile=/etc/platform/identity.env"],
+            lines.Where(l => l.StartsWith("EnvironmentFile=", StringComparison.Ordinal)));
+        Assert.Contains("Requires=platform-install.service platform-data.service platform-identity.service", lines);
+        Assert.Contains("After=network-online.target platform-install.service platform-data.service platform-identity.service", lines);
+        Assert.DoesNotContain(lines, l => l.StartsWith("Environment=", StringComparison.Ordinal));
         foreach (var hardening in new[]
                  {
                      "User=platform", "NoNewPrivileges=yes", "ProtectSystem=strict", "ReadWritePaths=/var/lib/platform",

@@ -131,8 +131,23 @@ public sealed class DatabaseGeneratorTests
         Assert.Contains("select pg_is_in_recovery()", script);
         Assert.Contains("pgbackrest --config=/etc/patroni/pgbackrest.conf --stanza=prod-db stanza-create", script);
         Assert.Contains("--type=\"$type\" backup", script);
-        Assert.Contains("sleep 86400", script);
+        Assert.Contains("wait=86400", script);
+        Assert.Contains("sleep \"$wait\"", script);
         Assert.Throws<DatabaseConfigException>(() => BackupScheduleScript.For(spec, spec.Members[0], 0));
+    }
+
+    [Fact]
+    public void Until_a_first_backup_exists_the_schedule_checks_again_after_the_retry_not_the_interval()
+    {
+        var spec = Spec();
+        var script = BackupScheduleScript.For(spec, spec.Members[0], 24);
+        // Whether the repository holds a backup: from any member, through the same config.
+        Assert.Contains("pgbackrest --config=/etc/patroni/pgbackrest.conf --stanza=prod-db --output=json info 2>/dev/null | grep -q '\"label\":'", script);
+        Assert.Contains("holds no backup yet: checking again in 60s\"\n    wait=60\n", script);
+        Assert.Contains("echo \"backup ($type) FAILED\" >&2\n      [ \"${1:-}\" = once ] && exit 1\n      wait=60\n", script);
+        Assert.Contains("wait=5", BackupScheduleScript.For(spec, spec.Members[0], 24, retrySeconds: 5));
+        Assert.Throws<DatabaseConfigException>(() => BackupScheduleScript.For(spec, spec.Members[0], 1, retrySeconds: 3600));
+        Assert.Throws<DatabaseConfigException>(() => BackupScheduleScript.For(spec, spec.Members[0], 24, retrySeconds: 0));
     }
 
     public static TheoryData<string, Func<PostgresClusterSpec>> InvalidSpecs => new()

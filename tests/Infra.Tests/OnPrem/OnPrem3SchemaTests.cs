@@ -18,7 +18,8 @@ public sealed class OnPrem3SchemaTests
         var config = OnPrem3Stack.With(
             ("infra:backupRepoType", "s3"), ("infra:backupRepoPath", null), ("infra:backupS3Bucket", "pg-backups"),
             ("infra:backupS3Endpoint", "s3.eu-west-1.amazonaws.com"), ("infra:backupS3Region", "eu-west-1"),
-            ("infra:backupS3AccessKey", "x"), ("infra:backupS3SecretKey", "y"), ("infra:environment", "production"));
+            ("infra:backupS3AccessKey", "x"), ("infra:backupS3SecretKey", "y"), ("infra:environment", "production"),
+            ("infra:hosts", """["10.20.0.11","10.20.0.12","10.20.0.13"]"""));
         Conformance.AssertConforms(OnPrem3Stack.Synthesize(config));
     }
 }

@@ -53,11 +53,14 @@ public sealed class PatroniFailoverDrillTests(ITestOutputHelper output) : IAsync
         var total = Stopwatch.StartNew();
         var appConnection = ConnectionString.ReadWrite(c.Spec, "orders", connectTimeoutSeconds: 2);
 
-        // 1) A leader is elected and both replicas stream.
+        // 1) A leader is elected and both replicas stream. Every member's generated backup schedule runs
+        //    from the start, as its container does, while no member is primary yet.
         await c.StartAsync(StepTimeout);
+        foreach (var member in c.Spec.Members) c.StartBackupSchedule(member);
         var firstLeader = await WaitForHealthyClusterAsync(c, expectedReplicas: 2, excludedLeader: null);
         output.WriteLine($"[1] leader {firstLeader.Name} elected, 2 replicas streaming after {total.Elapsed.TotalSeconds:0.0}s");
         output.WriteLine($"    pg_stat_replication: {await ReplicationAsync(c, firstLeader)}");
+        await FirstBackupIsRetriedUntilThePrimaryTakesItAsync(c, firstLeader);
 
         // Bootstrap created one database per Service, owned by the app role.
         var databases = await c.QueryOnMemberAsync(firstLeader, "postgres",
@@ -188,6 +191,37 @@ public sealed class PatroniFailoverDrillTests(ITestOutputHelper output) : IAsync
             "select string_agg(datname, ',' order by datname) from pg_database where datname in ('orders','billing')");
         Assert.Equal("billing,orders", restoredDatabases);
         output.WriteLine($"    restored into a fresh instance on port {restored.Ports.Postgres}: fingerprint matches; drill total {total.Elapsed.TotalSeconds:0.0}s");
+    }
+
+    /// <summary>
+    /// Issue 9 A11: the schedules started before any member was primary do not sleep a whole interval.
+    /// While the repository holds no backup they check again every few seconds; the member that became
+    /// primary takes the first backup, and then every member falls back to the interval.
+    /// </summary>
+    private async Task FirstBackupIsRetriedUntilThePrimaryTakesItAsync(LoopbackCluster c, ClusterMember leader)
+    {
+        var interval = $"next round in {24 * 3600}s";
+        await LoopbackCluster.WaitUntilAsync("every member's schedule to fall back to the interval after the first backup", StepTimeout,
+            () => Task.FromResult(c.Spec.Members.All(m => c.BackupScheduleLog(m).Contains(interval))));
+
+        var log = c.BackupScheduleLog(leader);
+        var waiting = log.ToList().FindIndex(l => l.Contains("holds no backup yet: checking again in", StringComparison.Ordinal));
+        var done = log.ToList().FindIndex(l => l.StartsWith("backup (", StringComparison.Ordinal) && l.EndsWith(") done", StringComparison.Ordinal));
+        Assert.True(waiting >= 0, $"{leader.Name}'s schedule never ran while it was not primary yet:\n{string.Join('\n', log)}");
+        Assert.Contains("not the primary", log[waiting]);
+        Assert.True(done > waiting, $"{leader.Name}'s schedule did not take the first backup after retrying:\n{string.Join('\n', log)}");
+        Assert.Equal(interval, log[done + 1]);
+        var retries = log.Take(done).Count(l => l == $"next round in {LoopbackCluster.BackupRetrySeconds}s");
+        foreach (var replica in c.Spec.Members.Where(m => m != leader))
+        {
+            var replicaLog = c.BackupScheduleLog(replica);
+            Assert.DoesNotContain(replicaLog, l => l.EndsWith(") done", StringComparison.Ordinal));
+            // Once the first backup exists a replica sleeps the interval, not the retry.
+            var first = replicaLog.ToList().FindIndex(l => l.StartsWith("not the primary (t): no backup from", StringComparison.Ordinal));
+            Assert.True(first >= 0 && replicaLog[first + 1] == interval, $"{replica.Name}:\n{string.Join('\n', replicaLog)}");
+        }
+        output.WriteLine($"[1b] {leader.Name}'s schedule retried {retries}x every {LoopbackCluster.BackupRetrySeconds}s while not primary, " +
+                         "then took the first backup; every member now waits the 24h interval");
     }
 
     /// <summary>The documented restore procedure: pgbackrest restore into an empty directory, then start PostgreSQL.</summary>

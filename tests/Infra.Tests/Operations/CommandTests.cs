@@ -64,6 +64,20 @@ public sealed class CommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Diff_reports_a_new_parent_type_as_a_replacement_with_the_stack_and_project_in_the_URN()
+    {
+        var baseFile = Path.Combine(project, "base.yaml");
+        File.WriteAllText(baseFile, "resources:\n  role:\n    type: aws:iam/role:Role\n" + BaseProgram["resources:\n".Length..]);
+        var head = "resources:\n  role:\n    type: aws:iam/role:Role\n" + BaseProgram["resources:\n".Length..] + "    options:\n      parent: ${role}\n";
+        Assert.Equal(0, await Run(Root(program: _ => head), "diff", "dc9", "--base-file", baseFile));
+        var text = output.ToString();
+        Assert.Contains("dc9: +0 ~0 -0 +-1 (against base.yaml)", text);
+        Assert.Contains("REPLACES 1: 1 instance (web)", text);
+        Assert.Contains("parent types (stack) → aws:iam/role:Role", text);
+        Assert.Contains("! old URN: urn:pulumi:dc9::infra::aws:ec2/instance:Instance::web", text);
+    }
+
+    [Fact]
     public async Task Diff_markdown_goes_to_the_output_file_with_the_marker()
     {
         var baseFile = Path.Combine(project, "base.yaml");

@@ -1,5 +1,6 @@
 using Infra.Operations.Deploy;
 using Infra.Operations.Schedule;
+using Infra.Platform.Configuration;
 
 namespace Infra.Tests.Operations;
 
@@ -13,7 +14,7 @@ public sealed class DeployDriverTests : IDisposable
 
     public void Dispose() => Directory.Delete(project, recursive: true);
 
-    private DeployRequest Request(DeployOperation operation, string stack = "dc9", StackEnvironment environment = StackEnvironment.Dev) =>
+    private DeployRequest Request(DeployOperation operation, string stack = "dc9", DeploymentEnvironment environment = DeploymentEnvironment.Dev) =>
         new(operation, stack, project, stack, environment);
 
     private DeployDriver Driver(IProcessRunner runner, IReadOnlyDictionary<string, string?>? environment = null) =>
@@ -156,7 +157,7 @@ public sealed class DeployDriverTests : IDisposable
     public async Task Destroy_of_production_is_refused_without_force_and_the_name_typed_again(bool force, string? confirm, string problem)
     {
         var runner = new RecordingProcessRunner();
-        var result = await Driver(runner).RunAsync(Request(DeployOperation.Destroy, "prod-eu", StackEnvironment.Production) with { Force = force, ConfirmStack = confirm });
+        var result = await Driver(runner).RunAsync(Request(DeployOperation.Destroy, "prod-eu", DeploymentEnvironment.Production) with { Force = force, ConfirmStack = confirm });
         Assert.Equal(1, result.ExitCode);
         Assert.Empty(runner.Calls);
         Assert.Contains($"Refusing to destroy production stack 'prod-eu' ({problem})", error.ToString());
@@ -167,7 +168,7 @@ public sealed class DeployDriverTests : IDisposable
     public async Task Destroy_of_production_proceeds_with_force_and_confirmation()
     {
         var runner = new RecordingProcessRunner();
-        var result = await Driver(runner).RunAsync(Request(DeployOperation.Destroy, "prod-eu", StackEnvironment.Production) with { Force = true, ConfirmStack = "prod-eu" });
+        var result = await Driver(runner).RunAsync(Request(DeployOperation.Destroy, "prod-eu", DeploymentEnvironment.Production) with { Force = true, ConfirmStack = "prod-eu" });
         Assert.Equal(0, result.ExitCode);
         Assert.StartsWith("pulumi destroy --stack prod-eu --yes", runner.CommandLines.Last());
     }

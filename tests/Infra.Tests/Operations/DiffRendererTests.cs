@@ -98,9 +98,10 @@ public class DiffRendererTests
         var markdown = MarkdownDiffRenderer.Render(report, "<!-- infra-diff -->");
         Assert.True(markdown.Length <= MarkdownDiffRenderer.GitHubCommentLimit, $"{markdown.Length} characters");
 
-        // Every tier keeps its summary line, and the small tier keeps its full details.
-        Assert.Contains("- `dc9: +200 ~3000 -0`", markdown);
-        Assert.Contains("- `global: +0 ~600 -0`", markdown);
+        // Every tier keeps its summary line, with what it replaces (a new image recreates a container),
+        // and the small tier keeps its full details.
+        Assert.Contains("- `dc9: +200 ~0 -0 +-3000` **replaces 3000 resources: 3000 containers**", markdown);
+        Assert.Contains("- `global: +0 ~0 -0 +-600` **replaces 600 resources: 600 containers**", markdown);
         Assert.Contains("<details><summary><b>laptop</b>: +1 ~0 -0</summary>", markdown);
         Assert.Contains("| + | `a` | `random:index/randomPet:RandomPet` |", markdown);
 
@@ -151,5 +152,63 @@ public class DiffRendererTests
         Assert.DoesNotContain("<details>", summaryOnly);
         Assert.Contains("- `dc9: +0 ~50 -0`", summaryOnly);
         Assert.Contains("run `infra diff dc9 --base origin/main` locally", summaryOnly);
+    }
+}
+
+/// <summary>Replacements are said first and loudest: a reviewer reads "replaces 9 instances" before merging.</summary>
+public class ReplacementRenderingTests
+{
+    private static string Fleet(string subnet, int servers)
+    {
+        var text = new StringBuilder("resources:\n");
+        for (var i = 1; i <= servers; i++)
+        {
+            text.Append($"  server-{i}:\n    type: aws:ec2/instance:Instance\n    properties:\n      subnetId: {subnet}\n      privateIp: \"10.0.64.{i % 250}\"\n");
+            text.Append($"  server-{i}-data:\n    type: aws:ebs/volume:Volume\n    properties:\n      availabilityZone: eu-west-1a\n      size: 50\n");
+            text.Append($"  server-{i}-attach:\n    type: aws:ec2/volumeAttachment:VolumeAttachment\n    properties:\n      instanceId: ${{server-{i}.id}}\n      volumeId: ${{server-{i}-data.id}}\n");
+        }
+        return text.ToString();
+    }
+
+    private static DiffReport Report(int servers) => new("origin/main",
+        [new TierDiff("dc9", ProgramDiff.Compare(Fleet("subnet-a", servers), Fleet("subnet-b", servers), new UrnScope("dc9", "infra")))]);
+
+    [Fact]
+    public void The_terminal_diff_says_what_it_replaces_before_any_detail()
+    {
+        var text = TerminalDiffRenderer.Render(Report(9));
+        var lines = text.Split('\n');
+        Assert.Equal("dc9: +0 ~0 -0 +-18 (against origin/main)", lines[0]);
+        Assert.StartsWith("  REPLACES 18: 9 instances (server-1, server-2, server-3, … 6 more), 9 volume attachments (server-1-attach,", lines[1]);
+        Assert.Contains("  +- server-1 ", text);
+        Assert.Contains("! replaced: properties.subnetId: the provider cannot update this property [terraform-provider-aws aws_instance", text);
+        Assert.Contains("! replaced: properties.instanceId: refers to server-1, which is replaced", text);
+        Assert.DoesNotContain("server-1-data ", text);  // the volume itself is untouched
+    }
+
+    [Fact]
+    public void The_markdown_comment_says_it_in_the_summary_line_and_above_the_collapsed_details()
+    {
+        var markdown = MarkdownDiffRenderer.Render(Report(9), "<!-- infra-diff -->");
+        Assert.Contains("- `dc9: +0 ~0 -0 +-18` **replaces 18 resources: 9 instances, 9 volume attachments**", markdown);
+        var caution = markdown.IndexOf("> [!CAUTION]", StringComparison.Ordinal);
+        Assert.True(caution > 0 && caution < markdown.IndexOf("<details>", StringComparison.Ordinal), "the caution comes before the collapsed details");
+        Assert.Contains("> - `server-1` `aws:ec2/instance:Instance`: `properties.subnetId`: the provider cannot update this property", markdown);
+        Assert.Contains("| +- | `server-1` | `aws:ec2/instance:Instance` |", markdown);
+    }
+
+    [Fact]
+    public void Thousands_of_replacements_stay_under_GitHubs_limit_and_keep_the_headline()
+    {
+        var report = Report(1500);
+        var markdown = MarkdownDiffRenderer.Render(report, "<!-- infra-diff -->");
+        Assert.True(markdown.Length <= MarkdownDiffRenderer.GitHubCommentLimit, $"{markdown.Length} characters");
+        Assert.Contains("**replaces 3000 resources: 1500 instances, 1500 volume attachments**", markdown);
+        Assert.Contains("> [!CAUTION]", markdown);
+        Assert.Equal(Regex.Matches(markdown, "<details>").Count, Regex.Matches(markdown, "</details>").Count);
+
+        // With room for the list, it stops at a fixed number of lines and says how to see the rest.
+        var listed = MarkdownDiffRenderer.Render(Report(100), maxLength: 1_000_000);
+        Assert.Contains("> - … 140 more; run `infra diff dc9 --base origin/main` for all", listed);
     }
 }

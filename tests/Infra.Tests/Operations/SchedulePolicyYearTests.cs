@@ -1,4 +1,6 @@
 using Infra.Operations.Schedule;
+using Infra.Platform.Configuration;
+using Infra.Platform.Schedule;
 
 namespace Infra.Tests.Operations;
 
@@ -41,7 +43,7 @@ public class SchedulePolicyYearTests
     {
         var settings = Settings(zoneId, down);
         var zone = settings.TimeZone;
-        var hits = Sweep(new SchedulePolicy(settings, StackEnvironment.Dev), minute);
+        var hits = Sweep(new SchedulePolicy(settings, DeploymentEnvironment.Dev), minute);
         DateOnly LocalDate(DateTimeOffset tick) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(tick, zone).DateTime);
 
         var ups = hits.Where(hit => hit.Action == ScheduleAction.Up).Select(hit => LocalDate(hit.Tick)).ToList();
@@ -63,7 +65,7 @@ public class SchedulePolicyYearTests
     [Fact]
     public void Spring_forward_gap_fires_at_the_first_valid_instant_after_it()
     {
-        var policy = new SchedulePolicy(Settings("Europe/Berlin", "Sun 02:30"), StackEnvironment.Dev);
+        var policy = new SchedulePolicy(Settings("Europe/Berlin", "Sun 02:30"), DeploymentEnvironment.Dev);
         // 2026-03-29: 02:00 CET jumps to 03:00 CEST (01:00 UTC). 02:30 does not exist: fire at 03:00 local.
         Assert.Equal(ScheduleAction.Nothing, policy.Evaluate(new DateTimeOffset(2026, 3, 29, 0, 59, 0, TimeSpan.Zero)).Action);
         Assert.Equal(ScheduleAction.Destroy, policy.Evaluate(new DateTimeOffset(2026, 3, 29, 1, 0, 0, TimeSpan.Zero)).Action);
@@ -74,7 +76,7 @@ public class SchedulePolicyYearTests
     [Fact]
     public void Fall_back_ambiguous_time_fires_once_at_its_first_occurrence()
     {
-        var policy = new SchedulePolicy(Settings("Europe/Berlin", "Sun 02:30"), StackEnvironment.Dev);
+        var policy = new SchedulePolicy(Settings("Europe/Berlin", "Sun 02:30"), DeploymentEnvironment.Dev);
         // 2026-10-25: 02:30 CEST (00:30 UTC) and 02:30 CET (01:30 UTC) both exist; only the first fires.
         Assert.Equal(ScheduleAction.Destroy, policy.Evaluate(new DateTimeOffset(2026, 10, 25, 0, 30, 0, TimeSpan.Zero)).Action);
         Assert.Equal(ScheduleAction.Destroy, policy.Evaluate(new DateTimeOffset(2026, 10, 25, 1, 29, 0, TimeSpan.Zero)).Action);
@@ -86,20 +88,20 @@ public class SchedulePolicyYearTests
     [Fact]
     public void Production_never_acts_all_year()
     {
-        Assert.Empty(Sweep(new SchedulePolicy(Settings("Europe/Berlin", "Fri 20:00"), StackEnvironment.Production), 0));
+        Assert.Empty(Sweep(new SchedulePolicy(Settings("Europe/Berlin", "Fri 20:00"), DeploymentEnvironment.Production), 0));
     }
 
     [Fact]
     public void Opted_out_stack_never_acts_all_year()
     {
         var settings = ScheduleSettings.Parse("""{"timeZone": "America/New_York", "weekdayUp": "07:00", "weekendDown": "Fri 20:00", "optOut": true}""");
-        Assert.Empty(Sweep(new SchedulePolicy(settings, StackEnvironment.Dev), 0));
+        Assert.Empty(Sweep(new SchedulePolicy(settings, DeploymentEnvironment.Dev), 0));
     }
 
     [Fact]
     public void A_stack_without_schedule_config_never_acts()
     {
-        var decision = new SchedulePolicy(null, StackEnvironment.Dev).Evaluate(new DateTimeOffset(2026, 3, 2, 6, 0, 0, TimeSpan.Zero));
+        var decision = new SchedulePolicy(null, DeploymentEnvironment.Dev).Evaluate(new DateTimeOffset(2026, 3, 2, 6, 0, 0, TimeSpan.Zero));
         Assert.Equal(ScheduleAction.Nothing, decision.Action);
         Assert.Contains("no infra:schedule", decision.Reason);
     }
@@ -107,7 +109,7 @@ public class SchedulePolicyYearTests
     [Fact]
     public void A_holiday_says_why_nothing_happens()
     {
-        var policy = new SchedulePolicy(Settings("Europe/Berlin", "Fri 20:00"), StackEnvironment.Staging);
+        var policy = new SchedulePolicy(Settings("Europe/Berlin", "Fri 20:00"), DeploymentEnvironment.Staging);
         var decision = policy.Evaluate(new DateTimeOffset(2026, 12, 25, 6, 0, 0, TimeSpan.Zero));
         Assert.Equal(ScheduleAction.Nothing, decision.Action);
         Assert.Contains("2026-12-25 is a holiday", decision.Reason);

@@ -1,4 +1,6 @@
 using Infra.Operations.Schedule;
+using Infra.Platform.Configuration;
+using Infra.Platform.Schedule;
 
 namespace Infra.Tests.Operations;
 
@@ -30,17 +32,17 @@ public class ScheduleSettingsTests
     }
 
     [Theory]
-    [InlineData("weekdayUp: \"07:00\"", "infra:schedule.timeZone: missing")]
+    [InlineData("weekdayUp: \"07:00\"", "infra:schedule.timeZone: is missing")]
     [InlineData("timeZone: Europe/Berln\nweekdayUp: \"07:00\"", "'Europe/Berln' is not a known IANA time zone id")]
     [InlineData("timeZone: W. Europe Standard Time\nweekdayUp: \"07:00\"", "'W. Europe Standard Time' is not a known IANA time zone id")]
     [InlineData("timeZone: UTC\nweekdayUp: 7am", "infra:schedule.weekdayUp: '7am' has no valid time; use a 24-hour local time HH:mm")]
     [InlineData("timeZone: UTC\nweekendDown: \"Fry 20:00\"", "infra:schedule.weekendDown: 'Fry 20:00' is not a day and a time")]
     [InlineData("timeZone: UTC\nweekendDown: \"Fri 25:00\"", "infra:schedule.weekendDown: 'Fri 25:00' has no valid time")]
     [InlineData("timeZone: UTC\nweekdayUp: \"07:00\"\nholidays: [\"25.12.2026\"]", "infra:schedule.holidays: '25.12.2026' is not a date; use the ISO form yyyy-MM-dd")]
-    [InlineData("timeZone: UTC\nweekdayUp: \"07:00\"\nholidays: \"2026-12-25\"", "infra:schedule.holidays: '2026-12-25' is not a list")]
+    [InlineData("timeZone: UTC\nweekdayUp: \"07:00\"\nholidays: \"2026-12-25\"", "infra:schedule.holidays: is the single value '2026-12-25', not a list")]
     [InlineData("timeZone: UTC\nweekdayUp: \"07:00\"\noptOut: maybe", "infra:schedule.optOut: 'maybe' is not a boolean; use true or false")]
     [InlineData("timeZone: UTC\nweekdayUp: \"07:00\"\nwindowMinutes: 0", "infra:schedule.windowMinutes: '0' is not allowed; use whole minutes from 1 to 1440")]
-    [InlineData("timeZone: UTC\nweekdayUP: \"07:00\"", "infra:schedule.weekdayUP: unknown setting; allowed are timeZone, weekdayUp")]
+    [InlineData("timeZone: UTC\nweekdayUP: \"07:00\"", "infra:schedule.weekdayUP: is not a setting; did you mean weekdayUp? Allowed are timeZone, weekdayUp")]
     [InlineData("timeZone: UTC", "sets neither weekdayUp nor weekendDown")]
     [InlineData("- a", "infra:schedule: must be an object")]
     public void Errors_name_the_key_the_value_and_what_is_allowed(string yaml, string expected)
@@ -50,20 +52,24 @@ public class ScheduleSettingsTests
     }
 
     [Theory]
-    [InlineData("dev-eu", null, StackEnvironment.Dev)]
-    [InlineData("prod-eu", null, StackEnvironment.Production)]
-    [InlineData("eu", "production", StackEnvironment.Production)]
-    [InlineData("eu", "Staging", StackEnvironment.Staging)]
-    [InlineData("prod-mirror", "dev", StackEnvironment.Dev)]
-    public void Environment_comes_from_config_or_errs_towards_production(string stack, string? configured, StackEnvironment expected)
+    [InlineData("dev-eu", null, DeploymentEnvironment.Dev)]
+    [InlineData("prod-eu", null, DeploymentEnvironment.Production)]
+    [InlineData("eu", "production", DeploymentEnvironment.Production)]
+    [InlineData("eu", "staging", DeploymentEnvironment.Staging)]
+    [InlineData("reproduce-bug", null, DeploymentEnvironment.Dev)]
+    public void Environment_comes_from_the_one_production_rule(string stack, string? configured, DeploymentEnvironment expected)
     {
         Assert.Equal(expected, StackEnvironments.Resolve(stack, configured));
     }
 
-    [Fact]
-    public void Unknown_environment_is_an_error_with_the_fix()
+    [Theory]
+    [InlineData("eu", "qa", "infra:environment: 'qa' is not an environment. Allowed: dev | staging | production.")]
+    [InlineData("eu", "Staging", "infra:environment: 'Staging' is not an environment")]
+    [InlineData("prod-mirror", "dev", "infra:environment: 'dev' contradicts the stack name 'prod-mirror', which names a production stack")]
+    public void A_value_the_rule_refuses_is_an_error_with_the_fix(string stack, string configured, string expected)
     {
-        var error = Assert.Throws<ScheduleConfigException>(() => StackEnvironments.Resolve("eu", "qa"));
-        Assert.Contains("infra:environment: 'qa' is not an environment; use one of dev, staging, production", error.Message);
+        var error = Assert.Throws<ScheduleConfigException>(() => StackEnvironments.Resolve(stack, configured));
+        Assert.Contains(expected, error.Message);
+        Assert.Contains("pulumi config set infra:environment", error.Message);
     }
 }

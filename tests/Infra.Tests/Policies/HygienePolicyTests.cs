@@ -30,6 +30,24 @@ public sealed class HygienePolicyTests
         ok.AssertNone("HYG-001");
     }
 
+    [Fact]
+    public void Hyg001_asks_docker_volumes_and_networks_only_for_their_lifetime_labels()
+    {
+        // Their labels cannot change without replacing them (STO-006), so the owner label is not required.
+        var ok = new PolicyFixture(Tier.Laptop);
+        ok.Add("data", Tokens.DockerVolume, ("labels", Labels(("stack", "test"), ("tier", "laptop"))));
+        ok.Add("net", Tokens.DockerNetwork, ("labels", Labels(("stack", "test"), ("tier", "laptop"))));
+        ok.AssertNone("HYG-001");
+
+        var container = new PolicyFixture(Tier.Laptop);
+        container.Add("app", Tokens.DockerContainer, ("labels", Labels(("stack", "test"), ("tier", "laptop"))));
+        container.AssertOne("HYG-001", "app", "lacks the owner label");
+
+        var unlabelled = new PolicyFixture(Tier.Laptop);
+        unlabelled.Add("data", Tokens.DockerVolume);
+        unlabelled.AssertOne("HYG-001", "data", "lacks the stack, tier label");
+    }
+
     private sealed class DefaultTags : Args
     {
         public required IReadOnlyDictionary<string, string> Tags { get; init; }

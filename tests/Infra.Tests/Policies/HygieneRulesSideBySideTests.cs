@@ -33,10 +33,22 @@ public sealed class HygieneRulesSideBySideTests
     public void Hyg001_docker_resources_carry_labels()
     {
         var f = new PolicyFixture(Tier.OnPrem3);
-        f.Add("net", Tokens.DockerNetwork, ("labels", Labels(("stack", "test"), ("tier", "onprem3"), ("owner", "team-a"))));
+        f.Add("net", Tokens.DockerNetwork, ("labels", Labels(("stack", "test"), ("tier", "onprem3"))));
         f.Add("vol", Tokens.DockerVolume, ("labels", Labels(("stack", "test"))));
-        var violation = f.AssertOne("HYG-001", "vol", "lacks the tier, owner label(s).");
+        var violation = f.AssertOne("HYG-001", "vol", "lacks the tier label(s).");
         Assert.Equal("set labels from StackIdentity.Tags.", violation.Fix);
+    }
+
+    /// <summary>Volumes and networks need no owner label (STO-006 forbids it); a container does.</summary>
+    [Fact]
+    public void Hyg001_a_container_needs_the_owner_label_a_volume_does_not()
+    {
+        var f = new PolicyFixture(Tier.OnPrem3);
+        f.Add("vol", Tokens.DockerVolume, ("labels", Labels(("stack", "test"), ("tier", "onprem3"))));
+        f.Add("good", Tokens.DockerContainer, ("labels", Labels(("stack", "test"), ("tier", "onprem3"), ("owner", "team-a"))));
+        f.Add("bad", Tokens.DockerContainer, ("labels", Labels(("stack", "test"), ("tier", "onprem3"))));
+        f.AssertOne("HYG-001", "bad", "lacks the owner label(s).");
+        Assert.Equal(3, f.Checked("HYG-001"));
     }
 
     [Fact]

@@ -29,7 +29,7 @@ public sealed class PlatformRulesSideBySideTests
         Binary(f, "good", ["--services=gateway"], "PLATFORM_SERVICES=gateway");
         Binary(f, "bad", ["--services=gateway"], "PLATFORM_LOG_LEVEL=info");
         var violation = f.AssertOne("PLT-001", "bad", "starts the platform binary without PLATFORM_SERVICES in its environment.");
-        Assert.Equal("set PLATFORM_SERVICES to the same list as --services (PlatformBinary.Environment).", violation.Fix);
+        Assert.Equal("set PLATFORM_SERVICES to the same list as --services (BinaryLaunch.Render passes both).", violation.Fix);
         Assert.Equal(2, f.Checked("PLT-001"));
     }
 

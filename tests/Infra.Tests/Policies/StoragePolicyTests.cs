@@ -2,6 +2,7 @@ using Infra.Platform;
 using Infra.Platform.Configuration;
 using Infra.Policies.Inspection;
 using Infra.Synthesis;
+using Infra.Synthesis.Expressions;
 using static Infra.Tests.Policies.PolicyFixture;
 
 namespace Infra.Tests.Policies;
@@ -91,5 +92,27 @@ public sealed class StoragePolicyTests
         var dev = new PolicyFixture(Tier.OnPrem3, DeploymentEnvironment.Dev);
         dev.Add("db-data", Tokens.DockerVolume);
         dev.AssertNone("STO-005");
+    }
+
+    [Fact]
+    public void Sto006_refuses_labels_that_change_on_docker_volumes_and_networks()
+    {
+        static Expr Labels(params (string Key, string Value)[] labels) =>
+            List(labels.Select(l => (Expr)Obj(("label", l.Key), ("value", l.Value))).ToArray());
+
+        var f = new PolicyFixture(Tier.Laptop, DeploymentEnvironment.Dev);
+        f.Add("db-data", Tokens.DockerVolume, ("labels", Labels(("owner", "team-a"), ("stack", "test"), ("tier", "laptop"))));
+        f.AssertOne("STO-006", "db-data", "carries the label 'owner', which changes with the stack's config; a change would replace the volume");
+
+        var network = new PolicyFixture(Tier.Laptop, DeploymentEnvironment.Dev);
+        network.Add("net", Tokens.DockerNetwork, ("labels", Labels(("environment", "dev"), ("stack", "test"), ("tier", "laptop"))));
+        network.AssertOne("STO-006", "net", "carries the label 'environment'");
+
+        var ok = new PolicyFixture(Tier.OnPrem3, DeploymentEnvironment.Dev);
+        ok.Add("pg-data", Tokens.DockerVolume, ("labels", Labels(("stack", "test"), ("tier", "onprem3"))));
+        ok.Add("pg-run", Tokens.DockerVolume, ("labels", Labels(("stack", "test"), ("tier", "onprem3"), ("ephemeral", "true"))));
+        // A container is replaced on any change anyway and holds no data: its owner label is fine.
+        ok.Add("app", Tokens.DockerContainer, ("labels", Labels(("owner", "team-a"), ("stack", "test"), ("tier", "onprem3"))));
+        ok.AssertNone("STO-006");
     }
 }

@@ -22,6 +22,10 @@ internal sealed class LoopbackCluster : IAsyncDisposable
 
     private readonly Dictionary<string, Daemon> etcd = [];
     private readonly Dictionary<string, Daemon> patroni = [];
+    private readonly Dictionary<string, Daemon> schedules = [];
+
+    /// <summary>How soon the generated backup schedule checks again while there is no first backup.</summary>
+    public const int BackupRetrySeconds = 2;
     private readonly List<string> extraDataDirs = [];
 
     public string Root { get; }
@@ -78,7 +82,7 @@ internal sealed class LoopbackCluster : IAsyncDisposable
             File.WriteAllText(member.Paths.EtcdConfigFile, EtcdConfig.For(spec, member));
             File.WriteAllText(member.Paths.PgBackRestConfigFile, PgBackRestConfig.For(spec, member));
             File.WriteAllText(member.Paths.PostBootstrapScript, PostBootstrapScript.For(spec));
-            File.WriteAllText(member.Paths.BackupScheduleScript, BackupScheduleScript.For(spec, member, intervalHours: 24));
+            File.WriteAllText(member.Paths.BackupScheduleScript, BackupScheduleScript.For(spec, member, intervalHours: 24, BackupRetrySeconds));
         }
         return cluster;
     }
@@ -105,6 +109,20 @@ internal sealed class LoopbackCluster : IAsyncDisposable
         old?.Dispose();
         patroni[member.Name] = Daemon.Start($"patroni {member.Name}", ["patroni", member.Paths.PatroniConfigFile],
             Path.Combine(member.Paths.Log, "patroni.log"), asServiceUser: true);
+    }
+
+    /// <summary>Starts a member's generated backup schedule as it runs in its container: the script, looping, as postgres.</summary>
+    public void StartBackupSchedule(ClusterMember member) =>
+        schedules[member.Name] = Daemon.Start($"backup schedule {member.Name}", ["sh", member.Paths.BackupScheduleScript],
+            Path.Combine(member.Paths.Log, "backup-schedule.log"), asServiceUser: true);
+
+    /// <summary>Everything a member's running backup schedule has printed so far, line by line.</summary>
+    public IReadOnlyList<string> BackupScheduleLog(ClusterMember member)
+    {
+        var path = Path.Combine(member.Paths.Log, "backup-schedule.log");
+        if (!File.Exists(path)) return [];
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        return new StreamReader(stream).ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries);
     }
 
     /// <summary>A crash of the whole member: SIGKILL to Patroni, then to the postmaster.</summary>
@@ -168,7 +186,7 @@ internal sealed class LoopbackCluster : IAsyncDisposable
 
     public string Logs()
     {
-        var all = etcd.Values.Concat(patroni.Values).Select(d => $"--- {d.Name} ({d.LogPath}) ---\n{d.Tail()}");
+        var all = etcd.Values.Concat(patroni.Values).Concat(schedules.Values).Select(d => $"--- {d.Name} ({d.LogPath}) ---\n{d.Tail()}");
         return string.Join('\n', all);
     }
 
@@ -185,6 +203,7 @@ internal sealed class LoopbackCluster : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        foreach (var daemon in schedules.Values) daemon.Dispose();
         foreach (var daemon in patroni.Values) daemon.Dispose();
         foreach (var dataDir in Spec.Members.Select(m => m.Paths.PostgresData).Concat(extraDataDirs))
             KillPostmaster(dataDir);

@@ -1,0 +1,29 @@
+using Infra.Platform;
+
+namespace Infra.Tests.Core;
+
+/// <summary>The hash behind shortened names and derived numbers: fixed forever, since names and addresses depend on it.</summary>
+public class StableHashTests
+{
+    [Fact]
+    public void The_hash_is_sha256_of_the_utf8_text_and_never_changes()
+    {
+        // Pinned (printf billing | sha256sum): a change here renames resources and moves servers.
+        Assert.Equal("0c95c7ec", StableHash.Hex("billing", 8));
+        Assert.Equal(Convert.ToUInt32(StableHash.Hex("billing", 8), 16), StableHash.Of("billing"));
+        Assert.Equal("4e07408562bedb8b60ce05c1decfe3ad16b72230967de01f640b7e4729b49fce", StableHash.Hex("3", 64));
+    }
+
+    [Fact]
+    public void A_name_that_fits_is_kept_and_a_longer_one_is_cut_with_a_hash_of_the_whole()
+    {
+        Assert.Equal("notifications", StableHash.Shorten("notifications", 17));
+        Assert.Equal("billing-gateway-x", StableHash.Shorten("billing-gateway-x", 17));
+        var shortened = StableHash.Shorten("notifications-gateway", 17);
+        Assert.Equal($"notificati-{StableHash.Hex("notifications-gateway", 6)}", shortened);
+        Assert.Equal(17, shortened.Length);
+        // A cut that would end in '-' drops it.
+        Assert.Equal($"abcdefghi-{StableHash.Hex("abcdefghi-jklmnopq", 6)}", StableHash.Shorten("abcdefghi-jklmnopq", 17));
+        Assert.NotEqual(StableHash.Shorten("notifications-gateway", 17), StableHash.Shorten("notifications-worker", 17));
+    }
+}
