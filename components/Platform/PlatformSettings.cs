@@ -102,7 +102,10 @@ public sealed partial record PlatformSettings(
                 config.Report(CommonKeys.Catalog, name, "is not a valid Service name.", "lower-case letters, digits and '-', starting with a letter");
                 continue;
             }
-            if (node is not JsonObject entry)
+            // 'as' and a null check, not 'is not JsonObject entry': Stryker cannot compile mutants of a
+            // negated pattern whose variable is used after the early exit, and would skip the whole method.
+            var entry = node as JsonObject;
+            if (entry is null)
             {
                 config.Report(CommonKeys.Catalog, name, "must map to an object {database, routes}.");
                 continue;

@@ -103,7 +103,8 @@ public sealed class ConfigSource
             throw new ConfigSourceException([Error(origin, $"holds {stream.Documents.Count} YAML documents (separated by ---); a stack file is one.")]);
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
             return new ConfigSource(values, origin);
-        if (stream.Documents[0].RootNode is not YamlMappingNode root)
+        var root = stream.Documents[0].RootNode as YamlMappingNode;
+        if (root is null)
             throw new ConfigSourceException([Error(origin,
                 $"is {Describe(stream.Documents[0].RootNode)}, but a stack file is a mapping with a `config:` section.")]);
 
@@ -120,7 +121,10 @@ public sealed class ConfigSource
         {
             foreach (var (keyNode, valueNode) in config.Children)
             {
-                if (keyNode is not YamlScalarNode { Value: { Length: > 0 } key })
+                // Not 'is not YamlScalarNode { Value: ... } key': mutants of that negated pattern do not
+                // compile (key would be unassigned after it), so Stryker would skip the whole method.
+                var key = (keyNode as YamlScalarNode)?.Value;
+                if (string.IsNullOrEmpty(key))
                 {
                     errors.Add(Error($"{origin} line {keyNode.Start.Line}", "is a config key that is not a plain name.", "names such as infra:tier"));
                     continue;

@@ -4,6 +4,7 @@ using Infra.Policies.Inspection;
 using Infra.Policies.Storage;
 using Infra.Synthesis;
 using Infra.Synthesis.Expressions;
+using Infra.Tests.Support;
 using static Infra.Tests.Policies.PolicyFixture;
 
 namespace Infra.Tests.Policies;
@@ -218,5 +219,50 @@ public sealed class StorageRulesSideBySideTests
         f.Add("data", Tokens.EbsVolume);
         f.AssertNone("STO-005");
         Assert.Equal(0, f.Checked("STO-005"));
+    }
+
+    // STO-006 ---------------------------------------------------------------------------------
+
+    private static ListExpr Labels(params (string Key, Expr Value)[] labels) =>
+        List(labels.Select(l => (Expr)Obj(("label", l.Key), ("value", l.Value))).ToArray());
+
+    private sealed class ReadVolume(Scope scope, string id)
+        : Resource(scope, id, Tokens.DockerVolume, TestBlueprint.Props(("labels", Labels(("owner", "someone")))), null, new ResourceGet("old-volume"));
+
+    [Fact]
+    public void Sto006_flags_the_volume_with_an_owner_label_beside_one_with_lifetime_labels_only()
+    {
+        var f = new PolicyFixture(Tier.OnPrem3, DeploymentEnvironment.Dev);
+        f.Add("pg-data", Tokens.DockerVolume, ("labels", Labels(("stack", "test"), ("tier", "onprem3"), ("ephemeral", "true"))));
+        f.Add("pg-wal", Tokens.DockerVolume, ("labels", Labels(("stack", "test"), ("tier", "onprem3"), ("owner", "team-a"))));
+        var violation = f.AssertOne("STO-006", "pg-wal",
+            "carries the label 'owner', which changes with the stack's config; a change would replace the volume (Docker cannot relabel it) and lose its data or fail the update.");
+        Assert.Equal("label it with StackIdentity.LifetimeTags (stack, tier) only.", violation.Fix);
+        Assert.Equal(2, f.Checked("STO-006"));
+    }
+
+    [Fact]
+    public void Sto006_names_every_changing_label_and_says_network_for_a_network()
+    {
+        var f = new PolicyFixture(Tier.OnPrem3, DeploymentEnvironment.Dev);
+        f.Add("net", Tokens.DockerNetwork, ("labels", Labels(("environment", "dev"), ("owner", "team-a"), ("stack", "test"))));
+        f.Add("quiet", Tokens.DockerNetwork, ("labels", Labels(("stack", "test"), ("tier", "onprem3"))));
+        var problems = f.Run("STO-006").Select(v => $"{v.Subject}: {v.Problem}").ToList();
+        Assert.Equal(2, problems.Count);
+        Assert.All(problems, p => Assert.StartsWith("net: carries the label '", p));
+        Assert.All(problems, p => Assert.Contains("would replace the network (Docker cannot relabel it)", p));
+        Assert.Contains(problems, p => p.Contains("'environment'"));
+        Assert.Contains(problems, p => p.Contains("'owner'"));
+    }
+
+    [Fact]
+    public void Sto006_checks_only_volumes_and_networks_the_stack_creates()
+    {
+        var f = new PolicyFixture(Tier.OnPrem3, DeploymentEnvironment.Dev);
+        _ = new ReadVolume(f.Blueprint, "old-data");
+        f.Add("app", Tokens.DockerContainer, ("labels", Labels(("owner", "team-a"), ("stack", "test"), ("tier", "onprem3"))));
+        f.Add("new-data", Tokens.DockerVolume, ("labels", Labels(("owner", "team-a"))));
+        f.AssertOne("STO-006", "new-data", "carries the label 'owner'");
+        Assert.Equal(1, f.Checked("STO-006"));
     }
 }
