@@ -18,10 +18,12 @@ public sealed class InstanceTypeAllowed : ResourcePolicy
 
     protected override IEnumerable<Violation> Check(Resource resource, PolicyContext context)
     {
-        if (Props.String(resource, "instanceType") is not { } type) yield break;
-        if (TierPolicyProfile.Allows(context.AllowedInstanceTypes, type)) yield break;
-        var allowed = context.AllowedInstanceTypes.Count == 0 ? "none on this tier" : string.Join(", ", context.AllowedInstanceTypes);
-        yield return Violation(resource.Name, $"uses instance type {type}, outside the allow-list ({allowed}).",
-            $"pick an allowed type, or widen {CommonKeys.AllowedInstanceTypes.FullName} for this stack after a cost review.");
+        // The pattern variable stays inside one statement: a mutation tool can then switch each check on its own.
+        if (Props.String(resource, "instanceType") is { } type && !TierPolicyProfile.Allows(context.AllowedInstanceTypes, type))
+        {
+            var allowed = context.AllowedInstanceTypes.Count == 0 ? "none on this tier" : string.Join(", ", context.AllowedInstanceTypes);
+            yield return Violation(resource.Name, $"uses instance type {type}, outside the allow-list ({allowed}).",
+                $"pick an allowed type, or widen {CommonKeys.AllowedInstanceTypes.FullName} for this stack after a cost review.");
+        }
     }
 }

@@ -18,8 +18,9 @@ public sealed class ImagesPinned : ResourcePolicy
     {
         var property = resource.Type == Tokens.DockerRemoteImage ? "name" : "image";
         // A reference (e.g. a RemoteImage's imageId) is an exact image already; only literals can float.
-        if (Props.Get(resource, property) is not Synthesis.Expressions.StringLiteral { Value: var image }) yield break;
-        if (ImageReference.Problem(image) is { } problem)
+        // (One statement, so the pattern variables stay in scope when a mutation tool wraps it.)
+        if (Props.Get(resource, property) is Synthesis.Expressions.StringLiteral { Value: var image } &&
+            ImageReference.Problem(image) is { } problem)
             yield return Violation(resource.Name, $"{property} {image} {problem}", $"use {ImageReference.Allowed}.");
     }
 }

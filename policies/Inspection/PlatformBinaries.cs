@@ -66,6 +66,7 @@ public static partial class PlatformBinaries
         flags.Contains(PlatformBinary.Services.Flag!, StringComparison.Ordinal) ||
         env.Any(e => e.Key.StartsWith("PLATFORM_", StringComparison.Ordinal));
 
+    // The patterns above only capture a quoted value whole ("..." or '...'), so its first and last characters match.
     private static string Unquote(string value) =>
-        value.Length >= 2 && (value[0] == '"' || value[0] == '\'') && value[^1] == value[0] ? value[1..^1] : value;
+        value.Length >= 2 && (value[0] == '"' || value[0] == '\'') ? value[1..^1] : value;
 }

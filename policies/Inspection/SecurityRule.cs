@@ -60,10 +60,11 @@ public sealed record SecurityRule(
         var items = Props.List(group, property);
         for (var i = 0; i < items.Count; i++)
         {
-            if (items[i] is not ObjectExpr item) continue;
-            yield return new SecurityRule(group, $"{property}[{i}]", group, ingress,
-                ProtocolOf(item["protocol"]), Port(item["fromPort"]), Port(item["toPort"]),
-                [.. Props.Strings(item["cidrBlocks"]), .. Props.Strings(item["ipv6CidrBlocks"])]);
+            // The pattern variable is used inside its own statement, so a mutation tool can wrap it.
+            if (items[i] is ObjectExpr item)
+                yield return new SecurityRule(group, $"{property}[{i}]", group, ingress,
+                    ProtocolOf(item["protocol"]), Port(item["fromPort"]), Port(item["toPort"]),
+                    [.. Props.Strings(item["cidrBlocks"]), .. Props.Strings(item["ipv6CidrBlocks"])]);
         }
     }
 

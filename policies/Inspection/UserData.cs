@@ -29,7 +29,8 @@ public static class UserData
         byte[] bytes;
         try { bytes = Convert.FromBase64String(trimmed); }
         catch (FormatException) { return text; }
-        if (bytes.Length > 2 && bytes[0] == 0x1f && bytes[1] == 0x8b)
+        // Eight base64 characters or more decode to at least six bytes, so both header bytes exist.
+        if (bytes[0] == 0x1f && bytes[1] == 0x8b)
         {
             try
             {

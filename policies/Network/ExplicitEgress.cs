@@ -18,7 +18,8 @@ public sealed class ExplicitEgress : ResourcePolicy
     protected override IEnumerable<Violation> Check(Resource resource, PolicyContext context)
     {
         if (Props.Get(resource, "egress") is not null) yield break;
-        var hasRule = SecurityRule.All(context.Blueprint).Any(r => !r.Ingress && r.Group == resource && r.Declared != resource);
+        // Only separate rules are left to look at: a group with inline egress has returned above.
+        var hasRule = SecurityRule.All(context.Blueprint).Any(r => !r.Ingress && r.Group == resource);
         if (!hasRule)
             yield return Violation(resource.Name, "declares no egress, inline or as separate rules.",
                 "add the egress it needs (e.g. tcp 443 to the VPC endpoints or NAT), or egress: [] to allow none.");

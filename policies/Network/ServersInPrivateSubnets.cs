@@ -22,12 +22,10 @@ public sealed class ServersInPrivateSubnets : ResourcePolicy
         var subnetRefs = resource.Type == Tokens.Instance
             ? [Props.Get(resource, "subnetId")]
             : Props.List(resource, "networkInterfaces").OfType<ObjectExpr>().Select(n => n["subnetId"]).ToList();
+        // (No early exit after this one: a missing subnetId refers to no subnet, so the loop below finds nothing.)
         if (resource.Type == Tokens.Instance && subnetRefs[0] is null)
-        {
             yield return Violation(resource.Name, "has no subnetId, so it would land in the default VPC's public subnet.",
                 "set subnetId to one of the VPC's private subnets.");
-            yield break;
-        }
         foreach (var subnet in subnetRefs.SelectMany(s => Props.Referenced(context.Blueprint, s)).Where(s => s.Type == Tokens.Subnet))
         {
             if (IsPublic(subnet))

@@ -77,6 +77,8 @@ public static class SubnetPlanner
             }
         }
 
+        // Defensive: every (tier, AZ) has a slot of its own, so this cannot fail for a plan made above; a
+        // mutation test that deletes it therefore survives (an equivalent mutant), and that is expected.
         EnsureDisjoint(subnets.Select(s => new NamedCidr($"subnet {s.Name}", s.Cidr)));
         return new SubnetPlan(vpc, slotPrefix, subnets);
     }

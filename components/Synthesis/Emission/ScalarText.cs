@@ -36,8 +36,9 @@ internal static class ScalarText
         {
             var c = text[i];
             if (c < ' ' || c > '~') return false;
-            if (c == ' ' && i + 1 < text.Length && text[i + 1] == '#') return false;
-            if (c == ':' && i + 1 < text.Length && text[i + 1] == ' ') return false;
+            // A space or ':' is never the last character here (refused just above), so text[i + 1] exists.
+            if (c == ' ' && text[i + 1] == '#') return false;
+            if (c == ':' && text[i + 1] == ' ') return false;
         }
         return true;
     }

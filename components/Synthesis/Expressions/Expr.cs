@@ -23,10 +23,13 @@ public sealed record BoolLiteral(bool Value) : Expr;
 
 public sealed record NumberLiteral(double Value) : Expr
 {
-    /// <summary>Invariant, shortest round-trip form; integers have no decimal point.</summary>
+    /// <summary>
+    /// Invariant, shortest round-trip form (what .NET prints for a double); integers below 1e15 are
+    /// written in full, with no decimal point or exponent.
+    /// </summary>
     public string Text => Value == Math.Floor(Value) && Math.Abs(Value) < 1e15
         ? ((long)Value).ToString(CultureInfo.InvariantCulture)
-        : Value.ToString("R", CultureInfo.InvariantCulture);
+        : Value.ToString(CultureInfo.InvariantCulture);
 }
 
 public sealed record NullLiteral : Expr

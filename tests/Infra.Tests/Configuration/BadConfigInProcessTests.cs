@@ -12,12 +12,13 @@ namespace Infra.Tests.Configuration;
 /// </summary>
 public class BadConfigInProcessTests
 {
-    public static TheoryData<BadConfigCase> Cases => BadConfigCorpus.Cases();
+    public static TheoryData<string> Cases => BadConfigCorpus.Names();
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void Bad_config_is_refused_with_a_precise_message(BadConfigCase c)
+    public void Bad_config_is_refused_with_a_precise_message(string name)
     {
+        var c = BadConfigCorpus.Named(name);
         var message = Refusal(c);
         foreach (var fragment in c.Expected) Assert.Contains(fragment, message);
         foreach (var fragment in c.Absent ?? []) Assert.DoesNotContain(fragment, message);

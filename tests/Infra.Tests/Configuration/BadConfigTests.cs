@@ -8,12 +8,13 @@ namespace Infra.Tests.Configuration;
 /// </summary>
 public class BadConfigTests
 {
-    public static TheoryData<BadConfigCase> Cases => BadConfigCorpus.Cases();
+    public static TheoryData<string> Cases => BadConfigCorpus.Names();
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void Bad_config_exits_1_with_a_precise_message_and_nothing_on_stdout(BadConfigCase c)
+    public void Bad_config_exits_1_with_a_precise_message_and_nothing_on_stdout(string name)
     {
+        var c = BadConfigCorpus.Named(name);
         var result = Run(c, "synth");
 
         Assert.Equal("", result.Stdout);
@@ -33,7 +34,7 @@ public class BadConfigTests
     [InlineData("plan", "stack name with a space")]
     public void Plan_and_policy_refuse_the_same_config(string command, string name)
     {
-        var c = BadConfigCorpus.All.Single(x => x.Name == name);
+        var c = BadConfigCorpus.Named(name);
         var result = Run(c, command);
 
         Assert.Equal("", result.Stdout);

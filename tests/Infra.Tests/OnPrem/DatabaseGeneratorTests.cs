@@ -165,10 +165,14 @@ public sealed class DatabaseGeneratorTests
         { "must be an absolute path", () => Spec(members: [new("db-a", "10.0.0.11", new MemberPorts(), new MemberPaths(PostgresData: "/data/pg 1")), new("db-b", "10.0.0.12"), new("db-c", "10.0.0.13")]) },
     };
 
+    // Theory rows are indexes (a Func does not serialize), so each row is its own test case.
+    public static TheoryData<int> InvalidSpecRows => new(Enumerable.Range(0, InvalidSpecs.Count()));
+
     [Theory]
-    [MemberData(nameof(InvalidSpecs))]
-    public void An_unworkable_cluster_description_is_refused_with_the_reason(string reason, Func<PostgresClusterSpec> spec)
+    [MemberData(nameof(InvalidSpecRows))]
+    public void An_unworkable_cluster_description_is_refused_with_the_reason(int row)
     {
+        var (reason, spec) = ((string)InvalidSpecs.ElementAt(row)[0], (Func<PostgresClusterSpec>)InvalidSpecs.ElementAt(row)[1]);
         var error = Assert.Throws<DatabaseConfigException>(() => spec().Validate());
         Assert.Contains(reason, error.Message);
     }

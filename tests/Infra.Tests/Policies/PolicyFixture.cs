@@ -15,7 +15,9 @@ public sealed class PolicyFixture
     public Blueprint Blueprint { get; }
     public StackIdentity Identity { get; }
 
-    public PolicyFixture(Tier tier = Tier.Dc9, DeploymentEnvironment environment = DeploymentEnvironment.Staging, string stack = "test")
+    /// <param name="config">More <c>infra:*</c> values of the stack (e.g. a catalog), as Pulumi passes them.</param>
+    public PolicyFixture(Tier tier = Tier.Dc9, DeploymentEnvironment environment = DeploymentEnvironment.Staging, string stack = "test",
+        IReadOnlyDictionary<string, JsonNode>? config = null)
     {
         Blueprint = new Blueprint(stack);
         foreach (var package in new[] { "aws", "docker", "random" })
@@ -25,6 +27,7 @@ public sealed class PolicyFixture
             ["infra:environment"] = new(JsonValue.Create(environment.ToString().ToLowerInvariant()), false),
             ["infra:owner"] = new(JsonValue.Create("team-a"), false),
         };
+        foreach (var (key, value) in config ?? new Dictionary<string, JsonNode>()) values[key] = new(value, false);
         var reader = new ConfigReader(new ConfigSource(values, "test"), stack, tier, CommonKeys.All);
         var settings = PlatformSettings.Read(reader);
         Assert.Empty(reader.Errors);
@@ -70,6 +73,10 @@ public sealed class PolicyFixture
         Assert.False(string.IsNullOrWhiteSpace(violation.Fix));
         return violation;
     }
+
+    /// <summary>How many subjects <paramref name="policyId"/> checked (what its pass count is made of).</summary>
+    public int Checked(string policyId) =>
+        (PolicyPack.Find(policyId) ?? throw new InvalidOperationException($"No policy {policyId}.")).Evaluate(Context()).Checked;
 
     public void AssertNone(string policyId, IReadOnlyList<string>? allowedInstanceTypes = null)
     {
