@@ -14,6 +14,7 @@ var root = new RootCommand(
     TiersCommand.Create(),
     DiffCommand.Create(synthesizer),
     ScheduleCommand.Create(),
+    StacksCommand.Create(synthesizer),
 };
 foreach (var command in DeployCommands.Create(synthesizer)) root.Add(command);
 

@@ -1,26 +1,45 @@
 using System.CommandLine;
 using System.Globalization;
 using Infra.Operations;
+using Infra.Operations.Deploy;
 using Infra.Operations.Schedule;
+using Infra.Platform.Configuration;
 using Infra.Platform.Schedule;
 
 namespace Infra.Cli.Commands;
 
-/// <summary><c>infra schedule --stack STACK [--at ISO-8601]</c>: prints up, destroy or nothing.</summary>
+/// <summary>
+/// <c>infra schedule --stack STACK</c>: compares the schedule's desired state with the stack's actual state
+/// and prints the action that reconciles them (up, destroy or nothing); <c>hold</c> and <c>release</c> manage holds.
+/// </summary>
 public static class ScheduleCommand
 {
-    public static Command Create(TimeProvider? clock = null)
+    private const string ExpiresOnKey = "infra:expiresOn";
+
+    public static Command Create(TimeProvider? clock = null, IProcessRunner? runner = null)
     {
-        var stack = new Option<string>("--stack")
+        var stack = new Option<string?>("--stack")
         {
-            Description = "The stack to ask about; its Pulumi.STACK.yaml holds infra:schedule and infra:environment.",
-            Required = true,
+            Description = "The stack to ask about; its Pulumi.STACK.yaml holds infra:schedule, infra:expiresOn and infra:environment.",
             HelpName = "STACK",
         };
-        var at = new Option<string?>("--at")
+        var at = AtOption();
+        var actual = new Option<string?>("--actual")
         {
-            Description = "The instant to evaluate, ISO-8601 with an offset (2026-03-30T05:00:00Z). Default: now.",
+            Description = "The stack's actual state, instead of asking Pulumi (`pulumi stack ls --json`: up when it has resources).",
+            HelpName = "up|down",
+        };
+        actual.AcceptOnlyFromAmong("up", "down");
+        var holdUntil = new Option<string?>("--hold-until")
+        {
+            Description = "A hold to assume (ISO-8601 end), instead of the stack's infra:holdUntil tag; only with --actual.",
             HelpName = "TIME",
+        };
+        var lead = new Option<int>("--lead-minutes")
+        {
+            Description = "Start the weekday spin-up this many minutes before weekdayUp, so the stack is ready at that time (default 0; " +
+                          "the spin-up estimate of the stack is meant to feed it).",
+            DefaultValueFactory = _ => 0,
         };
         var manual = new Option<string?>("--now")
         {
@@ -31,62 +50,231 @@ public static class ScheduleCommand
         var projectDir = CommonOptions.ProjectDir();
 
         var command = new Command("schedule",
-            "Print what the hourly scheduler should do with a dev stack at an instant: `up` (weekday spin-up), " +
-            "`destroy` (weekend teardown) or `nothing`, from the stack config object infra:schedule " +
-            "(timeZone, weekdayUp, weekendDown, holidays, optOut, windowMinutes), in the stack's own time zone and " +
-            "correct across daylight-saving changes. Production stacks (infra:environment: production, or unset on a stack named " +
-            "like prod-eu: the rule synthesis uses) always print `nothing`. " +
-            "The reason goes to stderr, the word alone to stdout. " + ExitCodes.Help)
+            "Print what the hourly run should do with a dev stack now: `up`, `destroy` or `nothing`. The schedule " +
+            "(infra:schedule: timeZone, weekdayUp, weekendDown, holidays, optOut; and infra:expiresOn) says whether the stack " +
+            "should be up or down at any instant, in its own time zone and across daylight-saving changes; the action is what " +
+            "brings the stack's actual state (read from Pulumi: does it have resources?) there, so a missed run is corrected by " +
+            "the next. A hold (`infra schedule hold`) keeps it up until the hold ends. Production stacks (the rule synthesis " +
+            "uses) always print `nothing`. The reason goes to stderr, the word alone to stdout. " + ExitCodes.Help)
         {
-            stack, at, manual, projectDir,
+            stack, at, actual, holdUntil, lead, manual, projectDir,
         };
+        command.Add(HoldCommand(clock, runner));
+        command.Add(ReleaseCommand(runner));
 
-        command.SetAction(parse =>
+        command.SetAction(async (parse, cancellationToken) =>
         {
             var error = parse.InvocationConfiguration.Error;
-            var name = parse.GetValue(stack)!;
-            DateTimeOffset instant;
-            if (parse.GetValue(at) is { } text)
+            if (parse.GetValue(stack) is not { } name)
             {
-                if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out instant))
+                error.WriteLine("infra schedule: --stack STACK is required (or use `infra schedule hold|release STACK`).");
+                return ExitCodes.Usage;
+            }
+            if (ParseInstant(parse.GetValue(at), error, "--at", clock) is not { } instant) return ExitCodes.Usage;
+            ScheduleHold? assumedHold = null;
+            if (parse.GetValue(holdUntil) is { } holdText)
+            {
+                if (parse.GetValue(actual) is null)
                 {
-                    error.WriteLine($"infra schedule: --at '{text}' is not an ISO-8601 time; write e.g. 2026-03-30T05:00:00Z or 2026-03-30T07:00:00+02:00.");
+                    error.WriteLine("infra schedule: --hold-until needs --actual (without it the hold is read from the stack's tags).");
                     return ExitCodes.Usage;
                 }
+                if (ParseInstant(holdText, error, "--hold-until", clock) is not { } until) return ExitCodes.Usage;
+                assumedHold = new ScheduleHold(until, "assumed with --hold-until");
             }
-            else
+            if (parse.GetValue(lead) is var minutes && minutes is < 0 or > 24 * 60)
             {
-                instant = (clock ?? TimeProvider.System).GetUtcNow();
+                error.WriteLine($"infra schedule: --lead-minutes {minutes} is out of range; use 0 to 1440.");
+                return ExitCodes.Usage;
             }
 
             try
             {
                 if (OperationsContext.ProjectRoot(parse.GetValue(projectDir), error) is not { } root) return ExitCodes.InvalidInput;
-                var config = StackConfigFile.Load(root, name);
-                // A misspelt stack would otherwise read as "no schedule" and print `nothing`, exit 0.
-                if (!config.Exists)
-                    throw new InvalidDataException(
-                        $"{Path.GetFileName(config.Path)} does not exist in {root}, so there is no stack '{name}' to schedule; " +
-                        "name a stack that has a stack file (`ls Pulumi.*.yaml`).");
-                var environment = StackEnvironments.Resolve(name, config.GetString(StackEnvironments.ConfigKey));
-                var settings = config.Get(ScheduleSettings.ConfigKey) is { } node ? ScheduleSettings.FromYaml(node) : null;
-                var policy = new SchedulePolicy(settings, environment);
-                var decision = parse.GetValue(manual) switch
+                var (policy, _) = Load(root, name, TimeSpan.FromMinutes(minutes));
+                ScheduleDecision decision;
+                if (parse.GetValue(manual) is { } requested)
                 {
-                    "up" => policy.Manual(ScheduleAction.Up),
-                    "destroy" => policy.Manual(ScheduleAction.Destroy),
-                    _ => policy.Evaluate(instant),
-                };
+                    decision = policy.Manual(requested == "up" ? ScheduleAction.Up : ScheduleAction.Destroy);
+                }
+                else if (parse.GetValue(actual) is { } given)
+                {
+                    decision = policy.Reconcile(instant, given == "up" ? ActualState.Up : ActualState.Down, assumedHold);
+                }
+                else
+                {
+                    var snapshot = await new PulumiStackState(runner ?? new SystemProcessRunner(), root).ReadAsync(name, cancellationToken);
+                    decision = policy.Reconcile(instant, snapshot.State, ScheduleHold.FromTags(snapshot.Tags));
+                }
                 parse.InvocationConfiguration.Output.WriteLine(decision.Action.ToCommandWord());
                 error.WriteLine($"{name}: {decision.Action.ToCommandWord()}: {decision.Reason}");
                 return ExitCodes.Success;
             }
-            catch (Exception failure) when (failure is ScheduleConfigException or InvalidDataException)
+            catch (ExecutableNotFoundException)
+            {
+                error.WriteLine($"infra schedule: stack '{name}': {PulumiCommandLines.InstallHint} (Or pass --actual up|down.)");
+                return ExitCodes.InvalidInput;
+            }
+            catch (Exception failure) when (failure is ScheduleConfigException or InvalidDataException or StackStateException)
             {
                 error.WriteLine($"infra schedule: stack '{name}': {failure.Message}");
                 return ExitCodes.InvalidInput;
             }
         });
         return command;
+    }
+
+    private static Command HoldCommand(TimeProvider? clock, IProcessRunner? runner)
+    {
+        var stack = new Argument<string>("stack") { Description = "The dev stack to keep up." };
+        var until = new Option<string>("--until")
+        {
+            Description = $"When the hold ends, ISO-8601 with an offset (2026-12-04T18:00:00+01:00); at most {ScheduleHold.Longest.TotalDays:0} days ahead. Required: a hold always ends.",
+            Required = true,
+            HelpName = "TIME",
+        };
+        var reason = new Option<string?>("--reason") { Description = "Why, shown in the workflow summary (e.g. a ticket).", HelpName = "TEXT" };
+        var projectDir = CommonOptions.ProjectDir();
+        var command = new Command("hold",
+            "Keep a dev stack up past its teardown until a given time: records the end as the stack's Pulumi tag " +
+            $"{ScheduleHold.UntilTag} (and {ScheduleHold.ReasonTag}), which the hourly run reads and shows in its summary. " + ExitCodes.Help)
+        {
+            stack, until, reason, projectDir,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var error = parse.InvocationConfiguration.Error;
+            var name = parse.GetValue(stack)!;
+            var now = (clock ?? TimeProvider.System).GetUtcNow();
+            if (ParseInstant(parse.GetValue(until), error, "--until", clock) is not { } end) return ExitCodes.Usage;
+            if (end <= now)
+            {
+                error.WriteLine($"infra schedule hold: --until {parse.GetValue(until)} is not in the future; give the time the hold should end.");
+                return ExitCodes.Usage;
+            }
+            if (end - now > ScheduleHold.Longest)
+            {
+                error.WriteLine($"infra schedule hold: --until {parse.GetValue(until)} is more than {ScheduleHold.Longest.TotalDays:0} days ahead; " +
+                                "hold for a shorter time and renew it if needed (or opt the stack out with infra:schedule.optOut: true).");
+                return ExitCodes.Usage;
+            }
+            var text = parse.GetValue(reason)?.ReplaceLineEndings(" ").Trim();
+            if (text is { Length: > 200 })
+            {
+                error.WriteLine("infra schedule hold: --reason is longer than 200 characters (a Pulumi tag value holds 256); shorten it, e.g. to a ticket id.");
+                return ExitCodes.Usage;
+            }
+            try
+            {
+                if (OperationsContext.ProjectRoot(parse.GetValue(projectDir), error) is not { } root) return ExitCodes.InvalidInput;
+                var (_, environment) = Load(root, name, TimeSpan.Zero);
+                if (environment == DeploymentEnvironment.Production)
+                {
+                    error.WriteLine($"infra schedule hold: '{name}' is a production stack, which the schedule never touches; a hold would do nothing.");
+                    return ExitCodes.InvalidInput;
+                }
+                var hold = new ScheduleHold(end, text);
+                var state = new PulumiStackState(runner ?? new SystemProcessRunner(), root);
+                await state.SetTagAsync(name, ScheduleHold.UntilTag, hold.UntilText, cancellationToken);
+                if (!string.IsNullOrEmpty(text)) await state.SetTagAsync(name, ScheduleHold.ReasonTag, text, cancellationToken);
+                else await TryRemove(state, name, ScheduleHold.ReasonTag, cancellationToken);
+                parse.InvocationConfiguration.Output.WriteLine($"{name}: {hold.Describe()}; the hourly run keeps it up until then and acts on its schedule after.");
+                return ExitCodes.Success;
+            }
+            catch (ExecutableNotFoundException)
+            {
+                error.WriteLine("infra schedule hold: " + PulumiCommandLines.InstallHint);
+                return ExitCodes.InvalidInput;
+            }
+            catch (Exception failure) when (failure is ScheduleConfigException or InvalidDataException or StackStateException)
+            {
+                error.WriteLine($"infra schedule hold: stack '{name}': {failure.Message}");
+                return ExitCodes.InvalidInput;
+            }
+        });
+        return command;
+    }
+
+    private static Command ReleaseCommand(IProcessRunner? runner)
+    {
+        var stack = new Argument<string>("stack") { Description = "The stack whose hold ends now." };
+        var projectDir = CommonOptions.ProjectDir();
+        var command = new Command("release", $"End a hold now: removes the stack's {ScheduleHold.UntilTag} and {ScheduleHold.ReasonTag} tags. " + ExitCodes.Help)
+        {
+            stack, projectDir,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var error = parse.InvocationConfiguration.Error;
+            var name = parse.GetValue(stack)!;
+            try
+            {
+                if (OperationsContext.ProjectRoot(parse.GetValue(projectDir), error) is not { } root) return ExitCodes.InvalidInput;
+                Load(root, name, TimeSpan.Zero);
+                var state = new PulumiStackState(runner ?? new SystemProcessRunner(), root);
+                await state.RemoveTagAsync(name, ScheduleHold.UntilTag, cancellationToken);
+                await TryRemove(state, name, ScheduleHold.ReasonTag, cancellationToken);
+                parse.InvocationConfiguration.Output.WriteLine($"{name}: hold released; the schedule decides from the next run.");
+                return ExitCodes.Success;
+            }
+            catch (ExecutableNotFoundException)
+            {
+                error.WriteLine("infra schedule release: " + PulumiCommandLines.InstallHint);
+                return ExitCodes.InvalidInput;
+            }
+            catch (Exception failure) when (failure is ScheduleConfigException or InvalidDataException or StackStateException)
+            {
+                error.WriteLine($"infra schedule release: stack '{name}': {failure.Message}");
+                return ExitCodes.InvalidInput;
+            }
+        });
+        return command;
+    }
+
+    private static async Task TryRemove(PulumiStackState state, string stack, string tag, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await state.RemoveTagAsync(stack, tag, cancellationToken);
+        }
+        catch (StackStateException)
+        {
+            // The reason tag is optional and may never have been set.
+        }
+    }
+
+    /// <summary>The stack's policy and environment; a missing stack file or a bad schedule throws with the fix.</summary>
+    private static (SchedulePolicy Policy, DeploymentEnvironment Environment) Load(string root, string name, TimeSpan leadTime)
+    {
+        var config = StackConfigFile.Load(root, name);
+        // A misspelt stack would otherwise read as "no schedule" and print `nothing`, exit 0.
+        if (!config.Exists)
+            throw new InvalidDataException(
+                $"{Path.GetFileName(config.Path)} does not exist in {root}, so there is no stack '{name}' to schedule; " +
+                "name a stack that has a stack file (`ls Pulumi.*.yaml`).");
+        var environment = StackEnvironments.Resolve(name, config.GetString(StackEnvironments.ConfigKey));
+        var settings = config.Get(ScheduleSettings.ConfigKey) is { } node ? ScheduleSettings.FromYaml(node) : null;
+        DateOnly? expiresOn = null;
+        if (config.GetString(ExpiresOnKey) is { } expiry)
+        {
+            if (!DateOnly.TryParseExact(expiry, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+                throw new InvalidDataException($"{ExpiresOnKey} = \"{expiry}\": is not a date YYYY-MM-DD, e.g. 2026-12-31.");
+            expiresOn = day;
+        }
+        return (new SchedulePolicy(settings, environment, expiresOn, leadTime), environment);
+    }
+
+    private static Option<string?> AtOption() => new("--at")
+    {
+        Description = "The instant to evaluate, ISO-8601 with an offset (2026-03-30T05:00:00Z). Default: now.",
+        HelpName = "TIME",
+    };
+
+    private static DateTimeOffset? ParseInstant(string? text, TextWriter error, string option, TimeProvider? clock)
+    {
+        if (text is null) return (clock ?? TimeProvider.System).GetUtcNow();
+        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant)) return instant;
+        error.WriteLine($"infra schedule: {option} '{text}' is not an ISO-8601 time; write e.g. 2026-03-30T05:00:00Z or 2026-03-30T07:00:00+02:00.");
+        return null;
     }
 }

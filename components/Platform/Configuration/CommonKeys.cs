@@ -39,7 +39,7 @@ public static class CommonKeys
     // Read by the operations commands (infra schedule, CI), not by synthesis; declared here so a stack may set them.
     public static readonly ConfigKey Schedule = new("schedule", ConfigKind.Object,
         "Weekday spin-up and weekend teardown by CI (see operations/README.md).",
-        "{timeZone: IANA id, weekdayUp: \"07:00\", weekendDown: \"Fri 20:00\", holidays: [yyyy-MM-dd], optOut: bool, windowMinutes: 1..1440}");
+        "{timeZone: IANA id, weekdayUp: \"07:00\", weekendDown: \"Fri 20:00\", holidays: [yyyy-MM-dd], optOut: bool}");
 
     public static readonly ConfigKey DeployOnPush = new("deployOnPush", ConfigKind.Boolean,
         "Run `infra up` for this stack on every push to main.", "true | false");

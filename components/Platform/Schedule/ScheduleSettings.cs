@@ -13,23 +13,20 @@ namespace Infra.Platform.Schedule;
 ///   weekendDown: "Fri 20:00"     # day and local time
 ///   holidays: ["2026-12-25"]     # local dates without spin-up
 ///   optOut: false
-///   windowMinutes: 60            # how long after the time the action still fires
 /// </code>
+/// The schedule is a desired state (up or down at any instant) that the hourly run reconciles with the
+/// stack's actual state; see <c>SchedulePolicy</c> in Infra.Operations.
 /// </summary>
 public sealed record ScheduleSettings(
     TimeZoneInfo TimeZone,
     TimeOnly? WeekdayUp,
     WeeklyTime? WeekendDown,
     IReadOnlySet<DateOnly> Holidays,
-    bool OptOut,
-    TimeSpan Window)
+    bool OptOut)
 {
     public const string ConfigKey = "infra:schedule";
 
-    /// <summary>The hourly cron asks once an hour: a window of one hour catches each time exactly once.</summary>
-    public static readonly TimeSpan DefaultWindow = TimeSpan.FromMinutes(60);
-
-    private static readonly string[] AllowedKeys = ["timeZone", "weekdayUp", "weekendDown", "holidays", "optOut", "windowMinutes"];
+    private static readonly string[] AllowedKeys = ["timeZone", "weekdayUp", "weekendDown", "holidays", "optOut"];
 
     /// <summary>Parses the object as YAML or JSON text (PULUMI_CONFIG carries objects as JSON strings).</summary>
     public static ScheduleSettings Parse(string text)
@@ -62,6 +59,11 @@ public sealed record ScheduleSettings(
         foreach (var (keyNode, value) in map.Children)
         {
             var key = (keyNode as YamlScalarNode)?.Value ?? keyNode.ToString();
+            if (key == "windowMinutes")
+            {
+                throw new ScheduleConfigException($"{ConfigKey}.{key}",
+                    "is no longer a setting: the schedule is now a desired state that every hourly run reconciles, so there is no window to catch; delete the line.");
+            }
             if (!AllowedKeys.Contains(key))
             {
                 var suggestion = AllowedKeys.FirstOrDefault(k => string.Equals(k, key, StringComparison.OrdinalIgnoreCase));
@@ -86,8 +88,7 @@ public sealed record ScheduleSettings(
         }
 
         var holidays = values.TryGetValue("holidays", out var holidayNode) ? ParseHolidays(holidayNode) : new HashSet<DateOnly>();
-        var window = values.TryGetValue("windowMinutes", out var windowNode) ? ParseWindow(windowNode) : DefaultWindow;
-        return new ScheduleSettings(zone, up, down, holidays, optOut, window);
+        return new ScheduleSettings(zone, up, down, holidays, optOut);
     }
 
     private static TimeZoneInfo ParseTimeZone(YamlNode? node)
@@ -133,17 +134,6 @@ public sealed record ScheduleSettings(
             dates.Add(date);
         }
         return dates;
-    }
-
-    private static TimeSpan ParseWindow(YamlNode node)
-    {
-        var text = Scalar(node, "windowMinutes");
-        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var minutes) || minutes < 1 || minutes > 24 * 60)
-        {
-            throw new ScheduleConfigException($"{ConfigKey}.windowMinutes",
-                $"'{text}' is not allowed; use whole minutes from 1 to 1440, at least the cron interval (60 for hourly).");
-        }
-        return TimeSpan.FromMinutes(minutes);
     }
 
     private static bool ParseBool(YamlNode node, string key)
