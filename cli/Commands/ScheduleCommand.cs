@@ -32,8 +32,16 @@ public static class ScheduleCommand
         actual.AcceptOnlyFromAmong("up", "down");
         var holdUntil = new Option<string?>("--hold-until")
         {
-            Description = "A hold to assume (ISO-8601 end), instead of the stack's infra:holdUntil tag; only with --actual.",
+            Description = "A hold to assume (ISO-8601 end) instead of the stack's infra:holdUntil tag.",
             HelpName = "TIME",
+        };
+        var offline = new Option<bool>("--offline")
+        {
+            Description = "Do not ask Pulumi: no hold unless --hold-until; the actual state must come from --actual (except with --desired).",
+        };
+        var desired = new Option<bool>("--desired")
+        {
+            Description = "Print the desired state instead of an action: `up`, `down` or `unmanaged` (deploy on push uses it).",
         };
         var lead = new Option<int>("--lead-minutes")
         {
@@ -57,7 +65,7 @@ public static class ScheduleCommand
             "the next. A hold (`infra schedule hold`) keeps it up until the hold ends. Production stacks (the rule synthesis " +
             "uses) always print `nothing`. The reason goes to stderr, the word alone to stdout. " + ExitCodes.Help)
         {
-            stack, at, actual, holdUntil, lead, manual, projectDir,
+            stack, at, actual, holdUntil, offline, desired, lead, manual, projectDir,
         };
         command.Add(HoldCommand(clock, runner));
         command.Add(ReleaseCommand(runner));
@@ -74,13 +82,14 @@ public static class ScheduleCommand
             ScheduleHold? assumedHold = null;
             if (parse.GetValue(holdUntil) is { } holdText)
             {
-                if (parse.GetValue(actual) is null)
-                {
-                    error.WriteLine("infra schedule: --hold-until needs --actual (without it the hold is read from the stack's tags).");
-                    return ExitCodes.Usage;
-                }
                 if (ParseInstant(holdText, error, "--hold-until", clock) is not { } until) return ExitCodes.Usage;
                 assumedHold = new ScheduleHold(until, "assumed with --hold-until");
+            }
+            var askPulumi = !parse.GetValue(offline);
+            if (!askPulumi && parse.GetValue(actual) is null && !parse.GetValue(desired) && parse.GetValue(manual) is null)
+            {
+                error.WriteLine("infra schedule: --offline needs --actual up|down (the actual state otherwise comes from Pulumi).");
+                return ExitCodes.Usage;
             }
             if (parse.GetValue(lead) is var minutes && minutes is < 0 or > 24 * 60)
             {
@@ -91,20 +100,33 @@ public static class ScheduleCommand
             try
             {
                 if (OperationsContext.ProjectRoot(parse.GetValue(projectDir), error) is not { } root) return ExitCodes.InvalidInput;
-                var (policy, _) = Load(root, name, TimeSpan.FromMinutes(minutes));
+                var (policy, environment) = Load(root, name, TimeSpan.FromMinutes(minutes));
+                // Production is decided from the stack file alone: no path asks Pulumi about it or acts on it.
+                var production = environment == DeploymentEnvironment.Production;
+                PulumiStackState.Snapshot? snapshot = null;
+                if (askPulumi && !production && parse.GetValue(manual) is null && (parse.GetValue(actual) is null || assumedHold is null))
+                {
+                    snapshot = await new PulumiStackState(runner ?? new SystemProcessRunner(), root).ReadAsync(name, cancellationToken);
+                }
+                var hold = assumedHold ?? (snapshot is null ? null : ScheduleHold.FromTags(snapshot.Tags));
+                if (parse.GetValue(desired))
+                {
+                    var wanted = policy.Desired(instant, hold);
+                    parse.InvocationConfiguration.Output.WriteLine(wanted.State.ToString().ToLowerInvariant());
+                    error.WriteLine($"{name}: {wanted.State.ToString().ToLowerInvariant()}: {wanted.Reason}");
+                    return ExitCodes.Success;
+                }
                 ScheduleDecision decision;
                 if (parse.GetValue(manual) is { } requested)
                 {
                     decision = policy.Manual(requested == "up" ? ScheduleAction.Up : ScheduleAction.Destroy);
                 }
-                else if (parse.GetValue(actual) is { } given)
-                {
-                    decision = policy.Reconcile(instant, given == "up" ? ActualState.Up : ActualState.Down, assumedHold);
-                }
                 else
                 {
-                    var snapshot = await new PulumiStackState(runner ?? new SystemProcessRunner(), root).ReadAsync(name, cancellationToken);
-                    decision = policy.Reconcile(instant, snapshot.State, ScheduleHold.FromTags(snapshot.Tags));
+                    var state = parse.GetValue(actual) is { } given
+                        ? given == "up" ? ActualState.Up : ActualState.Down
+                        : snapshot?.State ?? ActualState.Down;
+                    decision = policy.Reconcile(instant, state, hold);
                 }
                 parse.InvocationConfiguration.Output.WriteLine(decision.Action.ToCommandWord());
                 error.WriteLine($"{name}: {decision.Action.ToCommandWord()}: {decision.Reason}");

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Infra.Operations;
 using Infra.Operations.Diff;
 using Infra.Operations.Schedule;
+using Infra.Platform;
 using Infra.Platform.Configuration;
 using Infra.Platform.Schedule;
 using Infra.Stacks;
@@ -21,6 +22,7 @@ public static partial class StacksCommand
     public sealed record StackInfo(
         string Name,
         string? Tier,
+        bool Available,
         string? Environment,
         bool DeployOnPush,
         bool Schedule,
@@ -32,7 +34,7 @@ public static partial class StacksCommand
     {
         var format = new Option<string>("--format")
         {
-            Description = "text (a table) or json (an array of {name, tier, environment, deployOnPush, schedule, expiresOn, credentials, error}).",
+            Description = "text (a table) or json (an array of {name, tier, available, environment, deployOnPush, schedule, expiresOn, credentials, error}).",
             DefaultValueFactory = _ => "text",
         };
         format.AcceptOnlyFromAmong("text", "json");
@@ -84,12 +86,13 @@ public static partial class StacksCommand
     private static StackInfo Describe(string root, string stack, ISynthesizer synthesizer)
     {
         string? tier = null, environment = null, expiresOn = null, problem = null;
-        bool deployOnPush = false, schedule = false;
+        bool deployOnPush = false, schedule = false, available = false;
         var credentials = new List<string>();
         try
         {
             var config = StackConfigFile.Load(root, stack);
             tier = config.GetString("infra:tier") ?? (TierNames.Contains(stack) ? stack : null);
+            available = tier is not null && Infra.Stacks.TierRegistry.Available.Any(t => string.Equals(TierShape.Of(t.Tier).Name, tier, StringComparison.Ordinal));
             environment = StackEnvironments.Resolve(stack, config.GetString(StackEnvironments.ConfigKey)).ToString().ToLowerInvariant();
             schedule = config.Get(ScheduleSettings.ConfigKey) is not null;
             expiresOn = config.GetString("infra:expiresOn");
@@ -110,7 +113,7 @@ public static partial class StacksCommand
         {
             problem = failure.Message.ReplaceLineEndings(" ");
         }
-        return new StackInfo(stack, tier, environment, deployOnPush, schedule, expiresOn, credentials, problem);
+        return new StackInfo(stack, tier, available, environment, deployOnPush, schedule, expiresOn, credentials, problem);
     }
 
     private static readonly HashSet<string> TierNames = ["laptop", "onprem3", "dc9", "global"];
@@ -126,6 +129,7 @@ public static partial class StacksCommand
                 json.WriteStartObject();
                 json.WriteString("name", s.Name);
                 WriteNullable(json, "tier", s.Tier);
+                json.WriteBoolean("available", s.Available);
                 WriteNullable(json, "environment", s.Environment);
                 json.WriteBoolean("deployOnPush", s.DeployOnPush);
                 json.WriteBoolean("schedule", s.Schedule);
