@@ -12,6 +12,8 @@ packages=(
   cloud-init systemd
   # Cloud constraints: python3-botocore's AWS API models, compared with the committed extract.
   python3-botocore
+  # The Envoy and Nomad validators (tests/validators, a copy of ../shared/validators).
+  python3-protobuf python3-yaml python3-jsonschema
   # NATS realization, diagrams (dot), NativeAOT publish.
   nats-server graphviz clang zlib1g-dev
   # The workflow tests lint every `run:` block.
