@@ -51,7 +51,12 @@ public partial class WorkflowRulesTests
         Assert.All(WorkflowFile.All(), w => Assert.DoesNotContain("PULUMI_ACCESS_TOKEN", w.Text));
         var logins = AllSteps().Where(s => s.Uses?.StartsWith("pulumi/auth-actions@", StringComparison.Ordinal) == true).ToList();
         Assert.NotEmpty(logins);
-        Assert.All(logins, step => Assert.Equal("urn:pulumi:token-type:access_token:organization", step.With["requested-token-type"]));
+        Assert.All(logins, step =>
+        {
+            // A team token: the preview's team may only read stacks, the deploy team is set per environment.
+            Assert.Equal("urn:pulumi:token-type:access_token:team", step.With["requested-token-type"]);
+            Assert.Equal(step.Workflow == "pull-request.yml" ? "team:${{ vars.PULUMI_PREVIEW_TEAM }}" : "team:${{ vars.PULUMI_DEPLOY_TEAM }}", step.With["scope"]);
+        });
     }
 
     [Fact]
