@@ -16,7 +16,12 @@ public static class ScheduleCommand
 {
     private const string ExpiresOnKey = "infra:expiresOn";
 
-    public static Command Create(TimeProvider? clock = null, IProcessRunner? runner = null)
+    /// <param name="estimateLead">
+    /// The spin-up lead time of a stack (project root, stack), when no --lead-minutes is given: the seam for
+    /// the spin-up estimate of the stack's program (SpinupEstimator.UpLeadMinutes on the operations branch).
+    /// Null: no lead time.
+    /// </param>
+    public static Command Create(TimeProvider? clock = null, IProcessRunner? runner = null, Func<string, string, TimeSpan>? estimateLead = null)
     {
         var stack = new Option<string?>("--stack")
         {
@@ -43,11 +48,10 @@ public static class ScheduleCommand
         {
             Description = "Print the desired state instead of an action: `up`, `down` or `unmanaged` (deploy on push uses it).",
         };
-        var lead = new Option<int>("--lead-minutes")
+        var lead = new Option<int?>("--lead-minutes")
         {
-            Description = "Start the weekday spin-up this many minutes before weekdayUp, so the stack is ready at that time (default 0; " +
-                          "the spin-up estimate of the stack is meant to feed it).",
-            DefaultValueFactory = _ => 0,
+            Description = "Start the weekday spin-up this many minutes before weekdayUp, so the stack is ready at that time " +
+                          "(default: the stack's spin-up estimate where infra has one, else 0).",
         };
         var manual = new Option<string?>("--now")
         {
@@ -91,7 +95,7 @@ public static class ScheduleCommand
                 error.WriteLine("infra schedule: --offline needs --actual up|down (the actual state otherwise comes from Pulumi).");
                 return ExitCodes.Usage;
             }
-            if (parse.GetValue(lead) is var minutes && minutes is < 0 or > 24 * 60)
+            if (parse.GetValue(lead) is { } minutes && minutes is < 0 or > 24 * 60)
             {
                 error.WriteLine($"infra schedule: --lead-minutes {minutes} is out of range; use 0 to 1440.");
                 return ExitCodes.Usage;
@@ -100,7 +104,9 @@ public static class ScheduleCommand
             try
             {
                 if (OperationsContext.ProjectRoot(parse.GetValue(projectDir), error) is not { } root) return ExitCodes.InvalidInput;
-                var (policy, environment) = Load(root, name, TimeSpan.FromMinutes(minutes));
+                var leadTime = parse.GetValue(lead) is { } given ? TimeSpan.FromMinutes(given)
+                    : estimateLead is null ? TimeSpan.Zero : estimateLead(root, name);
+                var (policy, environment) = Load(root, name, leadTime);
                 // Production is decided from the stack file alone: no path asks Pulumi about it or acts on it.
                 var production = environment == DeploymentEnvironment.Production;
                 PulumiStackState.Snapshot? snapshot = null;
@@ -123,8 +129,8 @@ public static class ScheduleCommand
                 }
                 else
                 {
-                    var state = parse.GetValue(actual) is { } given
-                        ? given == "up" ? ActualState.Up : ActualState.Down
+                    var state = parse.GetValue(actual) is { } stated
+                        ? stated == "up" ? ActualState.Up : ActualState.Down
                         : snapshot?.State ?? ActualState.Down;
                     decision = policy.Reconcile(instant, state, hold);
                 }

@@ -162,4 +162,26 @@ public sealed class ScheduleCommandTests : IDisposable
         Assert.Equal("destroy", output.ToString().Trim());
         Assert.Contains("expired: infra:expiresOn is 2026-03-04", error.ToString());
     }
+
+    [Fact]
+    public async Task The_spin_up_estimate_starts_the_spin_up_early_unless_a_lead_time_is_given()
+    {
+        // Monday 2026-03-09 07:00 Berlin is 06:00 UTC; at 05:45 UTC only a lead of 15 minutes or more starts it.
+        var quarterToSeven = new DateTimeOffset(2026, 3, 9, 5, 45, 0, TimeSpan.Zero);
+        var asked = new List<string>();
+        var command = ScheduleCommand.Create(new FixedClock(quarterToSeven), Pulumi(0), (_, stack) => { asked.Add(stack); return TimeSpan.FromMinutes(20); });
+        async Task<string> Run(params string[] args)
+        {
+            var text = new StringWriter();
+            Assert.Equal(0, await new RootCommand("infra") { command }.Parse(["schedule", .. args, "--project-dir", project])
+                .InvokeAsync(new InvocationConfiguration { Output = text, Error = error }));
+            return text.ToString().Trim();
+        }
+
+        Assert.Equal("up", await Run("--stack", "dev-eu"));
+        Assert.Equal(["dev-eu"], asked);
+        Assert.Contains("started 20 min early to be ready then", error.ToString());
+        Assert.Equal("nothing", await Run("--stack", "dev-eu", "--lead-minutes", "0"));
+        Assert.Equal(["dev-eu"], asked);  // an explicit lead time is not estimated
+    }
 }

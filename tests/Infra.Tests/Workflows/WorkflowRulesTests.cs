@@ -131,7 +131,7 @@ public partial class WorkflowRulesTests
         Assert.Equal("failure()", deploy.Job("alert")["if"].ToString());
         Assert.Contains(deploy.Steps("alert"), s => s.With.GetValueOrDefault("script")?.Contains("alert-issue.js") == true);
         var report = WorkflowFile.Named("dev-schedule.yml").Steps("report");
-        Assert.Contains(report, s => s.If == "failure()" && s.With.GetValueOrDefault("script")?.Contains("alert-issue.js") == true);
+        Assert.Contains(report, s => s.If == "failure() && github.event_name == 'schedule'" && s.With.GetValueOrDefault("script")?.Contains("alert-issue.js") == true);
     }
 
     [Fact]
