@@ -82,5 +82,11 @@ public sealed class LauncherRebuildTests : IDisposable
         Write("operations/Schedule/SchedulePolicy.cs", "", old);
         Write("components/Platform/Data/table.json", "{\"changed\": true}", old.AddDays(2));  // a transitive reference, a data file
         Assert.Equal("stale: " + Path.Combine(tree, "components", "Platform", "Data", "table.json"), Launcher(tree, "1").Stdout);
+
+        // After a build the launcher reads the folder list it wrote then, instead of parsing the project files on every call.
+        Write(".build/infra/watched-projects.txt", Path.Combine(tree, "cli") + "\n" + Path.Combine(tree, "operations") + "\n", old.AddDays(1));
+        Assert.Equal("fresh", Launcher(tree, "1").Stdout);
+        Write("operations/Schedule/SchedulePolicy.cs", "// changed again", old.AddDays(3));
+        Assert.Equal("stale: " + Path.Combine(tree, "operations", "Schedule", "SchedulePolicy.cs"), Launcher(tree, "1").Stdout);
     }
 }
