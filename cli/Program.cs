@@ -12,9 +12,12 @@ var root = new RootCommand(
     PlanCommand.Create(),
     PolicyCommand.Create(),
     TiersCommand.Create(),
+    ConfigCommand.Create(),
     DiffCommand.Create(synthesizer),
     ScheduleCommand.Create(),
     StacksCommand.Create(synthesizer),
+    CostCommand.Create(synthesizer),
+    DiagramCommand.Create(synthesizer),
 };
 foreach (var command in DeployCommands.Create(synthesizer)) root.Add(command);
 

@@ -4,7 +4,6 @@ using Infra.Operations;
 using Infra.Operations.Deploy;
 using Infra.Operations.Schedule;
 using Infra.Platform.Configuration;
-using Infra.Platform.Schedule;
 
 namespace Infra.Cli.Commands;
 
@@ -14,8 +13,6 @@ namespace Infra.Cli.Commands;
 /// </summary>
 public static class ScheduleCommand
 {
-    private const string ExpiresOnKey = "infra:expiresOn";
-
     /// <param name="estimateLead">
     /// The spin-up lead time of a stack (project root, stack), when no --lead-minutes is given: the seam for
     /// the spin-up estimate of the stack's program (SpinupEstimator.UpLeadMinutes on the operations branch).
@@ -143,7 +140,7 @@ public static class ScheduleCommand
                 error.WriteLine($"infra schedule: stack '{name}': {PulumiCommandLines.InstallHint} (Or pass --actual up|down.)");
                 return ExitCodes.InvalidInput;
             }
-            catch (Exception failure) when (failure is ScheduleConfigException or InvalidDataException or StackStateException)
+            catch (Exception failure) when (failure is ConfigException or InvalidDataException or StackStateException)
             {
                 error.WriteLine($"infra schedule: stack '{name}': {failure.Message}");
                 return ExitCodes.InvalidInput;
@@ -214,7 +211,7 @@ public static class ScheduleCommand
                 error.WriteLine("infra schedule hold: " + PulumiCommandLines.InstallHint);
                 return ExitCodes.InvalidInput;
             }
-            catch (Exception failure) when (failure is ScheduleConfigException or InvalidDataException or StackStateException)
+            catch (Exception failure) when (failure is ConfigException or InvalidDataException or StackStateException)
             {
                 error.WriteLine($"infra schedule hold: stack '{name}': {failure.Message}");
                 return ExitCodes.InvalidInput;
@@ -250,7 +247,7 @@ public static class ScheduleCommand
                 error.WriteLine("infra schedule release: " + PulumiCommandLines.InstallHint);
                 return ExitCodes.InvalidInput;
             }
-            catch (Exception failure) when (failure is ScheduleConfigException or InvalidDataException or StackStateException)
+            catch (Exception failure) when (failure is ConfigException or InvalidDataException or StackStateException)
             {
                 error.WriteLine($"infra schedule release: stack '{name}': {failure.Message}");
                 return ExitCodes.InvalidInput;
@@ -280,16 +277,7 @@ public static class ScheduleCommand
             throw new InvalidDataException(
                 $"{Path.GetFileName(config.Path)} does not exist in {root}, so there is no stack '{name}' to schedule; " +
                 "name a stack that has a stack file (`ls Pulumi.*.yaml`).");
-        var environment = StackEnvironments.Resolve(name, config.GetString(StackEnvironments.ConfigKey));
-        var settings = config.Get(ScheduleSettings.ConfigKey) is { } node ? ScheduleSettings.FromYaml(node) : null;
-        DateOnly? expiresOn = null;
-        if (config.GetString(ExpiresOnKey) is { } expiry)
-        {
-            if (!DateOnly.TryParseExact(expiry, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
-                throw new InvalidDataException($"{ExpiresOnKey} = \"{expiry}\": is not a date YYYY-MM-DD, e.g. 2026-12-31.");
-            expiresOn = day;
-        }
-        return (new SchedulePolicy(settings, environment, expiresOn, leadTime), environment);
+        return (new SchedulePolicy(config.Schedule, config.Environment, config.ExpiresOn, leadTime), config.Environment);
     }
 
     private static Option<string?> AtOption() => new("--at")

@@ -91,18 +91,18 @@ public static partial class StacksCommand
         try
         {
             var config = StackConfigFile.Load(root, stack);
-            tier = config.GetString("infra:tier") ?? (TierNames.Contains(stack) ? stack : null);
+            tier = config.Tier ?? (TierNames.Contains(stack) ? stack : null);
             available = tier is not null && Infra.Stacks.TierRegistry.Available.Any(t => string.Equals(TierShape.Of(t.Tier).Name, tier, StringComparison.Ordinal));
-            environment = StackEnvironments.Resolve(stack, config.GetString(StackEnvironments.ConfigKey)).ToString().ToLowerInvariant();
-            schedule = config.Get(ScheduleSettings.ConfigKey) is not null;
-            expiresOn = config.GetString("infra:expiresOn");
+            environment = config.Environment.ToString().ToLowerInvariant();
+            schedule = config.Schedule is not null;
+            expiresOn = config.ExpiresOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
             var program = ProgramDocument.Parse(synthesizer.Synthesize(root, stack), "head");
             var providers = program.Resources.Values.Select(ProgramDocument.TypeOf)
                 .Where(type => type.StartsWith("pulumi:providers:", StringComparison.Ordinal))
                 .Select(type => type["pulumi:providers:".Length..])
                 .ToHashSet(StringComparer.Ordinal);
             // Valid config only: a stack that cannot be synthesized must never deploy on push.
-            deployOnPush = string.Equals(config.GetString(CommonKeys.DeployOnPush.FullName), "true", StringComparison.OrdinalIgnoreCase);
+            deployOnPush = config.DeployOnPush;
             if (providers.Contains("aws")) credentials.Add("aws");
             if (providers.Contains("cloudflare")) credentials.Add("cloudflare");
             if (tier == "onprem3") credentials.Add("ssh");

@@ -9,7 +9,7 @@ namespace Infra.Operations.Diff;
 /// <summary>Canonical and display forms of YAML values, and path segments.</summary>
 public static partial class ValueText
 {
-    /// <summary>Longest single value shown; longer ones are cut with their length noted.</summary>
+    /// <summary>Longest single value shown; longer ones are cut at a safe place with their length noted.</summary>
     public const int MaxDisplayLength = 160;
 
     [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*$")]
@@ -34,7 +34,7 @@ public static partial class ValueText
                 text.Append('~');
                 break;
             case YamlScalarNode scalar:
-                text.Append(JsonSerializer.Serialize(scalar.Value ?? ""));
+                text.Append(DiffJson.Quote(scalar.Value ?? ""));
                 break;
             case YamlSequenceNode sequence:
                 text.Append('[');
@@ -49,7 +49,7 @@ public static partial class ValueText
                 text.Append('{');
                 foreach (var (key, value) in mapping.Children.OrderBy(pair => KeyText(pair.Key), StringComparer.Ordinal))
                 {
-                    text.Append(JsonSerializer.Serialize(KeyText(key))).Append(':');
+                    text.Append(DiffJson.Quote(KeyText(key))).Append(':');
                     AppendCanonical(text, value);
                     text.Append(',');
                 }
@@ -70,7 +70,7 @@ public static partial class ValueText
         {
             return parentPath.Length == 0 ? key : parentPath + "." + key;
         }
-        return parentPath + "[" + JsonSerializer.Serialize(key) + "]";
+        return parentPath + "[" + DiffJson.Quote(key) + "]";
     }
 
     public static string Index(string parentPath, int index) => parentPath + "[" + index + "]";
@@ -83,8 +83,7 @@ public static partial class ValueText
         return Shorten(text.ToString());
     }
 
-    public static string Shorten(string text) =>
-        text.Length <= MaxDisplayLength ? text : text[..(MaxDisplayLength - 1)] + $"… ({text.Length} chars)";
+    public static string Shorten(string text) => ValueShortener.Shorten(text, MaxDisplayLength);
 
     private static void AppendDisplay(StringBuilder text, YamlNode? node)
     {
@@ -96,7 +95,7 @@ public static partial class ValueText
             case YamlScalarNode scalar:
                 var literal = scalar.Value ?? "";
                 var bare = scalar.Style is ScalarStyle.Plain or ScalarStyle.Any && PlainLiteral().IsMatch(literal);
-                text.Append(bare ? literal : JsonSerializer.Serialize(Unescape(literal), DisplayJson));
+                text.Append(bare ? literal : JsonSerializer.Serialize(Unescape(literal), DiffJson.Display.String));
                 break;
             case YamlSequenceNode sequence:
                 text.Append('[');
@@ -128,11 +127,6 @@ public static partial class ValueText
                 break;
         }
     }
-
-    private static readonly JsonSerializerOptions DisplayJson = new()
-    {
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
 
     /// <summary>Pulumi YAML escapes a literal <c>$</c> as <c>$$</c>; readers think in the literal.</summary>
     public static string Unescape(string value) => value.Replace("$$", "$", StringComparison.Ordinal);

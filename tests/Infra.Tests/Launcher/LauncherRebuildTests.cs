@@ -18,6 +18,7 @@ public sealed class LauncherRebuildTests : IDisposable
         var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(Path.Combine(root, "infra"));
         start.Environment["INFRA_LAUNCHER_CHECK"] = check;
+        start.Environment["INFRA_NATIVE"] = "0";  // the ReadyToRun build: the tree has no native one
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEnd();
         process.WaitForExit();
