@@ -15,6 +15,7 @@ var root = new RootCommand(
     ConfigCommand.Create(),
     DiffCommand.Create(synthesizer),
     ScheduleCommand.Create(),
+    StacksCommand.Create(synthesizer),
     CostCommand.Create(synthesizer),
     DiagramCommand.Create(synthesizer),
 };

@@ -13,13 +13,14 @@ namespace Infra.Operations;
 /// </summary>
 public sealed class StackConfigFile
 {
-    private StackConfigFile(string path, string? tier, DeploymentEnvironment environment, ScheduleSettings? schedule, bool deployOnPush)
+    private StackConfigFile(string path, string? tier, DeploymentEnvironment environment, ScheduleSettings? schedule, bool deployOnPush, DateOnly? expiresOn)
     {
         Path = path;
         Tier = tier;
         Environment = environment;
         Schedule = schedule;
         DeployOnPush = deployOnPush;
+        ExpiresOn = expiresOn;
     }
 
     public string Path { get; }
@@ -36,6 +37,9 @@ public sealed class StackConfigFile
     public ScheduleSettings? Schedule { get; }
 
     public bool DeployOnPush { get; }
+
+    /// <summary><c>infra:expiresOn</c>: the date from which the schedule wants the stack down (a TTL); null when unset.</summary>
+    public DateOnly? ExpiresOn { get; }
 
     /// <summary>Loads <c>Pulumi.STACK.yaml</c> from the project root; a missing file reads as an empty config.</summary>
     /// <exception cref="InvalidDataException">The stack name is not one Pulumi accepts.</exception>
@@ -61,7 +65,8 @@ public sealed class StackConfigFile
         var environment = PlatformSettings.ReadEnvironment(config);
         var schedule = config.Get(CommonKeys.Schedule);
         var deployOnPush = config.Get(CommonKeys.DeployOnPush);
+        var expiresOn = OperationsKeys.ExpiryDate(config.Get(OperationsKeys.ExpiresOn));
         config.ThrowIfInvalid();
-        return new StackConfigFile(path, tier, environment, schedule, deployOnPush);
+        return new StackConfigFile(path, tier, environment, schedule, deployOnPush, expiresOn);
     }
 }

@@ -13,6 +13,14 @@ public static class PulumiCommandLines
     public static IReadOnlyList<string> SelectOrCreateStack(string stack) =>
         ["stack", "select", "--create", stack, "--non-interactive"];
 
+    /// <summary>Preview, destroy and refresh select an existing stack only: none of them may create one in the backend.</summary>
+    public static IReadOnlyList<string> SelectStack(string stack) =>
+        ["stack", "select", stack, "--non-interactive"];
+
+    /// <summary>Only <c>up</c> creates a missing stack.</summary>
+    public static IReadOnlyList<string> Select(DeployOperation operation, string stack) =>
+        operation == DeployOperation.Up ? SelectOrCreateStack(stack) : SelectStack(stack);
+
     public static IReadOnlyList<string> SetConfig(string stack, string key, string value) =>
         ["config", "set", key, value, "--stack", stack, "--non-interactive"];
 

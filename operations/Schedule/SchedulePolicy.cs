@@ -1,55 +1,95 @@
 using System.Globalization;
 using Infra.Platform.Configuration;
+using Infra.Platform.Schedule;
 
 namespace Infra.Operations.Schedule;
 
 /// <summary>
-/// Decides, for the instant the hourly cron asks, whether a dev stack should come up, be destroyed or be left alone.
-/// Spin-up fires in [up time, up time + window) on non-holiday weekdays, teardown in
-/// [down time, down time + window) on the down day; production and opted-out stacks never act.
+/// The schedule as a desired state: at any instant a dev stack should be up, down, or left as it is.
+/// The hourly run compares that with the stack's actual state and acts only where they differ, so a
+/// dropped or late run is corrected by the next one instead of leaving a stack up all weekend.
+/// <list type="bullet">
+/// <item>The latest event at or before the instant decides: a weekday spin-up (not on a holiday) means
+/// up, the weekend teardown means down. Without <c>weekdayUp</c> a teardown lasts until the next
+/// weekday begins; after that the schedule leaves the stack alone.</item>
+/// <item>A hold keeps the stack up until it ends; <c>infra:expiresOn</c> (a TTL) brings it down from
+/// 00:00 of that date in the schedule's time zone (UTC without a schedule), unless a hold is active.</item>
+/// <item>Production and opted-out stacks are never touched.</item>
+/// </list>
 /// </summary>
-public sealed class SchedulePolicy(ScheduleSettings? settings, DeploymentEnvironment environment)
+/// <param name="leadTime">
+/// How long before <c>weekdayUp</c> the spin-up starts, so the stack is ready at the stated time; the
+/// spin-up estimate of the stack's program is meant to feed it (zero until it does).
+/// </param>
+public sealed class SchedulePolicy(
+    ScheduleSettings? settings,
+    DeploymentEnvironment environment,
+    DateOnly? expiresOn = null,
+    TimeSpan? leadTime = null)
 {
-    public ScheduleDecision Evaluate(DateTimeOffset instant)
+    /// <summary>How far back the last event is looked for: a weekly schedule has one within a week.</summary>
+    private const int LookBackDays = 8;
+
+    public TimeSpan LeadTime { get; } = leadTime ?? TimeSpan.Zero;
+
+    public DesiredStateDecision Desired(DateTimeOffset instant, ScheduleHold? hold = null)
     {
         if (environment == DeploymentEnvironment.Production)
         {
-            return new(ScheduleAction.Nothing, "production stacks are never scheduled");
+            return new(DesiredState.Unmanaged, "production stacks are never scheduled");
+        }
+        if (hold is not null && hold.IsActive(instant))
+        {
+            return new(DesiredState.Up, hold.Describe());
+        }
+        if (expiresOn is { } expiry)
+        {
+            var zone = settings?.TimeZone ?? TimeZoneInfo.Utc;
+            var at = LocalTime.Resolve(expiry, TimeOnly.MinValue, zone);
+            if (instant >= at)
+            {
+                return new(DesiredState.Down, $"expired: infra:expiresOn is {expiry:yyyy-MM-dd} (since {Describe(at)})");
+            }
         }
         if (settings is null)
         {
-            return new(ScheduleAction.Nothing, $"the stack has no {ScheduleSettings.ConfigKey} config");
+            return new(DesiredState.Unmanaged, $"the stack has no {ScheduleSettings.ConfigKey} config");
         }
         if (settings.OptOut)
         {
-            return new(ScheduleAction.Nothing, $"the stack opted out ({ScheduleSettings.ConfigKey}.optOut: true)");
+            return new(DesiredState.Unmanaged, $"the stack opted out ({ScheduleSettings.ConfigKey}.optOut: true)");
         }
 
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, settings.TimeZone).DateTime);
-        // A window that started yesterday evening may still be open after local midnight.
-        foreach (var date in new[] { today.AddDays(-1), today })
+        if (LastEvent(instant) is not { } last)
         {
-            if (settings.WeekendDown is { } down && date.DayOfWeek == down.Day)
-            {
-                var at = LocalTime.Resolve(date, down.Time, settings.TimeZone);
-                if (InWindow(instant, at))
-                {
-                    return new(ScheduleAction.Destroy, $"weekend teardown {down} {settings.TimeZone.Id} (fires at {Describe(at)})");
-                }
-            }
+            return new(DesiredState.Unmanaged, $"no spin-up or teardown in the last {LookBackDays} days");
         }
-        foreach (var date in new[] { today.AddDays(-1), today })
+        if (last.State == DesiredState.Down && settings.WeekdayUp is null && WeekdayStartAfter(last.At) is { } weekday && instant >= weekday)
         {
-            if (settings.WeekdayUp is not { } up || !IsWeekday(date)) continue;
-            var at = LocalTime.Resolve(date, up, settings.TimeZone);
-            if (!InWindow(instant, at)) continue;
-            if (settings.Holidays.Contains(date))
-            {
-                return new(ScheduleAction.Nothing, $"{date:yyyy-MM-dd} is a holiday: no spin-up");
-            }
-            return new(ScheduleAction.Up, $"weekday spin-up {up:HH\\:mm} {settings.TimeZone.Id} (fires at {Describe(at)})");
+            return new(DesiredState.Unmanaged,
+                $"the weekend teardown ended when the weekday began ({Describe(weekday)}); without weekdayUp the schedule leaves the stack as it is");
         }
-        return new(ScheduleAction.Nothing, "outside every spin-up and teardown window");
+        return new(last.State, last.Reason);
+    }
+
+    /// <summary>The action that brings the actual state to the desired one: <c>up</c>, <c>destroy</c> or <c>nothing</c>.</summary>
+    public ScheduleDecision Reconcile(DateTimeOffset instant, ActualState actual, ScheduleHold? hold = null)
+    {
+        var desired = Desired(instant, hold);
+        var action = (desired.State, actual) switch
+        {
+            (DesiredState.Up, ActualState.Down) => ScheduleAction.Up,
+            (DesiredState.Down, ActualState.Up) => ScheduleAction.Destroy,
+            _ => ScheduleAction.Nothing,
+        };
+        var state = actual == ActualState.Up ? "up (has resources)" : "down (no resources)";
+        var wanted = desired.State switch
+        {
+            DesiredState.Up => "should be up",
+            DesiredState.Down => "should be down",
+            _ => "is left as it is",
+        };
+        return new(action, $"{wanted}: {desired.Reason}; it is {state}");
     }
 
     /// <summary>
@@ -69,8 +109,44 @@ public sealed class SchedulePolicy(ScheduleSettings? settings, DeploymentEnviron
         return new(requested, $"requested manually: {requested.ToCommandWord()}");
     }
 
-    private bool InWindow(DateTimeOffset instant, DateTimeOffset start) =>
-        instant >= start && instant < start + settings!.Window;
+    private sealed record ScheduleEvent(DateTimeOffset At, DesiredState State, string Reason);
+
+    private ScheduleEvent? LastEvent(DateTimeOffset instant)
+    {
+        var zone = settings!.TimeZone;
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, zone).DateTime);
+        var events = new List<ScheduleEvent>();
+        // Tomorrow too: a lead time can start tomorrow's spin-up before midnight.
+        for (var date = today.AddDays(-LookBackDays); date <= today.AddDays(1); date = date.AddDays(1))
+        {
+            if (settings.WeekdayUp is { } up && IsWeekday(date) && !settings.Holidays.Contains(date))
+            {
+                var ready = LocalTime.Resolve(date, up, zone);
+                var start = ready - LeadTime;
+                var lead = LeadTime > TimeSpan.Zero ? $", started {LeadTime.TotalMinutes:0} min early to be ready then" : "";
+                events.Add(new(start, DesiredState.Up, $"weekday spin-up {up:HH\\:mm} {zone.Id} on {date:ddd yyyy-MM-dd}{lead}"));
+            }
+            if (settings.WeekendDown is { } down && date.DayOfWeek == down.Day)
+            {
+                var at = LocalTime.Resolve(date, down.Time, zone);
+                events.Add(new(at, DesiredState.Down, $"weekend teardown {down} {zone.Id} ({Describe(at)})"));
+            }
+        }
+        // At the same instant the teardown wins: the cheaper mistake.
+        return events
+            .Where(e => e.At <= instant)
+            .OrderBy(e => e.At)
+            .ThenBy(e => e.State == DesiredState.Down ? 1 : 0)
+            .LastOrDefault();
+    }
+
+    private DateTimeOffset? WeekdayStartAfter(DateTimeOffset at)
+    {
+        var zone = settings!.TimeZone;
+        var date = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime).AddDays(1);
+        while (!IsWeekday(date)) date = date.AddDays(1);
+        return LocalTime.Resolve(date, TimeOnly.MinValue, zone);
+    }
 
     private static bool IsWeekday(DateOnly date) => date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday);
 

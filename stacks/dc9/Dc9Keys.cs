@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Infra.Platform.Configuration;
 using Infra.Platform.Network;
+using Infra.Platform.Schedule;
 
 namespace Infra.Stacks.Dc9;
 
@@ -160,13 +161,8 @@ public static partial class Dc9Keys
     public static readonly ConfigKey<bool> RestoreFromSnapshots = new("restoreFromSnapshots", ConfigShapes.Boolean, false,
         "Create each data volume from its server's latest snapshot (spin-up after a teardown; dev and staging only).");
 
-    public static readonly ConfigKey<string?> ExpiresOn = new("expiresOn",
-        ConfigShapes.Text("a date YYYY-MM-DD; not for production", v =>
-            DateOnly.TryParseExact(v, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _) ? null : "is not a date YYYY-MM-DD.")!,
-        null, "Expiry date tagged on a dev stack's resources for clean-up tooling.")
-    {
-        DefaultText = "the tag weekend-teardown",
-    };
+    /// <summary>Declared with the keys CI acts on (the schedule destroys an expired stack); tagged on dc9's resources.</summary>
+    public static readonly ConfigKey<string?> ExpiresOn = OperationsKeys.ExpiresOn;
 
     public static readonly IReadOnlyList<ConfigKey> All =
     [

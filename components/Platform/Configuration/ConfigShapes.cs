@@ -34,10 +34,12 @@ public static class ConfigShapes
 
     /// <summary>
     /// An object with declared fields, built by <paramref name="build"/> once every field is valid. With a
-    /// <paramref name="shorthand"/> field, a single value stands for the object with that field alone.
+    /// <paramref name="shorthand"/> field, a single value stands for the object with that field alone. A
+    /// <paramref name="retired"/> field (a setting that was removed) is an error with its own message: why, and what to do.
     /// </summary>
     public static ConfigShape<T?> Object<T>(string allowed, IReadOnlyList<ConfigField> fields, Func<ConfigFieldValues, ConfigAt, T?> build,
-        ConfigField? shorthand = null) where T : class => new ObjectShape<T>(allowed, fields, build, shorthand);
+        ConfigField? shorthand = null, IReadOnlyDictionary<string, string>? retired = null) where T : class =>
+        new ObjectShape<T>(allowed, fields, build, shorthand, retired);
 
     /// <summary>A list whose items each have the shape <paramref name="item"/> (a list of objects, typically).</summary>
     public static ConfigShape<IReadOnlyList<T>?> List<T>(string allowed, ConfigShape<T?> item) where T : class =>

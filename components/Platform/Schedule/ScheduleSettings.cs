@@ -12,22 +12,19 @@ namespace Infra.Platform.Schedule;
 ///   weekendDown: "Fri 20:00"     # day and local time
 ///   holidays: ["2026-12-25"]     # local dates without spin-up
 ///   optOut: false
-///   windowMinutes: 60            # how long after the time the action still fires
 /// </code>
 /// Its fields are declared below and bound by the config binder, at synthesis and by <c>infra schedule</c> alike.
+/// The schedule is a desired state (up or down at any instant) that the hourly run reconciles with the
+/// stack's actual state; see <c>SchedulePolicy</c> in Infra.Operations.
 /// </summary>
 public sealed record ScheduleSettings(
     TimeZoneInfo TimeZone,
     TimeOnly? WeekdayUp,
     WeeklyTime? WeekendDown,
     IReadOnlySet<DateOnly> Holidays,
-    bool OptOut,
-    TimeSpan Window)
+    bool OptOut)
 {
     public const string ConfigKey = "infra:schedule";
-
-    /// <summary>The hourly cron asks once an hour: a window of one hour catches each time exactly once.</summary>
-    public static readonly TimeSpan DefaultWindow = TimeSpan.FromMinutes(60);
 
     public static readonly ConfigField<TimeZoneInfo?> TimeZoneField = new("timeZone",
         ConfigShapes.Parsed<TimeZoneInfo?>("IANA time zone id", "an IANA time zone id such as Europe/Berlin, America/New_York or UTC", ParseTimeZone),
@@ -55,13 +52,15 @@ public sealed record ScheduleSettings(
 
     public static readonly ConfigField<bool> OptOutField = new("optOut", ConfigShapes.Boolean, false, "Never schedule this stack.");
 
-    public static readonly ConfigField<int> WindowMinutesField = new("windowMinutes", ConfigShapes.Integer(1, 24 * 60), (int)DefaultWindow.TotalMinutes,
-        "How long after its time an action still fires; at least the cron interval (60 for hourly).");
-
     public static readonly ConfigShape<ScheduleSettings?> Shape = ConfigShapes.Object(
-        "{timeZone: IANA id, weekdayUp: \"07:00\", weekendDown: \"Fri 20:00\", holidays: [yyyy-MM-dd], optOut: bool, windowMinutes: 1..1440}",
-        [TimeZoneField, WeekdayUpField, WeekendDownField, HolidaysField, OptOutField, WindowMinutesField],
-        Build);
+        "{timeZone: IANA id, weekdayUp: \"07:00\", weekendDown: \"Fri 20:00\", holidays: [yyyy-MM-dd], optOut: bool}",
+        [TimeZoneField, WeekdayUpField, WeekendDownField, HolidaysField, OptOutField],
+        Build,
+        retired: new Dictionary<string, string>
+        {
+            ["windowMinutes"] = "is no longer a setting: the schedule is now a desired state that every hourly run reconciles, " +
+                                "so there is no window to catch; delete the line.",
+        });
 
     private static ScheduleSettings? Build(ConfigFieldValues values, ConfigAt at)
     {
@@ -74,8 +73,7 @@ public sealed record ScheduleSettings(
                           "weekendDown: \"Fri 20:00\", or set optOut: true.");
             return null;
         }
-        return new ScheduleSettings(values.Get(TimeZoneField)!, up, down, (values.Get(HolidaysField) ?? []).ToHashSet(), optOut,
-            TimeSpan.FromMinutes(values.Get(WindowMinutesField)));
+        return new ScheduleSettings(values.Get(TimeZoneField)!, up, down, (values.Get(HolidaysField) ?? []).ToHashSet(), optOut);
     }
 
     /// <summary>

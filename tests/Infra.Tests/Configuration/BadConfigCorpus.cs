@@ -123,7 +123,7 @@ public static class BadConfigCorpus
         new("schedule on dc9", "dc9", Dc9Synth.ExampleConfig + "  infra:schedule:\n    timeZone: Europe/Berln\n    weekdayUp: \"07:00\"\n",
             ["infra:schedule.timeZone = \"Europe/Berln\": is not a known IANA time zone id"]),
         new("schedule on onprem3", "onprem3", OnPrem3 + "  infra:schedule:\n    timeZone: UTC\n    windowMinutes: \"0\"\n    weekdayUp: \"07:00\"\n",
-            ["infra:schedule.windowMinutes = \"0\": is out of range", "an integer from 1 to 1440"]),
+            ["infra:schedule.windowMinutes", "is no longer a setting"]),
         new("schedule in PULUMI_CONFIG", "laptop", null,
             ["PULUMI_CONFIG", "infra:schedule.holidays[0] = \"25.12.2026\": is not a date"],
             PulumiConfig: """{"infra:schedule":"{\"timeZone\":\"UTC\",\"weekdayUp\":\"07:00\",\"holidays\":[\"25.12.2026\"]}"}"""),

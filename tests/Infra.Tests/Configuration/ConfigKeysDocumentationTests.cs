@@ -95,7 +95,8 @@ public partial class ConfigKeysDocumentationTests
         Assert.Contains("| `infra:backupS3SecretKey` | **secret** |", onprem3);
         Assert.Contains("| `infra:hosts` | list of strings | required |", onprem3);
         var common = ConfigKeyDocs.Markdown(TierRegistry.KeyGroups().Single(g => g.Scope == ConfigKeyGroup.Common));
-        Assert.Contains("| `infra:schedule.windowMinutes` | integer | `60` | an integer from 1 to 1440 |", common);
+        Assert.Contains("| `infra:schedule.optOut` | boolean | `false` | true \\| false |", common);
+        Assert.DoesNotContain("windowMinutes", common);  // retired: the schedule is a desired state
         Assert.Contains("| `infra:policyExemptions[].reason` | string | required |", common);
     }
 }

@@ -42,7 +42,7 @@ public sealed class OperationsInputTests : IDisposable
     public async Task A_qualified_stack_name_reads_the_stack_s_own_file()
     {
         File.WriteAllText(Path.Combine(project, "Pulumi.dev-eu.yaml"), "config:\n  infra:schedule:\n    timeZone: UTC\n    weekdayUp: \"07:00\"\n");
-        Assert.Equal(0, await Schedule("--stack", "acme/infra/dev-eu", "--at", "2026-01-05T07:10:00Z"));
+        Assert.Equal(0, await Schedule("--stack", "acme/infra/dev-eu", "--at", "2026-01-05T07:10:00Z", "--actual", "down", "--offline"));
         Assert.Equal("up", output.ToString().Trim());
     }
 }

@@ -127,7 +127,7 @@ public sealed class ProductionRuleTests : IDisposable
     {
         StackFile(stack, configured, "  infra:schedule:\n    timeZone: UTC\n    weekdayUp: \"07:00\"\n");
         // Monday 2026-01-05 07:00 UTC: a dev or staging stack comes up.
-        var exit = await Run(ScheduleCommand.Create(), "schedule", "--stack", stack, "--at", "2026-01-05T07:00:00Z");
+        var exit = await Run(ScheduleCommand.Create(), "schedule", "--stack", stack, "--at", "2026-01-05T07:00:00Z", "--actual", "down", "--offline");
         switch (expected)
         {
             case Expected.Refused:

@@ -27,7 +27,7 @@ public sealed class CommandTests : IDisposable
     private RootCommand Root(IProcessRunner? runner = null, Func<string, string>? program = null)
     {
         var synthesizer = new FixedSynthesizer(program ?? (_ => HeadProgram));
-        var root = new RootCommand("infra") { DiffCommand.Create(synthesizer, runner), ScheduleCommand.Create() };
+        var root = new RootCommand("infra") { DiffCommand.Create(synthesizer, runner), ScheduleCommand.Create(runner: runner) };
         foreach (var command in DeployCommands.Create(synthesizer, runner)) root.Add(command);
         return root;
     }
@@ -135,9 +135,9 @@ public sealed class CommandTests : IDisposable
     {
         StackFile("dev-eu", "  infra:environment: dev\n  infra:schedule:\n    timeZone: Europe/Berlin\n    weekdayUp: \"07:00\"\n    weekendDown: \"Fri 20:00\"\n");
         // Monday 2026-01-05 07:00 in Berlin (CET, UTC+1).
-        Assert.Equal(0, await Run(Root(), "schedule", "--stack", "dev-eu", "--at", "2026-01-05T06:00:00Z"));
+        Assert.Equal(0, await Run(Root(), "schedule", "--stack", "dev-eu", "--at", "2026-01-05T06:00:00Z", "--actual", "down", "--offline"));
         Assert.Equal("up", output.ToString().Trim());
-        Assert.Contains("dev-eu: up: weekday spin-up 07:00 Europe/Berlin", error.ToString());
+        Assert.Contains("dev-eu: up: should be up: weekday spin-up 07:00 Europe/Berlin on Mon 2026-01-05; it is down (no resources)", error.ToString());
     }
 
     [Fact]

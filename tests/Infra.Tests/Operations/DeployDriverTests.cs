@@ -179,4 +179,64 @@ public sealed class DeployDriverTests : IDisposable
         public Task<ProcessResult> RunAsync(ProcessSpec spec, Action<string>? onOutputLine = null, Action<string>? onErrorLine = null, CancellationToken cancellationToken = default) =>
             inner.RunAsync(spec with { Environment = new Dictionary<string, string>(spec.Environment) { ["PATH"] = emptyFolder } }, onOutputLine, onErrorLine, cancellationToken);
     }
+
+    [Theory]
+    [InlineData(DeployOperation.Preview)]
+    [InlineData(DeployOperation.Destroy)]
+    [InlineData(DeployOperation.Refresh)]
+    public async Task Only_up_may_create_a_stack_in_the_backend(DeployOperation operation)
+    {
+        var runner = new RecordingProcessRunner(spec => spec.Arguments[0] == "stack"
+            ? new ProcessResult(255, "", "error: no stack named 'dc9' found\n")
+            : throw new InvalidOperationException("the operation must not run"));
+        var result = await Driver(runner).RunAsync(Request(operation));
+
+        Assert.Equal(["pulumi stack select dc9 --non-interactive"], runner.CommandLines);
+        Assert.Equal(255, result.ExitCode);
+        Assert.Contains($"could not select stack 'dc9' ({operation.Verb()} never creates a stack; `infra up dc9` does)", error.ToString());
+    }
+
+    private const string LockError = "error: [409] Conflict: Another update is currently in progress.\n";
+
+    [Fact]
+    public async Task An_operation_blocked_by_another_update_is_retried_with_back_off_until_the_lock_is_free()
+    {
+        var attempts = 0;
+        var runner = new RecordingProcessRunner(spec => spec.Arguments[0] == "destroy"
+            ? ++attempts < 3 ? new ProcessResult(255, "", LockError) : new ProcessResult(0, "", "")
+            : new ProcessResult(0, "", ""));
+        var waits = new List<TimeSpan>();
+        var driver = new DeployDriver(runner, output, error, CleanEnvironment, (pause, _) => { waits.Add(pause); return Task.CompletedTask; });
+
+        var result = await driver.RunAsync(Request(DeployOperation.Destroy));
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(3, attempts);
+        Assert.Equal([TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(60)], waits);
+        Assert.Contains("stack 'dc9' is locked by another update; retry 1 of 4 in 30s", error.ToString());
+    }
+
+    [Fact]
+    public async Task Lock_retries_are_bounded_and_the_last_failure_stands()
+    {
+        var runner = new RecordingProcessRunner(spec => spec.Arguments[0] == "up" ? new ProcessResult(255, "", LockError) : new ProcessResult(0, "", ""));
+        var waits = new List<TimeSpan>();
+        var driver = new DeployDriver(runner, output, error, CleanEnvironment, (pause, _) => { waits.Add(pause); return Task.CompletedTask; });
+
+        var result = await driver.RunAsync(Request(DeployOperation.Up));
+
+        Assert.Equal(255, result.ExitCode);
+        Assert.Equal(5, runner.CommandLines.Count(line => line.StartsWith("pulumi up ", StringComparison.Ordinal)));
+        Assert.Equal(LockRetry.Delays, waits);
+        Assert.True(waits.Aggregate(TimeSpan.Zero, (a, b) => a + b) <= TimeSpan.FromMinutes(8));
+    }
+
+    [Fact]
+    public async Task Other_failures_are_not_retried()
+    {
+        var runner = new RecordingProcessRunner(spec => spec.Arguments[0] == "up" ? new ProcessResult(255, "", "error: update failed: 409 instances\n") : new ProcessResult(0, "", ""));
+        var driver = new DeployDriver(runner, output, error, CleanEnvironment, (_, _) => throw new InvalidOperationException("no wait expected"));
+        Assert.Equal(255, (await driver.RunAsync(Request(DeployOperation.Up))).ExitCode);
+        Assert.Single(runner.CommandLines, line => line.StartsWith("pulumi up ", StringComparison.Ordinal));
+    }
 }

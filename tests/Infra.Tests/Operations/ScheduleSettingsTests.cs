@@ -15,20 +15,12 @@ public class ScheduleSettingsTests
             weekendDown: "friday 21:15"
             holidays: ["2026-11-26"]
             optOut: false
-            windowMinutes: 90
             """);
         Assert.Equal("America/New_York", settings.TimeZone.Id);
         Assert.Equal(new TimeOnly(6, 30), settings.WeekdayUp);
         Assert.Equal(new WeeklyTime(DayOfWeek.Friday, new TimeOnly(21, 15)), settings.WeekendDown);
         Assert.Equal([new DateOnly(2026, 11, 26)], settings.Holidays);
         Assert.False(settings.OptOut);
-        Assert.Equal(TimeSpan.FromMinutes(90), settings.Window);
-    }
-
-    [Fact]
-    public void Window_defaults_to_sixty_minutes()
-    {
-        Assert.Equal(TimeSpan.FromMinutes(60), ScheduleSettings.Parse("timeZone: UTC\nweekdayUp: \"07:00\"").Window);
     }
 
     [Theory]
@@ -41,7 +33,7 @@ public class ScheduleSettingsTests
     [InlineData("timeZone: UTC\nweekdayUp: \"07:00\"\nholidays: [\"25.12.2026\"]", "infra:schedule.holidays[0] = \"25.12.2026\": is not a date. Allowed: a date in the ISO form yyyy-MM-dd")]
     [InlineData("timeZone: UTC\nweekdayUp: \"07:00\"\nholidays: \"2026-12-25\"", "infra:schedule.holidays = \"2026-12-25\": must be a list.")]
     [InlineData("timeZone: UTC\nweekdayUp: \"07:00\"\noptOut: maybe", "infra:schedule.optOut = \"maybe\": is not a boolean. Allowed: true or false.")]
-    [InlineData("timeZone: UTC\nweekdayUp: \"07:00\"\nwindowMinutes: 0", "infra:schedule.windowMinutes = \"0\": is out of range. Allowed: an integer from 1 to 1440.")]
+    [InlineData("timeZone: UTC\nweekdayUp: \"07:00\"\nwindowMinutes: 60", "infra:schedule.windowMinutes: is no longer a setting: the schedule is now a desired state that every hourly run reconciles")]
     [InlineData("timeZone: UTC\nweekdayUP: \"07:00\"", "infra:schedule.weekdayUP: is not a known field. Did you mean weekdayUp? Allowed: the fields timeZone, weekdayUp")]
     [InlineData("timeZone: UTC", "sets neither weekdayUp nor weekendDown")]
     [InlineData("- a", "infra:schedule = \"[\"a\"]\": must be an object")]
@@ -54,10 +46,10 @@ public class ScheduleSettingsTests
     [Fact]
     public void Every_problem_is_reported_at_once()
     {
-        var error = Assert.Throws<ScheduleConfigException>(() => ScheduleSettings.Parse("weekdayUp: 7am\nholidays: [\"2026-12-25\", \"26.12.2026\"]\nwindowMinute: 90"));
+        var error = Assert.Throws<ScheduleConfigException>(() => ScheduleSettings.Parse("weekdayUp: 7am\nholidays: [\"2026-12-25\", \"26.12.2026\"]\noptout: true"));
         var lines = error.Message.Split('\n');
         Assert.Equal(4, lines.Length);
-        Assert.StartsWith("infra:schedule.windowMinute: is not a known field. Did you mean windowMinutes?", lines[0]);
+        Assert.StartsWith("infra:schedule.optout: is not a known field. Did you mean optOut?", lines[0]);
         Assert.StartsWith("infra:schedule.timeZone: is required and not set", lines[1]);
         Assert.StartsWith("infra:schedule.weekdayUp = \"7am\": has no valid time.", lines[2]);
         Assert.StartsWith("infra:schedule.holidays[1] = \"26.12.2026\": is not a date.", lines[3]);

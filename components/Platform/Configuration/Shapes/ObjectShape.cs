@@ -7,9 +7,9 @@ namespace Infra.Platform.Configuration.Shapes;
 /// field's own problems are all reported; only an object without problems is built.
 /// </summary>
 /// A single value in place of the object is the <c>shorthand</c> field alone, when one is declared
-/// (<c>events: 3</c> for <c>events: {servers: 3}</c>).
+/// (<c>events: 3</c> for <c>events: {servers: 3}</c>). A retired field name (a removed setting) gets its own message.
 internal sealed class ObjectShape<T>(string allowed, IReadOnlyList<ConfigField> fields, Func<ConfigFieldValues, ConfigAt, T?> build,
-    ConfigField? shorthand = null)
+    ConfigField? shorthand = null, IReadOnlyDictionary<string, string>? retired = null)
     : ConfigShape<T?> where T : class
 {
     public override ConfigKind Kind => ConfigKind.Object;
@@ -42,10 +42,15 @@ internal sealed class ObjectShape<T>(string allowed, IReadOnlyList<ConfigField> 
         foreach (var (name, _) in obj)
         {
             if (names.Contains(name, StringComparer.Ordinal)) continue;
+            ok = false;
+            if (retired is not null && retired.TryGetValue(name, out var why))
+            {
+                at.Field(name, $"the fields {string.Join(", ", names)}").Fail(null, why);
+                continue;
+            }
             var suggestion = DidYouMean.Suggest(name, names);
             at.Field(name, $"the fields {string.Join(", ", names)} (names are case-sensitive)")
                 .Fail(null, suggestion is null ? "is not a known field." : $"is not a known field. Did you mean {suggestion}?");
-            ok = false;
         }
         var values = new ConfigFieldValues();
         foreach (var field in fields)
