@@ -1,5 +1,6 @@
 using Infra.Platform;
 using Infra.Stacks.Dc9;
+using Infra.Stacks.Global;
 using Infra.Stacks.Laptop;
 using Infra.Stacks.OnPrem3;
 
@@ -13,6 +14,7 @@ public static class TierRegistry
         new LaptopTier(),
         new OnPrem3Tier(),
         new Dc9Tier(),
+        new GlobalTier(),
     ];
 
     public static ITier? Find(Tier tier) => Available.FirstOrDefault(t => t.Tier == tier);

@@ -6,13 +6,14 @@ namespace Infra.Software.Consul;
 /// Values of the consul-k8s Helm chart (pinned, <see cref="ConsulVersion.ChartVersion"/>) that connect a k3s
 /// cluster's pods to the region's external Consul servers: no servers in Kubernetes, the servers found by the
 /// same EC2 tag the agents use, TLS verified against the region's CA by role name, ACLs managed by the chart
-/// from the bootstrap token (a Kubernetes secret the program creates), connect injection on request.
+/// from the bootstrap token (a Kubernetes secret the program creates), connect injection on request. The servers are
+/// reached through the region's internal load balancer (no cloud credentials in pods: IMDS stays one hop).
 /// </summary>
 public static class ConsulK8sValues
 {
     public const string CaSecret = "consul-ca-cert", BootstrapTokenSecret = "consul-bootstrap-token";
 
-    public static JsonObject Render(string datacenter, string awsRegion, string joinTagKey, string joinTagValue, string kubernetesApi) => new()
+    public static JsonObject Render(string datacenter, string serversHost, string kubernetesApi) => new()
     {
         ["global"] = new JsonObject
         {
@@ -37,8 +38,7 @@ public static class ConsulK8sValues
         ["externalServers"] = new JsonObject
         {
             ["enabled"] = true,
-            // go-netaddrs in the control-plane image runs the same cloud auto-join the agents use.
-            ["hosts"] = new JsonArray($"exec=discover -q addrs provider=aws region={awsRegion} tag_key={joinTagKey} tag_value={joinTagValue}"),
+            ["hosts"] = new JsonArray(serversHost),
             ["httpsPort"] = ConsulAgentConfig.HttpsPort,
             ["grpcPort"] = ConsulAgentConfig.GrpcTlsPort,
             ["tlsServerName"] = ConsulAgentConfig.ServerName(datacenter),

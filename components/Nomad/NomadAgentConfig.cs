@@ -40,14 +40,21 @@ public static class NomadAgentConfig
     /// A client of one node class. Docker may run privileged containers only on the k3s class; every other
     /// class refuses them in the driver, whatever a job asks for.
     /// </summary>
-    public static string Client(string region, string datacenter, NodeClass nodeClass, NomadAgentPaths? paths = null)
+    /// <param name="envoyImage">The pinned Envoy Nomad starts for Connect gateways and sidecars (never Nomad's default, which follows Consul).</param>
+    public static string Client(string region, string datacenter, NodeClass nodeClass, string envoyImage, NomadAgentPaths? paths = null)
     {
         var config = Common(region, datacenter, paths ?? NomadAgentPaths.Default);
         config["client"] = new JsonObject
         {
             ["enabled"] = true,
             ["node_class"] = nodeClass.Name(),
-            ["meta"] = new JsonObject { ["node-class"] = nodeClass.Name() },
+            ["cni_path"] = "/usr/lib/cni",
+            ["meta"] = new JsonObject
+            {
+                ["node-class"] = nodeClass.Name(),
+                ["connect.gateway_image"] = envoyImage,
+                ["connect.sidecar_image"] = envoyImage,
+            },
         };
         config["plugin"] = new JsonObject
         {

@@ -21,13 +21,32 @@ public sealed record GlobalRegion(string Name, RegionKind Kind, string AwsRegion
     public AwsRegions.Place Place => AwsRegions.Known[AwsRegion];
 
     /// <summary>
-    /// Ports of the region's network load balancer beyond the Kubernetes API and ingress. NATS joins here
-    /// (client 4222, gateway 7222 for the super-cluster) with the nats helper's generator; the security
-    /// groups open exactly these listener ports, so adding one is adding a row.
+    /// The listeners of the region's internet-facing network load balancer. NATS joins here (client 4222, gateway
+    /// 7222 for the super-cluster, on the worker class) with the nats helper's generator: the security groups and
+    /// target groups are made from this list, so adding NATS is adding its rows. Names are short: they are the
+    /// target groups' logical names, which ELB's 32 characters bound (with the region's name and Pulumi's suffix).
     /// </summary>
-    public static readonly IReadOnlyList<LoadBalancerPort> ExtraListeners = [];
+    public static readonly IReadOnlyList<LoadBalancerPort> Listeners =
+    [
+        new("ingress", 80, 8080, Public: true, ClusterRole.K3sClient),
+        new("kube", 6443, 6443, Public: false, ClusterRole.K3sClient),
+        new("nomad", 4646, 4646, Public: false, ClusterRole.Server),
+        new("consul", 8501, 8501, Public: false, ClusterRole.Server),
+    ];
+
+    /// <summary>
+    /// The listeners of the region's internal load balancer: how pods (consul-k8s) reach the Consul servers and how
+    /// the Consul servers reach the Kubernetes API, inside the VPC only.
+    /// </summary>
+    public static readonly IReadOnlyList<LoadBalancerPort> InternalListeners =
+    [
+        new("kube", 6443, 6443, Public: false, ClusterRole.K3sClient),
+        new("consul", 8501, 8501, Public: false, ClusterRole.Server),
+        new("grpc", 8503, 8503, Public: false, ClusterRole.Server),
+    ];
 }
 
-/// <summary>A TCP listener of a region's network load balancer and who may reach it.</summary>
-/// <param name="Public">Open to the internet (ingress); otherwise operator networks and the VPC only.</param>
-public sealed record LoadBalancerPort(string Name, int Port, bool Public);
+/// <summary>A TCP listener of a region's network load balancer, where it sends traffic and who may reach it.</summary>
+/// <param name="Public">Open to the internet (ingress only); otherwise operator networks and the region's own VPC.</param>
+/// <param name="Targets">The node group behind it.</param>
+public sealed record LoadBalancerPort(string Name, int Port, int TargetPort, bool Public, ClusterRole Targets);

@@ -41,11 +41,11 @@ public class ConsulAgentConfigTests
     [Fact]
     public void Consul_k8s_uses_the_external_servers_by_role_name_with_managed_ACLs()
     {
-        var values = ConsulK8sValues.Render("london", "eu-west-2", "consul-join", "stack-london", "https://api:6443");
+        var values = ConsulK8sValues.Render("london", "internal-lb.example", "https://internal-lb.example:6443");
         Assert.False((bool)values["server"]!["enabled"]!);
         Assert.True((bool)values["externalServers"]!["enabled"]!);
         Assert.Equal("server.london.consul", (string)values["externalServers"]!["tlsServerName"]!);
-        Assert.Contains("tag_value=stack-london", (string)values["externalServers"]!["hosts"]![0]!);
+        Assert.Equal("internal-lb.example", (string)values["externalServers"]!["hosts"]![0]!);
         Assert.True((bool)values["global"]!["acls"]!["manageSystemACLs"]!);
         Assert.True((bool)values["global"]!["tls"]!["enabled"]!);
         Assert.DoesNotContain(":latest", values.ToJsonString());

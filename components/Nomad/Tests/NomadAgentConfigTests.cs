@@ -27,13 +27,14 @@ public class NomadAgentConfigTests
     [InlineData(NodeClass.Worker, false)]
     public void Only_the_k3s_class_allows_privileged_containers_and_host_volumes(NodeClass nodeClass, bool privileged)
     {
-        var config = JsonNode.Parse(NomadAgentConfig.Client("london", "london", nodeClass))!;
+        var config = JsonNode.Parse(NomadAgentConfig.Client("london", "london", nodeClass, "docker.io/envoyproxy/envoy:v1.32.3"))!;
         Assert.Equal(nodeClass.Name(), (string)config["client"]!["node_class"]!);
         Assert.Equal(privileged, (bool)config["plugin"]!["docker"]!["config"]!["allow_privileged"]!);
         Assert.Equal(privileged, (bool)config["plugin"]!["docker"]!["config"]!["volumes"]!["enabled"]!);
         Assert.True((bool)config["acl"]!["enabled"]!);
         Assert.True((bool)config["tls"]!["verify_server_hostname"]!);
         Assert.Null(config["server"]);
+        Assert.Equal("docker.io/envoyproxy/envoy:v1.32.3", (string)config["client"]!["meta"]!["connect.gateway_image"]!);
     }
 
     [Fact]

@@ -9,7 +9,7 @@ namespace Infra.Platform.Provisioning;
 /// are <see cref="OrderedDictionary{TKey,TValue}"/>), ambiguous strings such as '0644' quoted, and
 /// multi-line strings as literal blocks so embedded scripts stay readable in the output.
 /// </summary>
-internal static class ProvisioningYaml
+public static class ProvisioningYaml
 {
     private static readonly ISerializer Serializer = new SerializerBuilder()
         .WithQuotingNecessaryStrings()
