@@ -8,11 +8,12 @@ public static class CompilerCall
     /// <summary>The first call builds the tool (./infra publishes it once); it is not timed.</summary>
     public static void EnsureBuilt(string root) => Time(root, "--help");
 
-    public static double Time(string workingDirectory, string args)
+    /// <param name="project">The project folder the call runs in (Pulumi runs the compiler there); the repository by default.</param>
+    public static double Time(string workingDirectory, string args, string? project = null)
     {
         var start = new ProcessStartInfo(Path.Combine(workingDirectory, "infra"), args)
         {
-            WorkingDirectory = workingDirectory,
+            WorkingDirectory = project ?? workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,

@@ -17,6 +17,11 @@ foreach (var stack in SyntheticPrograms.TierStacks(root))
     results.Add(Measure.InProcess($"tier {stack}", () => SyntheticPrograms.Tier(root, stack)));
 foreach (var servers in new[] { 90, 900 })
     results.Add(Measure.InProcess($"dc9 fleet {servers} servers", () => Dc9Fleets.Build(root, servers)));
+(int Regions, int Nodes)[] globalSizes = [(3, 10), (3, 50), (10, 10), (10, 50), (30, 10), (30, 50)];
+var globalProject = GlobalRegions.Project(root, globalSizes);
+foreach (var (regions, nodes) in globalSizes)
+    results.Add(Measure.InProcess($"global {regions} regions x {nodes} nodes",
+        () => Infra.Stacks.StackSynthesizer.Synthesize(new Infra.Stacks.ProjectDirectory(globalProject), GlobalRegions.Stack(regions, nodes), null)));
 foreach (var size in new[] { 1_000, 10_000 })
     results.Add(Measure.InProcess($"synthetic {size:N0} resources", () => SyntheticPrograms.Flat(size)));
 
@@ -34,6 +39,12 @@ foreach (var call in new[] { "synth laptop", "synth onprem3", "synth dc9", "synt
     Console.WriteLine($"compiler call `./infra {call}` (warm, 7 runs): median {times[3]:F0} ms, min {times[0]:F0} ms, max {times[^1]:F0} ms");
 }
 Console.WriteLine("target: a warm compiler call in under 1 s.");
+foreach (var (regions, nodes) in globalSizes)
+{
+    var times = Enumerable.Range(0, 5).Select(_ => CompilerCall.Time(root, $"synth {GlobalRegions.Stack(regions, nodes)}", globalProject)).Order().ToList();
+    Console.WriteLine($"whole process, `./infra synth` global {regions} regions x {nodes} nodes (5 runs): median {times[2]:F0} ms, min {times[0]:F0} ms, max {times[^1]:F0} ms");
+}
+Console.WriteLine("target (issue 11): 30 regions in under 0.5 s, whole process.");
 ColdFleetCall.EnsurePublished(root);
 foreach (var servers in new[] { 90, 900 })
 {

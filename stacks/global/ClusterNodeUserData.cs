@@ -112,7 +112,7 @@ public static class ClusterNodeUserData
             set -eu
             path='{{spec.ParameterPath}}'
             get() {
-              for attempt in $(seq 1 60); do
+              for _ in $(seq 1 60); do
                 if value=$(aws ssm get-parameter --region '{{spec.AwsRegion}}' --with-decryption --name "$path/$1" --query Parameter.Value --output text 2>/dev/null); then
                   printf '%s' "$value"; return 0
                 fi

@@ -90,7 +90,8 @@ public sealed class GlobalRegionStack : Component
             server: true, client: true, ipAddresses: ["127.0.0.1"]);
         var operatorCert = ca.Issue("operator", $"operator.{region.Name}.nomad", [], server: false, client: true);
 
-        var parameterPath = $"/{stack.Stack}/{region.Name}/cluster";
+        // Under /infra: SSM refuses names that begin with "aws" or "ssm", which a stack name might.
+        var parameterPath = $"/infra/{stack.Stack}/{region.Name}/cluster";
         var secrets = new ClusterSecrets(this, "secrets", parameterPath, ca, serverCert, clientCert);
         _ = new ClusterFleet(this, "fleet", name, stack.Stack, region, ami, firewall.Nodes.Id, network.PrivateSubnets.Select(s => s.Id).ToList(), parameterPath,
         [

@@ -51,7 +51,9 @@ public sealed partial record GlobalSettings(
         var replicas = ReadReplicas(config, platform);
         var appImage = config.String(GlobalKeys.AppImage, StandInBinary.Image, ImageReference.Problem);
         var operators = new List<Ipv4Cidr>();
-        foreach (var text in config.StringList(GlobalKeys.OperatorCidrs, ["203.0.113.0/24"]))
+        if (!config.IsSet(GlobalKeys.OperatorCidrs))
+            config.Report(GlobalKeys.OperatorCidrs, null, "is required: only these networks reach the cluster APIs and the bastions.");
+        foreach (var text in config.StringList(GlobalKeys.OperatorCidrs, []))
         {
             if (!Ipv4Cidr.TryParse(text, out var cidr)) config.Report(GlobalKeys.OperatorCidrs, text, "is not a CIDR.");
             else if (cidr.PrefixLength == 0)

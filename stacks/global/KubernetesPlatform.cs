@@ -25,6 +25,7 @@ namespace Infra.Stacks.Global;
 public sealed class KubernetesPlatform : Component
 {
     public const string Namespace = "platform";
+    public const string ConfiguredReplicasAnnotation = "platform.infra/configured-replicas";
     public const string CollectorImage = "docker.io/otel/opentelemetry-collector-contrib:0.116.1";
     public const string DataDirectory = "/var/lib/platform", PeersDirectory = "/etc/platform/raft", PeersFile = PeersDirectory + "/raft-peers.json";
 
@@ -233,7 +234,15 @@ public sealed class KubernetesPlatform : Component
         var standIn = global.AppImage == StandInBinary.Image;
         var stateful = new AppsV1.StatefulSet(this, service, new AppsV1.StatefulSetArgs
         {
-            Metadata = Meta(service, Namespace, labels),
+            Metadata = new Kube.MetaV1.ObjectMeta
+            {
+                Name = service,
+                Namespace = Namespace,
+                Labels = labels,
+                // spec.replicas is the count a region starts with; afterwards kubectl scale owns the live count (ignoreChanges),
+                // and the configured count is recorded here, so a change in config shows on exactly this workload.
+                Annotations = new Dictionary<string, Input<string>> { [ConfiguredReplicasAnnotation] = replicas.ToString(CultureInfo.InvariantCulture) },
+            },
             Spec = new AppsV1.StatefulSetSpec
             {
                 Replicas = replicas,

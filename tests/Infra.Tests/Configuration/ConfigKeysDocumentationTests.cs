@@ -58,6 +58,7 @@ public partial class ConfigKeysDocumentationTests
     [InlineData("laptop", "README.md", "### Laptop config keys")]
     [InlineData("onprem3", "stacks/onprem3/README.md", "## Configure")]
     [InlineData("dc9", "stacks/dc9/README.md", "## Keys")]
+    [InlineData("global", "stacks/global/README.md", "## Keys")]
     public void Each_tier_documents_exactly_its_own_keys(string tierName, string file, string section)
     {
         var tier = TierRegistry.Available.Single(t => Infra.Platform.TierShape.Of(t.Tier).Name == tierName);

@@ -18,7 +18,7 @@ public sealed class PolicyFixture
     public PolicyFixture(Tier tier = Tier.Dc9, DeploymentEnvironment environment = DeploymentEnvironment.Staging, string stack = "test")
     {
         Blueprint = new Blueprint(stack);
-        foreach (var package in new[] { "aws", "docker", "random" })
+        foreach (var package in new[] { "aws", "docker", "random", "nomad", "kubernetes" })
             Blueprint.UseProvider(new ProviderResource(Blueprint, $"{package}-provider", package, PinnedProviders.VersionOf(package)));
         var values = new Dictionary<string, RawConfigValue>
         {
