@@ -11,6 +11,29 @@ var root = RepoRoot.Find();
 // One cold synthesis of a fleet in a fresh process (see ColdFleetCall): print the program's size and exit.
 if (args is ["--cold-fleet", var fleetSize]) { Console.Out.Write(Dc9Fleets.Build(root, int.Parse(fleetSize)).ToYaml().Length); return 0; }
 
+// Where one global synthesis spends its time: building the program, each policy, the YAML (`--global-phases PROJECT STACK`).
+if (args is ["--global-phases", var projectDir, var globalStack])
+{
+    var clock = Stopwatch.StartNew();
+    var tier = new Infra.Stacks.Global.GlobalTier();
+    var reader = new Infra.Platform.Configuration.ConfigReader(Infra.Platform.Configuration.ConfigSource.FromStackFile(
+        Path.Combine(projectDir, $"Pulumi.{globalStack}.yaml")), globalStack, Infra.Platform.Tier.Global, tier.Keys);
+    var blueprint = new Infra.Synthesis.Blueprint(globalStack);
+    var identity = tier.Build(blueprint, reader);
+    Console.WriteLine($"build {clock.Elapsed.TotalMilliseconds:F0} ms, {blueprint.Resources.Count} resources");
+    var context = Infra.Policies.PolicyContext.WithDefaults(blueprint, identity);
+    foreach (var policy in Infra.Policies.PolicyPack.All)
+    {
+        clock.Restart();
+        policy.Evaluate(context);
+        if (clock.Elapsed.TotalMilliseconds >= 5) Console.WriteLine($"  {policy.Id} {clock.Elapsed.TotalMilliseconds:F0} ms");
+    }
+    clock.Restart();
+    var yaml = blueprint.ToYaml();
+    Console.WriteLine($"yaml {clock.Elapsed.TotalMilliseconds:F0} ms ({yaml.Length / 1024} KB)");
+    return 0;
+}
+
 var results = new List<Measurement>();
 
 foreach (var stack in SyntheticPrograms.TierStacks(root))

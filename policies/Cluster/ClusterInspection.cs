@@ -18,7 +18,9 @@ public static class ClusterInspection
         ["kubernetes:apps/v1:StatefulSet", "kubernetes:apps/v1:Deployment", "kubernetes:apps/v1:DaemonSet"];
 
     /// <summary>Each Nomad job with its parsed spec (the bare job, unwrapped from {"Job": ...}); null when the spec is not JSON.</summary>
-    public static IEnumerable<(Resource Resource, JsonObject? Job)> NomadJobs(Blueprint blueprint)
+    public static IEnumerable<(Resource Resource, JsonObject? Job)> NomadJobs(Blueprint blueprint) => Cached(JobCache, blueprint, ReadNomadJobs);
+
+    private static IEnumerable<(Resource Resource, JsonObject? Job)> ReadNomadJobs(Blueprint blueprint)
     {
         foreach (var resource in blueprint.Resources.Where(r => r.Type == NomadJob))
         {
@@ -52,7 +54,24 @@ public static class ClusterInspection
         public bool IsNomad => Path.StartsWith("/etc/nomad.d/", StringComparison.Ordinal);
     }
 
-    public static IEnumerable<AgentConfig> AgentConfigs(Blueprint blueprint)
+    /// <summary>Parsed once per program (several rules read the same user-data); read again when resources were added since.</summary>
+    private sealed record Parsed<T>(int Resources, IReadOnlyList<T> Items);
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Blueprint, Parsed<AgentConfig>> AgentConfigCache = new();
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Blueprint, Parsed<(Resource, JsonObject?)>> JobCache = new();
+
+    private static IReadOnlyList<T> Cached<T>(System.Runtime.CompilerServices.ConditionalWeakTable<Blueprint, Parsed<T>> cache, Blueprint blueprint,
+        Func<Blueprint, IEnumerable<T>> read)
+    {
+        if (cache.TryGetValue(blueprint, out var parsed) && parsed.Resources == blueprint.Resources.Count) return parsed.Items;
+        parsed = new Parsed<T>(blueprint.Resources.Count, read(blueprint).ToList());
+        cache.AddOrUpdate(blueprint, parsed);
+        return parsed.Items;
+    }
+
+    public static IEnumerable<AgentConfig> AgentConfigs(Blueprint blueprint) => Cached(AgentConfigCache, blueprint, ReadAgentConfigs);
+
+    private static IEnumerable<AgentConfig> ReadAgentConfigs(Blueprint blueprint)
     {
         foreach (var resource in blueprint.Resources.Where(r => Tokens.IsServer(r.Type)))
         {
