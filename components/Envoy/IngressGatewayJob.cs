@@ -6,8 +6,9 @@ using static Infra.Software.Nomad.NomadJson;
 namespace Infra.Software.Envoy;
 
 /// <summary>
-/// The region's ingress: Envoy as a Consul Connect ingress gateway, run by Nomad on every worker (a system job,
-/// so the load balancer's targets are simply the worker group). Consul serves its routes over xDS from the route
+/// The region's ingress: Envoy as a Consul Connect ingress gateway, run by Nomad on every node of the k3s class (a
+/// system job, so the load balancer's targets are simply that node group; only those hosts route to pod addresses).
+/// Envoy itself runs unprivileged. Consul serves its routes over xDS from the route
 /// table (<see cref="IngressRoutes"/>); Nomad starts the pinned Envoy image (the clients' gateway_image meta) and
 /// registers the gateway with its health check.
 /// </summary>
@@ -23,7 +24,7 @@ public static class IngressGatewayJob
         ["Datacenters"] = Strings([datacenter]),
         ["Type"] = "system",
         ["Priority"] = 80,
-        ["Constraints"] = Array(OnNodeClass(NodeClass.Worker)),
+        ["Constraints"] = Array(OnNodeClass(NodeClass.K3s)),
         ["Update"] = new JsonObject { ["MaxParallel"] = 1, ["MinHealthyTime"] = Ns(TimeSpan.FromSeconds(10)), ["HealthyDeadline"] = Ns(TimeSpan.FromMinutes(5)) },
         ["TaskGroups"] = Array(new JsonObject
         {

@@ -49,12 +49,14 @@ public class EnvoyConfigTests
     }
 
     [Fact]
-    public void The_ingress_gateway_job_is_valid_Nomad_API_JSON_on_the_worker_class()
+    public void The_ingress_gateway_job_is_valid_Nomad_API_JSON_on_the_k3s_class_and_unprivileged()
     {
         var job = IngressGatewayJob.Build("london", "london", ["api", "events", "api"], "global.example.net");
         var (ok, output) = SharedValidators.Nomad(new Dictionary<string, string> { ["ingress"] = NomadJson.Render(job) });
         Assert.True(ok, output);
         Assert.Equal("system", (string)job["Type"]!);
+        Assert.Equal("k3s", (string)job["Constraints"]![0]!["RTarget"]!);
+        Assert.DoesNotContain("privileged", job.ToJsonString());
         var listener = job["TaskGroups"]![0]!["Services"]![0]!["Connect"]!["Gateway"]!["Ingress"]!["Listeners"]![0]!;
         Assert.Equal(["host-api", "host-events"], listener["Services"]!.AsArray().Select(s => (string)s!["Name"]!));
     }
