@@ -12,6 +12,7 @@ var root = new RootCommand(
     PlanCommand.Create(),
     PolicyCommand.Create(),
     TiersCommand.Create(),
+    ConfigCommand.Create(),
     DiffCommand.Create(synthesizer),
     ScheduleCommand.Create(),
 };

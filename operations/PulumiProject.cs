@@ -1,5 +1,5 @@
-using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
+using System.Text.Json.Nodes;
+using Infra.Platform.Configuration;
 
 namespace Infra.Operations;
 
@@ -11,21 +11,7 @@ public static class PulumiProject
     {
         var path = Path.Combine(projectRoot, "Pulumi.yaml");
         if (!File.Exists(path)) return null;
-        var stream = new YamlStream();
-        try
-        {
-            using var reader = File.OpenText(path);
-            stream.Load(reader);
-        }
-        catch (YamlException)
-        {
-            return null;
-        }
-        return stream.Documents.Count > 0
-               && stream.Documents[0].RootNode is YamlMappingNode root
-               && root.Children.TryGetValue(new YamlScalarNode("name"), out var name)
-               && name is YamlScalarNode { Value: { Length: > 0 } value }
-            ? value
-            : null;
+        var project = ConfigYaml.ParseValue(File.ReadAllText(path), out var problem);
+        return problem is null && project is JsonObject root && ConfigShape.ScalarText(root["name"]) is { Length: > 0 } name ? name : null;
     }
 }

@@ -51,8 +51,7 @@ public static class StackSynthesizer
             new ConfigReader(source, stack, tier, definition.Keys)).IsProduction;
         var reader = new ConfigReader(source, stack, tier, definition.Keys, TierRegistry.AllKeyNames) { IsProduction = production };
         // Read before Build: the tier's ThrowIfInvalid then lists these errors with all the others.
-        var exemptions = definition.Keys.Contains(CommonKeys.PolicyExemptions) ? reader.Node(CommonKeys.PolicyExemptions) : null;
-        var policies = PolicyConfig.Read(reader, exemptions, production);
+        var policies = PolicyConfig.Read(reader, production);
         OperationsKeys.Validate(reader);
         var identity = definition.Build(blueprint, reader);
         reader.ThrowIfInvalid();

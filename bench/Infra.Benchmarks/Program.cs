@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Infra.Benchmarks;
+using Infra.FleetCall;
 
 // Prints synthesis time and allocated bytes per tier and for synthetic programs, plus the
 // whole-process time of the compiler command. Figures, not pass/fail: compare with the targets.
@@ -7,9 +8,6 @@ using Infra.Benchmarks;
 if (CompilerGcSettings.Relaunch(args) is { } exitCode) return exitCode;
 
 var root = RepoRoot.Find();
-
-// One cold synthesis of a fleet in a fresh process (see ColdFleetCall): print the program's size and exit.
-if (args is ["--cold-fleet", var fleetSize]) { Console.Out.Write(Dc9Fleets.Build(root, int.Parse(fleetSize)).ToYaml().Length); return 0; }
 
 // Where one global synthesis spends its time: building the program, each policy, the YAML (`--global-phases PROJECT STACK`).
 if (args is ["--global-phases", var projectDir, var globalStack])
@@ -54,25 +52,49 @@ foreach (var r in results)
 Console.WriteLine("targets: 10,000 resources in under 500 ms and 300 MB allocated; the 900-server dc9 fleet in under 100 ms.");
 Console.WriteLine();
 
-// The compiler call exactly as Pulumi.yaml names it (./infra synth), after one call that builds it.
-CompilerCall.EnsureBuilt(root);
-foreach (var call in new[] { "synth laptop", "synth onprem3", "synth dc9", "synth" })
+// Whole processes, warm: the compiler call exactly as Pulumi.yaml names it (./infra synth, launcher included),
+// native next to ReadyToRun (INFRA_NATIVE=0), after calls that build both; then the fleets (see ColdFleetCall).
+var native = CompilerCall.EnsureBuilt(root);
+var nativeFleet = native && ColdFleetCall.EnsurePublished(root, native: true);
+ColdFleetCall.EnsurePublished(root, native: false);
+if (!native) Console.WriteLine("native build: not available here (./infra needs clang and zlib's headers); ReadyToRun only.");
+const int Runs = 11;
+Console.WriteLine($"{"whole process, warm (median of " + Runs + ")",-44} {"native ms",10} {"ReadyToRun ms",14} {"target",8}  same output");
+foreach (var (label, call, target) in new[]
 {
-    var times = Enumerable.Range(0, 7).Select(_ => CompilerCall.Time(root, call)).Order().ToList();
-    Console.WriteLine($"compiler call `./infra {call}` (warm, 7 runs): median {times[3]:F0} ms, min {times[0]:F0} ms, max {times[^1]:F0} ms");
-}
-Console.WriteLine("target: a warm compiler call in under 1 s.");
+    ("plugin discovery (`./infra synth`, no stack)", "synth", ""),
+    ("`./infra synth laptop`", "synth laptop", "< 25"),
+    ("`./infra synth onprem3`", "synth onprem3", "< 25"),
+    ("`./infra synth dc9`", "synth dc9", "< 25"),
+})
+    Report(label, target, n => CompilerCall.Run(root, call, n), native);
 foreach (var (regions, nodes) in globalSizes)
-{
-    var times = Enumerable.Range(0, 5).Select(_ => CompilerCall.Time(root, $"synth {GlobalRegions.Stack(regions, nodes)}", globalProject)).Order().ToList();
-    Console.WriteLine($"whole process, `./infra synth` global {regions} regions x {nodes} nodes (5 runs): median {times[2]:F0} ms, min {times[0]:F0} ms, max {times[^1]:F0} ms");
-}
-Console.WriteLine("target (issue 11): 30 regions in under 0.5 s, whole process.");
-ColdFleetCall.EnsurePublished(root);
+    Report($"`./infra synth` global {regions} regions x {nodes} nodes", regions == 30 ? "< 500" : "",
+        n => CompilerCall.Run(root, $"synth {GlobalRegions.Stack(regions, nodes)}", n, globalProject), native);
 foreach (var servers in new[] { 90, 900 })
-{
-    var times = Enumerable.Range(0, 5).Select(_ => ColdFleetCall.Time(root, servers)).Order().ToList();
-    Console.WriteLine($"whole process, dc9 fleet {servers} servers (5 runs): median {times[2]:F0} ms, min {times[0]:F0} ms, max {times[^1]:F0} ms");
-}
-Console.WriteLine("target: the 900-server program in under 0.5 s as a whole compiler call.");
+    Report($"dc9 fleet, {servers} servers (fleet-call)", servers == 900 ? "< 60" : "", n => ColdFleetCall.Run(root, servers, n), nativeFleet);
 return 0;
+
+// Median of the runs, native and ReadyToRun interleaved so that both see the same machine load; and whether
+// both wrote the same program (they must: the native build is the same compiler).
+static void Report(string label, string target, Func<bool, (double Ms, string Stdout)> call, bool withNative)
+{
+    var r2r = new List<double>();
+    var aot = new List<double>();
+    var same = true;
+    call(false); // warm-up: page cache, not timed
+    if (withNative) call(true);
+    for (var i = 0; i < Runs; i++)
+    {
+        var (ms, output) = call(false);
+        r2r.Add(ms);
+        if (!withNative) continue;
+        var (nativeMs, nativeOutput) = call(true);
+        aot.Add(nativeMs);
+        same &= nativeOutput == output;
+    }
+    var nativeText = withNative ? Median(aot).ToString("F1", System.Globalization.CultureInfo.InvariantCulture) : "—";
+    Console.WriteLine($"{label,-44} {nativeText,10} {Median(r2r),14:F1} {target,8}  {(withNative ? same ? "yes" : "NO" : "—")}");
+}
+
+static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);

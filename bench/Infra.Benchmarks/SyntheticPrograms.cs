@@ -1,7 +1,7 @@
 using Infra.Platform;
-using Infra.Providers.Docker;
 using Infra.Stacks;
 using Infra.Synthesis;
+using static Infra.Providers.Generated.Docker;
 
 namespace Infra.Benchmarks;
 
@@ -36,7 +36,7 @@ public static class SyntheticPrograms
                     Name = $"{id}-c{i}",
                     Envs = [$"INDEX={i}", "SCRIPT=echo ${HOME} $1", Text.Interpolate($"NETWORK={network.NetworkName}")],
                     Ports = [new ContainerPort { Internal = 8080, External = 20000 + i }],
-                    NetworksAdvanced = [new ContainerNetwork { Name = network.NetworkName, Aliases = [$"{id}-c{i}"] }],
+                    NetworksAdvanced = [new ContainerNetworksAdvanced { Name = network.NetworkName, Aliases = [$"{id}-c{i}"] }],
                     Healthcheck = new ContainerHealthcheck { Tests = ["CMD", "true"], Interval = "10s" },
                     Restart = "unless-stopped",
                 });

@@ -74,17 +74,17 @@ public static class DeployCommands
             try
             {
                 config = StackConfigFile.Load(root, name);
-                environment = StackEnvironments.Resolve(name, config.GetString(StackEnvironments.ConfigKey));
+                environment = config.Environment;
             }
-            catch (Exception failure) when (failure is ScheduleConfigException or InvalidDataException)
+            catch (Exception failure) when (failure is ConfigException or InvalidDataException)
             {
                 error.WriteLine($"infra {operation.Verb()}: {failure.Message}");
                 return ExitCodes.InvalidInput;
             }
 
-            var tier = config.GetString("infra:tier") ?? name;
+            var tier = config.Tier ?? name;
             var defaults = new Dictionary<string, string>();
-            if (config.GetString("infra:tier") is null && Tiers.Contains(name)) defaults["infra:tier"] = name;
+            if (config.Tier is null && Tiers.Contains(name)) defaults["infra:tier"] = name;
 
             var request = new DeployRequest(
                 operation, name, root, tier, environment,

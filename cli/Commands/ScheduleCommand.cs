@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Infra.Operations;
 using Infra.Operations.Schedule;
-using Infra.Platform.Schedule;
+using Infra.Platform.Configuration;
 
 namespace Infra.Cli.Commands;
 
@@ -68,9 +68,7 @@ public static class ScheduleCommand
                     throw new InvalidDataException(
                         $"{Path.GetFileName(config.Path)} does not exist in {root}, so there is no stack '{name}' to schedule; " +
                         "name a stack that has a stack file (`ls Pulumi.*.yaml`).");
-                var environment = StackEnvironments.Resolve(name, config.GetString(StackEnvironments.ConfigKey));
-                var settings = config.Get(ScheduleSettings.ConfigKey) is { } node ? ScheduleSettings.FromYaml(node) : null;
-                var policy = new SchedulePolicy(settings, environment);
+                var policy = new SchedulePolicy(config.Schedule, config.Environment);
                 var decision = parse.GetValue(manual) switch
                 {
                     "up" => policy.Manual(ScheduleAction.Up),
@@ -81,7 +79,7 @@ public static class ScheduleCommand
                 error.WriteLine($"{name}: {decision.Action.ToCommandWord()}: {decision.Reason}");
                 return ExitCodes.Success;
             }
-            catch (Exception failure) when (failure is ScheduleConfigException or InvalidDataException)
+            catch (Exception failure) when (failure is ConfigException or InvalidDataException)
             {
                 error.WriteLine($"infra schedule: stack '{name}': {failure.Message}");
                 return ExitCodes.InvalidInput;

@@ -73,6 +73,18 @@ public static class PlatformBinary
     public static readonly BinarySetting DbUrl = new("db-url", null, "PLATFORM_DB_<SERVICE>_URL", SettingUse.Optional, true,
         "Per Service: its full connection string (secret).", "(secret)");
 
+    // Messaging (global): the NATS super-cluster. Environment only; the password is a reference.
+    public static readonly BinarySetting NatsUrls = new("nats-urls", null, "PLATFORM_NATS_URLS", SettingUse.Messaging, false,
+        "The NATS servers by region, in the order the client tries them: its own region first, then the others nearest first, as JSON [{\"region\", \"urls\"}]. " +
+        "The client shuffles the URLs within a region, keeps the regions' order, moves off a lame-duck server before it closes, and fails back to its own region (components/Nats/README.md).",
+        "[{\"region\":\"eu-west\",\"urls\":[\"tls://10.1.0.11:4222\",\"tls://10.1.0.12:4222\",\"tls://10.1.0.13:4222\"]},{\"region\":\"us-east\",\"urls\":[\"tls://10.2.0.11:4222\"]}]");
+    public static readonly BinarySetting NatsCaFile = new("nats-ca-file", null, "PLATFORM_NATS_CA_FILE", SettingUse.Messaging, false,
+        "The CA certificate (PEM) that signed the NATS servers' certificates.", "/etc/platform/nats-ca.pem");
+    public static readonly BinarySetting NatsUser = new("nats-user", null, "PLATFORM_NATS_USER", SettingUse.Messaging, false,
+        "The NATS user, of the platform's account.", "platform");
+    public static readonly BinarySetting NatsPassword = new("nats-password", null, "PLATFORM_NATS_PASSWORD", SettingUse.Messaging, true,
+        "The NATS user's password (secret: only ever a reference in the program).", "(secret)");
+
     /// <summary>Every setting, in the order the flags are written and the table documents them.</summary>
     public static readonly IReadOnlyList<BinarySetting> Settings =
     [
@@ -80,6 +92,7 @@ public static class PlatformBinary
         NodeName, Peers, Environment, Routes, LogLevel, LogFormat,
         TelemetryService, TelemetryAttributes, TracesExporter, OtlpEndpoint,
         DbHost, DbPort, DbUser, DbPassword, DbSslMode, DbTargetSessionAttrs, DbName, DbUrl,
+        NatsUrls, NatsCaFile, NatsUser, NatsPassword,
     ];
 
     /// <summary>The variable prefixes the binary owns: any variable with one of them must be a setting above.</summary>

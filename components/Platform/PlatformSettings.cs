@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Infra.Platform.Configuration;
 using Infra.Platform.Services;
@@ -18,29 +17,16 @@ public sealed partial record PlatformSettings(
     [GeneratedRegex(@"^[\p{L}\p{N} ._:/=+@-]{1,64}\z")]
     private static partial Regex OwnerShape();
 
-    [GeneratedRegex("^[a-z][a-z0-9-]{0,30}$")]
-    private static partial Regex ServiceName();
-
-    [GeneratedRegex("^[a-z][a-z0-9_]{0,62}$")]
-    private static partial Regex DatabaseName();
-
-    [GeneratedRegex("^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$")]
-    private static partial Regex HostLabel();
-
-    [GeneratedRegex("^/([A-Za-z0-9._~-]+/)*$")]
-    private static partial Regex PathPrefix();
-
     public bool IsProduction => Environment == DeploymentEnvironment.Production;
 
     public static PlatformSettings Read(ConfigReader config)
     {
         var environment = ReadEnvironment(config);
-        var owner = config.String(CommonKeys.Owner, "platform-team",
-            v => OwnerShape().IsMatch(v) ? null : OwnerProblem(v));
-        var logLevel = config.Enum(CommonKeys.LogLevel, LogLevel.Info);
+        var owner = config.Get(CommonKeys.Owner);
+        var logLevel = config.Get(CommonKeys.LogLevel);
         var catalog = ReadCatalog(config);
 
-        var requested = config.StringList(CommonKeys.Services, catalog.Names.ToList());
+        var requested = config.Get(CommonKeys.Services) ?? catalog.Names.ToList();
         var selected = new List<ServiceDefinition>();
         foreach (var name in requested)
         {
@@ -72,7 +58,8 @@ public sealed partial record PlatformSettings(
     public static EnvironmentDecision DecideEnvironment(ConfigReader config) =>
         ProductionRule.Decide(config.Stack, config.IsSet(CommonKeys.Environment) ? config.Display(CommonKeys.Environment) : null);
 
-    private static DeploymentEnvironment ReadEnvironment(ConfigReader config)
+    /// <summary>The stack's environment; a value the production rule refuses is reported with its fix.</summary>
+    public static DeploymentEnvironment ReadEnvironment(ConfigReader config)
     {
         var decision = DecideEnvironment(config);
         if (decision.IsRefused)
@@ -80,8 +67,10 @@ public sealed partial record PlatformSettings(
         return decision.Environment;
     }
 
-    private static string OwnerProblem(string owner)
+    /// <summary>What makes <paramref name="owner"/> unusable as the owner tag, or null.</summary>
+    public static string? OwnerProblem(string owner)
     {
+        if (OwnerShape().IsMatch(owner)) return null;
         if (owner.Length is 0 or > 64) return $"is not a valid owner tag: it has {owner.Length} characters.";
         var bad = owner.First(c => !OwnerShape().IsMatch(c.ToString()));
         return char.GetUnicodeCategory(bad) is System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.SpacingCombiningMark
@@ -89,37 +78,18 @@ public sealed partial record PlatformSettings(
             : $"is not a valid owner tag: it contains '{bad}'.";
     }
 
+    /// <summary>The default catalog with the stack's overrides and additions (<see cref="CatalogEntry"/>).</summary>
     private static ServiceCatalog ReadCatalog(ConfigReader config)
     {
-        var overrides = config.Object(CommonKeys.Catalog);
+        var overrides = config.Get(CommonKeys.Catalog);
         if (overrides is null) return ServiceCatalog.Default;
         var services = ServiceCatalog.Defaults.ToDictionary(s => s.Name);
         var order = ServiceCatalog.Defaults.Select(s => s.Name).ToList();
-        foreach (var (name, node) in overrides)
+        foreach (var (name, entry) in overrides)
         {
-            if (!ServiceName().IsMatch(name))
-            {
-                config.Report(CommonKeys.Catalog, name, "is not a valid Service name.", "lower-case letters, digits and '-', starting with a letter");
-                continue;
-            }
-            if (node is not JsonObject entry)
-            {
-                config.Report(CommonKeys.Catalog, name, "must map to an object {database, routes}.");
-                continue;
-            }
             services.TryGetValue(name, out var existing);
-            var database = existing?.Database ?? name.Replace('-', '_');
-            if (entry["database"] is { } db)
-            {
-                var text = db.ToString();
-                if (DatabaseName().IsMatch(text)) database = text;
-                else config.Report(CommonKeys.Catalog, $"{name}.database = {text}", "is not a valid database name.", "lower-case letters, digits and '_', starting with a letter");
-            }
-            var routes = existing?.Routes ?? [];
-            if (entry["routes"] is JsonArray list) routes = ReadRoutes(config, name, list);
-            else if (entry["routes"] is not null) config.Report(CommonKeys.Catalog, $"{name}.routes", "must be a list of {host, path}.");
-            foreach (var key in entry.Select(e => e.Key).Where(k => k is not ("database" or "routes")))
-                config.Report(CommonKeys.Catalog, $"{name}.{key}", "is not a known field.", "database, routes");
+            var database = entry.Database ?? existing?.Database ?? name.Replace('-', '_');
+            var routes = entry.Routes?.Select(r => r.For(name)).ToList() ?? existing?.Routes ?? [];
             services[name] = new ServiceDefinition(name, database, routes);
             if (!order.Contains(name)) order.Add(name);
         }
@@ -129,44 +99,5 @@ public sealed partial record PlatformSettings(
             config.Report(CommonKeys.Catalog, null, e.Message);
             return ServiceCatalog.Default;
         }
-    }
-
-    private static List<IngressRoute> ReadRoutes(ConfigReader config, string service, JsonArray list)
-    {
-        var routes = new List<IngressRoute>();
-        foreach (var item in list)
-        {
-            if (item is not JsonObject)
-            {
-                config.Report(CommonKeys.Catalog, $"{service}.routes", "has an entry that is not an object {host, path}.",
-                    "a list such as [{host: api, path: /billing/}]");
-                continue;
-            }
-            var host = item?["host"]?.ToString() ?? "";
-            var path = item?["path"]?.ToString() ?? "";
-            var priority = RoutePriority(config, service, item?["priority"]);
-            if (!HostLabel().IsMatch(host))
-                config.Report(CommonKeys.Catalog, $"{service}.routes host = {host}", "is not a valid host label.", "a DNS label such as 'api'");
-            else if (!PathPrefix().IsMatch(path))
-                config.Report(CommonKeys.Catalog, $"{service}.routes path = {path}", "is not a valid path prefix.", "a path starting and ending with '/', such as /billing/");
-            else routes.Add(new IngressRoute(host, path, service, priority));
-            if (item is JsonObject fields)
-                foreach (var key in fields.Select(f => f.Key).Where(k => k is not ("host" or "path" or "priority")))
-                    config.Report(CommonKeys.Catalog, $"{service}.routes {key}", "is not a known route field.", "host, path, priority");
-        }
-        return routes;
-    }
-
-    /// <summary>An explicit load-balancer rule priority (1 to 50000, the ALB's range), or null to derive it from the route.</summary>
-    private static int? RoutePriority(ConfigReader config, string service, JsonNode? node)
-    {
-        if (node is null) return null;
-        var text = node.ToString();
-        if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var priority)
-            && priority is >= 1 and <= 50000)
-            return priority;
-        config.Report(CommonKeys.Catalog, $"{service}.routes priority = {text}", "is not a listener-rule priority.",
-            "a whole number from 1 to 50000 (or leave it out: it is derived from the host and path)");
-        return null;
     }
 }

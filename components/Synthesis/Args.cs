@@ -3,21 +3,27 @@ using Infra.Synthesis.Expressions;
 namespace Infra.Synthesis;
 
 /// <summary>
-/// Base of every typed argument object (resource inputs and their nested types). Generated provider
-/// types override <see cref="ToObjectExpr"/> with code that writes their properties in schema order
-/// under their wire names, so they need no reflection. Hand-written args still fall back to
-/// <see cref="ArgsSerializer"/>: public properties in declaration order, named in camelCase unless
-/// <see cref="WireNameAttribute"/> says otherwise; null properties are left out.
+/// Base of every typed argument object (resource inputs and their nested types). The provider types
+/// are generated (tools/ProviderGen) and write their own <see cref="ToObjectExpr"/>: wire names, no
+/// reflection. Their init accessors report each property as it is set, so the program lists the
+/// properties in the order the code sets them: a program reads like the construct that wrote it, and
+/// moving a construct onto another args type cannot reorder its output.
 /// </summary>
 public abstract class Args
 {
-    /// <summary>The program object of these arguments.</summary>
-    public virtual ObjectExpr ToObjectExpr() => ArgsSerializer.Reflect(this);
+    private List<int>? assigned;
+
+    /// <summary>The program object of these arguments; unset properties are left out.</summary>
+    public abstract ObjectExpr ToObjectExpr();
+
+    /// <summary>Called by a generated init accessor: the property with this ordinal was set.</summary>
+    protected void Assigned(int ordinal)
+    {
+        assigned ??= new List<int>(8);
+        if (!assigned.Contains(ordinal)) assigned.Add(ordinal);
+    }
+
+    /// <summary>The ordinals of the properties set so far, in the order they were set.</summary>
+    protected IReadOnlyList<int> AssignedOrder => assigned ?? (IReadOnlyList<int>)[];
 }
 
-/// <summary>The exact name of a property (or enum value) in the provider schema.</summary>
-[AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
-public sealed class WireNameAttribute(string name) : Attribute
-{
-    public string Name { get; } = name;
-}

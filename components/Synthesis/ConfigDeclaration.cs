@@ -3,10 +3,23 @@ namespace Infra.Synthesis;
 /// <summary>Types that the <c>config:</c> section of Pulumi YAML declares.</summary>
 public enum ConfigType
 {
-    [WireName("string")] String,
-    [WireName("integer")] Integer,
-    [WireName("boolean")] Boolean,
-    [WireName("number")] Number,
+    String,
+    Integer,
+    Boolean,
+    Number,
+}
+
+public static class ConfigTypes
+{
+    /// <summary>The type's name in the program (<c>type: string</c>), spelled out: no reflection over enum fields.</summary>
+    public static string WireName(this ConfigType type) => type switch
+    {
+        ConfigType.String => "string",
+        ConfigType.Integer => "integer",
+        ConfigType.Boolean => "boolean",
+        ConfigType.Number => "number",
+        _ => throw new ArgumentOutOfRangeException(nameof(type), type, "not a Pulumi YAML config type"),
+    };
 }
 
 /// <summary>

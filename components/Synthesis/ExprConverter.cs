@@ -18,7 +18,7 @@ public static class ExprConverter
         double number => new NumberLiteral(number),
         decimal number => new NumberLiteral((double)number),
         Enum member => new StringLiteral(EnumText(member)),
-        Args args => ArgsSerializer.Serialize(args),
+        Args args => args.ToObjectExpr(),
         IDictionary dictionary => FromDictionary(dictionary),
         IEnumerable sequence => new ListExpr(sequence.Cast<object?>().Select(From).ToList()),
         _ => throw new SynthesisException($"A {value.GetType().Name} cannot be emitted into the program."),
@@ -37,11 +37,10 @@ public static class ExprConverter
         return ObjectExpr.Sorted(entries);
     }
 
-    /// <summary>Enum members name their wire value with <see cref="WireNameAttribute"/>, or use camelCase.</summary>
+    /// <summary>An enum member is written as its name in camelCase (read without reflection over its fields).</summary>
     private static string EnumText(Enum value)
     {
-        var member = value.GetType().GetField(value.ToString());
-        var wire = member?.GetCustomAttributes(typeof(WireNameAttribute), false).Cast<WireNameAttribute>().FirstOrDefault();
-        return wire?.Name ?? ArgsSerializer.CamelCase(value.ToString());
+        var name = value.ToString();
+        return name.Length == 0 || char.IsLower(name[0]) ? name : char.ToLowerInvariant(name[0]) + name[1..];
     }
 }

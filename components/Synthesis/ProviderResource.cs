@@ -13,7 +13,7 @@ public class ProviderResource : Resource
     public ProviderResource(Scope scope, string id, string package, string version, Args? args = null,
         ResourceOptions? options = null)
         : base(scope, id, "pulumi:providers:" + package,
-            args is null ? ObjectExpr.Empty : ArgsSerializer.Serialize(args),
+            args is null ? ObjectExpr.Empty : args.ToObjectExpr(),
             (options ?? ResourceOptions.None) with { Version = version, NoParent = true },
             null)
     {

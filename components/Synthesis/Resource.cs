@@ -35,7 +35,7 @@ public abstract class Resource
     public Scope Scope { get; }
 
     protected Resource(Scope scope, string id, string type, Args? args, ResourceOptions? options = null)
-        : this(scope, id, type, args is null ? ObjectExpr.Empty : ArgsSerializer.Serialize(args), options, null)
+        : this(scope, id, type, args is null ? ObjectExpr.Empty : args.ToObjectExpr(), options, null)
     {
     }
 

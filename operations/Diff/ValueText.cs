@@ -34,7 +34,7 @@ public static partial class ValueText
                 text.Append('~');
                 break;
             case YamlScalarNode scalar:
-                text.Append(JsonSerializer.Serialize(scalar.Value ?? ""));
+                text.Append(DiffJson.Quote(scalar.Value ?? ""));
                 break;
             case YamlSequenceNode sequence:
                 text.Append('[');
@@ -49,7 +49,7 @@ public static partial class ValueText
                 text.Append('{');
                 foreach (var (key, value) in mapping.Children.OrderBy(pair => KeyText(pair.Key), StringComparer.Ordinal))
                 {
-                    text.Append(JsonSerializer.Serialize(KeyText(key))).Append(':');
+                    text.Append(DiffJson.Quote(KeyText(key))).Append(':');
                     AppendCanonical(text, value);
                     text.Append(',');
                 }
@@ -70,7 +70,7 @@ public static partial class ValueText
         {
             return parentPath.Length == 0 ? key : parentPath + "." + key;
         }
-        return parentPath + "[" + JsonSerializer.Serialize(key) + "]";
+        return parentPath + "[" + DiffJson.Quote(key) + "]";
     }
 
     public static string Index(string parentPath, int index) => parentPath + "[" + index + "]";
@@ -96,7 +96,7 @@ public static partial class ValueText
             case YamlScalarNode scalar:
                 var literal = scalar.Value ?? "";
                 var bare = scalar.Style is ScalarStyle.Plain or ScalarStyle.Any && PlainLiteral().IsMatch(literal);
-                text.Append(bare ? literal : JsonSerializer.Serialize(Unescape(literal), DisplayJson));
+                text.Append(bare ? literal : JsonSerializer.Serialize(Unescape(literal), DiffJson.Display.String));
                 break;
             case YamlSequenceNode sequence:
                 text.Append('[');
@@ -128,11 +128,6 @@ public static partial class ValueText
                 break;
         }
     }
-
-    private static readonly JsonSerializerOptions DisplayJson = new()
-    {
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
 
     /// <summary>Pulumi YAML escapes a literal <c>$</c> as <c>$$</c>; readers think in the literal.</summary>
     public static string Unescape(string value) => value.Replace("$$", "$", StringComparison.Ordinal);

@@ -35,7 +35,7 @@ public static partial class VariableAccess
             }
             if (segment.Groups[1].Success || segment.Groups[3].Success)
             {
-                var key = segment.Groups[1].Success ? segment.Groups[1].Value : JsonSerializer.Deserialize<string>(segment.Groups[3].Value)!;
+                var key = segment.Groups[1].Success ? segment.Groups[1].Value : JsonSerializer.Deserialize(segment.Groups[3].Value, DiffJson.Default.String)!;
                 node = node is YamlMappingNode mapping && mapping.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value : null;
             }
             else

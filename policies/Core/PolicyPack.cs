@@ -1,11 +1,10 @@
-using System.Reflection;
 using Infra.Policies.Exemptions;
 
 namespace Infra.Policies;
 
 /// <summary>
 /// The policies every program is checked against, and their evaluation. The pack is every concrete
-/// <see cref="Policy"/> of this assembly, so a new rule is one new file; ids must be unique.
+/// <see cref="Policy"/> of this assembly, listed in <see cref="PolicyCatalog"/>; ids must be unique.
 /// </summary>
 public static class PolicyPack
 {
@@ -38,10 +37,7 @@ public static class PolicyPack
 
     private static List<Policy> Discover()
     {
-        var policies = typeof(PolicyPack).Assembly.GetTypes()
-            .Where(t => t is { IsAbstract: false, IsClass: true } && t.IsSubclassOf(typeof(Policy)) &&
-                        t.GetConstructor(Type.EmptyTypes) is not null)
-            .Select(t => (Policy)Activator.CreateInstance(t)!)
+        var policies = PolicyCatalog.Create()
             .OrderBy(p => p.Id, StringComparer.Ordinal)
             .ToList();
         var duplicate = policies.GroupBy(p => p.Id).FirstOrDefault(g => g.Count() > 1);

@@ -1,99 +1,46 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Infra.Platform.Configuration;
 
 namespace Infra.Policies.Exemptions;
 
 /// <summary>
-/// Reads <c>infra:policyExemptions</c>: a list of <c>{policy, resource, reason, allowOnProduction}</c>.
-/// Every problem is reported to the stack's <see cref="ConfigReader"/>, so it is listed with the other
-/// config errors and fails synthesis the same way.
+/// Reads <c>infra:policyExemptions</c>. The config binder checks each item's fields against their declaration
+/// (<see cref="PolicyExemptionEntry"/>); this adds what only the pack knows: that the policy exists, that a
+/// mandatory one waived on production says allowOnProduction, that no pair repeats. Every problem is reported
+/// to the stack's <see cref="ConfigReader"/>, so it is listed with the other config errors.
 /// </summary>
 public static class ExemptionReader
 {
-    private static readonly string[] Fields = ["policy", "resource", "reason", "allowOnProduction"];
+    /// <summary>Binds <paramref name="node"/> (a list, or JSON text of one) as <c>infra:policyExemptions</c> and checks it.</summary>
+    public static IReadOnlyList<PolicyExemption> Read(JsonNode? node, ConfigReader config, IReadOnlyList<Policy> policies, bool production) =>
+        node is null ? [] : Check(config.Bind(CommonKeys.PolicyExemptions, node) ?? [], policies, production);
 
-    public static IReadOnlyList<PolicyExemption> Read(JsonNode? node, ConfigReader config, IReadOnlyList<Policy> policies,
-        bool production)
+    public static IReadOnlyList<PolicyExemption> Check(IReadOnlyList<PolicyExemptionEntry> entries, IReadOnlyList<Policy> policies, bool production)
     {
-        var key = CommonKeys.PolicyExemptions;
-        if (node is null) return [];
-        if (node is JsonValue value && value.TryGetValue<string>(out var text))
-        {
-            // Pulumi hands structured config to the compiler as JSON text.
-            try { node = JsonNode.Parse(text); }
-            catch (JsonException) { node = null; }
-        }
-        if (node is not JsonArray list)
-        {
-            config.Report(key, null, "must be a list of {policy, resource, reason} objects.");
-            return [];
-        }
         var exemptions = new List<PolicyExemption>();
-        for (var i = 0; i < list.Count; i++)
+        foreach (var entry in entries)
         {
-            var where = $"[{i}]";
-            if (list[i] is not JsonObject item)
-            {
-                config.Report(key, where, "must be an object {policy, resource, reason}.");
-                continue;
-            }
-            var ok = true;
-            foreach (var field in item.Select(e => e.Key).Where(k => !Fields.Contains(k)))
-            {
-                config.Report(key, $"{where}.{field}", "is not a known field.", string.Join(", ", Fields));
-                ok = false;
-            }
-            var id = Text(item["policy"]);
-            var policy = policies.FirstOrDefault(p => p.Id == id);
+            var at = entry.At.Field(PolicyExemptionEntry.PolicyField);
+            var policy = policies.FirstOrDefault(p => p.Id == entry.Policy);
             if (policy is null)
             {
-                var suggestion = id is null ? null : DidYouMean.Suggest(id, policies.Select(p => p.Id));
-                config.Report(key, $"{where}.policy = {id}",
-                    id is null ? "is missing." : suggestion is null ? "is not a policy id." : $"is not a policy id. Did you mean {suggestion}?",
-                    "a policy id listed by `infra policy`, e.g. NET-001");
-                ok = false;
+                var suggestion = DidYouMean.Suggest(entry.Policy, policies.Select(p => p.Id));
+                at.Fail(entry.Policy, suggestion is null ? "is not a policy id." : $"is not a policy id. Did you mean {suggestion}?");
+                continue;
             }
-            var resource = Text(item["resource"]);
-            if (string.IsNullOrWhiteSpace(resource))
+            if (policy.Severity == Severity.Mandatory && production && !entry.AllowOnProduction)
             {
-                config.Report(key, $"{where}.resource", "is missing.", "a resource's logical name (as `infra plan` shows it), or \"*\" for all");
-                ok = false;
-            }
-            var reason = Text(item["reason"]);
-            if (string.IsNullOrWhiteSpace(reason))
-            {
-                config.Report(key, $"{where}.reason", $"is missing: an exemption of {id ?? "a policy"} must say why.",
-                    "a sentence naming why the rule does not apply and until when");
-                ok = false;
-            }
-            var allowOnProduction = false;
-            if (item["allowOnProduction"] is { } flag)
-            {
-                if (bool.TryParse(flag.ToString(), out var parsed)) allowOnProduction = parsed;
-                else
-                {
-                    config.Report(key, $"{where}.allowOnProduction = {flag}", "is not a boolean.", "true or false");
-                    ok = false;
-                }
-            }
-            if (policy is { Severity: Severity.Mandatory } && production && !allowOnProduction)
-            {
-                config.Report(key, $"{where}.policy = {id}",
-                    $"exempts mandatory policy {id} ({policy.Title}) on a production stack without allowOnProduction: true.",
+                at.Fail(entry.Policy, $"exempts mandatory policy {entry.Policy} ({policy.Title}) on a production stack without allowOnProduction: true.",
                     "remove the exemption and fix the resource, or add allowOnProduction: true after review");
-                ok = false;
+                continue;
             }
-            if (ok && exemptions.Any(e => e.PolicyId == id && e.Resource == resource))
+            if (exemptions.Any(e => e.PolicyId == entry.Policy && e.Resource == entry.Resource))
             {
-                config.Report(key, $"{where} = {id} {resource}", "repeats an earlier exemption.", "each policy/resource pair once");
-                ok = false;
+                entry.At.Fail($"{entry.Policy} {entry.Resource}", "repeats an earlier exemption.", "each policy/resource pair once");
+                continue;
             }
-            if (ok) exemptions.Add(new PolicyExemption(id!, resource!, reason!.Trim(), allowOnProduction));
+            exemptions.Add(new PolicyExemption(entry.Policy, entry.Resource, entry.Reason, entry.AllowOnProduction));
         }
         return exemptions;
     }
-
-    private static string? Text(JsonNode? node) =>
-        node is JsonValue value && value.TryGetValue<string>(out var text) ? text : node?.ToJsonString();
 }

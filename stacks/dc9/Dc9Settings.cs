@@ -47,20 +47,9 @@ public sealed partial record Dc9Settings(
     /// <summary>Explicit address groups (<c>infra:placement: {svc: {servers: N, addressGroup: G}}</c>); others derive from the name.</summary>
     public IReadOnlyDictionary<string, int> AddressGroups { get; init; } = new Dictionary<string, int>();
 
-    [GeneratedRegex(@"^[a-z]{2}(-gov)?-[a-z]+-\d$")] private static partial Regex RegionShape();
     [GeneratedRegex(@"^[a-z][a-z0-9-]*[a-z]$")] private static partial Regex AzShape();
-    [GeneratedRegex(@"^(?<family>[a-z]+[0-9]+[a-z-]*)\.[a-z0-9]+$")] private static partial Regex InstanceTypeShape();
     [GeneratedRegex(@"^[a-z]+[0-9]+g[a-z]*$")] private static partial Regex ArmFamily();
-    [GeneratedRegex(@"^ami-[0-9a-f]{8}([0-9a-f]{9})?$")] private static partial Regex AmiShape();
-    [GeneratedRegex(@"^[\x21-\x7e]{1,255}$")] private static partial Regex KeyNameShape();
-    [GeneratedRegex(@"^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")] private static partial Regex DomainShape();
-    [GeneratedRegex(@"^Z[A-Z0-9]{1,31}$")] private static partial Regex Route53ZoneShape();
-    [GeneratedRegex(@"^[0-9a-f]{32}$")] private static partial Regex CloudflareZoneShape();
-    [GeneratedRegex(@"^([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)*[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\z")] private static partial Regex HostShape();
     [GeneratedRegex(@"^https://([a-z0-9.-]+\.)?s3([.-][a-z0-9-]+)*\.amazonaws\.com/")] private static partial Regex S3Url();
-
-    // Xen-based families: their EBS volumes are not NVMe, which the data-volume setup relies on.
-    private static readonly string[] XenFamilies = ["t1", "t2", "m1", "m2", "m3", "m4", "c1", "c3", "c4", "r3", "r4", "i2", "i3", "d2", "x1", "x1e", "g3", "p2", "p3"];
 
     /// <summary>Private address space (RFC 1918): a VPC in public space would shadow someone's internet addresses.</summary>
     private static readonly Ipv4Cidr[] PrivateRanges = [Ipv4Cidr.Parse("10.0.0.0/8"), Ipv4Cidr.Parse("172.16.0.0/12"), Ipv4Cidr.Parse("192.168.0.0/16")];
@@ -73,16 +62,16 @@ public sealed partial record Dc9Settings(
 
     public static Dc9Settings Read(ConfigReader config, PlatformSettings platform)
     {
-        var region = config.String(Dc9Keys.Region, "eu-west-1", v => RegionShape().IsMatch(v) ? null : "is not an AWS region name.");
-        var vpcCidr = Cidr(config, Dc9Keys.VpcCidr, "10.0.0.0/16");
+        var region = config.Get(Dc9Keys.Region);
+        var vpcCidr = config.Get(Dc9Keys.VpcCidr);
         var vpcUsable = CheckVpcCidr(config, vpcCidr);
-        var azCount = config.Integer(Dc9Keys.AzCount, 3, 3, 6);
-        var isolated = config.Boolean(Dc9Keys.IsolatedSubnets, false);
+        var azCount = config.Get(Dc9Keys.AzCount);
+        var isolated = config.Get(Dc9Keys.IsolatedSubnets);
 
         IReadOnlyList<string>? zones = null;
         if (config.IsSet(Dc9Keys.AvailabilityZones))
         {
-            zones = config.StringList(Dc9Keys.AvailabilityZones, []);
+            zones = config.Get(Dc9Keys.AvailabilityZones) ?? [];
             if (zones.Count > 0 && zones.Count != azCount)
                 config.Report(Dc9Keys.AvailabilityZones, string.Join(",", zones), $"names {zones.Count} zones but infra:azCount is {azCount}.");
             foreach (var zone in zones.Where(z => !AzShape().IsMatch(z) || !z.StartsWith(region, StringComparison.Ordinal)))
@@ -91,22 +80,20 @@ public sealed partial record Dc9Settings(
                 config.Report(Dc9Keys.AvailabilityZones, string.Join(",", zones), "lists a zone twice; replicas in one zone share its failures.");
         }
 
-        var nat = config.String(Dc9Keys.NatStrategy, "onePerAz", v => v is "onePerAz" or "single" or "none" ? null : "is not a NAT strategy.") switch
+        var nat = config.Get(Dc9Keys.NatStrategy) switch
         {
             "single" => NatStrategy.Single,
             "none" => NatStrategy.None,
             _ => NatStrategy.OnePerAz,
         };
 
-        var amiId = config.IsSet(Dc9Keys.AmiId) ? config.String(Dc9Keys.AmiId, "", v => AmiShape().IsMatch(v) ? null : "is not an AMI id.") : null;
-        var serverType = InstanceType(config, Dc9Keys.ServerInstanceType, "m6i.large", amiId is not null);
-        var bastionType = InstanceType(config, Dc9Keys.BastionInstanceType, "t3.micro", amiId is not null);
-        var keyName = config.IsSet(Dc9Keys.SshKeyName)
-            ? config.String(Dc9Keys.SshKeyName, "", v => KeyNameShape().IsMatch(v) ? null : "is not a valid key pair name.")
-            : null;
+        var amiId = config.Get(Dc9Keys.AmiId);
+        var serverType = InstanceType(config, Dc9Keys.ServerInstanceType, config.IsSet(Dc9Keys.AmiId));
+        var bastionType = InstanceType(config, Dc9Keys.BastionInstanceType, config.IsSet(Dc9Keys.AmiId));
+        var keyName = config.Get(Dc9Keys.SshKeyName);
 
         var sshCidrs = new List<Ipv4Cidr>();
-        foreach (var text in config.StringList(Dc9Keys.SshCidrs, [], allowEmpty: true))
+        foreach (var text in config.Get(Dc9Keys.SshCidrs) ?? [])
         {
             if (!Ipv4Cidr.TryParse(text, out var cidr))
             {
@@ -124,13 +111,10 @@ public sealed partial record Dc9Settings(
             }
         }
 
-        var domain = config.String(Dc9Keys.Domain, "", v => !DomainShape().IsMatch(v) ? "is not a lower-case DNS name with at least two labels."
-            : v.Length > MaxDomainLength ? $"has {v.Length} characters; the ALB's certificate names it as its domain (X.509 common name), which ACM limits to {MaxDomainLength}."
-            : null);
-        if (!config.IsSet(Dc9Keys.Domain)) config.Report(Dc9Keys.Domain, null, "is required: the ALB's certificate and host names need it.");
-        else if (Placeholders.ExampleHost(domain) is { } exampleDomain) config.Placeholder(Dc9Keys.Domain, domain, exampleDomain);
+        var domain = config.Get(Dc9Keys.Domain);
+        if (config.IsSet(Dc9Keys.Domain) && Placeholders.ExampleHost(domain) is { } exampleDomain) config.Placeholder(Dc9Keys.Domain, domain, exampleDomain);
 
-        var dns = config.String(Dc9Keys.DnsProvider, "route53", v => v is "route53" or "cloudflare" or "none" ? null : "is not a DNS provider.") switch
+        var dns = config.Get(Dc9Keys.DnsProvider) switch
         {
             "cloudflare" => DnsProviderKind.Cloudflare,
             "none" => DnsProviderKind.None,
@@ -139,13 +123,13 @@ public sealed partial record Dc9Settings(
         string? route53Zone = null, cloudflareZone = null;
         if (config.IsSet(Dc9Keys.Route53ZoneId))
         {
-            route53Zone = config.String(Dc9Keys.Route53ZoneId, "", v => Route53ZoneShape().IsMatch(v) ? null : "is not a Route53 hosted zone id.");
+            route53Zone = config.Get(Dc9Keys.Route53ZoneId);
             if (dns != DnsProviderKind.Route53)
                 config.Report(Dc9Keys.Route53ZoneId, route53Zone, "is set but infra:dnsProvider is not route53.", "remove it, or set infra:dnsProvider route53");
         }
         if (config.IsSet(Dc9Keys.CloudflareZoneId))
         {
-            cloudflareZone = config.String(Dc9Keys.CloudflareZoneId, "", v => CloudflareZoneShape().IsMatch(v) ? null : "is not a Cloudflare zone id.");
+            cloudflareZone = config.Get(Dc9Keys.CloudflareZoneId);
             if (dns != DnsProviderKind.Cloudflare)
                 config.Report(Dc9Keys.CloudflareZoneId, cloudflareZone, "is set but infra:dnsProvider is not cloudflare.", "remove it, or set infra:dnsProvider cloudflare");
         }
@@ -166,22 +150,20 @@ public sealed partial record Dc9Settings(
         }
         var ssmAgent = Download(config, Dc9Keys.SsmAgentPackageUrl, Dc9Keys.SsmAgentPackageSha256, nat);
         if (ssmAgent is not null) CheckSsmAgentUrl(config, ssmAgent.Url);
-        var otlp = config.String(Dc9Keys.OtlpEndpoint, "", HostPortProblem);
-        if (!config.IsSet(Dc9Keys.OtlpEndpoint)) config.Report(Dc9Keys.OtlpEndpoint, null, "is required: every server forwards its telemetry there.");
-        else if (otlp.Length > 0 && Placeholders.ExampleHost(otlp[..otlp.LastIndexOf(':')]) is { } exampleOtlp)
+        var otlp = config.Get(Dc9Keys.OtlpEndpoint);
+        if (otlp.Length > 0 && Placeholders.ExampleHost(otlp[..otlp.LastIndexOf(':')]) is { } exampleOtlp)
             config.Placeholder(Dc9Keys.OtlpEndpoint, otlp, exampleOtlp);
 
-        var volume = config.Integer(Dc9Keys.DataVolumeSize, 50, 10, 16384);
-        var retention = config.Integer(Dc9Keys.SnapshotRetention, 7, 1, 1000);
-        var restore = config.Boolean(Dc9Keys.RestoreFromSnapshots, false);
+        var volume = config.Get(Dc9Keys.DataVolumeSize);
+        var retention = config.Get(Dc9Keys.SnapshotRetention);
+        var restore = config.Get(Dc9Keys.RestoreFromSnapshots);
         if (restore && platform.IsProduction)
             config.Report(Dc9Keys.RestoreFromSnapshots, "true", "is for dev and staging; production volumes are retained, never recreated.", "false");
         string? expires = null;
         if (config.IsSet(Dc9Keys.ExpiresOn))
         {
-            expires = config.String(Dc9Keys.ExpiresOn, "", v =>
-                DateOnly.TryParseExact(v, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _) ? null : "is not a date YYYY-MM-DD.");
-            if (platform.IsProduction) config.Report(Dc9Keys.ExpiresOn, expires, "is set on a production stack, which never expires.");
+            expires = config.Get(Dc9Keys.ExpiresOn);
+            if (expires is not null && platform.IsProduction) config.Report(Dc9Keys.ExpiresOn, expires, "is set on a production stack, which never expires.");
         }
 
         // The subnet layout itself is checked here, so a bad CIDR is a config error, not a crash.
@@ -234,33 +216,15 @@ public sealed partial record Dc9Settings(
         return true;
     }
 
-    /// <summary>Null when <paramref name="text"/> is HOST:PORT with a DNS name or IPv4 address and a port 1-65535.</summary>
-    private static string? HostPortProblem(string text)
+    /// <summary>An instance type (its shape checked by its key); an arm64 type needs an arm64 image.</summary>
+    private static string InstanceType(ConfigReader config, ConfigKey<string> key, bool customAmi)
     {
-        var colon = text.LastIndexOf(':');
-        if (colon <= 0) return "is not host:port.";
-        var host = text[..colon];
-        if (!int.TryParse(text[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port is < 1 or > 65535)
-            return "does not end in a port from 1 to 65535.";
-        return HostShape().IsMatch(host) && host.Length <= 253 ? null : "does not start with a DNS name or IPv4 address.";
+        var type = config.Get(key);
+        var match = Dc9Keys.InstanceTypeShape().Match(type);
+        if (match.Success && ArmFamily().IsMatch(match.Groups["family"].Value) && !customAmi)
+            config.Report(key, type, "is an arm64 (Graviton) type, but the default image is x86_64; set infra:amiId to an arm64 image.");
+        return type;
     }
-
-    private static Ipv4Cidr Cidr(ConfigReader config, ConfigKey key, string fallback)
-    {
-        var text = config.String(key, fallback, v => Ipv4Cidr.TryParse(v, out _) ? null : Problem(() => Ipv4Cidr.Parse(v, "value")));
-        return Ipv4Cidr.TryParse(text, out var cidr) ? cidr : Ipv4Cidr.Parse(fallback);
-    }
-
-    private static string InstanceType(ConfigReader config, ConfigKey key, string fallback, bool customAmi) =>
-        config.String(key, fallback, v =>
-        {
-            var match = InstanceTypeShape().Match(v);
-            if (!match.Success) return "is not an EC2 instance type.";
-            var family = match.Groups["family"].Value;
-            if (XenFamilies.Contains(family)) return $"is a Xen-based type; the data volume setup needs a Nitro type (NVMe EBS).";
-            if (ArmFamily().IsMatch(family) && !customAmi) return "is an arm64 (Graviton) type, but the default image is x86_64; set infra:amiId to an arm64 image.";
-            return null;
-        });
 
     /// <summary>
     /// Servers per Service (3 each when the key is not set) and explicit address groups; Complete is false when
@@ -271,10 +235,13 @@ public sealed partial record Dc9Settings(
     {
         var selected = platform.Services.Names.ToList();
         var groups = new Dictionary<string, int>();
-        if (config.Object(Dc9Keys.Placement) is not { } given)
+        var problems = config.Errors.Count;
+        if (config.Get(Dc9Keys.Placement) is not { } given)
             return (selected.ToDictionary(s => s, _ => DefaultReplicas), groups, !config.IsSet(Dc9Keys.Placement));
+        // An entry with a problem (already reported) is not missing: only the Services no entry names are.
+        var complete = config.Errors.Count == problems;
         var placement = new Dictionary<string, int>();
-        foreach (var (service, node) in given)
+        foreach (var (service, entry) in given)
         {
             if (!selected.Contains(service))
             {
@@ -284,34 +251,13 @@ public sealed partial record Dc9Settings(
                     $"Services of infra:services: {string.Join(", ", selected)}");
                 continue;
             }
-            var servers = node;
-            if (node is JsonObject fields)
-            {
-                servers = fields["servers"];
-                if (servers is null)
-                    config.Report(Dc9Keys.Placement, $"{service}: {node.ToJsonString()}", "has no servers field.", $"{{{service}: {{servers: N, addressGroup: G}}}} or {{{service}: N}}");
-                if (fields["addressGroup"] is { } groupNode)
-                {
-                    var groupText = groupNode is JsonValue groupValue ? groupValue.ToString() : groupNode.ToJsonString();
-                    if (int.TryParse(groupText, NumberStyles.None, CultureInfo.InvariantCulture, out var group) && group < Stacks.Dc9.AddressGroups.Count)
-                        groups[service] = group;
-                    else
-                        config.Report(Dc9Keys.Placement, $"{service}.addressGroup = {groupText}",
-                            $"is not an address group: a whole number from 0 to {Stacks.Dc9.AddressGroups.Count - 1}.",
-                            $"leave it out (it derives from the name), or a group no other Service of the stack has");
-                }
-                foreach (var key in fields.Select(f => f.Key).Where(k => k is not ("servers" or "addressGroup")))
-                    config.Report(Dc9Keys.Placement, $"{service}.{key}", "is not a known field.", "servers, addressGroup");
-                if (servers is null) continue;
-            }
-            var text = servers is JsonValue value ? value.ToString() : servers?.ToJsonString() ?? "";
-            if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var replicas) || replicas is < 1 or > 12)
-                config.Report(Dc9Keys.Placement, $"{service}: {text}", "must be a whole number of servers from 1 to 12.");
-            else placement[service] = replicas;
+            placement[service] = entry.Servers;
+            if (entry.AddressGroup is { } group) groups[service] = group;
         }
-        foreach (var missing in selected.Where(s => !given.ContainsKey(s)))
-            config.Report(Dc9Keys.Placement, missing, "has no servers: every Service of the stack needs at least one.", $"add {missing}: N, or drop it from infra:services");
-        return (placement, groups, placement.Count == selected.Count);
+        if (complete)
+            foreach (var missing in selected.Where(s => !placement.ContainsKey(s) && given.All(g => g.Key != s)))
+                config.Report(Dc9Keys.Placement, missing, "has no servers: every Service of the stack needs at least one.", $"add {missing}: N, or drop it from infra:services");
+        return (placement, groups, complete && placement.Count == selected.Count);
     }
 
     /// <summary>
@@ -358,12 +304,10 @@ public sealed partial record Dc9Settings(
                 "the debian_amd64/amazon-ssm-agent.deb of a release");
     }
 
-    private static VerifiedDownload? Download(ConfigReader config, ConfigKey urlKey, ConfigKey shaKey, NatStrategy nat)
+    private static VerifiedDownload? Download(ConfigReader config, ConfigKey<string> urlKey, ConfigKey<string> shaKey, NatStrategy nat)
     {
-        var url = config.String(urlKey, "");
-        var sha = config.String(shaKey, "");
-        if (!config.IsSet(urlKey)) config.Report(urlKey, null, "is required.");
-        if (!config.IsSet(shaKey)) config.Report(shaKey, null, "is required: servers install nothing they cannot verify.");
+        var url = config.Get(urlKey);
+        var sha = config.Get(shaKey);
         foreach (var (key, value) in new[] { (urlKey, url), (shaKey, sha) })
             if (config.IsSet(key) && value.Length == 0 && !config.Errors.Any(e => e.Key == key.FullName))
                 config.Report(key, value, "is empty.");

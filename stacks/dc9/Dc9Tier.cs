@@ -2,9 +2,7 @@ using Infra.Constructs.Aws;
 using Infra.Platform;
 using Infra.Platform.Configuration;
 using Infra.Platform.Network;
-using AwsDefaultTags = Infra.Providers.Aws.AwsDefaultTags;
-using AwsProvider = Infra.Providers.Aws.AwsProvider;
-using AwsProviderArgs = Infra.Providers.Aws.AwsProviderArgs;
+using Infra.Providers.Generated;
 using Infra.Synthesis;
 
 namespace Infra.Stacks.Dc9;
@@ -42,28 +40,24 @@ public sealed class Dc9Tier : ITier
     public static void Compose(Blueprint blueprint, StackIdentity stack, Dc9Settings dc9, FleetLayout layout)
     {
         var platform = stack.Settings;
-        var tags = stack.Tags.ToDictionary(t => t.Key, t => t.Value);
+        var tags = stack.Tags.ToDictionary(t => t.Key, t => (Input<string>)t.Value);
         if (platform.Environment == DeploymentEnvironment.Dev) tags["expiry"] = dc9.ExpiresOn ?? "weekend-teardown";
-        blueprint.UseProvider(new AwsProvider(blueprint, "aws", new AwsProviderArgs
+        var aws = new Aws.AwsProvider(blueprint, "aws", new Aws.AwsProviderArgs
         {
             Region = dc9.Region,
-            DefaultTags = new AwsDefaultTags { Tags = tags },
-        }));
+            DefaultTags = new Aws.ProviderDefaultTags { Tags = tags },
+        });
+        blueprint.UseProvider(aws);
 
         IReadOnlyList<Input<string>> zones = dc9.AvailabilityZones is { } named
             ? named.Select(z => (Input<string>)z).ToList()
-            : ZonesOfRegion(blueprint, dc9.AzCount);
-        Input<string> ami = dc9.AmiId is { } image ? image : blueprint.Variable<string>("serverAmi", Fn.Invoke<string>(blueprint, "aws:ec2/getAmi:getAmi",
-            new Dictionary<string, object>
-            {
-                ["owners"] = new[] { DebianImageOwner },
-                ["mostRecent"] = true,
-                ["filters"] = new object[]
-                {
-                    new Dictionary<string, object> { ["name"] = "name", ["values"] = new[] { "debian-12-amd64-*" } },
-                    new Dictionary<string, object> { ["name"] = "architecture", ["values"] = new[] { "x86_64" } },
-                },
-            }, "id").Expr);
+            : ZonesOfRegion(blueprint, aws, dc9.AzCount);
+        Input<string> ami = dc9.AmiId is { } image ? image : blueprint.Variable<string>("serverAmi", Aws.Ec2.GetAmi(aws, new()
+        {
+            Filters = [new() { Name = "name", Values = ["debian-12-amd64-*"] }, new() { Name = "architecture", Values = ["x86_64"] }],
+            MostRecent = true,
+            Owners = [DebianImageOwner],
+        }).Id.Expr);
 
         var network = new Vpc(blueprint, "network", new VpcProps
         {
@@ -153,11 +147,10 @@ public sealed class Dc9Tier : ITier
     }
 
     /// <summary>The region's first available AZs, looked up once at deployment and bound to a variable.</summary>
-    private static IReadOnlyList<Input<string>> ZonesOfRegion(Blueprint blueprint, int count)
+    private static IReadOnlyList<Input<string>> ZonesOfRegion(Blueprint blueprint, Aws.AwsProvider aws, int count)
     {
-        var names = blueprint.Variable<IReadOnlyList<string>>("availabilityZones", Fn.Invoke<IReadOnlyList<string>>(blueprint,
-            "aws:index/getAvailabilityZones:getAvailabilityZones",
-            new Dictionary<string, object> { ["state"] = "available" }, "names").Expr);
+        var names = blueprint.Variable<IReadOnlyList<string>>("availabilityZones",
+            Aws.GetAvailabilityZones(aws, new() { State = "available" }).Names.Expr);
         return Enumerable.Range(0, count).Select(i => (Input<string>)names.Index<string>(i)).ToList();
     }
 }

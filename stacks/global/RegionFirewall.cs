@@ -2,7 +2,6 @@ using System.Globalization;
 using Infra.Platform.Network;
 using Infra.Synthesis;
 using static Infra.Providers.Generated.Aws;
-using HandWritten = Infra.Providers.Aws;
 
 namespace Infra.Stacks.Global;
 
@@ -19,8 +18,7 @@ public sealed class RegionFirewall : Component
     public Ec2.SecurityGroup LoadBalancer { get; }
     public Ec2.SecurityGroup InternalLoadBalancer { get; }
     public Ec2.SecurityGroup Nodes { get; }
-    /// <summary>The bastion construct takes the hand-written group type (it moves to the generated one with the construct).</summary>
-    public HandWritten.SecurityGroup Bastion { get; }
+    public Ec2.SecurityGroup Bastion { get; }
 
     public RegionFirewall(Scope scope, string id, string name, Output<string> vpcId, Ipv4Cidr vpcCidr, IReadOnlyList<LoadBalancerPort> listeners,
         IReadOnlyList<LoadBalancerPort> internalListeners, IReadOnlyList<Ipv4Cidr> operators, int otlpPort) : base(scope, id)
@@ -38,14 +36,7 @@ public sealed class RegionFirewall : Component
         LoadBalancer = Group("lb", "Network load balancer: ingress from the internet, cluster APIs from operator networks");
         InternalLoadBalancer = Group("ilb", "Internal load balancer: Consul and the Kubernetes API from inside the region only");
         Nodes = Group("nodes", "Consul, Nomad and k3s nodes: everything among themselves, target ports from the load balancer");
-        Bastion = new HandWritten.SecurityGroup(this, "bastion", new HandWritten.SecurityGroupArgs
-        {
-            VpcId = vpcId,
-            NamePrefix = $"{name}-bastion-",
-            Description = "Bastion: SSH from operator networks, the cluster UIs and SSH inside the VPC",
-            RevokeRulesOnDelete = true,
-            Tags = new Dictionary<string, string> { ["Name"] = $"{name}-bastion" },
-        });
+        Bastion = Group("bastion", "Bastion: SSH from operator networks, the cluster UIs and SSH inside the VPC");
 
         foreach (var listener in listeners)
         {

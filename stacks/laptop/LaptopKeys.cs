@@ -1,54 +1,64 @@
+using Infra.Platform;
 using Infra.Platform.Configuration;
 
 namespace Infra.Stacks.Laptop;
 
-/// <summary>The config keys of the laptop tier, beyond the common ones.</summary>
+/// <summary>The config keys of the laptop tier, beyond the common ones; each declared once (README table and `infra config keys` come from here).</summary>
 public static class LaptopKeys
 {
-    public static readonly ConfigKey AppImage = new("appImage", ConfigKind.String,
-        "Image of the platform binary. The default is a pinned stand-in HTTP server so the tier works out of the box.",
-        ImageReference.Allowed);
+    private const string PortAllowed = "a port from 1 to 65535, not used by another key";
 
-    public static readonly ConfigKey AppEntrypoint = new("appEntrypoint", ConfigKind.StringList,
-        "Replaces the image's entrypoint; the binary's flags are passed after it. Default: the stand-in script for the " +
-        "default image, the image's own entrypoint for any other image.", "a list of strings; [] for the image's own");
+    private static ConfigShape<string> Image { get; } = ConfigShapes.Text(ImageReference.Allowed, ImageReference.Problem);
 
-    public static readonly ConfigKey AppHealthCheck = new("appHealthCheck", ConfigKind.StringList,
-        "Docker health probe of the app container.", "a Docker test list such as [\"CMD\", \"/platform\", \"healthcheck\"]");
+    public static readonly ConfigKey<string> AppImage = new("appImage", Image, StandInBinary.Image,
+        "Image of the platform binary. The default is a pinned stand-in HTTP server so the tier works out of the box.");
 
-    public static readonly ConfigKey HttpPort = new("httpPort", ConfigKind.Integer,
-        "Local port of the platform's HTTP endpoint.", "a port from 1 to 65535, not used by another key");
+    public static readonly ConfigKey<IReadOnlyList<string>?> AppEntrypoint = new("appEntrypoint",
+        ConfigShapes.StringList("a list of strings; [] for the image's own", allowEmpty: true), null,
+        "Replaces the image's entrypoint; the binary's flags are passed after it.")
+    {
+        DefaultText = "the stand-in script for the default image, the image's own for any other",
+    };
 
-    public static readonly ConfigKey BusPort = new("busPort", ConfigKind.Integer,
-        "Local port of the failure-detector/cache bus.", "a port from 1 to 65535, not used by another key");
+    public static readonly ConfigKey<IReadOnlyList<string>?> AppHealthCheck = new("appHealthCheck",
+        ConfigShapes.StringList("a Docker test list such as [\"CMD\", \"/platform\", \"healthcheck\"]"), StandInBinary.HealthCheck,
+        "Docker health probe of the app container.")
+    {
+        DefaultText = "a wget of /healthz",
+    };
 
-    public static readonly ConfigKey DbPort = new("dbPort", ConfigKind.Integer,
-        "Local port PostgreSQL is published on (127.0.0.1 only).", "a port from 1 to 65535, not used by another key");
+    public static readonly ConfigKey<int> HttpPort = new("httpPort", ConfigShapes.Port, 8080,
+        "Local port (127.0.0.1) of the platform's HTTP endpoint.") { Allowed = PortAllowed };
 
-    public static readonly ConfigKey DbImage = new("dbImage", ConfigKind.String, "PostgreSQL image.", ImageReference.Allowed);
+    public static readonly ConfigKey<int> BusPort = new("busPort", ConfigShapes.Port, 7070,
+        "Local port of the failure-detector/cache bus.") { Allowed = PortAllowed };
 
-    public static readonly ConfigKey Telemetry = new("telemetry", ConfigKind.Boolean,
-        "Run an OpenTelemetry collector and a local trace UI, and send the platform's traces to them.", "true | false");
+    public static readonly ConfigKey<int> DbPort = new("dbPort", ConfigShapes.Port, 5432,
+        "Local port PostgreSQL is published on (127.0.0.1 only).") { Allowed = PortAllowed };
 
-    public static readonly ConfigKey TraceUiPort = new("traceUiPort", ConfigKind.Integer,
-        "Local port of the trace UI (when telemetry is on).", "a port from 1 to 65535, not used by another key");
+    public static readonly ConfigKey<string> DbImage = new("dbImage", Image, "docker.io/library/postgres:17.2-bookworm", "PostgreSQL image.");
 
-    public static readonly ConfigKey CollectorImage = new("collectorImage", ConfigKind.String,
-        "OpenTelemetry collector image (when telemetry is on).", ImageReference.Allowed);
+    public static readonly ConfigKey<bool> Telemetry = new("telemetry", ConfigShapes.Boolean, false,
+        "Run an OpenTelemetry collector and a local trace UI (Jaeger, http://localhost:16686), and send the platform's traces to them.");
 
-    public static readonly ConfigKey TraceUiImage = new("traceUiImage", ConfigKind.String,
-        "Trace UI image, Jaeger all-in-one (when telemetry is on).", ImageReference.Allowed);
+    public static readonly ConfigKey<int> TraceUiPort = new("traceUiPort", ConfigShapes.Port, 16686,
+        "Local port of the trace UI (when telemetry is on).") { Allowed = PortAllowed };
 
-    public static readonly ConfigKey AppMemory = new("appMemory", ConfigKind.Integer,
-        "Memory limit of the platform container, in MiB.", "an integer from 64 to 65536");
+    public static readonly ConfigKey<string> CollectorImage = new("collectorImage", Image,
+        "docker.io/otel/opentelemetry-collector-contrib:0.115.1", "OpenTelemetry collector image (when telemetry is on).");
 
-    public static readonly ConfigKey DbMemory = new("dbMemory", ConfigKind.Integer,
-        "Memory limit of the PostgreSQL container, in MiB.", "an integer from 128 to 65536");
+    public static readonly ConfigKey<string> TraceUiImage = new("traceUiImage", Image,
+        "docker.io/jaegertracing/all-in-one:1.64.0", "Trace UI image, Jaeger all-in-one (when telemetry is on).");
+
+    public static readonly ConfigKey<int> AppMemory = new("appMemory", ConfigShapes.Integer(64, 65536), 1024,
+        "Memory limit of the platform container, in MiB.");
+
+    public static readonly ConfigKey<int> DbMemory = new("dbMemory", ConfigShapes.Integer(128, 65536), 1024,
+        "Memory limit of the PostgreSQL container, in MiB.");
 
     public static readonly IReadOnlyList<ConfigKey> All =
     [
-        AppMemory, DbMemory,
-        AppImage, AppEntrypoint, AppHealthCheck, HttpPort, BusPort, DbPort, DbImage, Telemetry, TraceUiPort,
+        AppImage, AppEntrypoint, AppHealthCheck, HttpPort, BusPort, DbPort, DbImage, AppMemory, DbMemory, Telemetry, TraceUiPort,
         CollectorImage, TraceUiImage,
     ];
 }

@@ -21,18 +21,17 @@ public sealed record LaptopSettings(
 {
     public static LaptopSettings Read(ConfigReader config)
     {
-        static string? Pinned(string image) => ImageReference.Problem(image);
-        var appImage = config.String(LaptopKeys.AppImage, StandInBinary.Image, Pinned);
+        var appImage = config.Get(LaptopKeys.AppImage);
         IReadOnlyList<string>? entrypoint = appImage == StandInBinary.Image ? StandInBinary.Entrypoint : null;
         if (config.IsSet(LaptopKeys.AppEntrypoint))
         {
-            var given = config.StringList(LaptopKeys.AppEntrypoint, [], allowEmpty: true);
+            var given = config.Get(LaptopKeys.AppEntrypoint) ?? [];
             entrypoint = given.Count == 0 ? null : given;
         }
         if (entrypoint is not null && config.IsSet(LaptopKeys.AppEntrypoint) && entrypoint.Any(string.IsNullOrWhiteSpace))
             config.Report(LaptopKeys.AppEntrypoint, null, "has an empty item; an entrypoint is a command and its arguments.",
                 "a list of non-empty strings; [] for the image's own");
-        var health = config.StringList(LaptopKeys.AppHealthCheck, StandInBinary.HealthCheck);
+        var health = config.Get(LaptopKeys.AppHealthCheck) ?? StandInBinary.HealthCheck;
         if (health.Count > 0 && health[0] is not ("CMD" or "CMD-SHELL" or "NONE"))
             config.Report(LaptopKeys.AppHealthCheck, string.Join(" ", health), "must start with CMD, CMD-SHELL or NONE.");
         else if (health.Count > 0 && health[0] == "CMD" && (health.Count == 1 || health.Skip(1).Any(string.IsNullOrWhiteSpace)))
@@ -46,16 +45,16 @@ public sealed record LaptopSettings(
             appImage,
             entrypoint,
             health,
-            config.Port(LaptopKeys.HttpPort, 8080),
-            config.Port(LaptopKeys.BusPort, 7070),
-            config.Port(LaptopKeys.DbPort, 5432),
-            config.String(LaptopKeys.DbImage, "docker.io/library/postgres:17.2-bookworm", Pinned),
-            config.Boolean(LaptopKeys.Telemetry, false),
-            config.Port(LaptopKeys.TraceUiPort, 16686),
-            config.String(LaptopKeys.CollectorImage, "docker.io/otel/opentelemetry-collector-contrib:0.115.1", Pinned),
-            config.String(LaptopKeys.TraceUiImage, "docker.io/jaegertracing/all-in-one:1.64.0", Pinned),
-            config.Integer(LaptopKeys.AppMemory, 1024, 64, 65536),
-            config.Integer(LaptopKeys.DbMemory, 1024, 128, 65536));
+            config.Get(LaptopKeys.HttpPort),
+            config.Get(LaptopKeys.BusPort),
+            config.Get(LaptopKeys.DbPort),
+            config.Get(LaptopKeys.DbImage),
+            config.Get(LaptopKeys.Telemetry),
+            config.Get(LaptopKeys.TraceUiPort),
+            config.Get(LaptopKeys.CollectorImage),
+            config.Get(LaptopKeys.TraceUiImage),
+            config.Get(LaptopKeys.AppMemory),
+            config.Get(LaptopKeys.DbMemory));
         settings.CheckPortClashes(config);
         return settings;
     }

@@ -2,9 +2,9 @@ using Infra.Constructs.Docker;
 using Infra.Platform;
 using Infra.Platform.Configuration;
 using Infra.Platform.Placement;
-using Infra.Providers.Docker;
-using Infra.Providers.Random;
 using Infra.Synthesis;
+using static Infra.Providers.Generated.Docker;
+using static Infra.Providers.Generated.Random;
 
 namespace Infra.Stacks.Laptop;
 
@@ -35,7 +35,7 @@ public sealed class LaptopTier : ITier
             Name = stack.PhysicalName("net"),
             Driver = "bridge",
             // A fixed name that Docker cannot relabel: lifetime labels only (StackIdentity.LifetimeTags).
-            Labels = Label.From(stack.LifetimeTags),
+            Labels = NetworkLabel.From(stack.LifetimeTags),
         });
         // Every container of the laptop lives on this network: it anchors the stack (the components' anchors are its children).
         blueprint.DeclareAnchor(network);

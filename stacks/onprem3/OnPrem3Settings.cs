@@ -33,20 +33,6 @@ public sealed partial record OnPrem3Settings(
     OnPrem3Backup Backup)
 {
     public const int HostCount = 3;
-    public const string DefaultPostgresImage = "docker.io/library/postgres:17.2-bookworm";
-    public const string DefaultEtcdImage = "quay.io/coreos/etcd:v3.5.17";
-
-    [GeneratedRegex("^[a-z_][a-z0-9_-]{0,31}$")]
-    private static partial Regex UnixUser();
-
-    [GeneratedRegex(@"^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$")]
-    private static partial Regex DnsName();
-
-    [GeneratedRegex(@"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$")]
-    private static partial Regex BucketName();
-
-    [GeneratedRegex(@"^[A-Za-z0-9.-]+(:[0-9]{1,5})?$")]
-    private static partial Regex EndpointShape();
 
     [GeneratedRegex(@":(?<major>[0-9]{1,2})(\.[0-9]+)?(-[A-Za-z0-9._-]+)?(@|$)")]
     private static partial Regex MajorTag();
@@ -54,29 +40,23 @@ public sealed partial record OnPrem3Settings(
     public static OnPrem3Settings Read(ConfigReader config)
     {
         var hosts = ReadHosts(config);
-        var sshUser = config.String(OnPrem3Keys.SshUser, "",
-            v => UnixUser().IsMatch(v) ? null : "is not a valid Unix user name.");
-        if (!config.IsSet(OnPrem3Keys.SshUser))
-            config.Report(OnPrem3Keys.SshUser, null, "is required and not set: the Docker provider logs in as this user.",
-                "a Unix user allowed to use Docker (pulumi config set infra:sshUser deploy)");
-
-        static string? Pinned(string image) => ImageReference.Problem(image);
-        var appImage = config.String(OnPrem3Keys.AppImage, StandInBinary.Image, Pinned);
+        var sshUser = config.Get(OnPrem3Keys.SshUser);
+        var appImage = config.Get(OnPrem3Keys.AppImage);
         IReadOnlyList<string>? entrypoint = appImage == StandInBinary.Image ? StandInBinary.Entrypoint : null;
         if (config.IsSet(OnPrem3Keys.AppEntrypoint))
         {
-            var given = config.StringList(OnPrem3Keys.AppEntrypoint, [], allowEmpty: true);
+            var given = config.Get(OnPrem3Keys.AppEntrypoint) ?? [];
             entrypoint = given.Count == 0 ? null : given;
         }
 
         var ports = new OnPrem3Ports(
-            config.Port(OnPrem3Keys.DbPort, 5432),
-            config.Port(OnPrem3Keys.PatroniPort, 8008),
-            config.Port(OnPrem3Keys.EtcdClientPort, 2379),
-            config.Port(OnPrem3Keys.EtcdPeerPort, 2380));
+            config.Get(OnPrem3Keys.DbPort),
+            config.Get(OnPrem3Keys.PatroniPort),
+            config.Get(OnPrem3Keys.EtcdClientPort),
+            config.Get(OnPrem3Keys.EtcdPeerPort));
         CheckPortClashes(config, ports);
 
-        var postgresImage = config.String(OnPrem3Keys.PostgresImage, DefaultPostgresImage, Pinned);
+        var postgresImage = config.Get(OnPrem3Keys.PostgresImage);
         var major = 0;
         if (MajorTag().Match(postgresImage) is { Success: true } m) major = int.Parse(m.Groups["major"].Value, CultureInfo.InvariantCulture);
         else config.Report(OnPrem3Keys.PostgresImage, postgresImage,
@@ -85,26 +65,21 @@ public sealed partial record OnPrem3Settings(
         return new OnPrem3Settings(
             hosts,
             sshUser,
-            config.Port(OnPrem3Keys.SshPort, 22),
-            config.String(OnPrem3Keys.DnsZone, "platform.internal", v => DnsName().IsMatch(v) ? null : "is not a DNS name."),
+            config.Get(OnPrem3Keys.SshPort),
+            config.Get(OnPrem3Keys.DnsZone),
             appImage,
             entrypoint,
             ports,
             postgresImage,
             major,
-            config.String(OnPrem3Keys.EtcdImage, DefaultEtcdImage, Pinned),
+            config.Get(OnPrem3Keys.EtcdImage),
             ReadBackup(config));
     }
 
     private static List<string> ReadHosts(ConfigReader config)
     {
         var key = OnPrem3Keys.Hosts;
-        if (!config.IsSet(key))
-        {
-            config.Report(key, null, "is required and not set: the tier needs its three hosts' addresses.");
-            return [];
-        }
-        var hosts = config.StringList(key, []).Select(h => h.Trim()).ToList();
+        var hosts = (config.Get(key) ?? []).Select(h => h.Trim()).ToList();
         if (hosts.Count is > 0 and not HostCount)
             config.Report(key, string.Join(", ", hosts), $"lists {hosts.Count} hosts; onprem3 runs on exactly {HostCount}.");
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -146,26 +121,21 @@ public sealed partial record OnPrem3Settings(
 
     private static OnPrem3Backup ReadBackup(ConfigReader config)
     {
-        var type = config.String(OnPrem3Keys.BackupRepoType, "path",
-            v => v is "path" or "s3" ? null : "is not a repository type.");
-        var path = config.String(OnPrem3Keys.BackupRepoPath, type == "s3" ? "/pgbackrest" : "/var/lib/pgbackrest",
-            v => v.StartsWith('/') && v != "/" && !v.Any(c => char.IsWhiteSpace(c) || c is '\'' or '"' or '%' or '\\' or ':') && !v.Split('/').Contains("..")
-                ? null
-                : "is not an absolute path (other than /) without spaces, quotes, ':' or '..'.");
+        var type = config.Get(OnPrem3Keys.BackupRepoType);
+        var path = config.IsSet(OnPrem3Keys.BackupRepoPath) || type != "s3" ? config.Get(OnPrem3Keys.BackupRepoPath) : "/pgbackrest";
         if (type == "path" && SystemDirectory(path) is { } system)
             config.Report(OnPrem3Keys.BackupRepoPath, path,
                 $"is {system}: the backup containers mount it and pgBackRest (uid 999) must own it, so it has to be a directory of its own.",
                 "a directory for backups only, such as /srv/pgbackrest on a mount shared by the three hosts");
         string? bucket = null, endpoint = null, region = null;
-        var s3Keys = new[] { OnPrem3Keys.BackupS3Bucket, OnPrem3Keys.BackupS3Endpoint, OnPrem3Keys.BackupS3Region };
+        var s3Keys = new ConfigKey[] { OnPrem3Keys.BackupS3Bucket, OnPrem3Keys.BackupS3Endpoint, OnPrem3Keys.BackupS3Region };
         if (type == "s3")
         {
-            bucket = Required(config, OnPrem3Keys.BackupS3Bucket, v => BucketName().IsMatch(v) ? null : "is not a valid bucket name.");
-            endpoint = Required(config, OnPrem3Keys.BackupS3Endpoint,
-                v => EndpointShape().IsMatch(v) ? null : "is not a host or host:port (leave out https://).");
+            bucket = Required(config, OnPrem3Keys.BackupS3Bucket);
+            endpoint = Required(config, OnPrem3Keys.BackupS3Endpoint);
             if (endpoint is { Length: > 0 } && Placeholders.ExampleHost(endpoint.Split(':')[0]) is { } exampleEndpoint)
                 config.Placeholder(OnPrem3Keys.BackupS3Endpoint, endpoint, exampleEndpoint);
-            region = Required(config, OnPrem3Keys.BackupS3Region, v => v.Length is > 0 and <= 64 && !v.Any(char.IsWhiteSpace) ? null : "is not a region name.");
+            region = Required(config, OnPrem3Keys.BackupS3Region);
             config.Secret(OnPrem3Keys.BackupS3AccessKey, required: true);
             config.Secret(OnPrem3Keys.BackupS3SecretKey, required: true);
         }
@@ -176,8 +146,8 @@ public sealed partial record OnPrem3Settings(
                     $"remove it, or set {OnPrem3Keys.BackupRepoType.FullName} to s3");
         }
         return new OnPrem3Backup(type, path, bucket, endpoint, region,
-            config.Integer(OnPrem3Keys.BackupIntervalHours, 24, 1, 168),
-            config.Integer(OnPrem3Keys.BackupRetentionFull, 2, 1, 30));
+            config.Get(OnPrem3Keys.BackupIntervalHours),
+            config.Get(OnPrem3Keys.BackupRetentionFull));
     }
 
     // Directories of the operating system: mounting one into the backup containers and handing it to
@@ -196,9 +166,9 @@ public sealed partial record OnPrem3Settings(
         return SystemTrees.Any(t => (normal + "/").StartsWith(t, StringComparison.Ordinal)) ? "inside a directory of the operating system" : null;
     }
 
-    private static string? Required(ConfigReader config, ConfigKey key, Func<string, string?> check)
+    private static string? Required(ConfigReader config, ConfigKey<string> key)
     {
-        if (config.IsSet(key)) return config.String(key, "", check);
+        if (config.IsSet(key)) return config.Get(key);
         config.Report(key, null, $"is required when {OnPrem3Keys.BackupRepoType.FullName} is s3.");
         return null;
     }

@@ -5,10 +5,10 @@ using Infra.Platform;
 using Infra.Platform.Configuration;
 using Infra.Platform.Database;
 using Infra.Platform.Placement;
-using Infra.Providers.Command;
-using Infra.Providers.Docker;
-using Infra.Providers.Random;
+using Infra.Providers.Generated;
 using Infra.Synthesis;
+using static Infra.Providers.Generated.Docker;
+using static Infra.Providers.Generated.Random;
 
 namespace Infra.Stacks.OnPrem3;
 
@@ -35,7 +35,7 @@ public sealed class OnPrem3Tier : ITier
 
         var stack = new StackIdentity(config.Stack, Tier, platform);
         blueprint.UseProvider(new RandomProvider(blueprint, "random"));
-        if (!onprem.Backup.IsS3) blueprint.UseProvider(new CommandProvider(blueprint, "command"));
+        if (!onprem.Backup.IsS3) blueprint.UseProvider(new Command.CommandProvider(blueprint, "command"));
         var secrets = new DatabaseSecrets(blueprint, "db-secrets");
 
         var servers = PlacementPlanner.AllOnEach(OnPrem3Settings.HostCount, platform.Services)
@@ -65,7 +65,7 @@ public sealed class OnPrem3Tier : ITier
                 EtcdImage = onprem.EtcdImage,
                 BackupIntervalHours = onprem.Backup.IntervalHours,
                 BackupHostPath = onprem.Backup.IsS3 ? null : onprem.Backup.Path,
-                Ssh = new RemoteConnection
+                Ssh = new Command.Remote.Connection
                 {
                     Host = member.Address,
                     Port = onprem.SshPort,

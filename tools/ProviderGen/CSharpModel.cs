@@ -23,7 +23,7 @@ public sealed class CSharpModel
     /// <summary>Members every <c>Resource</c> already has (or that C# reserves on every object).</summary>
     private static readonly string[] ObjectMembers = ["GetType", "ToString", "Equals", "GetHashCode", "MemberwiseClone", "ReferenceEquals"];
     private static readonly string[] ResourceMembers = ["Name", "Type", "Package", "Properties", "Options", "Get", "Scope", "Id", "Urn", "IsProvider", "Output", "Token", "Self", "Version", .. ObjectMembers];
-    private static readonly string[] ArgsMembers = ["ToObjectExpr", .. ObjectMembers];
+    private static readonly string[] ArgsMembers = ["ToObjectExpr", "Assigned", "AssignedOrder", .. ObjectMembers];
     private static readonly string[] TypeMembers = ["Token", .. ArgsMembers];
     private static readonly string[] ResultMembers = ["Expr", "Token", .. ObjectMembers];
     private static readonly string[] EnumMembers = ["Value", "Expr", .. ObjectMembers];

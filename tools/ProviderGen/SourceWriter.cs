@@ -7,7 +7,8 @@ namespace Infra.Tools.ProviderGen;
 /// Writes one C# file per resource, provider, function, object type and enum. Every file opens the
 /// package and module classes as partial static classes, so <c>Aws.Ec2.Vpc</c> and
 /// <c>Aws.Ec2.GetAmi(...)</c> come from separate files. Members follow schema order (alphabetical by
-/// wire name), and so does serialization: the program's property order is fixed by the schema. Every
+/// wire name); serialization follows the order the code sets them (see <c>Args</c>), so a program reads
+/// like the construct that wrote it and a construct moved onto these types keeps its output. Every
 /// class is partial, so a hand-written overlay (a helper, a safe default) can sit beside it in
 /// components/Providers/Overlays without editing generated code.
 /// </summary>
@@ -167,25 +168,37 @@ public sealed class SourceWriter(CSharpModel model)
             w.Line();
         }
         var settable = members.Where(m => m.Property.Type is not ConstType).ToList();
-        foreach (var member in settable)
+        for (var ordinal = 0; ordinal < settable.Count; ordinal++)
         {
+            var member = settable[ordinal];
             var type = t.Input(member.Property.Type);
+            var accessors = $"{{ get; init {{ field = value; Assigned({ordinal.ToString(CultureInfo.InvariantCulture)}); }} }}";
             if (member.Property.Deprecated) w.Line(Doc("Deprecated by the provider."));
             w.Line(member.Property.Required
-                ? $"public required {type} {member.Name} {{ get; init; }}"
-                : $"public {type}? {member.Name} {{ get; init; }}");
+                ? $"public required {type} {member.Name} {accessors}"
+                : $"public {type}? {member.Name} {accessors}");
         }
         if (settable.Count > 0) w.Line();
-        w.Line(Doc("The properties in schema order, wire names, unset ones left out."));
+        w.Line(Doc("Constants first, then the properties in the order the code set them, under their wire names; unset ones left out."));
         w.Open($"public override {t.Core("ObjectExpr")} ToObjectExpr()");
         w.Line($"var entries = new List<KeyValuePair<string, {t.Core("Expr")}>>({members.Count.ToString(CultureInfo.InvariantCulture)});");
         foreach (var member in members)
         {
-            var wire = Naming.Literal(member.Property.Wire);
             if (member.Property.Type is ConstType constant)
-                w.Line($"entries.Add(new({wire}, {t.Constant(constant)}));");
-            else
-                w.Line($"if ({member.Name} is not null) entries.Add(new({wire}, {t.Serialize(member.Property.Type, member.Name)}));");
+                w.Line($"entries.Add(new({Naming.Literal(member.Property.Wire)}, {t.Constant(constant)}));");
+        }
+        if (settable.Count > 0)
+        {
+            w.Open("foreach (var ordinal in AssignedOrder)");
+            w.Open("switch (ordinal)");
+            for (var ordinal = 0; ordinal < settable.Count; ordinal++)
+            {
+                var member = settable[ordinal];
+                var wire = Naming.Literal(member.Property.Wire);
+                w.Line($"case {ordinal.ToString(CultureInfo.InvariantCulture)}: if ({member.Name} is not null) entries.Add(new({wire}, {t.Serialize(member.Property.Type, member.Name)})); break;");
+            }
+            w.Close();
+            w.Close();
         }
         w.Line($"return new {t.Core("ObjectExpr")}(entries);");
         w.Close();

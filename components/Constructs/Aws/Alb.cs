@@ -1,7 +1,7 @@
 using Infra.Platform;
 using Infra.Platform.Services;
 using Infra.Synthesis;
-using AwsRes = Infra.Providers.Aws;
+using static Infra.Providers.Generated.Aws;
 
 namespace Infra.Constructs.Aws;
 
@@ -9,7 +9,7 @@ public sealed record AlbProps
 {
     public required StackIdentity Stack { get; init; }
     public required Vpc Vpc { get; init; }
-    public required AwsRes.SecurityGroup SecurityGroup { get; init; }
+    public required Ec2.SecurityGroup SecurityGroup { get; init; }
     public required Dns Dns { get; init; }
     /// <summary>The Services that get a target group.</summary>
     public required IReadOnlyList<ServiceDefinition> Services { get; init; }
@@ -32,9 +32,9 @@ public sealed class Alb : Component
 {
     public const string LogPrefix = "alb";
 
-    public AwsRes.LoadBalancer LoadBalancer { get; }
-    public IReadOnlyDictionary<string, AwsRes.TargetGroup> TargetGroups { get; }
-    public AwsRes.AcmCertificate Certificate { get; }
+    public Lb.LoadBalancer LoadBalancer { get; }
+    public IReadOnlyDictionary<string, Lb.TargetGroup> TargetGroups { get; }
+    public Acm.Certificate Certificate { get; }
     private readonly int appPort;
 
     public Alb(Scope scope, string id, AlbProps props) : base(scope, id)
@@ -44,7 +44,7 @@ public sealed class Alb : Component
         var dev = props.Stack.Settings.Environment == Platform.Configuration.DeploymentEnvironment.Dev;
 
         var logs = AccessLogBucket(name, S3BucketPrefix.For(props.Stack.Stack, $"{id}-logs"), forceDestroy: dev, retain: props.Stack.Settings.IsProduction);
-        LoadBalancer = new AwsRes.LoadBalancer(this, "lb", new AwsRes.LoadBalancerArgs
+        LoadBalancer = new Lb.LoadBalancer(this, "lb", new Lb.LoadBalancerArgs
         {
             LoadBalancerType = "application",
             Internal = false,
@@ -55,20 +55,20 @@ public sealed class Alb : Component
             EnableHttp2 = true,
             DesyncMitigationMode = "defensive",
             IdleTimeout = 60,
-            AccessLogs = new AwsRes.LoadBalancerAccessLogs { Bucket = logs.Bucket.BucketName, Prefix = LogPrefix, Enabled = true },
+            AccessLogs = new Lb.LoadBalancerAccessLogs { Bucket = logs.Bucket.BucketValue, Prefix = LogPrefix, Enabled = true },
             Tags = AwsTags.Named(name),
         }, new ResourceOptions { DependsOn = [logs.Policy] });
         // The load balancer is the component: its logs, target groups, certificate, listeners and rules are its children.
         DeclareAnchor(LoadBalancer);
 
-        TargetGroups = props.Services.ToDictionary(s => s.Name, s => new AwsRes.TargetGroup(this, TargetGroupId(s.Name), new AwsRes.TargetGroupArgs
+        TargetGroups = props.Services.ToDictionary(s => s.Name, s => new Lb.TargetGroup(this, TargetGroupId(s.Name), new Lb.TargetGroupArgs
         {
             Port = props.AppPort,
             Protocol = "HTTP",
             VpcId = props.Vpc.VpcId,
             TargetType = "instance",
             DeregistrationDelay = 30,
-            HealthCheck = new AwsRes.TargetGroupHealthCheck
+            HealthCheck = new Lb.TargetGroupHealthCheck
             {
                 Enabled = true,
                 Path = props.HealthPath,
@@ -83,7 +83,7 @@ public sealed class Alb : Component
         }));
 
         var domain = props.Dns.Domain;
-        Certificate = new AwsRes.AcmCertificate(this, "cert", new AwsRes.AcmCertificateArgs
+        Certificate = new Acm.Certificate(this, "cert", new Acm.CertificateArgs
         {
             DomainName = domain,
             SubjectAlternativeNames = [$"*.{domain}"],
@@ -92,13 +92,13 @@ public sealed class Alb : Component
             Tags = AwsTags.Named(name),
         });
         var fqdn = props.Dns.Validate(Certificate);
-        var validation = new AwsRes.AcmCertificateValidation(this, "cert-validation", new AwsRes.AcmCertificateValidationArgs
+        var validation = new Acm.CertificateValidation(this, "cert-validation", new Acm.CertificateValidationArgs
         {
             CertificateArn = Certificate.Arn,
             ValidationRecordFqdns = fqdn is null ? null : [fqdn],
         });
 
-        var https = new AwsRes.Listener(this, "https", new AwsRes.ListenerArgs
+        var https = new Lb.Listener(this, "https", new Lb.ListenerArgs
         {
             LoadBalancerArn = LoadBalancer.Arn,
             Port = 443,
@@ -107,25 +107,25 @@ public sealed class Alb : Component
             CertificateArn = validation.CertificateArn,
             DefaultActions =
             [
-                new AwsRes.ListenerAction
+                new Lb.ListenerDefaultAction
                 {
                     Type = "fixed-response",
-                    FixedResponse = new AwsRes.ListenerFixedResponse { ContentType = "text/plain", MessageBody = "no route", StatusCode = "404" },
+                    FixedResponse = new Lb.ListenerDefaultActionFixedResponse { ContentType = "text/plain", MessageBody = "no route", StatusCode = "404" },
                 },
             ],
             Tags = AwsTags.Named($"{name}-https"),
         });
-        _ = new AwsRes.Listener(this, "http", new AwsRes.ListenerArgs
+        _ = new Lb.Listener(this, "http", new Lb.ListenerArgs
         {
             LoadBalancerArn = LoadBalancer.Arn,
             Port = 80,
             Protocol = "HTTP",
             DefaultActions =
             [
-                new AwsRes.ListenerAction
+                new Lb.ListenerDefaultAction
                 {
                     Type = "redirect",
-                    Redirect = new AwsRes.ListenerRedirect { Protocol = "HTTPS", Port = "443", StatusCode = "HTTP_301" },
+                    Redirect = new Lb.ListenerDefaultActionRedirect { Protocol = "HTTPS", Port = "443", StatusCode = "HTTP_301" },
                 },
             ],
             Tags = AwsTags.Named($"{name}-http"),
@@ -135,17 +135,17 @@ public sealed class Alb : Component
         foreach (var (route, ruleId, priority) in ListenerRulePlanner.Plan(props.Routes))
         {
             if (!TargetGroups.TryGetValue(route.Service, out var target)) continue;
-            var conditions = new List<AwsRes.ListenerRuleCondition>
+            var conditions = new List<Lb.ListenerRuleCondition>
             {
-                new() { HostHeader = new AwsRes.ListenerRuleValues { Values = [$"{route.Host}.{domain}"] } },
+                new() { HostHeader = new Lb.ListenerRuleConditionHostHeader { Values = [$"{route.Host}.{domain}"] } },
             };
             if (route.PathPrefix != "/")
-                conditions.Add(new() { PathPattern = new AwsRes.ListenerRuleValues { Values = [$"{route.PathPrefix}*"] } });
-            _ = new AwsRes.ListenerRule(this, ruleId, new AwsRes.ListenerRuleArgs
+                conditions.Add(new() { PathPattern = new Lb.ListenerRuleConditionPathPattern { Values = [$"{route.PathPrefix}*"] } });
+            _ = new Lb.ListenerRule(this, ruleId, new Lb.ListenerRuleArgs
             {
                 ListenerArn = https.Arn,
                 Priority = priority,
-                Actions = [new AwsRes.ListenerAction { Type = "forward", TargetGroupArn = target.Arn }],
+                Actions = [new Lb.ListenerRuleAction { Type = "forward", TargetGroupArn = target.Arn }],
                 Conditions = conditions,
                 Tags = AwsTags.Named($"{name}-{ruleId["rule-".Length..]}",
                     [new("route", AwsTags.Value(route.Match)), new("service", route.Service)]),
@@ -176,25 +176,25 @@ public sealed class Alb : Component
     public const int PulumiAutonameSuffixLength = 8;
 
     /// <summary>Registers one server with its Service's target group.</summary>
-    public void Register(string service, string serverId, AwsRes.Instance instance) =>
-        _ = new AwsRes.TargetGroupAttachment(this, $"target-{serverId}", new AwsRes.TargetGroupAttachmentArgs
+    public void Register(string service, string serverId, Ec2.Instance instance) =>
+        _ = new Lb.TargetGroupAttachment(this, $"target-{serverId}", new Lb.TargetGroupAttachmentArgs
         {
             TargetGroupArn = TargetGroups[service].Arn,
             TargetId = instance.Id,
             Port = appPort,
         });
 
-    private (AwsRes.Bucket Bucket, AwsRes.BucketPolicy Policy) AccessLogBucket(string name, string bucketPrefix, bool forceDestroy, bool retain)
+    private (S3.Bucket Bucket, S3.BucketPolicy Policy) AccessLogBucket(string name, string bucketPrefix, bool forceDestroy, bool retain)
     {
         // Production access logs are evidence: a stack teardown leaves the bucket behind.
-        var bucket = new AwsRes.Bucket(this, "logs", new AwsRes.BucketArgs
+        var bucket = new S3.Bucket(this, "logs", new S3.BucketArgs
         {
             // STACK-alb-logs-, or derived from the stack name when that is not a valid bucket name (S3BucketPrefix).
             BucketPrefix = bucketPrefix,
             ForceDestroy = forceDestroy,
             Tags = AwsTags.Named($"{name}-logs"),
         }, new ResourceOptions { RetainOnDelete = retain ? true : null });
-        _ = new AwsRes.BucketPublicAccessBlock(this, "logs-public-access", new AwsRes.BucketPublicAccessBlockArgs
+        _ = new S3.BucketPublicAccessBlock(this, "logs-public-access", new S3.BucketPublicAccessBlockArgs
         {
             Bucket = bucket.Id,
             BlockPublicAcls = true,
@@ -202,20 +202,20 @@ public sealed class Alb : Component
             IgnorePublicAcls = true,
             RestrictPublicBuckets = true,
         });
-        _ = new AwsRes.BucketOwnershipControls(this, "logs-ownership", new AwsRes.BucketOwnershipControlsArgs
+        _ = new S3.BucketOwnershipControls(this, "logs-ownership", new S3.BucketOwnershipControlsArgs
         {
             Bucket = bucket.Id,
-            Rule = new AwsRes.BucketOwnershipRule { ObjectOwnership = "BucketOwnerEnforced" },
+            Rule = new S3.BucketOwnershipControlsRule { ObjectOwnership = "BucketOwnerEnforced" },
         });
         // ALB access logs support SSE-S3 only, not KMS keys.
-        _ = new AwsRes.BucketEncryption(this, "logs-encryption", new AwsRes.BucketEncryptionArgs
+        _ = new S3.BucketServerSideEncryptionConfiguration(this, "logs-encryption", new S3.BucketServerSideEncryptionConfigurationArgs
         {
             Bucket = bucket.Id,
-            Rules = [new AwsRes.BucketEncryptionRule { ApplyServerSideEncryptionByDefault = new AwsRes.BucketEncryptionDefault { SseAlgorithm = "AES256" } }],
+            Rules = [new S3.BucketServerSideEncryptionConfigurationRule { ApplyServerSideEncryptionByDefault = new S3.BucketServerSideEncryptionConfigurationRuleApplyServerSideEncryptionByDefault { SseAlgorithm = "AES256" } }],
         });
-        var account = SharedVariable("awsAccountId", "aws:index/getCallerIdentity:getCallerIdentity", "accountId");
-        var elb = SharedVariable("elbServiceAccountArn", "aws:elb/getServiceAccount:getServiceAccount", "arn");
-        var policy = new AwsRes.BucketPolicy(this, "logs-policy", new AwsRes.BucketPolicyArgs
+        var account = SharedVariable("awsAccountId", aws => GetCallerIdentity(aws).AccountId);
+        var elb = SharedVariable("elbServiceAccountArn", aws => Elb.GetServiceAccount(aws).Arn);
+        var policy = new S3.BucketPolicy(this, "logs-policy", new S3.BucketPolicyArgs
         {
             Bucket = bucket.Id,
             Policy = Fn.ToJson(new Dictionary<string, object>
@@ -249,8 +249,9 @@ public sealed class Alb : Component
         return (bucket, policy);
     }
 
-    private Output<string> SharedVariable(string variable, string function, string field) =>
+    /// <summary>A lookup bound once to a program variable, however many components ask for it.</summary>
+    private Output<string> SharedVariable(string variable, Func<InvokeOptions, Output<string>> lookup) =>
         Blueprint.Variables.Any(v => v.Key == variable)
             ? Output.Of<string>(variable)
-            : Blueprint.Variable<string>(variable, Fn.Invoke<string>(this, function, null, field).Expr);
+            : Blueprint.Variable<string>(variable, lookup(InvokeOptions.In(this, "aws")).Expr);
 }

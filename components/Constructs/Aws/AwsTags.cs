@@ -1,3 +1,5 @@
+using Infra.Synthesis;
+
 namespace Infra.Constructs.Aws;
 
 /// <summary>
@@ -23,11 +25,12 @@ public static partial class AwsTags
         return safe.Length > MaxValueLength ? safe[..MaxValueLength] : safe;
     }
 
-    public static IReadOnlyDictionary<string, string> Named(string name) => new Dictionary<string, string> { ["Name"] = name };
+    public static IReadOnlyDictionary<string, Input<string>> Named(string name) => new Dictionary<string, Input<string>> { ["Name"] = name };
 
-    public static IReadOnlyDictionary<string, string> Named(string name, IEnumerable<KeyValuePair<string, string>> extra)
+    public static IReadOnlyDictionary<string, Input<string>> Named(string name, IEnumerable<KeyValuePair<string, string>> extra)
     {
-        var tags = new Dictionary<string, string>(extra) { ["Name"] = name };
+        var tags = extra.ToDictionary(t => t.Key, t => (Input<string>)t.Value);
+        tags["Name"] = name;
         return tags;
     }
 }

@@ -1,15 +1,15 @@
 using Infra.Platform;
 using Infra.Platform.Provisioning;
 using Infra.Synthesis;
-using AwsRes = Infra.Providers.Aws;
+using static Infra.Providers.Generated.Aws;
 
 namespace Infra.Constructs.Aws;
 
 public sealed record BastionProps
 {
     public required StackIdentity Stack { get; init; }
-    public required AwsRes.Subnet Subnet { get; init; }
-    public required AwsRes.SecurityGroup SecurityGroup { get; init; }
+    public required Ec2.Subnet Subnet { get; init; }
+    public required Ec2.SecurityGroup SecurityGroup { get; init; }
     public required Input<string> Ami { get; init; }
     public string InstanceType { get; init; } = "t3.micro";
     public string? KeyName { get; init; }
@@ -25,41 +25,41 @@ public sealed record BastionProps
 /// </summary>
 public sealed class Bastion : Component
 {
-    public AwsRes.Instance Instance { get; }
-    public AwsRes.Eip Address { get; }
+    public Ec2.Instance Instance { get; }
+    public Ec2.Eip Address { get; }
 
     public Bastion(Scope scope, string id, BastionProps props) : base(scope, id)
     {
         var name = props.Stack.PhysicalName(id);
-        var role = new AwsRes.IamRole(this, "role", new AwsRes.IamRoleArgs
+        var role = new Iam.Role(this, "role", new Iam.RoleArgs
         {
             AssumeRolePolicy = IamPolicies.AssumedBy("ec2.amazonaws.com"),
             Description = $"Bastion {name}: Session Manager only",
             Tags = AwsTags.Named(name),
         });
-        _ = new AwsRes.IamRolePolicyAttachment(this, "ssm", new AwsRes.IamRolePolicyAttachmentArgs
+        _ = new Iam.RolePolicyAttachment(this, "ssm", new Iam.RolePolicyAttachmentArgs
         {
             Role = role.RoleName,
             PolicyArn = IamPolicies.SsmManagedInstanceCore,
         });
-        var profile = new AwsRes.IamInstanceProfile(this, "profile", new AwsRes.IamInstanceProfileArgs { Role = role.RoleName, Tags = AwsTags.Named(name) });
-        Instance = new AwsRes.Instance(this, "instance", new AwsRes.InstanceArgs
+        var profile = new Iam.InstanceProfile(this, "profile", new Iam.InstanceProfileArgs { Role = role.RoleName, Tags = AwsTags.Named(name) });
+        Instance = new Ec2.Instance(this, "instance", new Ec2.InstanceArgs
         {
             Ami = props.Ami,
             InstanceType = props.InstanceType,
             SubnetId = props.Subnet.Id,
             VpcSecurityGroupIds = [props.SecurityGroup.Id],
-            IamInstanceProfile = profile.ProfileName,
+            IamInstanceProfile = profile.InstanceProfileName,
             AssociatePublicIpAddress = true,
             KeyName = props.KeyName is { } key ? (Input<string>)key : null,
-            MetadataOptions = AwsRes.InstanceMetadataOptions.V2Only,
-            RootBlockDevice = new AwsRes.InstanceRootBlockDevice { Encrypted = true, VolumeType = "gp3", VolumeSize = 8, DeleteOnTermination = true },
+            MetadataOptions = Ec2.InstanceMetadataOptions.V2Only,
+            RootBlockDevice = new Ec2.InstanceRootBlockDevice { Encrypted = true, VolumeType = "gp3", VolumeSize = 8, DeleteOnTermination = true },
             Monitoring = true,
             UserData = BastionUserData.Render(props.SessionManager),
             Tags = AwsTags.Named(name),
         }, new ResourceOptions { IgnoreChanges = ["ami"] });
         // The instance is the bastion; its role, profile and address are its parts.
         DeclareAnchor(Instance);
-        Address = new AwsRes.Eip(this, "eip", new AwsRes.EipArgs { Domain = "vpc", Instance = Instance.Id, Tags = AwsTags.Named(name) });
+        Address = new Ec2.Eip(this, "eip", new Ec2.EipArgs { Domain = "vpc", Instance = Instance.Id, Tags = AwsTags.Named(name) });
     }
 }

@@ -1,7 +1,7 @@
 using Infra.Platform;
-using Infra.Providers.Cloudflare;
 using Infra.Synthesis;
-using AwsRes = Infra.Providers.Aws;
+using static Infra.Providers.Generated.Aws;
+using Cloudflare = Infra.Providers.Generated.Cloudflare;
 
 namespace Infra.Constructs.Aws;
 
@@ -33,7 +33,7 @@ public sealed class Dns : Component
 {
     private readonly DnsProps props;
     private readonly Input<string>? route53Zone;
-    private readonly CloudflareProvider? cloudflare;
+    private readonly Cloudflare.CloudflareProvider? cloudflare;
 
     public DnsProviderKind Provider => props.Provider;
     public string Domain => props.Domain;
@@ -46,28 +46,28 @@ public sealed class Dns : Component
         if (props.Provider == DnsProviderKind.Route53)
             route53Zone = props.Route53ZoneId is { } zone
                 ? zone
-                : Blueprint.Variable<string>("dnsZoneId", Fn.Invoke<string>(this, "aws:route53/getZone:getZone",
-                    new Dictionary<string, object> { ["name"] = props.Domain, ["privateZone"] = false }, "zoneId").Expr);
+                : Blueprint.Variable<string>("dnsZoneId",
+                    Route53.GetZone(InvokeOptions.In(this, "aws"), new() { Name = props.Domain, PrivateZone = false }).ZoneId.Expr);
         if (props.Provider == DnsProviderKind.Cloudflare)
         {
-            cloudflare = new CloudflareProvider(this, "cloudflare");
+            cloudflare = new Cloudflare.CloudflareProvider(this, "cloudflare");
             UseProvider(cloudflare);
         }
     }
 
     /// <summary>Creates the ACM validation record; returns its FQDN when the provider reports one.</summary>
-    public Input<string>? Validate(AwsRes.AcmCertificate certificate)
+    public Input<string>? Validate(Acm.Certificate certificate)
     {
         switch (props.Provider)
         {
             case DnsProviderKind.Route53:
-                var record = new AwsRes.Route53Record(this, "cert-validation", new AwsRes.Route53RecordArgs
+                var record = new Route53.Record(this, "cert-validation", new Route53.RecordArgs
                 {
                     ZoneId = route53Zone!,
                     Name = certificate.ValidationRecordName,
                     Type = certificate.ValidationRecordType,
-                    Records = [certificate.ValidationRecordValue],
                     Ttl = 300,
+                    Records = [certificate.ValidationRecordValue],
                     // The apex and the wildcard ask for the same record; a re-run must not fail on it.
                     AllowOverwrite = true,
                 });
@@ -75,7 +75,7 @@ public sealed class Dns : Component
             case DnsProviderKind.Cloudflare:
                 // ACM writes both names fully qualified, with a trailing dot; Cloudflare stores them without it and
                 // reports them back so, which the provider shows as a change on every update. Strip the dot here.
-                _ = new DnsRecord(this, "cert-validation", new DnsRecordArgs
+                _ = new Cloudflare.DnsRecord(this, "cert-validation", new Cloudflare.DnsRecordArgs
                 {
                     ZoneId = props.CloudflareZoneId!,
                     Name = WithoutTrailingDot(certificate.ValidationRecordName, props.Domain),
@@ -102,21 +102,21 @@ public sealed class Dns : Component
     public static Input<string> WithoutTrailingDot(Input<string> fqdn, string suffix) => Fn.Replace(fqdn, suffix + ".", suffix);
 
     /// <summary>One record per ingress host, pointing at the load balancer.</summary>
-    public void PointAt(AwsRes.LoadBalancer alb, IEnumerable<string> hosts)
+    public void PointAt(Lb.LoadBalancer alb, IEnumerable<string> hosts)
     {
         foreach (var host in hosts.Distinct().Order(StringComparer.Ordinal))
         {
             var fqdn = $"{host}.{props.Domain}";
             if (props.Provider == DnsProviderKind.Route53)
-                _ = new AwsRes.Route53Record(this, $"host-{host}", new AwsRes.Route53RecordArgs
+                _ = new Route53.Record(this, $"host-{host}", new Route53.RecordArgs
                 {
                     ZoneId = route53Zone!,
                     Name = fqdn,
                     Type = "A",
-                    Aliases = [new AwsRes.Route53Alias { Name = alb.DnsName, ZoneId = alb.ZoneId, EvaluateTargetHealth = true }],
+                    Aliases = [new Route53.RecordAlias { Name = alb.DnsName, ZoneId = alb.ZoneId, EvaluateTargetHealth = true }],
                 });
             else if (props.Provider == DnsProviderKind.Cloudflare)
-                _ = new DnsRecord(this, $"host-{host}", new DnsRecordArgs
+                _ = new Cloudflare.DnsRecord(this, $"host-{host}", new Cloudflare.DnsRecordArgs
                 {
                     ZoneId = props.CloudflareZoneId!,
                     Name = fqdn,

@@ -2,7 +2,9 @@ using System.Globalization;
 using Infra.Platform;
 using Infra.Platform.Network;
 using Infra.Synthesis;
-using AwsRes = Infra.Providers.Aws;
+// The provider's vpc module; the Vpc construct of this namespace would hide Aws.Vpc.
+using VpcRules = Infra.Providers.Generated.Aws.Vpc;
+using static Infra.Providers.Generated.Aws;
 
 namespace Infra.Constructs.Aws;
 
@@ -28,20 +30,20 @@ public sealed record SecurityGroupsProps
 /// </summary>
 public sealed class SecurityGroups : Component
 {
-    public AwsRes.SecurityGroup Alb { get; }
-    public AwsRes.SecurityGroup Servers { get; }
-    public AwsRes.SecurityGroup Bastion { get; }
+    public Ec2.SecurityGroup Alb { get; }
+    public Ec2.SecurityGroup Servers { get; }
+    public Ec2.SecurityGroup Bastion { get; }
 
     public SecurityGroups(Scope scope, string id, SecurityGroupsProps props) : base(scope, id)
     {
         var name = props.Stack.PhysicalName(id);
         // The groups are peers (none stands for the set); each rule is a child of the group it belongs to.
         DeclareNoAnchor();
-        AwsRes.SecurityGroup Group(string role, string description) => new(this, role, new AwsRes.SecurityGroupArgs
+        Ec2.SecurityGroup Group(string role, string description) => new(this, role, new Ec2.SecurityGroupArgs
         {
             VpcId = props.Vpc.VpcId,
-            NamePrefix = SecurityGroupName.Prefix(name, role),
             Description = description,
+            NamePrefix = SecurityGroupName.Prefix(name, role),
             RevokeRulesOnDelete = true,
             Tags = AwsTags.Named($"{name}-{role}"),
         });
@@ -70,26 +72,31 @@ public sealed class SecurityGroups : Component
         Egress(Bastion, "https", 443, "Session Manager and packages", cidr: anywhere);
     }
 
-    private void Ingress(AwsRes.SecurityGroup owner, string id, int port, string description,
-        string? cidr = null, AwsRes.SecurityGroup? group = null) =>
-        _ = new AwsRes.SecurityGroupIngressRule(this, $"{LocalId(owner)}-in-{id}", Rule(owner, port, description, cidr, group),
-            new ResourceOptions { Parent = owner });
+    private void Ingress(Ec2.SecurityGroup owner, string id, int port, string description,
+        string? cidr = null, Ec2.SecurityGroup? group = null) =>
+        _ = new VpcRules.SecurityGroupIngressRule(this, $"{LocalId(owner)}-in-{id}", new()
+        {
+            SecurityGroupId = owner.Id,
+            IpProtocol = "tcp",
+            FromPort = port,
+            ToPort = port,
+            CidrIpv4 = cidr is null ? null : (Input<string>)cidr,
+            ReferencedSecurityGroupId = group is null ? null : (Input<string>)group.Id,
+            Description = description,
+        }, new ResourceOptions { Parent = owner });
 
-    private void Egress(AwsRes.SecurityGroup owner, string id, int port, string description,
-        string? cidr = null, AwsRes.SecurityGroup? group = null) =>
-        _ = new AwsRes.SecurityGroupEgressRule(this, $"{LocalId(owner)}-out-{id}", Rule(owner, port, description, cidr, group),
-            new ResourceOptions { Parent = owner });
+    private void Egress(Ec2.SecurityGroup owner, string id, int port, string description,
+        string? cidr = null, Ec2.SecurityGroup? group = null) =>
+        _ = new VpcRules.SecurityGroupEgressRule(this, $"{LocalId(owner)}-out-{id}", new()
+        {
+            SecurityGroupId = owner.Id,
+            IpProtocol = "tcp",
+            FromPort = port,
+            ToPort = port,
+            CidrIpv4 = cidr is null ? null : (Input<string>)cidr,
+            ReferencedSecurityGroupId = group is null ? null : (Input<string>)group.Id,
+            Description = description,
+        }, new ResourceOptions { Parent = owner });
 
-    private static AwsRes.SecurityGroupRuleArgs Rule(AwsRes.SecurityGroup owner, int port, string description, string? cidr, AwsRes.SecurityGroup? group) => new()
-    {
-        SecurityGroupId = owner.Id,
-        IpProtocol = "tcp",
-        FromPort = port,
-        ToPort = port,
-        CidrIpv4 = cidr is null ? null : (Input<string>)cidr,
-        ReferencedSecurityGroupId = group is null ? null : (Input<string>)group.Id,
-        Description = description,
-    };
-
-    private string LocalId(AwsRes.SecurityGroup group) => group.Name[(Prefix.Length + 1)..];
+    private string LocalId(Ec2.SecurityGroup group) => group.Name[(Prefix.Length + 1)..];
 }

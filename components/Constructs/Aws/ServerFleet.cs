@@ -3,7 +3,7 @@ using Infra.Platform.Configuration;
 using Infra.Platform.Network;
 using Infra.Platform.Provisioning;
 using Infra.Synthesis;
-using AwsRes = Infra.Providers.Aws;
+using static Infra.Providers.Generated.Aws;
 
 namespace Infra.Constructs.Aws;
 
@@ -11,7 +11,7 @@ public sealed record ServerFleetProps
 {
     public required StackIdentity Stack { get; init; }
     public required Vpc Vpc { get; init; }
-    public required AwsRes.SecurityGroup SecurityGroup { get; init; }
+    public required Ec2.SecurityGroup SecurityGroup { get; init; }
     public required Alb Alb { get; init; }
     public required Input<string> Ami { get; init; }
     public string InstanceType { get; init; } = "m6i.large";
@@ -47,7 +47,7 @@ public sealed class ServerFleet : Component
     public const string VolumeTag = "infra-volume";
     public const string RaftStoreTag = "infra-raft-store";
 
-    public IReadOnlyList<AwsRes.Instance> Instances { get; }
+    public IReadOnlyList<Ec2.Instance> Instances { get; }
     public IReadOnlyList<FleetPeer> Peers { get; }
 
     public ServerFleet(Scope scope, string id, ServerFleetProps props) : base(scope, id)
@@ -73,40 +73,41 @@ public sealed class ServerFleet : Component
             AppPort = PlatformBinary.HttpPort,
         });
 
-        var role = new AwsRes.IamRole(this, "role", new AwsRes.IamRoleArgs
+        var role = new Iam.Role(this, "role", new Iam.RoleArgs
         {
             AssumeRolePolicy = IamPolicies.AssumedBy("ec2.amazonaws.com"),
             Description = $"Platform servers of {stack.Stack}: Session Manager only",
             Tags = AwsTags.Named(name),
         });
-        _ = new AwsRes.IamRolePolicyAttachment(this, "ssm", new AwsRes.IamRolePolicyAttachmentArgs
+        _ = new Iam.RolePolicyAttachment(this, "ssm", new Iam.RolePolicyAttachmentArgs
         {
             Role = role.RoleName,
             PolicyArn = IamPolicies.SsmManagedInstanceCore,
         });
-        var profile = new AwsRes.IamInstanceProfile(this, "profile", new AwsRes.IamInstanceProfileArgs { Role = role.RoleName, Tags = AwsTags.Named(name) });
+        var profile = new Iam.InstanceProfile(this, "profile", new Iam.InstanceProfileArgs { Role = role.RoleName, Tags = AwsTags.Named(name) });
 
-        var template = new AwsRes.LaunchTemplate(this, "template", new AwsRes.LaunchTemplateArgs
+        var template = new Ec2.LaunchTemplate(this, "template", new Ec2.LaunchTemplateArgs
         {
             Description = $"Platform servers of {stack.Stack}",
             ImageId = props.Ami,
             InstanceType = props.InstanceType,
             KeyName = props.KeyName is { } key ? (Input<string>)key : null,
             VpcSecurityGroupIds = [props.SecurityGroup.Id],
-            IamInstanceProfile = new AwsRes.LaunchTemplateIamInstanceProfile { Arn = profile.Arn },
-            MetadataOptions = AwsRes.InstanceMetadataOptions.V2Only,
+            IamInstanceProfile = new Ec2.LaunchTemplateIamInstanceProfile { Arn = profile.Arn },
+            MetadataOptions = Ec2.LaunchTemplateMetadataOptions.V2Only,
             BlockDeviceMappings =
             [
-                new AwsRes.LaunchTemplateBlockDeviceMapping
+                new Ec2.LaunchTemplateBlockDeviceMapping
                 {
                     DeviceName = "/dev/xvda",
-                    Ebs = new AwsRes.LaunchTemplateEbs { Encrypted = "true", DeleteOnTermination = "true", VolumeType = "gp3", VolumeSize = 20 },
+                    Ebs = new Ec2.LaunchTemplateBlockDeviceMappingEbs { Encrypted = "true", DeleteOnTermination = "true", VolumeType = "gp3", VolumeSize = 20 },
                 },
             ],
-            Monitoring = new AwsRes.LaunchTemplateMonitoring { Enabled = true },
-            EbsOptimized = true,
+            Monitoring = new Ec2.LaunchTemplateMonitoring { Enabled = true },
+            // The schema types this flag as a string ("true"), unlike the instance's boolean.
+            EbsOptimized = "true",
             UpdateDefaultVersion = true,
-            TagSpecifications = [new AwsRes.LaunchTemplateTagSpecification { ResourceType = "volume", Tags = AwsTags.Named($"{name}-root") }],
+            TagSpecifications = [new Ec2.LaunchTemplateTagSpecification { ResourceType = "volume", Tags = AwsTags.Named($"{name}-root") }],
             // Readable in the program (and in review) when it fits EC2's limit plain; gzipped past it.
             UserData = System.Text.Encoding.UTF8.GetByteCount(userData) <= UserDataEncoding.MaxBytes
                 ? Fn.ToBase64(userData)
@@ -116,7 +117,7 @@ public sealed class ServerFleet : Component
         // The launch template defines the fleet: servers, data volumes, role and snapshots are its children.
         DeclareAnchor(template);
 
-        var reservations = props.StaticBlocks.Select((block, az) => new AwsRes.SubnetCidrReservation(this, $"static-{az}", new AwsRes.SubnetCidrReservationArgs
+        var reservations = props.StaticBlocks.Select((block, az) => new Ec2.SubnetCidrReservation(this, $"static-{az}", new Ec2.SubnetCidrReservationArgs
             {
                 SubnetId = props.Vpc.PrivateSubnets[az].Id,
                 CidrBlock = block.Block.ToString(),
@@ -124,12 +125,12 @@ public sealed class ServerFleet : Component
                 Description = "Static addresses of the platform servers (RAFT peers)",
             })).ToList();
 
-        var instances = new List<AwsRes.Instance>();
+        var instances = new List<Ec2.Instance>();
         foreach (var member in props.Members)
         {
             var server = member.Server;
             var volumeName = $"{stack.Stack}-{server.Name}";
-            var volume = new AwsRes.EbsVolume(this, $"{server.Name}-data", new AwsRes.EbsVolumeArgs
+            var volume = new Ebs.Volume(this, $"{server.Name}-data", new Ebs.VolumeArgs
             {
                 AvailabilityZone = props.Vpc.AvailabilityZones[member.AzIndex],
                 Size = props.DataVolumeGiB,
@@ -145,11 +146,11 @@ public sealed class ServerFleet : Component
                 IgnoreChanges = props.RestoreFromSnapshots ? ["snapshotId"] : [],
             });
 
-            var instance = new AwsRes.Instance(this, server.Name, new AwsRes.InstanceArgs
+            var instance = new Ec2.Instance(this, server.Name, new Ec2.InstanceArgs
             {
                 // "$Default" follows the template's default version (updated on every change) as a string, which
                 // the schema wants; existing servers ignore template changes (see below).
-                LaunchTemplate = new AwsRes.InstanceLaunchTemplate { Id = template.Id, Version = "$Default" },
+                LaunchTemplate = new Ec2.InstanceLaunchTemplate { Id = template.Id, Version = "$Default" },
                 SubnetId = props.Vpc.PrivateSubnets[member.AzIndex].Id,
                 PrivateIp = member.Address.ToString(),
                 DisableApiTermination = production ? true : null,
@@ -167,7 +168,7 @@ public sealed class ServerFleet : Component
                 IgnoreChanges = ["launchTemplate"],
             });
             instances.Add(instance);
-            _ = new AwsRes.VolumeAttachment(this, $"{server.Name}-attach", new AwsRes.VolumeAttachmentArgs
+            _ = new Ec2.VolumeAttachment(this, $"{server.Name}-attach", new Ec2.VolumeAttachmentArgs
             {
                 DeviceName = DataDevice,
                 InstanceId = instance.Id,
@@ -183,33 +184,33 @@ public sealed class ServerFleet : Component
         }
         Instances = instances;
 
-        var dlmRole = new AwsRes.IamRole(this, "snapshots-role", new AwsRes.IamRoleArgs
+        var dlmRole = new Iam.Role(this, "snapshots-role", new Iam.RoleArgs
         {
             AssumeRolePolicy = IamPolicies.AssumedBy("dlm.amazonaws.com"),
             Description = $"Daily snapshots of the RAFT volumes of {stack.Stack}",
             Tags = AwsTags.Named($"{name}-snapshots"),
         });
-        _ = new AwsRes.IamRolePolicyAttachment(this, "snapshots-policy", new AwsRes.IamRolePolicyAttachmentArgs
+        _ = new Iam.RolePolicyAttachment(this, "snapshots-policy", new Iam.RolePolicyAttachmentArgs
         {
             Role = dlmRole.RoleName,
             PolicyArn = IamPolicies.DlmServiceRole,
         });
-        _ = new AwsRes.DlmLifecyclePolicy(this, "snapshots", new AwsRes.DlmLifecyclePolicyArgs
+        _ = new Dlm.LifecyclePolicy(this, "snapshots", new Dlm.LifecyclePolicyArgs
         {
             Description = $"Daily snapshots of the RAFT data volumes of {stack.Stack}",
             ExecutionRoleArn = dlmRole.Arn,
             State = "ENABLED",
-            PolicyDetails = new AwsRes.DlmPolicyDetails
+            PolicyDetails = new Dlm.LifecyclePolicyPolicyDetails
             {
                 ResourceTypes = ["VOLUME"],
-                TargetTags = new Dictionary<string, string> { [RaftStoreTag] = stack.Stack },
+                TargetTags = new Dictionary<string, Input<string>> { [RaftStoreTag] = stack.Stack },
                 Schedules =
                 [
-                    new AwsRes.DlmSchedule
+                    new Dlm.LifecyclePolicyPolicyDetailsSchedule
                     {
                         Name = "daily",
-                        CreateRule = new AwsRes.DlmCreateRule { Interval = 24, IntervalUnit = "HOURS", Times = "03:00" },
-                        RetainRule = new AwsRes.DlmRetainRule { Count = props.SnapshotRetention },
+                        CreateRule = new Dlm.LifecyclePolicyPolicyDetailsScheduleCreateRule { Interval = 24, IntervalUnit = "HOURS", Times = "03:00" },
+                        RetainRule = new Dlm.LifecyclePolicyPolicyDetailsScheduleRetainRule { Count = props.SnapshotRetention },
                         // Snapshots carry the volume tags, which is how a restore finds each server's latest one.
                         CopyTags = true,
                     },
@@ -219,10 +220,10 @@ public sealed class ServerFleet : Component
         });
     }
 
-    private Input<string> LatestSnapshot(string volumeName) => Fn.Invoke<string>(this, "aws:ebs/getSnapshot:getSnapshot", new Dictionary<string, object>
+    private Input<string> LatestSnapshot(string volumeName) => Ebs.GetSnapshot(InvokeOptions.In(this, "aws"), new()
     {
-        ["mostRecent"] = true,
-        ["owners"] = new[] { "self" },
-        ["filters"] = new object[] { new Dictionary<string, object> { ["name"] = $"tag:{VolumeTag}", ["values"] = new[] { volumeName } } },
-    }, "id");
+        Filters = [new() { Name = $"tag:{VolumeTag}", Values = [volumeName] }],
+        MostRecent = true,
+        Owners = ["self"],
+    }).Id;
 }

@@ -1,7 +1,7 @@
 using Infra.Platform;
 using Infra.Platform.Network;
 using Infra.Synthesis;
-using AwsRes = Infra.Providers.Aws;
+using static Infra.Providers.Generated.Aws;
 
 namespace Infra.Constructs.Aws;
 
@@ -29,13 +29,13 @@ public sealed record VpcProps
 public sealed class Vpc : Component
 {
     public SubnetPlan Plan { get; }
-    public AwsRes.Vpc Resource { get; }
+    public Ec2.Vpc Resource { get; }
     public Output<string> VpcId => Resource.Id;
-    public IReadOnlyList<AwsRes.Subnet> PublicSubnets { get; }
-    public IReadOnlyList<AwsRes.Subnet> PrivateSubnets { get; }
-    public IReadOnlyList<AwsRes.Subnet> IsolatedSubnets { get; }
+    public IReadOnlyList<Ec2.Subnet> PublicSubnets { get; }
+    public IReadOnlyList<Ec2.Subnet> PrivateSubnets { get; }
+    public IReadOnlyList<Ec2.Subnet> IsolatedSubnets { get; }
     public IReadOnlyList<Input<string>> AvailabilityZones { get; }
-    public AwsRes.VpcEndpoint S3Endpoint { get; }
+    public Ec2.VpcEndpoint S3Endpoint { get; }
 
     public Vpc(Scope scope, string id, VpcProps props) : base(scope, id)
     {
@@ -45,7 +45,7 @@ public sealed class Vpc : Component
         if (props.IsolatedTier) tiers.Add(new(SubnetTier.Isolated));
         Plan = SubnetPlanner.Plan(new SubnetPlanRequest(props.Cidr, props.AvailabilityZones.Count, tiers, props.MaxAzs, props.MustNotOverlap));
 
-        Resource = new AwsRes.Vpc(this, "vpc", new AwsRes.VpcArgs
+        Resource = new Ec2.Vpc(this, "vpc", new Ec2.VpcArgs
         {
             CidrBlock = props.Cidr.ToString(),
             EnableDnsHostnames = true,
@@ -54,13 +54,13 @@ public sealed class Vpc : Component
         });
         // Everything the network holds lives in the VPC.
         DeclareAnchor(Resource);
-        _ = new AwsRes.DefaultSecurityGroup(this, "default-sg", new AwsRes.DefaultSecurityGroupArgs
+        _ = new Ec2.DefaultSecurityGroup(this, "default-sg", new Ec2.DefaultSecurityGroupArgs
         {
             VpcId = VpcId,
             Tags = AwsTags.Named($"{name}-default-unused"),
         });
 
-        AwsRes.Subnet MakeSubnet(PlannedSubnet planned) => new(this, planned.Name, new AwsRes.SubnetArgs
+        Ec2.Subnet MakeSubnet(PlannedSubnet planned) => new(this, planned.Name, new Ec2.SubnetArgs
         {
             VpcId = VpcId,
             CidrBlock = planned.Cidr.ToString(),
@@ -74,16 +74,16 @@ public sealed class Vpc : Component
         PrivateSubnets = Plan.ForTier(SubnetTier.Private).Select(MakeSubnet).ToList();
         IsolatedSubnets = Plan.ForTier(SubnetTier.Isolated).Select(MakeSubnet).ToList();
 
-        var gateway = new AwsRes.InternetGateway(this, "igw", new AwsRes.InternetGatewayArgs { VpcId = VpcId, Tags = AwsTags.Named(name) });
-        var publicRoutes = new AwsRes.RouteTable(this, "public-rt", new AwsRes.RouteTableArgs { VpcId = VpcId, Tags = AwsTags.Named($"{name}-public") });
-        _ = new AwsRes.Route(this, "public-default", new AwsRes.RouteArgs
+        var gateway = new Ec2.InternetGateway(this, "igw", new Ec2.InternetGatewayArgs { VpcId = VpcId, Tags = AwsTags.Named(name) });
+        var publicRoutes = new Ec2.RouteTable(this, "public-rt", new Ec2.RouteTableArgs { VpcId = VpcId, Tags = AwsTags.Named($"{name}-public") });
+        _ = new Ec2.Route(this, "public-default", new Ec2.RouteArgs
         {
             RouteTableId = publicRoutes.Id,
             DestinationCidrBlock = "0.0.0.0/0",
             GatewayId = gateway.Id,
         });
         foreach (var (subnet, planned) in PublicSubnets.Zip(Plan.ForTier(SubnetTier.Public)))
-            _ = new AwsRes.RouteTableAssociation(this, $"{planned.Name}-rta", new AwsRes.RouteTableAssociationArgs
+            _ = new Ec2.RouteTableAssociation(this, $"{planned.Name}-rta", new Ec2.RouteTableAssociationArgs
             {
                 SubnetId = subnet.Id,
                 RouteTableId = publicRoutes.Id,
@@ -92,8 +92,8 @@ public sealed class Vpc : Component
         var natCount = props.Nat switch { NatStrategy.OnePerAz => PublicSubnets.Count, NatStrategy.Single => 1, _ => 0 };
         var nats = Enumerable.Range(0, natCount).Select(az =>
         {
-            var eip = new AwsRes.Eip(this, $"nat-{az}-eip", new AwsRes.EipArgs { Domain = "vpc", Tags = AwsTags.Named($"{name}-nat-{az}") });
-            return new AwsRes.NatGateway(this, $"nat-{az}", new AwsRes.NatGatewayArgs
+            var eip = new Ec2.Eip(this, $"nat-{az}-eip", new Ec2.EipArgs { Domain = "vpc", Tags = AwsTags.Named($"{name}-nat-{az}") });
+            return new Ec2.NatGateway(this, $"nat-{az}", new Ec2.NatGatewayArgs
             {
                 AllocationId = eip.AllocationId,
                 SubnetId = PublicSubnets[az].Id,
@@ -104,20 +104,20 @@ public sealed class Vpc : Component
         var endpointRouteTables = new List<Input<string>>();
         foreach (var (subnet, planned) in PrivateSubnets.Zip(Plan.ForTier(SubnetTier.Private)))
         {
-            var table = new AwsRes.RouteTable(this, $"{planned.Name}-rt", new AwsRes.RouteTableArgs
+            var table = new Ec2.RouteTable(this, $"{planned.Name}-rt", new Ec2.RouteTableArgs
             {
                 VpcId = VpcId,
                 Tags = AwsTags.Named($"{name}-{planned.Name}"),
             });
             endpointRouteTables.Add(table.Id);
             if (nats.Count > 0)
-                _ = new AwsRes.Route(this, $"{planned.Name}-default", new AwsRes.RouteArgs
+                _ = new Ec2.Route(this, $"{planned.Name}-default", new Ec2.RouteArgs
                 {
                     RouteTableId = table.Id,
                     DestinationCidrBlock = "0.0.0.0/0",
                     NatGatewayId = nats[Math.Min(planned.AzIndex, nats.Count - 1)].Id,
                 });
-            _ = new AwsRes.RouteTableAssociation(this, $"{planned.Name}-rta", new AwsRes.RouteTableAssociationArgs
+            _ = new Ec2.RouteTableAssociation(this, $"{planned.Name}-rta", new Ec2.RouteTableAssociationArgs
             {
                 SubnetId = subnet.Id,
                 RouteTableId = table.Id,
@@ -126,10 +126,10 @@ public sealed class Vpc : Component
         if (IsolatedSubnets.Count > 0)
         {
             // Local routes only: the data tier never reaches (or is reached from) outside the VPC.
-            var isolated = new AwsRes.RouteTable(this, "isolated-rt", new AwsRes.RouteTableArgs { VpcId = VpcId, Tags = AwsTags.Named($"{name}-isolated") });
+            var isolated = new Ec2.RouteTable(this, "isolated-rt", new Ec2.RouteTableArgs { VpcId = VpcId, Tags = AwsTags.Named($"{name}-isolated") });
             endpointRouteTables.Add(isolated.Id);
             foreach (var (subnet, planned) in IsolatedSubnets.Zip(Plan.ForTier(SubnetTier.Isolated)))
-                _ = new AwsRes.RouteTableAssociation(this, $"{planned.Name}-rta", new AwsRes.RouteTableAssociationArgs
+                _ = new Ec2.RouteTableAssociation(this, $"{planned.Name}-rta", new Ec2.RouteTableAssociationArgs
                 {
                     SubnetId = subnet.Id,
                     RouteTableId = isolated.Id,
@@ -137,7 +137,7 @@ public sealed class Vpc : Component
         }
 
         // S3 traffic (packages, backups, the binary when hosted in S3) stays on the AWS network, NAT-free.
-        S3Endpoint = new AwsRes.VpcEndpoint(this, "s3-endpoint", new AwsRes.VpcEndpointArgs
+        S3Endpoint = new Ec2.VpcEndpoint(this, "s3-endpoint", new Ec2.VpcEndpointArgs
         {
             VpcId = VpcId,
             ServiceName = $"com.amazonaws.{props.Region}.s3",
@@ -146,26 +146,26 @@ public sealed class Vpc : Component
             Tags = AwsTags.Named($"{name}-s3"),
         });
 
-        var flowLogs = new AwsRes.LogGroup(this, "flow-logs", new AwsRes.LogGroupArgs
+        var flowLogs = new Cloudwatch.LogGroup(this, "flow-logs", new Cloudwatch.LogGroupArgs
         {
             Name = $"/infra/{name}/flow-logs",
             RetentionInDays = props.FlowLogRetentionDays,
             Tags = AwsTags.Named($"{name}-flow-logs"),
         });
-        var flowRole = new AwsRes.IamRole(this, "flow-logs-role", new AwsRes.IamRoleArgs
+        var flowRole = new Iam.Role(this, "flow-logs-role", new Iam.RoleArgs
         {
             AssumeRolePolicy = IamPolicies.AssumedBy("vpc-flow-logs.amazonaws.com"),
             Description = $"Writes VPC flow logs of {name} to CloudWatch",
             Tags = AwsTags.Named($"{name}-flow-logs"),
         });
-        _ = new AwsRes.IamRolePolicy(this, "flow-logs-policy", new AwsRes.IamRolePolicyArgs
+        _ = new Iam.RolePolicy(this, "flow-logs-policy", new Iam.RolePolicyArgs
         {
             Role = flowRole.RoleName,
             Policy = IamPolicies.Allow(
                 ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"],
                 Text.Interpolate($"{flowLogs.Arn}:*")),
         });
-        _ = new AwsRes.FlowLog(this, "flow-log", new AwsRes.FlowLogArgs
+        _ = new Ec2.FlowLog(this, "flow-log", new Ec2.FlowLogArgs
         {
             VpcId = VpcId,
             TrafficType = "ALL",

@@ -1,8 +1,8 @@
 using Infra.Platform;
 using Infra.Platform.Binary;
 using Infra.Platform.Placement;
-using Infra.Providers.Docker;
 using Infra.Synthesis;
+using static Infra.Providers.Generated.Docker;
 
 namespace Infra.Constructs.Docker;
 
@@ -70,14 +70,14 @@ public sealed class PlatformContainer : Component
             Name = props.ContainerName ?? stack.PhysicalName(id),
             // Docker refuses a hostname together with the host's network (the host's name applies).
             Hostname = props.Network is null ? null : (Input<string>)props.Server.Name,
-            NetworkMode = props.Network is null ? (Input<string>)"host" : null,
             Entrypoints = props.Entrypoint?.Select(e => (Input<string>)e).ToList(),
             Command = launch.Flags.Select(f => (Input<string>)f).ToList(),
             Envs = env,
             Ports = ports.Count > 0 ? ports : null,
             NetworksAdvanced = props.Network is { } network
-                ? [new ContainerNetwork { Name = network.NetworkName, Aliases = [id] }]
+                ? [new ContainerNetworksAdvanced { Name = network.NetworkName, Aliases = [id] }]
                 : null,
+            NetworkMode = props.Network is null ? (Input<string>)"host" : null,
             Healthcheck = new ContainerHealthcheck
             {
                 Tests = props.HealthCheck.Select(t => (Input<string>)t).ToList(),
@@ -86,11 +86,11 @@ public sealed class PlatformContainer : Component
                 StartPeriod = "15s",
                 Retries = 5,
             },
-            Memory = props.MemoryMb,
             Restart = "unless-stopped",
             Wait = true,
             WaitTimeout = 120,
-            Labels = Label.From(stack.Tags),
+            Memory = props.MemoryMb,
+            Labels = ContainerLabel.From(stack.Tags),
         }, new ResourceOptions { DependsOn = props.DependsOn });
         // The container is the component; its image is its part.
         DeclareAnchor(Container);

@@ -1,9 +1,9 @@
 using Infra.Platform;
 using Infra.Platform.Binary;
 using Infra.Platform.Services;
-using Infra.Providers.Docker;
-using Infra.Providers.Random;
 using Infra.Synthesis;
+using static Infra.Providers.Generated.Docker;
+using static Infra.Providers.Generated.Random;
 
 namespace Infra.Constructs.Docker;
 
@@ -42,9 +42,9 @@ public sealed class PostgresServer : Component
     {
         Props = props;
         var stack = props.Stack;
-        var labels = Label.From(stack.Tags);
+        var labels = ContainerLabel.From(stack.Tags);
         // Lifetime labels only: a new owner or environment must not replace the volume (and lose the data).
-        Data = new Volume(this, "data", new VolumeArgs { Name = stack.PhysicalName($"{id}-data"), Labels = Label.From(stack.LifetimeTags) },
+        Data = new Volume(this, "data", new VolumeArgs { Name = stack.PhysicalName($"{id}-data"), Labels = VolumeLabel.From(stack.LifetimeTags) },
             new ResourceOptions { Protect = stack.Settings.IsProduction ? true : null });
         // The data volume anchors the component: the longest-lived part, so its URN never depends on the container's type.
         DeclareAnchor(Data);
@@ -61,12 +61,12 @@ public sealed class PostgresServer : Component
                 $"POSTGRES_DB={props.User}",
                 Fn.Secret(Text.Interpolate($"POSTGRES_PASSWORD={Password.Result}")),
             ],
-            Volumes = [new ContainerVolume { VolumeName = Data.VolumeName, ContainerPath = "/var/lib/postgresql/data" }],
-            Uploads = [new ContainerUpload { File = InitScriptPath, Content = InitScript(props.Services) }],
             Ports = props.HostPort is { } hostPort
                 ? [new ContainerPort { Internal = Port, External = hostPort, Ip = "127.0.0.1" }]
                 : null,
-            NetworksAdvanced = [new ContainerNetwork { Name = props.Network.NetworkName, Aliases = [props.Alias] }],
+            NetworksAdvanced = [new ContainerNetworksAdvanced { Name = props.Network.NetworkName, Aliases = [props.Alias] }],
+            Volumes = [new ContainerVolume { VolumeName = Data.VolumeName, ContainerPath = "/var/lib/postgresql/data" }],
+            Uploads = [new ContainerUpload { File = InitScriptPath, Content = InitScript(props.Services) }],
             Healthcheck = new ContainerHealthcheck
             {
                 Tests = ["CMD-SHELL", $"pg_isready -U {props.User} -d {props.User}"],
@@ -75,10 +75,10 @@ public sealed class PostgresServer : Component
                 StartPeriod = "10s",
                 Retries = 10,
             },
-            Memory = props.MemoryMb,
             Restart = "unless-stopped",
             Wait = true,
             WaitTimeout = 120,
+            Memory = props.MemoryMb,
             Labels = labels,
         });
     }

@@ -1,6 +1,6 @@
 using Infra.Platform;
-using Infra.Providers.Docker;
 using Infra.Synthesis;
+using static Infra.Providers.Generated.Docker;
 
 namespace Infra.Constructs.Docker;
 
@@ -33,7 +33,7 @@ public sealed class TelemetryStack : Component
     public TelemetryStack(Scope scope, string id, TelemetryStackProps props) : base(scope, id)
     {
         var stack = props.Stack;
-        var labels = Label.From(stack.Tags);
+        var labels = ContainerLabel.From(stack.Tags);
         var uiImage = new RemoteImage(this, "ui-image", new RemoteImageArgs { Name = props.TraceUiImage, KeepLocally = true });
         TraceUi = new Container(this, "ui", new ContainerArgs
         {
@@ -41,7 +41,7 @@ public sealed class TelemetryStack : Component
             Name = stack.PhysicalName($"{id}-ui"),
             Envs = ["COLLECTOR_OTLP_ENABLED=true"],
             Ports = [new ContainerPort { Internal = 16686, External = props.TraceUiPort, Ip = "127.0.0.1" }],
-            NetworksAdvanced = [new ContainerNetwork { Name = props.Network.NetworkName, Aliases = [TraceStoreAlias] }],
+            NetworksAdvanced = [new ContainerNetworksAdvanced { Name = props.Network.NetworkName, Aliases = [TraceStoreAlias] }],
             // Jaeger's admin port answers its health endpoint; the image has busybox wget.
             Healthcheck = new ContainerHealthcheck
             {
@@ -50,8 +50,8 @@ public sealed class TelemetryStack : Component
                 Timeout = "3s",
                 Retries = 5,
             },
-            Memory = 512,
             Restart = "unless-stopped",
+            Memory = 512,
             Labels = labels,
         });
 
@@ -62,8 +62,8 @@ public sealed class TelemetryStack : Component
             Image = collectorImage.ImageId,
             Name = stack.PhysicalName($"{id}-collector"),
             Command = [$"--config={CollectorConfigPath}"],
+            NetworksAdvanced = [new ContainerNetworksAdvanced { Name = props.Network.NetworkName, Aliases = [CollectorAlias] }],
             Uploads = [new ContainerUpload { File = CollectorConfigPath, Content = CollectorConfig }],
-            NetworksAdvanced = [new ContainerNetwork { Name = props.Network.NetworkName, Aliases = [CollectorAlias] }],
             // The collector image has no shell or HTTP client: the probe re-validates its config with its own binary.
             Healthcheck = new ContainerHealthcheck
             {
@@ -72,8 +72,8 @@ public sealed class TelemetryStack : Component
                 Timeout = "5s",
                 Retries = 3,
             },
-            Memory = 256,
             Restart = "unless-stopped",
+            Memory = 256,
             Labels = labels,
         }, new ResourceOptions { DependsOn = [TraceUi] });
         // The collector is what the stack's servers talk to: the trace UI and both images are its parts.

@@ -1,8 +1,8 @@
 using Infra.Platform;
 using Infra.Platform.Database;
-using Infra.Providers.Command;
-using Infra.Providers.Docker;
 using Infra.Synthesis;
+using static Infra.Providers.Generated.Docker;
+using Remote = Infra.Providers.Generated.Command.Remote;
 
 namespace Infra.Constructs.OnPrem;
 
@@ -24,7 +24,7 @@ public sealed record DatabaseHostProps
     /// <summary>Host directory mounted as the pgBackRest repository (path repositories only).</summary>
     public string? BackupHostPath { get; init; }
     /// <summary>SSH to the host, for the step that prepares <see cref="BackupHostPath"/>; required with it.</summary>
-    public RemoteConnection? Ssh { get; init; }
+    public Remote.Connection? Ssh { get; init; }
 }
 
 /// <summary>
@@ -48,11 +48,11 @@ public sealed class DatabaseHost : Component
         var stack = props.Stack;
         var spec = props.Cluster;
         var member = props.Member;
-        var labels = Label.From(stack.Tags);
+        var labels = ContainerLabel.From(stack.Tags);
         var production = stack.Settings.IsProduction ? true : (bool?)null;
 
         // Volumes carry lifetime labels only: a new owner or environment must not replace them (StackIdentity.LifetimeTags).
-        var volumeLabels = Label.From(stack.LifetimeTags);
+        var volumeLabels = VolumeLabel.From(stack.LifetimeTags);
         // Production data is protected from `pulumi destroy`.
         Data = new Volume(this, "pg-data", new VolumeArgs { Name = stack.PhysicalName("pg-data"), Labels = volumeLabels },
             new ResourceOptions { Protect = production });
@@ -62,7 +62,7 @@ public sealed class DatabaseHost : Component
         var run = new Volume(this, "pg-run", new VolumeArgs
         {
             Name = stack.PhysicalName("pg-run"),
-            Labels = Label.From([.. stack.LifetimeTags, new("ephemeral", "true")]),
+            Labels = VolumeLabel.From([.. stack.LifetimeTags, new("ephemeral", "true")]),
         });
         var etcdData = new Volume(this, "etcd-data", new VolumeArgs { Name = stack.PhysicalName("etcd-data"), Labels = volumeLabels },
             new ResourceOptions { Protect = production });
@@ -76,7 +76,7 @@ public sealed class DatabaseHost : Component
             Build = new RemoteImageBuild
             {
                 Context = props.PatroniBuildContext,
-                BuildArgs = new Dictionary<string, string> { ["BASE_IMAGE"] = props.PostgresImage },
+                BuildArgs = new Dictionary<string, Input<string>> { ["BASE_IMAGE"] = props.PostgresImage },
             },
         });
 
@@ -84,11 +84,11 @@ public sealed class DatabaseHost : Component
         {
             Image = etcdImage.ImageId,
             Name = stack.PhysicalName("etcd"),
-            NetworkMode = "host",
             Entrypoints = ["/usr/local/bin/etcd"],
             Command = ["--config-file", member.Paths.EtcdConfigFile],
-            Uploads = [new ContainerUpload { File = member.Paths.EtcdConfigFile, Content = EtcdConfig.For(spec, member) }],
+            NetworkMode = "host",
             Volumes = [new ContainerVolume { VolumeName = etcdData.VolumeName, ContainerPath = member.Paths.EtcdData }],
+            Uploads = [new ContainerUpload { File = member.Paths.EtcdConfigFile, Content = EtcdConfig.For(spec, member) }],
             Healthcheck = new ContainerHealthcheck
             {
                 Tests = ["CMD", "/usr/local/bin/etcdctl", $"--endpoints={member.EtcdClientUrl}", "endpoint", "health"],
@@ -112,7 +112,7 @@ public sealed class DatabaseHost : Component
             dataVolumes.Add(new ContainerVolume { HostPath = repo, ContainerPath = repo });
             // Docker would create a missing mount source owned by root, where pgBackRest cannot archive (and WAL
             // then fills the disk): the directory is prepared first, or the deployment stops saying why.
-            repositoryReady.Add(new RemoteCommand(this, "backup-dir", new RemoteCommandArgs
+            repositoryReady.Add(new Remote.Command(this, "backup-dir", new Remote.CommandArgs
             {
                 Connection = props.Ssh ?? throw new ArgumentException($"{nameof(DatabaseHostProps.Ssh)} is required with {nameof(DatabaseHostProps.BackupHostPath)}."),
                 Create = BackupDirectorySetup.HostCommand(patroniImageName, repo),
@@ -129,16 +129,15 @@ public sealed class DatabaseHost : Component
         {
             Image = patroniImage.ImageId,
             Name = stack.PhysicalName("patroni"),
-            NetworkMode = "host",
-            User = "postgres",
             Command = [member.Paths.PatroniConfigFile],
+            NetworkMode = "host",
+            Volumes = dataVolumes,
             Uploads =
             [
                 new ContainerUpload { File = member.Paths.PatroniConfigFile, Content = props.Secrets.Render(PatroniConfig.For(spec, member)) },
                 new ContainerUpload { File = member.Paths.PostBootstrapScript, Content = props.Secrets.Render(PostBootstrapScript.For(spec)) },
                 pgBackRestConfig,
             ],
-            Volumes = dataVolumes,
             Healthcheck = new ContainerHealthcheck
             {
                 Tests = ["CMD", "python3", "-c", $"import urllib.request; urllib.request.urlopen('{member.PatroniRestUrl}/liveness', timeout=3)"],
@@ -147,11 +146,12 @@ public sealed class DatabaseHost : Component
                 StartPeriod = "30s",
                 Retries = 6,
             },
-            // Patroni stops PostgreSQL cleanly (and hands over leadership) if given the time.
-            StopTimeout = 120,
             Restart = "unless-stopped",
             Wait = true,
             WaitTimeout = 300,
+            // Patroni stops PostgreSQL cleanly (and hands over leadership) if given the time.
+            StopTimeout = 120,
+            User = "postgres",
             Labels = labels,
         }, new ResourceOptions { DependsOn = [Etcd, .. repositoryReady] });
 
@@ -159,14 +159,13 @@ public sealed class DatabaseHost : Component
         {
             Image = patroniImage.ImageId,
             Name = stack.PhysicalName("backup"),
-            User = "postgres",
             Entrypoints = ["/bin/sh", member.Paths.BackupScheduleScript],
+            Volumes = dataVolumes,
             Uploads =
             [
                 new ContainerUpload { File = member.Paths.BackupScheduleScript, Content = BackupScheduleScript.For(spec, member, props.BackupIntervalHours) },
                 pgBackRestConfig,
             ],
-            Volumes = dataVolumes,
             // Healthy while the local PostgreSQL answers on the socket the schedule backs up through (policy HYG-006).
             Healthcheck = new ContainerHealthcheck
             {
@@ -178,6 +177,7 @@ public sealed class DatabaseHost : Component
                 Retries = 3,
             },
             Restart = "unless-stopped",
+            User = "postgres",
             Labels = labels,
         }, new ResourceOptions { DependsOn = [Patroni, .. repositoryReady] });
     }

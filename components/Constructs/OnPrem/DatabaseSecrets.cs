@@ -1,6 +1,6 @@
 using Infra.Platform.Database;
-using Infra.Providers.Random;
 using Infra.Synthesis;
+using static Infra.Providers.Generated.Random;
 
 namespace Infra.Constructs.OnPrem;
 

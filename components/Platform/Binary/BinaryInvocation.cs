@@ -121,6 +121,10 @@ public sealed partial class BinaryInvocation
                     problems.Add($"{extra} is for a Service this server does not run ({PlatformBinary.Services.Flag}={csv}).");
             }
         }
+        var messaging = PlatformBinary.Settings.Where(s => s.Use == SettingUse.Messaging).ToList();
+        if (messaging.Any(Given))
+            foreach (var setting in messaging.Where(s => !Given(s)))
+                problems.Add($"{setting} is missing; a server that uses NATS passes all of {string.Join(", ", messaging.Select(s => s.Variable))} ({setting.Meaning})");
         var exporter = Value(PlatformBinary.TracesExporter);
         if (exporter == "otlp" && !Given(PlatformBinary.OtlpEndpoint))
             problems.Add($"{PlatformBinary.TracesExporter.Variable}=otlp without {PlatformBinary.OtlpEndpoint.Variable}.");
@@ -141,6 +145,8 @@ public sealed partial class BinaryInvocation
         OneOf(PlatformBinary.TracesExporter, "otlp", "none");
         if (Value(PlatformBinary.Services) is { } services && !IsReference(services) && Split(services).Count == 0)
             problems.Add($"{PlatformBinary.Services.Flag} is empty: an empty list is never \"run everything\".");
+        if (Value(PlatformBinary.NatsUrls) is { } urls && !IsReference(urls) && BinaryMessaging.ParseUrls(urls, out var urlProblem) is null)
+            problems.Add($"{PlatformBinary.NatsUrls.Variable} {urlProblem}.");
         foreach (var setting in new[] { PlatformBinary.HttpAddr, PlatformBinary.BusAddr, PlatformBinary.RaftAddr })
             if (Value(setting) is { } address && !IsReference(address) && !ListenAddress().IsMatch(address))
                 problems.Add($"{setting.Flag}={address} is not a listen address [HOST]:PORT.");

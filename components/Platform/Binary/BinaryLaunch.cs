@@ -27,6 +27,8 @@ public sealed record BinaryLaunch
     public string? OtlpEndpoint { get; init; }
     public BinaryDatabase? Database { get; init; }
     public BinaryRaft? Raft { get; init; }
+    /// <summary>The NATS super-cluster (global tier); null where the tier runs none.</summary>
+    public BinaryMessaging? Messaging { get; init; }
 
     /// <summary>
     /// Settings whose values the process's environment holds when it starts, written by another step
@@ -103,6 +105,12 @@ public sealed record BinaryLaunch
         yield return Of(PlatformBinary.TelemetryAttributes, PlatformBinary.ResourceAttributes(environment, NodeId));
         yield return Of(PlatformBinary.TracesExporter, OtlpEndpoint is null ? "none" : "otlp");
         if (OtlpEndpoint is { } endpoint) yield return Of(PlatformBinary.OtlpEndpoint, endpoint);
+        if (Messaging is { } messaging)
+        {
+            yield return Of(PlatformBinary.NatsUrls, messaging.UrlsJson());
+            yield return Of(PlatformBinary.NatsCaFile, messaging.CaFile);
+            yield return Of(PlatformBinary.NatsUser, messaging.User);
+        }
         if (Database is { } db)
         {
             yield return Of(PlatformBinary.DbHost, db.Host);

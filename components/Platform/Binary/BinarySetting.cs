@@ -11,6 +11,8 @@ public enum SettingUse
     Database,
     /// <summary>A server whose Services keep their data in the binary's own RAFT store (dc9, global): all of these, or none.</summary>
     Raft,
+    /// <summary>A server of a tier that runs the NATS super-cluster (global): all of these, or none.</summary>
+    Messaging,
     /// <summary>When traces are exported (<c>OTEL_TRACES_EXPORTER=otlp</c>).</summary>
     Otlp,
     /// <summary>May be left out.</summary>

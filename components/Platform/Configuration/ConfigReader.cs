@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 
 namespace Infra.Platform.Configuration;
@@ -13,7 +12,7 @@ namespace Infra.Platform.Configuration;
 /// error quotes a value only for a key the suite declares non-secret (<see cref="ConfigKey.ShowsValue"/>),
 /// never for a secret or an unknown key.
 /// </summary>
-public sealed class ConfigReader
+public sealed class ConfigReader : IConfigProblems
 {
     private readonly ConfigSource source;
     private readonly List<ConfigError> errors = [];
@@ -23,7 +22,8 @@ public sealed class ConfigReader
 
     public string Stack { get; }
 
-    public Tier Tier { get; }
+    /// <summary>The stack's tier; null for a reader of the operations keys only (<c>infra schedule</c>).</summary>
+    public Tier? Tier { get; }
 
     public IReadOnlyCollection<ConfigKey> Keys => keys.Values;
 
@@ -38,7 +38,7 @@ public sealed class ConfigReader
     public string Origin => source.Origin;
 
     /// <param name="otherTiersKeys">Keys that exist for other tiers: named in the message when used here.</param>
-    public ConfigReader(ConfigSource source, string stack, Tier tier, IEnumerable<ConfigKey> keys,
+    public ConfigReader(ConfigSource source, string stack, Tier? tier, IEnumerable<ConfigKey> keys,
         IReadOnlyCollection<string>? otherTiersKeys = null)
     {
         this.source = source;
@@ -53,84 +53,36 @@ public sealed class ConfigReader
     /// <summary>The value as the stack wrote it (a list or object as JSON); null when unset.</summary>
     public string? Display(ConfigKey key) => Raw(key)?.Display;
 
-    public string String(ConfigKey key, string fallback, Func<string, string?>? check = null)
-    {
-        if (Plain(key) is not { } raw) return fallback;
-        if (raw.Node is not JsonValue value || !value.TryGetValue<string>(out var text))
-            return Fail(key, raw.Display, "must be a single string, not a list or object.", fallback);
-        if (check?.Invoke(text) is { } problem) return Fail(key, text, problem, fallback);
-        return text;
-    }
-
-    public int Integer(ConfigKey key, int fallback, int min, int max)
-    {
-        if (Plain(key) is not { } raw) return fallback;
-        var text = raw.Display;
-        if (!int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
-            return Fail(key, text, "is not a whole number.", fallback);
-        if (number < min || number > max)
-            return Fail(key, text, $"is out of range.", fallback, $"an integer from {min} to {max}");
-        return number;
-    }
-
-    public int Port(ConfigKey key, int fallback) => Integer(key, fallback, 1, 65535);
-
-    public bool Boolean(ConfigKey key, bool fallback)
-    {
-        if (Plain(key) is not { } raw) return fallback;
-        return raw.Display.ToLowerInvariant() switch
-        {
-            "true" => true,
-            "false" => false,
-            _ => Fail(key, raw.Display, "is not a boolean.", fallback, "true or false"),
-        };
-    }
-
-    public TEnum Enum<TEnum>(ConfigKey key, TEnum fallback) where TEnum : struct, Enum
-    {
-        if (Plain(key) is not { } raw) return fallback;
-        var names = System.Enum.GetNames<TEnum>().Select(n => n.ToLowerInvariant()).ToList();
-        var text = raw.Display;
-        if (names.Contains(text) && System.Enum.TryParse<TEnum>(text, true, out var parsed)) return parsed;
-        return Fail(key, text, "is not one of the allowed values.", fallback, string.Join(" | ", names));
-    }
-
-    /// <summary>A list of strings: a YAML/JSON list, or a JSON list encoded as a string (as Pulumi passes it).</summary>
-    public IReadOnlyList<string> StringList(ConfigKey key, IReadOnlyList<string> fallback, bool allowEmpty = false)
-    {
-        if (Plain(key) is not { } raw) return fallback;
-        var node = Structured(raw.Node, out var jsonProblem);
-        if (jsonProblem is not null) return Fail(key, raw.Display, jsonProblem + ".", fallback);
-        if (!SingleLine(key, node)) return fallback;
-        if (node is not JsonArray array || array.Any(i => i is not JsonValue))
-            return Fail(key, raw.Display, "must be a list of strings.", fallback, "a list such as [\"a\", \"b\"]");
-        var items = array.Select(i => i!.GetValue<object>().ToString() ?? "").ToList();
-        if (items.Count == 0 && !allowEmpty)
-            return Fail(key, raw.Display, "is an empty list.", fallback, key.Allowed);
-        return items;
-    }
-
-    /// <summary>An object: a YAML mapping, or a JSON object encoded as a string.</summary>
-    public JsonObject? Object(ConfigKey key)
-    {
-        if (Plain(key) is not { } raw) return null;
-        var node = Structured(raw.Node, out var jsonProblem);
-        if (jsonProblem is not null) return Fail<JsonObject?>(key, raw.Display, jsonProblem + ".", null);
-        if (!SingleLine(key, node)) return null;
-        if (node is JsonObject obj) return obj;
-        return Fail<JsonObject?>(key, raw.Display, "must be an object (a mapping of names to values).", null);
-    }
-
     /// <summary>
-    /// A structured value of any shape (JSON text parsed), for readers with their own shape rules, such as
-    /// the policy exemptions (whose reasons may span lines); null when unset or already reported (stored
-    /// as a secret, not valid JSON).
+    /// The key's value, checked against its declaration (type, range, pattern, required); its default when
+    /// unset, or after a problem has been reported.
     /// </summary>
-    public JsonNode? Node(ConfigKey key)
+    public T Get<T>(ConfigKey<T> key)
     {
-        if (Plain(key, singleLine: false) is not { } raw) return null;
-        var node = Structured(raw.Node, out var jsonProblem);
-        return jsonProblem is null ? node : Fail<JsonNode?>(key, raw.Display, jsonProblem + ".", null);
+        if (Raw(key) is null)
+        {
+            if (key.Required) Report(key, null, key.RequiredProblem);
+            return key.Default;
+        }
+        if (Plain(key, singleLine: !key.AllowsLineBreaks) is not { } raw) return key.Default;
+        return Bind(key, raw.Node);
+    }
+
+    /// <summary>Binds a value given for <paramref name="key"/> (a list or object may be JSON text), reporting its problems here.</summary>
+    public T Bind<T>(ConfigKey<T> key, JsonNode? value)
+    {
+        var node = value;
+        if (key.Shape.IsStructured)
+        {
+            node = Structured(value, out var jsonProblem);
+            if (jsonProblem is not null)
+            {
+                Report(key, ConfigShape.Display(value), jsonProblem + ".");
+                return key.Default;
+            }
+        }
+        if (!key.AllowsLineBreaks && !SingleLine(key, node)) return key.Default;
+        return key.Shape.TryBind(node, ConfigAt.Of(key, this), out var bound) ? bound : key.Default;
     }
 
     /// <summary>A secret key is only checked for presence and secrecy; its value is never read.</summary>
@@ -175,7 +127,7 @@ public sealed class ConfigReader
     public void CheckUnknownKeys()
     {
         var infraPrefix = ConfigKey.Namespace + ":";
-        var tierName = TierShape.Of(Tier).Name;
+        var tierName = TierShape.Of(Tier ?? throw new InvalidOperationException("Unknown keys are checked against a tier's keys.")).Name;
         foreach (var key in source.Values.Keys.Where(k => k.StartsWith(infraPrefix, StringComparison.Ordinal)))
         {
             if (keys.ContainsKey(key)) continue;
@@ -234,7 +186,7 @@ public sealed class ConfigReader
     private RawConfigValue? Raw(ConfigKey key)
     {
         if (!keys.ContainsKey(key.FullName))
-            throw new InvalidOperationException($"{key.FullName} is read but not registered for tier {Tier}.");
+            throw new InvalidOperationException($"{key.FullName} is read but not registered for tier {Tier?.ToString() ?? "(none)"}.");
         return source.Values.GetValueOrDefault(key.FullName);
     }
 
@@ -248,11 +200,5 @@ public sealed class ConfigReader
                 return StrictJson.TryParse(text, out problem) ?? (problem is null ? null : node);
         }
         return node;
-    }
-
-    private T Fail<T>(ConfigKey key, string value, string problem, T fallback, string? allowed = null)
-    {
-        Report(key, value, problem, allowed);
-        return fallback;
     }
 }

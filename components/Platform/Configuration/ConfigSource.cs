@@ -86,26 +86,18 @@ public sealed class ConfigSource
         var origin = Path.GetFileName(path);
         ConfigError Error(string key, string problem, string? allowed = null) =>
             new(key, null, problem, allowed) { Fix = ConfigFix.EditStackFile };
-        var stream = new YamlStream();
-        try
-        {
-            using var reader = new StreamReader(path);
-            stream.Load(reader);
-        }
-        catch (YamlDotNet.Core.YamlException e)
-        {
-            // YamlDotNet's messages describe the syntax (and name keys at most), never quote values.
-            throw new ConfigSourceException([Error(origin,
-                $"is not valid YAML: line {e.Start.Line}, column {e.Start.Column}: {e.Message.TrimEnd('.')}.")]);
-        }
+        IReadOnlyList<YamlDocument> documents;
+        string? syntax;
+        using (var reader = new StreamReader(path)) documents = ConfigYaml.Load(reader, out syntax);
+        if (syntax is not null) throw new ConfigSourceException([Error(origin, syntax)]);
         var values = new Dictionary<string, RawConfigValue>(StringComparer.Ordinal);
-        if (stream.Documents.Count > 1)
-            throw new ConfigSourceException([Error(origin, $"holds {stream.Documents.Count} YAML documents (separated by ---); a stack file is one.")]);
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
+        if (documents.Count > 1)
+            throw new ConfigSourceException([Error(origin, $"holds {documents.Count} YAML documents (separated by ---); a stack file is one.")]);
+        if (documents.Count == 0 || documents[0].RootNode is YamlScalarNode { Value: null or "" })
             return new ConfigSource(values, origin);
-        if (stream.Documents[0].RootNode is not YamlMappingNode root)
+        if (documents[0].RootNode is not YamlMappingNode root)
             throw new ConfigSourceException([Error(origin,
-                $"is {Describe(stream.Documents[0].RootNode)}, but a stack file is a mapping with a `config:` section.")]);
+                $"is {ConfigYaml.Describe(documents[0].RootNode)}, but a stack file is a mapping with a `config:` section.")]);
 
         var errors = new List<ConfigError>();
         YamlNode? configNode = null;
@@ -127,12 +119,12 @@ public sealed class ConfigSource
                 }
                 var secure = valueNode is YamlMappingNode m && m.Children.Count == 1 &&
                              m.Children.ContainsKey(new YamlScalarNode("secure"));
-                values[key] = new RawConfigValue(secure ? null : ToJson(valueNode), secure);
+                values[key] = new RawConfigValue(secure ? null : ConfigYaml.ToJson(valueNode), secure);
             }
         }
         else if (configNode is not null and not YamlScalarNode { Value: null or "" })
         {
-            errors.Add(Error($"{origin}: config", $"is {Describe(configNode)}, not a mapping of keys to values.",
+            errors.Add(Error($"{origin}: config", $"is {ConfigYaml.Describe(configNode)}, not a mapping of keys to values.",
                 "a mapping such as `config: {infra:tier: laptop}`"));
         }
         if (errors.Count > 0) throw new ConfigSourceException(errors);
@@ -150,13 +142,6 @@ public sealed class ConfigSource
         }
     }
 
-    private static string Describe(YamlNode node) => node switch
-    {
-        YamlSequenceNode => "a YAML list",
-        YamlScalarNode => "a single YAML value",
-        _ => "a YAML mapping",
-    };
-
     private static string Describe(JsonValueKind kind) => kind switch
     {
         JsonValueKind.Array => "list",
@@ -164,16 +149,5 @@ public sealed class ConfigSource
         JsonValueKind.Number => "number",
         JsonValueKind.True or JsonValueKind.False => "boolean",
         _ => "null",
-    };
-
-    // Pulumi config scalars are strings; structure (lists, objects) is kept.
-    private static JsonNode? ToJson(YamlNode node) => node switch
-    {
-        YamlScalarNode scalar => scalar.Value is null ? null : JsonValue.Create(scalar.Value),
-        YamlSequenceNode sequence => new JsonArray(sequence.Children.Select(ToJson).ToArray()),
-        YamlMappingNode mapping => new JsonObject(mapping.Children.Select(c =>
-            KeyValuePair.Create(c.Key is YamlScalarNode { Value: { } name } ? name : $"<key at line {c.Key.Start.Line}, column {c.Key.Start.Column}>",
-                ToJson(c.Value)))),
-        _ => null,
     };
 }

@@ -43,8 +43,13 @@ internal static class YamlText
     {
         using var writer = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
         var emitter = new Emitter(writer, new EmitterSettings(2, int.MaxValue, false, 1024));
-        // The serializer writes the node tree as an implicit document (no '---' or '...' markers).
-        new SerializerBuilder().Build().Serialize(emitter, root);
+        // An implicit document (no '---' or '...' markers). The nodes emit themselves: no reflection,
+        // the same events YamlDotNet's serializer sent for them (it called this same method).
+        emitter.Emit(new StreamStart());
+        emitter.Emit(new DocumentStart());
+        ((IYamlConvertible)root).Write(emitter, (_, _) => throw new InvalidOperationException("YAML nodes serialize nothing nested."));
+        emitter.Emit(new DocumentEnd(true));
+        emitter.Emit(new StreamEnd());
         return writer.ToString();
     }
 }

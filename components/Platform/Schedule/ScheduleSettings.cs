@@ -1,6 +1,5 @@
 using System.Globalization;
-using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
+using Infra.Platform.Configuration;
 
 namespace Infra.Platform.Schedule;
 
@@ -15,6 +14,7 @@ namespace Infra.Platform.Schedule;
 ///   optOut: false
 ///   windowMinutes: 60            # how long after the time the action still fires
 /// </code>
+/// Its fields are declared below and bound by the config binder, at synthesis and by <c>infra schedule</c> alike.
 /// </summary>
 public sealed record ScheduleSettings(
     TimeZoneInfo TimeZone,
@@ -29,145 +29,93 @@ public sealed record ScheduleSettings(
     /// <summary>The hourly cron asks once an hour: a window of one hour catches each time exactly once.</summary>
     public static readonly TimeSpan DefaultWindow = TimeSpan.FromMinutes(60);
 
-    private static readonly string[] AllowedKeys = ["timeZone", "weekdayUp", "weekendDown", "holidays", "optOut", "windowMinutes"];
-
-    /// <summary>Parses the object as YAML or JSON text (PULUMI_CONFIG carries objects as JSON strings).</summary>
-    public static ScheduleSettings Parse(string text)
+    public static readonly ConfigField<TimeZoneInfo?> TimeZoneField = new("timeZone",
+        ConfigShapes.Parsed<TimeZoneInfo?>("IANA time zone id", "an IANA time zone id such as Europe/Berlin, America/New_York or UTC", ParseTimeZone),
+        null, "The team's time zone; every time below is local to it.")
     {
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(new StringReader(text));
-        }
-        catch (YamlException error)
-        {
-            throw new ScheduleConfigException(ConfigKey, $"is not a valid YAML/JSON object (line {error.Start.Line}, column {error.Start.Column}); write it as a mapping, e.g. {{timeZone: Europe/Berlin, weekdayUp: \"07:00\"}}.");
-        }
-        if (stream.Documents.Count == 0)
-        {
-            throw new ScheduleConfigException(ConfigKey, "is empty; it needs at least timeZone and weekdayUp or weekendDown.");
-        }
-        return FromYaml(stream.Documents[0].RootNode);
-    }
+        Required = true,
+        RequiredWhy = "times are the team's local time, e.g. timeZone: Europe/Berlin",
+    };
 
-    public static ScheduleSettings FromYaml(YamlNode node)
+    public static readonly ConfigField<TimeOnly?> WeekdayUpField = new("weekdayUp",
+        ConfigShapes.Parsed<TimeOnly?>("time", "a 24-hour local time HH:mm, e.g. \"07:00\"", ParseTime),
+        null, "Spin-up time, Monday to Friday.");
+
+    public static readonly ConfigField<WeeklyTime?> WeekendDownField = new("weekendDown",
+        ConfigShapes.Parsed<WeeklyTime?>("day and time", "a weekday (Mon..Sun) and a 24-hour local time, e.g. \"Fri 20:00\"", WeeklyTime.TryParse),
+        null, "Teardown day and time.");
+
+    public static readonly ConfigField<IReadOnlyList<DateOnly>?> HolidaysField = new("holidays",
+        ConfigShapes.ValueList("a list of local dates, e.g. [\"2026-12-25\", \"2026-12-26\"]",
+            ConfigShapes.Parsed<DateOnly>("date", "a date in the ISO form yyyy-MM-dd, e.g. \"2026-12-25\"", ParseDate)),
+        null, "Local dates without spin-up.")
     {
-        if (node is not YamlMappingNode map)
-        {
-            throw new ScheduleConfigException(ConfigKey,
-                $"must be an object with the settings {string.Join(", ", AllowedKeys)}, not {Describe(node)}.");
-        }
+        DefaultText = "[]",
+    };
 
-        var values = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
-        foreach (var (keyNode, value) in map.Children)
-        {
-            var key = (keyNode as YamlScalarNode)?.Value ?? keyNode.ToString();
-            if (!AllowedKeys.Contains(key))
-            {
-                var suggestion = AllowedKeys.FirstOrDefault(k => string.Equals(k, key, StringComparison.OrdinalIgnoreCase));
-                throw new ScheduleConfigException($"{ConfigKey}.{key}",
-                    $"is not a setting{(suggestion is null ? "" : $"; did you mean {suggestion}?")} Allowed are {string.Join(", ", AllowedKeys)} (names are case-sensitive).");
-            }
-            values[key] = value;
-        }
+    public static readonly ConfigField<bool> OptOutField = new("optOut", ConfigShapes.Boolean, false, "Never schedule this stack.");
 
-        var optOut = values.TryGetValue("optOut", out var optOutNode) && ParseBool(optOutNode, "optOut");
-        var zone = ParseTimeZone(values.GetValueOrDefault("timeZone"));
-        TimeOnly? up = values.TryGetValue("weekdayUp", out var upNode)
-            ? WeeklyTime.ParseTime(Scalar(upNode, "weekdayUp"), $"{ConfigKey}.weekdayUp")
-            : null;
-        var down = values.TryGetValue("weekendDown", out var downNode)
-            ? WeeklyTime.Parse(Scalar(downNode, "weekendDown"), $"{ConfigKey}.weekendDown")
-            : null;
+    public static readonly ConfigField<int> WindowMinutesField = new("windowMinutes", ConfigShapes.Integer(1, 24 * 60), (int)DefaultWindow.TotalMinutes,
+        "How long after its time an action still fires; at least the cron interval (60 for hourly).");
+
+    public static readonly ConfigShape<ScheduleSettings?> Shape = ConfigShapes.Object(
+        "{timeZone: IANA id, weekdayUp: \"07:00\", weekendDown: \"Fri 20:00\", holidays: [yyyy-MM-dd], optOut: bool, windowMinutes: 1..1440}",
+        [TimeZoneField, WeekdayUpField, WeekendDownField, HolidaysField, OptOutField, WindowMinutesField],
+        Build);
+
+    private static ScheduleSettings? Build(ConfigFieldValues values, ConfigAt at)
+    {
+        var up = values.Get(WeekdayUpField);
+        var down = values.Get(WeekendDownField);
+        var optOut = values.Get(OptOutField);
         if (up is null && down is null && !optOut)
         {
-            throw new ScheduleConfigException(ConfigKey,
-                "sets neither weekdayUp nor weekendDown, so it would never act; add e.g. weekdayUp: \"07:00\" and weekendDown: \"Fri 20:00\", or set optOut: true.");
+            at.Fail(null, "sets neither weekdayUp nor weekendDown, so it would never act; add e.g. weekdayUp: \"07:00\" and " +
+                          "weekendDown: \"Fri 20:00\", or set optOut: true.");
+            return null;
         }
-
-        var holidays = values.TryGetValue("holidays", out var holidayNode) ? ParseHolidays(holidayNode) : new HashSet<DateOnly>();
-        var window = values.TryGetValue("windowMinutes", out var windowNode) ? ParseWindow(windowNode) : DefaultWindow;
-        return new ScheduleSettings(zone, up, down, holidays, optOut, window);
+        return new ScheduleSettings(values.Get(TimeZoneField)!, up, down, (values.Get(HolidaysField) ?? []).ToHashSet(), optOut,
+            TimeSpan.FromMinutes(values.Get(WindowMinutesField)));
     }
 
-    private static TimeZoneInfo ParseTimeZone(YamlNode? node)
+    /// <summary>
+    /// Binds the object written as YAML or JSON text (a test, a tool), with every problem in one
+    /// <see cref="ScheduleConfigException"/>.
+    /// </summary>
+    public static ScheduleSettings Parse(string text)
     {
-        if (node is null)
-        {
-            throw new ScheduleConfigException($"{ConfigKey}.timeZone",
-                "is missing; it is required so that times mean the team's local time, e.g. timeZone: Europe/Berlin.");
-        }
-        var id = Scalar(node, "timeZone");
+        var problems = new ConfigProblemList();
+        var node = ConfigYaml.ParseValue(text, out var syntax);
+        if (syntax is not null) throw new ScheduleConfigException(ConfigKey, syntax);
+        var settings = Shape.TryBind(node, ConfigAt.Of(CommonKeys.Schedule, problems), out var bound) ? bound : null;
+        if (settings is not null && problems.Errors.Count == 0) return settings;
+        throw new ScheduleConfigException(string.Join("\n", problems.Errors.Select(e => e.Render())));
+    }
+
+    private static string? ParseTimeZone(string id, out TimeZoneInfo? zone)
+    {
+        zone = null;
+        // IANA ids only: a Windows id like "W. Europe Standard Time" would make the config depend on the machine.
+        if (!id.Contains('/') && id != "UTC") return "is not a known IANA time zone id.";
         try
         {
-            // IANA ids only: a Windows id like "W. Europe Standard Time" would make the config depend on the machine.
-            if (!id.Contains('/') && id != "UTC")
-            {
-                throw new TimeZoneNotFoundException();
-            }
-            return TimeZoneInfo.FindSystemTimeZoneById(id);
+            zone = TimeZoneInfo.FindSystemTimeZoneById(id);
+            return null;
         }
         catch (Exception error) when (error is TimeZoneNotFoundException or InvalidTimeZoneException)
         {
-            throw new ScheduleConfigException($"{ConfigKey}.timeZone",
-                $"'{id}' is not a known IANA time zone id; use one like Europe/Berlin, America/New_York or UTC.");
+            return "is not a known IANA time zone id.";
         }
     }
 
-    private static HashSet<DateOnly> ParseHolidays(YamlNode node)
+    private static string? ParseTime(string text, out TimeOnly? time)
     {
-        if (node is not YamlSequenceNode list)
-        {
-            throw new ScheduleConfigException($"{ConfigKey}.holidays",
-                $"is {Describe(node)}, not a list; write local dates as a list, e.g. holidays: [\"2026-12-25\", \"2026-12-26\"].");
-        }
-        var dates = new HashSet<DateOnly>();
-        foreach (var item in list.Children)
-        {
-            var text = Scalar(item, "holidays");
-            if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-            {
-                throw new ScheduleConfigException($"{ConfigKey}.holidays",
-                    $"'{text}' is not a date; use the ISO form yyyy-MM-dd, e.g. \"2026-12-25\".");
-            }
-            dates.Add(date);
-        }
-        return dates;
+        var problem = WeeklyTime.TryParseTime(text, out var parsed);
+        time = problem is null ? parsed : null;
+        return problem;
     }
 
-    private static TimeSpan ParseWindow(YamlNode node)
-    {
-        var text = Scalar(node, "windowMinutes");
-        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var minutes) || minutes < 1 || minutes > 24 * 60)
-        {
-            throw new ScheduleConfigException($"{ConfigKey}.windowMinutes",
-                $"'{text}' is not allowed; use whole minutes from 1 to 1440, at least the cron interval (60 for hourly).");
-        }
-        return TimeSpan.FromMinutes(minutes);
-    }
-
-    private static bool ParseBool(YamlNode node, string key)
-    {
-        var text = Scalar(node, key);
-        return text.ToLowerInvariant() switch
-        {
-            "true" => true,
-            "false" => false,
-            _ => throw new ScheduleConfigException($"{ConfigKey}.{key}", $"'{text}' is not a boolean; use true or false."),
-        };
-    }
-
-    private static string Scalar(YamlNode node, string key) =>
-        node is YamlScalarNode { Value: { } value }
-            ? value
-            : throw new ScheduleConfigException($"{ConfigKey}.{key}", $"is {Describe(node)}; it must be a single value.");
-
-    private static string Describe(YamlNode node) => node switch
-    {
-        YamlSequenceNode => "a list",
-        YamlMappingNode => "an object",
-        YamlScalarNode { Value: null or "" } => "empty",
-        YamlScalarNode scalar => $"the single value '{scalar.Value}'",
-        _ => "not a value",
-    };
+    private static string? ParseDate(string text, out DateOnly date) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date)
+            ? null : "is not a date.";
 }

@@ -16,28 +16,25 @@ public sealed record WeeklyTime(DayOfWeek Day, TimeOnly Time)
         ["sun"] = DayOfWeek.Sunday, ["sunday"] = DayOfWeek.Sunday,
     };
 
-    /// <summary>Parses <c>Fri 20:00</c>; the key is named in the error message.</summary>
-    public static WeeklyTime Parse(string text, string key)
+    /// <summary>Parses <c>Fri 20:00</c>; the key is named in the error.</summary>
+    public static WeeklyTime Parse(string text, string key) =>
+        TryParse(text, out var value) is { } problem ? throw new ScheduleConfigException(key, $"'{text}' {problem}") : value!;
+
+    /// <summary>Parses <c>Fri 20:00</c>; returns what is wrong, or null.</summary>
+    public static string? TryParse(string text, out WeeklyTime? value)
     {
+        value = null;
         var parts = text.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (parts.Length != 2 || !Days.TryGetValue(parts[0], out var day))
-        {
-            throw new ScheduleConfigException(key,
-                $"'{text}' is not a day and a time; write a weekday (Mon..Sun) and a 24-hour local time, e.g. \"Fri 20:00\".");
-        }
-        return new WeeklyTime(day, ParseTime(parts[1], key, text));
+        if (parts.Length != 2 || !Days.TryGetValue(parts[0], out var day)) return "is not a day and a time.";
+        if (TryParseTime(parts[1], out var time) is { } problem) return problem;
+        value = new WeeklyTime(day, time);
+        return null;
     }
 
-    /// <summary>Parses a 24-hour local time <c>HH:mm</c>.</summary>
-    public static TimeOnly ParseTime(string text, string key, string? whole = null)
-    {
-        if (!TimeOnly.TryParseExact(text.Trim(), ["HH:mm", "H:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
-        {
-            throw new ScheduleConfigException(key,
-                $"'{whole ?? text}' has no valid time; use a 24-hour local time HH:mm, e.g. \"07:00\".");
-        }
-        return time;
-    }
+    /// <summary>Parses a 24-hour local time <c>HH:mm</c>; returns what is wrong, or null.</summary>
+    public static string? TryParseTime(string text, out TimeOnly time) =>
+        TimeOnly.TryParseExact(text.Trim(), ["HH:mm", "H:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out time)
+            ? null : "has no valid time.";
 
     public override string ToString() =>
         $"{Day.ToString()[..3]} {Time.ToString("HH:mm", CultureInfo.InvariantCulture)}";

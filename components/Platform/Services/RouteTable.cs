@@ -27,5 +27,5 @@ public sealed class RouteTable
 
     /// <summary>Canonical JSON form: what every tier hands to its router, and what tiers are compared by.</summary>
     public string ToJson() => JsonSerializer.Serialize(
-        Routes.Select(r => new { host = r.Host, pathPrefix = r.PathPrefix, service = r.Service }));
+        Routes.Select(r => new RouteJson(r.Host, r.PathPrefix, r.Service)).ToList(), RouteTableJson.Default.ListRouteJson);
 }

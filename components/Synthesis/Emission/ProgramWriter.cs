@@ -58,7 +58,7 @@ internal sealed class ProgramWriter
             Entry(declaration.Key, () =>
             {
                 BeginMapping();
-                Entry("type", () => WriteExpr(ExprConverter.From(declaration.Type)));
+                Entry("type", () => WriteExpr(new StringLiteral(declaration.Type.WireName())));
                 if (declaration.Secret) Entry("secret", () => WriteExpr(new BoolLiteral(true)));
                 EndMapping();
             });

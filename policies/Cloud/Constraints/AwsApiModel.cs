@@ -36,7 +36,7 @@ public static class AwsApiModel
     {
         var options = new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
         var text = new StringBuilder();
-        text.Append("{\n  \"origin\": ").Append(JsonSerializer.Serialize(origin, options)).Append(",\n  \"shapes\": [\n");
+        text.Append("{\n  \"origin\": ").Append(JsonValue.Create(origin).ToJsonString(options)).Append(",\n  \"shapes\": [\n");
         var lines = shapes
             .OrderBy(s => s.Service, StringComparer.Ordinal).ThenBy(s => s.Name, StringComparer.Ordinal)
             .Select(s =>

@@ -1,7 +1,7 @@
 using Infra.Operations.Diff;
-using Infra.Providers.Docker;
 using Infra.Synthesis;
 using YamlDotNet.RepresentationModel;
+using static Infra.Providers.Generated.Docker;
 
 namespace Infra.Tests.ChangeImpact;
 

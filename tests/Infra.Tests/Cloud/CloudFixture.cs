@@ -1,5 +1,5 @@
 using Infra.Policies;
-using Infra.Providers.Aws;
+using Infra.Providers.Generated;
 using Infra.Synthesis;
 using Infra.Tests.Policies;
 
@@ -21,5 +21,12 @@ internal static class CloudFixture
 
     /// <summary>An AWS provider with defaultTags, as the dc9 tier declares it.</summary>
     public static ResourceOptions WithDefaultTags(this PolicyFixture f, IReadOnlyDictionary<string, string> tags) =>
-        new() { Provider = new AwsProvider(f.Blueprint, "aws-tagged", new AwsProviderArgs { Region = "eu-west-1", DefaultTags = new AwsDefaultTags { Tags = tags } }) };
+        new()
+        {
+            Provider = new Aws.AwsProvider(f.Blueprint, "aws-tagged", new Aws.AwsProviderArgs
+            {
+                Region = "eu-west-1",
+                DefaultTags = new Aws.ProviderDefaultTags { Tags = tags.ToDictionary(t => t.Key, t => (Input<string>)t.Value) },
+            }),
+        };
 }

@@ -181,8 +181,8 @@ public class ConfigInputRulesTests
     [Fact]
     public void A_value_is_quoted_only_for_a_key_declared_non_secret()
     {
-        var secret = new ConfigKey("token", ConfigKind.Secret, "a secret", "a secret");
-        var plain = new ConfigKey("owner", ConfigKind.String, "the owner", "a name");
+        var secret = ConfigKey.Secret("token", "a secret");
+        var plain = new ConfigKey<string>("owner", ConfigShapes.Text("a name"), "", "the owner");
         var reader = new ConfigReader(ConfigSource.Empty("test"), "x", Tier.Laptop, [secret, plain]);
         reader.Report(secret, "hunter2", "is wrong.");
         reader.Report(plain, "bob", "is wrong.");

@@ -63,15 +63,16 @@ public class ProgramSectionsTests
     }
 
     [Fact]
-    public void Args_objects_serialize_in_declaration_order_and_skip_nulls()
+    public void Args_objects_serialize_in_the_order_they_are_set_and_skip_nulls()
     {
-        var expr = ArgsSerializer.Serialize(new Infra.Providers.Docker.ContainerArgs
+        var expr = new Infra.Providers.Generated.Docker.ContainerArgs
         {
-            Image = "img:1",
             Restart = "unless-stopped",
-            Ports = [new Infra.Providers.Docker.ContainerPort { Internal = 80 }],
-        });
-        Assert.Equal(["image", "ports", "restart"], expr.Entries.Select(e => e.Key));
+            Image = "img:1",
+            Hostname = null,
+            Ports = [new() { Internal = 80 }],
+        }.ToObjectExpr();
+        Assert.Equal(["restart", "image", "ports"], expr.Entries.Select(e => e.Key));
         Assert.IsType<NumberLiteral>(((ObjectExpr)((ListExpr)expr["ports"]!).Items[0])["internal"]);
     }
 }

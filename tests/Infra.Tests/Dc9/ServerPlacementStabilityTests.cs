@@ -121,9 +121,9 @@ public class ServerPlacementStabilityTests
     }
 
     [Theory]
-    [InlineData("{gateway: 3, accounts: 3, events: {servers: 3, addressGroup: 99}}", "infra:placement = \"events.addressGroup = 99\": is not an address group: a whole number from 0 to 15.")]
-    [InlineData("{gateway: 3, accounts: 3, events: {addressGroup: 2}}", "has no servers field.")]
-    [InlineData("{gateway: 3, accounts: 3, events: {servers: 3, zone: 2}}", "infra:placement = \"events.zone\": is not a known field. Allowed: servers, addressGroup.")]
+    [InlineData("{gateway: 3, accounts: 3, events: {servers: 3, addressGroup: 99}}", "infra:placement.events.addressGroup = \"99\": is out of range. Allowed: an integer from 0 to 15.")]
+    [InlineData("{gateway: 3, accounts: 3, events: {addressGroup: 2}}", "infra:placement.events.servers: is required and not set.")]
+    [InlineData("{gateway: 3, accounts: 3, events: {servers: 3, zone: 2}}", "infra:placement.events.zone: is not a known field. Allowed: the fields servers, addressGroup")]
     public void Placement_objects_are_validated(string placement, string expected)
     {
         var message = Assert.Throws<ConfigException>(() => Dc9Synth.Yaml(Dc9Synth.With("placement", placement))).Message;

@@ -78,8 +78,8 @@ public class SessionManagerTests
 
     public static TheoryData<string, string?, string> BadValues => new()
     {
-        { "ssmAgentPackageUrl", null, "infra:ssmAgentPackageUrl: is required." },
-        { "ssmAgentPackageSha256", null, "infra:ssmAgentPackageSha256: is required: servers install nothing they cannot verify." },
+        { "ssmAgentPackageUrl", null, "infra:ssmAgentPackageUrl: is required and not set." },
+        { "ssmAgentPackageSha256", null, "infra:ssmAgentPackageSha256: is required and not set: servers install nothing they cannot verify." },
         { "ssmAgentPackageUrl", "https://s3.amazonaws.com/ec2-downloads-windows/SSMAgent/latest/debian_amd64/amazon-ssm-agent.deb",
             "names the 'latest' release, whose file changes under its pinned checksum with every AWS release." },
         { "ssmAgentPackageUrl", "https://s3.eu-west-1.amazonaws.com/amazon-ssm-eu-west-1/3.3.1142.0/linux_amd64/amazon-ssm-agent.rpm",

@@ -154,7 +154,8 @@ public sealed class CommandTests : IDisposable
     {
         StackFile("dev-us", "  infra:schedule:\n    timeZone: America/NewYork\n    weekdayUp: \"07:00\"\n");
         Assert.Equal(1, await Run(Root(), "schedule", "--stack", "dev-us"));
-        Assert.Contains("infra schedule: stack 'dev-us': infra:schedule.timeZone: 'America/NewYork' is not a known IANA time zone id", error.ToString());
+        Assert.Contains("infra schedule: stack 'dev-us': Invalid configuration for stack 'dev-us' (Pulumi.dev-us.yaml), 1 problem:\n" +
+                        "  - infra:schedule.timeZone = \"America/NewYork\": is not a known IANA time zone id.", error.ToString());
     }
 
     [Fact]

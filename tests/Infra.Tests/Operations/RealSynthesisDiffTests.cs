@@ -54,7 +54,7 @@ public sealed class RealSynthesisDiffTests : IDisposable
 
         var program = new StackProgramSynthesizer().Synthesize(project, "laptop");
         Assert.Contains("resources:", program);
-        var settings = Infra.Platform.Schedule.ScheduleSettings.FromYaml(Infra.Operations.StackConfigFile.Load(project, "laptop").Get("infra:schedule")!);
+        var settings = Infra.Operations.StackConfigFile.Load(project, "laptop").Schedule!;
         Assert.Equal("Europe/Berlin", settings.TimeZone.Id);
     }
 }

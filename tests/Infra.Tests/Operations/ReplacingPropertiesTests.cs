@@ -16,16 +16,12 @@ public class ReplacingPropertiesTests
     private static readonly Assembly Providers = typeof(Infra.Providers.PinnedProviders).Assembly;
 
     /// <summary>
-    /// What the tiers can emit: every hand-written typed resource of Infra.Providers, and every type in a
-    /// tier's program. Generated types (Infra.Providers.Generated) join when a tier emits them, so a tier
-    /// that starts using a new type must review it here first.
+    /// What the tiers emit: every type in a tier's program. A generated type (Infra.Providers.Generated) joins
+    /// when a tier emits it, so a tier that starts using a new type must review it here first.
     /// </summary>
-    private static IEnumerable<string> EmittableTypes() => Providers.GetTypes()
-        .Where(type => type.IsSubclassOf(typeof(Resource)) && !type.IsAbstract)
-        .Where(type => type.Namespace?.StartsWith("Infra.Providers.Generated", StringComparison.Ordinal) != true)
-        .Select(type => (string?)type.GetField("Token")?.GetValue(null))
-        .OfType<string>()
-        .Concat(Infra.Stacks.TierRegistry.Available.Select(tier => Infra.Platform.TierShape.Of(tier.Tier).Name).SelectMany(TypesEmittedBy))
+    private static IEnumerable<string> EmittableTypes() => Infra.Stacks.TierRegistry.Available
+        .Select(tier => Infra.Platform.TierShape.Of(tier.Tier).Name)
+        .SelectMany(TypesEmittedBy)
         .Distinct();
 
     private static IEnumerable<string> TypesEmittedBy(string tier) => Synth.Stack(tier).Resources.Select(resource => resource.Type);

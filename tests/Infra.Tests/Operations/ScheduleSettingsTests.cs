@@ -32,23 +32,35 @@ public class ScheduleSettingsTests
     }
 
     [Theory]
-    [InlineData("weekdayUp: \"07:00\"", "infra:schedule.timeZone: is missing")]
-    [InlineData("timeZone: Europe/Berln\nweekdayUp: \"07:00\"", "'Europe/Berln' is not a known IANA time zone id")]
-    [InlineData("timeZone: W. Europe Standard Time\nweekdayUp: \"07:00\"", "'W. Europe Standard Time' is not a known IANA time zone id")]
-    [InlineData("timeZone: UTC\nweekdayUp: 7am", "infra:schedule.weekdayUp: '7am' has no valid time; use a 24-hour local time HH:mm")]
-    [InlineData("timeZone: UTC\nweekendDown: \"Fry 20:00\"", "infra:schedule.weekendDown: 'Fry 20:00' is not a day and a time")]
-    [InlineData("timeZone: UTC\nweekendDown: \"Fri 25:00\"", "infra:schedule.weekendDown: 'Fri 25:00' has no valid time")]
-    [InlineData("timeZone: UTC\nweekdayUp: \"07:00\"\nholidays: [\"25.12.2026\"]", "infra:schedule.holidays: '25.12.2026' is not a date; use the ISO form yyyy-MM-dd")]
-    [InlineData("timeZone: UTC\nweekdayUp: \"07:00\"\nholidays: \"2026-12-25\"", "infra:schedule.holidays: is the single value '2026-12-25', not a list")]
-    [InlineData("timeZone: UTC\nweekdayUp: \"07:00\"\noptOut: maybe", "infra:schedule.optOut: 'maybe' is not a boolean; use true or false")]
-    [InlineData("timeZone: UTC\nweekdayUp: \"07:00\"\nwindowMinutes: 0", "infra:schedule.windowMinutes: '0' is not allowed; use whole minutes from 1 to 1440")]
-    [InlineData("timeZone: UTC\nweekdayUP: \"07:00\"", "infra:schedule.weekdayUP: is not a setting; did you mean weekdayUp? Allowed are timeZone, weekdayUp")]
+    [InlineData("weekdayUp: \"07:00\"", "infra:schedule.timeZone: is required and not set: times are the team's local time")]
+    [InlineData("timeZone: Europe/Berln\nweekdayUp: \"07:00\"", "infra:schedule.timeZone = \"Europe/Berln\": is not a known IANA time zone id. Allowed: an IANA time zone id such as Europe/Berlin")]
+    [InlineData("timeZone: W. Europe Standard Time\nweekdayUp: \"07:00\"", "infra:schedule.timeZone = \"W. Europe Standard Time\": is not a known IANA time zone id")]
+    [InlineData("timeZone: UTC\nweekdayUp: 7am", "infra:schedule.weekdayUp = \"7am\": has no valid time. Allowed: a 24-hour local time HH:mm")]
+    [InlineData("timeZone: UTC\nweekendDown: \"Fry 20:00\"", "infra:schedule.weekendDown = \"Fry 20:00\": is not a day and a time.")]
+    [InlineData("timeZone: UTC\nweekendDown: \"Fri 25:00\"", "infra:schedule.weekendDown = \"Fri 25:00\": has no valid time.")]
+    [InlineData("timeZone: UTC\nweekdayUp: \"07:00\"\nholidays: [\"25.12.2026\"]", "infra:schedule.holidays[0] = \"25.12.2026\": is not a date. Allowed: a date in the ISO form yyyy-MM-dd")]
+    [InlineData("timeZone: UTC\nweekdayUp: \"07:00\"\nholidays: \"2026-12-25\"", "infra:schedule.holidays = \"2026-12-25\": must be a list.")]
+    [InlineData("timeZone: UTC\nweekdayUp: \"07:00\"\noptOut: maybe", "infra:schedule.optOut = \"maybe\": is not a boolean. Allowed: true or false.")]
+    [InlineData("timeZone: UTC\nweekdayUp: \"07:00\"\nwindowMinutes: 0", "infra:schedule.windowMinutes = \"0\": is out of range. Allowed: an integer from 1 to 1440.")]
+    [InlineData("timeZone: UTC\nweekdayUP: \"07:00\"", "infra:schedule.weekdayUP: is not a known field. Did you mean weekdayUp? Allowed: the fields timeZone, weekdayUp")]
     [InlineData("timeZone: UTC", "sets neither weekdayUp nor weekendDown")]
-    [InlineData("- a", "infra:schedule: must be an object")]
+    [InlineData("- a", "infra:schedule = \"[\"a\"]\": must be an object")]
     public void Errors_name_the_key_the_value_and_what_is_allowed(string yaml, string expected)
     {
         var error = Assert.Throws<ScheduleConfigException>(() => ScheduleSettings.Parse(yaml));
         Assert.Contains(expected, error.Message);
+    }
+
+    [Fact]
+    public void Every_problem_is_reported_at_once()
+    {
+        var error = Assert.Throws<ScheduleConfigException>(() => ScheduleSettings.Parse("weekdayUp: 7am\nholidays: [\"2026-12-25\", \"26.12.2026\"]\nwindowMinute: 90"));
+        var lines = error.Message.Split('\n');
+        Assert.Equal(4, lines.Length);
+        Assert.StartsWith("infra:schedule.windowMinute: is not a known field. Did you mean windowMinutes?", lines[0]);
+        Assert.StartsWith("infra:schedule.timeZone: is required and not set", lines[1]);
+        Assert.StartsWith("infra:schedule.weekdayUp = \"7am\": has no valid time.", lines[2]);
+        Assert.StartsWith("infra:schedule.holidays[1] = \"26.12.2026\": is not a date.", lines[3]);
     }
 
     [Theory]

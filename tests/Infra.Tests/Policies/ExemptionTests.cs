@@ -42,8 +42,8 @@ public sealed class ExemptionTests
         var (exemptions, errors) = Read("""[{"policy": "NET-001", "resource": "bastion-sg", "reason": "  "}]""");
         Assert.Empty(exemptions);
         var error = Assert.Single(errors);
-        Assert.Equal("infra:policyExemptions", error.Key);
-        Assert.Equal("[0].reason", error.Value);
+        Assert.Equal("infra:policyExemptions[0].reason", error.Key);
+        Assert.Equal("  ", error.Value);
         Assert.Contains("must say why", error.Problem);
     }
 
@@ -51,9 +51,9 @@ public sealed class ExemptionTests
     public void Unknown_policies_fields_and_shapes_are_config_errors()
     {
         var (_, errors) = Read("""[{"policy": "NET-01", "resource": "x", "reason": "r"}, {"policy": "NET-001", "resource": "x", "reason": "r", "until": "2027"}, "NET-001"]""");
-        Assert.Contains(errors, e => e.Value == "[0].policy = NET-01" && e.Problem.Contains("Did you mean NET-001"));
-        Assert.Contains(errors, e => e.Value == "[1].until" && e.Problem == "is not a known field.");
-        Assert.Contains(errors, e => e.Value == "[2]" && e.Problem.Contains("must be an object"));
+        Assert.Contains(errors, e => e.Key == "infra:policyExemptions[0].policy" && e.Value == "NET-01" && e.Problem.Contains("Did you mean NET-001"));
+        Assert.Contains(errors, e => e.Key == "infra:policyExemptions[1].until" && e.Problem == "is not a known field.");
+        Assert.Contains(errors, e => e.Key == "infra:policyExemptions[2]" && e.Value == "NET-001" && e.Problem.Contains("must be an object"));
         Assert.Equal(3, errors.Count);
     }
 
@@ -144,8 +144,8 @@ public sealed class ExemptionTests
             """));
         var error = Assert.Throws<ConfigException>(() => StackSynthesizer.Synthesize(new ProjectDirectory(project.Root), "laptop", null));
         Assert.Contains(error.Errors, e => e.Key == "infra:owner");
-        Assert.Contains(error.Errors, e => e.Key == "infra:policyExemptions" && e.Problem.Contains("exempts mandatory policy HYG-006"));
-        Assert.Contains(error.Errors, e => e.Key == "infra:policyExemptions" && e.Value == "[1].reason");
+        Assert.Contains(error.Errors, e => e.Key == "infra:policyExemptions[0].policy" && e.Problem.Contains("exempts mandatory policy HYG-006"));
+        Assert.Contains(error.Errors, e => e.Key == "infra:policyExemptions[1].reason" && e.Problem.StartsWith("is required and not set"));
     }
 
     [Fact]

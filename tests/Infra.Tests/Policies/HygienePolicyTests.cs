@@ -48,23 +48,13 @@ public sealed class HygienePolicyTests
         unlabelled.AssertOne("HYG-001", "data", "lacks the stack, tier label");
     }
 
-    private sealed class DefaultTags : Args
-    {
-        public required IReadOnlyDictionary<string, string> Tags { get; init; }
-    }
-
-    private sealed class TaggedProviderArgs : Args
-    {
-        public required DefaultTags DefaultTags { get; init; }
-    }
-
     [Fact]
     public void Hyg001_counts_the_aws_providers_default_tags_and_sees_overrides()
     {
         var f = new PolicyFixture();
-        var provider = new ProviderResource(f.Blueprint, "aws-tagged", "aws", "7.48.0", new TaggedProviderArgs
+        var provider = new Infra.Providers.Generated.Aws.AwsProvider(f.Blueprint, "aws-tagged", new()
         {
-            DefaultTags = new DefaultTags { Tags = new Dictionary<string, string> { ["stack"] = "test", ["tier"] = "dc9", ["owner"] = "team-a" } },
+            DefaultTags = new() { Tags = new Dictionary<string, Input<string>> { ["stack"] = "test", ["tier"] = "dc9", ["owner"] = "team-a" } },
         });
         var options = new ResourceOptions { Provider = provider };
         f.Add("vpc", Tokens.Vpc, options, ("tags", Obj(("Name", "test-vpc"))));

@@ -30,6 +30,19 @@ public sealed partial class PolicyPackTests
     }
 
     [Fact]
+    public void The_pack_lists_every_concrete_policy_of_the_assembly()
+    {
+        // The compiler runs natively, so the pack is a list (Core/PolicyCatalog.cs): reflection here finds a forgotten rule.
+        var listed = PolicyPack.All.Select(p => p.GetType()).ToHashSet();
+        var missing = typeof(Policy).Assembly.GetTypes()
+            .Where(t => t is { IsAbstract: false, IsClass: true } && t.IsSubclassOf(typeof(Policy)) && !listed.Contains(t))
+            .Select(t => $"new {t.FullName!["Infra.Policies.".Length..]}()")
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        Assert.True(missing.Count == 0, $"add to policies/Core/PolicyCatalog.cs: {string.Join(", ", missing)}");
+    }
+
+    [Fact]
     public void Every_policy_lives_in_its_own_file_named_after_it()
     {
         var root = Path.Combine(RepoPaths.Root, "policies");

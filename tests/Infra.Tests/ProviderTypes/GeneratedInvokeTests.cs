@@ -28,6 +28,9 @@ public sealed class GeneratedInvokeTests
                 fn::invoke:
                   function: aws:ec2/getAmi:getAmi
                   arguments:
+                    owners:
+                    - "136693071363"
+                    mostRecent: true
                     filters:
                     - name: name
                       values:
@@ -35,9 +38,6 @@ public sealed class GeneratedInvokeTests
                     - name: architecture
                       values:
                       - x86_64
-                    mostRecent: true
-                    owners:
-                    - "136693071363"
                   options:
                     provider: ${aws}
                     version: "7.48.0"

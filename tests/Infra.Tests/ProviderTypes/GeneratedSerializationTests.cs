@@ -8,12 +8,13 @@ namespace Infra.Tests.ProviderTypes;
 
 /// <summary>
 /// What generated types write into the program: wire names, nesting, enums, kubernetes constants,
-/// maps and lists, typed output references, always in schema order.
+/// maps and lists, typed output references; properties in the order the code sets them (a program reads
+/// like the construct that wrote it, and moving a construct onto these types cannot reorder its output).
 /// </summary>
 public sealed class GeneratedSerializationTests
 {
     [Fact]
-    public void Nested_types_are_written_under_their_wire_names_in_schema_order()
+    public void Nested_types_are_written_under_their_wire_names_in_the_order_the_code_sets_them()
     {
         var blueprint = ProviderBlueprint.New();
 
@@ -30,19 +31,19 @@ public sealed class GeneratedSerializationTests
               servers:
                 type: aws:ec2/launchTemplate:LaunchTemplate
                 properties:
+                  userData: I2Nsb3VkLWNvbmZpZw==
+                  instanceType: t3.small
+                  imageId: ami-123
+                  metadataOptions:
+                    httpTokens: required
+                    httpPutResponseHopLimit: 1
+                    httpEndpoint: enabled
                   blockDeviceMappings:
                   - deviceName: /dev/xvda
                     ebs:
-                      encrypted: "true"
-                      volumeSize: 20
                       volumeType: gp3
-                  imageId: ami-123
-                  instanceType: t3.small
-                  metadataOptions:
-                    httpEndpoint: enabled
-                    httpPutResponseHopLimit: 1
-                    httpTokens: required
-                  userData: I2Nsb3VkLWNvbmZpZw==
+                      volumeSize: 20
+                      encrypted: "true"
                 options:
                   provider: ${aws}
             """, ResourceBlock(blueprint.ToYaml(), "servers"));
@@ -93,10 +94,10 @@ public sealed class GeneratedSerializationTests
                           app: gateway
                       spec:
                         containers:
-                        - args:
-                          - "--services=gateway"
+                        - name: gateway
                           image: ghcr.io/acme/platform:1.42.0
-                          name: gateway
+                          args:
+                          - "--services=gateway"
                           ports:
                           - containerPort: 8080
                             name: http
@@ -121,11 +122,11 @@ public sealed class GeneratedSerializationTests
         var yaml = blueprint.ToYaml();
         Assert.Contains("      logging: stdoutAndStderr\n", yaml);
         Assert.Contains("""
-                  Statement:
-                  - Action: s3:GetObject
-                    Effect: Allow
-                    Resource: "*"
                   Version: "2012-10-17"
+                  Statement:
+                  - Effect: Allow
+                    Action: s3:GetObject
+                    Resource: "*"
             """.Replace("\r\n", "\n"), yaml.Replace("\r\n", "\n"));
         // Typed: a closed enum property takes the enum's constants, not strings.
         Assert.Equal(typeof(Input<Command.Local.Logging>), typeof(Command.Local.CommandArgs).GetProperty("Logging")!.PropertyType);
@@ -163,18 +164,18 @@ public sealed class GeneratedSerializationTests
               web:
                 type: aws:ec2/securityGroup:SecurityGroup
                 properties:
-                  ingress:
-                  - cidrBlocks:
-                    - "10.0.2.0/24"
-                    - "10.0.1.0/24"
-                    fromPort: 443
-                    protocol: tcp
-                    toPort: 443
+                  vpcId: ${network.id}
                   tags:
                     Name: web
                     a-tag: ${network.arn}
                     b-tag: "2"
-                  vpcId: ${network.id}
+                  ingress:
+                  - protocol: tcp
+                    fromPort: 443
+                    toPort: 443
+                    cidrBlocks:
+                    - "10.0.2.0/24"
+                    - "10.0.1.0/24"
                 options:
                   provider: ${aws}
             """, ResourceBlock(blueprint.ToYaml(), "web"));

@@ -56,6 +56,7 @@ public sealed class BinaryInterfaceDocTests
                 SettingUse.Database => "with a PostgreSQL store",
                 SettingUse.Raft => "with a RAFT store",
                 SettingUse.Otlp => "when traces are exported",
+                SettingUse.Messaging => "with NATS (global)",
                 _ => "optional",
             };
             if (setting.Secret) use += " (secret)";

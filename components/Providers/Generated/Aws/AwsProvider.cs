@@ -19,81 +19,87 @@ public static partial class Aws
     /// <summary>The inputs of <c>pulumi:providers:aws</c>.</summary>
     public sealed partial class AwsProviderArgs : Args
     {
-        public Input<string>? AccessKey { get; init; }
-        public IReadOnlyList<Input<string>>? AllowedAccountIds { get; init; }
-        public Aws.ProviderAssumeRoleWithWebIdentity? AssumeRoleWithWebIdentity { get; init; }
-        public IReadOnlyList<Aws.ProviderAssumeRole>? AssumeRoles { get; init; }
-        public Input<string>? CustomCaBundle { get; init; }
-        public Aws.ProviderDefaultTags? DefaultTags { get; init; }
-        public Input<string>? Ec2MetadataServiceEndpoint { get; init; }
-        public Input<string>? Ec2MetadataServiceEndpointMode { get; init; }
-        public IReadOnlyList<Aws.ProviderEndpoint>? Endpoints { get; init; }
-        public IReadOnlyList<Input<string>>? ForbiddenAccountIds { get; init; }
-        public Input<string>? HttpProxy { get; init; }
-        public Input<string>? HttpsProxy { get; init; }
-        public Aws.ProviderIgnoreTags? IgnoreTags { get; init; }
-        public Input<bool>? Insecure { get; init; }
-        public Input<double>? MaxRetries { get; init; }
-        public Input<string>? NoProxy { get; init; }
-        public Input<string>? Profile { get; init; }
-        public Input<string>? Region { get; init; }
-        public Input<string>? RetryMode { get; init; }
-        public Input<string>? S3UsEast1RegionalEndpoint { get; init; }
-        public Input<bool>? S3UsePathStyle { get; init; }
-        public Input<string>? SecretKey { get; init; }
-        public IReadOnlyList<Input<string>>? SharedConfigFiles { get; init; }
-        public IReadOnlyList<Input<string>>? SharedCredentialsFiles { get; init; }
-        public Input<bool>? SkipCredentialsValidation { get; init; }
-        public Input<bool>? SkipMetadataApiCheck { get; init; }
-        public Input<bool>? SkipRegionValidation { get; init; }
-        public Input<bool>? SkipRequestingAccountId { get; init; }
-        public Input<string>? StsRegion { get; init; }
-        public Input<string>? TagPolicyCompliance { get; init; }
-        public Input<string>? Token { get; init; }
-        public Input<double>? TokenBucketRateLimiterCapacity { get; init; }
-        public Input<bool>? UseDualstackEndpoint { get; init; }
-        public Input<bool>? UseFipsEndpoint { get; init; }
-        public IReadOnlyList<Input<string>>? UserAgents { get; init; }
+        public Input<string>? AccessKey { get; init { field = value; Assigned(0); } }
+        public IReadOnlyList<Input<string>>? AllowedAccountIds { get; init { field = value; Assigned(1); } }
+        public Aws.ProviderAssumeRoleWithWebIdentity? AssumeRoleWithWebIdentity { get; init { field = value; Assigned(2); } }
+        public IReadOnlyList<Aws.ProviderAssumeRole>? AssumeRoles { get; init { field = value; Assigned(3); } }
+        public Input<string>? CustomCaBundle { get; init { field = value; Assigned(4); } }
+        public Aws.ProviderDefaultTags? DefaultTags { get; init { field = value; Assigned(5); } }
+        public Input<string>? Ec2MetadataServiceEndpoint { get; init { field = value; Assigned(6); } }
+        public Input<string>? Ec2MetadataServiceEndpointMode { get; init { field = value; Assigned(7); } }
+        public IReadOnlyList<Aws.ProviderEndpoint>? Endpoints { get; init { field = value; Assigned(8); } }
+        public IReadOnlyList<Input<string>>? ForbiddenAccountIds { get; init { field = value; Assigned(9); } }
+        public Input<string>? HttpProxy { get; init { field = value; Assigned(10); } }
+        public Input<string>? HttpsProxy { get; init { field = value; Assigned(11); } }
+        public Aws.ProviderIgnoreTags? IgnoreTags { get; init { field = value; Assigned(12); } }
+        public Input<bool>? Insecure { get; init { field = value; Assigned(13); } }
+        public Input<double>? MaxRetries { get; init { field = value; Assigned(14); } }
+        public Input<string>? NoProxy { get; init { field = value; Assigned(15); } }
+        public Input<string>? Profile { get; init { field = value; Assigned(16); } }
+        public Input<string>? Region { get; init { field = value; Assigned(17); } }
+        public Input<string>? RetryMode { get; init { field = value; Assigned(18); } }
+        public Input<string>? S3UsEast1RegionalEndpoint { get; init { field = value; Assigned(19); } }
+        public Input<bool>? S3UsePathStyle { get; init { field = value; Assigned(20); } }
+        public Input<string>? SecretKey { get; init { field = value; Assigned(21); } }
+        public IReadOnlyList<Input<string>>? SharedConfigFiles { get; init { field = value; Assigned(22); } }
+        public IReadOnlyList<Input<string>>? SharedCredentialsFiles { get; init { field = value; Assigned(23); } }
+        public Input<bool>? SkipCredentialsValidation { get; init { field = value; Assigned(24); } }
+        public Input<bool>? SkipMetadataApiCheck { get; init { field = value; Assigned(25); } }
+        public Input<bool>? SkipRegionValidation { get; init { field = value; Assigned(26); } }
+        public Input<bool>? SkipRequestingAccountId { get; init { field = value; Assigned(27); } }
+        public Input<string>? StsRegion { get; init { field = value; Assigned(28); } }
+        public Input<string>? TagPolicyCompliance { get; init { field = value; Assigned(29); } }
+        public Input<string>? Token { get; init { field = value; Assigned(30); } }
+        public Input<double>? TokenBucketRateLimiterCapacity { get; init { field = value; Assigned(31); } }
+        public Input<bool>? UseDualstackEndpoint { get; init { field = value; Assigned(32); } }
+        public Input<bool>? UseFipsEndpoint { get; init { field = value; Assigned(33); } }
+        public IReadOnlyList<Input<string>>? UserAgents { get; init { field = value; Assigned(34); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(35);
-            if (AccessKey is not null) entries.Add(new("accessKey", AccessKey.Expr));
-            if (AllowedAccountIds is not null) entries.Add(new("allowedAccountIds", ArgsWriter.List(AllowedAccountIds, static item0 => item0.Expr)));
-            if (AssumeRoleWithWebIdentity is not null) entries.Add(new("assumeRoleWithWebIdentity", AssumeRoleWithWebIdentity.ToObjectExpr()));
-            if (AssumeRoles is not null) entries.Add(new("assumeRoles", ArgsWriter.List(AssumeRoles, static item0 => item0.ToObjectExpr())));
-            if (CustomCaBundle is not null) entries.Add(new("customCaBundle", CustomCaBundle.Expr));
-            if (DefaultTags is not null) entries.Add(new("defaultTags", DefaultTags.ToObjectExpr()));
-            if (Ec2MetadataServiceEndpoint is not null) entries.Add(new("ec2MetadataServiceEndpoint", Ec2MetadataServiceEndpoint.Expr));
-            if (Ec2MetadataServiceEndpointMode is not null) entries.Add(new("ec2MetadataServiceEndpointMode", Ec2MetadataServiceEndpointMode.Expr));
-            if (Endpoints is not null) entries.Add(new("endpoints", ArgsWriter.List(Endpoints, static item0 => item0.ToObjectExpr())));
-            if (ForbiddenAccountIds is not null) entries.Add(new("forbiddenAccountIds", ArgsWriter.List(ForbiddenAccountIds, static item0 => item0.Expr)));
-            if (HttpProxy is not null) entries.Add(new("httpProxy", HttpProxy.Expr));
-            if (HttpsProxy is not null) entries.Add(new("httpsProxy", HttpsProxy.Expr));
-            if (IgnoreTags is not null) entries.Add(new("ignoreTags", IgnoreTags.ToObjectExpr()));
-            if (Insecure is not null) entries.Add(new("insecure", Insecure.Expr));
-            if (MaxRetries is not null) entries.Add(new("maxRetries", MaxRetries.Expr));
-            if (NoProxy is not null) entries.Add(new("noProxy", NoProxy.Expr));
-            if (Profile is not null) entries.Add(new("profile", Profile.Expr));
-            if (Region is not null) entries.Add(new("region", Region.Expr));
-            if (RetryMode is not null) entries.Add(new("retryMode", RetryMode.Expr));
-            if (S3UsEast1RegionalEndpoint is not null) entries.Add(new("s3UsEast1RegionalEndpoint", S3UsEast1RegionalEndpoint.Expr));
-            if (S3UsePathStyle is not null) entries.Add(new("s3UsePathStyle", S3UsePathStyle.Expr));
-            if (SecretKey is not null) entries.Add(new("secretKey", SecretKey.Expr));
-            if (SharedConfigFiles is not null) entries.Add(new("sharedConfigFiles", ArgsWriter.List(SharedConfigFiles, static item0 => item0.Expr)));
-            if (SharedCredentialsFiles is not null) entries.Add(new("sharedCredentialsFiles", ArgsWriter.List(SharedCredentialsFiles, static item0 => item0.Expr)));
-            if (SkipCredentialsValidation is not null) entries.Add(new("skipCredentialsValidation", SkipCredentialsValidation.Expr));
-            if (SkipMetadataApiCheck is not null) entries.Add(new("skipMetadataApiCheck", SkipMetadataApiCheck.Expr));
-            if (SkipRegionValidation is not null) entries.Add(new("skipRegionValidation", SkipRegionValidation.Expr));
-            if (SkipRequestingAccountId is not null) entries.Add(new("skipRequestingAccountId", SkipRequestingAccountId.Expr));
-            if (StsRegion is not null) entries.Add(new("stsRegion", StsRegion.Expr));
-            if (TagPolicyCompliance is not null) entries.Add(new("tagPolicyCompliance", TagPolicyCompliance.Expr));
-            if (Token is not null) entries.Add(new("token", Token.Expr));
-            if (TokenBucketRateLimiterCapacity is not null) entries.Add(new("tokenBucketRateLimiterCapacity", TokenBucketRateLimiterCapacity.Expr));
-            if (UseDualstackEndpoint is not null) entries.Add(new("useDualstackEndpoint", UseDualstackEndpoint.Expr));
-            if (UseFipsEndpoint is not null) entries.Add(new("useFipsEndpoint", UseFipsEndpoint.Expr));
-            if (UserAgents is not null) entries.Add(new("userAgents", ArgsWriter.List(UserAgents, static item0 => item0.Expr)));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (AccessKey is not null) entries.Add(new("accessKey", AccessKey.Expr)); break;
+                    case 1: if (AllowedAccountIds is not null) entries.Add(new("allowedAccountIds", ArgsWriter.List(AllowedAccountIds, static item0 => item0.Expr))); break;
+                    case 2: if (AssumeRoleWithWebIdentity is not null) entries.Add(new("assumeRoleWithWebIdentity", AssumeRoleWithWebIdentity.ToObjectExpr())); break;
+                    case 3: if (AssumeRoles is not null) entries.Add(new("assumeRoles", ArgsWriter.List(AssumeRoles, static item0 => item0.ToObjectExpr()))); break;
+                    case 4: if (CustomCaBundle is not null) entries.Add(new("customCaBundle", CustomCaBundle.Expr)); break;
+                    case 5: if (DefaultTags is not null) entries.Add(new("defaultTags", DefaultTags.ToObjectExpr())); break;
+                    case 6: if (Ec2MetadataServiceEndpoint is not null) entries.Add(new("ec2MetadataServiceEndpoint", Ec2MetadataServiceEndpoint.Expr)); break;
+                    case 7: if (Ec2MetadataServiceEndpointMode is not null) entries.Add(new("ec2MetadataServiceEndpointMode", Ec2MetadataServiceEndpointMode.Expr)); break;
+                    case 8: if (Endpoints is not null) entries.Add(new("endpoints", ArgsWriter.List(Endpoints, static item0 => item0.ToObjectExpr()))); break;
+                    case 9: if (ForbiddenAccountIds is not null) entries.Add(new("forbiddenAccountIds", ArgsWriter.List(ForbiddenAccountIds, static item0 => item0.Expr))); break;
+                    case 10: if (HttpProxy is not null) entries.Add(new("httpProxy", HttpProxy.Expr)); break;
+                    case 11: if (HttpsProxy is not null) entries.Add(new("httpsProxy", HttpsProxy.Expr)); break;
+                    case 12: if (IgnoreTags is not null) entries.Add(new("ignoreTags", IgnoreTags.ToObjectExpr())); break;
+                    case 13: if (Insecure is not null) entries.Add(new("insecure", Insecure.Expr)); break;
+                    case 14: if (MaxRetries is not null) entries.Add(new("maxRetries", MaxRetries.Expr)); break;
+                    case 15: if (NoProxy is not null) entries.Add(new("noProxy", NoProxy.Expr)); break;
+                    case 16: if (Profile is not null) entries.Add(new("profile", Profile.Expr)); break;
+                    case 17: if (Region is not null) entries.Add(new("region", Region.Expr)); break;
+                    case 18: if (RetryMode is not null) entries.Add(new("retryMode", RetryMode.Expr)); break;
+                    case 19: if (S3UsEast1RegionalEndpoint is not null) entries.Add(new("s3UsEast1RegionalEndpoint", S3UsEast1RegionalEndpoint.Expr)); break;
+                    case 20: if (S3UsePathStyle is not null) entries.Add(new("s3UsePathStyle", S3UsePathStyle.Expr)); break;
+                    case 21: if (SecretKey is not null) entries.Add(new("secretKey", SecretKey.Expr)); break;
+                    case 22: if (SharedConfigFiles is not null) entries.Add(new("sharedConfigFiles", ArgsWriter.List(SharedConfigFiles, static item0 => item0.Expr))); break;
+                    case 23: if (SharedCredentialsFiles is not null) entries.Add(new("sharedCredentialsFiles", ArgsWriter.List(SharedCredentialsFiles, static item0 => item0.Expr))); break;
+                    case 24: if (SkipCredentialsValidation is not null) entries.Add(new("skipCredentialsValidation", SkipCredentialsValidation.Expr)); break;
+                    case 25: if (SkipMetadataApiCheck is not null) entries.Add(new("skipMetadataApiCheck", SkipMetadataApiCheck.Expr)); break;
+                    case 26: if (SkipRegionValidation is not null) entries.Add(new("skipRegionValidation", SkipRegionValidation.Expr)); break;
+                    case 27: if (SkipRequestingAccountId is not null) entries.Add(new("skipRequestingAccountId", SkipRequestingAccountId.Expr)); break;
+                    case 28: if (StsRegion is not null) entries.Add(new("stsRegion", StsRegion.Expr)); break;
+                    case 29: if (TagPolicyCompliance is not null) entries.Add(new("tagPolicyCompliance", TagPolicyCompliance.Expr)); break;
+                    case 30: if (Token is not null) entries.Add(new("token", Token.Expr)); break;
+                    case 31: if (TokenBucketRateLimiterCapacity is not null) entries.Add(new("tokenBucketRateLimiterCapacity", TokenBucketRateLimiterCapacity.Expr)); break;
+                    case 32: if (UseDualstackEndpoint is not null) entries.Add(new("useDualstackEndpoint", UseDualstackEndpoint.Expr)); break;
+                    case 33: if (UseFipsEndpoint is not null) entries.Add(new("useFipsEndpoint", UseFipsEndpoint.Expr)); break;
+                    case 34: if (UserAgents is not null) entries.Add(new("userAgents", ArgsWriter.List(UserAgents, static item0 => item0.Expr))); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

@@ -14,23 +14,29 @@ public static partial class Aws
     /// <summary>The arguments of <c>aws:index/getAvailabilityZones:getAvailabilityZones</c>.</summary>
     public sealed partial class GetAvailabilityZonesArgs : Args
     {
-        public Input<bool>? AllAvailabilityZones { get; init; }
-        public IReadOnlyList<Input<string>>? ExcludeNames { get; init; }
-        public IReadOnlyList<Input<string>>? ExcludeZoneIds { get; init; }
-        public IReadOnlyList<Aws.GetAvailabilityZonesFilter>? Filters { get; init; }
-        public Input<string>? Region { get; init; }
-        public Input<string>? State { get; init; }
+        public Input<bool>? AllAvailabilityZones { get; init { field = value; Assigned(0); } }
+        public IReadOnlyList<Input<string>>? ExcludeNames { get; init { field = value; Assigned(1); } }
+        public IReadOnlyList<Input<string>>? ExcludeZoneIds { get; init { field = value; Assigned(2); } }
+        public IReadOnlyList<Aws.GetAvailabilityZonesFilter>? Filters { get; init { field = value; Assigned(3); } }
+        public Input<string>? Region { get; init { field = value; Assigned(4); } }
+        public Input<string>? State { get; init { field = value; Assigned(5); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(6);
-            if (AllAvailabilityZones is not null) entries.Add(new("allAvailabilityZones", AllAvailabilityZones.Expr));
-            if (ExcludeNames is not null) entries.Add(new("excludeNames", ArgsWriter.List(ExcludeNames, static item0 => item0.Expr)));
-            if (ExcludeZoneIds is not null) entries.Add(new("excludeZoneIds", ArgsWriter.List(ExcludeZoneIds, static item0 => item0.Expr)));
-            if (Filters is not null) entries.Add(new("filters", ArgsWriter.List(Filters, static item0 => item0.ToObjectExpr())));
-            if (Region is not null) entries.Add(new("region", Region.Expr));
-            if (State is not null) entries.Add(new("state", State.Expr));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (AllAvailabilityZones is not null) entries.Add(new("allAvailabilityZones", AllAvailabilityZones.Expr)); break;
+                    case 1: if (ExcludeNames is not null) entries.Add(new("excludeNames", ArgsWriter.List(ExcludeNames, static item0 => item0.Expr))); break;
+                    case 2: if (ExcludeZoneIds is not null) entries.Add(new("excludeZoneIds", ArgsWriter.List(ExcludeZoneIds, static item0 => item0.Expr))); break;
+                    case 3: if (Filters is not null) entries.Add(new("filters", ArgsWriter.List(Filters, static item0 => item0.ToObjectExpr()))); break;
+                    case 4: if (Region is not null) entries.Add(new("region", Region.Expr)); break;
+                    case 5: if (State is not null) entries.Add(new("state", State.Expr)); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

@@ -14,13 +14,19 @@ public static partial class Aws
     /// <summary>The arguments of <c>aws:index/getCallerIdentity:getCallerIdentity</c>.</summary>
     public sealed partial class GetCallerIdentityArgs : Args
     {
-        public Input<string>? Id { get; init; }
+        public Input<string>? Id { get; init { field = value; Assigned(0); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(1);
-            if (Id is not null) entries.Add(new("id", Id.Expr));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (Id is not null) entries.Add(new("id", Id.Expr)); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

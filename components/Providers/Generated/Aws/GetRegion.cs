@@ -14,21 +14,27 @@ public static partial class Aws
     /// <summary>The arguments of <c>aws:index/getRegion:getRegion</c>.</summary>
     public sealed partial class GetRegionArgs : Args
     {
-        public Input<string>? Endpoint { get; init; }
+        public Input<string>? Endpoint { get; init { field = value; Assigned(0); } }
         /// <summary>Deprecated by the provider.</summary>
-        public Input<string>? Id { get; init; }
+        public Input<string>? Id { get; init { field = value; Assigned(1); } }
         /// <summary>Deprecated by the provider.</summary>
-        public Input<string>? Name { get; init; }
-        public Input<string>? Region { get; init; }
+        public Input<string>? Name { get; init { field = value; Assigned(2); } }
+        public Input<string>? Region { get; init { field = value; Assigned(3); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(4);
-            if (Endpoint is not null) entries.Add(new("endpoint", Endpoint.Expr));
-            if (Id is not null) entries.Add(new("id", Id.Expr));
-            if (Name is not null) entries.Add(new("name", Name.Expr));
-            if (Region is not null) entries.Add(new("region", Region.Expr));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (Endpoint is not null) entries.Add(new("endpoint", Endpoint.Expr)); break;
+                    case 1: if (Id is not null) entries.Add(new("id", Id.Expr)); break;
+                    case 2: if (Name is not null) entries.Add(new("name", Name.Expr)); break;
+                    case 3: if (Region is not null) entries.Add(new("region", Region.Expr)); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

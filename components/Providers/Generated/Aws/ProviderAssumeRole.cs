@@ -12,29 +12,35 @@ public static partial class Aws
     {
         public const string Token = "aws:index/ProviderAssumeRole:ProviderAssumeRole";
 
-        public Input<string>? Duration { get; init; }
-        public Input<string>? ExternalId { get; init; }
-        public Input<string>? Policy { get; init; }
-        public IReadOnlyList<Input<string>>? PolicyArns { get; init; }
-        public Input<string>? RoleArn { get; init; }
-        public Input<string>? SessionName { get; init; }
-        public Input<string>? SourceIdentity { get; init; }
-        public IReadOnlyDictionary<string, Input<string>>? Tags { get; init; }
-        public IReadOnlyList<Input<string>>? TransitiveTagKeys { get; init; }
+        public Input<string>? Duration { get; init { field = value; Assigned(0); } }
+        public Input<string>? ExternalId { get; init { field = value; Assigned(1); } }
+        public Input<string>? Policy { get; init { field = value; Assigned(2); } }
+        public IReadOnlyList<Input<string>>? PolicyArns { get; init { field = value; Assigned(3); } }
+        public Input<string>? RoleArn { get; init { field = value; Assigned(4); } }
+        public Input<string>? SessionName { get; init { field = value; Assigned(5); } }
+        public Input<string>? SourceIdentity { get; init { field = value; Assigned(6); } }
+        public IReadOnlyDictionary<string, Input<string>>? Tags { get; init { field = value; Assigned(7); } }
+        public IReadOnlyList<Input<string>>? TransitiveTagKeys { get; init { field = value; Assigned(8); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(9);
-            if (Duration is not null) entries.Add(new("duration", Duration.Expr));
-            if (ExternalId is not null) entries.Add(new("externalId", ExternalId.Expr));
-            if (Policy is not null) entries.Add(new("policy", Policy.Expr));
-            if (PolicyArns is not null) entries.Add(new("policyArns", ArgsWriter.List(PolicyArns, static item0 => item0.Expr)));
-            if (RoleArn is not null) entries.Add(new("roleArn", RoleArn.Expr));
-            if (SessionName is not null) entries.Add(new("sessionName", SessionName.Expr));
-            if (SourceIdentity is not null) entries.Add(new("sourceIdentity", SourceIdentity.Expr));
-            if (Tags is not null) entries.Add(new("tags", ArgsWriter.Map(Tags, static item0 => item0.Expr)));
-            if (TransitiveTagKeys is not null) entries.Add(new("transitiveTagKeys", ArgsWriter.List(TransitiveTagKeys, static item0 => item0.Expr)));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (Duration is not null) entries.Add(new("duration", Duration.Expr)); break;
+                    case 1: if (ExternalId is not null) entries.Add(new("externalId", ExternalId.Expr)); break;
+                    case 2: if (Policy is not null) entries.Add(new("policy", Policy.Expr)); break;
+                    case 3: if (PolicyArns is not null) entries.Add(new("policyArns", ArgsWriter.List(PolicyArns, static item0 => item0.Expr))); break;
+                    case 4: if (RoleArn is not null) entries.Add(new("roleArn", RoleArn.Expr)); break;
+                    case 5: if (SessionName is not null) entries.Add(new("sessionName", SessionName.Expr)); break;
+                    case 6: if (SourceIdentity is not null) entries.Add(new("sourceIdentity", SourceIdentity.Expr)); break;
+                    case 7: if (Tags is not null) entries.Add(new("tags", ArgsWriter.Map(Tags, static item0 => item0.Expr))); break;
+                    case 8: if (TransitiveTagKeys is not null) entries.Add(new("transitiveTagKeys", ArgsWriter.List(TransitiveTagKeys, static item0 => item0.Expr))); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

@@ -12,25 +12,31 @@ public static partial class Aws
     {
         public const string Token = "aws:index/ProviderAssumeRoleWithWebIdentity:ProviderAssumeRoleWithWebIdentity";
 
-        public Input<string>? Duration { get; init; }
-        public Input<string>? Policy { get; init; }
-        public IReadOnlyList<Input<string>>? PolicyArns { get; init; }
-        public Input<string>? RoleArn { get; init; }
-        public Input<string>? SessionName { get; init; }
-        public Input<string>? WebIdentityToken { get; init; }
-        public Input<string>? WebIdentityTokenFile { get; init; }
+        public Input<string>? Duration { get; init { field = value; Assigned(0); } }
+        public Input<string>? Policy { get; init { field = value; Assigned(1); } }
+        public IReadOnlyList<Input<string>>? PolicyArns { get; init { field = value; Assigned(2); } }
+        public Input<string>? RoleArn { get; init { field = value; Assigned(3); } }
+        public Input<string>? SessionName { get; init { field = value; Assigned(4); } }
+        public Input<string>? WebIdentityToken { get; init { field = value; Assigned(5); } }
+        public Input<string>? WebIdentityTokenFile { get; init { field = value; Assigned(6); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(7);
-            if (Duration is not null) entries.Add(new("duration", Duration.Expr));
-            if (Policy is not null) entries.Add(new("policy", Policy.Expr));
-            if (PolicyArns is not null) entries.Add(new("policyArns", ArgsWriter.List(PolicyArns, static item0 => item0.Expr)));
-            if (RoleArn is not null) entries.Add(new("roleArn", RoleArn.Expr));
-            if (SessionName is not null) entries.Add(new("sessionName", SessionName.Expr));
-            if (WebIdentityToken is not null) entries.Add(new("webIdentityToken", WebIdentityToken.Expr));
-            if (WebIdentityTokenFile is not null) entries.Add(new("webIdentityTokenFile", WebIdentityTokenFile.Expr));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (Duration is not null) entries.Add(new("duration", Duration.Expr)); break;
+                    case 1: if (Policy is not null) entries.Add(new("policy", Policy.Expr)); break;
+                    case 2: if (PolicyArns is not null) entries.Add(new("policyArns", ArgsWriter.List(PolicyArns, static item0 => item0.Expr))); break;
+                    case 3: if (RoleArn is not null) entries.Add(new("roleArn", RoleArn.Expr)); break;
+                    case 4: if (SessionName is not null) entries.Add(new("sessionName", SessionName.Expr)); break;
+                    case 5: if (WebIdentityToken is not null) entries.Add(new("webIdentityToken", WebIdentityToken.Expr)); break;
+                    case 6: if (WebIdentityTokenFile is not null) entries.Add(new("webIdentityTokenFile", WebIdentityTokenFile.Expr)); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

@@ -12,653 +12,659 @@ public static partial class Aws
     {
         public const string Token = "aws:index/ProviderEndpoint:ProviderEndpoint";
 
-        public Input<string>? Accessanalyzer { get; init; }
-        public Input<string>? Account { get; init; }
-        public Input<string>? Accountaccess { get; init; }
-        public Input<string>? Acm { get; init; }
-        public Input<string>? Acmpca { get; init; }
-        public Input<string>? Agentregistry { get; init; }
-        public Input<string>? Amg { get; init; }
-        public Input<string>? Amp { get; init; }
-        public Input<string>? Amplify { get; init; }
-        public Input<string>? Apigateway { get; init; }
-        public Input<string>? Apigatewayv2 { get; init; }
-        public Input<string>? Appautoscaling { get; init; }
-        public Input<string>? Appconfig { get; init; }
-        public Input<string>? Appfabric { get; init; }
-        public Input<string>? Appflow { get; init; }
-        public Input<string>? Appintegrations { get; init; }
-        public Input<string>? Appintegrationsservice { get; init; }
-        public Input<string>? Applicationautoscaling { get; init; }
-        public Input<string>? Applicationinsights { get; init; }
-        public Input<string>? Applicationsignals { get; init; }
-        public Input<string>? Appmesh { get; init; }
-        public Input<string>? Appregistry { get; init; }
-        public Input<string>? Apprunner { get; init; }
-        public Input<string>? Appstream { get; init; }
-        public Input<string>? Appsync { get; init; }
-        public Input<string>? Arcregionswitch { get; init; }
-        public Input<string>? Arczonalshift { get; init; }
-        public Input<string>? Athena { get; init; }
-        public Input<string>? Auditmanager { get; init; }
-        public Input<string>? Autoscaling { get; init; }
-        public Input<string>? Autoscalingplans { get; init; }
-        public Input<string>? Backup { get; init; }
-        public Input<string>? Batch { get; init; }
-        public Input<string>? Bcmdataexports { get; init; }
-        public Input<string>? Beanstalk { get; init; }
-        public Input<string>? Bedrock { get; init; }
-        public Input<string>? Bedrockagent { get; init; }
-        public Input<string>? Bedrockagentcore { get; init; }
-        public Input<string>? Bedrockruntime { get; init; }
-        public Input<string>? Billing { get; init; }
-        public Input<string>? Budgets { get; init; }
-        public Input<string>? Ce { get; init; }
-        public Input<string>? Chatbot { get; init; }
-        public Input<string>? Chime { get; init; }
-        public Input<string>? Chimesdkmediapipelines { get; init; }
-        public Input<string>? Chimesdkvoice { get; init; }
-        public Input<string>? Cleanrooms { get; init; }
-        public Input<string>? Cloud9 { get; init; }
-        public Input<string>? Cloudcontrol { get; init; }
-        public Input<string>? Cloudcontrolapi { get; init; }
-        public Input<string>? Cloudformation { get; init; }
-        public Input<string>? Cloudfront { get; init; }
-        public Input<string>? Cloudfrontkeyvaluestore { get; init; }
-        public Input<string>? Cloudhsm { get; init; }
-        public Input<string>? Cloudhsmv2 { get; init; }
-        public Input<string>? Cloudsearch { get; init; }
-        public Input<string>? Cloudtrail { get; init; }
-        public Input<string>? Cloudwatch { get; init; }
-        public Input<string>? Cloudwatchevents { get; init; }
-        public Input<string>? Cloudwatchevidently { get; init; }
-        public Input<string>? Cloudwatchlog { get; init; }
-        public Input<string>? Cloudwatchlogs { get; init; }
-        public Input<string>? Cloudwatchobservabilityaccessmanager { get; init; }
-        public Input<string>? Cloudwatchrum { get; init; }
-        public Input<string>? Codeartifact { get; init; }
-        public Input<string>? Codebuild { get; init; }
-        public Input<string>? Codecatalyst { get; init; }
-        public Input<string>? Codecommit { get; init; }
-        public Input<string>? Codeconnections { get; init; }
-        public Input<string>? Codedeploy { get; init; }
-        public Input<string>? Codeguruprofiler { get; init; }
-        public Input<string>? Codegurureviewer { get; init; }
-        public Input<string>? Codepipeline { get; init; }
-        public Input<string>? Codestarconnections { get; init; }
-        public Input<string>? Codestarnotifications { get; init; }
-        public Input<string>? Cognitoidentity { get; init; }
-        public Input<string>? Cognitoidentityprovider { get; init; }
-        public Input<string>? Cognitoidp { get; init; }
-        public Input<string>? Comprehend { get; init; }
-        public Input<string>? Computeoptimizer { get; init; }
-        public Input<string>? Config { get; init; }
-        public Input<string>? Configservice { get; init; }
-        public Input<string>? Connect { get; init; }
-        public Input<string>? Connectcases { get; init; }
-        public Input<string>? Controltower { get; init; }
-        public Input<string>? Costandusagereportservice { get; init; }
-        public Input<string>? Costexplorer { get; init; }
-        public Input<string>? Costoptimizationhub { get; init; }
-        public Input<string>? Cur { get; init; }
-        public Input<string>? Customerprofiles { get; init; }
-        public Input<string>? Databasemigration { get; init; }
-        public Input<string>? Databasemigrationservice { get; init; }
-        public Input<string>? Databrew { get; init; }
-        public Input<string>? Dataexchange { get; init; }
-        public Input<string>? Datapipeline { get; init; }
-        public Input<string>? Datasync { get; init; }
-        public Input<string>? Datazone { get; init; }
-        public Input<string>? Dax { get; init; }
-        public Input<string>? Deploy { get; init; }
-        public Input<string>? Detective { get; init; }
-        public Input<string>? Devicefarm { get; init; }
-        public Input<string>? Devopsagent { get; init; }
-        public Input<string>? Devopsguru { get; init; }
-        public Input<string>? Directconnect { get; init; }
-        public Input<string>? Directoryservice { get; init; }
-        public Input<string>? Directoryservicedata { get; init; }
-        public Input<string>? Dlm { get; init; }
-        public Input<string>? Dms { get; init; }
-        public Input<string>? Docdb { get; init; }
-        public Input<string>? Docdbelastic { get; init; }
-        public Input<string>? Drs { get; init; }
-        public Input<string>? Ds { get; init; }
-        public Input<string>? Dsql { get; init; }
-        public Input<string>? Dynamodb { get; init; }
-        public Input<string>? Ec2 { get; init; }
-        public Input<string>? Ecr { get; init; }
-        public Input<string>? Ecrpublic { get; init; }
-        public Input<string>? Ecs { get; init; }
-        public Input<string>? Efs { get; init; }
-        public Input<string>? Eks { get; init; }
-        public Input<string>? Elasticache { get; init; }
-        public Input<string>? Elasticbeanstalk { get; init; }
-        public Input<string>? Elasticloadbalancing { get; init; }
-        public Input<string>? Elasticloadbalancingv2 { get; init; }
-        public Input<string>? Elasticsearch { get; init; }
-        public Input<string>? Elasticsearchservice { get; init; }
-        public Input<string>? Elastictranscoder { get; init; }
-        public Input<string>? Elb { get; init; }
-        public Input<string>? Elbv2 { get; init; }
-        public Input<string>? Emr { get; init; }
-        public Input<string>? Emrcontainers { get; init; }
-        public Input<string>? Emrserverless { get; init; }
-        public Input<string>? Es { get; init; }
-        public Input<string>? Eventbridge { get; init; }
-        public Input<string>? Events { get; init; }
-        public Input<string>? Evidently { get; init; }
-        public Input<string>? Evs { get; init; }
-        public Input<string>? Finspace { get; init; }
-        public Input<string>? Firehose { get; init; }
-        public Input<string>? Fis { get; init; }
-        public Input<string>? Fms { get; init; }
-        public Input<string>? Fsx { get; init; }
-        public Input<string>? Gamelift { get; init; }
-        public Input<string>? Glacier { get; init; }
-        public Input<string>? Globalaccelerator { get; init; }
-        public Input<string>? Glue { get; init; }
-        public Input<string>? Gluedatabrew { get; init; }
-        public Input<string>? Grafana { get; init; }
-        public Input<string>? Greengrass { get; init; }
-        public Input<string>? Groundstation { get; init; }
-        public Input<string>? Guardduty { get; init; }
-        public Input<string>? Healthlake { get; init; }
-        public Input<string>? Iam { get; init; }
-        public Input<string>? Identitystore { get; init; }
-        public Input<string>? Imagebuilder { get; init; }
-        public Input<string>? Inspector { get; init; }
-        public Input<string>? Inspector2 { get; init; }
-        public Input<string>? Inspectorv2 { get; init; }
-        public Input<string>? Interconnect { get; init; }
-        public Input<string>? Internetmonitor { get; init; }
-        public Input<string>? Invoicing { get; init; }
-        public Input<string>? Iot { get; init; }
-        public Input<string>? Ivs { get; init; }
-        public Input<string>? Ivschat { get; init; }
-        public Input<string>? Kafka { get; init; }
-        public Input<string>? Kafkaconnect { get; init; }
-        public Input<string>? Kendra { get; init; }
-        public Input<string>? Keyspaces { get; init; }
-        public Input<string>? Kinesis { get; init; }
-        public Input<string>? Kinesisanalytics { get; init; }
-        public Input<string>? Kinesisanalyticsv2 { get; init; }
-        public Input<string>? Kinesisvideo { get; init; }
-        public Input<string>? Kms { get; init; }
-        public Input<string>? Lakeformation { get; init; }
-        public Input<string>? Lambda { get; init; }
-        public Input<string>? Lambdacore { get; init; }
-        public Input<string>? Lambdamicrovms { get; init; }
-        public Input<string>? Launchwizard { get; init; }
-        public Input<string>? Lex { get; init; }
-        public Input<string>? Lexmodelbuilding { get; init; }
-        public Input<string>? Lexmodelbuildingservice { get; init; }
-        public Input<string>? Lexmodels { get; init; }
-        public Input<string>? Lexmodelsv2 { get; init; }
-        public Input<string>? Lexv2models { get; init; }
-        public Input<string>? Licensemanager { get; init; }
-        public Input<string>? Lightsail { get; init; }
-        public Input<string>? Location { get; init; }
-        public Input<string>? Locationservice { get; init; }
-        public Input<string>? Logs { get; init; }
-        public Input<string>? M2 { get; init; }
-        public Input<string>? Macie2 { get; init; }
-        public Input<string>? Mailmanager { get; init; }
-        public Input<string>? Managedgrafana { get; init; }
-        public Input<string>? Mediaconnect { get; init; }
-        public Input<string>? Mediaconvert { get; init; }
-        public Input<string>? Medialive { get; init; }
-        public Input<string>? Mediapackage { get; init; }
-        public Input<string>? Mediapackagev2 { get; init; }
-        public Input<string>? Mediapackagevod { get; init; }
-        public Input<string>? Mediastore { get; init; }
-        public Input<string>? Memorydb { get; init; }
-        public Input<string>? Mgn { get; init; }
-        public Input<string>? Mpa { get; init; }
-        public Input<string>? Mq { get; init; }
-        public Input<string>? Msk { get; init; }
-        public Input<string>? Mwaa { get; init; }
-        public Input<string>? Mwaaserverless { get; init; }
-        public Input<string>? Neptune { get; init; }
-        public Input<string>? Neptunegraph { get; init; }
-        public Input<string>? Networkfirewall { get; init; }
-        public Input<string>? Networkflowmonitor { get; init; }
-        public Input<string>? Networkmanager { get; init; }
-        public Input<string>? Networkmonitor { get; init; }
-        public Input<string>? Notifications { get; init; }
-        public Input<string>? Notificationscontacts { get; init; }
-        public Input<string>? Oam { get; init; }
-        public Input<string>? Observabilityadmin { get; init; }
-        public Input<string>? Odb { get; init; }
-        public Input<string>? Opensearch { get; init; }
-        public Input<string>? Opensearchingestion { get; init; }
-        public Input<string>? Opensearchserverless { get; init; }
-        public Input<string>? Opensearchservice { get; init; }
-        public Input<string>? Organizations { get; init; }
-        public Input<string>? Osis { get; init; }
-        public Input<string>? Outposts { get; init; }
-        public Input<string>? Paymentcryptography { get; init; }
-        public Input<string>? Pcaconnectorad { get; init; }
-        public Input<string>? Pcs { get; init; }
-        public Input<string>? Pinpoint { get; init; }
-        public Input<string>? Pinpointsmsvoicev2 { get; init; }
-        public Input<string>? Pipes { get; init; }
-        public Input<string>? Polly { get; init; }
-        public Input<string>? Pricing { get; init; }
-        public Input<string>? Prometheus { get; init; }
-        public Input<string>? Prometheusservice { get; init; }
-        public Input<string>? Qbusiness { get; init; }
-        public Input<string>? Qldb { get; init; }
-        public Input<string>? Quicksight { get; init; }
-        public Input<string>? Ram { get; init; }
-        public Input<string>? Rbin { get; init; }
-        public Input<string>? Rds { get; init; }
-        public Input<string>? Rdsdata { get; init; }
-        public Input<string>? Rdsdataservice { get; init; }
-        public Input<string>? Recyclebin { get; init; }
-        public Input<string>? Redshift { get; init; }
-        public Input<string>? Redshiftdata { get; init; }
-        public Input<string>? Redshiftdataapiservice { get; init; }
-        public Input<string>? Redshiftserverless { get; init; }
-        public Input<string>? Rekognition { get; init; }
-        public Input<string>? Resiliencehub { get; init; }
-        public Input<string>? Resiliencehubv2 { get; init; }
-        public Input<string>? Resourceexplorer2 { get; init; }
-        public Input<string>? Resourcegroups { get; init; }
-        public Input<string>? Resourcegroupstagging { get; init; }
-        public Input<string>? Resourcegroupstaggingapi { get; init; }
-        public Input<string>? Rolesanywhere { get; init; }
-        public Input<string>? Route53 { get; init; }
-        public Input<string>? Route53domains { get; init; }
-        public Input<string>? Route53profiles { get; init; }
-        public Input<string>? Route53recoverycontrolconfig { get; init; }
-        public Input<string>? Route53recoveryreadiness { get; init; }
-        public Input<string>? Route53resolver { get; init; }
-        public Input<string>? Rum { get; init; }
-        public Input<string>? S3 { get; init; }
-        public Input<string>? S3api { get; init; }
-        public Input<string>? S3control { get; init; }
-        public Input<string>? S3files { get; init; }
-        public Input<string>? S3outposts { get; init; }
-        public Input<string>? S3tables { get; init; }
-        public Input<string>? S3vectors { get; init; }
-        public Input<string>? Sagemaker { get; init; }
-        public Input<string>? Savingsplans { get; init; }
-        public Input<string>? Scheduler { get; init; }
-        public Input<string>? Schemas { get; init; }
-        public Input<string>? Secretsmanager { get; init; }
-        public Input<string>? Securityhub { get; init; }
-        public Input<string>? Securitylake { get; init; }
-        public Input<string>? Serverlessapplicationrepository { get; init; }
-        public Input<string>? Serverlessapprepo { get; init; }
-        public Input<string>? Serverlessrepo { get; init; }
-        public Input<string>? Servicecatalog { get; init; }
-        public Input<string>? Servicecatalogappregistry { get; init; }
-        public Input<string>? Servicediscovery { get; init; }
-        public Input<string>? Servicequotas { get; init; }
-        public Input<string>? Ses { get; init; }
-        public Input<string>? Sesv2 { get; init; }
-        public Input<string>? Sfn { get; init; }
-        public Input<string>? Shield { get; init; }
-        public Input<string>? Signer { get; init; }
-        public Input<string>? Sns { get; init; }
-        public Input<string>? Sqs { get; init; }
-        public Input<string>? Ssm { get; init; }
-        public Input<string>? Ssmcontacts { get; init; }
-        public Input<string>? Ssmincidents { get; init; }
-        public Input<string>? Ssmquicksetup { get; init; }
-        public Input<string>? Ssmsap { get; init; }
-        public Input<string>? Sso { get; init; }
-        public Input<string>? Ssoadmin { get; init; }
-        public Input<string>? Stepfunctions { get; init; }
-        public Input<string>? Storagegateway { get; init; }
-        public Input<string>? Sts { get; init; }
-        public Input<string>? Swf { get; init; }
-        public Input<string>? Synthetics { get; init; }
-        public Input<string>? Taxsettings { get; init; }
-        public Input<string>? Timestreaminfluxdb { get; init; }
-        public Input<string>? Timestreamquery { get; init; }
-        public Input<string>? Timestreamwrite { get; init; }
-        public Input<string>? Transcribe { get; init; }
-        public Input<string>? Transcribeservice { get; init; }
-        public Input<string>? Transfer { get; init; }
-        public Input<string>? Uxc { get; init; }
-        public Input<string>? Verifiedpermissions { get; init; }
-        public Input<string>? Vpclattice { get; init; }
-        public Input<string>? Waf { get; init; }
-        public Input<string>? Wafregional { get; init; }
-        public Input<string>? Wafv2 { get; init; }
-        public Input<string>? Wellarchitected { get; init; }
-        public Input<string>? Workmail { get; init; }
-        public Input<string>? Workspaces { get; init; }
-        public Input<string>? Workspacesweb { get; init; }
-        public Input<string>? Xray { get; init; }
+        public Input<string>? Accessanalyzer { get; init { field = value; Assigned(0); } }
+        public Input<string>? Account { get; init { field = value; Assigned(1); } }
+        public Input<string>? Accountaccess { get; init { field = value; Assigned(2); } }
+        public Input<string>? Acm { get; init { field = value; Assigned(3); } }
+        public Input<string>? Acmpca { get; init { field = value; Assigned(4); } }
+        public Input<string>? Agentregistry { get; init { field = value; Assigned(5); } }
+        public Input<string>? Amg { get; init { field = value; Assigned(6); } }
+        public Input<string>? Amp { get; init { field = value; Assigned(7); } }
+        public Input<string>? Amplify { get; init { field = value; Assigned(8); } }
+        public Input<string>? Apigateway { get; init { field = value; Assigned(9); } }
+        public Input<string>? Apigatewayv2 { get; init { field = value; Assigned(10); } }
+        public Input<string>? Appautoscaling { get; init { field = value; Assigned(11); } }
+        public Input<string>? Appconfig { get; init { field = value; Assigned(12); } }
+        public Input<string>? Appfabric { get; init { field = value; Assigned(13); } }
+        public Input<string>? Appflow { get; init { field = value; Assigned(14); } }
+        public Input<string>? Appintegrations { get; init { field = value; Assigned(15); } }
+        public Input<string>? Appintegrationsservice { get; init { field = value; Assigned(16); } }
+        public Input<string>? Applicationautoscaling { get; init { field = value; Assigned(17); } }
+        public Input<string>? Applicationinsights { get; init { field = value; Assigned(18); } }
+        public Input<string>? Applicationsignals { get; init { field = value; Assigned(19); } }
+        public Input<string>? Appmesh { get; init { field = value; Assigned(20); } }
+        public Input<string>? Appregistry { get; init { field = value; Assigned(21); } }
+        public Input<string>? Apprunner { get; init { field = value; Assigned(22); } }
+        public Input<string>? Appstream { get; init { field = value; Assigned(23); } }
+        public Input<string>? Appsync { get; init { field = value; Assigned(24); } }
+        public Input<string>? Arcregionswitch { get; init { field = value; Assigned(25); } }
+        public Input<string>? Arczonalshift { get; init { field = value; Assigned(26); } }
+        public Input<string>? Athena { get; init { field = value; Assigned(27); } }
+        public Input<string>? Auditmanager { get; init { field = value; Assigned(28); } }
+        public Input<string>? Autoscaling { get; init { field = value; Assigned(29); } }
+        public Input<string>? Autoscalingplans { get; init { field = value; Assigned(30); } }
+        public Input<string>? Backup { get; init { field = value; Assigned(31); } }
+        public Input<string>? Batch { get; init { field = value; Assigned(32); } }
+        public Input<string>? Bcmdataexports { get; init { field = value; Assigned(33); } }
+        public Input<string>? Beanstalk { get; init { field = value; Assigned(34); } }
+        public Input<string>? Bedrock { get; init { field = value; Assigned(35); } }
+        public Input<string>? Bedrockagent { get; init { field = value; Assigned(36); } }
+        public Input<string>? Bedrockagentcore { get; init { field = value; Assigned(37); } }
+        public Input<string>? Bedrockruntime { get; init { field = value; Assigned(38); } }
+        public Input<string>? Billing { get; init { field = value; Assigned(39); } }
+        public Input<string>? Budgets { get; init { field = value; Assigned(40); } }
+        public Input<string>? Ce { get; init { field = value; Assigned(41); } }
+        public Input<string>? Chatbot { get; init { field = value; Assigned(42); } }
+        public Input<string>? Chime { get; init { field = value; Assigned(43); } }
+        public Input<string>? Chimesdkmediapipelines { get; init { field = value; Assigned(44); } }
+        public Input<string>? Chimesdkvoice { get; init { field = value; Assigned(45); } }
+        public Input<string>? Cleanrooms { get; init { field = value; Assigned(46); } }
+        public Input<string>? Cloud9 { get; init { field = value; Assigned(47); } }
+        public Input<string>? Cloudcontrol { get; init { field = value; Assigned(48); } }
+        public Input<string>? Cloudcontrolapi { get; init { field = value; Assigned(49); } }
+        public Input<string>? Cloudformation { get; init { field = value; Assigned(50); } }
+        public Input<string>? Cloudfront { get; init { field = value; Assigned(51); } }
+        public Input<string>? Cloudfrontkeyvaluestore { get; init { field = value; Assigned(52); } }
+        public Input<string>? Cloudhsm { get; init { field = value; Assigned(53); } }
+        public Input<string>? Cloudhsmv2 { get; init { field = value; Assigned(54); } }
+        public Input<string>? Cloudsearch { get; init { field = value; Assigned(55); } }
+        public Input<string>? Cloudtrail { get; init { field = value; Assigned(56); } }
+        public Input<string>? Cloudwatch { get; init { field = value; Assigned(57); } }
+        public Input<string>? Cloudwatchevents { get; init { field = value; Assigned(58); } }
+        public Input<string>? Cloudwatchevidently { get; init { field = value; Assigned(59); } }
+        public Input<string>? Cloudwatchlog { get; init { field = value; Assigned(60); } }
+        public Input<string>? Cloudwatchlogs { get; init { field = value; Assigned(61); } }
+        public Input<string>? Cloudwatchobservabilityaccessmanager { get; init { field = value; Assigned(62); } }
+        public Input<string>? Cloudwatchrum { get; init { field = value; Assigned(63); } }
+        public Input<string>? Codeartifact { get; init { field = value; Assigned(64); } }
+        public Input<string>? Codebuild { get; init { field = value; Assigned(65); } }
+        public Input<string>? Codecatalyst { get; init { field = value; Assigned(66); } }
+        public Input<string>? Codecommit { get; init { field = value; Assigned(67); } }
+        public Input<string>? Codeconnections { get; init { field = value; Assigned(68); } }
+        public Input<string>? Codedeploy { get; init { field = value; Assigned(69); } }
+        public Input<string>? Codeguruprofiler { get; init { field = value; Assigned(70); } }
+        public Input<string>? Codegurureviewer { get; init { field = value; Assigned(71); } }
+        public Input<string>? Codepipeline { get; init { field = value; Assigned(72); } }
+        public Input<string>? Codestarconnections { get; init { field = value; Assigned(73); } }
+        public Input<string>? Codestarnotifications { get; init { field = value; Assigned(74); } }
+        public Input<string>? Cognitoidentity { get; init { field = value; Assigned(75); } }
+        public Input<string>? Cognitoidentityprovider { get; init { field = value; Assigned(76); } }
+        public Input<string>? Cognitoidp { get; init { field = value; Assigned(77); } }
+        public Input<string>? Comprehend { get; init { field = value; Assigned(78); } }
+        public Input<string>? Computeoptimizer { get; init { field = value; Assigned(79); } }
+        public Input<string>? Config { get; init { field = value; Assigned(80); } }
+        public Input<string>? Configservice { get; init { field = value; Assigned(81); } }
+        public Input<string>? Connect { get; init { field = value; Assigned(82); } }
+        public Input<string>? Connectcases { get; init { field = value; Assigned(83); } }
+        public Input<string>? Controltower { get; init { field = value; Assigned(84); } }
+        public Input<string>? Costandusagereportservice { get; init { field = value; Assigned(85); } }
+        public Input<string>? Costexplorer { get; init { field = value; Assigned(86); } }
+        public Input<string>? Costoptimizationhub { get; init { field = value; Assigned(87); } }
+        public Input<string>? Cur { get; init { field = value; Assigned(88); } }
+        public Input<string>? Customerprofiles { get; init { field = value; Assigned(89); } }
+        public Input<string>? Databasemigration { get; init { field = value; Assigned(90); } }
+        public Input<string>? Databasemigrationservice { get; init { field = value; Assigned(91); } }
+        public Input<string>? Databrew { get; init { field = value; Assigned(92); } }
+        public Input<string>? Dataexchange { get; init { field = value; Assigned(93); } }
+        public Input<string>? Datapipeline { get; init { field = value; Assigned(94); } }
+        public Input<string>? Datasync { get; init { field = value; Assigned(95); } }
+        public Input<string>? Datazone { get; init { field = value; Assigned(96); } }
+        public Input<string>? Dax { get; init { field = value; Assigned(97); } }
+        public Input<string>? Deploy { get; init { field = value; Assigned(98); } }
+        public Input<string>? Detective { get; init { field = value; Assigned(99); } }
+        public Input<string>? Devicefarm { get; init { field = value; Assigned(100); } }
+        public Input<string>? Devopsagent { get; init { field = value; Assigned(101); } }
+        public Input<string>? Devopsguru { get; init { field = value; Assigned(102); } }
+        public Input<string>? Directconnect { get; init { field = value; Assigned(103); } }
+        public Input<string>? Directoryservice { get; init { field = value; Assigned(104); } }
+        public Input<string>? Directoryservicedata { get; init { field = value; Assigned(105); } }
+        public Input<string>? Dlm { get; init { field = value; Assigned(106); } }
+        public Input<string>? Dms { get; init { field = value; Assigned(107); } }
+        public Input<string>? Docdb { get; init { field = value; Assigned(108); } }
+        public Input<string>? Docdbelastic { get; init { field = value; Assigned(109); } }
+        public Input<string>? Drs { get; init { field = value; Assigned(110); } }
+        public Input<string>? Ds { get; init { field = value; Assigned(111); } }
+        public Input<string>? Dsql { get; init { field = value; Assigned(112); } }
+        public Input<string>? Dynamodb { get; init { field = value; Assigned(113); } }
+        public Input<string>? Ec2 { get; init { field = value; Assigned(114); } }
+        public Input<string>? Ecr { get; init { field = value; Assigned(115); } }
+        public Input<string>? Ecrpublic { get; init { field = value; Assigned(116); } }
+        public Input<string>? Ecs { get; init { field = value; Assigned(117); } }
+        public Input<string>? Efs { get; init { field = value; Assigned(118); } }
+        public Input<string>? Eks { get; init { field = value; Assigned(119); } }
+        public Input<string>? Elasticache { get; init { field = value; Assigned(120); } }
+        public Input<string>? Elasticbeanstalk { get; init { field = value; Assigned(121); } }
+        public Input<string>? Elasticloadbalancing { get; init { field = value; Assigned(122); } }
+        public Input<string>? Elasticloadbalancingv2 { get; init { field = value; Assigned(123); } }
+        public Input<string>? Elasticsearch { get; init { field = value; Assigned(124); } }
+        public Input<string>? Elasticsearchservice { get; init { field = value; Assigned(125); } }
+        public Input<string>? Elastictranscoder { get; init { field = value; Assigned(126); } }
+        public Input<string>? Elb { get; init { field = value; Assigned(127); } }
+        public Input<string>? Elbv2 { get; init { field = value; Assigned(128); } }
+        public Input<string>? Emr { get; init { field = value; Assigned(129); } }
+        public Input<string>? Emrcontainers { get; init { field = value; Assigned(130); } }
+        public Input<string>? Emrserverless { get; init { field = value; Assigned(131); } }
+        public Input<string>? Es { get; init { field = value; Assigned(132); } }
+        public Input<string>? Eventbridge { get; init { field = value; Assigned(133); } }
+        public Input<string>? Events { get; init { field = value; Assigned(134); } }
+        public Input<string>? Evidently { get; init { field = value; Assigned(135); } }
+        public Input<string>? Evs { get; init { field = value; Assigned(136); } }
+        public Input<string>? Finspace { get; init { field = value; Assigned(137); } }
+        public Input<string>? Firehose { get; init { field = value; Assigned(138); } }
+        public Input<string>? Fis { get; init { field = value; Assigned(139); } }
+        public Input<string>? Fms { get; init { field = value; Assigned(140); } }
+        public Input<string>? Fsx { get; init { field = value; Assigned(141); } }
+        public Input<string>? Gamelift { get; init { field = value; Assigned(142); } }
+        public Input<string>? Glacier { get; init { field = value; Assigned(143); } }
+        public Input<string>? Globalaccelerator { get; init { field = value; Assigned(144); } }
+        public Input<string>? Glue { get; init { field = value; Assigned(145); } }
+        public Input<string>? Gluedatabrew { get; init { field = value; Assigned(146); } }
+        public Input<string>? Grafana { get; init { field = value; Assigned(147); } }
+        public Input<string>? Greengrass { get; init { field = value; Assigned(148); } }
+        public Input<string>? Groundstation { get; init { field = value; Assigned(149); } }
+        public Input<string>? Guardduty { get; init { field = value; Assigned(150); } }
+        public Input<string>? Healthlake { get; init { field = value; Assigned(151); } }
+        public Input<string>? Iam { get; init { field = value; Assigned(152); } }
+        public Input<string>? Identitystore { get; init { field = value; Assigned(153); } }
+        public Input<string>? Imagebuilder { get; init { field = value; Assigned(154); } }
+        public Input<string>? Inspector { get; init { field = value; Assigned(155); } }
+        public Input<string>? Inspector2 { get; init { field = value; Assigned(156); } }
+        public Input<string>? Inspectorv2 { get; init { field = value; Assigned(157); } }
+        public Input<string>? Interconnect { get; init { field = value; Assigned(158); } }
+        public Input<string>? Internetmonitor { get; init { field = value; Assigned(159); } }
+        public Input<string>? Invoicing { get; init { field = value; Assigned(160); } }
+        public Input<string>? Iot { get; init { field = value; Assigned(161); } }
+        public Input<string>? Ivs { get; init { field = value; Assigned(162); } }
+        public Input<string>? Ivschat { get; init { field = value; Assigned(163); } }
+        public Input<string>? Kafka { get; init { field = value; Assigned(164); } }
+        public Input<string>? Kafkaconnect { get; init { field = value; Assigned(165); } }
+        public Input<string>? Kendra { get; init { field = value; Assigned(166); } }
+        public Input<string>? Keyspaces { get; init { field = value; Assigned(167); } }
+        public Input<string>? Kinesis { get; init { field = value; Assigned(168); } }
+        public Input<string>? Kinesisanalytics { get; init { field = value; Assigned(169); } }
+        public Input<string>? Kinesisanalyticsv2 { get; init { field = value; Assigned(170); } }
+        public Input<string>? Kinesisvideo { get; init { field = value; Assigned(171); } }
+        public Input<string>? Kms { get; init { field = value; Assigned(172); } }
+        public Input<string>? Lakeformation { get; init { field = value; Assigned(173); } }
+        public Input<string>? Lambda { get; init { field = value; Assigned(174); } }
+        public Input<string>? Lambdacore { get; init { field = value; Assigned(175); } }
+        public Input<string>? Lambdamicrovms { get; init { field = value; Assigned(176); } }
+        public Input<string>? Launchwizard { get; init { field = value; Assigned(177); } }
+        public Input<string>? Lex { get; init { field = value; Assigned(178); } }
+        public Input<string>? Lexmodelbuilding { get; init { field = value; Assigned(179); } }
+        public Input<string>? Lexmodelbuildingservice { get; init { field = value; Assigned(180); } }
+        public Input<string>? Lexmodels { get; init { field = value; Assigned(181); } }
+        public Input<string>? Lexmodelsv2 { get; init { field = value; Assigned(182); } }
+        public Input<string>? Lexv2models { get; init { field = value; Assigned(183); } }
+        public Input<string>? Licensemanager { get; init { field = value; Assigned(184); } }
+        public Input<string>? Lightsail { get; init { field = value; Assigned(185); } }
+        public Input<string>? Location { get; init { field = value; Assigned(186); } }
+        public Input<string>? Locationservice { get; init { field = value; Assigned(187); } }
+        public Input<string>? Logs { get; init { field = value; Assigned(188); } }
+        public Input<string>? M2 { get; init { field = value; Assigned(189); } }
+        public Input<string>? Macie2 { get; init { field = value; Assigned(190); } }
+        public Input<string>? Mailmanager { get; init { field = value; Assigned(191); } }
+        public Input<string>? Managedgrafana { get; init { field = value; Assigned(192); } }
+        public Input<string>? Mediaconnect { get; init { field = value; Assigned(193); } }
+        public Input<string>? Mediaconvert { get; init { field = value; Assigned(194); } }
+        public Input<string>? Medialive { get; init { field = value; Assigned(195); } }
+        public Input<string>? Mediapackage { get; init { field = value; Assigned(196); } }
+        public Input<string>? Mediapackagev2 { get; init { field = value; Assigned(197); } }
+        public Input<string>? Mediapackagevod { get; init { field = value; Assigned(198); } }
+        public Input<string>? Mediastore { get; init { field = value; Assigned(199); } }
+        public Input<string>? Memorydb { get; init { field = value; Assigned(200); } }
+        public Input<string>? Mgn { get; init { field = value; Assigned(201); } }
+        public Input<string>? Mpa { get; init { field = value; Assigned(202); } }
+        public Input<string>? Mq { get; init { field = value; Assigned(203); } }
+        public Input<string>? Msk { get; init { field = value; Assigned(204); } }
+        public Input<string>? Mwaa { get; init { field = value; Assigned(205); } }
+        public Input<string>? Mwaaserverless { get; init { field = value; Assigned(206); } }
+        public Input<string>? Neptune { get; init { field = value; Assigned(207); } }
+        public Input<string>? Neptunegraph { get; init { field = value; Assigned(208); } }
+        public Input<string>? Networkfirewall { get; init { field = value; Assigned(209); } }
+        public Input<string>? Networkflowmonitor { get; init { field = value; Assigned(210); } }
+        public Input<string>? Networkmanager { get; init { field = value; Assigned(211); } }
+        public Input<string>? Networkmonitor { get; init { field = value; Assigned(212); } }
+        public Input<string>? Notifications { get; init { field = value; Assigned(213); } }
+        public Input<string>? Notificationscontacts { get; init { field = value; Assigned(214); } }
+        public Input<string>? Oam { get; init { field = value; Assigned(215); } }
+        public Input<string>? Observabilityadmin { get; init { field = value; Assigned(216); } }
+        public Input<string>? Odb { get; init { field = value; Assigned(217); } }
+        public Input<string>? Opensearch { get; init { field = value; Assigned(218); } }
+        public Input<string>? Opensearchingestion { get; init { field = value; Assigned(219); } }
+        public Input<string>? Opensearchserverless { get; init { field = value; Assigned(220); } }
+        public Input<string>? Opensearchservice { get; init { field = value; Assigned(221); } }
+        public Input<string>? Organizations { get; init { field = value; Assigned(222); } }
+        public Input<string>? Osis { get; init { field = value; Assigned(223); } }
+        public Input<string>? Outposts { get; init { field = value; Assigned(224); } }
+        public Input<string>? Paymentcryptography { get; init { field = value; Assigned(225); } }
+        public Input<string>? Pcaconnectorad { get; init { field = value; Assigned(226); } }
+        public Input<string>? Pcs { get; init { field = value; Assigned(227); } }
+        public Input<string>? Pinpoint { get; init { field = value; Assigned(228); } }
+        public Input<string>? Pinpointsmsvoicev2 { get; init { field = value; Assigned(229); } }
+        public Input<string>? Pipes { get; init { field = value; Assigned(230); } }
+        public Input<string>? Polly { get; init { field = value; Assigned(231); } }
+        public Input<string>? Pricing { get; init { field = value; Assigned(232); } }
+        public Input<string>? Prometheus { get; init { field = value; Assigned(233); } }
+        public Input<string>? Prometheusservice { get; init { field = value; Assigned(234); } }
+        public Input<string>? Qbusiness { get; init { field = value; Assigned(235); } }
+        public Input<string>? Qldb { get; init { field = value; Assigned(236); } }
+        public Input<string>? Quicksight { get; init { field = value; Assigned(237); } }
+        public Input<string>? Ram { get; init { field = value; Assigned(238); } }
+        public Input<string>? Rbin { get; init { field = value; Assigned(239); } }
+        public Input<string>? Rds { get; init { field = value; Assigned(240); } }
+        public Input<string>? Rdsdata { get; init { field = value; Assigned(241); } }
+        public Input<string>? Rdsdataservice { get; init { field = value; Assigned(242); } }
+        public Input<string>? Recyclebin { get; init { field = value; Assigned(243); } }
+        public Input<string>? Redshift { get; init { field = value; Assigned(244); } }
+        public Input<string>? Redshiftdata { get; init { field = value; Assigned(245); } }
+        public Input<string>? Redshiftdataapiservice { get; init { field = value; Assigned(246); } }
+        public Input<string>? Redshiftserverless { get; init { field = value; Assigned(247); } }
+        public Input<string>? Rekognition { get; init { field = value; Assigned(248); } }
+        public Input<string>? Resiliencehub { get; init { field = value; Assigned(249); } }
+        public Input<string>? Resiliencehubv2 { get; init { field = value; Assigned(250); } }
+        public Input<string>? Resourceexplorer2 { get; init { field = value; Assigned(251); } }
+        public Input<string>? Resourcegroups { get; init { field = value; Assigned(252); } }
+        public Input<string>? Resourcegroupstagging { get; init { field = value; Assigned(253); } }
+        public Input<string>? Resourcegroupstaggingapi { get; init { field = value; Assigned(254); } }
+        public Input<string>? Rolesanywhere { get; init { field = value; Assigned(255); } }
+        public Input<string>? Route53 { get; init { field = value; Assigned(256); } }
+        public Input<string>? Route53domains { get; init { field = value; Assigned(257); } }
+        public Input<string>? Route53profiles { get; init { field = value; Assigned(258); } }
+        public Input<string>? Route53recoverycontrolconfig { get; init { field = value; Assigned(259); } }
+        public Input<string>? Route53recoveryreadiness { get; init { field = value; Assigned(260); } }
+        public Input<string>? Route53resolver { get; init { field = value; Assigned(261); } }
+        public Input<string>? Rum { get; init { field = value; Assigned(262); } }
+        public Input<string>? S3 { get; init { field = value; Assigned(263); } }
+        public Input<string>? S3api { get; init { field = value; Assigned(264); } }
+        public Input<string>? S3control { get; init { field = value; Assigned(265); } }
+        public Input<string>? S3files { get; init { field = value; Assigned(266); } }
+        public Input<string>? S3outposts { get; init { field = value; Assigned(267); } }
+        public Input<string>? S3tables { get; init { field = value; Assigned(268); } }
+        public Input<string>? S3vectors { get; init { field = value; Assigned(269); } }
+        public Input<string>? Sagemaker { get; init { field = value; Assigned(270); } }
+        public Input<string>? Savingsplans { get; init { field = value; Assigned(271); } }
+        public Input<string>? Scheduler { get; init { field = value; Assigned(272); } }
+        public Input<string>? Schemas { get; init { field = value; Assigned(273); } }
+        public Input<string>? Secretsmanager { get; init { field = value; Assigned(274); } }
+        public Input<string>? Securityhub { get; init { field = value; Assigned(275); } }
+        public Input<string>? Securitylake { get; init { field = value; Assigned(276); } }
+        public Input<string>? Serverlessapplicationrepository { get; init { field = value; Assigned(277); } }
+        public Input<string>? Serverlessapprepo { get; init { field = value; Assigned(278); } }
+        public Input<string>? Serverlessrepo { get; init { field = value; Assigned(279); } }
+        public Input<string>? Servicecatalog { get; init { field = value; Assigned(280); } }
+        public Input<string>? Servicecatalogappregistry { get; init { field = value; Assigned(281); } }
+        public Input<string>? Servicediscovery { get; init { field = value; Assigned(282); } }
+        public Input<string>? Servicequotas { get; init { field = value; Assigned(283); } }
+        public Input<string>? Ses { get; init { field = value; Assigned(284); } }
+        public Input<string>? Sesv2 { get; init { field = value; Assigned(285); } }
+        public Input<string>? Sfn { get; init { field = value; Assigned(286); } }
+        public Input<string>? Shield { get; init { field = value; Assigned(287); } }
+        public Input<string>? Signer { get; init { field = value; Assigned(288); } }
+        public Input<string>? Sns { get; init { field = value; Assigned(289); } }
+        public Input<string>? Sqs { get; init { field = value; Assigned(290); } }
+        public Input<string>? Ssm { get; init { field = value; Assigned(291); } }
+        public Input<string>? Ssmcontacts { get; init { field = value; Assigned(292); } }
+        public Input<string>? Ssmincidents { get; init { field = value; Assigned(293); } }
+        public Input<string>? Ssmquicksetup { get; init { field = value; Assigned(294); } }
+        public Input<string>? Ssmsap { get; init { field = value; Assigned(295); } }
+        public Input<string>? Sso { get; init { field = value; Assigned(296); } }
+        public Input<string>? Ssoadmin { get; init { field = value; Assigned(297); } }
+        public Input<string>? Stepfunctions { get; init { field = value; Assigned(298); } }
+        public Input<string>? Storagegateway { get; init { field = value; Assigned(299); } }
+        public Input<string>? Sts { get; init { field = value; Assigned(300); } }
+        public Input<string>? Swf { get; init { field = value; Assigned(301); } }
+        public Input<string>? Synthetics { get; init { field = value; Assigned(302); } }
+        public Input<string>? Taxsettings { get; init { field = value; Assigned(303); } }
+        public Input<string>? Timestreaminfluxdb { get; init { field = value; Assigned(304); } }
+        public Input<string>? Timestreamquery { get; init { field = value; Assigned(305); } }
+        public Input<string>? Timestreamwrite { get; init { field = value; Assigned(306); } }
+        public Input<string>? Transcribe { get; init { field = value; Assigned(307); } }
+        public Input<string>? Transcribeservice { get; init { field = value; Assigned(308); } }
+        public Input<string>? Transfer { get; init { field = value; Assigned(309); } }
+        public Input<string>? Uxc { get; init { field = value; Assigned(310); } }
+        public Input<string>? Verifiedpermissions { get; init { field = value; Assigned(311); } }
+        public Input<string>? Vpclattice { get; init { field = value; Assigned(312); } }
+        public Input<string>? Waf { get; init { field = value; Assigned(313); } }
+        public Input<string>? Wafregional { get; init { field = value; Assigned(314); } }
+        public Input<string>? Wafv2 { get; init { field = value; Assigned(315); } }
+        public Input<string>? Wellarchitected { get; init { field = value; Assigned(316); } }
+        public Input<string>? Workmail { get; init { field = value; Assigned(317); } }
+        public Input<string>? Workspaces { get; init { field = value; Assigned(318); } }
+        public Input<string>? Workspacesweb { get; init { field = value; Assigned(319); } }
+        public Input<string>? Xray { get; init { field = value; Assigned(320); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(321);
-            if (Accessanalyzer is not null) entries.Add(new("accessanalyzer", Accessanalyzer.Expr));
-            if (Account is not null) entries.Add(new("account", Account.Expr));
-            if (Accountaccess is not null) entries.Add(new("accountaccess", Accountaccess.Expr));
-            if (Acm is not null) entries.Add(new("acm", Acm.Expr));
-            if (Acmpca is not null) entries.Add(new("acmpca", Acmpca.Expr));
-            if (Agentregistry is not null) entries.Add(new("agentregistry", Agentregistry.Expr));
-            if (Amg is not null) entries.Add(new("amg", Amg.Expr));
-            if (Amp is not null) entries.Add(new("amp", Amp.Expr));
-            if (Amplify is not null) entries.Add(new("amplify", Amplify.Expr));
-            if (Apigateway is not null) entries.Add(new("apigateway", Apigateway.Expr));
-            if (Apigatewayv2 is not null) entries.Add(new("apigatewayv2", Apigatewayv2.Expr));
-            if (Appautoscaling is not null) entries.Add(new("appautoscaling", Appautoscaling.Expr));
-            if (Appconfig is not null) entries.Add(new("appconfig", Appconfig.Expr));
-            if (Appfabric is not null) entries.Add(new("appfabric", Appfabric.Expr));
-            if (Appflow is not null) entries.Add(new("appflow", Appflow.Expr));
-            if (Appintegrations is not null) entries.Add(new("appintegrations", Appintegrations.Expr));
-            if (Appintegrationsservice is not null) entries.Add(new("appintegrationsservice", Appintegrationsservice.Expr));
-            if (Applicationautoscaling is not null) entries.Add(new("applicationautoscaling", Applicationautoscaling.Expr));
-            if (Applicationinsights is not null) entries.Add(new("applicationinsights", Applicationinsights.Expr));
-            if (Applicationsignals is not null) entries.Add(new("applicationsignals", Applicationsignals.Expr));
-            if (Appmesh is not null) entries.Add(new("appmesh", Appmesh.Expr));
-            if (Appregistry is not null) entries.Add(new("appregistry", Appregistry.Expr));
-            if (Apprunner is not null) entries.Add(new("apprunner", Apprunner.Expr));
-            if (Appstream is not null) entries.Add(new("appstream", Appstream.Expr));
-            if (Appsync is not null) entries.Add(new("appsync", Appsync.Expr));
-            if (Arcregionswitch is not null) entries.Add(new("arcregionswitch", Arcregionswitch.Expr));
-            if (Arczonalshift is not null) entries.Add(new("arczonalshift", Arczonalshift.Expr));
-            if (Athena is not null) entries.Add(new("athena", Athena.Expr));
-            if (Auditmanager is not null) entries.Add(new("auditmanager", Auditmanager.Expr));
-            if (Autoscaling is not null) entries.Add(new("autoscaling", Autoscaling.Expr));
-            if (Autoscalingplans is not null) entries.Add(new("autoscalingplans", Autoscalingplans.Expr));
-            if (Backup is not null) entries.Add(new("backup", Backup.Expr));
-            if (Batch is not null) entries.Add(new("batch", Batch.Expr));
-            if (Bcmdataexports is not null) entries.Add(new("bcmdataexports", Bcmdataexports.Expr));
-            if (Beanstalk is not null) entries.Add(new("beanstalk", Beanstalk.Expr));
-            if (Bedrock is not null) entries.Add(new("bedrock", Bedrock.Expr));
-            if (Bedrockagent is not null) entries.Add(new("bedrockagent", Bedrockagent.Expr));
-            if (Bedrockagentcore is not null) entries.Add(new("bedrockagentcore", Bedrockagentcore.Expr));
-            if (Bedrockruntime is not null) entries.Add(new("bedrockruntime", Bedrockruntime.Expr));
-            if (Billing is not null) entries.Add(new("billing", Billing.Expr));
-            if (Budgets is not null) entries.Add(new("budgets", Budgets.Expr));
-            if (Ce is not null) entries.Add(new("ce", Ce.Expr));
-            if (Chatbot is not null) entries.Add(new("chatbot", Chatbot.Expr));
-            if (Chime is not null) entries.Add(new("chime", Chime.Expr));
-            if (Chimesdkmediapipelines is not null) entries.Add(new("chimesdkmediapipelines", Chimesdkmediapipelines.Expr));
-            if (Chimesdkvoice is not null) entries.Add(new("chimesdkvoice", Chimesdkvoice.Expr));
-            if (Cleanrooms is not null) entries.Add(new("cleanrooms", Cleanrooms.Expr));
-            if (Cloud9 is not null) entries.Add(new("cloud9", Cloud9.Expr));
-            if (Cloudcontrol is not null) entries.Add(new("cloudcontrol", Cloudcontrol.Expr));
-            if (Cloudcontrolapi is not null) entries.Add(new("cloudcontrolapi", Cloudcontrolapi.Expr));
-            if (Cloudformation is not null) entries.Add(new("cloudformation", Cloudformation.Expr));
-            if (Cloudfront is not null) entries.Add(new("cloudfront", Cloudfront.Expr));
-            if (Cloudfrontkeyvaluestore is not null) entries.Add(new("cloudfrontkeyvaluestore", Cloudfrontkeyvaluestore.Expr));
-            if (Cloudhsm is not null) entries.Add(new("cloudhsm", Cloudhsm.Expr));
-            if (Cloudhsmv2 is not null) entries.Add(new("cloudhsmv2", Cloudhsmv2.Expr));
-            if (Cloudsearch is not null) entries.Add(new("cloudsearch", Cloudsearch.Expr));
-            if (Cloudtrail is not null) entries.Add(new("cloudtrail", Cloudtrail.Expr));
-            if (Cloudwatch is not null) entries.Add(new("cloudwatch", Cloudwatch.Expr));
-            if (Cloudwatchevents is not null) entries.Add(new("cloudwatchevents", Cloudwatchevents.Expr));
-            if (Cloudwatchevidently is not null) entries.Add(new("cloudwatchevidently", Cloudwatchevidently.Expr));
-            if (Cloudwatchlog is not null) entries.Add(new("cloudwatchlog", Cloudwatchlog.Expr));
-            if (Cloudwatchlogs is not null) entries.Add(new("cloudwatchlogs", Cloudwatchlogs.Expr));
-            if (Cloudwatchobservabilityaccessmanager is not null) entries.Add(new("cloudwatchobservabilityaccessmanager", Cloudwatchobservabilityaccessmanager.Expr));
-            if (Cloudwatchrum is not null) entries.Add(new("cloudwatchrum", Cloudwatchrum.Expr));
-            if (Codeartifact is not null) entries.Add(new("codeartifact", Codeartifact.Expr));
-            if (Codebuild is not null) entries.Add(new("codebuild", Codebuild.Expr));
-            if (Codecatalyst is not null) entries.Add(new("codecatalyst", Codecatalyst.Expr));
-            if (Codecommit is not null) entries.Add(new("codecommit", Codecommit.Expr));
-            if (Codeconnections is not null) entries.Add(new("codeconnections", Codeconnections.Expr));
-            if (Codedeploy is not null) entries.Add(new("codedeploy", Codedeploy.Expr));
-            if (Codeguruprofiler is not null) entries.Add(new("codeguruprofiler", Codeguruprofiler.Expr));
-            if (Codegurureviewer is not null) entries.Add(new("codegurureviewer", Codegurureviewer.Expr));
-            if (Codepipeline is not null) entries.Add(new("codepipeline", Codepipeline.Expr));
-            if (Codestarconnections is not null) entries.Add(new("codestarconnections", Codestarconnections.Expr));
-            if (Codestarnotifications is not null) entries.Add(new("codestarnotifications", Codestarnotifications.Expr));
-            if (Cognitoidentity is not null) entries.Add(new("cognitoidentity", Cognitoidentity.Expr));
-            if (Cognitoidentityprovider is not null) entries.Add(new("cognitoidentityprovider", Cognitoidentityprovider.Expr));
-            if (Cognitoidp is not null) entries.Add(new("cognitoidp", Cognitoidp.Expr));
-            if (Comprehend is not null) entries.Add(new("comprehend", Comprehend.Expr));
-            if (Computeoptimizer is not null) entries.Add(new("computeoptimizer", Computeoptimizer.Expr));
-            if (Config is not null) entries.Add(new("config", Config.Expr));
-            if (Configservice is not null) entries.Add(new("configservice", Configservice.Expr));
-            if (Connect is not null) entries.Add(new("connect", Connect.Expr));
-            if (Connectcases is not null) entries.Add(new("connectcases", Connectcases.Expr));
-            if (Controltower is not null) entries.Add(new("controltower", Controltower.Expr));
-            if (Costandusagereportservice is not null) entries.Add(new("costandusagereportservice", Costandusagereportservice.Expr));
-            if (Costexplorer is not null) entries.Add(new("costexplorer", Costexplorer.Expr));
-            if (Costoptimizationhub is not null) entries.Add(new("costoptimizationhub", Costoptimizationhub.Expr));
-            if (Cur is not null) entries.Add(new("cur", Cur.Expr));
-            if (Customerprofiles is not null) entries.Add(new("customerprofiles", Customerprofiles.Expr));
-            if (Databasemigration is not null) entries.Add(new("databasemigration", Databasemigration.Expr));
-            if (Databasemigrationservice is not null) entries.Add(new("databasemigrationservice", Databasemigrationservice.Expr));
-            if (Databrew is not null) entries.Add(new("databrew", Databrew.Expr));
-            if (Dataexchange is not null) entries.Add(new("dataexchange", Dataexchange.Expr));
-            if (Datapipeline is not null) entries.Add(new("datapipeline", Datapipeline.Expr));
-            if (Datasync is not null) entries.Add(new("datasync", Datasync.Expr));
-            if (Datazone is not null) entries.Add(new("datazone", Datazone.Expr));
-            if (Dax is not null) entries.Add(new("dax", Dax.Expr));
-            if (Deploy is not null) entries.Add(new("deploy", Deploy.Expr));
-            if (Detective is not null) entries.Add(new("detective", Detective.Expr));
-            if (Devicefarm is not null) entries.Add(new("devicefarm", Devicefarm.Expr));
-            if (Devopsagent is not null) entries.Add(new("devopsagent", Devopsagent.Expr));
-            if (Devopsguru is not null) entries.Add(new("devopsguru", Devopsguru.Expr));
-            if (Directconnect is not null) entries.Add(new("directconnect", Directconnect.Expr));
-            if (Directoryservice is not null) entries.Add(new("directoryservice", Directoryservice.Expr));
-            if (Directoryservicedata is not null) entries.Add(new("directoryservicedata", Directoryservicedata.Expr));
-            if (Dlm is not null) entries.Add(new("dlm", Dlm.Expr));
-            if (Dms is not null) entries.Add(new("dms", Dms.Expr));
-            if (Docdb is not null) entries.Add(new("docdb", Docdb.Expr));
-            if (Docdbelastic is not null) entries.Add(new("docdbelastic", Docdbelastic.Expr));
-            if (Drs is not null) entries.Add(new("drs", Drs.Expr));
-            if (Ds is not null) entries.Add(new("ds", Ds.Expr));
-            if (Dsql is not null) entries.Add(new("dsql", Dsql.Expr));
-            if (Dynamodb is not null) entries.Add(new("dynamodb", Dynamodb.Expr));
-            if (Ec2 is not null) entries.Add(new("ec2", Ec2.Expr));
-            if (Ecr is not null) entries.Add(new("ecr", Ecr.Expr));
-            if (Ecrpublic is not null) entries.Add(new("ecrpublic", Ecrpublic.Expr));
-            if (Ecs is not null) entries.Add(new("ecs", Ecs.Expr));
-            if (Efs is not null) entries.Add(new("efs", Efs.Expr));
-            if (Eks is not null) entries.Add(new("eks", Eks.Expr));
-            if (Elasticache is not null) entries.Add(new("elasticache", Elasticache.Expr));
-            if (Elasticbeanstalk is not null) entries.Add(new("elasticbeanstalk", Elasticbeanstalk.Expr));
-            if (Elasticloadbalancing is not null) entries.Add(new("elasticloadbalancing", Elasticloadbalancing.Expr));
-            if (Elasticloadbalancingv2 is not null) entries.Add(new("elasticloadbalancingv2", Elasticloadbalancingv2.Expr));
-            if (Elasticsearch is not null) entries.Add(new("elasticsearch", Elasticsearch.Expr));
-            if (Elasticsearchservice is not null) entries.Add(new("elasticsearchservice", Elasticsearchservice.Expr));
-            if (Elastictranscoder is not null) entries.Add(new("elastictranscoder", Elastictranscoder.Expr));
-            if (Elb is not null) entries.Add(new("elb", Elb.Expr));
-            if (Elbv2 is not null) entries.Add(new("elbv2", Elbv2.Expr));
-            if (Emr is not null) entries.Add(new("emr", Emr.Expr));
-            if (Emrcontainers is not null) entries.Add(new("emrcontainers", Emrcontainers.Expr));
-            if (Emrserverless is not null) entries.Add(new("emrserverless", Emrserverless.Expr));
-            if (Es is not null) entries.Add(new("es", Es.Expr));
-            if (Eventbridge is not null) entries.Add(new("eventbridge", Eventbridge.Expr));
-            if (Events is not null) entries.Add(new("events", Events.Expr));
-            if (Evidently is not null) entries.Add(new("evidently", Evidently.Expr));
-            if (Evs is not null) entries.Add(new("evs", Evs.Expr));
-            if (Finspace is not null) entries.Add(new("finspace", Finspace.Expr));
-            if (Firehose is not null) entries.Add(new("firehose", Firehose.Expr));
-            if (Fis is not null) entries.Add(new("fis", Fis.Expr));
-            if (Fms is not null) entries.Add(new("fms", Fms.Expr));
-            if (Fsx is not null) entries.Add(new("fsx", Fsx.Expr));
-            if (Gamelift is not null) entries.Add(new("gamelift", Gamelift.Expr));
-            if (Glacier is not null) entries.Add(new("glacier", Glacier.Expr));
-            if (Globalaccelerator is not null) entries.Add(new("globalaccelerator", Globalaccelerator.Expr));
-            if (Glue is not null) entries.Add(new("glue", Glue.Expr));
-            if (Gluedatabrew is not null) entries.Add(new("gluedatabrew", Gluedatabrew.Expr));
-            if (Grafana is not null) entries.Add(new("grafana", Grafana.Expr));
-            if (Greengrass is not null) entries.Add(new("greengrass", Greengrass.Expr));
-            if (Groundstation is not null) entries.Add(new("groundstation", Groundstation.Expr));
-            if (Guardduty is not null) entries.Add(new("guardduty", Guardduty.Expr));
-            if (Healthlake is not null) entries.Add(new("healthlake", Healthlake.Expr));
-            if (Iam is not null) entries.Add(new("iam", Iam.Expr));
-            if (Identitystore is not null) entries.Add(new("identitystore", Identitystore.Expr));
-            if (Imagebuilder is not null) entries.Add(new("imagebuilder", Imagebuilder.Expr));
-            if (Inspector is not null) entries.Add(new("inspector", Inspector.Expr));
-            if (Inspector2 is not null) entries.Add(new("inspector2", Inspector2.Expr));
-            if (Inspectorv2 is not null) entries.Add(new("inspectorv2", Inspectorv2.Expr));
-            if (Interconnect is not null) entries.Add(new("interconnect", Interconnect.Expr));
-            if (Internetmonitor is not null) entries.Add(new("internetmonitor", Internetmonitor.Expr));
-            if (Invoicing is not null) entries.Add(new("invoicing", Invoicing.Expr));
-            if (Iot is not null) entries.Add(new("iot", Iot.Expr));
-            if (Ivs is not null) entries.Add(new("ivs", Ivs.Expr));
-            if (Ivschat is not null) entries.Add(new("ivschat", Ivschat.Expr));
-            if (Kafka is not null) entries.Add(new("kafka", Kafka.Expr));
-            if (Kafkaconnect is not null) entries.Add(new("kafkaconnect", Kafkaconnect.Expr));
-            if (Kendra is not null) entries.Add(new("kendra", Kendra.Expr));
-            if (Keyspaces is not null) entries.Add(new("keyspaces", Keyspaces.Expr));
-            if (Kinesis is not null) entries.Add(new("kinesis", Kinesis.Expr));
-            if (Kinesisanalytics is not null) entries.Add(new("kinesisanalytics", Kinesisanalytics.Expr));
-            if (Kinesisanalyticsv2 is not null) entries.Add(new("kinesisanalyticsv2", Kinesisanalyticsv2.Expr));
-            if (Kinesisvideo is not null) entries.Add(new("kinesisvideo", Kinesisvideo.Expr));
-            if (Kms is not null) entries.Add(new("kms", Kms.Expr));
-            if (Lakeformation is not null) entries.Add(new("lakeformation", Lakeformation.Expr));
-            if (Lambda is not null) entries.Add(new("lambda", Lambda.Expr));
-            if (Lambdacore is not null) entries.Add(new("lambdacore", Lambdacore.Expr));
-            if (Lambdamicrovms is not null) entries.Add(new("lambdamicrovms", Lambdamicrovms.Expr));
-            if (Launchwizard is not null) entries.Add(new("launchwizard", Launchwizard.Expr));
-            if (Lex is not null) entries.Add(new("lex", Lex.Expr));
-            if (Lexmodelbuilding is not null) entries.Add(new("lexmodelbuilding", Lexmodelbuilding.Expr));
-            if (Lexmodelbuildingservice is not null) entries.Add(new("lexmodelbuildingservice", Lexmodelbuildingservice.Expr));
-            if (Lexmodels is not null) entries.Add(new("lexmodels", Lexmodels.Expr));
-            if (Lexmodelsv2 is not null) entries.Add(new("lexmodelsv2", Lexmodelsv2.Expr));
-            if (Lexv2models is not null) entries.Add(new("lexv2models", Lexv2models.Expr));
-            if (Licensemanager is not null) entries.Add(new("licensemanager", Licensemanager.Expr));
-            if (Lightsail is not null) entries.Add(new("lightsail", Lightsail.Expr));
-            if (Location is not null) entries.Add(new("location", Location.Expr));
-            if (Locationservice is not null) entries.Add(new("locationservice", Locationservice.Expr));
-            if (Logs is not null) entries.Add(new("logs", Logs.Expr));
-            if (M2 is not null) entries.Add(new("m2", M2.Expr));
-            if (Macie2 is not null) entries.Add(new("macie2", Macie2.Expr));
-            if (Mailmanager is not null) entries.Add(new("mailmanager", Mailmanager.Expr));
-            if (Managedgrafana is not null) entries.Add(new("managedgrafana", Managedgrafana.Expr));
-            if (Mediaconnect is not null) entries.Add(new("mediaconnect", Mediaconnect.Expr));
-            if (Mediaconvert is not null) entries.Add(new("mediaconvert", Mediaconvert.Expr));
-            if (Medialive is not null) entries.Add(new("medialive", Medialive.Expr));
-            if (Mediapackage is not null) entries.Add(new("mediapackage", Mediapackage.Expr));
-            if (Mediapackagev2 is not null) entries.Add(new("mediapackagev2", Mediapackagev2.Expr));
-            if (Mediapackagevod is not null) entries.Add(new("mediapackagevod", Mediapackagevod.Expr));
-            if (Mediastore is not null) entries.Add(new("mediastore", Mediastore.Expr));
-            if (Memorydb is not null) entries.Add(new("memorydb", Memorydb.Expr));
-            if (Mgn is not null) entries.Add(new("mgn", Mgn.Expr));
-            if (Mpa is not null) entries.Add(new("mpa", Mpa.Expr));
-            if (Mq is not null) entries.Add(new("mq", Mq.Expr));
-            if (Msk is not null) entries.Add(new("msk", Msk.Expr));
-            if (Mwaa is not null) entries.Add(new("mwaa", Mwaa.Expr));
-            if (Mwaaserverless is not null) entries.Add(new("mwaaserverless", Mwaaserverless.Expr));
-            if (Neptune is not null) entries.Add(new("neptune", Neptune.Expr));
-            if (Neptunegraph is not null) entries.Add(new("neptunegraph", Neptunegraph.Expr));
-            if (Networkfirewall is not null) entries.Add(new("networkfirewall", Networkfirewall.Expr));
-            if (Networkflowmonitor is not null) entries.Add(new("networkflowmonitor", Networkflowmonitor.Expr));
-            if (Networkmanager is not null) entries.Add(new("networkmanager", Networkmanager.Expr));
-            if (Networkmonitor is not null) entries.Add(new("networkmonitor", Networkmonitor.Expr));
-            if (Notifications is not null) entries.Add(new("notifications", Notifications.Expr));
-            if (Notificationscontacts is not null) entries.Add(new("notificationscontacts", Notificationscontacts.Expr));
-            if (Oam is not null) entries.Add(new("oam", Oam.Expr));
-            if (Observabilityadmin is not null) entries.Add(new("observabilityadmin", Observabilityadmin.Expr));
-            if (Odb is not null) entries.Add(new("odb", Odb.Expr));
-            if (Opensearch is not null) entries.Add(new("opensearch", Opensearch.Expr));
-            if (Opensearchingestion is not null) entries.Add(new("opensearchingestion", Opensearchingestion.Expr));
-            if (Opensearchserverless is not null) entries.Add(new("opensearchserverless", Opensearchserverless.Expr));
-            if (Opensearchservice is not null) entries.Add(new("opensearchservice", Opensearchservice.Expr));
-            if (Organizations is not null) entries.Add(new("organizations", Organizations.Expr));
-            if (Osis is not null) entries.Add(new("osis", Osis.Expr));
-            if (Outposts is not null) entries.Add(new("outposts", Outposts.Expr));
-            if (Paymentcryptography is not null) entries.Add(new("paymentcryptography", Paymentcryptography.Expr));
-            if (Pcaconnectorad is not null) entries.Add(new("pcaconnectorad", Pcaconnectorad.Expr));
-            if (Pcs is not null) entries.Add(new("pcs", Pcs.Expr));
-            if (Pinpoint is not null) entries.Add(new("pinpoint", Pinpoint.Expr));
-            if (Pinpointsmsvoicev2 is not null) entries.Add(new("pinpointsmsvoicev2", Pinpointsmsvoicev2.Expr));
-            if (Pipes is not null) entries.Add(new("pipes", Pipes.Expr));
-            if (Polly is not null) entries.Add(new("polly", Polly.Expr));
-            if (Pricing is not null) entries.Add(new("pricing", Pricing.Expr));
-            if (Prometheus is not null) entries.Add(new("prometheus", Prometheus.Expr));
-            if (Prometheusservice is not null) entries.Add(new("prometheusservice", Prometheusservice.Expr));
-            if (Qbusiness is not null) entries.Add(new("qbusiness", Qbusiness.Expr));
-            if (Qldb is not null) entries.Add(new("qldb", Qldb.Expr));
-            if (Quicksight is not null) entries.Add(new("quicksight", Quicksight.Expr));
-            if (Ram is not null) entries.Add(new("ram", Ram.Expr));
-            if (Rbin is not null) entries.Add(new("rbin", Rbin.Expr));
-            if (Rds is not null) entries.Add(new("rds", Rds.Expr));
-            if (Rdsdata is not null) entries.Add(new("rdsdata", Rdsdata.Expr));
-            if (Rdsdataservice is not null) entries.Add(new("rdsdataservice", Rdsdataservice.Expr));
-            if (Recyclebin is not null) entries.Add(new("recyclebin", Recyclebin.Expr));
-            if (Redshift is not null) entries.Add(new("redshift", Redshift.Expr));
-            if (Redshiftdata is not null) entries.Add(new("redshiftdata", Redshiftdata.Expr));
-            if (Redshiftdataapiservice is not null) entries.Add(new("redshiftdataapiservice", Redshiftdataapiservice.Expr));
-            if (Redshiftserverless is not null) entries.Add(new("redshiftserverless", Redshiftserverless.Expr));
-            if (Rekognition is not null) entries.Add(new("rekognition", Rekognition.Expr));
-            if (Resiliencehub is not null) entries.Add(new("resiliencehub", Resiliencehub.Expr));
-            if (Resiliencehubv2 is not null) entries.Add(new("resiliencehubv2", Resiliencehubv2.Expr));
-            if (Resourceexplorer2 is not null) entries.Add(new("resourceexplorer2", Resourceexplorer2.Expr));
-            if (Resourcegroups is not null) entries.Add(new("resourcegroups", Resourcegroups.Expr));
-            if (Resourcegroupstagging is not null) entries.Add(new("resourcegroupstagging", Resourcegroupstagging.Expr));
-            if (Resourcegroupstaggingapi is not null) entries.Add(new("resourcegroupstaggingapi", Resourcegroupstaggingapi.Expr));
-            if (Rolesanywhere is not null) entries.Add(new("rolesanywhere", Rolesanywhere.Expr));
-            if (Route53 is not null) entries.Add(new("route53", Route53.Expr));
-            if (Route53domains is not null) entries.Add(new("route53domains", Route53domains.Expr));
-            if (Route53profiles is not null) entries.Add(new("route53profiles", Route53profiles.Expr));
-            if (Route53recoverycontrolconfig is not null) entries.Add(new("route53recoverycontrolconfig", Route53recoverycontrolconfig.Expr));
-            if (Route53recoveryreadiness is not null) entries.Add(new("route53recoveryreadiness", Route53recoveryreadiness.Expr));
-            if (Route53resolver is not null) entries.Add(new("route53resolver", Route53resolver.Expr));
-            if (Rum is not null) entries.Add(new("rum", Rum.Expr));
-            if (S3 is not null) entries.Add(new("s3", S3.Expr));
-            if (S3api is not null) entries.Add(new("s3api", S3api.Expr));
-            if (S3control is not null) entries.Add(new("s3control", S3control.Expr));
-            if (S3files is not null) entries.Add(new("s3files", S3files.Expr));
-            if (S3outposts is not null) entries.Add(new("s3outposts", S3outposts.Expr));
-            if (S3tables is not null) entries.Add(new("s3tables", S3tables.Expr));
-            if (S3vectors is not null) entries.Add(new("s3vectors", S3vectors.Expr));
-            if (Sagemaker is not null) entries.Add(new("sagemaker", Sagemaker.Expr));
-            if (Savingsplans is not null) entries.Add(new("savingsplans", Savingsplans.Expr));
-            if (Scheduler is not null) entries.Add(new("scheduler", Scheduler.Expr));
-            if (Schemas is not null) entries.Add(new("schemas", Schemas.Expr));
-            if (Secretsmanager is not null) entries.Add(new("secretsmanager", Secretsmanager.Expr));
-            if (Securityhub is not null) entries.Add(new("securityhub", Securityhub.Expr));
-            if (Securitylake is not null) entries.Add(new("securitylake", Securitylake.Expr));
-            if (Serverlessapplicationrepository is not null) entries.Add(new("serverlessapplicationrepository", Serverlessapplicationrepository.Expr));
-            if (Serverlessapprepo is not null) entries.Add(new("serverlessapprepo", Serverlessapprepo.Expr));
-            if (Serverlessrepo is not null) entries.Add(new("serverlessrepo", Serverlessrepo.Expr));
-            if (Servicecatalog is not null) entries.Add(new("servicecatalog", Servicecatalog.Expr));
-            if (Servicecatalogappregistry is not null) entries.Add(new("servicecatalogappregistry", Servicecatalogappregistry.Expr));
-            if (Servicediscovery is not null) entries.Add(new("servicediscovery", Servicediscovery.Expr));
-            if (Servicequotas is not null) entries.Add(new("servicequotas", Servicequotas.Expr));
-            if (Ses is not null) entries.Add(new("ses", Ses.Expr));
-            if (Sesv2 is not null) entries.Add(new("sesv2", Sesv2.Expr));
-            if (Sfn is not null) entries.Add(new("sfn", Sfn.Expr));
-            if (Shield is not null) entries.Add(new("shield", Shield.Expr));
-            if (Signer is not null) entries.Add(new("signer", Signer.Expr));
-            if (Sns is not null) entries.Add(new("sns", Sns.Expr));
-            if (Sqs is not null) entries.Add(new("sqs", Sqs.Expr));
-            if (Ssm is not null) entries.Add(new("ssm", Ssm.Expr));
-            if (Ssmcontacts is not null) entries.Add(new("ssmcontacts", Ssmcontacts.Expr));
-            if (Ssmincidents is not null) entries.Add(new("ssmincidents", Ssmincidents.Expr));
-            if (Ssmquicksetup is not null) entries.Add(new("ssmquicksetup", Ssmquicksetup.Expr));
-            if (Ssmsap is not null) entries.Add(new("ssmsap", Ssmsap.Expr));
-            if (Sso is not null) entries.Add(new("sso", Sso.Expr));
-            if (Ssoadmin is not null) entries.Add(new("ssoadmin", Ssoadmin.Expr));
-            if (Stepfunctions is not null) entries.Add(new("stepfunctions", Stepfunctions.Expr));
-            if (Storagegateway is not null) entries.Add(new("storagegateway", Storagegateway.Expr));
-            if (Sts is not null) entries.Add(new("sts", Sts.Expr));
-            if (Swf is not null) entries.Add(new("swf", Swf.Expr));
-            if (Synthetics is not null) entries.Add(new("synthetics", Synthetics.Expr));
-            if (Taxsettings is not null) entries.Add(new("taxsettings", Taxsettings.Expr));
-            if (Timestreaminfluxdb is not null) entries.Add(new("timestreaminfluxdb", Timestreaminfluxdb.Expr));
-            if (Timestreamquery is not null) entries.Add(new("timestreamquery", Timestreamquery.Expr));
-            if (Timestreamwrite is not null) entries.Add(new("timestreamwrite", Timestreamwrite.Expr));
-            if (Transcribe is not null) entries.Add(new("transcribe", Transcribe.Expr));
-            if (Transcribeservice is not null) entries.Add(new("transcribeservice", Transcribeservice.Expr));
-            if (Transfer is not null) entries.Add(new("transfer", Transfer.Expr));
-            if (Uxc is not null) entries.Add(new("uxc", Uxc.Expr));
-            if (Verifiedpermissions is not null) entries.Add(new("verifiedpermissions", Verifiedpermissions.Expr));
-            if (Vpclattice is not null) entries.Add(new("vpclattice", Vpclattice.Expr));
-            if (Waf is not null) entries.Add(new("waf", Waf.Expr));
-            if (Wafregional is not null) entries.Add(new("wafregional", Wafregional.Expr));
-            if (Wafv2 is not null) entries.Add(new("wafv2", Wafv2.Expr));
-            if (Wellarchitected is not null) entries.Add(new("wellarchitected", Wellarchitected.Expr));
-            if (Workmail is not null) entries.Add(new("workmail", Workmail.Expr));
-            if (Workspaces is not null) entries.Add(new("workspaces", Workspaces.Expr));
-            if (Workspacesweb is not null) entries.Add(new("workspacesweb", Workspacesweb.Expr));
-            if (Xray is not null) entries.Add(new("xray", Xray.Expr));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (Accessanalyzer is not null) entries.Add(new("accessanalyzer", Accessanalyzer.Expr)); break;
+                    case 1: if (Account is not null) entries.Add(new("account", Account.Expr)); break;
+                    case 2: if (Accountaccess is not null) entries.Add(new("accountaccess", Accountaccess.Expr)); break;
+                    case 3: if (Acm is not null) entries.Add(new("acm", Acm.Expr)); break;
+                    case 4: if (Acmpca is not null) entries.Add(new("acmpca", Acmpca.Expr)); break;
+                    case 5: if (Agentregistry is not null) entries.Add(new("agentregistry", Agentregistry.Expr)); break;
+                    case 6: if (Amg is not null) entries.Add(new("amg", Amg.Expr)); break;
+                    case 7: if (Amp is not null) entries.Add(new("amp", Amp.Expr)); break;
+                    case 8: if (Amplify is not null) entries.Add(new("amplify", Amplify.Expr)); break;
+                    case 9: if (Apigateway is not null) entries.Add(new("apigateway", Apigateway.Expr)); break;
+                    case 10: if (Apigatewayv2 is not null) entries.Add(new("apigatewayv2", Apigatewayv2.Expr)); break;
+                    case 11: if (Appautoscaling is not null) entries.Add(new("appautoscaling", Appautoscaling.Expr)); break;
+                    case 12: if (Appconfig is not null) entries.Add(new("appconfig", Appconfig.Expr)); break;
+                    case 13: if (Appfabric is not null) entries.Add(new("appfabric", Appfabric.Expr)); break;
+                    case 14: if (Appflow is not null) entries.Add(new("appflow", Appflow.Expr)); break;
+                    case 15: if (Appintegrations is not null) entries.Add(new("appintegrations", Appintegrations.Expr)); break;
+                    case 16: if (Appintegrationsservice is not null) entries.Add(new("appintegrationsservice", Appintegrationsservice.Expr)); break;
+                    case 17: if (Applicationautoscaling is not null) entries.Add(new("applicationautoscaling", Applicationautoscaling.Expr)); break;
+                    case 18: if (Applicationinsights is not null) entries.Add(new("applicationinsights", Applicationinsights.Expr)); break;
+                    case 19: if (Applicationsignals is not null) entries.Add(new("applicationsignals", Applicationsignals.Expr)); break;
+                    case 20: if (Appmesh is not null) entries.Add(new("appmesh", Appmesh.Expr)); break;
+                    case 21: if (Appregistry is not null) entries.Add(new("appregistry", Appregistry.Expr)); break;
+                    case 22: if (Apprunner is not null) entries.Add(new("apprunner", Apprunner.Expr)); break;
+                    case 23: if (Appstream is not null) entries.Add(new("appstream", Appstream.Expr)); break;
+                    case 24: if (Appsync is not null) entries.Add(new("appsync", Appsync.Expr)); break;
+                    case 25: if (Arcregionswitch is not null) entries.Add(new("arcregionswitch", Arcregionswitch.Expr)); break;
+                    case 26: if (Arczonalshift is not null) entries.Add(new("arczonalshift", Arczonalshift.Expr)); break;
+                    case 27: if (Athena is not null) entries.Add(new("athena", Athena.Expr)); break;
+                    case 28: if (Auditmanager is not null) entries.Add(new("auditmanager", Auditmanager.Expr)); break;
+                    case 29: if (Autoscaling is not null) entries.Add(new("autoscaling", Autoscaling.Expr)); break;
+                    case 30: if (Autoscalingplans is not null) entries.Add(new("autoscalingplans", Autoscalingplans.Expr)); break;
+                    case 31: if (Backup is not null) entries.Add(new("backup", Backup.Expr)); break;
+                    case 32: if (Batch is not null) entries.Add(new("batch", Batch.Expr)); break;
+                    case 33: if (Bcmdataexports is not null) entries.Add(new("bcmdataexports", Bcmdataexports.Expr)); break;
+                    case 34: if (Beanstalk is not null) entries.Add(new("beanstalk", Beanstalk.Expr)); break;
+                    case 35: if (Bedrock is not null) entries.Add(new("bedrock", Bedrock.Expr)); break;
+                    case 36: if (Bedrockagent is not null) entries.Add(new("bedrockagent", Bedrockagent.Expr)); break;
+                    case 37: if (Bedrockagentcore is not null) entries.Add(new("bedrockagentcore", Bedrockagentcore.Expr)); break;
+                    case 38: if (Bedrockruntime is not null) entries.Add(new("bedrockruntime", Bedrockruntime.Expr)); break;
+                    case 39: if (Billing is not null) entries.Add(new("billing", Billing.Expr)); break;
+                    case 40: if (Budgets is not null) entries.Add(new("budgets", Budgets.Expr)); break;
+                    case 41: if (Ce is not null) entries.Add(new("ce", Ce.Expr)); break;
+                    case 42: if (Chatbot is not null) entries.Add(new("chatbot", Chatbot.Expr)); break;
+                    case 43: if (Chime is not null) entries.Add(new("chime", Chime.Expr)); break;
+                    case 44: if (Chimesdkmediapipelines is not null) entries.Add(new("chimesdkmediapipelines", Chimesdkmediapipelines.Expr)); break;
+                    case 45: if (Chimesdkvoice is not null) entries.Add(new("chimesdkvoice", Chimesdkvoice.Expr)); break;
+                    case 46: if (Cleanrooms is not null) entries.Add(new("cleanrooms", Cleanrooms.Expr)); break;
+                    case 47: if (Cloud9 is not null) entries.Add(new("cloud9", Cloud9.Expr)); break;
+                    case 48: if (Cloudcontrol is not null) entries.Add(new("cloudcontrol", Cloudcontrol.Expr)); break;
+                    case 49: if (Cloudcontrolapi is not null) entries.Add(new("cloudcontrolapi", Cloudcontrolapi.Expr)); break;
+                    case 50: if (Cloudformation is not null) entries.Add(new("cloudformation", Cloudformation.Expr)); break;
+                    case 51: if (Cloudfront is not null) entries.Add(new("cloudfront", Cloudfront.Expr)); break;
+                    case 52: if (Cloudfrontkeyvaluestore is not null) entries.Add(new("cloudfrontkeyvaluestore", Cloudfrontkeyvaluestore.Expr)); break;
+                    case 53: if (Cloudhsm is not null) entries.Add(new("cloudhsm", Cloudhsm.Expr)); break;
+                    case 54: if (Cloudhsmv2 is not null) entries.Add(new("cloudhsmv2", Cloudhsmv2.Expr)); break;
+                    case 55: if (Cloudsearch is not null) entries.Add(new("cloudsearch", Cloudsearch.Expr)); break;
+                    case 56: if (Cloudtrail is not null) entries.Add(new("cloudtrail", Cloudtrail.Expr)); break;
+                    case 57: if (Cloudwatch is not null) entries.Add(new("cloudwatch", Cloudwatch.Expr)); break;
+                    case 58: if (Cloudwatchevents is not null) entries.Add(new("cloudwatchevents", Cloudwatchevents.Expr)); break;
+                    case 59: if (Cloudwatchevidently is not null) entries.Add(new("cloudwatchevidently", Cloudwatchevidently.Expr)); break;
+                    case 60: if (Cloudwatchlog is not null) entries.Add(new("cloudwatchlog", Cloudwatchlog.Expr)); break;
+                    case 61: if (Cloudwatchlogs is not null) entries.Add(new("cloudwatchlogs", Cloudwatchlogs.Expr)); break;
+                    case 62: if (Cloudwatchobservabilityaccessmanager is not null) entries.Add(new("cloudwatchobservabilityaccessmanager", Cloudwatchobservabilityaccessmanager.Expr)); break;
+                    case 63: if (Cloudwatchrum is not null) entries.Add(new("cloudwatchrum", Cloudwatchrum.Expr)); break;
+                    case 64: if (Codeartifact is not null) entries.Add(new("codeartifact", Codeartifact.Expr)); break;
+                    case 65: if (Codebuild is not null) entries.Add(new("codebuild", Codebuild.Expr)); break;
+                    case 66: if (Codecatalyst is not null) entries.Add(new("codecatalyst", Codecatalyst.Expr)); break;
+                    case 67: if (Codecommit is not null) entries.Add(new("codecommit", Codecommit.Expr)); break;
+                    case 68: if (Codeconnections is not null) entries.Add(new("codeconnections", Codeconnections.Expr)); break;
+                    case 69: if (Codedeploy is not null) entries.Add(new("codedeploy", Codedeploy.Expr)); break;
+                    case 70: if (Codeguruprofiler is not null) entries.Add(new("codeguruprofiler", Codeguruprofiler.Expr)); break;
+                    case 71: if (Codegurureviewer is not null) entries.Add(new("codegurureviewer", Codegurureviewer.Expr)); break;
+                    case 72: if (Codepipeline is not null) entries.Add(new("codepipeline", Codepipeline.Expr)); break;
+                    case 73: if (Codestarconnections is not null) entries.Add(new("codestarconnections", Codestarconnections.Expr)); break;
+                    case 74: if (Codestarnotifications is not null) entries.Add(new("codestarnotifications", Codestarnotifications.Expr)); break;
+                    case 75: if (Cognitoidentity is not null) entries.Add(new("cognitoidentity", Cognitoidentity.Expr)); break;
+                    case 76: if (Cognitoidentityprovider is not null) entries.Add(new("cognitoidentityprovider", Cognitoidentityprovider.Expr)); break;
+                    case 77: if (Cognitoidp is not null) entries.Add(new("cognitoidp", Cognitoidp.Expr)); break;
+                    case 78: if (Comprehend is not null) entries.Add(new("comprehend", Comprehend.Expr)); break;
+                    case 79: if (Computeoptimizer is not null) entries.Add(new("computeoptimizer", Computeoptimizer.Expr)); break;
+                    case 80: if (Config is not null) entries.Add(new("config", Config.Expr)); break;
+                    case 81: if (Configservice is not null) entries.Add(new("configservice", Configservice.Expr)); break;
+                    case 82: if (Connect is not null) entries.Add(new("connect", Connect.Expr)); break;
+                    case 83: if (Connectcases is not null) entries.Add(new("connectcases", Connectcases.Expr)); break;
+                    case 84: if (Controltower is not null) entries.Add(new("controltower", Controltower.Expr)); break;
+                    case 85: if (Costandusagereportservice is not null) entries.Add(new("costandusagereportservice", Costandusagereportservice.Expr)); break;
+                    case 86: if (Costexplorer is not null) entries.Add(new("costexplorer", Costexplorer.Expr)); break;
+                    case 87: if (Costoptimizationhub is not null) entries.Add(new("costoptimizationhub", Costoptimizationhub.Expr)); break;
+                    case 88: if (Cur is not null) entries.Add(new("cur", Cur.Expr)); break;
+                    case 89: if (Customerprofiles is not null) entries.Add(new("customerprofiles", Customerprofiles.Expr)); break;
+                    case 90: if (Databasemigration is not null) entries.Add(new("databasemigration", Databasemigration.Expr)); break;
+                    case 91: if (Databasemigrationservice is not null) entries.Add(new("databasemigrationservice", Databasemigrationservice.Expr)); break;
+                    case 92: if (Databrew is not null) entries.Add(new("databrew", Databrew.Expr)); break;
+                    case 93: if (Dataexchange is not null) entries.Add(new("dataexchange", Dataexchange.Expr)); break;
+                    case 94: if (Datapipeline is not null) entries.Add(new("datapipeline", Datapipeline.Expr)); break;
+                    case 95: if (Datasync is not null) entries.Add(new("datasync", Datasync.Expr)); break;
+                    case 96: if (Datazone is not null) entries.Add(new("datazone", Datazone.Expr)); break;
+                    case 97: if (Dax is not null) entries.Add(new("dax", Dax.Expr)); break;
+                    case 98: if (Deploy is not null) entries.Add(new("deploy", Deploy.Expr)); break;
+                    case 99: if (Detective is not null) entries.Add(new("detective", Detective.Expr)); break;
+                    case 100: if (Devicefarm is not null) entries.Add(new("devicefarm", Devicefarm.Expr)); break;
+                    case 101: if (Devopsagent is not null) entries.Add(new("devopsagent", Devopsagent.Expr)); break;
+                    case 102: if (Devopsguru is not null) entries.Add(new("devopsguru", Devopsguru.Expr)); break;
+                    case 103: if (Directconnect is not null) entries.Add(new("directconnect", Directconnect.Expr)); break;
+                    case 104: if (Directoryservice is not null) entries.Add(new("directoryservice", Directoryservice.Expr)); break;
+                    case 105: if (Directoryservicedata is not null) entries.Add(new("directoryservicedata", Directoryservicedata.Expr)); break;
+                    case 106: if (Dlm is not null) entries.Add(new("dlm", Dlm.Expr)); break;
+                    case 107: if (Dms is not null) entries.Add(new("dms", Dms.Expr)); break;
+                    case 108: if (Docdb is not null) entries.Add(new("docdb", Docdb.Expr)); break;
+                    case 109: if (Docdbelastic is not null) entries.Add(new("docdbelastic", Docdbelastic.Expr)); break;
+                    case 110: if (Drs is not null) entries.Add(new("drs", Drs.Expr)); break;
+                    case 111: if (Ds is not null) entries.Add(new("ds", Ds.Expr)); break;
+                    case 112: if (Dsql is not null) entries.Add(new("dsql", Dsql.Expr)); break;
+                    case 113: if (Dynamodb is not null) entries.Add(new("dynamodb", Dynamodb.Expr)); break;
+                    case 114: if (Ec2 is not null) entries.Add(new("ec2", Ec2.Expr)); break;
+                    case 115: if (Ecr is not null) entries.Add(new("ecr", Ecr.Expr)); break;
+                    case 116: if (Ecrpublic is not null) entries.Add(new("ecrpublic", Ecrpublic.Expr)); break;
+                    case 117: if (Ecs is not null) entries.Add(new("ecs", Ecs.Expr)); break;
+                    case 118: if (Efs is not null) entries.Add(new("efs", Efs.Expr)); break;
+                    case 119: if (Eks is not null) entries.Add(new("eks", Eks.Expr)); break;
+                    case 120: if (Elasticache is not null) entries.Add(new("elasticache", Elasticache.Expr)); break;
+                    case 121: if (Elasticbeanstalk is not null) entries.Add(new("elasticbeanstalk", Elasticbeanstalk.Expr)); break;
+                    case 122: if (Elasticloadbalancing is not null) entries.Add(new("elasticloadbalancing", Elasticloadbalancing.Expr)); break;
+                    case 123: if (Elasticloadbalancingv2 is not null) entries.Add(new("elasticloadbalancingv2", Elasticloadbalancingv2.Expr)); break;
+                    case 124: if (Elasticsearch is not null) entries.Add(new("elasticsearch", Elasticsearch.Expr)); break;
+                    case 125: if (Elasticsearchservice is not null) entries.Add(new("elasticsearchservice", Elasticsearchservice.Expr)); break;
+                    case 126: if (Elastictranscoder is not null) entries.Add(new("elastictranscoder", Elastictranscoder.Expr)); break;
+                    case 127: if (Elb is not null) entries.Add(new("elb", Elb.Expr)); break;
+                    case 128: if (Elbv2 is not null) entries.Add(new("elbv2", Elbv2.Expr)); break;
+                    case 129: if (Emr is not null) entries.Add(new("emr", Emr.Expr)); break;
+                    case 130: if (Emrcontainers is not null) entries.Add(new("emrcontainers", Emrcontainers.Expr)); break;
+                    case 131: if (Emrserverless is not null) entries.Add(new("emrserverless", Emrserverless.Expr)); break;
+                    case 132: if (Es is not null) entries.Add(new("es", Es.Expr)); break;
+                    case 133: if (Eventbridge is not null) entries.Add(new("eventbridge", Eventbridge.Expr)); break;
+                    case 134: if (Events is not null) entries.Add(new("events", Events.Expr)); break;
+                    case 135: if (Evidently is not null) entries.Add(new("evidently", Evidently.Expr)); break;
+                    case 136: if (Evs is not null) entries.Add(new("evs", Evs.Expr)); break;
+                    case 137: if (Finspace is not null) entries.Add(new("finspace", Finspace.Expr)); break;
+                    case 138: if (Firehose is not null) entries.Add(new("firehose", Firehose.Expr)); break;
+                    case 139: if (Fis is not null) entries.Add(new("fis", Fis.Expr)); break;
+                    case 140: if (Fms is not null) entries.Add(new("fms", Fms.Expr)); break;
+                    case 141: if (Fsx is not null) entries.Add(new("fsx", Fsx.Expr)); break;
+                    case 142: if (Gamelift is not null) entries.Add(new("gamelift", Gamelift.Expr)); break;
+                    case 143: if (Glacier is not null) entries.Add(new("glacier", Glacier.Expr)); break;
+                    case 144: if (Globalaccelerator is not null) entries.Add(new("globalaccelerator", Globalaccelerator.Expr)); break;
+                    case 145: if (Glue is not null) entries.Add(new("glue", Glue.Expr)); break;
+                    case 146: if (Gluedatabrew is not null) entries.Add(new("gluedatabrew", Gluedatabrew.Expr)); break;
+                    case 147: if (Grafana is not null) entries.Add(new("grafana", Grafana.Expr)); break;
+                    case 148: if (Greengrass is not null) entries.Add(new("greengrass", Greengrass.Expr)); break;
+                    case 149: if (Groundstation is not null) entries.Add(new("groundstation", Groundstation.Expr)); break;
+                    case 150: if (Guardduty is not null) entries.Add(new("guardduty", Guardduty.Expr)); break;
+                    case 151: if (Healthlake is not null) entries.Add(new("healthlake", Healthlake.Expr)); break;
+                    case 152: if (Iam is not null) entries.Add(new("iam", Iam.Expr)); break;
+                    case 153: if (Identitystore is not null) entries.Add(new("identitystore", Identitystore.Expr)); break;
+                    case 154: if (Imagebuilder is not null) entries.Add(new("imagebuilder", Imagebuilder.Expr)); break;
+                    case 155: if (Inspector is not null) entries.Add(new("inspector", Inspector.Expr)); break;
+                    case 156: if (Inspector2 is not null) entries.Add(new("inspector2", Inspector2.Expr)); break;
+                    case 157: if (Inspectorv2 is not null) entries.Add(new("inspectorv2", Inspectorv2.Expr)); break;
+                    case 158: if (Interconnect is not null) entries.Add(new("interconnect", Interconnect.Expr)); break;
+                    case 159: if (Internetmonitor is not null) entries.Add(new("internetmonitor", Internetmonitor.Expr)); break;
+                    case 160: if (Invoicing is not null) entries.Add(new("invoicing", Invoicing.Expr)); break;
+                    case 161: if (Iot is not null) entries.Add(new("iot", Iot.Expr)); break;
+                    case 162: if (Ivs is not null) entries.Add(new("ivs", Ivs.Expr)); break;
+                    case 163: if (Ivschat is not null) entries.Add(new("ivschat", Ivschat.Expr)); break;
+                    case 164: if (Kafka is not null) entries.Add(new("kafka", Kafka.Expr)); break;
+                    case 165: if (Kafkaconnect is not null) entries.Add(new("kafkaconnect", Kafkaconnect.Expr)); break;
+                    case 166: if (Kendra is not null) entries.Add(new("kendra", Kendra.Expr)); break;
+                    case 167: if (Keyspaces is not null) entries.Add(new("keyspaces", Keyspaces.Expr)); break;
+                    case 168: if (Kinesis is not null) entries.Add(new("kinesis", Kinesis.Expr)); break;
+                    case 169: if (Kinesisanalytics is not null) entries.Add(new("kinesisanalytics", Kinesisanalytics.Expr)); break;
+                    case 170: if (Kinesisanalyticsv2 is not null) entries.Add(new("kinesisanalyticsv2", Kinesisanalyticsv2.Expr)); break;
+                    case 171: if (Kinesisvideo is not null) entries.Add(new("kinesisvideo", Kinesisvideo.Expr)); break;
+                    case 172: if (Kms is not null) entries.Add(new("kms", Kms.Expr)); break;
+                    case 173: if (Lakeformation is not null) entries.Add(new("lakeformation", Lakeformation.Expr)); break;
+                    case 174: if (Lambda is not null) entries.Add(new("lambda", Lambda.Expr)); break;
+                    case 175: if (Lambdacore is not null) entries.Add(new("lambdacore", Lambdacore.Expr)); break;
+                    case 176: if (Lambdamicrovms is not null) entries.Add(new("lambdamicrovms", Lambdamicrovms.Expr)); break;
+                    case 177: if (Launchwizard is not null) entries.Add(new("launchwizard", Launchwizard.Expr)); break;
+                    case 178: if (Lex is not null) entries.Add(new("lex", Lex.Expr)); break;
+                    case 179: if (Lexmodelbuilding is not null) entries.Add(new("lexmodelbuilding", Lexmodelbuilding.Expr)); break;
+                    case 180: if (Lexmodelbuildingservice is not null) entries.Add(new("lexmodelbuildingservice", Lexmodelbuildingservice.Expr)); break;
+                    case 181: if (Lexmodels is not null) entries.Add(new("lexmodels", Lexmodels.Expr)); break;
+                    case 182: if (Lexmodelsv2 is not null) entries.Add(new("lexmodelsv2", Lexmodelsv2.Expr)); break;
+                    case 183: if (Lexv2models is not null) entries.Add(new("lexv2models", Lexv2models.Expr)); break;
+                    case 184: if (Licensemanager is not null) entries.Add(new("licensemanager", Licensemanager.Expr)); break;
+                    case 185: if (Lightsail is not null) entries.Add(new("lightsail", Lightsail.Expr)); break;
+                    case 186: if (Location is not null) entries.Add(new("location", Location.Expr)); break;
+                    case 187: if (Locationservice is not null) entries.Add(new("locationservice", Locationservice.Expr)); break;
+                    case 188: if (Logs is not null) entries.Add(new("logs", Logs.Expr)); break;
+                    case 189: if (M2 is not null) entries.Add(new("m2", M2.Expr)); break;
+                    case 190: if (Macie2 is not null) entries.Add(new("macie2", Macie2.Expr)); break;
+                    case 191: if (Mailmanager is not null) entries.Add(new("mailmanager", Mailmanager.Expr)); break;
+                    case 192: if (Managedgrafana is not null) entries.Add(new("managedgrafana", Managedgrafana.Expr)); break;
+                    case 193: if (Mediaconnect is not null) entries.Add(new("mediaconnect", Mediaconnect.Expr)); break;
+                    case 194: if (Mediaconvert is not null) entries.Add(new("mediaconvert", Mediaconvert.Expr)); break;
+                    case 195: if (Medialive is not null) entries.Add(new("medialive", Medialive.Expr)); break;
+                    case 196: if (Mediapackage is not null) entries.Add(new("mediapackage", Mediapackage.Expr)); break;
+                    case 197: if (Mediapackagev2 is not null) entries.Add(new("mediapackagev2", Mediapackagev2.Expr)); break;
+                    case 198: if (Mediapackagevod is not null) entries.Add(new("mediapackagevod", Mediapackagevod.Expr)); break;
+                    case 199: if (Mediastore is not null) entries.Add(new("mediastore", Mediastore.Expr)); break;
+                    case 200: if (Memorydb is not null) entries.Add(new("memorydb", Memorydb.Expr)); break;
+                    case 201: if (Mgn is not null) entries.Add(new("mgn", Mgn.Expr)); break;
+                    case 202: if (Mpa is not null) entries.Add(new("mpa", Mpa.Expr)); break;
+                    case 203: if (Mq is not null) entries.Add(new("mq", Mq.Expr)); break;
+                    case 204: if (Msk is not null) entries.Add(new("msk", Msk.Expr)); break;
+                    case 205: if (Mwaa is not null) entries.Add(new("mwaa", Mwaa.Expr)); break;
+                    case 206: if (Mwaaserverless is not null) entries.Add(new("mwaaserverless", Mwaaserverless.Expr)); break;
+                    case 207: if (Neptune is not null) entries.Add(new("neptune", Neptune.Expr)); break;
+                    case 208: if (Neptunegraph is not null) entries.Add(new("neptunegraph", Neptunegraph.Expr)); break;
+                    case 209: if (Networkfirewall is not null) entries.Add(new("networkfirewall", Networkfirewall.Expr)); break;
+                    case 210: if (Networkflowmonitor is not null) entries.Add(new("networkflowmonitor", Networkflowmonitor.Expr)); break;
+                    case 211: if (Networkmanager is not null) entries.Add(new("networkmanager", Networkmanager.Expr)); break;
+                    case 212: if (Networkmonitor is not null) entries.Add(new("networkmonitor", Networkmonitor.Expr)); break;
+                    case 213: if (Notifications is not null) entries.Add(new("notifications", Notifications.Expr)); break;
+                    case 214: if (Notificationscontacts is not null) entries.Add(new("notificationscontacts", Notificationscontacts.Expr)); break;
+                    case 215: if (Oam is not null) entries.Add(new("oam", Oam.Expr)); break;
+                    case 216: if (Observabilityadmin is not null) entries.Add(new("observabilityadmin", Observabilityadmin.Expr)); break;
+                    case 217: if (Odb is not null) entries.Add(new("odb", Odb.Expr)); break;
+                    case 218: if (Opensearch is not null) entries.Add(new("opensearch", Opensearch.Expr)); break;
+                    case 219: if (Opensearchingestion is not null) entries.Add(new("opensearchingestion", Opensearchingestion.Expr)); break;
+                    case 220: if (Opensearchserverless is not null) entries.Add(new("opensearchserverless", Opensearchserverless.Expr)); break;
+                    case 221: if (Opensearchservice is not null) entries.Add(new("opensearchservice", Opensearchservice.Expr)); break;
+                    case 222: if (Organizations is not null) entries.Add(new("organizations", Organizations.Expr)); break;
+                    case 223: if (Osis is not null) entries.Add(new("osis", Osis.Expr)); break;
+                    case 224: if (Outposts is not null) entries.Add(new("outposts", Outposts.Expr)); break;
+                    case 225: if (Paymentcryptography is not null) entries.Add(new("paymentcryptography", Paymentcryptography.Expr)); break;
+                    case 226: if (Pcaconnectorad is not null) entries.Add(new("pcaconnectorad", Pcaconnectorad.Expr)); break;
+                    case 227: if (Pcs is not null) entries.Add(new("pcs", Pcs.Expr)); break;
+                    case 228: if (Pinpoint is not null) entries.Add(new("pinpoint", Pinpoint.Expr)); break;
+                    case 229: if (Pinpointsmsvoicev2 is not null) entries.Add(new("pinpointsmsvoicev2", Pinpointsmsvoicev2.Expr)); break;
+                    case 230: if (Pipes is not null) entries.Add(new("pipes", Pipes.Expr)); break;
+                    case 231: if (Polly is not null) entries.Add(new("polly", Polly.Expr)); break;
+                    case 232: if (Pricing is not null) entries.Add(new("pricing", Pricing.Expr)); break;
+                    case 233: if (Prometheus is not null) entries.Add(new("prometheus", Prometheus.Expr)); break;
+                    case 234: if (Prometheusservice is not null) entries.Add(new("prometheusservice", Prometheusservice.Expr)); break;
+                    case 235: if (Qbusiness is not null) entries.Add(new("qbusiness", Qbusiness.Expr)); break;
+                    case 236: if (Qldb is not null) entries.Add(new("qldb", Qldb.Expr)); break;
+                    case 237: if (Quicksight is not null) entries.Add(new("quicksight", Quicksight.Expr)); break;
+                    case 238: if (Ram is not null) entries.Add(new("ram", Ram.Expr)); break;
+                    case 239: if (Rbin is not null) entries.Add(new("rbin", Rbin.Expr)); break;
+                    case 240: if (Rds is not null) entries.Add(new("rds", Rds.Expr)); break;
+                    case 241: if (Rdsdata is not null) entries.Add(new("rdsdata", Rdsdata.Expr)); break;
+                    case 242: if (Rdsdataservice is not null) entries.Add(new("rdsdataservice", Rdsdataservice.Expr)); break;
+                    case 243: if (Recyclebin is not null) entries.Add(new("recyclebin", Recyclebin.Expr)); break;
+                    case 244: if (Redshift is not null) entries.Add(new("redshift", Redshift.Expr)); break;
+                    case 245: if (Redshiftdata is not null) entries.Add(new("redshiftdata", Redshiftdata.Expr)); break;
+                    case 246: if (Redshiftdataapiservice is not null) entries.Add(new("redshiftdataapiservice", Redshiftdataapiservice.Expr)); break;
+                    case 247: if (Redshiftserverless is not null) entries.Add(new("redshiftserverless", Redshiftserverless.Expr)); break;
+                    case 248: if (Rekognition is not null) entries.Add(new("rekognition", Rekognition.Expr)); break;
+                    case 249: if (Resiliencehub is not null) entries.Add(new("resiliencehub", Resiliencehub.Expr)); break;
+                    case 250: if (Resiliencehubv2 is not null) entries.Add(new("resiliencehubv2", Resiliencehubv2.Expr)); break;
+                    case 251: if (Resourceexplorer2 is not null) entries.Add(new("resourceexplorer2", Resourceexplorer2.Expr)); break;
+                    case 252: if (Resourcegroups is not null) entries.Add(new("resourcegroups", Resourcegroups.Expr)); break;
+                    case 253: if (Resourcegroupstagging is not null) entries.Add(new("resourcegroupstagging", Resourcegroupstagging.Expr)); break;
+                    case 254: if (Resourcegroupstaggingapi is not null) entries.Add(new("resourcegroupstaggingapi", Resourcegroupstaggingapi.Expr)); break;
+                    case 255: if (Rolesanywhere is not null) entries.Add(new("rolesanywhere", Rolesanywhere.Expr)); break;
+                    case 256: if (Route53 is not null) entries.Add(new("route53", Route53.Expr)); break;
+                    case 257: if (Route53domains is not null) entries.Add(new("route53domains", Route53domains.Expr)); break;
+                    case 258: if (Route53profiles is not null) entries.Add(new("route53profiles", Route53profiles.Expr)); break;
+                    case 259: if (Route53recoverycontrolconfig is not null) entries.Add(new("route53recoverycontrolconfig", Route53recoverycontrolconfig.Expr)); break;
+                    case 260: if (Route53recoveryreadiness is not null) entries.Add(new("route53recoveryreadiness", Route53recoveryreadiness.Expr)); break;
+                    case 261: if (Route53resolver is not null) entries.Add(new("route53resolver", Route53resolver.Expr)); break;
+                    case 262: if (Rum is not null) entries.Add(new("rum", Rum.Expr)); break;
+                    case 263: if (S3 is not null) entries.Add(new("s3", S3.Expr)); break;
+                    case 264: if (S3api is not null) entries.Add(new("s3api", S3api.Expr)); break;
+                    case 265: if (S3control is not null) entries.Add(new("s3control", S3control.Expr)); break;
+                    case 266: if (S3files is not null) entries.Add(new("s3files", S3files.Expr)); break;
+                    case 267: if (S3outposts is not null) entries.Add(new("s3outposts", S3outposts.Expr)); break;
+                    case 268: if (S3tables is not null) entries.Add(new("s3tables", S3tables.Expr)); break;
+                    case 269: if (S3vectors is not null) entries.Add(new("s3vectors", S3vectors.Expr)); break;
+                    case 270: if (Sagemaker is not null) entries.Add(new("sagemaker", Sagemaker.Expr)); break;
+                    case 271: if (Savingsplans is not null) entries.Add(new("savingsplans", Savingsplans.Expr)); break;
+                    case 272: if (Scheduler is not null) entries.Add(new("scheduler", Scheduler.Expr)); break;
+                    case 273: if (Schemas is not null) entries.Add(new("schemas", Schemas.Expr)); break;
+                    case 274: if (Secretsmanager is not null) entries.Add(new("secretsmanager", Secretsmanager.Expr)); break;
+                    case 275: if (Securityhub is not null) entries.Add(new("securityhub", Securityhub.Expr)); break;
+                    case 276: if (Securitylake is not null) entries.Add(new("securitylake", Securitylake.Expr)); break;
+                    case 277: if (Serverlessapplicationrepository is not null) entries.Add(new("serverlessapplicationrepository", Serverlessapplicationrepository.Expr)); break;
+                    case 278: if (Serverlessapprepo is not null) entries.Add(new("serverlessapprepo", Serverlessapprepo.Expr)); break;
+                    case 279: if (Serverlessrepo is not null) entries.Add(new("serverlessrepo", Serverlessrepo.Expr)); break;
+                    case 280: if (Servicecatalog is not null) entries.Add(new("servicecatalog", Servicecatalog.Expr)); break;
+                    case 281: if (Servicecatalogappregistry is not null) entries.Add(new("servicecatalogappregistry", Servicecatalogappregistry.Expr)); break;
+                    case 282: if (Servicediscovery is not null) entries.Add(new("servicediscovery", Servicediscovery.Expr)); break;
+                    case 283: if (Servicequotas is not null) entries.Add(new("servicequotas", Servicequotas.Expr)); break;
+                    case 284: if (Ses is not null) entries.Add(new("ses", Ses.Expr)); break;
+                    case 285: if (Sesv2 is not null) entries.Add(new("sesv2", Sesv2.Expr)); break;
+                    case 286: if (Sfn is not null) entries.Add(new("sfn", Sfn.Expr)); break;
+                    case 287: if (Shield is not null) entries.Add(new("shield", Shield.Expr)); break;
+                    case 288: if (Signer is not null) entries.Add(new("signer", Signer.Expr)); break;
+                    case 289: if (Sns is not null) entries.Add(new("sns", Sns.Expr)); break;
+                    case 290: if (Sqs is not null) entries.Add(new("sqs", Sqs.Expr)); break;
+                    case 291: if (Ssm is not null) entries.Add(new("ssm", Ssm.Expr)); break;
+                    case 292: if (Ssmcontacts is not null) entries.Add(new("ssmcontacts", Ssmcontacts.Expr)); break;
+                    case 293: if (Ssmincidents is not null) entries.Add(new("ssmincidents", Ssmincidents.Expr)); break;
+                    case 294: if (Ssmquicksetup is not null) entries.Add(new("ssmquicksetup", Ssmquicksetup.Expr)); break;
+                    case 295: if (Ssmsap is not null) entries.Add(new("ssmsap", Ssmsap.Expr)); break;
+                    case 296: if (Sso is not null) entries.Add(new("sso", Sso.Expr)); break;
+                    case 297: if (Ssoadmin is not null) entries.Add(new("ssoadmin", Ssoadmin.Expr)); break;
+                    case 298: if (Stepfunctions is not null) entries.Add(new("stepfunctions", Stepfunctions.Expr)); break;
+                    case 299: if (Storagegateway is not null) entries.Add(new("storagegateway", Storagegateway.Expr)); break;
+                    case 300: if (Sts is not null) entries.Add(new("sts", Sts.Expr)); break;
+                    case 301: if (Swf is not null) entries.Add(new("swf", Swf.Expr)); break;
+                    case 302: if (Synthetics is not null) entries.Add(new("synthetics", Synthetics.Expr)); break;
+                    case 303: if (Taxsettings is not null) entries.Add(new("taxsettings", Taxsettings.Expr)); break;
+                    case 304: if (Timestreaminfluxdb is not null) entries.Add(new("timestreaminfluxdb", Timestreaminfluxdb.Expr)); break;
+                    case 305: if (Timestreamquery is not null) entries.Add(new("timestreamquery", Timestreamquery.Expr)); break;
+                    case 306: if (Timestreamwrite is not null) entries.Add(new("timestreamwrite", Timestreamwrite.Expr)); break;
+                    case 307: if (Transcribe is not null) entries.Add(new("transcribe", Transcribe.Expr)); break;
+                    case 308: if (Transcribeservice is not null) entries.Add(new("transcribeservice", Transcribeservice.Expr)); break;
+                    case 309: if (Transfer is not null) entries.Add(new("transfer", Transfer.Expr)); break;
+                    case 310: if (Uxc is not null) entries.Add(new("uxc", Uxc.Expr)); break;
+                    case 311: if (Verifiedpermissions is not null) entries.Add(new("verifiedpermissions", Verifiedpermissions.Expr)); break;
+                    case 312: if (Vpclattice is not null) entries.Add(new("vpclattice", Vpclattice.Expr)); break;
+                    case 313: if (Waf is not null) entries.Add(new("waf", Waf.Expr)); break;
+                    case 314: if (Wafregional is not null) entries.Add(new("wafregional", Wafregional.Expr)); break;
+                    case 315: if (Wafv2 is not null) entries.Add(new("wafv2", Wafv2.Expr)); break;
+                    case 316: if (Wellarchitected is not null) entries.Add(new("wellarchitected", Wellarchitected.Expr)); break;
+                    case 317: if (Workmail is not null) entries.Add(new("workmail", Workmail.Expr)); break;
+                    case 318: if (Workspaces is not null) entries.Add(new("workspaces", Workspaces.Expr)); break;
+                    case 319: if (Workspacesweb is not null) entries.Add(new("workspacesweb", Workspacesweb.Expr)); break;
+                    case 320: if (Xray is not null) entries.Add(new("xray", Xray.Expr)); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

@@ -12,15 +12,21 @@ public static partial class Aws
     {
         public const string Token = "aws:index/ProviderIgnoreTags:ProviderIgnoreTags";
 
-        public IReadOnlyList<Input<string>>? KeyPrefixes { get; init; }
-        public IReadOnlyList<Input<string>>? Keys { get; init; }
+        public IReadOnlyList<Input<string>>? KeyPrefixes { get; init { field = value; Assigned(0); } }
+        public IReadOnlyList<Input<string>>? Keys { get; init { field = value; Assigned(1); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(2);
-            if (KeyPrefixes is not null) entries.Add(new("keyPrefixes", ArgsWriter.List(KeyPrefixes, static item0 => item0.Expr)));
-            if (Keys is not null) entries.Add(new("keys", ArgsWriter.List(Keys, static item0 => item0.Expr)));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (KeyPrefixes is not null) entries.Add(new("keyPrefixes", ArgsWriter.List(KeyPrefixes, static item0 => item0.Expr))); break;
+                    case 1: if (Keys is not null) entries.Add(new("keys", ArgsWriter.List(Keys, static item0 => item0.Expr))); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

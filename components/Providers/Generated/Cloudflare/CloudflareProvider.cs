@@ -19,23 +19,29 @@ public static partial class Cloudflare
     /// <summary>The inputs of <c>pulumi:providers:cloudflare</c>.</summary>
     public sealed partial class CloudflareProviderArgs : Args
     {
-        public Input<string>? ApiKey { get; init; }
-        public Input<string>? ApiToken { get; init; }
-        public Input<string>? ApiUserServiceKey { get; init; }
-        public Input<string>? BaseUrl { get; init; }
-        public Input<string>? Email { get; init; }
-        public Input<string>? UserAgentOperatorSuffix { get; init; }
+        public Input<string>? ApiKey { get; init { field = value; Assigned(0); } }
+        public Input<string>? ApiToken { get; init { field = value; Assigned(1); } }
+        public Input<string>? ApiUserServiceKey { get; init { field = value; Assigned(2); } }
+        public Input<string>? BaseUrl { get; init { field = value; Assigned(3); } }
+        public Input<string>? Email { get; init { field = value; Assigned(4); } }
+        public Input<string>? UserAgentOperatorSuffix { get; init { field = value; Assigned(5); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(6);
-            if (ApiKey is not null) entries.Add(new("apiKey", ApiKey.Expr));
-            if (ApiToken is not null) entries.Add(new("apiToken", ApiToken.Expr));
-            if (ApiUserServiceKey is not null) entries.Add(new("apiUserServiceKey", ApiUserServiceKey.Expr));
-            if (BaseUrl is not null) entries.Add(new("baseUrl", BaseUrl.Expr));
-            if (Email is not null) entries.Add(new("email", Email.Expr));
-            if (UserAgentOperatorSuffix is not null) entries.Add(new("userAgentOperatorSuffix", UserAgentOperatorSuffix.Expr));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (ApiKey is not null) entries.Add(new("apiKey", ApiKey.Expr)); break;
+                    case 1: if (ApiToken is not null) entries.Add(new("apiToken", ApiToken.Expr)); break;
+                    case 2: if (ApiUserServiceKey is not null) entries.Add(new("apiUserServiceKey", ApiUserServiceKey.Expr)); break;
+                    case 3: if (BaseUrl is not null) entries.Add(new("baseUrl", BaseUrl.Expr)); break;
+                    case 4: if (Email is not null) entries.Add(new("email", Email.Expr)); break;
+                    case 5: if (UserAgentOperatorSuffix is not null) entries.Add(new("userAgentOperatorSuffix", UserAgentOperatorSuffix.Expr)); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

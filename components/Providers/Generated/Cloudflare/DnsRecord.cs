@@ -41,37 +41,43 @@ public static partial class Cloudflare
     /// <summary>The inputs of <c>cloudflare:index/dnsRecord:DnsRecord</c>.</summary>
     public sealed partial class DnsRecordArgs : Args
     {
-        public Input<string>? Comment { get; init; }
-        public Input<string>? Content { get; init; }
-        public Cloudflare.DnsRecordData? Data { get; init; }
-        public Input<bool>? IncludeShadowMetadata { get; init; }
-        public required Input<string> Name { get; init; }
-        public Input<double>? Priority { get; init; }
-        public Input<bool>? PrivateRouting { get; init; }
-        public Input<bool>? Proxied { get; init; }
-        public Cloudflare.DnsRecordSettings? Settings { get; init; }
-        public IReadOnlyList<Input<string>>? Tags { get; init; }
-        public required Input<double> Ttl { get; init; }
-        public required Input<string> Type { get; init; }
-        public required Input<string> ZoneId { get; init; }
+        public Input<string>? Comment { get; init { field = value; Assigned(0); } }
+        public Input<string>? Content { get; init { field = value; Assigned(1); } }
+        public Cloudflare.DnsRecordData? Data { get; init { field = value; Assigned(2); } }
+        public Input<bool>? IncludeShadowMetadata { get; init { field = value; Assigned(3); } }
+        public required Input<string> Name { get; init { field = value; Assigned(4); } }
+        public Input<double>? Priority { get; init { field = value; Assigned(5); } }
+        public Input<bool>? PrivateRouting { get; init { field = value; Assigned(6); } }
+        public Input<bool>? Proxied { get; init { field = value; Assigned(7); } }
+        public Cloudflare.DnsRecordSettings? Settings { get; init { field = value; Assigned(8); } }
+        public IReadOnlyList<Input<string>>? Tags { get; init { field = value; Assigned(9); } }
+        public required Input<double> Ttl { get; init { field = value; Assigned(10); } }
+        public required Input<string> Type { get; init { field = value; Assigned(11); } }
+        public required Input<string> ZoneId { get; init { field = value; Assigned(12); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(13);
-            if (Comment is not null) entries.Add(new("comment", Comment.Expr));
-            if (Content is not null) entries.Add(new("content", Content.Expr));
-            if (Data is not null) entries.Add(new("data", Data.ToObjectExpr()));
-            if (IncludeShadowMetadata is not null) entries.Add(new("includeShadowMetadata", IncludeShadowMetadata.Expr));
-            if (Name is not null) entries.Add(new("name", Name.Expr));
-            if (Priority is not null) entries.Add(new("priority", Priority.Expr));
-            if (PrivateRouting is not null) entries.Add(new("privateRouting", PrivateRouting.Expr));
-            if (Proxied is not null) entries.Add(new("proxied", Proxied.Expr));
-            if (Settings is not null) entries.Add(new("settings", Settings.ToObjectExpr()));
-            if (Tags is not null) entries.Add(new("tags", ArgsWriter.List(Tags, static item0 => item0.Expr)));
-            if (Ttl is not null) entries.Add(new("ttl", Ttl.Expr));
-            if (Type is not null) entries.Add(new("type", Type.Expr));
-            if (ZoneId is not null) entries.Add(new("zoneId", ZoneId.Expr));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (Comment is not null) entries.Add(new("comment", Comment.Expr)); break;
+                    case 1: if (Content is not null) entries.Add(new("content", Content.Expr)); break;
+                    case 2: if (Data is not null) entries.Add(new("data", Data.ToObjectExpr())); break;
+                    case 3: if (IncludeShadowMetadata is not null) entries.Add(new("includeShadowMetadata", IncludeShadowMetadata.Expr)); break;
+                    case 4: if (Name is not null) entries.Add(new("name", Name.Expr)); break;
+                    case 5: if (Priority is not null) entries.Add(new("priority", Priority.Expr)); break;
+                    case 6: if (PrivateRouting is not null) entries.Add(new("privateRouting", PrivateRouting.Expr)); break;
+                    case 7: if (Proxied is not null) entries.Add(new("proxied", Proxied.Expr)); break;
+                    case 8: if (Settings is not null) entries.Add(new("settings", Settings.ToObjectExpr())); break;
+                    case 9: if (Tags is not null) entries.Add(new("tags", ArgsWriter.List(Tags, static item0 => item0.Expr))); break;
+                    case 10: if (Ttl is not null) entries.Add(new("ttl", Ttl.Expr)); break;
+                    case 11: if (Type is not null) entries.Add(new("type", Type.Expr)); break;
+                    case 12: if (ZoneId is not null) entries.Add(new("zoneId", ZoneId.Expr)); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

@@ -12,83 +12,89 @@ public static partial class Cloudflare
     {
         public const string Token = "cloudflare:index/DnsRecordData:DnsRecordData";
 
-        public Input<double>? Algorithm { get; init; }
-        public Input<double>? Altitude { get; init; }
-        public Input<string>? Certificate { get; init; }
-        public Input<string>? Digest { get; init; }
-        public Input<double>? DigestType { get; init; }
-        public Input<string>? Fingerprint { get; init; }
-        public object? Flags { get; init; }
-        public Input<double>? KeyTag { get; init; }
-        public Input<double>? LatDegrees { get; init; }
-        public Input<string>? LatDirection { get; init; }
-        public Input<double>? LatMinutes { get; init; }
-        public Input<double>? LatSeconds { get; init; }
-        public Input<double>? LongDegrees { get; init; }
-        public Input<string>? LongDirection { get; init; }
-        public Input<double>? LongMinutes { get; init; }
-        public Input<double>? LongSeconds { get; init; }
-        public Input<double>? MatchingType { get; init; }
-        public Input<double>? Order { get; init; }
-        public Input<double>? Port { get; init; }
-        public Input<double>? PrecisionHorz { get; init; }
-        public Input<double>? PrecisionVert { get; init; }
-        public Input<double>? Preference { get; init; }
-        public Input<double>? Priority { get; init; }
-        public Input<double>? Protocol { get; init; }
-        public Input<string>? PublicKey { get; init; }
-        public Input<string>? Regex { get; init; }
-        public Input<string>? Replacement { get; init; }
-        public Input<double>? Selector { get; init; }
-        public Input<string>? Service { get; init; }
-        public Input<double>? Size { get; init; }
-        public Input<string>? Tag { get; init; }
-        public Input<string>? Target { get; init; }
-        public Input<double>? Type { get; init; }
-        public Input<double>? Usage { get; init; }
-        public Input<string>? Value { get; init; }
-        public Input<double>? Weight { get; init; }
+        public Input<double>? Algorithm { get; init { field = value; Assigned(0); } }
+        public Input<double>? Altitude { get; init { field = value; Assigned(1); } }
+        public Input<string>? Certificate { get; init { field = value; Assigned(2); } }
+        public Input<string>? Digest { get; init { field = value; Assigned(3); } }
+        public Input<double>? DigestType { get; init { field = value; Assigned(4); } }
+        public Input<string>? Fingerprint { get; init { field = value; Assigned(5); } }
+        public object? Flags { get; init { field = value; Assigned(6); } }
+        public Input<double>? KeyTag { get; init { field = value; Assigned(7); } }
+        public Input<double>? LatDegrees { get; init { field = value; Assigned(8); } }
+        public Input<string>? LatDirection { get; init { field = value; Assigned(9); } }
+        public Input<double>? LatMinutes { get; init { field = value; Assigned(10); } }
+        public Input<double>? LatSeconds { get; init { field = value; Assigned(11); } }
+        public Input<double>? LongDegrees { get; init { field = value; Assigned(12); } }
+        public Input<string>? LongDirection { get; init { field = value; Assigned(13); } }
+        public Input<double>? LongMinutes { get; init { field = value; Assigned(14); } }
+        public Input<double>? LongSeconds { get; init { field = value; Assigned(15); } }
+        public Input<double>? MatchingType { get; init { field = value; Assigned(16); } }
+        public Input<double>? Order { get; init { field = value; Assigned(17); } }
+        public Input<double>? Port { get; init { field = value; Assigned(18); } }
+        public Input<double>? PrecisionHorz { get; init { field = value; Assigned(19); } }
+        public Input<double>? PrecisionVert { get; init { field = value; Assigned(20); } }
+        public Input<double>? Preference { get; init { field = value; Assigned(21); } }
+        public Input<double>? Priority { get; init { field = value; Assigned(22); } }
+        public Input<double>? Protocol { get; init { field = value; Assigned(23); } }
+        public Input<string>? PublicKey { get; init { field = value; Assigned(24); } }
+        public Input<string>? Regex { get; init { field = value; Assigned(25); } }
+        public Input<string>? Replacement { get; init { field = value; Assigned(26); } }
+        public Input<double>? Selector { get; init { field = value; Assigned(27); } }
+        public Input<string>? Service { get; init { field = value; Assigned(28); } }
+        public Input<double>? Size { get; init { field = value; Assigned(29); } }
+        public Input<string>? Tag { get; init { field = value; Assigned(30); } }
+        public Input<string>? Target { get; init { field = value; Assigned(31); } }
+        public Input<double>? Type { get; init { field = value; Assigned(32); } }
+        public Input<double>? Usage { get; init { field = value; Assigned(33); } }
+        public Input<string>? Value { get; init { field = value; Assigned(34); } }
+        public Input<double>? Weight { get; init { field = value; Assigned(35); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(36);
-            if (Algorithm is not null) entries.Add(new("algorithm", Algorithm.Expr));
-            if (Altitude is not null) entries.Add(new("altitude", Altitude.Expr));
-            if (Certificate is not null) entries.Add(new("certificate", Certificate.Expr));
-            if (Digest is not null) entries.Add(new("digest", Digest.Expr));
-            if (DigestType is not null) entries.Add(new("digestType", DigestType.Expr));
-            if (Fingerprint is not null) entries.Add(new("fingerprint", Fingerprint.Expr));
-            if (Flags is not null) entries.Add(new("flags", ExprConverter.From(Flags)));
-            if (KeyTag is not null) entries.Add(new("keyTag", KeyTag.Expr));
-            if (LatDegrees is not null) entries.Add(new("latDegrees", LatDegrees.Expr));
-            if (LatDirection is not null) entries.Add(new("latDirection", LatDirection.Expr));
-            if (LatMinutes is not null) entries.Add(new("latMinutes", LatMinutes.Expr));
-            if (LatSeconds is not null) entries.Add(new("latSeconds", LatSeconds.Expr));
-            if (LongDegrees is not null) entries.Add(new("longDegrees", LongDegrees.Expr));
-            if (LongDirection is not null) entries.Add(new("longDirection", LongDirection.Expr));
-            if (LongMinutes is not null) entries.Add(new("longMinutes", LongMinutes.Expr));
-            if (LongSeconds is not null) entries.Add(new("longSeconds", LongSeconds.Expr));
-            if (MatchingType is not null) entries.Add(new("matchingType", MatchingType.Expr));
-            if (Order is not null) entries.Add(new("order", Order.Expr));
-            if (Port is not null) entries.Add(new("port", Port.Expr));
-            if (PrecisionHorz is not null) entries.Add(new("precisionHorz", PrecisionHorz.Expr));
-            if (PrecisionVert is not null) entries.Add(new("precisionVert", PrecisionVert.Expr));
-            if (Preference is not null) entries.Add(new("preference", Preference.Expr));
-            if (Priority is not null) entries.Add(new("priority", Priority.Expr));
-            if (Protocol is not null) entries.Add(new("protocol", Protocol.Expr));
-            if (PublicKey is not null) entries.Add(new("publicKey", PublicKey.Expr));
-            if (Regex is not null) entries.Add(new("regex", Regex.Expr));
-            if (Replacement is not null) entries.Add(new("replacement", Replacement.Expr));
-            if (Selector is not null) entries.Add(new("selector", Selector.Expr));
-            if (Service is not null) entries.Add(new("service", Service.Expr));
-            if (Size is not null) entries.Add(new("size", Size.Expr));
-            if (Tag is not null) entries.Add(new("tag", Tag.Expr));
-            if (Target is not null) entries.Add(new("target", Target.Expr));
-            if (Type is not null) entries.Add(new("type", Type.Expr));
-            if (Usage is not null) entries.Add(new("usage", Usage.Expr));
-            if (Value is not null) entries.Add(new("value", Value.Expr));
-            if (Weight is not null) entries.Add(new("weight", Weight.Expr));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (Algorithm is not null) entries.Add(new("algorithm", Algorithm.Expr)); break;
+                    case 1: if (Altitude is not null) entries.Add(new("altitude", Altitude.Expr)); break;
+                    case 2: if (Certificate is not null) entries.Add(new("certificate", Certificate.Expr)); break;
+                    case 3: if (Digest is not null) entries.Add(new("digest", Digest.Expr)); break;
+                    case 4: if (DigestType is not null) entries.Add(new("digestType", DigestType.Expr)); break;
+                    case 5: if (Fingerprint is not null) entries.Add(new("fingerprint", Fingerprint.Expr)); break;
+                    case 6: if (Flags is not null) entries.Add(new("flags", ExprConverter.From(Flags))); break;
+                    case 7: if (KeyTag is not null) entries.Add(new("keyTag", KeyTag.Expr)); break;
+                    case 8: if (LatDegrees is not null) entries.Add(new("latDegrees", LatDegrees.Expr)); break;
+                    case 9: if (LatDirection is not null) entries.Add(new("latDirection", LatDirection.Expr)); break;
+                    case 10: if (LatMinutes is not null) entries.Add(new("latMinutes", LatMinutes.Expr)); break;
+                    case 11: if (LatSeconds is not null) entries.Add(new("latSeconds", LatSeconds.Expr)); break;
+                    case 12: if (LongDegrees is not null) entries.Add(new("longDegrees", LongDegrees.Expr)); break;
+                    case 13: if (LongDirection is not null) entries.Add(new("longDirection", LongDirection.Expr)); break;
+                    case 14: if (LongMinutes is not null) entries.Add(new("longMinutes", LongMinutes.Expr)); break;
+                    case 15: if (LongSeconds is not null) entries.Add(new("longSeconds", LongSeconds.Expr)); break;
+                    case 16: if (MatchingType is not null) entries.Add(new("matchingType", MatchingType.Expr)); break;
+                    case 17: if (Order is not null) entries.Add(new("order", Order.Expr)); break;
+                    case 18: if (Port is not null) entries.Add(new("port", Port.Expr)); break;
+                    case 19: if (PrecisionHorz is not null) entries.Add(new("precisionHorz", PrecisionHorz.Expr)); break;
+                    case 20: if (PrecisionVert is not null) entries.Add(new("precisionVert", PrecisionVert.Expr)); break;
+                    case 21: if (Preference is not null) entries.Add(new("preference", Preference.Expr)); break;
+                    case 22: if (Priority is not null) entries.Add(new("priority", Priority.Expr)); break;
+                    case 23: if (Protocol is not null) entries.Add(new("protocol", Protocol.Expr)); break;
+                    case 24: if (PublicKey is not null) entries.Add(new("publicKey", PublicKey.Expr)); break;
+                    case 25: if (Regex is not null) entries.Add(new("regex", Regex.Expr)); break;
+                    case 26: if (Replacement is not null) entries.Add(new("replacement", Replacement.Expr)); break;
+                    case 27: if (Selector is not null) entries.Add(new("selector", Selector.Expr)); break;
+                    case 28: if (Service is not null) entries.Add(new("service", Service.Expr)); break;
+                    case 29: if (Size is not null) entries.Add(new("size", Size.Expr)); break;
+                    case 30: if (Tag is not null) entries.Add(new("tag", Tag.Expr)); break;
+                    case 31: if (Target is not null) entries.Add(new("target", Target.Expr)); break;
+                    case 32: if (Type is not null) entries.Add(new("type", Type.Expr)); break;
+                    case 33: if (Usage is not null) entries.Add(new("usage", Usage.Expr)); break;
+                    case 34: if (Value is not null) entries.Add(new("value", Value.Expr)); break;
+                    case 35: if (Weight is not null) entries.Add(new("weight", Weight.Expr)); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

@@ -12,17 +12,23 @@ public static partial class Cloudflare
     {
         public const string Token = "cloudflare:index/DnsRecordSettings:DnsRecordSettings";
 
-        public Input<bool>? FlattenCname { get; init; }
-        public Input<bool>? Ipv4Only { get; init; }
-        public Input<bool>? Ipv6Only { get; init; }
+        public Input<bool>? FlattenCname { get; init { field = value; Assigned(0); } }
+        public Input<bool>? Ipv4Only { get; init { field = value; Assigned(1); } }
+        public Input<bool>? Ipv6Only { get; init { field = value; Assigned(2); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(3);
-            if (FlattenCname is not null) entries.Add(new("flattenCname", FlattenCname.Expr));
-            if (Ipv4Only is not null) entries.Add(new("ipv4Only", Ipv4Only.Expr));
-            if (Ipv6Only is not null) entries.Add(new("ipv6Only", Ipv6Only.Expr));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (FlattenCname is not null) entries.Add(new("flattenCname", FlattenCname.Expr)); break;
+                    case 1: if (Ipv4Only is not null) entries.Add(new("ipv4Only", Ipv4Only.Expr)); break;
+                    case 2: if (Ipv6Only is not null) entries.Add(new("ipv6Only", Ipv6Only.Expr)); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

@@ -14,15 +14,21 @@ public static partial class Cloudflare
     /// <summary>The arguments of <c>cloudflare:index/getZone:getZone</c>.</summary>
     public sealed partial class GetZoneArgs : Args
     {
-        public Cloudflare.GetZoneFilter? Filter { get; init; }
-        public Input<string>? ZoneId { get; init; }
+        public Cloudflare.GetZoneFilter? Filter { get; init { field = value; Assigned(0); } }
+        public Input<string>? ZoneId { get; init { field = value; Assigned(1); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(2);
-            if (Filter is not null) entries.Add(new("filter", Filter.ToObjectExpr()));
-            if (ZoneId is not null) entries.Add(new("zoneId", ZoneId.Expr));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (Filter is not null) entries.Add(new("filter", Filter.ToObjectExpr())); break;
+                    case 1: if (ZoneId is not null) entries.Add(new("zoneId", ZoneId.Expr)); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

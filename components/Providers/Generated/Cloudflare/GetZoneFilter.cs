@@ -12,25 +12,31 @@ public static partial class Cloudflare
     {
         public const string Token = "cloudflare:index/getZoneFilter:getZoneFilter";
 
-        public Cloudflare.GetZoneFilterAccount? Account { get; init; }
-        public Input<string>? Direction { get; init; }
-        public Input<string>? Match { get; init; }
-        public Input<string>? Name { get; init; }
-        public Input<string>? Order { get; init; }
-        public Input<string>? Status { get; init; }
-        public IReadOnlyList<Input<string>>? Types { get; init; }
+        public Cloudflare.GetZoneFilterAccount? Account { get; init { field = value; Assigned(0); } }
+        public Input<string>? Direction { get; init { field = value; Assigned(1); } }
+        public Input<string>? Match { get; init { field = value; Assigned(2); } }
+        public Input<string>? Name { get; init { field = value; Assigned(3); } }
+        public Input<string>? Order { get; init { field = value; Assigned(4); } }
+        public Input<string>? Status { get; init { field = value; Assigned(5); } }
+        public IReadOnlyList<Input<string>>? Types { get; init { field = value; Assigned(6); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(7);
-            if (Account is not null) entries.Add(new("account", Account.ToObjectExpr()));
-            if (Direction is not null) entries.Add(new("direction", Direction.Expr));
-            if (Match is not null) entries.Add(new("match", Match.Expr));
-            if (Name is not null) entries.Add(new("name", Name.Expr));
-            if (Order is not null) entries.Add(new("order", Order.Expr));
-            if (Status is not null) entries.Add(new("status", Status.Expr));
-            if (Types is not null) entries.Add(new("types", ArgsWriter.List(Types, static item0 => item0.Expr)));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (Account is not null) entries.Add(new("account", Account.ToObjectExpr())); break;
+                    case 1: if (Direction is not null) entries.Add(new("direction", Direction.Expr)); break;
+                    case 2: if (Match is not null) entries.Add(new("match", Match.Expr)); break;
+                    case 3: if (Name is not null) entries.Add(new("name", Name.Expr)); break;
+                    case 4: if (Order is not null) entries.Add(new("order", Order.Expr)); break;
+                    case 5: if (Status is not null) entries.Add(new("status", Status.Expr)); break;
+                    case 6: if (Types is not null) entries.Add(new("types", ArgsWriter.List(Types, static item0 => item0.Expr))); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

@@ -12,15 +12,21 @@ public static partial class Cloudflare
     {
         public const string Token = "cloudflare:index/getZoneFilterAccount:getZoneFilterAccount";
 
-        public Input<string>? Id { get; init; }
-        public Input<string>? Name { get; init; }
+        public Input<string>? Id { get; init { field = value; Assigned(0); } }
+        public Input<string>? Name { get; init { field = value; Assigned(1); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(2);
-            if (Id is not null) entries.Add(new("id", Id.Expr));
-            if (Name is not null) entries.Add(new("name", Name.Expr));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (Id is not null) entries.Add(new("id", Id.Expr)); break;
+                    case 1: if (Name is not null) entries.Add(new("name", Name.Expr)); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

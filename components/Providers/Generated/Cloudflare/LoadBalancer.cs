@@ -45,51 +45,57 @@ public static partial class Cloudflare
     /// <summary>The inputs of <c>cloudflare:index/loadBalancer:LoadBalancer</c>.</summary>
     public sealed partial class LoadBalancerArgs : Args
     {
-        public Cloudflare.LoadBalancerAdaptiveRouting? AdaptiveRouting { get; init; }
-        public IReadOnlyDictionary<string, IReadOnlyList<Input<string>>>? CountryPools { get; init; }
-        public required IReadOnlyList<Input<string>> DefaultPools { get; init; }
-        public Input<string>? Description { get; init; }
-        public Input<bool>? Enabled { get; init; }
-        public required Input<string> FallbackPool { get; init; }
-        public Cloudflare.LoadBalancerLocationStrategy? LocationStrategy { get; init; }
-        public required Input<string> Name { get; init; }
-        public IReadOnlyList<Input<string>>? Networks { get; init; }
-        public IReadOnlyDictionary<string, IReadOnlyList<Input<string>>>? PopPools { get; init; }
-        public Input<bool>? Proxied { get; init; }
-        public Cloudflare.LoadBalancerRandomSteering? RandomSteering { get; init; }
-        public IReadOnlyDictionary<string, IReadOnlyList<Input<string>>>? RegionPools { get; init; }
-        public IReadOnlyList<Cloudflare.LoadBalancerRule>? Rules { get; init; }
-        public Input<string>? SessionAffinity { get; init; }
-        public Cloudflare.LoadBalancerSessionAffinityAttributes? SessionAffinityAttributes { get; init; }
-        public Input<double>? SessionAffinityTtl { get; init; }
-        public Input<string>? SteeringPolicy { get; init; }
-        public Input<double>? Ttl { get; init; }
-        public required Input<string> ZoneId { get; init; }
+        public Cloudflare.LoadBalancerAdaptiveRouting? AdaptiveRouting { get; init { field = value; Assigned(0); } }
+        public IReadOnlyDictionary<string, IReadOnlyList<Input<string>>>? CountryPools { get; init { field = value; Assigned(1); } }
+        public required IReadOnlyList<Input<string>> DefaultPools { get; init { field = value; Assigned(2); } }
+        public Input<string>? Description { get; init { field = value; Assigned(3); } }
+        public Input<bool>? Enabled { get; init { field = value; Assigned(4); } }
+        public required Input<string> FallbackPool { get; init { field = value; Assigned(5); } }
+        public Cloudflare.LoadBalancerLocationStrategy? LocationStrategy { get; init { field = value; Assigned(6); } }
+        public required Input<string> Name { get; init { field = value; Assigned(7); } }
+        public IReadOnlyList<Input<string>>? Networks { get; init { field = value; Assigned(8); } }
+        public IReadOnlyDictionary<string, IReadOnlyList<Input<string>>>? PopPools { get; init { field = value; Assigned(9); } }
+        public Input<bool>? Proxied { get; init { field = value; Assigned(10); } }
+        public Cloudflare.LoadBalancerRandomSteering? RandomSteering { get; init { field = value; Assigned(11); } }
+        public IReadOnlyDictionary<string, IReadOnlyList<Input<string>>>? RegionPools { get; init { field = value; Assigned(12); } }
+        public IReadOnlyList<Cloudflare.LoadBalancerRule>? Rules { get; init { field = value; Assigned(13); } }
+        public Input<string>? SessionAffinity { get; init { field = value; Assigned(14); } }
+        public Cloudflare.LoadBalancerSessionAffinityAttributes? SessionAffinityAttributes { get; init { field = value; Assigned(15); } }
+        public Input<double>? SessionAffinityTtl { get; init { field = value; Assigned(16); } }
+        public Input<string>? SteeringPolicy { get; init { field = value; Assigned(17); } }
+        public Input<double>? Ttl { get; init { field = value; Assigned(18); } }
+        public required Input<string> ZoneId { get; init { field = value; Assigned(19); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(20);
-            if (AdaptiveRouting is not null) entries.Add(new("adaptiveRouting", AdaptiveRouting.ToObjectExpr()));
-            if (CountryPools is not null) entries.Add(new("countryPools", ArgsWriter.Map(CountryPools, static item0 => ArgsWriter.List(item0, static item1 => item1.Expr))));
-            if (DefaultPools is not null) entries.Add(new("defaultPools", ArgsWriter.List(DefaultPools, static item0 => item0.Expr)));
-            if (Description is not null) entries.Add(new("description", Description.Expr));
-            if (Enabled is not null) entries.Add(new("enabled", Enabled.Expr));
-            if (FallbackPool is not null) entries.Add(new("fallbackPool", FallbackPool.Expr));
-            if (LocationStrategy is not null) entries.Add(new("locationStrategy", LocationStrategy.ToObjectExpr()));
-            if (Name is not null) entries.Add(new("name", Name.Expr));
-            if (Networks is not null) entries.Add(new("networks", ArgsWriter.List(Networks, static item0 => item0.Expr)));
-            if (PopPools is not null) entries.Add(new("popPools", ArgsWriter.Map(PopPools, static item0 => ArgsWriter.List(item0, static item1 => item1.Expr))));
-            if (Proxied is not null) entries.Add(new("proxied", Proxied.Expr));
-            if (RandomSteering is not null) entries.Add(new("randomSteering", RandomSteering.ToObjectExpr()));
-            if (RegionPools is not null) entries.Add(new("regionPools", ArgsWriter.Map(RegionPools, static item0 => ArgsWriter.List(item0, static item1 => item1.Expr))));
-            if (Rules is not null) entries.Add(new("rules", ArgsWriter.List(Rules, static item0 => item0.ToObjectExpr())));
-            if (SessionAffinity is not null) entries.Add(new("sessionAffinity", SessionAffinity.Expr));
-            if (SessionAffinityAttributes is not null) entries.Add(new("sessionAffinityAttributes", SessionAffinityAttributes.ToObjectExpr()));
-            if (SessionAffinityTtl is not null) entries.Add(new("sessionAffinityTtl", SessionAffinityTtl.Expr));
-            if (SteeringPolicy is not null) entries.Add(new("steeringPolicy", SteeringPolicy.Expr));
-            if (Ttl is not null) entries.Add(new("ttl", Ttl.Expr));
-            if (ZoneId is not null) entries.Add(new("zoneId", ZoneId.Expr));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (AdaptiveRouting is not null) entries.Add(new("adaptiveRouting", AdaptiveRouting.ToObjectExpr())); break;
+                    case 1: if (CountryPools is not null) entries.Add(new("countryPools", ArgsWriter.Map(CountryPools, static item0 => ArgsWriter.List(item0, static item1 => item1.Expr)))); break;
+                    case 2: if (DefaultPools is not null) entries.Add(new("defaultPools", ArgsWriter.List(DefaultPools, static item0 => item0.Expr))); break;
+                    case 3: if (Description is not null) entries.Add(new("description", Description.Expr)); break;
+                    case 4: if (Enabled is not null) entries.Add(new("enabled", Enabled.Expr)); break;
+                    case 5: if (FallbackPool is not null) entries.Add(new("fallbackPool", FallbackPool.Expr)); break;
+                    case 6: if (LocationStrategy is not null) entries.Add(new("locationStrategy", LocationStrategy.ToObjectExpr())); break;
+                    case 7: if (Name is not null) entries.Add(new("name", Name.Expr)); break;
+                    case 8: if (Networks is not null) entries.Add(new("networks", ArgsWriter.List(Networks, static item0 => item0.Expr))); break;
+                    case 9: if (PopPools is not null) entries.Add(new("popPools", ArgsWriter.Map(PopPools, static item0 => ArgsWriter.List(item0, static item1 => item1.Expr)))); break;
+                    case 10: if (Proxied is not null) entries.Add(new("proxied", Proxied.Expr)); break;
+                    case 11: if (RandomSteering is not null) entries.Add(new("randomSteering", RandomSteering.ToObjectExpr())); break;
+                    case 12: if (RegionPools is not null) entries.Add(new("regionPools", ArgsWriter.Map(RegionPools, static item0 => ArgsWriter.List(item0, static item1 => item1.Expr)))); break;
+                    case 13: if (Rules is not null) entries.Add(new("rules", ArgsWriter.List(Rules, static item0 => item0.ToObjectExpr()))); break;
+                    case 14: if (SessionAffinity is not null) entries.Add(new("sessionAffinity", SessionAffinity.Expr)); break;
+                    case 15: if (SessionAffinityAttributes is not null) entries.Add(new("sessionAffinityAttributes", SessionAffinityAttributes.ToObjectExpr())); break;
+                    case 16: if (SessionAffinityTtl is not null) entries.Add(new("sessionAffinityTtl", SessionAffinityTtl.Expr)); break;
+                    case 17: if (SteeringPolicy is not null) entries.Add(new("steeringPolicy", SteeringPolicy.Expr)); break;
+                    case 18: if (Ttl is not null) entries.Add(new("ttl", Ttl.Expr)); break;
+                    case 19: if (ZoneId is not null) entries.Add(new("zoneId", ZoneId.Expr)); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

@@ -41,45 +41,51 @@ public static partial class Cloudflare
     /// <summary>The inputs of <c>cloudflare:index/loadBalancerMonitor:LoadBalancerMonitor</c>.</summary>
     public sealed partial class LoadBalancerMonitorArgs : Args
     {
-        public required Input<string> AccountId { get; init; }
-        public Input<bool>? AllowInsecure { get; init; }
-        public Input<double>? ConsecutiveDown { get; init; }
-        public Input<double>? ConsecutiveUp { get; init; }
-        public Input<string>? Description { get; init; }
-        public Input<string>? ExpectedBody { get; init; }
-        public Input<string>? ExpectedCodes { get; init; }
-        public Input<bool>? FollowRedirects { get; init; }
-        public IReadOnlyDictionary<string, IReadOnlyList<Input<string>>>? Header { get; init; }
-        public Input<double>? Interval { get; init; }
-        public Input<string>? Method { get; init; }
-        public Input<string>? Path { get; init; }
-        public Input<double>? Port { get; init; }
-        public Input<string>? ProbeZone { get; init; }
-        public Input<double>? Retries { get; init; }
-        public Input<double>? Timeout { get; init; }
-        public Input<string>? Type { get; init; }
+        public required Input<string> AccountId { get; init { field = value; Assigned(0); } }
+        public Input<bool>? AllowInsecure { get; init { field = value; Assigned(1); } }
+        public Input<double>? ConsecutiveDown { get; init { field = value; Assigned(2); } }
+        public Input<double>? ConsecutiveUp { get; init { field = value; Assigned(3); } }
+        public Input<string>? Description { get; init { field = value; Assigned(4); } }
+        public Input<string>? ExpectedBody { get; init { field = value; Assigned(5); } }
+        public Input<string>? ExpectedCodes { get; init { field = value; Assigned(6); } }
+        public Input<bool>? FollowRedirects { get; init { field = value; Assigned(7); } }
+        public IReadOnlyDictionary<string, IReadOnlyList<Input<string>>>? Header { get; init { field = value; Assigned(8); } }
+        public Input<double>? Interval { get; init { field = value; Assigned(9); } }
+        public Input<string>? Method { get; init { field = value; Assigned(10); } }
+        public Input<string>? Path { get; init { field = value; Assigned(11); } }
+        public Input<double>? Port { get; init { field = value; Assigned(12); } }
+        public Input<string>? ProbeZone { get; init { field = value; Assigned(13); } }
+        public Input<double>? Retries { get; init { field = value; Assigned(14); } }
+        public Input<double>? Timeout { get; init { field = value; Assigned(15); } }
+        public Input<string>? Type { get; init { field = value; Assigned(16); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(17);
-            if (AccountId is not null) entries.Add(new("accountId", AccountId.Expr));
-            if (AllowInsecure is not null) entries.Add(new("allowInsecure", AllowInsecure.Expr));
-            if (ConsecutiveDown is not null) entries.Add(new("consecutiveDown", ConsecutiveDown.Expr));
-            if (ConsecutiveUp is not null) entries.Add(new("consecutiveUp", ConsecutiveUp.Expr));
-            if (Description is not null) entries.Add(new("description", Description.Expr));
-            if (ExpectedBody is not null) entries.Add(new("expectedBody", ExpectedBody.Expr));
-            if (ExpectedCodes is not null) entries.Add(new("expectedCodes", ExpectedCodes.Expr));
-            if (FollowRedirects is not null) entries.Add(new("followRedirects", FollowRedirects.Expr));
-            if (Header is not null) entries.Add(new("header", ArgsWriter.Map(Header, static item0 => ArgsWriter.List(item0, static item1 => item1.Expr))));
-            if (Interval is not null) entries.Add(new("interval", Interval.Expr));
-            if (Method is not null) entries.Add(new("method", Method.Expr));
-            if (Path is not null) entries.Add(new("path", Path.Expr));
-            if (Port is not null) entries.Add(new("port", Port.Expr));
-            if (ProbeZone is not null) entries.Add(new("probeZone", ProbeZone.Expr));
-            if (Retries is not null) entries.Add(new("retries", Retries.Expr));
-            if (Timeout is not null) entries.Add(new("timeout", Timeout.Expr));
-            if (Type is not null) entries.Add(new("type", Type.Expr));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (AccountId is not null) entries.Add(new("accountId", AccountId.Expr)); break;
+                    case 1: if (AllowInsecure is not null) entries.Add(new("allowInsecure", AllowInsecure.Expr)); break;
+                    case 2: if (ConsecutiveDown is not null) entries.Add(new("consecutiveDown", ConsecutiveDown.Expr)); break;
+                    case 3: if (ConsecutiveUp is not null) entries.Add(new("consecutiveUp", ConsecutiveUp.Expr)); break;
+                    case 4: if (Description is not null) entries.Add(new("description", Description.Expr)); break;
+                    case 5: if (ExpectedBody is not null) entries.Add(new("expectedBody", ExpectedBody.Expr)); break;
+                    case 6: if (ExpectedCodes is not null) entries.Add(new("expectedCodes", ExpectedCodes.Expr)); break;
+                    case 7: if (FollowRedirects is not null) entries.Add(new("followRedirects", FollowRedirects.Expr)); break;
+                    case 8: if (Header is not null) entries.Add(new("header", ArgsWriter.Map(Header, static item0 => ArgsWriter.List(item0, static item1 => item1.Expr)))); break;
+                    case 9: if (Interval is not null) entries.Add(new("interval", Interval.Expr)); break;
+                    case 10: if (Method is not null) entries.Add(new("method", Method.Expr)); break;
+                    case 11: if (Path is not null) entries.Add(new("path", Path.Expr)); break;
+                    case 12: if (Port is not null) entries.Add(new("port", Port.Expr)); break;
+                    case 13: if (ProbeZone is not null) entries.Add(new("probeZone", ProbeZone.Expr)); break;
+                    case 14: if (Retries is not null) entries.Add(new("retries", Retries.Expr)); break;
+                    case 15: if (Timeout is not null) entries.Add(new("timeout", Timeout.Expr)); break;
+                    case 16: if (Type is not null) entries.Add(new("type", Type.Expr)); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

@@ -42,43 +42,49 @@ public static partial class Cloudflare
     /// <summary>The inputs of <c>cloudflare:index/loadBalancerPool:LoadBalancerPool</c>.</summary>
     public sealed partial class LoadBalancerPoolArgs : Args
     {
-        public required Input<string> AccountId { get; init; }
-        public IReadOnlyList<Input<string>>? CheckRegions { get; init; }
-        public Input<string>? Description { get; init; }
-        public Input<bool>? Enabled { get; init; }
-        public IReadOnlyList<Input<string>>? HealthSources { get; init; }
-        public Input<double>? Latitude { get; init; }
-        public Cloudflare.LoadBalancerPoolLoadShedding? LoadShedding { get; init; }
-        public Input<double>? Longitude { get; init; }
-        public Input<double>? MinimumOrigins { get; init; }
-        public Input<string>? Monitor { get; init; }
-        public Input<string>? MonitorGroup { get; init; }
-        public required Input<string> Name { get; init; }
-        public Input<string>? NotificationEmail { get; init; }
-        public Cloudflare.LoadBalancerPoolNotificationFilter? NotificationFilter { get; init; }
-        public Cloudflare.LoadBalancerPoolOriginSteering? OriginSteering { get; init; }
-        public required IReadOnlyList<Cloudflare.LoadBalancerPoolOrigin> Origins { get; init; }
+        public required Input<string> AccountId { get; init { field = value; Assigned(0); } }
+        public IReadOnlyList<Input<string>>? CheckRegions { get; init { field = value; Assigned(1); } }
+        public Input<string>? Description { get; init { field = value; Assigned(2); } }
+        public Input<bool>? Enabled { get; init { field = value; Assigned(3); } }
+        public IReadOnlyList<Input<string>>? HealthSources { get; init { field = value; Assigned(4); } }
+        public Input<double>? Latitude { get; init { field = value; Assigned(5); } }
+        public Cloudflare.LoadBalancerPoolLoadShedding? LoadShedding { get; init { field = value; Assigned(6); } }
+        public Input<double>? Longitude { get; init { field = value; Assigned(7); } }
+        public Input<double>? MinimumOrigins { get; init { field = value; Assigned(8); } }
+        public Input<string>? Monitor { get; init { field = value; Assigned(9); } }
+        public Input<string>? MonitorGroup { get; init { field = value; Assigned(10); } }
+        public required Input<string> Name { get; init { field = value; Assigned(11); } }
+        public Input<string>? NotificationEmail { get; init { field = value; Assigned(12); } }
+        public Cloudflare.LoadBalancerPoolNotificationFilter? NotificationFilter { get; init { field = value; Assigned(13); } }
+        public Cloudflare.LoadBalancerPoolOriginSteering? OriginSteering { get; init { field = value; Assigned(14); } }
+        public required IReadOnlyList<Cloudflare.LoadBalancerPoolOrigin> Origins { get; init { field = value; Assigned(15); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(16);
-            if (AccountId is not null) entries.Add(new("accountId", AccountId.Expr));
-            if (CheckRegions is not null) entries.Add(new("checkRegions", ArgsWriter.List(CheckRegions, static item0 => item0.Expr)));
-            if (Description is not null) entries.Add(new("description", Description.Expr));
-            if (Enabled is not null) entries.Add(new("enabled", Enabled.Expr));
-            if (HealthSources is not null) entries.Add(new("healthSources", ArgsWriter.List(HealthSources, static item0 => item0.Expr)));
-            if (Latitude is not null) entries.Add(new("latitude", Latitude.Expr));
-            if (LoadShedding is not null) entries.Add(new("loadShedding", LoadShedding.ToObjectExpr()));
-            if (Longitude is not null) entries.Add(new("longitude", Longitude.Expr));
-            if (MinimumOrigins is not null) entries.Add(new("minimumOrigins", MinimumOrigins.Expr));
-            if (Monitor is not null) entries.Add(new("monitor", Monitor.Expr));
-            if (MonitorGroup is not null) entries.Add(new("monitorGroup", MonitorGroup.Expr));
-            if (Name is not null) entries.Add(new("name", Name.Expr));
-            if (NotificationEmail is not null) entries.Add(new("notificationEmail", NotificationEmail.Expr));
-            if (NotificationFilter is not null) entries.Add(new("notificationFilter", NotificationFilter.ToObjectExpr()));
-            if (OriginSteering is not null) entries.Add(new("originSteering", OriginSteering.ToObjectExpr()));
-            if (Origins is not null) entries.Add(new("origins", ArgsWriter.List(Origins, static item0 => item0.ToObjectExpr())));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (AccountId is not null) entries.Add(new("accountId", AccountId.Expr)); break;
+                    case 1: if (CheckRegions is not null) entries.Add(new("checkRegions", ArgsWriter.List(CheckRegions, static item0 => item0.Expr))); break;
+                    case 2: if (Description is not null) entries.Add(new("description", Description.Expr)); break;
+                    case 3: if (Enabled is not null) entries.Add(new("enabled", Enabled.Expr)); break;
+                    case 4: if (HealthSources is not null) entries.Add(new("healthSources", ArgsWriter.List(HealthSources, static item0 => item0.Expr))); break;
+                    case 5: if (Latitude is not null) entries.Add(new("latitude", Latitude.Expr)); break;
+                    case 6: if (LoadShedding is not null) entries.Add(new("loadShedding", LoadShedding.ToObjectExpr())); break;
+                    case 7: if (Longitude is not null) entries.Add(new("longitude", Longitude.Expr)); break;
+                    case 8: if (MinimumOrigins is not null) entries.Add(new("minimumOrigins", MinimumOrigins.Expr)); break;
+                    case 9: if (Monitor is not null) entries.Add(new("monitor", Monitor.Expr)); break;
+                    case 10: if (MonitorGroup is not null) entries.Add(new("monitorGroup", MonitorGroup.Expr)); break;
+                    case 11: if (Name is not null) entries.Add(new("name", Name.Expr)); break;
+                    case 12: if (NotificationEmail is not null) entries.Add(new("notificationEmail", NotificationEmail.Expr)); break;
+                    case 13: if (NotificationFilter is not null) entries.Add(new("notificationFilter", NotificationFilter.ToObjectExpr())); break;
+                    case 14: if (OriginSteering is not null) entries.Add(new("originSteering", OriginSteering.ToObjectExpr())); break;
+                    case 15: if (Origins is not null) entries.Add(new("origins", ArgsWriter.List(Origins, static item0 => item0.ToObjectExpr()))); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

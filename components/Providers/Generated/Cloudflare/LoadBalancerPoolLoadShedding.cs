@@ -12,19 +12,25 @@ public static partial class Cloudflare
     {
         public const string Token = "cloudflare:index/LoadBalancerPoolLoadShedding:LoadBalancerPoolLoadShedding";
 
-        public Input<double>? DefaultPercent { get; init; }
-        public Input<string>? DefaultPolicy { get; init; }
-        public Input<double>? SessionPercent { get; init; }
-        public Input<string>? SessionPolicy { get; init; }
+        public Input<double>? DefaultPercent { get; init { field = value; Assigned(0); } }
+        public Input<string>? DefaultPolicy { get; init { field = value; Assigned(1); } }
+        public Input<double>? SessionPercent { get; init { field = value; Assigned(2); } }
+        public Input<string>? SessionPolicy { get; init { field = value; Assigned(3); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(4);
-            if (DefaultPercent is not null) entries.Add(new("defaultPercent", DefaultPercent.Expr));
-            if (DefaultPolicy is not null) entries.Add(new("defaultPolicy", DefaultPolicy.Expr));
-            if (SessionPercent is not null) entries.Add(new("sessionPercent", SessionPercent.Expr));
-            if (SessionPolicy is not null) entries.Add(new("sessionPolicy", SessionPolicy.Expr));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (DefaultPercent is not null) entries.Add(new("defaultPercent", DefaultPercent.Expr)); break;
+                    case 1: if (DefaultPolicy is not null) entries.Add(new("defaultPolicy", DefaultPolicy.Expr)); break;
+                    case 2: if (SessionPercent is not null) entries.Add(new("sessionPercent", SessionPercent.Expr)); break;
+                    case 3: if (SessionPolicy is not null) entries.Add(new("sessionPolicy", SessionPolicy.Expr)); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

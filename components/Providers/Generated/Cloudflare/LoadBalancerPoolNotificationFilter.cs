@@ -12,15 +12,21 @@ public static partial class Cloudflare
     {
         public const string Token = "cloudflare:index/LoadBalancerPoolNotificationFilter:LoadBalancerPoolNotificationFilter";
 
-        public Cloudflare.LoadBalancerPoolNotificationFilterOrigin? Origin { get; init; }
-        public Cloudflare.LoadBalancerPoolNotificationFilterPool? Pool { get; init; }
+        public Cloudflare.LoadBalancerPoolNotificationFilterOrigin? Origin { get; init { field = value; Assigned(0); } }
+        public Cloudflare.LoadBalancerPoolNotificationFilterPool? Pool { get; init { field = value; Assigned(1); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(2);
-            if (Origin is not null) entries.Add(new("origin", Origin.ToObjectExpr()));
-            if (Pool is not null) entries.Add(new("pool", Pool.ToObjectExpr()));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (Origin is not null) entries.Add(new("origin", Origin.ToObjectExpr())); break;
+                    case 1: if (Pool is not null) entries.Add(new("pool", Pool.ToObjectExpr())); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

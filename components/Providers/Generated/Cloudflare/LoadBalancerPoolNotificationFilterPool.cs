@@ -12,15 +12,21 @@ public static partial class Cloudflare
     {
         public const string Token = "cloudflare:index/LoadBalancerPoolNotificationFilterPool:LoadBalancerPoolNotificationFilterPool";
 
-        public Input<bool>? Disable { get; init; }
-        public Input<bool>? Healthy { get; init; }
+        public Input<bool>? Disable { get; init { field = value; Assigned(0); } }
+        public Input<bool>? Healthy { get; init { field = value; Assigned(1); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(2);
-            if (Disable is not null) entries.Add(new("disable", Disable.Expr));
-            if (Healthy is not null) entries.Add(new("healthy", Healthy.Expr));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (Disable is not null) entries.Add(new("disable", Disable.Expr)); break;
+                    case 1: if (Healthy is not null) entries.Add(new("healthy", Healthy.Expr)); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

@@ -12,29 +12,35 @@ public static partial class Cloudflare
     {
         public const string Token = "cloudflare:index/LoadBalancerPoolOrigin:LoadBalancerPoolOrigin";
 
-        public Input<string>? Address { get; init; }
-        public Input<string>? DisabledAt { get; init; }
-        public Input<bool>? Enabled { get; init; }
-        public Input<bool>? FlattenCname { get; init; }
-        public Cloudflare.LoadBalancerPoolOriginHeader? Header { get; init; }
-        public Input<string>? Name { get; init; }
-        public Input<double>? Port { get; init; }
-        public Input<string>? VirtualNetworkId { get; init; }
-        public Input<double>? Weight { get; init; }
+        public Input<string>? Address { get; init { field = value; Assigned(0); } }
+        public Input<string>? DisabledAt { get; init { field = value; Assigned(1); } }
+        public Input<bool>? Enabled { get; init { field = value; Assigned(2); } }
+        public Input<bool>? FlattenCname { get; init { field = value; Assigned(3); } }
+        public Cloudflare.LoadBalancerPoolOriginHeader? Header { get; init { field = value; Assigned(4); } }
+        public Input<string>? Name { get; init { field = value; Assigned(5); } }
+        public Input<double>? Port { get; init { field = value; Assigned(6); } }
+        public Input<string>? VirtualNetworkId { get; init { field = value; Assigned(7); } }
+        public Input<double>? Weight { get; init { field = value; Assigned(8); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(9);
-            if (Address is not null) entries.Add(new("address", Address.Expr));
-            if (DisabledAt is not null) entries.Add(new("disabledAt", DisabledAt.Expr));
-            if (Enabled is not null) entries.Add(new("enabled", Enabled.Expr));
-            if (FlattenCname is not null) entries.Add(new("flattenCname", FlattenCname.Expr));
-            if (Header is not null) entries.Add(new("header", Header.ToObjectExpr()));
-            if (Name is not null) entries.Add(new("name", Name.Expr));
-            if (Port is not null) entries.Add(new("port", Port.Expr));
-            if (VirtualNetworkId is not null) entries.Add(new("virtualNetworkId", VirtualNetworkId.Expr));
-            if (Weight is not null) entries.Add(new("weight", Weight.Expr));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (Address is not null) entries.Add(new("address", Address.Expr)); break;
+                    case 1: if (DisabledAt is not null) entries.Add(new("disabledAt", DisabledAt.Expr)); break;
+                    case 2: if (Enabled is not null) entries.Add(new("enabled", Enabled.Expr)); break;
+                    case 3: if (FlattenCname is not null) entries.Add(new("flattenCname", FlattenCname.Expr)); break;
+                    case 4: if (Header is not null) entries.Add(new("header", Header.ToObjectExpr())); break;
+                    case 5: if (Name is not null) entries.Add(new("name", Name.Expr)); break;
+                    case 6: if (Port is not null) entries.Add(new("port", Port.Expr)); break;
+                    case 7: if (VirtualNetworkId is not null) entries.Add(new("virtualNetworkId", VirtualNetworkId.Expr)); break;
+                    case 8: if (Weight is not null) entries.Add(new("weight", Weight.Expr)); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

@@ -12,13 +12,19 @@ public static partial class Cloudflare
     {
         public const string Token = "cloudflare:index/LoadBalancerPoolOriginHeader:LoadBalancerPoolOriginHeader";
 
-        public IReadOnlyList<Input<string>>? Hosts { get; init; }
+        public IReadOnlyList<Input<string>>? Hosts { get; init { field = value; Assigned(0); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(1);
-            if (Hosts is not null) entries.Add(new("hosts", ArgsWriter.List(Hosts, static item0 => item0.Expr)));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (Hosts is not null) entries.Add(new("hosts", ArgsWriter.List(Hosts, static item0 => item0.Expr))); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

@@ -12,15 +12,21 @@ public static partial class Cloudflare
     {
         public const string Token = "cloudflare:index/LoadBalancerRandomSteering:LoadBalancerRandomSteering";
 
-        public Input<double>? DefaultWeight { get; init; }
-        public IReadOnlyDictionary<string, Input<double>>? PoolWeights { get; init; }
+        public Input<double>? DefaultWeight { get; init { field = value; Assigned(0); } }
+        public IReadOnlyDictionary<string, Input<double>>? PoolWeights { get; init { field = value; Assigned(1); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(2);
-            if (DefaultWeight is not null) entries.Add(new("defaultWeight", DefaultWeight.Expr));
-            if (PoolWeights is not null) entries.Add(new("poolWeights", ArgsWriter.Map(PoolWeights, static item0 => item0.Expr)));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (DefaultWeight is not null) entries.Add(new("defaultWeight", DefaultWeight.Expr)); break;
+                    case 1: if (PoolWeights is not null) entries.Add(new("poolWeights", ArgsWriter.Map(PoolWeights, static item0 => item0.Expr))); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

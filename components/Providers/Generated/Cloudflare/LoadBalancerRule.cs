@@ -12,25 +12,31 @@ public static partial class Cloudflare
     {
         public const string Token = "cloudflare:index/LoadBalancerRule:LoadBalancerRule";
 
-        public Input<string>? Condition { get; init; }
-        public Input<bool>? Disabled { get; init; }
-        public Cloudflare.LoadBalancerRuleFixedResponse? FixedResponse { get; init; }
-        public Input<string>? Name { get; init; }
-        public Cloudflare.LoadBalancerRuleOverrides? Overrides { get; init; }
-        public Input<double>? Priority { get; init; }
-        public Input<bool>? Terminates { get; init; }
+        public Input<string>? Condition { get; init { field = value; Assigned(0); } }
+        public Input<bool>? Disabled { get; init { field = value; Assigned(1); } }
+        public Cloudflare.LoadBalancerRuleFixedResponse? FixedResponse { get; init { field = value; Assigned(2); } }
+        public Input<string>? Name { get; init { field = value; Assigned(3); } }
+        public Cloudflare.LoadBalancerRuleOverrides? Overrides { get; init { field = value; Assigned(4); } }
+        public Input<double>? Priority { get; init { field = value; Assigned(5); } }
+        public Input<bool>? Terminates { get; init { field = value; Assigned(6); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(7);
-            if (Condition is not null) entries.Add(new("condition", Condition.Expr));
-            if (Disabled is not null) entries.Add(new("disabled", Disabled.Expr));
-            if (FixedResponse is not null) entries.Add(new("fixedResponse", FixedResponse.ToObjectExpr()));
-            if (Name is not null) entries.Add(new("name", Name.Expr));
-            if (Overrides is not null) entries.Add(new("overrides", Overrides.ToObjectExpr()));
-            if (Priority is not null) entries.Add(new("priority", Priority.Expr));
-            if (Terminates is not null) entries.Add(new("terminates", Terminates.Expr));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (Condition is not null) entries.Add(new("condition", Condition.Expr)); break;
+                    case 1: if (Disabled is not null) entries.Add(new("disabled", Disabled.Expr)); break;
+                    case 2: if (FixedResponse is not null) entries.Add(new("fixedResponse", FixedResponse.ToObjectExpr())); break;
+                    case 3: if (Name is not null) entries.Add(new("name", Name.Expr)); break;
+                    case 4: if (Overrides is not null) entries.Add(new("overrides", Overrides.ToObjectExpr())); break;
+                    case 5: if (Priority is not null) entries.Add(new("priority", Priority.Expr)); break;
+                    case 6: if (Terminates is not null) entries.Add(new("terminates", Terminates.Expr)); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

@@ -12,19 +12,25 @@ public static partial class Cloudflare
     {
         public const string Token = "cloudflare:index/LoadBalancerRuleFixedResponse:LoadBalancerRuleFixedResponse";
 
-        public Input<string>? ContentType { get; init; }
-        public Input<string>? Location { get; init; }
-        public Input<string>? MessageBody { get; init; }
-        public Input<double>? StatusCode { get; init; }
+        public Input<string>? ContentType { get; init { field = value; Assigned(0); } }
+        public Input<string>? Location { get; init { field = value; Assigned(1); } }
+        public Input<string>? MessageBody { get; init { field = value; Assigned(2); } }
+        public Input<double>? StatusCode { get; init { field = value; Assigned(3); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(4);
-            if (ContentType is not null) entries.Add(new("contentType", ContentType.Expr));
-            if (Location is not null) entries.Add(new("location", Location.Expr));
-            if (MessageBody is not null) entries.Add(new("messageBody", MessageBody.Expr));
-            if (StatusCode is not null) entries.Add(new("statusCode", StatusCode.Expr));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (ContentType is not null) entries.Add(new("contentType", ContentType.Expr)); break;
+                    case 1: if (Location is not null) entries.Add(new("location", Location.Expr)); break;
+                    case 2: if (MessageBody is not null) entries.Add(new("messageBody", MessageBody.Expr)); break;
+                    case 3: if (StatusCode is not null) entries.Add(new("statusCode", StatusCode.Expr)); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

@@ -12,37 +12,43 @@ public static partial class Cloudflare
     {
         public const string Token = "cloudflare:index/LoadBalancerRuleOverrides:LoadBalancerRuleOverrides";
 
-        public Cloudflare.LoadBalancerRuleOverridesAdaptiveRouting? AdaptiveRouting { get; init; }
-        public IReadOnlyDictionary<string, IReadOnlyList<Input<string>>>? CountryPools { get; init; }
-        public IReadOnlyList<Input<string>>? DefaultPools { get; init; }
-        public Input<string>? FallbackPool { get; init; }
-        public Cloudflare.LoadBalancerRuleOverridesLocationStrategy? LocationStrategy { get; init; }
-        public IReadOnlyDictionary<string, IReadOnlyList<Input<string>>>? PopPools { get; init; }
-        public Cloudflare.LoadBalancerRuleOverridesRandomSteering? RandomSteering { get; init; }
-        public IReadOnlyDictionary<string, IReadOnlyList<Input<string>>>? RegionPools { get; init; }
-        public Input<string>? SessionAffinity { get; init; }
-        public Cloudflare.LoadBalancerRuleOverridesSessionAffinityAttributes? SessionAffinityAttributes { get; init; }
-        public Input<double>? SessionAffinityTtl { get; init; }
-        public Input<string>? SteeringPolicy { get; init; }
-        public Input<double>? Ttl { get; init; }
+        public Cloudflare.LoadBalancerRuleOverridesAdaptiveRouting? AdaptiveRouting { get; init { field = value; Assigned(0); } }
+        public IReadOnlyDictionary<string, IReadOnlyList<Input<string>>>? CountryPools { get; init { field = value; Assigned(1); } }
+        public IReadOnlyList<Input<string>>? DefaultPools { get; init { field = value; Assigned(2); } }
+        public Input<string>? FallbackPool { get; init { field = value; Assigned(3); } }
+        public Cloudflare.LoadBalancerRuleOverridesLocationStrategy? LocationStrategy { get; init { field = value; Assigned(4); } }
+        public IReadOnlyDictionary<string, IReadOnlyList<Input<string>>>? PopPools { get; init { field = value; Assigned(5); } }
+        public Cloudflare.LoadBalancerRuleOverridesRandomSteering? RandomSteering { get; init { field = value; Assigned(6); } }
+        public IReadOnlyDictionary<string, IReadOnlyList<Input<string>>>? RegionPools { get; init { field = value; Assigned(7); } }
+        public Input<string>? SessionAffinity { get; init { field = value; Assigned(8); } }
+        public Cloudflare.LoadBalancerRuleOverridesSessionAffinityAttributes? SessionAffinityAttributes { get; init { field = value; Assigned(9); } }
+        public Input<double>? SessionAffinityTtl { get; init { field = value; Assigned(10); } }
+        public Input<string>? SteeringPolicy { get; init { field = value; Assigned(11); } }
+        public Input<double>? Ttl { get; init { field = value; Assigned(12); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(13);
-            if (AdaptiveRouting is not null) entries.Add(new("adaptiveRouting", AdaptiveRouting.ToObjectExpr()));
-            if (CountryPools is not null) entries.Add(new("countryPools", ArgsWriter.Map(CountryPools, static item0 => ArgsWriter.List(item0, static item1 => item1.Expr))));
-            if (DefaultPools is not null) entries.Add(new("defaultPools", ArgsWriter.List(DefaultPools, static item0 => item0.Expr)));
-            if (FallbackPool is not null) entries.Add(new("fallbackPool", FallbackPool.Expr));
-            if (LocationStrategy is not null) entries.Add(new("locationStrategy", LocationStrategy.ToObjectExpr()));
-            if (PopPools is not null) entries.Add(new("popPools", ArgsWriter.Map(PopPools, static item0 => ArgsWriter.List(item0, static item1 => item1.Expr))));
-            if (RandomSteering is not null) entries.Add(new("randomSteering", RandomSteering.ToObjectExpr()));
-            if (RegionPools is not null) entries.Add(new("regionPools", ArgsWriter.Map(RegionPools, static item0 => ArgsWriter.List(item0, static item1 => item1.Expr))));
-            if (SessionAffinity is not null) entries.Add(new("sessionAffinity", SessionAffinity.Expr));
-            if (SessionAffinityAttributes is not null) entries.Add(new("sessionAffinityAttributes", SessionAffinityAttributes.ToObjectExpr()));
-            if (SessionAffinityTtl is not null) entries.Add(new("sessionAffinityTtl", SessionAffinityTtl.Expr));
-            if (SteeringPolicy is not null) entries.Add(new("steeringPolicy", SteeringPolicy.Expr));
-            if (Ttl is not null) entries.Add(new("ttl", Ttl.Expr));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (AdaptiveRouting is not null) entries.Add(new("adaptiveRouting", AdaptiveRouting.ToObjectExpr())); break;
+                    case 1: if (CountryPools is not null) entries.Add(new("countryPools", ArgsWriter.Map(CountryPools, static item0 => ArgsWriter.List(item0, static item1 => item1.Expr)))); break;
+                    case 2: if (DefaultPools is not null) entries.Add(new("defaultPools", ArgsWriter.List(DefaultPools, static item0 => item0.Expr))); break;
+                    case 3: if (FallbackPool is not null) entries.Add(new("fallbackPool", FallbackPool.Expr)); break;
+                    case 4: if (LocationStrategy is not null) entries.Add(new("locationStrategy", LocationStrategy.ToObjectExpr())); break;
+                    case 5: if (PopPools is not null) entries.Add(new("popPools", ArgsWriter.Map(PopPools, static item0 => ArgsWriter.List(item0, static item1 => item1.Expr)))); break;
+                    case 6: if (RandomSteering is not null) entries.Add(new("randomSteering", RandomSteering.ToObjectExpr())); break;
+                    case 7: if (RegionPools is not null) entries.Add(new("regionPools", ArgsWriter.Map(RegionPools, static item0 => ArgsWriter.List(item0, static item1 => item1.Expr)))); break;
+                    case 8: if (SessionAffinity is not null) entries.Add(new("sessionAffinity", SessionAffinity.Expr)); break;
+                    case 9: if (SessionAffinityAttributes is not null) entries.Add(new("sessionAffinityAttributes", SessionAffinityAttributes.ToObjectExpr())); break;
+                    case 10: if (SessionAffinityTtl is not null) entries.Add(new("sessionAffinityTtl", SessionAffinityTtl.Expr)); break;
+                    case 11: if (SteeringPolicy is not null) entries.Add(new("steeringPolicy", SteeringPolicy.Expr)); break;
+                    case 12: if (Ttl is not null) entries.Add(new("ttl", Ttl.Expr)); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

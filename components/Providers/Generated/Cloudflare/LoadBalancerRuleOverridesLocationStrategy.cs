@@ -12,15 +12,21 @@ public static partial class Cloudflare
     {
         public const string Token = "cloudflare:index/LoadBalancerRuleOverridesLocationStrategy:LoadBalancerRuleOverridesLocationStrategy";
 
-        public Input<string>? Mode { get; init; }
-        public Input<string>? PreferEcs { get; init; }
+        public Input<string>? Mode { get; init { field = value; Assigned(0); } }
+        public Input<string>? PreferEcs { get; init { field = value; Assigned(1); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(2);
-            if (Mode is not null) entries.Add(new("mode", Mode.Expr));
-            if (PreferEcs is not null) entries.Add(new("preferEcs", PreferEcs.Expr));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (Mode is not null) entries.Add(new("mode", Mode.Expr)); break;
+                    case 1: if (PreferEcs is not null) entries.Add(new("preferEcs", PreferEcs.Expr)); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

@@ -12,23 +12,29 @@ public static partial class Cloudflare
     {
         public const string Token = "cloudflare:index/LoadBalancerRuleOverridesSessionAffinityAttributes:LoadBalancerRuleOverridesSessionAffinityAttributes";
 
-        public Input<double>? DrainDuration { get; init; }
-        public IReadOnlyList<Input<string>>? Headers { get; init; }
-        public Input<bool>? RequireAllHeaders { get; init; }
-        public Input<string>? Samesite { get; init; }
-        public Input<string>? Secure { get; init; }
-        public Input<string>? ZeroDowntimeFailover { get; init; }
+        public Input<double>? DrainDuration { get; init { field = value; Assigned(0); } }
+        public IReadOnlyList<Input<string>>? Headers { get; init { field = value; Assigned(1); } }
+        public Input<bool>? RequireAllHeaders { get; init { field = value; Assigned(2); } }
+        public Input<string>? Samesite { get; init { field = value; Assigned(3); } }
+        public Input<string>? Secure { get; init { field = value; Assigned(4); } }
+        public Input<string>? ZeroDowntimeFailover { get; init { field = value; Assigned(5); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(6);
-            if (DrainDuration is not null) entries.Add(new("drainDuration", DrainDuration.Expr));
-            if (Headers is not null) entries.Add(new("headers", ArgsWriter.List(Headers, static item0 => item0.Expr)));
-            if (RequireAllHeaders is not null) entries.Add(new("requireAllHeaders", RequireAllHeaders.Expr));
-            if (Samesite is not null) entries.Add(new("samesite", Samesite.Expr));
-            if (Secure is not null) entries.Add(new("secure", Secure.Expr));
-            if (ZeroDowntimeFailover is not null) entries.Add(new("zeroDowntimeFailover", ZeroDowntimeFailover.Expr));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (DrainDuration is not null) entries.Add(new("drainDuration", DrainDuration.Expr)); break;
+                    case 1: if (Headers is not null) entries.Add(new("headers", ArgsWriter.List(Headers, static item0 => item0.Expr))); break;
+                    case 2: if (RequireAllHeaders is not null) entries.Add(new("requireAllHeaders", RequireAllHeaders.Expr)); break;
+                    case 3: if (Samesite is not null) entries.Add(new("samesite", Samesite.Expr)); break;
+                    case 4: if (Secure is not null) entries.Add(new("secure", Secure.Expr)); break;
+                    case 5: if (ZeroDowntimeFailover is not null) entries.Add(new("zeroDowntimeFailover", ZeroDowntimeFailover.Expr)); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

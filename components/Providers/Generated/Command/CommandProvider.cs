@@ -19,7 +19,7 @@ public static partial class Command
     /// <summary>The inputs of <c>pulumi:providers:command</c>.</summary>
     public sealed partial class CommandProviderArgs : Args
     {
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(0);

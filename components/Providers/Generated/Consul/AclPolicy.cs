@@ -28,23 +28,29 @@ public static partial class Consul
     /// <summary>The inputs of <c>consul:index/aclPolicy:AclPolicy</c>.</summary>
     public sealed partial class AclPolicyArgs : Args
     {
-        public IReadOnlyList<Input<string>>? Datacenters { get; init; }
-        public Input<string>? Description { get; init; }
-        public Input<string>? Name { get; init; }
-        public Input<string>? Namespace { get; init; }
-        public Input<string>? Partition { get; init; }
-        public required Input<string> Rules { get; init; }
+        public IReadOnlyList<Input<string>>? Datacenters { get; init { field = value; Assigned(0); } }
+        public Input<string>? Description { get; init { field = value; Assigned(1); } }
+        public Input<string>? Name { get; init { field = value; Assigned(2); } }
+        public Input<string>? Namespace { get; init { field = value; Assigned(3); } }
+        public Input<string>? Partition { get; init { field = value; Assigned(4); } }
+        public required Input<string> Rules { get; init { field = value; Assigned(5); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(6);
-            if (Datacenters is not null) entries.Add(new("datacenters", ArgsWriter.List(Datacenters, static item0 => item0.Expr)));
-            if (Description is not null) entries.Add(new("description", Description.Expr));
-            if (Name is not null) entries.Add(new("name", Name.Expr));
-            if (Namespace is not null) entries.Add(new("namespace", Namespace.Expr));
-            if (Partition is not null) entries.Add(new("partition", Partition.Expr));
-            if (Rules is not null) entries.Add(new("rules", Rules.Expr));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (Datacenters is not null) entries.Add(new("datacenters", ArgsWriter.List(Datacenters, static item0 => item0.Expr))); break;
+                    case 1: if (Description is not null) entries.Add(new("description", Description.Expr)); break;
+                    case 2: if (Name is not null) entries.Add(new("name", Name.Expr)); break;
+                    case 3: if (Namespace is not null) entries.Add(new("namespace", Namespace.Expr)); break;
+                    case 4: if (Partition is not null) entries.Add(new("partition", Partition.Expr)); break;
+                    case 5: if (Rules is not null) entries.Add(new("rules", Rules.Expr)); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

@@ -30,27 +30,33 @@ public static partial class Consul
     /// <summary>The inputs of <c>consul:index/aclRole:AclRole</c>.</summary>
     public sealed partial class AclRoleArgs : Args
     {
-        public Input<string>? Description { get; init; }
-        public Input<string>? Name { get; init; }
-        public Input<string>? Namespace { get; init; }
-        public IReadOnlyList<Consul.AclRoleNodeIdentity>? NodeIdentities { get; init; }
-        public Input<string>? Partition { get; init; }
-        public IReadOnlyList<Input<string>>? Policies { get; init; }
-        public IReadOnlyList<Consul.AclRoleServiceIdentity>? ServiceIdentities { get; init; }
-        public IReadOnlyList<Consul.AclRoleTemplatedPolicy>? TemplatedPolicies { get; init; }
+        public Input<string>? Description { get; init { field = value; Assigned(0); } }
+        public Input<string>? Name { get; init { field = value; Assigned(1); } }
+        public Input<string>? Namespace { get; init { field = value; Assigned(2); } }
+        public IReadOnlyList<Consul.AclRoleNodeIdentity>? NodeIdentities { get; init { field = value; Assigned(3); } }
+        public Input<string>? Partition { get; init { field = value; Assigned(4); } }
+        public IReadOnlyList<Input<string>>? Policies { get; init { field = value; Assigned(5); } }
+        public IReadOnlyList<Consul.AclRoleServiceIdentity>? ServiceIdentities { get; init { field = value; Assigned(6); } }
+        public IReadOnlyList<Consul.AclRoleTemplatedPolicy>? TemplatedPolicies { get; init { field = value; Assigned(7); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(8);
-            if (Description is not null) entries.Add(new("description", Description.Expr));
-            if (Name is not null) entries.Add(new("name", Name.Expr));
-            if (Namespace is not null) entries.Add(new("namespace", Namespace.Expr));
-            if (NodeIdentities is not null) entries.Add(new("nodeIdentities", ArgsWriter.List(NodeIdentities, static item0 => item0.ToObjectExpr())));
-            if (Partition is not null) entries.Add(new("partition", Partition.Expr));
-            if (Policies is not null) entries.Add(new("policies", ArgsWriter.List(Policies, static item0 => item0.Expr)));
-            if (ServiceIdentities is not null) entries.Add(new("serviceIdentities", ArgsWriter.List(ServiceIdentities, static item0 => item0.ToObjectExpr())));
-            if (TemplatedPolicies is not null) entries.Add(new("templatedPolicies", ArgsWriter.List(TemplatedPolicies, static item0 => item0.ToObjectExpr())));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (Description is not null) entries.Add(new("description", Description.Expr)); break;
+                    case 1: if (Name is not null) entries.Add(new("name", Name.Expr)); break;
+                    case 2: if (Namespace is not null) entries.Add(new("namespace", Namespace.Expr)); break;
+                    case 3: if (NodeIdentities is not null) entries.Add(new("nodeIdentities", ArgsWriter.List(NodeIdentities, static item0 => item0.ToObjectExpr()))); break;
+                    case 4: if (Partition is not null) entries.Add(new("partition", Partition.Expr)); break;
+                    case 5: if (Policies is not null) entries.Add(new("policies", ArgsWriter.List(Policies, static item0 => item0.Expr))); break;
+                    case 6: if (ServiceIdentities is not null) entries.Add(new("serviceIdentities", ArgsWriter.List(ServiceIdentities, static item0 => item0.ToObjectExpr()))); break;
+                    case 7: if (TemplatedPolicies is not null) entries.Add(new("templatedPolicies", ArgsWriter.List(TemplatedPolicies, static item0 => item0.ToObjectExpr()))); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

@@ -12,17 +12,23 @@ public static partial class Consul
     {
         public const string Token = "consul:index/AclRoleTemplatedPolicy:AclRoleTemplatedPolicy";
 
-        public IReadOnlyList<Input<string>>? Datacenters { get; init; }
-        public required Input<string> TemplateName { get; init; }
-        public Consul.AclRoleTemplatedPolicyTemplateVariables? TemplateVariables { get; init; }
+        public IReadOnlyList<Input<string>>? Datacenters { get; init { field = value; Assigned(0); } }
+        public required Input<string> TemplateName { get; init { field = value; Assigned(1); } }
+        public Consul.AclRoleTemplatedPolicyTemplateVariables? TemplateVariables { get; init { field = value; Assigned(2); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(3);
-            if (Datacenters is not null) entries.Add(new("datacenters", ArgsWriter.List(Datacenters, static item0 => item0.Expr)));
-            if (TemplateName is not null) entries.Add(new("templateName", TemplateName.Expr));
-            if (TemplateVariables is not null) entries.Add(new("templateVariables", TemplateVariables.ToObjectExpr()));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (Datacenters is not null) entries.Add(new("datacenters", ArgsWriter.List(Datacenters, static item0 => item0.Expr))); break;
+                    case 1: if (TemplateName is not null) entries.Add(new("templateName", TemplateName.Expr)); break;
+                    case 2: if (TemplateVariables is not null) entries.Add(new("templateVariables", TemplateVariables.ToObjectExpr())); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

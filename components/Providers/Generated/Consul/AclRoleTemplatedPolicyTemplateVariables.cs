@@ -12,13 +12,19 @@ public static partial class Consul
     {
         public const string Token = "consul:index/AclRoleTemplatedPolicyTemplateVariables:AclRoleTemplatedPolicyTemplateVariables";
 
-        public Input<string>? Name { get; init; }
+        public Input<string>? Name { get; init { field = value; Assigned(0); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(1);
-            if (Name is not null) entries.Add(new("name", Name.Expr));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (Name is not null) entries.Add(new("name", Name.Expr)); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

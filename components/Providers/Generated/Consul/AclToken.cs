@@ -33,33 +33,39 @@ public static partial class Consul
     /// <summary>The inputs of <c>consul:index/aclToken:AclToken</c>.</summary>
     public sealed partial class AclTokenArgs : Args
     {
-        public Input<string>? AccessorId { get; init; }
-        public Input<string>? Description { get; init; }
-        public Input<string>? ExpirationTime { get; init; }
-        public Input<bool>? Local { get; init; }
-        public Input<string>? Namespace { get; init; }
-        public IReadOnlyList<Consul.AclTokenNodeIdentity>? NodeIdentities { get; init; }
-        public Input<string>? Partition { get; init; }
-        public IReadOnlyList<Input<string>>? Policies { get; init; }
-        public IReadOnlyList<Input<string>>? Roles { get; init; }
-        public IReadOnlyList<Consul.AclTokenServiceIdentity>? ServiceIdentities { get; init; }
-        public IReadOnlyList<Consul.AclTokenTemplatedPolicy>? TemplatedPolicies { get; init; }
+        public Input<string>? AccessorId { get; init { field = value; Assigned(0); } }
+        public Input<string>? Description { get; init { field = value; Assigned(1); } }
+        public Input<string>? ExpirationTime { get; init { field = value; Assigned(2); } }
+        public Input<bool>? Local { get; init { field = value; Assigned(3); } }
+        public Input<string>? Namespace { get; init { field = value; Assigned(4); } }
+        public IReadOnlyList<Consul.AclTokenNodeIdentity>? NodeIdentities { get; init { field = value; Assigned(5); } }
+        public Input<string>? Partition { get; init { field = value; Assigned(6); } }
+        public IReadOnlyList<Input<string>>? Policies { get; init { field = value; Assigned(7); } }
+        public IReadOnlyList<Input<string>>? Roles { get; init { field = value; Assigned(8); } }
+        public IReadOnlyList<Consul.AclTokenServiceIdentity>? ServiceIdentities { get; init { field = value; Assigned(9); } }
+        public IReadOnlyList<Consul.AclTokenTemplatedPolicy>? TemplatedPolicies { get; init { field = value; Assigned(10); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(11);
-            if (AccessorId is not null) entries.Add(new("accessorId", AccessorId.Expr));
-            if (Description is not null) entries.Add(new("description", Description.Expr));
-            if (ExpirationTime is not null) entries.Add(new("expirationTime", ExpirationTime.Expr));
-            if (Local is not null) entries.Add(new("local", Local.Expr));
-            if (Namespace is not null) entries.Add(new("namespace", Namespace.Expr));
-            if (NodeIdentities is not null) entries.Add(new("nodeIdentities", ArgsWriter.List(NodeIdentities, static item0 => item0.ToObjectExpr())));
-            if (Partition is not null) entries.Add(new("partition", Partition.Expr));
-            if (Policies is not null) entries.Add(new("policies", ArgsWriter.List(Policies, static item0 => item0.Expr)));
-            if (Roles is not null) entries.Add(new("roles", ArgsWriter.List(Roles, static item0 => item0.Expr)));
-            if (ServiceIdentities is not null) entries.Add(new("serviceIdentities", ArgsWriter.List(ServiceIdentities, static item0 => item0.ToObjectExpr())));
-            if (TemplatedPolicies is not null) entries.Add(new("templatedPolicies", ArgsWriter.List(TemplatedPolicies, static item0 => item0.ToObjectExpr())));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (AccessorId is not null) entries.Add(new("accessorId", AccessorId.Expr)); break;
+                    case 1: if (Description is not null) entries.Add(new("description", Description.Expr)); break;
+                    case 2: if (ExpirationTime is not null) entries.Add(new("expirationTime", ExpirationTime.Expr)); break;
+                    case 3: if (Local is not null) entries.Add(new("local", Local.Expr)); break;
+                    case 4: if (Namespace is not null) entries.Add(new("namespace", Namespace.Expr)); break;
+                    case 5: if (NodeIdentities is not null) entries.Add(new("nodeIdentities", ArgsWriter.List(NodeIdentities, static item0 => item0.ToObjectExpr()))); break;
+                    case 6: if (Partition is not null) entries.Add(new("partition", Partition.Expr)); break;
+                    case 7: if (Policies is not null) entries.Add(new("policies", ArgsWriter.List(Policies, static item0 => item0.Expr))); break;
+                    case 8: if (Roles is not null) entries.Add(new("roles", ArgsWriter.List(Roles, static item0 => item0.Expr))); break;
+                    case 9: if (ServiceIdentities is not null) entries.Add(new("serviceIdentities", ArgsWriter.List(ServiceIdentities, static item0 => item0.ToObjectExpr()))); break;
+                    case 10: if (TemplatedPolicies is not null) entries.Add(new("templatedPolicies", ArgsWriter.List(TemplatedPolicies, static item0 => item0.ToObjectExpr()))); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

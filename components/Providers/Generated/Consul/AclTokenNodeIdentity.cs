@@ -12,15 +12,21 @@ public static partial class Consul
     {
         public const string Token = "consul:index/AclTokenNodeIdentity:AclTokenNodeIdentity";
 
-        public required Input<string> Datacenter { get; init; }
-        public required Input<string> NodeName { get; init; }
+        public required Input<string> Datacenter { get; init { field = value; Assigned(0); } }
+        public required Input<string> NodeName { get; init { field = value; Assigned(1); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(2);
-            if (Datacenter is not null) entries.Add(new("datacenter", Datacenter.Expr));
-            if (NodeName is not null) entries.Add(new("nodeName", NodeName.Expr));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (Datacenter is not null) entries.Add(new("datacenter", Datacenter.Expr)); break;
+                    case 1: if (NodeName is not null) entries.Add(new("nodeName", NodeName.Expr)); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

@@ -12,15 +12,21 @@ public static partial class Consul
     {
         public const string Token = "consul:index/AclTokenServiceIdentity:AclTokenServiceIdentity";
 
-        public IReadOnlyList<Input<string>>? Datacenters { get; init; }
-        public required Input<string> ServiceName { get; init; }
+        public IReadOnlyList<Input<string>>? Datacenters { get; init { field = value; Assigned(0); } }
+        public required Input<string> ServiceName { get; init { field = value; Assigned(1); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(2);
-            if (Datacenters is not null) entries.Add(new("datacenters", ArgsWriter.List(Datacenters, static item0 => item0.Expr)));
-            if (ServiceName is not null) entries.Add(new("serviceName", ServiceName.Expr));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (Datacenters is not null) entries.Add(new("datacenters", ArgsWriter.List(Datacenters, static item0 => item0.Expr))); break;
+                    case 1: if (ServiceName is not null) entries.Add(new("serviceName", ServiceName.Expr)); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

@@ -27,21 +27,27 @@ public static partial class Consul
     /// <summary>The inputs of <c>consul:index/configEntry:ConfigEntry</c>.</summary>
     public sealed partial class ConfigEntryArgs : Args
     {
-        public Input<string>? ConfigJson { get; init; }
-        public required Input<string> Kind { get; init; }
-        public Input<string>? Name { get; init; }
-        public Input<string>? Namespace { get; init; }
-        public Input<string>? Partition { get; init; }
+        public Input<string>? ConfigJson { get; init { field = value; Assigned(0); } }
+        public required Input<string> Kind { get; init { field = value; Assigned(1); } }
+        public Input<string>? Name { get; init { field = value; Assigned(2); } }
+        public Input<string>? Namespace { get; init { field = value; Assigned(3); } }
+        public Input<string>? Partition { get; init { field = value; Assigned(4); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(5);
-            if (ConfigJson is not null) entries.Add(new("configJson", ConfigJson.Expr));
-            if (Kind is not null) entries.Add(new("kind", Kind.Expr));
-            if (Name is not null) entries.Add(new("name", Name.Expr));
-            if (Namespace is not null) entries.Add(new("namespace", Namespace.Expr));
-            if (Partition is not null) entries.Add(new("partition", Partition.Expr));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (ConfigJson is not null) entries.Add(new("configJson", ConfigJson.Expr)); break;
+                    case 1: if (Kind is not null) entries.Add(new("kind", Kind.Expr)); break;
+                    case 2: if (Name is not null) entries.Add(new("name", Name.Expr)); break;
+                    case 3: if (Namespace is not null) entries.Add(new("namespace", Namespace.Expr)); break;
+                    case 4: if (Partition is not null) entries.Add(new("partition", Partition.Expr)); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

@@ -40,47 +40,53 @@ public static partial class Consul
     /// <summary>The inputs of <c>consul:index/configEntryServiceDefaults:ConfigEntryServiceDefaults</c>.</summary>
     public sealed partial class ConfigEntryServiceDefaultsArgs : Args
     {
-        public Input<string>? BalanceInboundConnections { get; init; }
-        public IReadOnlyList<Consul.ConfigEntryServiceDefaultsDestination>? Destinations { get; init; }
-        public IReadOnlyList<Consul.ConfigEntryServiceDefaultsEnvoyExtension>? EnvoyExtensions { get; init; }
-        public required IReadOnlyList<Consul.ConfigEntryServiceDefaultsExpose> Exposes { get; init; }
-        public Input<string>? ExternalSni { get; init; }
-        public Input<int>? LocalConnectTimeoutMs { get; init; }
-        public Input<int>? LocalRequestTimeoutMs { get; init; }
-        public Input<int>? MaxInboundConnections { get; init; }
-        public IReadOnlyList<Consul.ConfigEntryServiceDefaultsMeshGateway>? MeshGateways { get; init; }
-        public IReadOnlyDictionary<string, Input<string>>? Meta { get; init; }
-        public Input<string>? Mode { get; init; }
-        public Input<string>? MutualTlsMode { get; init; }
-        public Input<string>? Name { get; init; }
-        public Input<string>? Namespace { get; init; }
-        public Input<string>? Partition { get; init; }
-        public required Input<string> Protocol { get; init; }
-        public IReadOnlyList<Consul.ConfigEntryServiceDefaultsTransparentProxy>? TransparentProxies { get; init; }
-        public IReadOnlyList<Consul.ConfigEntryServiceDefaultsUpstreamConfig>? UpstreamConfigs { get; init; }
+        public Input<string>? BalanceInboundConnections { get; init { field = value; Assigned(0); } }
+        public IReadOnlyList<Consul.ConfigEntryServiceDefaultsDestination>? Destinations { get; init { field = value; Assigned(1); } }
+        public IReadOnlyList<Consul.ConfigEntryServiceDefaultsEnvoyExtension>? EnvoyExtensions { get; init { field = value; Assigned(2); } }
+        public required IReadOnlyList<Consul.ConfigEntryServiceDefaultsExpose> Exposes { get; init { field = value; Assigned(3); } }
+        public Input<string>? ExternalSni { get; init { field = value; Assigned(4); } }
+        public Input<int>? LocalConnectTimeoutMs { get; init { field = value; Assigned(5); } }
+        public Input<int>? LocalRequestTimeoutMs { get; init { field = value; Assigned(6); } }
+        public Input<int>? MaxInboundConnections { get; init { field = value; Assigned(7); } }
+        public IReadOnlyList<Consul.ConfigEntryServiceDefaultsMeshGateway>? MeshGateways { get; init { field = value; Assigned(8); } }
+        public IReadOnlyDictionary<string, Input<string>>? Meta { get; init { field = value; Assigned(9); } }
+        public Input<string>? Mode { get; init { field = value; Assigned(10); } }
+        public Input<string>? MutualTlsMode { get; init { field = value; Assigned(11); } }
+        public Input<string>? Name { get; init { field = value; Assigned(12); } }
+        public Input<string>? Namespace { get; init { field = value; Assigned(13); } }
+        public Input<string>? Partition { get; init { field = value; Assigned(14); } }
+        public required Input<string> Protocol { get; init { field = value; Assigned(15); } }
+        public IReadOnlyList<Consul.ConfigEntryServiceDefaultsTransparentProxy>? TransparentProxies { get; init { field = value; Assigned(16); } }
+        public IReadOnlyList<Consul.ConfigEntryServiceDefaultsUpstreamConfig>? UpstreamConfigs { get; init { field = value; Assigned(17); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(18);
-            if (BalanceInboundConnections is not null) entries.Add(new("balanceInboundConnections", BalanceInboundConnections.Expr));
-            if (Destinations is not null) entries.Add(new("destinations", ArgsWriter.List(Destinations, static item0 => item0.ToObjectExpr())));
-            if (EnvoyExtensions is not null) entries.Add(new("envoyExtensions", ArgsWriter.List(EnvoyExtensions, static item0 => item0.ToObjectExpr())));
-            if (Exposes is not null) entries.Add(new("exposes", ArgsWriter.List(Exposes, static item0 => item0.ToObjectExpr())));
-            if (ExternalSni is not null) entries.Add(new("externalSni", ExternalSni.Expr));
-            if (LocalConnectTimeoutMs is not null) entries.Add(new("localConnectTimeoutMs", LocalConnectTimeoutMs.Expr));
-            if (LocalRequestTimeoutMs is not null) entries.Add(new("localRequestTimeoutMs", LocalRequestTimeoutMs.Expr));
-            if (MaxInboundConnections is not null) entries.Add(new("maxInboundConnections", MaxInboundConnections.Expr));
-            if (MeshGateways is not null) entries.Add(new("meshGateways", ArgsWriter.List(MeshGateways, static item0 => item0.ToObjectExpr())));
-            if (Meta is not null) entries.Add(new("meta", ArgsWriter.Map(Meta, static item0 => item0.Expr)));
-            if (Mode is not null) entries.Add(new("mode", Mode.Expr));
-            if (MutualTlsMode is not null) entries.Add(new("mutualTlsMode", MutualTlsMode.Expr));
-            if (Name is not null) entries.Add(new("name", Name.Expr));
-            if (Namespace is not null) entries.Add(new("namespace", Namespace.Expr));
-            if (Partition is not null) entries.Add(new("partition", Partition.Expr));
-            if (Protocol is not null) entries.Add(new("protocol", Protocol.Expr));
-            if (TransparentProxies is not null) entries.Add(new("transparentProxies", ArgsWriter.List(TransparentProxies, static item0 => item0.ToObjectExpr())));
-            if (UpstreamConfigs is not null) entries.Add(new("upstreamConfigs", ArgsWriter.List(UpstreamConfigs, static item0 => item0.ToObjectExpr())));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (BalanceInboundConnections is not null) entries.Add(new("balanceInboundConnections", BalanceInboundConnections.Expr)); break;
+                    case 1: if (Destinations is not null) entries.Add(new("destinations", ArgsWriter.List(Destinations, static item0 => item0.ToObjectExpr()))); break;
+                    case 2: if (EnvoyExtensions is not null) entries.Add(new("envoyExtensions", ArgsWriter.List(EnvoyExtensions, static item0 => item0.ToObjectExpr()))); break;
+                    case 3: if (Exposes is not null) entries.Add(new("exposes", ArgsWriter.List(Exposes, static item0 => item0.ToObjectExpr()))); break;
+                    case 4: if (ExternalSni is not null) entries.Add(new("externalSni", ExternalSni.Expr)); break;
+                    case 5: if (LocalConnectTimeoutMs is not null) entries.Add(new("localConnectTimeoutMs", LocalConnectTimeoutMs.Expr)); break;
+                    case 6: if (LocalRequestTimeoutMs is not null) entries.Add(new("localRequestTimeoutMs", LocalRequestTimeoutMs.Expr)); break;
+                    case 7: if (MaxInboundConnections is not null) entries.Add(new("maxInboundConnections", MaxInboundConnections.Expr)); break;
+                    case 8: if (MeshGateways is not null) entries.Add(new("meshGateways", ArgsWriter.List(MeshGateways, static item0 => item0.ToObjectExpr()))); break;
+                    case 9: if (Meta is not null) entries.Add(new("meta", ArgsWriter.Map(Meta, static item0 => item0.Expr))); break;
+                    case 10: if (Mode is not null) entries.Add(new("mode", Mode.Expr)); break;
+                    case 11: if (MutualTlsMode is not null) entries.Add(new("mutualTlsMode", MutualTlsMode.Expr)); break;
+                    case 12: if (Name is not null) entries.Add(new("name", Name.Expr)); break;
+                    case 13: if (Namespace is not null) entries.Add(new("namespace", Namespace.Expr)); break;
+                    case 14: if (Partition is not null) entries.Add(new("partition", Partition.Expr)); break;
+                    case 15: if (Protocol is not null) entries.Add(new("protocol", Protocol.Expr)); break;
+                    case 16: if (TransparentProxies is not null) entries.Add(new("transparentProxies", ArgsWriter.List(TransparentProxies, static item0 => item0.ToObjectExpr()))); break;
+                    case 17: if (UpstreamConfigs is not null) entries.Add(new("upstreamConfigs", ArgsWriter.List(UpstreamConfigs, static item0 => item0.ToObjectExpr()))); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

@@ -12,15 +12,21 @@ public static partial class Consul
     {
         public const string Token = "consul:index/ConfigEntryServiceDefaultsDestination:ConfigEntryServiceDefaultsDestination";
 
-        public required IReadOnlyList<Input<string>> Addresses { get; init; }
-        public required Input<int> Port { get; init; }
+        public required IReadOnlyList<Input<string>> Addresses { get; init { field = value; Assigned(0); } }
+        public required Input<int> Port { get; init { field = value; Assigned(1); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(2);
-            if (Addresses is not null) entries.Add(new("addresses", ArgsWriter.List(Addresses, static item0 => item0.Expr)));
-            if (Port is not null) entries.Add(new("port", Port.Expr));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (Addresses is not null) entries.Add(new("addresses", ArgsWriter.List(Addresses, static item0 => item0.Expr))); break;
+                    case 1: if (Port is not null) entries.Add(new("port", Port.Expr)); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

@@ -12,21 +12,27 @@ public static partial class Consul
     {
         public const string Token = "consul:index/ConfigEntryServiceDefaultsEnvoyExtension:ConfigEntryServiceDefaultsEnvoyExtension";
 
-        public IReadOnlyDictionary<string, Input<string>>? Arguments { get; init; }
-        public Input<string>? ConsulVersion { get; init; }
-        public Input<string>? EnvoyVersion { get; init; }
-        public Input<string>? Name { get; init; }
-        public Input<bool>? Required { get; init; }
+        public IReadOnlyDictionary<string, Input<string>>? Arguments { get; init { field = value; Assigned(0); } }
+        public Input<string>? ConsulVersion { get; init { field = value; Assigned(1); } }
+        public Input<string>? EnvoyVersion { get; init { field = value; Assigned(2); } }
+        public Input<string>? Name { get; init { field = value; Assigned(3); } }
+        public Input<bool>? Required { get; init { field = value; Assigned(4); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(5);
-            if (Arguments is not null) entries.Add(new("arguments", ArgsWriter.Map(Arguments, static item0 => item0.Expr)));
-            if (ConsulVersion is not null) entries.Add(new("consulVersion", ConsulVersion.Expr));
-            if (EnvoyVersion is not null) entries.Add(new("envoyVersion", EnvoyVersion.Expr));
-            if (Name is not null) entries.Add(new("name", Name.Expr));
-            if (Required is not null) entries.Add(new("required", Required.Expr));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (Arguments is not null) entries.Add(new("arguments", ArgsWriter.Map(Arguments, static item0 => item0.Expr))); break;
+                    case 1: if (ConsulVersion is not null) entries.Add(new("consulVersion", ConsulVersion.Expr)); break;
+                    case 2: if (EnvoyVersion is not null) entries.Add(new("envoyVersion", EnvoyVersion.Expr)); break;
+                    case 3: if (Name is not null) entries.Add(new("name", Name.Expr)); break;
+                    case 4: if (Required is not null) entries.Add(new("required", Required.Expr)); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

@@ -12,15 +12,21 @@ public static partial class Consul
     {
         public const string Token = "consul:index/ConfigEntryServiceDefaultsExpose:ConfigEntryServiceDefaultsExpose";
 
-        public Input<bool>? Checks { get; init; }
-        public IReadOnlyList<Consul.ConfigEntryServiceDefaultsExposePath>? Paths { get; init; }
+        public Input<bool>? Checks { get; init { field = value; Assigned(0); } }
+        public IReadOnlyList<Consul.ConfigEntryServiceDefaultsExposePath>? Paths { get; init { field = value; Assigned(1); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(2);
-            if (Checks is not null) entries.Add(new("checks", Checks.Expr));
-            if (Paths is not null) entries.Add(new("paths", ArgsWriter.List(Paths, static item0 => item0.ToObjectExpr())));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (Checks is not null) entries.Add(new("checks", Checks.Expr)); break;
+                    case 1: if (Paths is not null) entries.Add(new("paths", ArgsWriter.List(Paths, static item0 => item0.ToObjectExpr()))); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

@@ -12,19 +12,25 @@ public static partial class Consul
     {
         public const string Token = "consul:index/ConfigEntryServiceDefaultsExposePath:ConfigEntryServiceDefaultsExposePath";
 
-        public Input<int>? ListenerPort { get; init; }
-        public Input<int>? LocalPathPort { get; init; }
-        public Input<string>? Path { get; init; }
-        public Input<string>? Protocol { get; init; }
+        public Input<int>? ListenerPort { get; init { field = value; Assigned(0); } }
+        public Input<int>? LocalPathPort { get; init { field = value; Assigned(1); } }
+        public Input<string>? Path { get; init { field = value; Assigned(2); } }
+        public Input<string>? Protocol { get; init { field = value; Assigned(3); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(4);
-            if (ListenerPort is not null) entries.Add(new("listenerPort", ListenerPort.Expr));
-            if (LocalPathPort is not null) entries.Add(new("localPathPort", LocalPathPort.Expr));
-            if (Path is not null) entries.Add(new("path", Path.Expr));
-            if (Protocol is not null) entries.Add(new("protocol", Protocol.Expr));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (ListenerPort is not null) entries.Add(new("listenerPort", ListenerPort.Expr)); break;
+                    case 1: if (LocalPathPort is not null) entries.Add(new("localPathPort", LocalPathPort.Expr)); break;
+                    case 2: if (Path is not null) entries.Add(new("path", Path.Expr)); break;
+                    case 3: if (Protocol is not null) entries.Add(new("protocol", Protocol.Expr)); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

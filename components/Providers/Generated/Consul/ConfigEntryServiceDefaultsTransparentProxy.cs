@@ -12,15 +12,21 @@ public static partial class Consul
     {
         public const string Token = "consul:index/ConfigEntryServiceDefaultsTransparentProxy:ConfigEntryServiceDefaultsTransparentProxy";
 
-        public required Input<bool> DialedDirectly { get; init; }
-        public required Input<int> OutboundListenerPort { get; init; }
+        public required Input<bool> DialedDirectly { get; init { field = value; Assigned(0); } }
+        public required Input<int> OutboundListenerPort { get; init { field = value; Assigned(1); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(2);
-            if (DialedDirectly is not null) entries.Add(new("dialedDirectly", DialedDirectly.Expr));
-            if (OutboundListenerPort is not null) entries.Add(new("outboundListenerPort", OutboundListenerPort.Expr));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (DialedDirectly is not null) entries.Add(new("dialedDirectly", DialedDirectly.Expr)); break;
+                    case 1: if (OutboundListenerPort is not null) entries.Add(new("outboundListenerPort", OutboundListenerPort.Expr)); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

@@ -12,15 +12,21 @@ public static partial class Consul
     {
         public const string Token = "consul:index/ConfigEntryServiceDefaultsUpstreamConfig:ConfigEntryServiceDefaultsUpstreamConfig";
 
-        public IReadOnlyList<Consul.ConfigEntryServiceDefaultsUpstreamConfigDefault>? Defaults { get; init; }
-        public IReadOnlyList<Consul.ConfigEntryServiceDefaultsUpstreamConfigOverride>? Overrides { get; init; }
+        public IReadOnlyList<Consul.ConfigEntryServiceDefaultsUpstreamConfigDefault>? Defaults { get; init { field = value; Assigned(0); } }
+        public IReadOnlyList<Consul.ConfigEntryServiceDefaultsUpstreamConfigOverride>? Overrides { get; init { field = value; Assigned(1); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(2);
-            if (Defaults is not null) entries.Add(new("defaults", ArgsWriter.List(Defaults, static item0 => item0.ToObjectExpr())));
-            if (Overrides is not null) entries.Add(new("overrides", ArgsWriter.List(Overrides, static item0 => item0.ToObjectExpr())));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (Defaults is not null) entries.Add(new("defaults", ArgsWriter.List(Defaults, static item0 => item0.ToObjectExpr()))); break;
+                    case 1: if (Overrides is not null) entries.Add(new("overrides", ArgsWriter.List(Overrides, static item0 => item0.ToObjectExpr()))); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

@@ -12,23 +12,29 @@ public static partial class Consul
     {
         public const string Token = "consul:index/ConfigEntryServiceDefaultsUpstreamConfigDefault:ConfigEntryServiceDefaultsUpstreamConfigDefault";
 
-        public Input<string>? BalanceOutboundConnections { get; init; }
-        public Input<int>? ConnectTimeoutMs { get; init; }
-        public IReadOnlyList<Consul.ConfigEntryServiceDefaultsUpstreamConfigDefaultLimit>? Limits { get; init; }
-        public IReadOnlyList<Consul.ConfigEntryServiceDefaultsUpstreamConfigDefaultMeshGateway>? MeshGateways { get; init; }
-        public IReadOnlyList<Consul.ConfigEntryServiceDefaultsUpstreamConfigDefaultPassiveHealthCheck>? PassiveHealthChecks { get; init; }
-        public Input<string>? Protocol { get; init; }
+        public Input<string>? BalanceOutboundConnections { get; init { field = value; Assigned(0); } }
+        public Input<int>? ConnectTimeoutMs { get; init { field = value; Assigned(1); } }
+        public IReadOnlyList<Consul.ConfigEntryServiceDefaultsUpstreamConfigDefaultLimit>? Limits { get; init { field = value; Assigned(2); } }
+        public IReadOnlyList<Consul.ConfigEntryServiceDefaultsUpstreamConfigDefaultMeshGateway>? MeshGateways { get; init { field = value; Assigned(3); } }
+        public IReadOnlyList<Consul.ConfigEntryServiceDefaultsUpstreamConfigDefaultPassiveHealthCheck>? PassiveHealthChecks { get; init { field = value; Assigned(4); } }
+        public Input<string>? Protocol { get; init { field = value; Assigned(5); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(6);
-            if (BalanceOutboundConnections is not null) entries.Add(new("balanceOutboundConnections", BalanceOutboundConnections.Expr));
-            if (ConnectTimeoutMs is not null) entries.Add(new("connectTimeoutMs", ConnectTimeoutMs.Expr));
-            if (Limits is not null) entries.Add(new("limits", ArgsWriter.List(Limits, static item0 => item0.ToObjectExpr())));
-            if (MeshGateways is not null) entries.Add(new("meshGateways", ArgsWriter.List(MeshGateways, static item0 => item0.ToObjectExpr())));
-            if (PassiveHealthChecks is not null) entries.Add(new("passiveHealthChecks", ArgsWriter.List(PassiveHealthChecks, static item0 => item0.ToObjectExpr())));
-            if (Protocol is not null) entries.Add(new("protocol", Protocol.Expr));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (BalanceOutboundConnections is not null) entries.Add(new("balanceOutboundConnections", BalanceOutboundConnections.Expr)); break;
+                    case 1: if (ConnectTimeoutMs is not null) entries.Add(new("connectTimeoutMs", ConnectTimeoutMs.Expr)); break;
+                    case 2: if (Limits is not null) entries.Add(new("limits", ArgsWriter.List(Limits, static item0 => item0.ToObjectExpr()))); break;
+                    case 3: if (MeshGateways is not null) entries.Add(new("meshGateways", ArgsWriter.List(MeshGateways, static item0 => item0.ToObjectExpr()))); break;
+                    case 4: if (PassiveHealthChecks is not null) entries.Add(new("passiveHealthChecks", ArgsWriter.List(PassiveHealthChecks, static item0 => item0.ToObjectExpr()))); break;
+                    case 5: if (Protocol is not null) entries.Add(new("protocol", Protocol.Expr)); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

@@ -12,17 +12,23 @@ public static partial class Consul
     {
         public const string Token = "consul:index/ConfigEntryServiceDefaultsUpstreamConfigDefaultLimit:ConfigEntryServiceDefaultsUpstreamConfigDefaultLimit";
 
-        public Input<int>? MaxConcurrentRequests { get; init; }
-        public Input<int>? MaxConnections { get; init; }
-        public Input<int>? MaxPendingRequests { get; init; }
+        public Input<int>? MaxConcurrentRequests { get; init { field = value; Assigned(0); } }
+        public Input<int>? MaxConnections { get; init { field = value; Assigned(1); } }
+        public Input<int>? MaxPendingRequests { get; init { field = value; Assigned(2); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(3);
-            if (MaxConcurrentRequests is not null) entries.Add(new("maxConcurrentRequests", MaxConcurrentRequests.Expr));
-            if (MaxConnections is not null) entries.Add(new("maxConnections", MaxConnections.Expr));
-            if (MaxPendingRequests is not null) entries.Add(new("maxPendingRequests", MaxPendingRequests.Expr));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (MaxConcurrentRequests is not null) entries.Add(new("maxConcurrentRequests", MaxConcurrentRequests.Expr)); break;
+                    case 1: if (MaxConnections is not null) entries.Add(new("maxConnections", MaxConnections.Expr)); break;
+                    case 2: if (MaxPendingRequests is not null) entries.Add(new("maxPendingRequests", MaxPendingRequests.Expr)); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

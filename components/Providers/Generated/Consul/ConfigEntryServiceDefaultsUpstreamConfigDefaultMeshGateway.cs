@@ -12,13 +12,19 @@ public static partial class Consul
     {
         public const string Token = "consul:index/ConfigEntryServiceDefaultsUpstreamConfigDefaultMeshGateway:ConfigEntryServiceDefaultsUpstreamConfigDefaultMeshGateway";
 
-        public Input<string>? Mode { get; init; }
+        public Input<string>? Mode { get; init { field = value; Assigned(0); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(1);
-            if (Mode is not null) entries.Add(new("mode", Mode.Expr));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (Mode is not null) entries.Add(new("mode", Mode.Expr)); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

@@ -12,33 +12,39 @@ public static partial class Consul
     {
         public const string Token = "consul:index/ConfigEntryServiceDefaultsUpstreamConfigOverride:ConfigEntryServiceDefaultsUpstreamConfigOverride";
 
-        public Input<string>? BalanceOutboundConnections { get; init; }
-        public Input<int>? ConnectTimeoutMs { get; init; }
-        public Input<string>? EnvoyListenerJson { get; init; }
-        public IReadOnlyList<Consul.ConfigEntryServiceDefaultsUpstreamConfigOverrideLimit>? Limits { get; init; }
-        public IReadOnlyList<Consul.ConfigEntryServiceDefaultsUpstreamConfigOverrideMeshGateway>? MeshGateways { get; init; }
-        public Input<string>? Name { get; init; }
-        public Input<string>? Namespace { get; init; }
-        public Input<string>? Partition { get; init; }
-        public IReadOnlyList<Consul.ConfigEntryServiceDefaultsUpstreamConfigOverridePassiveHealthCheck>? PassiveHealthChecks { get; init; }
-        public Input<string>? Peer { get; init; }
-        public Input<string>? Protocol { get; init; }
+        public Input<string>? BalanceOutboundConnections { get; init { field = value; Assigned(0); } }
+        public Input<int>? ConnectTimeoutMs { get; init { field = value; Assigned(1); } }
+        public Input<string>? EnvoyListenerJson { get; init { field = value; Assigned(2); } }
+        public IReadOnlyList<Consul.ConfigEntryServiceDefaultsUpstreamConfigOverrideLimit>? Limits { get; init { field = value; Assigned(3); } }
+        public IReadOnlyList<Consul.ConfigEntryServiceDefaultsUpstreamConfigOverrideMeshGateway>? MeshGateways { get; init { field = value; Assigned(4); } }
+        public Input<string>? Name { get; init { field = value; Assigned(5); } }
+        public Input<string>? Namespace { get; init { field = value; Assigned(6); } }
+        public Input<string>? Partition { get; init { field = value; Assigned(7); } }
+        public IReadOnlyList<Consul.ConfigEntryServiceDefaultsUpstreamConfigOverridePassiveHealthCheck>? PassiveHealthChecks { get; init { field = value; Assigned(8); } }
+        public Input<string>? Peer { get; init { field = value; Assigned(9); } }
+        public Input<string>? Protocol { get; init { field = value; Assigned(10); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(11);
-            if (BalanceOutboundConnections is not null) entries.Add(new("balanceOutboundConnections", BalanceOutboundConnections.Expr));
-            if (ConnectTimeoutMs is not null) entries.Add(new("connectTimeoutMs", ConnectTimeoutMs.Expr));
-            if (EnvoyListenerJson is not null) entries.Add(new("envoyListenerJson", EnvoyListenerJson.Expr));
-            if (Limits is not null) entries.Add(new("limits", ArgsWriter.List(Limits, static item0 => item0.ToObjectExpr())));
-            if (MeshGateways is not null) entries.Add(new("meshGateways", ArgsWriter.List(MeshGateways, static item0 => item0.ToObjectExpr())));
-            if (Name is not null) entries.Add(new("name", Name.Expr));
-            if (Namespace is not null) entries.Add(new("namespace", Namespace.Expr));
-            if (Partition is not null) entries.Add(new("partition", Partition.Expr));
-            if (PassiveHealthChecks is not null) entries.Add(new("passiveHealthChecks", ArgsWriter.List(PassiveHealthChecks, static item0 => item0.ToObjectExpr())));
-            if (Peer is not null) entries.Add(new("peer", Peer.Expr));
-            if (Protocol is not null) entries.Add(new("protocol", Protocol.Expr));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (BalanceOutboundConnections is not null) entries.Add(new("balanceOutboundConnections", BalanceOutboundConnections.Expr)); break;
+                    case 1: if (ConnectTimeoutMs is not null) entries.Add(new("connectTimeoutMs", ConnectTimeoutMs.Expr)); break;
+                    case 2: if (EnvoyListenerJson is not null) entries.Add(new("envoyListenerJson", EnvoyListenerJson.Expr)); break;
+                    case 3: if (Limits is not null) entries.Add(new("limits", ArgsWriter.List(Limits, static item0 => item0.ToObjectExpr()))); break;
+                    case 4: if (MeshGateways is not null) entries.Add(new("meshGateways", ArgsWriter.List(MeshGateways, static item0 => item0.ToObjectExpr()))); break;
+                    case 5: if (Name is not null) entries.Add(new("name", Name.Expr)); break;
+                    case 6: if (Namespace is not null) entries.Add(new("namespace", Namespace.Expr)); break;
+                    case 7: if (Partition is not null) entries.Add(new("partition", Partition.Expr)); break;
+                    case 8: if (PassiveHealthChecks is not null) entries.Add(new("passiveHealthChecks", ArgsWriter.List(PassiveHealthChecks, static item0 => item0.ToObjectExpr()))); break;
+                    case 9: if (Peer is not null) entries.Add(new("peer", Peer.Expr)); break;
+                    case 10: if (Protocol is not null) entries.Add(new("protocol", Protocol.Expr)); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

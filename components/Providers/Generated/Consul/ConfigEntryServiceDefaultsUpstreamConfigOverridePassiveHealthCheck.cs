@@ -12,21 +12,27 @@ public static partial class Consul
     {
         public const string Token = "consul:index/ConfigEntryServiceDefaultsUpstreamConfigOverridePassiveHealthCheck:ConfigEntryServiceDefaultsUpstreamConfigOverridePassiveHealthCheck";
 
-        public Input<string>? BaseEjectionTime { get; init; }
-        public Input<int>? EnforcingConsecutive5xx { get; init; }
-        public Input<string>? Interval { get; init; }
-        public Input<int>? MaxEjectionPercent { get; init; }
-        public Input<int>? MaxFailures { get; init; }
+        public Input<string>? BaseEjectionTime { get; init { field = value; Assigned(0); } }
+        public Input<int>? EnforcingConsecutive5xx { get; init { field = value; Assigned(1); } }
+        public Input<string>? Interval { get; init { field = value; Assigned(2); } }
+        public Input<int>? MaxEjectionPercent { get; init { field = value; Assigned(3); } }
+        public Input<int>? MaxFailures { get; init { field = value; Assigned(4); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(5);
-            if (BaseEjectionTime is not null) entries.Add(new("baseEjectionTime", BaseEjectionTime.Expr));
-            if (EnforcingConsecutive5xx is not null) entries.Add(new("enforcingConsecutive5xx", EnforcingConsecutive5xx.Expr));
-            if (Interval is not null) entries.Add(new("interval", Interval.Expr));
-            if (MaxEjectionPercent is not null) entries.Add(new("maxEjectionPercent", MaxEjectionPercent.Expr));
-            if (MaxFailures is not null) entries.Add(new("maxFailures", MaxFailures.Expr));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (BaseEjectionTime is not null) entries.Add(new("baseEjectionTime", BaseEjectionTime.Expr)); break;
+                    case 1: if (EnforcingConsecutive5xx is not null) entries.Add(new("enforcingConsecutive5xx", EnforcingConsecutive5xx.Expr)); break;
+                    case 2: if (Interval is not null) entries.Add(new("interval", Interval.Expr)); break;
+                    case 3: if (MaxEjectionPercent is not null) entries.Add(new("maxEjectionPercent", MaxEjectionPercent.Expr)); break;
+                    case 4: if (MaxFailures is not null) entries.Add(new("maxFailures", MaxFailures.Expr)); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

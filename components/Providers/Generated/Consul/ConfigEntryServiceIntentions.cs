@@ -28,23 +28,29 @@ public static partial class Consul
     /// <summary>The inputs of <c>consul:index/configEntryServiceIntentions:ConfigEntryServiceIntentions</c>.</summary>
     public sealed partial class ConfigEntryServiceIntentionsArgs : Args
     {
-        public IReadOnlyList<Consul.ConfigEntryServiceIntentionsJwt>? Jwts { get; init; }
-        public IReadOnlyDictionary<string, Input<string>>? Meta { get; init; }
-        public Input<string>? Name { get; init; }
-        public Input<string>? Namespace { get; init; }
-        public Input<string>? Partition { get; init; }
-        public IReadOnlyList<Consul.ConfigEntryServiceIntentionsSource>? Sources { get; init; }
+        public IReadOnlyList<Consul.ConfigEntryServiceIntentionsJwt>? Jwts { get; init { field = value; Assigned(0); } }
+        public IReadOnlyDictionary<string, Input<string>>? Meta { get; init { field = value; Assigned(1); } }
+        public Input<string>? Name { get; init { field = value; Assigned(2); } }
+        public Input<string>? Namespace { get; init { field = value; Assigned(3); } }
+        public Input<string>? Partition { get; init { field = value; Assigned(4); } }
+        public IReadOnlyList<Consul.ConfigEntryServiceIntentionsSource>? Sources { get; init { field = value; Assigned(5); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(6);
-            if (Jwts is not null) entries.Add(new("jwts", ArgsWriter.List(Jwts, static item0 => item0.ToObjectExpr())));
-            if (Meta is not null) entries.Add(new("meta", ArgsWriter.Map(Meta, static item0 => item0.Expr)));
-            if (Name is not null) entries.Add(new("name", Name.Expr));
-            if (Namespace is not null) entries.Add(new("namespace", Namespace.Expr));
-            if (Partition is not null) entries.Add(new("partition", Partition.Expr));
-            if (Sources is not null) entries.Add(new("sources", ArgsWriter.List(Sources, static item0 => item0.ToObjectExpr())));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (Jwts is not null) entries.Add(new("jwts", ArgsWriter.List(Jwts, static item0 => item0.ToObjectExpr()))); break;
+                    case 1: if (Meta is not null) entries.Add(new("meta", ArgsWriter.Map(Meta, static item0 => item0.Expr))); break;
+                    case 2: if (Name is not null) entries.Add(new("name", Name.Expr)); break;
+                    case 3: if (Namespace is not null) entries.Add(new("namespace", Namespace.Expr)); break;
+                    case 4: if (Partition is not null) entries.Add(new("partition", Partition.Expr)); break;
+                    case 5: if (Sources is not null) entries.Add(new("sources", ArgsWriter.List(Sources, static item0 => item0.ToObjectExpr()))); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

@@ -12,15 +12,21 @@ public static partial class Consul
     {
         public const string Token = "consul:index/ConfigEntryServiceIntentionsJwtProvider:ConfigEntryServiceIntentionsJwtProvider";
 
-        public Input<string>? Name { get; init; }
-        public IReadOnlyList<Consul.ConfigEntryServiceIntentionsJwtProviderVerifyClaim>? VerifyClaims { get; init; }
+        public Input<string>? Name { get; init { field = value; Assigned(0); } }
+        public IReadOnlyList<Consul.ConfigEntryServiceIntentionsJwtProviderVerifyClaim>? VerifyClaims { get; init { field = value; Assigned(1); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(2);
-            if (Name is not null) entries.Add(new("name", Name.Expr));
-            if (VerifyClaims is not null) entries.Add(new("verifyClaims", ArgsWriter.List(VerifyClaims, static item0 => item0.ToObjectExpr())));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (Name is not null) entries.Add(new("name", Name.Expr)); break;
+                    case 1: if (VerifyClaims is not null) entries.Add(new("verifyClaims", ArgsWriter.List(VerifyClaims, static item0 => item0.ToObjectExpr()))); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

@@ -12,15 +12,21 @@ public static partial class Consul
     {
         public const string Token = "consul:index/ConfigEntryServiceIntentionsJwtProviderVerifyClaim:ConfigEntryServiceIntentionsJwtProviderVerifyClaim";
 
-        public IReadOnlyList<Input<string>>? Paths { get; init; }
-        public Input<string>? Value { get; init; }
+        public IReadOnlyList<Input<string>>? Paths { get; init { field = value; Assigned(0); } }
+        public Input<string>? Value { get; init { field = value; Assigned(1); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(2);
-            if (Paths is not null) entries.Add(new("paths", ArgsWriter.List(Paths, static item0 => item0.Expr)));
-            if (Value is not null) entries.Add(new("value", Value.Expr));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (Paths is not null) entries.Add(new("paths", ArgsWriter.List(Paths, static item0 => item0.Expr))); break;
+                    case 1: if (Value is not null) entries.Add(new("value", Value.Expr)); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

@@ -12,31 +12,37 @@ public static partial class Consul
     {
         public const string Token = "consul:index/ConfigEntryServiceIntentionsSource:ConfigEntryServiceIntentionsSource";
 
-        public Input<string>? Action { get; init; }
-        public Input<string>? Description { get; init; }
-        public Input<string>? Name { get; init; }
-        public Input<string>? Namespace { get; init; }
-        public Input<string>? Partition { get; init; }
-        public Input<string>? Peer { get; init; }
-        public IReadOnlyList<Consul.ConfigEntryServiceIntentionsSourcePermission>? Permissions { get; init; }
-        public Input<int>? Precedence { get; init; }
-        public Input<string>? SamenessGroup { get; init; }
-        public Input<string>? Type { get; init; }
+        public Input<string>? Action { get; init { field = value; Assigned(0); } }
+        public Input<string>? Description { get; init { field = value; Assigned(1); } }
+        public Input<string>? Name { get; init { field = value; Assigned(2); } }
+        public Input<string>? Namespace { get; init { field = value; Assigned(3); } }
+        public Input<string>? Partition { get; init { field = value; Assigned(4); } }
+        public Input<string>? Peer { get; init { field = value; Assigned(5); } }
+        public IReadOnlyList<Consul.ConfigEntryServiceIntentionsSourcePermission>? Permissions { get; init { field = value; Assigned(6); } }
+        public Input<int>? Precedence { get; init { field = value; Assigned(7); } }
+        public Input<string>? SamenessGroup { get; init { field = value; Assigned(8); } }
+        public Input<string>? Type { get; init { field = value; Assigned(9); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(10);
-            if (Action is not null) entries.Add(new("action", Action.Expr));
-            if (Description is not null) entries.Add(new("description", Description.Expr));
-            if (Name is not null) entries.Add(new("name", Name.Expr));
-            if (Namespace is not null) entries.Add(new("namespace", Namespace.Expr));
-            if (Partition is not null) entries.Add(new("partition", Partition.Expr));
-            if (Peer is not null) entries.Add(new("peer", Peer.Expr));
-            if (Permissions is not null) entries.Add(new("permissions", ArgsWriter.List(Permissions, static item0 => item0.ToObjectExpr())));
-            if (Precedence is not null) entries.Add(new("precedence", Precedence.Expr));
-            if (SamenessGroup is not null) entries.Add(new("samenessGroup", SamenessGroup.Expr));
-            if (Type is not null) entries.Add(new("type", Type.Expr));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (Action is not null) entries.Add(new("action", Action.Expr)); break;
+                    case 1: if (Description is not null) entries.Add(new("description", Description.Expr)); break;
+                    case 2: if (Name is not null) entries.Add(new("name", Name.Expr)); break;
+                    case 3: if (Namespace is not null) entries.Add(new("namespace", Namespace.Expr)); break;
+                    case 4: if (Partition is not null) entries.Add(new("partition", Partition.Expr)); break;
+                    case 5: if (Peer is not null) entries.Add(new("peer", Peer.Expr)); break;
+                    case 6: if (Permissions is not null) entries.Add(new("permissions", ArgsWriter.List(Permissions, static item0 => item0.ToObjectExpr()))); break;
+                    case 7: if (Precedence is not null) entries.Add(new("precedence", Precedence.Expr)); break;
+                    case 8: if (SamenessGroup is not null) entries.Add(new("samenessGroup", SamenessGroup.Expr)); break;
+                    case 9: if (Type is not null) entries.Add(new("type", Type.Expr)); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

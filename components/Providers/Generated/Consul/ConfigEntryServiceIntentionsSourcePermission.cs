@@ -12,15 +12,21 @@ public static partial class Consul
     {
         public const string Token = "consul:index/ConfigEntryServiceIntentionsSourcePermission:ConfigEntryServiceIntentionsSourcePermission";
 
-        public required Input<string> Action { get; init; }
-        public required IReadOnlyList<Consul.ConfigEntryServiceIntentionsSourcePermissionHttp> Https { get; init; }
+        public required Input<string> Action { get; init { field = value; Assigned(0); } }
+        public required IReadOnlyList<Consul.ConfigEntryServiceIntentionsSourcePermissionHttp> Https { get; init { field = value; Assigned(1); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(2);
-            if (Action is not null) entries.Add(new("action", Action.Expr));
-            if (Https is not null) entries.Add(new("https", ArgsWriter.List(Https, static item0 => item0.ToObjectExpr())));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (Action is not null) entries.Add(new("action", Action.Expr)); break;
+                    case 1: if (Https is not null) entries.Add(new("https", ArgsWriter.List(Https, static item0 => item0.ToObjectExpr()))); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

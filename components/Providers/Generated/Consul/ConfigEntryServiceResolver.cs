@@ -33,33 +33,39 @@ public static partial class Consul
     /// <summary>The inputs of <c>consul:index/configEntryServiceResolver:ConfigEntryServiceResolver</c>.</summary>
     public sealed partial class ConfigEntryServiceResolverArgs : Args
     {
-        public Input<string>? ConnectTimeout { get; init; }
-        public Input<string>? DefaultSubset { get; init; }
-        public IReadOnlyList<Consul.ConfigEntryServiceResolverFailover>? Failovers { get; init; }
-        public IReadOnlyList<Consul.ConfigEntryServiceResolverLoadBalancer>? LoadBalancers { get; init; }
-        public IReadOnlyDictionary<string, Input<string>>? Meta { get; init; }
-        public Input<string>? Name { get; init; }
-        public Input<string>? Namespace { get; init; }
-        public Input<string>? Partition { get; init; }
-        public IReadOnlyList<Consul.ConfigEntryServiceResolverRedirect>? Redirects { get; init; }
-        public Input<string>? RequestTimeout { get; init; }
-        public IReadOnlyList<Consul.ConfigEntryServiceResolverSubset>? Subsets { get; init; }
+        public Input<string>? ConnectTimeout { get; init { field = value; Assigned(0); } }
+        public Input<string>? DefaultSubset { get; init { field = value; Assigned(1); } }
+        public IReadOnlyList<Consul.ConfigEntryServiceResolverFailover>? Failovers { get; init { field = value; Assigned(2); } }
+        public IReadOnlyList<Consul.ConfigEntryServiceResolverLoadBalancer>? LoadBalancers { get; init { field = value; Assigned(3); } }
+        public IReadOnlyDictionary<string, Input<string>>? Meta { get; init { field = value; Assigned(4); } }
+        public Input<string>? Name { get; init { field = value; Assigned(5); } }
+        public Input<string>? Namespace { get; init { field = value; Assigned(6); } }
+        public Input<string>? Partition { get; init { field = value; Assigned(7); } }
+        public IReadOnlyList<Consul.ConfigEntryServiceResolverRedirect>? Redirects { get; init { field = value; Assigned(8); } }
+        public Input<string>? RequestTimeout { get; init { field = value; Assigned(9); } }
+        public IReadOnlyList<Consul.ConfigEntryServiceResolverSubset>? Subsets { get; init { field = value; Assigned(10); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(11);
-            if (ConnectTimeout is not null) entries.Add(new("connectTimeout", ConnectTimeout.Expr));
-            if (DefaultSubset is not null) entries.Add(new("defaultSubset", DefaultSubset.Expr));
-            if (Failovers is not null) entries.Add(new("failovers", ArgsWriter.List(Failovers, static item0 => item0.ToObjectExpr())));
-            if (LoadBalancers is not null) entries.Add(new("loadBalancers", ArgsWriter.List(LoadBalancers, static item0 => item0.ToObjectExpr())));
-            if (Meta is not null) entries.Add(new("meta", ArgsWriter.Map(Meta, static item0 => item0.Expr)));
-            if (Name is not null) entries.Add(new("name", Name.Expr));
-            if (Namespace is not null) entries.Add(new("namespace", Namespace.Expr));
-            if (Partition is not null) entries.Add(new("partition", Partition.Expr));
-            if (Redirects is not null) entries.Add(new("redirects", ArgsWriter.List(Redirects, static item0 => item0.ToObjectExpr())));
-            if (RequestTimeout is not null) entries.Add(new("requestTimeout", RequestTimeout.Expr));
-            if (Subsets is not null) entries.Add(new("subsets", ArgsWriter.List(Subsets, static item0 => item0.ToObjectExpr())));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (ConnectTimeout is not null) entries.Add(new("connectTimeout", ConnectTimeout.Expr)); break;
+                    case 1: if (DefaultSubset is not null) entries.Add(new("defaultSubset", DefaultSubset.Expr)); break;
+                    case 2: if (Failovers is not null) entries.Add(new("failovers", ArgsWriter.List(Failovers, static item0 => item0.ToObjectExpr()))); break;
+                    case 3: if (LoadBalancers is not null) entries.Add(new("loadBalancers", ArgsWriter.List(LoadBalancers, static item0 => item0.ToObjectExpr()))); break;
+                    case 4: if (Meta is not null) entries.Add(new("meta", ArgsWriter.Map(Meta, static item0 => item0.Expr))); break;
+                    case 5: if (Name is not null) entries.Add(new("name", Name.Expr)); break;
+                    case 6: if (Namespace is not null) entries.Add(new("namespace", Namespace.Expr)); break;
+                    case 7: if (Partition is not null) entries.Add(new("partition", Partition.Expr)); break;
+                    case 8: if (Redirects is not null) entries.Add(new("redirects", ArgsWriter.List(Redirects, static item0 => item0.ToObjectExpr()))); break;
+                    case 9: if (RequestTimeout is not null) entries.Add(new("requestTimeout", RequestTimeout.Expr)); break;
+                    case 10: if (Subsets is not null) entries.Add(new("subsets", ArgsWriter.List(Subsets, static item0 => item0.ToObjectExpr()))); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

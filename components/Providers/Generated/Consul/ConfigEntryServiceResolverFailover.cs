@@ -12,25 +12,31 @@ public static partial class Consul
     {
         public const string Token = "consul:index/ConfigEntryServiceResolverFailover:ConfigEntryServiceResolverFailover";
 
-        public IReadOnlyList<Input<string>>? Datacenters { get; init; }
-        public Input<string>? Namespace { get; init; }
-        public Input<string>? SamenessGroup { get; init; }
-        public Input<string>? Service { get; init; }
-        public Input<string>? ServiceSubset { get; init; }
-        public required Input<string> SubsetName { get; init; }
-        public IReadOnlyList<Consul.ConfigEntryServiceResolverFailoverTarget>? Targets { get; init; }
+        public IReadOnlyList<Input<string>>? Datacenters { get; init { field = value; Assigned(0); } }
+        public Input<string>? Namespace { get; init { field = value; Assigned(1); } }
+        public Input<string>? SamenessGroup { get; init { field = value; Assigned(2); } }
+        public Input<string>? Service { get; init { field = value; Assigned(3); } }
+        public Input<string>? ServiceSubset { get; init { field = value; Assigned(4); } }
+        public required Input<string> SubsetName { get; init { field = value; Assigned(5); } }
+        public IReadOnlyList<Consul.ConfigEntryServiceResolverFailoverTarget>? Targets { get; init { field = value; Assigned(6); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(7);
-            if (Datacenters is not null) entries.Add(new("datacenters", ArgsWriter.List(Datacenters, static item0 => item0.Expr)));
-            if (Namespace is not null) entries.Add(new("namespace", Namespace.Expr));
-            if (SamenessGroup is not null) entries.Add(new("samenessGroup", SamenessGroup.Expr));
-            if (Service is not null) entries.Add(new("service", Service.Expr));
-            if (ServiceSubset is not null) entries.Add(new("serviceSubset", ServiceSubset.Expr));
-            if (SubsetName is not null) entries.Add(new("subsetName", SubsetName.Expr));
-            if (Targets is not null) entries.Add(new("targets", ArgsWriter.List(Targets, static item0 => item0.ToObjectExpr())));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (Datacenters is not null) entries.Add(new("datacenters", ArgsWriter.List(Datacenters, static item0 => item0.Expr))); break;
+                    case 1: if (Namespace is not null) entries.Add(new("namespace", Namespace.Expr)); break;
+                    case 2: if (SamenessGroup is not null) entries.Add(new("samenessGroup", SamenessGroup.Expr)); break;
+                    case 3: if (Service is not null) entries.Add(new("service", Service.Expr)); break;
+                    case 4: if (ServiceSubset is not null) entries.Add(new("serviceSubset", ServiceSubset.Expr)); break;
+                    case 5: if (SubsetName is not null) entries.Add(new("subsetName", SubsetName.Expr)); break;
+                    case 6: if (Targets is not null) entries.Add(new("targets", ArgsWriter.List(Targets, static item0 => item0.ToObjectExpr()))); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

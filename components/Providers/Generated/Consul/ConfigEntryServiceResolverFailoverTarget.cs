@@ -12,23 +12,29 @@ public static partial class Consul
     {
         public const string Token = "consul:index/ConfigEntryServiceResolverFailoverTarget:ConfigEntryServiceResolverFailoverTarget";
 
-        public Input<string>? Datacenter { get; init; }
-        public Input<string>? Namespace { get; init; }
-        public Input<string>? Partition { get; init; }
-        public Input<string>? Peer { get; init; }
-        public Input<string>? Service { get; init; }
-        public Input<string>? ServiceSubset { get; init; }
+        public Input<string>? Datacenter { get; init { field = value; Assigned(0); } }
+        public Input<string>? Namespace { get; init { field = value; Assigned(1); } }
+        public Input<string>? Partition { get; init { field = value; Assigned(2); } }
+        public Input<string>? Peer { get; init { field = value; Assigned(3); } }
+        public Input<string>? Service { get; init { field = value; Assigned(4); } }
+        public Input<string>? ServiceSubset { get; init { field = value; Assigned(5); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(6);
-            if (Datacenter is not null) entries.Add(new("datacenter", Datacenter.Expr));
-            if (Namespace is not null) entries.Add(new("namespace", Namespace.Expr));
-            if (Partition is not null) entries.Add(new("partition", Partition.Expr));
-            if (Peer is not null) entries.Add(new("peer", Peer.Expr));
-            if (Service is not null) entries.Add(new("service", Service.Expr));
-            if (ServiceSubset is not null) entries.Add(new("serviceSubset", ServiceSubset.Expr));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (Datacenter is not null) entries.Add(new("datacenter", Datacenter.Expr)); break;
+                    case 1: if (Namespace is not null) entries.Add(new("namespace", Namespace.Expr)); break;
+                    case 2: if (Partition is not null) entries.Add(new("partition", Partition.Expr)); break;
+                    case 3: if (Peer is not null) entries.Add(new("peer", Peer.Expr)); break;
+                    case 4: if (Service is not null) entries.Add(new("service", Service.Expr)); break;
+                    case 5: if (ServiceSubset is not null) entries.Add(new("serviceSubset", ServiceSubset.Expr)); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

@@ -12,19 +12,25 @@ public static partial class Consul
     {
         public const string Token = "consul:index/ConfigEntryServiceResolverLoadBalancer:ConfigEntryServiceResolverLoadBalancer";
 
-        public IReadOnlyList<Consul.ConfigEntryServiceResolverLoadBalancerHashPolicy>? HashPolicies { get; init; }
-        public IReadOnlyList<Consul.ConfigEntryServiceResolverLoadBalancerLeastRequestConfig>? LeastRequestConfigs { get; init; }
-        public Input<string>? Policy { get; init; }
-        public IReadOnlyList<Consul.ConfigEntryServiceResolverLoadBalancerRingHashConfig>? RingHashConfigs { get; init; }
+        public IReadOnlyList<Consul.ConfigEntryServiceResolverLoadBalancerHashPolicy>? HashPolicies { get; init { field = value; Assigned(0); } }
+        public IReadOnlyList<Consul.ConfigEntryServiceResolverLoadBalancerLeastRequestConfig>? LeastRequestConfigs { get; init { field = value; Assigned(1); } }
+        public Input<string>? Policy { get; init { field = value; Assigned(2); } }
+        public IReadOnlyList<Consul.ConfigEntryServiceResolverLoadBalancerRingHashConfig>? RingHashConfigs { get; init { field = value; Assigned(3); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(4);
-            if (HashPolicies is not null) entries.Add(new("hashPolicies", ArgsWriter.List(HashPolicies, static item0 => item0.ToObjectExpr())));
-            if (LeastRequestConfigs is not null) entries.Add(new("leastRequestConfigs", ArgsWriter.List(LeastRequestConfigs, static item0 => item0.ToObjectExpr())));
-            if (Policy is not null) entries.Add(new("policy", Policy.Expr));
-            if (RingHashConfigs is not null) entries.Add(new("ringHashConfigs", ArgsWriter.List(RingHashConfigs, static item0 => item0.ToObjectExpr())));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (HashPolicies is not null) entries.Add(new("hashPolicies", ArgsWriter.List(HashPolicies, static item0 => item0.ToObjectExpr()))); break;
+                    case 1: if (LeastRequestConfigs is not null) entries.Add(new("leastRequestConfigs", ArgsWriter.List(LeastRequestConfigs, static item0 => item0.ToObjectExpr()))); break;
+                    case 2: if (Policy is not null) entries.Add(new("policy", Policy.Expr)); break;
+                    case 3: if (RingHashConfigs is not null) entries.Add(new("ringHashConfigs", ArgsWriter.List(RingHashConfigs, static item0 => item0.ToObjectExpr()))); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

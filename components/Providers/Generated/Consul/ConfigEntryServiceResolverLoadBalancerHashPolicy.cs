@@ -12,21 +12,27 @@ public static partial class Consul
     {
         public const string Token = "consul:index/ConfigEntryServiceResolverLoadBalancerHashPolicy:ConfigEntryServiceResolverLoadBalancerHashPolicy";
 
-        public IReadOnlyList<Consul.ConfigEntryServiceResolverLoadBalancerHashPolicyCookieConfig>? CookieConfigs { get; init; }
-        public Input<string>? Field { get; init; }
-        public Input<string>? FieldValue { get; init; }
-        public Input<bool>? SourceIp { get; init; }
-        public Input<bool>? Terminal { get; init; }
+        public IReadOnlyList<Consul.ConfigEntryServiceResolverLoadBalancerHashPolicyCookieConfig>? CookieConfigs { get; init { field = value; Assigned(0); } }
+        public Input<string>? Field { get; init { field = value; Assigned(1); } }
+        public Input<string>? FieldValue { get; init { field = value; Assigned(2); } }
+        public Input<bool>? SourceIp { get; init { field = value; Assigned(3); } }
+        public Input<bool>? Terminal { get; init { field = value; Assigned(4); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(5);
-            if (CookieConfigs is not null) entries.Add(new("cookieConfigs", ArgsWriter.List(CookieConfigs, static item0 => item0.ToObjectExpr())));
-            if (Field is not null) entries.Add(new("field", Field.Expr));
-            if (FieldValue is not null) entries.Add(new("fieldValue", FieldValue.Expr));
-            if (SourceIp is not null) entries.Add(new("sourceIp", SourceIp.Expr));
-            if (Terminal is not null) entries.Add(new("terminal", Terminal.Expr));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (CookieConfigs is not null) entries.Add(new("cookieConfigs", ArgsWriter.List(CookieConfigs, static item0 => item0.ToObjectExpr()))); break;
+                    case 1: if (Field is not null) entries.Add(new("field", Field.Expr)); break;
+                    case 2: if (FieldValue is not null) entries.Add(new("fieldValue", FieldValue.Expr)); break;
+                    case 3: if (SourceIp is not null) entries.Add(new("sourceIp", SourceIp.Expr)); break;
+                    case 4: if (Terminal is not null) entries.Add(new("terminal", Terminal.Expr)); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

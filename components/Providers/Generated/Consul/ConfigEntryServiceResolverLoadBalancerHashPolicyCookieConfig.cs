@@ -12,17 +12,23 @@ public static partial class Consul
     {
         public const string Token = "consul:index/ConfigEntryServiceResolverLoadBalancerHashPolicyCookieConfig:ConfigEntryServiceResolverLoadBalancerHashPolicyCookieConfig";
 
-        public Input<string>? Path { get; init; }
-        public Input<bool>? Session { get; init; }
-        public Input<string>? Ttl { get; init; }
+        public Input<string>? Path { get; init { field = value; Assigned(0); } }
+        public Input<bool>? Session { get; init { field = value; Assigned(1); } }
+        public Input<string>? Ttl { get; init { field = value; Assigned(2); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(3);
-            if (Path is not null) entries.Add(new("path", Path.Expr));
-            if (Session is not null) entries.Add(new("session", Session.Expr));
-            if (Ttl is not null) entries.Add(new("ttl", Ttl.Expr));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (Path is not null) entries.Add(new("path", Path.Expr)); break;
+                    case 1: if (Session is not null) entries.Add(new("session", Session.Expr)); break;
+                    case 2: if (Ttl is not null) entries.Add(new("ttl", Ttl.Expr)); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

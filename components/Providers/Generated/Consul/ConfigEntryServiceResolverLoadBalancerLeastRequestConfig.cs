@@ -12,13 +12,19 @@ public static partial class Consul
     {
         public const string Token = "consul:index/ConfigEntryServiceResolverLoadBalancerLeastRequestConfig:ConfigEntryServiceResolverLoadBalancerLeastRequestConfig";
 
-        public Input<int>? ChoiceCount { get; init; }
+        public Input<int>? ChoiceCount { get; init { field = value; Assigned(0); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(1);
-            if (ChoiceCount is not null) entries.Add(new("choiceCount", ChoiceCount.Expr));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (ChoiceCount is not null) entries.Add(new("choiceCount", ChoiceCount.Expr)); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

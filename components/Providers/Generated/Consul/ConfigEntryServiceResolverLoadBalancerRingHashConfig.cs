@@ -12,15 +12,21 @@ public static partial class Consul
     {
         public const string Token = "consul:index/ConfigEntryServiceResolverLoadBalancerRingHashConfig:ConfigEntryServiceResolverLoadBalancerRingHashConfig";
 
-        public Input<int>? MaximumRingSize { get; init; }
-        public Input<int>? MinimumRingSize { get; init; }
+        public Input<int>? MaximumRingSize { get; init { field = value; Assigned(0); } }
+        public Input<int>? MinimumRingSize { get; init { field = value; Assigned(1); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(2);
-            if (MaximumRingSize is not null) entries.Add(new("maximumRingSize", MaximumRingSize.Expr));
-            if (MinimumRingSize is not null) entries.Add(new("minimumRingSize", MinimumRingSize.Expr));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (MaximumRingSize is not null) entries.Add(new("maximumRingSize", MaximumRingSize.Expr)); break;
+                    case 1: if (MinimumRingSize is not null) entries.Add(new("minimumRingSize", MinimumRingSize.Expr)); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

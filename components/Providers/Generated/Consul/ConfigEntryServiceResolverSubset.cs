@@ -12,17 +12,23 @@ public static partial class Consul
     {
         public const string Token = "consul:index/ConfigEntryServiceResolverSubset:ConfigEntryServiceResolverSubset";
 
-        public required Input<string> Filter { get; init; }
-        public required Input<string> Name { get; init; }
-        public required Input<bool> OnlyPassing { get; init; }
+        public required Input<string> Filter { get; init { field = value; Assigned(0); } }
+        public required Input<string> Name { get; init { field = value; Assigned(1); } }
+        public required Input<bool> OnlyPassing { get; init { field = value; Assigned(2); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(3);
-            if (Filter is not null) entries.Add(new("filter", Filter.Expr));
-            if (Name is not null) entries.Add(new("name", Name.Expr));
-            if (OnlyPassing is not null) entries.Add(new("onlyPassing", OnlyPassing.Expr));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (Filter is not null) entries.Add(new("filter", Filter.Expr)); break;
+                    case 1: if (Name is not null) entries.Add(new("name", Name.Expr)); break;
+                    case 2: if (OnlyPassing is not null) entries.Add(new("onlyPassing", OnlyPassing.Expr)); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

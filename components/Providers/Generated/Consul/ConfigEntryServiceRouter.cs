@@ -27,21 +27,27 @@ public static partial class Consul
     /// <summary>The inputs of <c>consul:index/configEntryServiceRouter:ConfigEntryServiceRouter</c>.</summary>
     public sealed partial class ConfigEntryServiceRouterArgs : Args
     {
-        public IReadOnlyDictionary<string, Input<string>>? Meta { get; init; }
-        public Input<string>? Name { get; init; }
-        public Input<string>? Namespace { get; init; }
-        public Input<string>? Partition { get; init; }
-        public IReadOnlyList<Consul.ConfigEntryServiceRouterRoute>? Routes { get; init; }
+        public IReadOnlyDictionary<string, Input<string>>? Meta { get; init { field = value; Assigned(0); } }
+        public Input<string>? Name { get; init { field = value; Assigned(1); } }
+        public Input<string>? Namespace { get; init { field = value; Assigned(2); } }
+        public Input<string>? Partition { get; init { field = value; Assigned(3); } }
+        public IReadOnlyList<Consul.ConfigEntryServiceRouterRoute>? Routes { get; init { field = value; Assigned(4); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(5);
-            if (Meta is not null) entries.Add(new("meta", ArgsWriter.Map(Meta, static item0 => item0.Expr)));
-            if (Name is not null) entries.Add(new("name", Name.Expr));
-            if (Namespace is not null) entries.Add(new("namespace", Namespace.Expr));
-            if (Partition is not null) entries.Add(new("partition", Partition.Expr));
-            if (Routes is not null) entries.Add(new("routes", ArgsWriter.List(Routes, static item0 => item0.ToObjectExpr())));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (Meta is not null) entries.Add(new("meta", ArgsWriter.Map(Meta, static item0 => item0.Expr))); break;
+                    case 1: if (Name is not null) entries.Add(new("name", Name.Expr)); break;
+                    case 2: if (Namespace is not null) entries.Add(new("namespace", Namespace.Expr)); break;
+                    case 3: if (Partition is not null) entries.Add(new("partition", Partition.Expr)); break;
+                    case 4: if (Routes is not null) entries.Add(new("routes", ArgsWriter.List(Routes, static item0 => item0.ToObjectExpr()))); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

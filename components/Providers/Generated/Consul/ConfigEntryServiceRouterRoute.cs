@@ -12,15 +12,21 @@ public static partial class Consul
     {
         public const string Token = "consul:index/ConfigEntryServiceRouterRoute:ConfigEntryServiceRouterRoute";
 
-        public Consul.ConfigEntryServiceRouterRouteDestination? Destination { get; init; }
-        public Consul.ConfigEntryServiceRouterRouteMatch? Match { get; init; }
+        public Consul.ConfigEntryServiceRouterRouteDestination? Destination { get; init { field = value; Assigned(0); } }
+        public Consul.ConfigEntryServiceRouterRouteMatch? Match { get; init { field = value; Assigned(1); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(2);
-            if (Destination is not null) entries.Add(new("destination", Destination.ToObjectExpr()));
-            if (Match is not null) entries.Add(new("match", Match.ToObjectExpr()));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (Destination is not null) entries.Add(new("destination", Destination.ToObjectExpr())); break;
+                    case 1: if (Match is not null) entries.Add(new("match", Match.ToObjectExpr())); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

@@ -12,37 +12,43 @@ public static partial class Consul
     {
         public const string Token = "consul:index/ConfigEntryServiceRouterRouteDestination:ConfigEntryServiceRouterRouteDestination";
 
-        public Input<string>? IdleTimeout { get; init; }
-        public Input<string>? Namespace { get; init; }
-        public Input<int>? NumRetries { get; init; }
-        public Input<string>? Partition { get; init; }
-        public Input<string>? PrefixRewrite { get; init; }
-        public Consul.ConfigEntryServiceRouterRouteDestinationRequestHeaders? RequestHeaders { get; init; }
-        public Input<string>? RequestTimeout { get; init; }
-        public Consul.ConfigEntryServiceRouterRouteDestinationResponseHeaders? ResponseHeaders { get; init; }
-        public Input<bool>? RetryOnConnectFailure { get; init; }
-        public IReadOnlyList<Input<int>>? RetryOnStatusCodes { get; init; }
-        public IReadOnlyList<Input<string>>? RetryOns { get; init; }
-        public Input<string>? Service { get; init; }
-        public Input<string>? ServiceSubset { get; init; }
+        public Input<string>? IdleTimeout { get; init { field = value; Assigned(0); } }
+        public Input<string>? Namespace { get; init { field = value; Assigned(1); } }
+        public Input<int>? NumRetries { get; init { field = value; Assigned(2); } }
+        public Input<string>? Partition { get; init { field = value; Assigned(3); } }
+        public Input<string>? PrefixRewrite { get; init { field = value; Assigned(4); } }
+        public Consul.ConfigEntryServiceRouterRouteDestinationRequestHeaders? RequestHeaders { get; init { field = value; Assigned(5); } }
+        public Input<string>? RequestTimeout { get; init { field = value; Assigned(6); } }
+        public Consul.ConfigEntryServiceRouterRouteDestinationResponseHeaders? ResponseHeaders { get; init { field = value; Assigned(7); } }
+        public Input<bool>? RetryOnConnectFailure { get; init { field = value; Assigned(8); } }
+        public IReadOnlyList<Input<int>>? RetryOnStatusCodes { get; init { field = value; Assigned(9); } }
+        public IReadOnlyList<Input<string>>? RetryOns { get; init { field = value; Assigned(10); } }
+        public Input<string>? Service { get; init { field = value; Assigned(11); } }
+        public Input<string>? ServiceSubset { get; init { field = value; Assigned(12); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(13);
-            if (IdleTimeout is not null) entries.Add(new("idleTimeout", IdleTimeout.Expr));
-            if (Namespace is not null) entries.Add(new("namespace", Namespace.Expr));
-            if (NumRetries is not null) entries.Add(new("numRetries", NumRetries.Expr));
-            if (Partition is not null) entries.Add(new("partition", Partition.Expr));
-            if (PrefixRewrite is not null) entries.Add(new("prefixRewrite", PrefixRewrite.Expr));
-            if (RequestHeaders is not null) entries.Add(new("requestHeaders", RequestHeaders.ToObjectExpr()));
-            if (RequestTimeout is not null) entries.Add(new("requestTimeout", RequestTimeout.Expr));
-            if (ResponseHeaders is not null) entries.Add(new("responseHeaders", ResponseHeaders.ToObjectExpr()));
-            if (RetryOnConnectFailure is not null) entries.Add(new("retryOnConnectFailure", RetryOnConnectFailure.Expr));
-            if (RetryOnStatusCodes is not null) entries.Add(new("retryOnStatusCodes", ArgsWriter.List(RetryOnStatusCodes, static item0 => item0.Expr)));
-            if (RetryOns is not null) entries.Add(new("retryOns", ArgsWriter.List(RetryOns, static item0 => item0.Expr)));
-            if (Service is not null) entries.Add(new("service", Service.Expr));
-            if (ServiceSubset is not null) entries.Add(new("serviceSubset", ServiceSubset.Expr));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (IdleTimeout is not null) entries.Add(new("idleTimeout", IdleTimeout.Expr)); break;
+                    case 1: if (Namespace is not null) entries.Add(new("namespace", Namespace.Expr)); break;
+                    case 2: if (NumRetries is not null) entries.Add(new("numRetries", NumRetries.Expr)); break;
+                    case 3: if (Partition is not null) entries.Add(new("partition", Partition.Expr)); break;
+                    case 4: if (PrefixRewrite is not null) entries.Add(new("prefixRewrite", PrefixRewrite.Expr)); break;
+                    case 5: if (RequestHeaders is not null) entries.Add(new("requestHeaders", RequestHeaders.ToObjectExpr())); break;
+                    case 6: if (RequestTimeout is not null) entries.Add(new("requestTimeout", RequestTimeout.Expr)); break;
+                    case 7: if (ResponseHeaders is not null) entries.Add(new("responseHeaders", ResponseHeaders.ToObjectExpr())); break;
+                    case 8: if (RetryOnConnectFailure is not null) entries.Add(new("retryOnConnectFailure", RetryOnConnectFailure.Expr)); break;
+                    case 9: if (RetryOnStatusCodes is not null) entries.Add(new("retryOnStatusCodes", ArgsWriter.List(RetryOnStatusCodes, static item0 => item0.Expr))); break;
+                    case 10: if (RetryOns is not null) entries.Add(new("retryOns", ArgsWriter.List(RetryOns, static item0 => item0.Expr))); break;
+                    case 11: if (Service is not null) entries.Add(new("service", Service.Expr)); break;
+                    case 12: if (ServiceSubset is not null) entries.Add(new("serviceSubset", ServiceSubset.Expr)); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

@@ -12,17 +12,23 @@ public static partial class Consul
     {
         public const string Token = "consul:index/ConfigEntryServiceRouterRouteDestinationResponseHeaders:ConfigEntryServiceRouterRouteDestinationResponseHeaders";
 
-        public IReadOnlyDictionary<string, Input<string>>? Add { get; init; }
-        public IReadOnlyList<Input<string>>? Removes { get; init; }
-        public IReadOnlyDictionary<string, Input<string>>? Set { get; init; }
+        public IReadOnlyDictionary<string, Input<string>>? Add { get; init { field = value; Assigned(0); } }
+        public IReadOnlyList<Input<string>>? Removes { get; init { field = value; Assigned(1); } }
+        public IReadOnlyDictionary<string, Input<string>>? Set { get; init { field = value; Assigned(2); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(3);
-            if (Add is not null) entries.Add(new("add", ArgsWriter.Map(Add, static item0 => item0.Expr)));
-            if (Removes is not null) entries.Add(new("removes", ArgsWriter.List(Removes, static item0 => item0.Expr)));
-            if (Set is not null) entries.Add(new("set", ArgsWriter.Map(Set, static item0 => item0.Expr)));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (Add is not null) entries.Add(new("add", ArgsWriter.Map(Add, static item0 => item0.Expr))); break;
+                    case 1: if (Removes is not null) entries.Add(new("removes", ArgsWriter.List(Removes, static item0 => item0.Expr))); break;
+                    case 2: if (Set is not null) entries.Add(new("set", ArgsWriter.Map(Set, static item0 => item0.Expr))); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

@@ -12,13 +12,19 @@ public static partial class Consul
     {
         public const string Token = "consul:index/ConfigEntryServiceRouterRouteMatch:ConfigEntryServiceRouterRouteMatch";
 
-        public Consul.ConfigEntryServiceRouterRouteMatchHttp? Http { get; init; }
+        public Consul.ConfigEntryServiceRouterRouteMatchHttp? Http { get; init { field = value; Assigned(0); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(1);
-            if (Http is not null) entries.Add(new("http", Http.ToObjectExpr()));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (Http is not null) entries.Add(new("http", Http.ToObjectExpr())); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

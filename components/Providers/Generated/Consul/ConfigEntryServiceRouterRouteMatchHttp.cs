@@ -12,23 +12,29 @@ public static partial class Consul
     {
         public const string Token = "consul:index/ConfigEntryServiceRouterRouteMatchHttp:ConfigEntryServiceRouterRouteMatchHttp";
 
-        public IReadOnlyList<Consul.ConfigEntryServiceRouterRouteMatchHttpHeader>? Headers { get; init; }
-        public IReadOnlyList<Input<string>>? Methods { get; init; }
-        public Input<string>? PathExact { get; init; }
-        public Input<string>? PathPrefix { get; init; }
-        public Input<string>? PathRegex { get; init; }
-        public IReadOnlyList<Consul.ConfigEntryServiceRouterRouteMatchHttpQueryParam>? QueryParams { get; init; }
+        public IReadOnlyList<Consul.ConfigEntryServiceRouterRouteMatchHttpHeader>? Headers { get; init { field = value; Assigned(0); } }
+        public IReadOnlyList<Input<string>>? Methods { get; init { field = value; Assigned(1); } }
+        public Input<string>? PathExact { get; init { field = value; Assigned(2); } }
+        public Input<string>? PathPrefix { get; init { field = value; Assigned(3); } }
+        public Input<string>? PathRegex { get; init { field = value; Assigned(4); } }
+        public IReadOnlyList<Consul.ConfigEntryServiceRouterRouteMatchHttpQueryParam>? QueryParams { get; init { field = value; Assigned(5); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(6);
-            if (Headers is not null) entries.Add(new("headers", ArgsWriter.List(Headers, static item0 => item0.ToObjectExpr())));
-            if (Methods is not null) entries.Add(new("methods", ArgsWriter.List(Methods, static item0 => item0.Expr)));
-            if (PathExact is not null) entries.Add(new("pathExact", PathExact.Expr));
-            if (PathPrefix is not null) entries.Add(new("pathPrefix", PathPrefix.Expr));
-            if (PathRegex is not null) entries.Add(new("pathRegex", PathRegex.Expr));
-            if (QueryParams is not null) entries.Add(new("queryParams", ArgsWriter.List(QueryParams, static item0 => item0.ToObjectExpr())));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (Headers is not null) entries.Add(new("headers", ArgsWriter.List(Headers, static item0 => item0.ToObjectExpr()))); break;
+                    case 1: if (Methods is not null) entries.Add(new("methods", ArgsWriter.List(Methods, static item0 => item0.Expr))); break;
+                    case 2: if (PathExact is not null) entries.Add(new("pathExact", PathExact.Expr)); break;
+                    case 3: if (PathPrefix is not null) entries.Add(new("pathPrefix", PathPrefix.Expr)); break;
+                    case 4: if (PathRegex is not null) entries.Add(new("pathRegex", PathRegex.Expr)); break;
+                    case 5: if (QueryParams is not null) entries.Add(new("queryParams", ArgsWriter.List(QueryParams, static item0 => item0.ToObjectExpr()))); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

@@ -12,25 +12,31 @@ public static partial class Consul
     {
         public const string Token = "consul:index/ConfigEntryServiceRouterRouteMatchHttpHeader:ConfigEntryServiceRouterRouteMatchHttpHeader";
 
-        public Input<string>? Exact { get; init; }
-        public Input<bool>? Invert { get; init; }
-        public Input<string>? Name { get; init; }
-        public Input<string>? Prefix { get; init; }
-        public Input<bool>? Present { get; init; }
-        public Input<string>? Regex { get; init; }
-        public Input<string>? Suffix { get; init; }
+        public Input<string>? Exact { get; init { field = value; Assigned(0); } }
+        public Input<bool>? Invert { get; init { field = value; Assigned(1); } }
+        public Input<string>? Name { get; init { field = value; Assigned(2); } }
+        public Input<string>? Prefix { get; init { field = value; Assigned(3); } }
+        public Input<bool>? Present { get; init { field = value; Assigned(4); } }
+        public Input<string>? Regex { get; init { field = value; Assigned(5); } }
+        public Input<string>? Suffix { get; init { field = value; Assigned(6); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(7);
-            if (Exact is not null) entries.Add(new("exact", Exact.Expr));
-            if (Invert is not null) entries.Add(new("invert", Invert.Expr));
-            if (Name is not null) entries.Add(new("name", Name.Expr));
-            if (Prefix is not null) entries.Add(new("prefix", Prefix.Expr));
-            if (Present is not null) entries.Add(new("present", Present.Expr));
-            if (Regex is not null) entries.Add(new("regex", Regex.Expr));
-            if (Suffix is not null) entries.Add(new("suffix", Suffix.Expr));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (Exact is not null) entries.Add(new("exact", Exact.Expr)); break;
+                    case 1: if (Invert is not null) entries.Add(new("invert", Invert.Expr)); break;
+                    case 2: if (Name is not null) entries.Add(new("name", Name.Expr)); break;
+                    case 3: if (Prefix is not null) entries.Add(new("prefix", Prefix.Expr)); break;
+                    case 4: if (Present is not null) entries.Add(new("present", Present.Expr)); break;
+                    case 5: if (Regex is not null) entries.Add(new("regex", Regex.Expr)); break;
+                    case 6: if (Suffix is not null) entries.Add(new("suffix", Suffix.Expr)); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

@@ -12,19 +12,25 @@ public static partial class Consul
     {
         public const string Token = "consul:index/ConfigEntryServiceRouterRouteMatchHttpQueryParam:ConfigEntryServiceRouterRouteMatchHttpQueryParam";
 
-        public Input<string>? Exact { get; init; }
-        public Input<string>? Name { get; init; }
-        public Input<bool>? Present { get; init; }
-        public Input<string>? Regex { get; init; }
+        public Input<string>? Exact { get; init { field = value; Assigned(0); } }
+        public Input<string>? Name { get; init { field = value; Assigned(1); } }
+        public Input<bool>? Present { get; init { field = value; Assigned(2); } }
+        public Input<string>? Regex { get; init { field = value; Assigned(3); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(4);
-            if (Exact is not null) entries.Add(new("exact", Exact.Expr));
-            if (Name is not null) entries.Add(new("name", Name.Expr));
-            if (Present is not null) entries.Add(new("present", Present.Expr));
-            if (Regex is not null) entries.Add(new("regex", Regex.Expr));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (Exact is not null) entries.Add(new("exact", Exact.Expr)); break;
+                    case 1: if (Name is not null) entries.Add(new("name", Name.Expr)); break;
+                    case 2: if (Present is not null) entries.Add(new("present", Present.Expr)); break;
+                    case 3: if (Regex is not null) entries.Add(new("regex", Regex.Expr)); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

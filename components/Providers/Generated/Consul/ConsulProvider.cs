@@ -19,45 +19,51 @@ public static partial class Consul
     /// <summary>The inputs of <c>pulumi:providers:consul</c>.</summary>
     public sealed partial class ConsulProviderArgs : Args
     {
-        public Input<string>? Address { get; init; }
-        public Consul.ProviderAuthJwt? AuthJwt { get; init; }
-        public Consul.ProviderAuthLoginAws? AuthLoginAws { get; init; }
-        public Input<string>? CaFile { get; init; }
-        public Input<string>? CaPath { get; init; }
-        public Input<string>? CaPem { get; init; }
-        public Input<string>? CertFile { get; init; }
-        public Input<string>? CertPem { get; init; }
-        public Input<string>? Datacenter { get; init; }
-        public IReadOnlyList<Consul.ProviderHeader>? Headers { get; init; }
-        public Input<string>? HttpAuth { get; init; }
-        public Input<bool>? InsecureHttps { get; init; }
-        public Input<string>? KeyFile { get; init; }
-        public Input<string>? KeyPem { get; init; }
-        public Input<string>? Namespace { get; init; }
-        public Input<string>? Scheme { get; init; }
-        public Input<string>? Token { get; init; }
+        public Input<string>? Address { get; init { field = value; Assigned(0); } }
+        public Consul.ProviderAuthJwt? AuthJwt { get; init { field = value; Assigned(1); } }
+        public Consul.ProviderAuthLoginAws? AuthLoginAws { get; init { field = value; Assigned(2); } }
+        public Input<string>? CaFile { get; init { field = value; Assigned(3); } }
+        public Input<string>? CaPath { get; init { field = value; Assigned(4); } }
+        public Input<string>? CaPem { get; init { field = value; Assigned(5); } }
+        public Input<string>? CertFile { get; init { field = value; Assigned(6); } }
+        public Input<string>? CertPem { get; init { field = value; Assigned(7); } }
+        public Input<string>? Datacenter { get; init { field = value; Assigned(8); } }
+        public IReadOnlyList<Consul.ProviderHeader>? Headers { get; init { field = value; Assigned(9); } }
+        public Input<string>? HttpAuth { get; init { field = value; Assigned(10); } }
+        public Input<bool>? InsecureHttps { get; init { field = value; Assigned(11); } }
+        public Input<string>? KeyFile { get; init { field = value; Assigned(12); } }
+        public Input<string>? KeyPem { get; init { field = value; Assigned(13); } }
+        public Input<string>? Namespace { get; init { field = value; Assigned(14); } }
+        public Input<string>? Scheme { get; init { field = value; Assigned(15); } }
+        public Input<string>? Token { get; init { field = value; Assigned(16); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(17);
-            if (Address is not null) entries.Add(new("address", Address.Expr));
-            if (AuthJwt is not null) entries.Add(new("authJwt", AuthJwt.ToObjectExpr()));
-            if (AuthLoginAws is not null) entries.Add(new("authLoginAws", AuthLoginAws.ToObjectExpr()));
-            if (CaFile is not null) entries.Add(new("caFile", CaFile.Expr));
-            if (CaPath is not null) entries.Add(new("caPath", CaPath.Expr));
-            if (CaPem is not null) entries.Add(new("caPem", CaPem.Expr));
-            if (CertFile is not null) entries.Add(new("certFile", CertFile.Expr));
-            if (CertPem is not null) entries.Add(new("certPem", CertPem.Expr));
-            if (Datacenter is not null) entries.Add(new("datacenter", Datacenter.Expr));
-            if (Headers is not null) entries.Add(new("headers", ArgsWriter.List(Headers, static item0 => item0.ToObjectExpr())));
-            if (HttpAuth is not null) entries.Add(new("httpAuth", HttpAuth.Expr));
-            if (InsecureHttps is not null) entries.Add(new("insecureHttps", InsecureHttps.Expr));
-            if (KeyFile is not null) entries.Add(new("keyFile", KeyFile.Expr));
-            if (KeyPem is not null) entries.Add(new("keyPem", KeyPem.Expr));
-            if (Namespace is not null) entries.Add(new("namespace", Namespace.Expr));
-            if (Scheme is not null) entries.Add(new("scheme", Scheme.Expr));
-            if (Token is not null) entries.Add(new("token", Token.Expr));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (Address is not null) entries.Add(new("address", Address.Expr)); break;
+                    case 1: if (AuthJwt is not null) entries.Add(new("authJwt", AuthJwt.ToObjectExpr())); break;
+                    case 2: if (AuthLoginAws is not null) entries.Add(new("authLoginAws", AuthLoginAws.ToObjectExpr())); break;
+                    case 3: if (CaFile is not null) entries.Add(new("caFile", CaFile.Expr)); break;
+                    case 4: if (CaPath is not null) entries.Add(new("caPath", CaPath.Expr)); break;
+                    case 5: if (CaPem is not null) entries.Add(new("caPem", CaPem.Expr)); break;
+                    case 6: if (CertFile is not null) entries.Add(new("certFile", CertFile.Expr)); break;
+                    case 7: if (CertPem is not null) entries.Add(new("certPem", CertPem.Expr)); break;
+                    case 8: if (Datacenter is not null) entries.Add(new("datacenter", Datacenter.Expr)); break;
+                    case 9: if (Headers is not null) entries.Add(new("headers", ArgsWriter.List(Headers, static item0 => item0.ToObjectExpr()))); break;
+                    case 10: if (HttpAuth is not null) entries.Add(new("httpAuth", HttpAuth.Expr)); break;
+                    case 11: if (InsecureHttps is not null) entries.Add(new("insecureHttps", InsecureHttps.Expr)); break;
+                    case 12: if (KeyFile is not null) entries.Add(new("keyFile", KeyFile.Expr)); break;
+                    case 13: if (KeyPem is not null) entries.Add(new("keyPem", KeyPem.Expr)); break;
+                    case 14: if (Namespace is not null) entries.Add(new("namespace", Namespace.Expr)); break;
+                    case 15: if (Scheme is not null) entries.Add(new("scheme", Scheme.Expr)); break;
+                    case 16: if (Token is not null) entries.Add(new("token", Token.Expr)); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

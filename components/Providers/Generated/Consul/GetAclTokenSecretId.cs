@@ -14,19 +14,25 @@ public static partial class Consul
     /// <summary>The arguments of <c>consul:index/getAclTokenSecretId:getAclTokenSecretId</c>.</summary>
     public sealed partial class GetAclTokenSecretIdArgs : Args
     {
-        public required Input<string> AccessorId { get; init; }
-        public Input<string>? Namespace { get; init; }
-        public Input<string>? Partition { get; init; }
-        public Input<string>? PgpKey { get; init; }
+        public required Input<string> AccessorId { get; init { field = value; Assigned(0); } }
+        public Input<string>? Namespace { get; init { field = value; Assigned(1); } }
+        public Input<string>? Partition { get; init { field = value; Assigned(2); } }
+        public Input<string>? PgpKey { get; init { field = value; Assigned(3); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(4);
-            if (AccessorId is not null) entries.Add(new("accessorId", AccessorId.Expr));
-            if (Namespace is not null) entries.Add(new("namespace", Namespace.Expr));
-            if (Partition is not null) entries.Add(new("partition", Partition.Expr));
-            if (PgpKey is not null) entries.Add(new("pgpKey", PgpKey.Expr));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (AccessorId is not null) entries.Add(new("accessorId", AccessorId.Expr)); break;
+                    case 1: if (Namespace is not null) entries.Add(new("namespace", Namespace.Expr)); break;
+                    case 2: if (Partition is not null) entries.Add(new("partition", Partition.Expr)); break;
+                    case 3: if (PgpKey is not null) entries.Add(new("pgpKey", PgpKey.Expr)); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

@@ -12,19 +12,25 @@ public static partial class Consul
     {
         public const string Token = "consul:index/ProviderAuthJwt:ProviderAuthJwt";
 
-        public required Input<string> AuthMethod { get; init; }
-        public Input<string>? BearerToken { get; init; }
-        public IReadOnlyDictionary<string, Input<string>>? Meta { get; init; }
-        public Input<bool>? UseTerraformCloudWorkloadIdentity { get; init; }
+        public required Input<string> AuthMethod { get; init { field = value; Assigned(0); } }
+        public Input<string>? BearerToken { get; init { field = value; Assigned(1); } }
+        public IReadOnlyDictionary<string, Input<string>>? Meta { get; init { field = value; Assigned(2); } }
+        public Input<bool>? UseTerraformCloudWorkloadIdentity { get; init { field = value; Assigned(3); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(4);
-            if (AuthMethod is not null) entries.Add(new("authMethod", AuthMethod.Expr));
-            if (BearerToken is not null) entries.Add(new("bearerToken", BearerToken.Expr));
-            if (Meta is not null) entries.Add(new("meta", ArgsWriter.Map(Meta, static item0 => item0.Expr)));
-            if (UseTerraformCloudWorkloadIdentity is not null) entries.Add(new("useTerraformCloudWorkloadIdentity", UseTerraformCloudWorkloadIdentity.Expr));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (AuthMethod is not null) entries.Add(new("authMethod", AuthMethod.Expr)); break;
+                    case 1: if (BearerToken is not null) entries.Add(new("bearerToken", BearerToken.Expr)); break;
+                    case 2: if (Meta is not null) entries.Add(new("meta", ArgsWriter.Map(Meta, static item0 => item0.Expr))); break;
+                    case 3: if (UseTerraformCloudWorkloadIdentity is not null) entries.Add(new("useTerraformCloudWorkloadIdentity", UseTerraformCloudWorkloadIdentity.Expr)); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

@@ -12,43 +12,49 @@ public static partial class Consul
     {
         public const string Token = "consul:index/ProviderAuthLoginAws:ProviderAuthLoginAws";
 
-        public required Input<string> AuthMethod { get; init; }
-        public Input<string>? AwsAccessKeyId { get; init; }
-        public Input<string>? AwsIamEndpoint { get; init; }
-        public Input<string>? AwsProfile { get; init; }
-        public Input<string>? AwsRegion { get; init; }
-        public Input<string>? AwsRoleArn { get; init; }
-        public Input<string>? AwsRoleSessionName { get; init; }
-        public Input<string>? AwsSecretAccessKey { get; init; }
-        public Input<string>? AwsSessionToken { get; init; }
-        public Input<string>? AwsSharedCredentialsFile { get; init; }
-        public Input<string>? AwsStsEndpoint { get; init; }
-        public Input<string>? AwsWebIdentityTokenFile { get; init; }
-        public IReadOnlyDictionary<string, Input<string>>? Meta { get; init; }
-        public Input<string>? Namespace { get; init; }
-        public Input<string>? Partition { get; init; }
-        public Input<string>? ServerIdHeaderValue { get; init; }
+        public required Input<string> AuthMethod { get; init { field = value; Assigned(0); } }
+        public Input<string>? AwsAccessKeyId { get; init { field = value; Assigned(1); } }
+        public Input<string>? AwsIamEndpoint { get; init { field = value; Assigned(2); } }
+        public Input<string>? AwsProfile { get; init { field = value; Assigned(3); } }
+        public Input<string>? AwsRegion { get; init { field = value; Assigned(4); } }
+        public Input<string>? AwsRoleArn { get; init { field = value; Assigned(5); } }
+        public Input<string>? AwsRoleSessionName { get; init { field = value; Assigned(6); } }
+        public Input<string>? AwsSecretAccessKey { get; init { field = value; Assigned(7); } }
+        public Input<string>? AwsSessionToken { get; init { field = value; Assigned(8); } }
+        public Input<string>? AwsSharedCredentialsFile { get; init { field = value; Assigned(9); } }
+        public Input<string>? AwsStsEndpoint { get; init { field = value; Assigned(10); } }
+        public Input<string>? AwsWebIdentityTokenFile { get; init { field = value; Assigned(11); } }
+        public IReadOnlyDictionary<string, Input<string>>? Meta { get; init { field = value; Assigned(12); } }
+        public Input<string>? Namespace { get; init { field = value; Assigned(13); } }
+        public Input<string>? Partition { get; init { field = value; Assigned(14); } }
+        public Input<string>? ServerIdHeaderValue { get; init { field = value; Assigned(15); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(16);
-            if (AuthMethod is not null) entries.Add(new("authMethod", AuthMethod.Expr));
-            if (AwsAccessKeyId is not null) entries.Add(new("awsAccessKeyId", AwsAccessKeyId.Expr));
-            if (AwsIamEndpoint is not null) entries.Add(new("awsIamEndpoint", AwsIamEndpoint.Expr));
-            if (AwsProfile is not null) entries.Add(new("awsProfile", AwsProfile.Expr));
-            if (AwsRegion is not null) entries.Add(new("awsRegion", AwsRegion.Expr));
-            if (AwsRoleArn is not null) entries.Add(new("awsRoleArn", AwsRoleArn.Expr));
-            if (AwsRoleSessionName is not null) entries.Add(new("awsRoleSessionName", AwsRoleSessionName.Expr));
-            if (AwsSecretAccessKey is not null) entries.Add(new("awsSecretAccessKey", AwsSecretAccessKey.Expr));
-            if (AwsSessionToken is not null) entries.Add(new("awsSessionToken", AwsSessionToken.Expr));
-            if (AwsSharedCredentialsFile is not null) entries.Add(new("awsSharedCredentialsFile", AwsSharedCredentialsFile.Expr));
-            if (AwsStsEndpoint is not null) entries.Add(new("awsStsEndpoint", AwsStsEndpoint.Expr));
-            if (AwsWebIdentityTokenFile is not null) entries.Add(new("awsWebIdentityTokenFile", AwsWebIdentityTokenFile.Expr));
-            if (Meta is not null) entries.Add(new("meta", ArgsWriter.Map(Meta, static item0 => item0.Expr)));
-            if (Namespace is not null) entries.Add(new("namespace", Namespace.Expr));
-            if (Partition is not null) entries.Add(new("partition", Partition.Expr));
-            if (ServerIdHeaderValue is not null) entries.Add(new("serverIdHeaderValue", ServerIdHeaderValue.Expr));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (AuthMethod is not null) entries.Add(new("authMethod", AuthMethod.Expr)); break;
+                    case 1: if (AwsAccessKeyId is not null) entries.Add(new("awsAccessKeyId", AwsAccessKeyId.Expr)); break;
+                    case 2: if (AwsIamEndpoint is not null) entries.Add(new("awsIamEndpoint", AwsIamEndpoint.Expr)); break;
+                    case 3: if (AwsProfile is not null) entries.Add(new("awsProfile", AwsProfile.Expr)); break;
+                    case 4: if (AwsRegion is not null) entries.Add(new("awsRegion", AwsRegion.Expr)); break;
+                    case 5: if (AwsRoleArn is not null) entries.Add(new("awsRoleArn", AwsRoleArn.Expr)); break;
+                    case 6: if (AwsRoleSessionName is not null) entries.Add(new("awsRoleSessionName", AwsRoleSessionName.Expr)); break;
+                    case 7: if (AwsSecretAccessKey is not null) entries.Add(new("awsSecretAccessKey", AwsSecretAccessKey.Expr)); break;
+                    case 8: if (AwsSessionToken is not null) entries.Add(new("awsSessionToken", AwsSessionToken.Expr)); break;
+                    case 9: if (AwsSharedCredentialsFile is not null) entries.Add(new("awsSharedCredentialsFile", AwsSharedCredentialsFile.Expr)); break;
+                    case 10: if (AwsStsEndpoint is not null) entries.Add(new("awsStsEndpoint", AwsStsEndpoint.Expr)); break;
+                    case 11: if (AwsWebIdentityTokenFile is not null) entries.Add(new("awsWebIdentityTokenFile", AwsWebIdentityTokenFile.Expr)); break;
+                    case 12: if (Meta is not null) entries.Add(new("meta", ArgsWriter.Map(Meta, static item0 => item0.Expr))); break;
+                    case 13: if (Namespace is not null) entries.Add(new("namespace", Namespace.Expr)); break;
+                    case 14: if (Partition is not null) entries.Add(new("partition", Partition.Expr)); break;
+                    case 15: if (ServerIdHeaderValue is not null) entries.Add(new("serverIdHeaderValue", ServerIdHeaderValue.Expr)); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

@@ -100,159 +100,165 @@ public static partial class Docker
     /// <summary>The inputs of <c>docker:index/container:Container</c>.</summary>
     public sealed partial class ContainerArgs : Args
     {
-        public Input<bool>? Attach { get; init; }
-        public Docker.ContainerCapabilities? Capabilities { get; init; }
-        public Input<string>? CgroupParent { get; init; }
-        public Input<string>? CgroupnsMode { get; init; }
-        public IReadOnlyList<Input<string>>? Command { get; init; }
-        public Input<int>? ContainerReadRefreshTimeoutMilliseconds { get; init; }
-        public Input<int>? CpuPeriod { get; init; }
-        public Input<int>? CpuQuota { get; init; }
-        public Input<string>? CpuSet { get; init; }
-        public Input<int>? CpuShares { get; init; }
-        public Input<string>? Cpus { get; init; }
-        public Input<int>? DestroyGraceSeconds { get; init; }
-        public IReadOnlyList<Input<string>>? DeviceCgroupRules { get; init; }
-        public IReadOnlyList<Docker.ContainerDeviceReadBp>? DeviceReadBps { get; init; }
-        public IReadOnlyList<Docker.ContainerDeviceReadIop>? DeviceReadIops { get; init; }
-        public IReadOnlyList<Docker.ContainerDeviceRequest>? DeviceRequests { get; init; }
-        public IReadOnlyList<Docker.ContainerDeviceWriteBp>? DeviceWriteBps { get; init; }
-        public IReadOnlyList<Docker.ContainerDeviceWriteIop>? DeviceWriteIops { get; init; }
-        public IReadOnlyList<Docker.ContainerDevice>? Devices { get; init; }
-        public IReadOnlyList<Input<string>>? Dns { get; init; }
-        public IReadOnlyList<Input<string>>? DnsOpts { get; init; }
-        public IReadOnlyList<Input<string>>? DnsSearches { get; init; }
-        public Input<string>? Domainname { get; init; }
-        public IReadOnlyList<Input<string>>? Entrypoints { get; init; }
-        public IReadOnlyList<Input<string>>? Envs { get; init; }
-        public Input<string>? Gpus { get; init; }
-        public IReadOnlyList<Input<string>>? GroupAdds { get; init; }
-        public Docker.ContainerHealthcheck? Healthcheck { get; init; }
-        public Input<string>? Hostname { get; init; }
-        public IReadOnlyList<Docker.ContainerHost>? Hosts { get; init; }
-        public required Input<string> Image { get; init; }
-        public Input<bool>? Init { get; init; }
-        public Input<string>? IpcMode { get; init; }
-        public IReadOnlyList<Docker.ContainerLabel>? Labels { get; init; }
-        public Input<string>? LogDriver { get; init; }
-        public IReadOnlyDictionary<string, Input<string>>? LogOpts { get; init; }
-        public Input<bool>? Logs { get; init; }
-        public Input<int>? MaxRetryCount { get; init; }
-        public Input<int>? Memory { get; init; }
-        public Input<int>? MemoryReservation { get; init; }
-        public Input<int>? MemorySwap { get; init; }
-        public IReadOnlyList<Docker.ContainerMount>? Mounts { get; init; }
-        public Input<bool>? MustRun { get; init; }
-        public Input<string>? Name { get; init; }
-        public Input<string>? NetworkMode { get; init; }
-        public IReadOnlyList<Docker.ContainerNetworksAdvanced>? NetworksAdvanced { get; init; }
-        public Input<string>? PidMode { get; init; }
-        public Input<string>? Platform { get; init; }
-        public IReadOnlyList<Docker.ContainerPort>? Ports { get; init; }
-        public Input<bool>? Privileged { get; init; }
-        public Input<bool>? PublishAllPorts { get; init; }
-        public Input<bool>? ReadOnly { get; init; }
-        public Input<bool>? RemoveVolumes { get; init; }
-        public Input<string>? Restart { get; init; }
-        public Input<bool>? Rm { get; init; }
-        public Input<string>? Runtime { get; init; }
-        public IReadOnlyList<Input<string>>? SecurityOpts { get; init; }
-        public Input<int>? ShmSize { get; init; }
-        public Input<bool>? Start { get; init; }
-        public Input<bool>? StdinOpen { get; init; }
-        public Input<string>? StopSignal { get; init; }
-        public Input<int>? StopTimeout { get; init; }
-        public IReadOnlyDictionary<string, Input<string>>? StorageOpts { get; init; }
-        public IReadOnlyDictionary<string, Input<string>>? Sysctls { get; init; }
-        public IReadOnlyDictionary<string, Input<string>>? Tmpfs { get; init; }
-        public Input<bool>? Tty { get; init; }
-        public IReadOnlyList<Docker.ContainerUlimit>? Ulimits { get; init; }
-        public IReadOnlyList<Docker.ContainerUpload>? Uploads { get; init; }
-        public Input<string>? User { get; init; }
-        public Input<string>? UsernsMode { get; init; }
-        public IReadOnlyList<Docker.ContainerVolume>? Volumes { get; init; }
-        public Input<bool>? Wait { get; init; }
-        public Input<int>? WaitTimeout { get; init; }
-        public Input<string>? WorkingDir { get; init; }
+        public Input<bool>? Attach { get; init { field = value; Assigned(0); } }
+        public Docker.ContainerCapabilities? Capabilities { get; init { field = value; Assigned(1); } }
+        public Input<string>? CgroupParent { get; init { field = value; Assigned(2); } }
+        public Input<string>? CgroupnsMode { get; init { field = value; Assigned(3); } }
+        public IReadOnlyList<Input<string>>? Command { get; init { field = value; Assigned(4); } }
+        public Input<int>? ContainerReadRefreshTimeoutMilliseconds { get; init { field = value; Assigned(5); } }
+        public Input<int>? CpuPeriod { get; init { field = value; Assigned(6); } }
+        public Input<int>? CpuQuota { get; init { field = value; Assigned(7); } }
+        public Input<string>? CpuSet { get; init { field = value; Assigned(8); } }
+        public Input<int>? CpuShares { get; init { field = value; Assigned(9); } }
+        public Input<string>? Cpus { get; init { field = value; Assigned(10); } }
+        public Input<int>? DestroyGraceSeconds { get; init { field = value; Assigned(11); } }
+        public IReadOnlyList<Input<string>>? DeviceCgroupRules { get; init { field = value; Assigned(12); } }
+        public IReadOnlyList<Docker.ContainerDeviceReadBp>? DeviceReadBps { get; init { field = value; Assigned(13); } }
+        public IReadOnlyList<Docker.ContainerDeviceReadIop>? DeviceReadIops { get; init { field = value; Assigned(14); } }
+        public IReadOnlyList<Docker.ContainerDeviceRequest>? DeviceRequests { get; init { field = value; Assigned(15); } }
+        public IReadOnlyList<Docker.ContainerDeviceWriteBp>? DeviceWriteBps { get; init { field = value; Assigned(16); } }
+        public IReadOnlyList<Docker.ContainerDeviceWriteIop>? DeviceWriteIops { get; init { field = value; Assigned(17); } }
+        public IReadOnlyList<Docker.ContainerDevice>? Devices { get; init { field = value; Assigned(18); } }
+        public IReadOnlyList<Input<string>>? Dns { get; init { field = value; Assigned(19); } }
+        public IReadOnlyList<Input<string>>? DnsOpts { get; init { field = value; Assigned(20); } }
+        public IReadOnlyList<Input<string>>? DnsSearches { get; init { field = value; Assigned(21); } }
+        public Input<string>? Domainname { get; init { field = value; Assigned(22); } }
+        public IReadOnlyList<Input<string>>? Entrypoints { get; init { field = value; Assigned(23); } }
+        public IReadOnlyList<Input<string>>? Envs { get; init { field = value; Assigned(24); } }
+        public Input<string>? Gpus { get; init { field = value; Assigned(25); } }
+        public IReadOnlyList<Input<string>>? GroupAdds { get; init { field = value; Assigned(26); } }
+        public Docker.ContainerHealthcheck? Healthcheck { get; init { field = value; Assigned(27); } }
+        public Input<string>? Hostname { get; init { field = value; Assigned(28); } }
+        public IReadOnlyList<Docker.ContainerHost>? Hosts { get; init { field = value; Assigned(29); } }
+        public required Input<string> Image { get; init { field = value; Assigned(30); } }
+        public Input<bool>? Init { get; init { field = value; Assigned(31); } }
+        public Input<string>? IpcMode { get; init { field = value; Assigned(32); } }
+        public IReadOnlyList<Docker.ContainerLabel>? Labels { get; init { field = value; Assigned(33); } }
+        public Input<string>? LogDriver { get; init { field = value; Assigned(34); } }
+        public IReadOnlyDictionary<string, Input<string>>? LogOpts { get; init { field = value; Assigned(35); } }
+        public Input<bool>? Logs { get; init { field = value; Assigned(36); } }
+        public Input<int>? MaxRetryCount { get; init { field = value; Assigned(37); } }
+        public Input<int>? Memory { get; init { field = value; Assigned(38); } }
+        public Input<int>? MemoryReservation { get; init { field = value; Assigned(39); } }
+        public Input<int>? MemorySwap { get; init { field = value; Assigned(40); } }
+        public IReadOnlyList<Docker.ContainerMount>? Mounts { get; init { field = value; Assigned(41); } }
+        public Input<bool>? MustRun { get; init { field = value; Assigned(42); } }
+        public Input<string>? Name { get; init { field = value; Assigned(43); } }
+        public Input<string>? NetworkMode { get; init { field = value; Assigned(44); } }
+        public IReadOnlyList<Docker.ContainerNetworksAdvanced>? NetworksAdvanced { get; init { field = value; Assigned(45); } }
+        public Input<string>? PidMode { get; init { field = value; Assigned(46); } }
+        public Input<string>? Platform { get; init { field = value; Assigned(47); } }
+        public IReadOnlyList<Docker.ContainerPort>? Ports { get; init { field = value; Assigned(48); } }
+        public Input<bool>? Privileged { get; init { field = value; Assigned(49); } }
+        public Input<bool>? PublishAllPorts { get; init { field = value; Assigned(50); } }
+        public Input<bool>? ReadOnly { get; init { field = value; Assigned(51); } }
+        public Input<bool>? RemoveVolumes { get; init { field = value; Assigned(52); } }
+        public Input<string>? Restart { get; init { field = value; Assigned(53); } }
+        public Input<bool>? Rm { get; init { field = value; Assigned(54); } }
+        public Input<string>? Runtime { get; init { field = value; Assigned(55); } }
+        public IReadOnlyList<Input<string>>? SecurityOpts { get; init { field = value; Assigned(56); } }
+        public Input<int>? ShmSize { get; init { field = value; Assigned(57); } }
+        public Input<bool>? Start { get; init { field = value; Assigned(58); } }
+        public Input<bool>? StdinOpen { get; init { field = value; Assigned(59); } }
+        public Input<string>? StopSignal { get; init { field = value; Assigned(60); } }
+        public Input<int>? StopTimeout { get; init { field = value; Assigned(61); } }
+        public IReadOnlyDictionary<string, Input<string>>? StorageOpts { get; init { field = value; Assigned(62); } }
+        public IReadOnlyDictionary<string, Input<string>>? Sysctls { get; init { field = value; Assigned(63); } }
+        public IReadOnlyDictionary<string, Input<string>>? Tmpfs { get; init { field = value; Assigned(64); } }
+        public Input<bool>? Tty { get; init { field = value; Assigned(65); } }
+        public IReadOnlyList<Docker.ContainerUlimit>? Ulimits { get; init { field = value; Assigned(66); } }
+        public IReadOnlyList<Docker.ContainerUpload>? Uploads { get; init { field = value; Assigned(67); } }
+        public Input<string>? User { get; init { field = value; Assigned(68); } }
+        public Input<string>? UsernsMode { get; init { field = value; Assigned(69); } }
+        public IReadOnlyList<Docker.ContainerVolume>? Volumes { get; init { field = value; Assigned(70); } }
+        public Input<bool>? Wait { get; init { field = value; Assigned(71); } }
+        public Input<int>? WaitTimeout { get; init { field = value; Assigned(72); } }
+        public Input<string>? WorkingDir { get; init { field = value; Assigned(73); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(74);
-            if (Attach is not null) entries.Add(new("attach", Attach.Expr));
-            if (Capabilities is not null) entries.Add(new("capabilities", Capabilities.ToObjectExpr()));
-            if (CgroupParent is not null) entries.Add(new("cgroupParent", CgroupParent.Expr));
-            if (CgroupnsMode is not null) entries.Add(new("cgroupnsMode", CgroupnsMode.Expr));
-            if (Command is not null) entries.Add(new("command", ArgsWriter.List(Command, static item0 => item0.Expr)));
-            if (ContainerReadRefreshTimeoutMilliseconds is not null) entries.Add(new("containerReadRefreshTimeoutMilliseconds", ContainerReadRefreshTimeoutMilliseconds.Expr));
-            if (CpuPeriod is not null) entries.Add(new("cpuPeriod", CpuPeriod.Expr));
-            if (CpuQuota is not null) entries.Add(new("cpuQuota", CpuQuota.Expr));
-            if (CpuSet is not null) entries.Add(new("cpuSet", CpuSet.Expr));
-            if (CpuShares is not null) entries.Add(new("cpuShares", CpuShares.Expr));
-            if (Cpus is not null) entries.Add(new("cpus", Cpus.Expr));
-            if (DestroyGraceSeconds is not null) entries.Add(new("destroyGraceSeconds", DestroyGraceSeconds.Expr));
-            if (DeviceCgroupRules is not null) entries.Add(new("deviceCgroupRules", ArgsWriter.List(DeviceCgroupRules, static item0 => item0.Expr)));
-            if (DeviceReadBps is not null) entries.Add(new("deviceReadBps", ArgsWriter.List(DeviceReadBps, static item0 => item0.ToObjectExpr())));
-            if (DeviceReadIops is not null) entries.Add(new("deviceReadIops", ArgsWriter.List(DeviceReadIops, static item0 => item0.ToObjectExpr())));
-            if (DeviceRequests is not null) entries.Add(new("deviceRequests", ArgsWriter.List(DeviceRequests, static item0 => item0.ToObjectExpr())));
-            if (DeviceWriteBps is not null) entries.Add(new("deviceWriteBps", ArgsWriter.List(DeviceWriteBps, static item0 => item0.ToObjectExpr())));
-            if (DeviceWriteIops is not null) entries.Add(new("deviceWriteIops", ArgsWriter.List(DeviceWriteIops, static item0 => item0.ToObjectExpr())));
-            if (Devices is not null) entries.Add(new("devices", ArgsWriter.List(Devices, static item0 => item0.ToObjectExpr())));
-            if (Dns is not null) entries.Add(new("dns", ArgsWriter.List(Dns, static item0 => item0.Expr)));
-            if (DnsOpts is not null) entries.Add(new("dnsOpts", ArgsWriter.List(DnsOpts, static item0 => item0.Expr)));
-            if (DnsSearches is not null) entries.Add(new("dnsSearches", ArgsWriter.List(DnsSearches, static item0 => item0.Expr)));
-            if (Domainname is not null) entries.Add(new("domainname", Domainname.Expr));
-            if (Entrypoints is not null) entries.Add(new("entrypoints", ArgsWriter.List(Entrypoints, static item0 => item0.Expr)));
-            if (Envs is not null) entries.Add(new("envs", ArgsWriter.List(Envs, static item0 => item0.Expr)));
-            if (Gpus is not null) entries.Add(new("gpus", Gpus.Expr));
-            if (GroupAdds is not null) entries.Add(new("groupAdds", ArgsWriter.List(GroupAdds, static item0 => item0.Expr)));
-            if (Healthcheck is not null) entries.Add(new("healthcheck", Healthcheck.ToObjectExpr()));
-            if (Hostname is not null) entries.Add(new("hostname", Hostname.Expr));
-            if (Hosts is not null) entries.Add(new("hosts", ArgsWriter.List(Hosts, static item0 => item0.ToObjectExpr())));
-            if (Image is not null) entries.Add(new("image", Image.Expr));
-            if (Init is not null) entries.Add(new("init", Init.Expr));
-            if (IpcMode is not null) entries.Add(new("ipcMode", IpcMode.Expr));
-            if (Labels is not null) entries.Add(new("labels", ArgsWriter.List(Labels, static item0 => item0.ToObjectExpr())));
-            if (LogDriver is not null) entries.Add(new("logDriver", LogDriver.Expr));
-            if (LogOpts is not null) entries.Add(new("logOpts", ArgsWriter.Map(LogOpts, static item0 => item0.Expr)));
-            if (Logs is not null) entries.Add(new("logs", Logs.Expr));
-            if (MaxRetryCount is not null) entries.Add(new("maxRetryCount", MaxRetryCount.Expr));
-            if (Memory is not null) entries.Add(new("memory", Memory.Expr));
-            if (MemoryReservation is not null) entries.Add(new("memoryReservation", MemoryReservation.Expr));
-            if (MemorySwap is not null) entries.Add(new("memorySwap", MemorySwap.Expr));
-            if (Mounts is not null) entries.Add(new("mounts", ArgsWriter.List(Mounts, static item0 => item0.ToObjectExpr())));
-            if (MustRun is not null) entries.Add(new("mustRun", MustRun.Expr));
-            if (Name is not null) entries.Add(new("name", Name.Expr));
-            if (NetworkMode is not null) entries.Add(new("networkMode", NetworkMode.Expr));
-            if (NetworksAdvanced is not null) entries.Add(new("networksAdvanced", ArgsWriter.List(NetworksAdvanced, static item0 => item0.ToObjectExpr())));
-            if (PidMode is not null) entries.Add(new("pidMode", PidMode.Expr));
-            if (Platform is not null) entries.Add(new("platform", Platform.Expr));
-            if (Ports is not null) entries.Add(new("ports", ArgsWriter.List(Ports, static item0 => item0.ToObjectExpr())));
-            if (Privileged is not null) entries.Add(new("privileged", Privileged.Expr));
-            if (PublishAllPorts is not null) entries.Add(new("publishAllPorts", PublishAllPorts.Expr));
-            if (ReadOnly is not null) entries.Add(new("readOnly", ReadOnly.Expr));
-            if (RemoveVolumes is not null) entries.Add(new("removeVolumes", RemoveVolumes.Expr));
-            if (Restart is not null) entries.Add(new("restart", Restart.Expr));
-            if (Rm is not null) entries.Add(new("rm", Rm.Expr));
-            if (Runtime is not null) entries.Add(new("runtime", Runtime.Expr));
-            if (SecurityOpts is not null) entries.Add(new("securityOpts", ArgsWriter.List(SecurityOpts, static item0 => item0.Expr)));
-            if (ShmSize is not null) entries.Add(new("shmSize", ShmSize.Expr));
-            if (Start is not null) entries.Add(new("start", Start.Expr));
-            if (StdinOpen is not null) entries.Add(new("stdinOpen", StdinOpen.Expr));
-            if (StopSignal is not null) entries.Add(new("stopSignal", StopSignal.Expr));
-            if (StopTimeout is not null) entries.Add(new("stopTimeout", StopTimeout.Expr));
-            if (StorageOpts is not null) entries.Add(new("storageOpts", ArgsWriter.Map(StorageOpts, static item0 => item0.Expr)));
-            if (Sysctls is not null) entries.Add(new("sysctls", ArgsWriter.Map(Sysctls, static item0 => item0.Expr)));
-            if (Tmpfs is not null) entries.Add(new("tmpfs", ArgsWriter.Map(Tmpfs, static item0 => item0.Expr)));
-            if (Tty is not null) entries.Add(new("tty", Tty.Expr));
-            if (Ulimits is not null) entries.Add(new("ulimits", ArgsWriter.List(Ulimits, static item0 => item0.ToObjectExpr())));
-            if (Uploads is not null) entries.Add(new("uploads", ArgsWriter.List(Uploads, static item0 => item0.ToObjectExpr())));
-            if (User is not null) entries.Add(new("user", User.Expr));
-            if (UsernsMode is not null) entries.Add(new("usernsMode", UsernsMode.Expr));
-            if (Volumes is not null) entries.Add(new("volumes", ArgsWriter.List(Volumes, static item0 => item0.ToObjectExpr())));
-            if (Wait is not null) entries.Add(new("wait", Wait.Expr));
-            if (WaitTimeout is not null) entries.Add(new("waitTimeout", WaitTimeout.Expr));
-            if (WorkingDir is not null) entries.Add(new("workingDir", WorkingDir.Expr));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (Attach is not null) entries.Add(new("attach", Attach.Expr)); break;
+                    case 1: if (Capabilities is not null) entries.Add(new("capabilities", Capabilities.ToObjectExpr())); break;
+                    case 2: if (CgroupParent is not null) entries.Add(new("cgroupParent", CgroupParent.Expr)); break;
+                    case 3: if (CgroupnsMode is not null) entries.Add(new("cgroupnsMode", CgroupnsMode.Expr)); break;
+                    case 4: if (Command is not null) entries.Add(new("command", ArgsWriter.List(Command, static item0 => item0.Expr))); break;
+                    case 5: if (ContainerReadRefreshTimeoutMilliseconds is not null) entries.Add(new("containerReadRefreshTimeoutMilliseconds", ContainerReadRefreshTimeoutMilliseconds.Expr)); break;
+                    case 6: if (CpuPeriod is not null) entries.Add(new("cpuPeriod", CpuPeriod.Expr)); break;
+                    case 7: if (CpuQuota is not null) entries.Add(new("cpuQuota", CpuQuota.Expr)); break;
+                    case 8: if (CpuSet is not null) entries.Add(new("cpuSet", CpuSet.Expr)); break;
+                    case 9: if (CpuShares is not null) entries.Add(new("cpuShares", CpuShares.Expr)); break;
+                    case 10: if (Cpus is not null) entries.Add(new("cpus", Cpus.Expr)); break;
+                    case 11: if (DestroyGraceSeconds is not null) entries.Add(new("destroyGraceSeconds", DestroyGraceSeconds.Expr)); break;
+                    case 12: if (DeviceCgroupRules is not null) entries.Add(new("deviceCgroupRules", ArgsWriter.List(DeviceCgroupRules, static item0 => item0.Expr))); break;
+                    case 13: if (DeviceReadBps is not null) entries.Add(new("deviceReadBps", ArgsWriter.List(DeviceReadBps, static item0 => item0.ToObjectExpr()))); break;
+                    case 14: if (DeviceReadIops is not null) entries.Add(new("deviceReadIops", ArgsWriter.List(DeviceReadIops, static item0 => item0.ToObjectExpr()))); break;
+                    case 15: if (DeviceRequests is not null) entries.Add(new("deviceRequests", ArgsWriter.List(DeviceRequests, static item0 => item0.ToObjectExpr()))); break;
+                    case 16: if (DeviceWriteBps is not null) entries.Add(new("deviceWriteBps", ArgsWriter.List(DeviceWriteBps, static item0 => item0.ToObjectExpr()))); break;
+                    case 17: if (DeviceWriteIops is not null) entries.Add(new("deviceWriteIops", ArgsWriter.List(DeviceWriteIops, static item0 => item0.ToObjectExpr()))); break;
+                    case 18: if (Devices is not null) entries.Add(new("devices", ArgsWriter.List(Devices, static item0 => item0.ToObjectExpr()))); break;
+                    case 19: if (Dns is not null) entries.Add(new("dns", ArgsWriter.List(Dns, static item0 => item0.Expr))); break;
+                    case 20: if (DnsOpts is not null) entries.Add(new("dnsOpts", ArgsWriter.List(DnsOpts, static item0 => item0.Expr))); break;
+                    case 21: if (DnsSearches is not null) entries.Add(new("dnsSearches", ArgsWriter.List(DnsSearches, static item0 => item0.Expr))); break;
+                    case 22: if (Domainname is not null) entries.Add(new("domainname", Domainname.Expr)); break;
+                    case 23: if (Entrypoints is not null) entries.Add(new("entrypoints", ArgsWriter.List(Entrypoints, static item0 => item0.Expr))); break;
+                    case 24: if (Envs is not null) entries.Add(new("envs", ArgsWriter.List(Envs, static item0 => item0.Expr))); break;
+                    case 25: if (Gpus is not null) entries.Add(new("gpus", Gpus.Expr)); break;
+                    case 26: if (GroupAdds is not null) entries.Add(new("groupAdds", ArgsWriter.List(GroupAdds, static item0 => item0.Expr))); break;
+                    case 27: if (Healthcheck is not null) entries.Add(new("healthcheck", Healthcheck.ToObjectExpr())); break;
+                    case 28: if (Hostname is not null) entries.Add(new("hostname", Hostname.Expr)); break;
+                    case 29: if (Hosts is not null) entries.Add(new("hosts", ArgsWriter.List(Hosts, static item0 => item0.ToObjectExpr()))); break;
+                    case 30: if (Image is not null) entries.Add(new("image", Image.Expr)); break;
+                    case 31: if (Init is not null) entries.Add(new("init", Init.Expr)); break;
+                    case 32: if (IpcMode is not null) entries.Add(new("ipcMode", IpcMode.Expr)); break;
+                    case 33: if (Labels is not null) entries.Add(new("labels", ArgsWriter.List(Labels, static item0 => item0.ToObjectExpr()))); break;
+                    case 34: if (LogDriver is not null) entries.Add(new("logDriver", LogDriver.Expr)); break;
+                    case 35: if (LogOpts is not null) entries.Add(new("logOpts", ArgsWriter.Map(LogOpts, static item0 => item0.Expr))); break;
+                    case 36: if (Logs is not null) entries.Add(new("logs", Logs.Expr)); break;
+                    case 37: if (MaxRetryCount is not null) entries.Add(new("maxRetryCount", MaxRetryCount.Expr)); break;
+                    case 38: if (Memory is not null) entries.Add(new("memory", Memory.Expr)); break;
+                    case 39: if (MemoryReservation is not null) entries.Add(new("memoryReservation", MemoryReservation.Expr)); break;
+                    case 40: if (MemorySwap is not null) entries.Add(new("memorySwap", MemorySwap.Expr)); break;
+                    case 41: if (Mounts is not null) entries.Add(new("mounts", ArgsWriter.List(Mounts, static item0 => item0.ToObjectExpr()))); break;
+                    case 42: if (MustRun is not null) entries.Add(new("mustRun", MustRun.Expr)); break;
+                    case 43: if (Name is not null) entries.Add(new("name", Name.Expr)); break;
+                    case 44: if (NetworkMode is not null) entries.Add(new("networkMode", NetworkMode.Expr)); break;
+                    case 45: if (NetworksAdvanced is not null) entries.Add(new("networksAdvanced", ArgsWriter.List(NetworksAdvanced, static item0 => item0.ToObjectExpr()))); break;
+                    case 46: if (PidMode is not null) entries.Add(new("pidMode", PidMode.Expr)); break;
+                    case 47: if (Platform is not null) entries.Add(new("platform", Platform.Expr)); break;
+                    case 48: if (Ports is not null) entries.Add(new("ports", ArgsWriter.List(Ports, static item0 => item0.ToObjectExpr()))); break;
+                    case 49: if (Privileged is not null) entries.Add(new("privileged", Privileged.Expr)); break;
+                    case 50: if (PublishAllPorts is not null) entries.Add(new("publishAllPorts", PublishAllPorts.Expr)); break;
+                    case 51: if (ReadOnly is not null) entries.Add(new("readOnly", ReadOnly.Expr)); break;
+                    case 52: if (RemoveVolumes is not null) entries.Add(new("removeVolumes", RemoveVolumes.Expr)); break;
+                    case 53: if (Restart is not null) entries.Add(new("restart", Restart.Expr)); break;
+                    case 54: if (Rm is not null) entries.Add(new("rm", Rm.Expr)); break;
+                    case 55: if (Runtime is not null) entries.Add(new("runtime", Runtime.Expr)); break;
+                    case 56: if (SecurityOpts is not null) entries.Add(new("securityOpts", ArgsWriter.List(SecurityOpts, static item0 => item0.Expr))); break;
+                    case 57: if (ShmSize is not null) entries.Add(new("shmSize", ShmSize.Expr)); break;
+                    case 58: if (Start is not null) entries.Add(new("start", Start.Expr)); break;
+                    case 59: if (StdinOpen is not null) entries.Add(new("stdinOpen", StdinOpen.Expr)); break;
+                    case 60: if (StopSignal is not null) entries.Add(new("stopSignal", StopSignal.Expr)); break;
+                    case 61: if (StopTimeout is not null) entries.Add(new("stopTimeout", StopTimeout.Expr)); break;
+                    case 62: if (StorageOpts is not null) entries.Add(new("storageOpts", ArgsWriter.Map(StorageOpts, static item0 => item0.Expr))); break;
+                    case 63: if (Sysctls is not null) entries.Add(new("sysctls", ArgsWriter.Map(Sysctls, static item0 => item0.Expr))); break;
+                    case 64: if (Tmpfs is not null) entries.Add(new("tmpfs", ArgsWriter.Map(Tmpfs, static item0 => item0.Expr))); break;
+                    case 65: if (Tty is not null) entries.Add(new("tty", Tty.Expr)); break;
+                    case 66: if (Ulimits is not null) entries.Add(new("ulimits", ArgsWriter.List(Ulimits, static item0 => item0.ToObjectExpr()))); break;
+                    case 67: if (Uploads is not null) entries.Add(new("uploads", ArgsWriter.List(Uploads, static item0 => item0.ToObjectExpr()))); break;
+                    case 68: if (User is not null) entries.Add(new("user", User.Expr)); break;
+                    case 69: if (UsernsMode is not null) entries.Add(new("usernsMode", UsernsMode.Expr)); break;
+                    case 70: if (Volumes is not null) entries.Add(new("volumes", ArgsWriter.List(Volumes, static item0 => item0.ToObjectExpr()))); break;
+                    case 71: if (Wait is not null) entries.Add(new("wait", Wait.Expr)); break;
+                    case 72: if (WaitTimeout is not null) entries.Add(new("waitTimeout", WaitTimeout.Expr)); break;
+                    case 73: if (WorkingDir is not null) entries.Add(new("workingDir", WorkingDir.Expr)); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

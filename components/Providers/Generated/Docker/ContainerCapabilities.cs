@@ -12,15 +12,21 @@ public static partial class Docker
     {
         public const string Token = "docker:index/ContainerCapabilities:ContainerCapabilities";
 
-        public IReadOnlyList<Input<string>>? Adds { get; init; }
-        public IReadOnlyList<Input<string>>? Drops { get; init; }
+        public IReadOnlyList<Input<string>>? Adds { get; init { field = value; Assigned(0); } }
+        public IReadOnlyList<Input<string>>? Drops { get; init { field = value; Assigned(1); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(2);
-            if (Adds is not null) entries.Add(new("adds", ArgsWriter.List(Adds, static item0 => item0.Expr)));
-            if (Drops is not null) entries.Add(new("drops", ArgsWriter.List(Drops, static item0 => item0.Expr)));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (Adds is not null) entries.Add(new("adds", ArgsWriter.List(Adds, static item0 => item0.Expr))); break;
+                    case 1: if (Drops is not null) entries.Add(new("drops", ArgsWriter.List(Drops, static item0 => item0.Expr))); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

@@ -12,17 +12,23 @@ public static partial class Docker
     {
         public const string Token = "docker:index/ContainerDevice:ContainerDevice";
 
-        public Input<string>? ContainerPath { get; init; }
-        public required Input<string> HostPath { get; init; }
-        public Input<string>? Permissions { get; init; }
+        public Input<string>? ContainerPath { get; init { field = value; Assigned(0); } }
+        public required Input<string> HostPath { get; init { field = value; Assigned(1); } }
+        public Input<string>? Permissions { get; init { field = value; Assigned(2); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(3);
-            if (ContainerPath is not null) entries.Add(new("containerPath", ContainerPath.Expr));
-            if (HostPath is not null) entries.Add(new("hostPath", HostPath.Expr));
-            if (Permissions is not null) entries.Add(new("permissions", Permissions.Expr));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (ContainerPath is not null) entries.Add(new("containerPath", ContainerPath.Expr)); break;
+                    case 1: if (HostPath is not null) entries.Add(new("hostPath", HostPath.Expr)); break;
+                    case 2: if (Permissions is not null) entries.Add(new("permissions", Permissions.Expr)); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

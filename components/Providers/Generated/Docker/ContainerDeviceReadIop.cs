@@ -12,15 +12,21 @@ public static partial class Docker
     {
         public const string Token = "docker:index/ContainerDeviceReadIop:ContainerDeviceReadIop";
 
-        public required Input<string> Path { get; init; }
-        public required Input<int> Rate { get; init; }
+        public required Input<string> Path { get; init { field = value; Assigned(0); } }
+        public required Input<int> Rate { get; init { field = value; Assigned(1); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(2);
-            if (Path is not null) entries.Add(new("path", Path.Expr));
-            if (Rate is not null) entries.Add(new("rate", Rate.Expr));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (Path is not null) entries.Add(new("path", Path.Expr)); break;
+                    case 1: if (Rate is not null) entries.Add(new("rate", Rate.Expr)); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

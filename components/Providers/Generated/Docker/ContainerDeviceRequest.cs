@@ -12,21 +12,27 @@ public static partial class Docker
     {
         public const string Token = "docker:index/ContainerDeviceRequest:ContainerDeviceRequest";
 
-        public IReadOnlyList<Input<string>>? Capabilities { get; init; }
-        public Input<int>? Count { get; init; }
-        public IReadOnlyList<Input<string>>? DeviceIds { get; init; }
-        public Input<string>? Driver { get; init; }
-        public IReadOnlyDictionary<string, Input<string>>? Options { get; init; }
+        public IReadOnlyList<Input<string>>? Capabilities { get; init { field = value; Assigned(0); } }
+        public Input<int>? Count { get; init { field = value; Assigned(1); } }
+        public IReadOnlyList<Input<string>>? DeviceIds { get; init { field = value; Assigned(2); } }
+        public Input<string>? Driver { get; init { field = value; Assigned(3); } }
+        public IReadOnlyDictionary<string, Input<string>>? Options { get; init { field = value; Assigned(4); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(5);
-            if (Capabilities is not null) entries.Add(new("capabilities", ArgsWriter.List(Capabilities, static item0 => item0.Expr)));
-            if (Count is not null) entries.Add(new("count", Count.Expr));
-            if (DeviceIds is not null) entries.Add(new("deviceIds", ArgsWriter.List(DeviceIds, static item0 => item0.Expr)));
-            if (Driver is not null) entries.Add(new("driver", Driver.Expr));
-            if (Options is not null) entries.Add(new("options", ArgsWriter.Map(Options, static item0 => item0.Expr)));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (Capabilities is not null) entries.Add(new("capabilities", ArgsWriter.List(Capabilities, static item0 => item0.Expr))); break;
+                    case 1: if (Count is not null) entries.Add(new("count", Count.Expr)); break;
+                    case 2: if (DeviceIds is not null) entries.Add(new("deviceIds", ArgsWriter.List(DeviceIds, static item0 => item0.Expr))); break;
+                    case 3: if (Driver is not null) entries.Add(new("driver", Driver.Expr)); break;
+                    case 4: if (Options is not null) entries.Add(new("options", ArgsWriter.Map(Options, static item0 => item0.Expr))); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

@@ -12,23 +12,29 @@ public static partial class Docker
     {
         public const string Token = "docker:index/ContainerHealthcheck:ContainerHealthcheck";
 
-        public Input<string>? Interval { get; init; }
-        public Input<int>? Retries { get; init; }
-        public Input<string>? StartInterval { get; init; }
-        public Input<string>? StartPeriod { get; init; }
-        public IReadOnlyList<Input<string>>? Tests { get; init; }
-        public Input<string>? Timeout { get; init; }
+        public Input<string>? Interval { get; init { field = value; Assigned(0); } }
+        public Input<int>? Retries { get; init { field = value; Assigned(1); } }
+        public Input<string>? StartInterval { get; init { field = value; Assigned(2); } }
+        public Input<string>? StartPeriod { get; init { field = value; Assigned(3); } }
+        public IReadOnlyList<Input<string>>? Tests { get; init { field = value; Assigned(4); } }
+        public Input<string>? Timeout { get; init { field = value; Assigned(5); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(6);
-            if (Interval is not null) entries.Add(new("interval", Interval.Expr));
-            if (Retries is not null) entries.Add(new("retries", Retries.Expr));
-            if (StartInterval is not null) entries.Add(new("startInterval", StartInterval.Expr));
-            if (StartPeriod is not null) entries.Add(new("startPeriod", StartPeriod.Expr));
-            if (Tests is not null) entries.Add(new("tests", ArgsWriter.List(Tests, static item0 => item0.Expr)));
-            if (Timeout is not null) entries.Add(new("timeout", Timeout.Expr));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (Interval is not null) entries.Add(new("interval", Interval.Expr)); break;
+                    case 1: if (Retries is not null) entries.Add(new("retries", Retries.Expr)); break;
+                    case 2: if (StartInterval is not null) entries.Add(new("startInterval", StartInterval.Expr)); break;
+                    case 3: if (StartPeriod is not null) entries.Add(new("startPeriod", StartPeriod.Expr)); break;
+                    case 4: if (Tests is not null) entries.Add(new("tests", ArgsWriter.List(Tests, static item0 => item0.Expr))); break;
+                    case 5: if (Timeout is not null) entries.Add(new("timeout", Timeout.Expr)); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

@@ -12,15 +12,21 @@ public static partial class Docker
     {
         public const string Token = "docker:index/ContainerHost:ContainerHost";
 
-        public required Input<string> Host { get; init; }
-        public required Input<string> Ip { get; init; }
+        public required Input<string> Host { get; init { field = value; Assigned(0); } }
+        public required Input<string> Ip { get; init { field = value; Assigned(1); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(2);
-            if (Host is not null) entries.Add(new("host", Host.Expr));
-            if (Ip is not null) entries.Add(new("ip", Ip.Expr));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (Host is not null) entries.Add(new("host", Host.Expr)); break;
+                    case 1: if (Ip is not null) entries.Add(new("ip", Ip.Expr)); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

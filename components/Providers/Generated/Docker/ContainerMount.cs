@@ -12,25 +12,31 @@ public static partial class Docker
     {
         public const string Token = "docker:index/ContainerMount:ContainerMount";
 
-        public Docker.ContainerMountBindOptions? BindOptions { get; init; }
-        public Input<bool>? ReadOnly { get; init; }
-        public Input<string>? Source { get; init; }
-        public required Input<string> Target { get; init; }
-        public Docker.ContainerMountTmpfsOptions? TmpfsOptions { get; init; }
-        public required Input<string> Type { get; init; }
-        public Docker.ContainerMountVolumeOptions? VolumeOptions { get; init; }
+        public Docker.ContainerMountBindOptions? BindOptions { get; init { field = value; Assigned(0); } }
+        public Input<bool>? ReadOnly { get; init { field = value; Assigned(1); } }
+        public Input<string>? Source { get; init { field = value; Assigned(2); } }
+        public required Input<string> Target { get; init { field = value; Assigned(3); } }
+        public Docker.ContainerMountTmpfsOptions? TmpfsOptions { get; init { field = value; Assigned(4); } }
+        public required Input<string> Type { get; init { field = value; Assigned(5); } }
+        public Docker.ContainerMountVolumeOptions? VolumeOptions { get; init { field = value; Assigned(6); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(7);
-            if (BindOptions is not null) entries.Add(new("bindOptions", BindOptions.ToObjectExpr()));
-            if (ReadOnly is not null) entries.Add(new("readOnly", ReadOnly.Expr));
-            if (Source is not null) entries.Add(new("source", Source.Expr));
-            if (Target is not null) entries.Add(new("target", Target.Expr));
-            if (TmpfsOptions is not null) entries.Add(new("tmpfsOptions", TmpfsOptions.ToObjectExpr()));
-            if (Type is not null) entries.Add(new("type", Type.Expr));
-            if (VolumeOptions is not null) entries.Add(new("volumeOptions", VolumeOptions.ToObjectExpr()));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (BindOptions is not null) entries.Add(new("bindOptions", BindOptions.ToObjectExpr())); break;
+                    case 1: if (ReadOnly is not null) entries.Add(new("readOnly", ReadOnly.Expr)); break;
+                    case 2: if (Source is not null) entries.Add(new("source", Source.Expr)); break;
+                    case 3: if (Target is not null) entries.Add(new("target", Target.Expr)); break;
+                    case 4: if (TmpfsOptions is not null) entries.Add(new("tmpfsOptions", TmpfsOptions.ToObjectExpr())); break;
+                    case 5: if (Type is not null) entries.Add(new("type", Type.Expr)); break;
+                    case 6: if (VolumeOptions is not null) entries.Add(new("volumeOptions", VolumeOptions.ToObjectExpr())); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

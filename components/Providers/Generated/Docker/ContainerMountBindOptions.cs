@@ -12,13 +12,19 @@ public static partial class Docker
     {
         public const string Token = "docker:index/ContainerMountBindOptions:ContainerMountBindOptions";
 
-        public Input<string>? Propagation { get; init; }
+        public Input<string>? Propagation { get; init { field = value; Assigned(0); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(1);
-            if (Propagation is not null) entries.Add(new("propagation", Propagation.Expr));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (Propagation is not null) entries.Add(new("propagation", Propagation.Expr)); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

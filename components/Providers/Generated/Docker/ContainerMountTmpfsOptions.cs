@@ -12,15 +12,21 @@ public static partial class Docker
     {
         public const string Token = "docker:index/ContainerMountTmpfsOptions:ContainerMountTmpfsOptions";
 
-        public Input<int>? Mode { get; init; }
-        public Input<int>? SizeBytes { get; init; }
+        public Input<int>? Mode { get; init { field = value; Assigned(0); } }
+        public Input<int>? SizeBytes { get; init { field = value; Assigned(1); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(2);
-            if (Mode is not null) entries.Add(new("mode", Mode.Expr));
-            if (SizeBytes is not null) entries.Add(new("sizeBytes", SizeBytes.Expr));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (Mode is not null) entries.Add(new("mode", Mode.Expr)); break;
+                    case 1: if (SizeBytes is not null) entries.Add(new("sizeBytes", SizeBytes.Expr)); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

@@ -12,21 +12,27 @@ public static partial class Docker
     {
         public const string Token = "docker:index/ContainerMountVolumeOptions:ContainerMountVolumeOptions";
 
-        public Input<string>? DriverName { get; init; }
-        public IReadOnlyDictionary<string, Input<string>>? DriverOptions { get; init; }
-        public IReadOnlyList<Docker.ContainerMountVolumeOptionsLabel>? Labels { get; init; }
-        public Input<bool>? NoCopy { get; init; }
-        public Input<string>? Subpath { get; init; }
+        public Input<string>? DriverName { get; init { field = value; Assigned(0); } }
+        public IReadOnlyDictionary<string, Input<string>>? DriverOptions { get; init { field = value; Assigned(1); } }
+        public IReadOnlyList<Docker.ContainerMountVolumeOptionsLabel>? Labels { get; init { field = value; Assigned(2); } }
+        public Input<bool>? NoCopy { get; init { field = value; Assigned(3); } }
+        public Input<string>? Subpath { get; init { field = value; Assigned(4); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(5);
-            if (DriverName is not null) entries.Add(new("driverName", DriverName.Expr));
-            if (DriverOptions is not null) entries.Add(new("driverOptions", ArgsWriter.Map(DriverOptions, static item0 => item0.Expr)));
-            if (Labels is not null) entries.Add(new("labels", ArgsWriter.List(Labels, static item0 => item0.ToObjectExpr())));
-            if (NoCopy is not null) entries.Add(new("noCopy", NoCopy.Expr));
-            if (Subpath is not null) entries.Add(new("subpath", Subpath.Expr));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (DriverName is not null) entries.Add(new("driverName", DriverName.Expr)); break;
+                    case 1: if (DriverOptions is not null) entries.Add(new("driverOptions", ArgsWriter.Map(DriverOptions, static item0 => item0.Expr))); break;
+                    case 2: if (Labels is not null) entries.Add(new("labels", ArgsWriter.List(Labels, static item0 => item0.ToObjectExpr()))); break;
+                    case 3: if (NoCopy is not null) entries.Add(new("noCopy", NoCopy.Expr)); break;
+                    case 4: if (Subpath is not null) entries.Add(new("subpath", Subpath.Expr)); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

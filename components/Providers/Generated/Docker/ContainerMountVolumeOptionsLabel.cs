@@ -12,15 +12,21 @@ public static partial class Docker
     {
         public const string Token = "docker:index/ContainerMountVolumeOptionsLabel:ContainerMountVolumeOptionsLabel";
 
-        public required Input<string> Label { get; init; }
-        public required Input<string> Value { get; init; }
+        public required Input<string> Label { get; init { field = value; Assigned(0); } }
+        public required Input<string> Value { get; init { field = value; Assigned(1); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(2);
-            if (Label is not null) entries.Add(new("label", Label.Expr));
-            if (Value is not null) entries.Add(new("value", Value.Expr));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (Label is not null) entries.Add(new("label", Label.Expr)); break;
+                    case 1: if (Value is not null) entries.Add(new("value", Value.Expr)); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

@@ -12,27 +12,33 @@ public static partial class Docker
     {
         public const string Token = "docker:index/ContainerNetworksAdvanced:ContainerNetworksAdvanced";
 
-        public IReadOnlyList<Input<string>>? Aliases { get; init; }
-        public IReadOnlyList<Input<string>>? DriverOpts { get; init; }
-        public Input<int>? GwPriority { get; init; }
-        public Input<string>? Ipv4Address { get; init; }
-        public Input<string>? Ipv6Address { get; init; }
-        public IReadOnlyList<Input<string>>? LinkLocalIps { get; init; }
-        public Input<string>? MacAddress { get; init; }
-        public required Input<string> Name { get; init; }
+        public IReadOnlyList<Input<string>>? Aliases { get; init { field = value; Assigned(0); } }
+        public IReadOnlyList<Input<string>>? DriverOpts { get; init { field = value; Assigned(1); } }
+        public Input<int>? GwPriority { get; init { field = value; Assigned(2); } }
+        public Input<string>? Ipv4Address { get; init { field = value; Assigned(3); } }
+        public Input<string>? Ipv6Address { get; init { field = value; Assigned(4); } }
+        public IReadOnlyList<Input<string>>? LinkLocalIps { get; init { field = value; Assigned(5); } }
+        public Input<string>? MacAddress { get; init { field = value; Assigned(6); } }
+        public required Input<string> Name { get; init { field = value; Assigned(7); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(8);
-            if (Aliases is not null) entries.Add(new("aliases", ArgsWriter.List(Aliases, static item0 => item0.Expr)));
-            if (DriverOpts is not null) entries.Add(new("driverOpts", ArgsWriter.List(DriverOpts, static item0 => item0.Expr)));
-            if (GwPriority is not null) entries.Add(new("gwPriority", GwPriority.Expr));
-            if (Ipv4Address is not null) entries.Add(new("ipv4Address", Ipv4Address.Expr));
-            if (Ipv6Address is not null) entries.Add(new("ipv6Address", Ipv6Address.Expr));
-            if (LinkLocalIps is not null) entries.Add(new("linkLocalIps", ArgsWriter.List(LinkLocalIps, static item0 => item0.Expr)));
-            if (MacAddress is not null) entries.Add(new("macAddress", MacAddress.Expr));
-            if (Name is not null) entries.Add(new("name", Name.Expr));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (Aliases is not null) entries.Add(new("aliases", ArgsWriter.List(Aliases, static item0 => item0.Expr))); break;
+                    case 1: if (DriverOpts is not null) entries.Add(new("driverOpts", ArgsWriter.List(DriverOpts, static item0 => item0.Expr))); break;
+                    case 2: if (GwPriority is not null) entries.Add(new("gwPriority", GwPriority.Expr)); break;
+                    case 3: if (Ipv4Address is not null) entries.Add(new("ipv4Address", Ipv4Address.Expr)); break;
+                    case 4: if (Ipv6Address is not null) entries.Add(new("ipv6Address", Ipv6Address.Expr)); break;
+                    case 5: if (LinkLocalIps is not null) entries.Add(new("linkLocalIps", ArgsWriter.List(LinkLocalIps, static item0 => item0.Expr))); break;
+                    case 6: if (MacAddress is not null) entries.Add(new("macAddress", MacAddress.Expr)); break;
+                    case 7: if (Name is not null) entries.Add(new("name", Name.Expr)); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

@@ -12,19 +12,25 @@ public static partial class Docker
     {
         public const string Token = "docker:index/ContainerPort:ContainerPort";
 
-        public Input<int>? External { get; init; }
-        public required Input<int> Internal { get; init; }
-        public Input<string>? Ip { get; init; }
-        public Input<string>? Protocol { get; init; }
+        public Input<int>? External { get; init { field = value; Assigned(0); } }
+        public required Input<int> Internal { get; init { field = value; Assigned(1); } }
+        public Input<string>? Ip { get; init { field = value; Assigned(2); } }
+        public Input<string>? Protocol { get; init { field = value; Assigned(3); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(4);
-            if (External is not null) entries.Add(new("external", External.Expr));
-            if (Internal is not null) entries.Add(new("internal", Internal.Expr));
-            if (Ip is not null) entries.Add(new("ip", Ip.Expr));
-            if (Protocol is not null) entries.Add(new("protocol", Protocol.Expr));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (External is not null) entries.Add(new("external", External.Expr)); break;
+                    case 1: if (Internal is not null) entries.Add(new("internal", Internal.Expr)); break;
+                    case 2: if (Ip is not null) entries.Add(new("ip", Ip.Expr)); break;
+                    case 3: if (Protocol is not null) entries.Add(new("protocol", Protocol.Expr)); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

@@ -12,17 +12,23 @@ public static partial class Docker
     {
         public const string Token = "docker:index/ContainerUlimit:ContainerUlimit";
 
-        public required Input<int> Hard { get; init; }
-        public required Input<string> Name { get; init; }
-        public required Input<int> Soft { get; init; }
+        public required Input<int> Hard { get; init { field = value; Assigned(0); } }
+        public required Input<string> Name { get; init { field = value; Assigned(1); } }
+        public required Input<int> Soft { get; init { field = value; Assigned(2); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(3);
-            if (Hard is not null) entries.Add(new("hard", Hard.Expr));
-            if (Name is not null) entries.Add(new("name", Name.Expr));
-            if (Soft is not null) entries.Add(new("soft", Soft.Expr));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (Hard is not null) entries.Add(new("hard", Hard.Expr)); break;
+                    case 1: if (Name is not null) entries.Add(new("name", Name.Expr)); break;
+                    case 2: if (Soft is not null) entries.Add(new("soft", Soft.Expr)); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

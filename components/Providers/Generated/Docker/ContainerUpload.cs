@@ -12,29 +12,35 @@ public static partial class Docker
     {
         public const string Token = "docker:index/ContainerUpload:ContainerUpload";
 
-        public Input<string>? Content { get; init; }
-        public Input<string>? ContentBase64 { get; init; }
-        public Input<bool>? Executable { get; init; }
-        public required Input<string> File { get; init; }
-        public Input<string>? Group { get; init; }
-        public Input<string>? Owner { get; init; }
-        public Input<string>? Permissions { get; init; }
-        public Input<string>? Source { get; init; }
-        public Input<string>? SourceHash { get; init; }
+        public Input<string>? Content { get; init { field = value; Assigned(0); } }
+        public Input<string>? ContentBase64 { get; init { field = value; Assigned(1); } }
+        public Input<bool>? Executable { get; init { field = value; Assigned(2); } }
+        public required Input<string> File { get; init { field = value; Assigned(3); } }
+        public Input<string>? Group { get; init { field = value; Assigned(4); } }
+        public Input<string>? Owner { get; init { field = value; Assigned(5); } }
+        public Input<string>? Permissions { get; init { field = value; Assigned(6); } }
+        public Input<string>? Source { get; init { field = value; Assigned(7); } }
+        public Input<string>? SourceHash { get; init { field = value; Assigned(8); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(9);
-            if (Content is not null) entries.Add(new("content", Content.Expr));
-            if (ContentBase64 is not null) entries.Add(new("contentBase64", ContentBase64.Expr));
-            if (Executable is not null) entries.Add(new("executable", Executable.Expr));
-            if (File is not null) entries.Add(new("file", File.Expr));
-            if (Group is not null) entries.Add(new("group", Group.Expr));
-            if (Owner is not null) entries.Add(new("owner", Owner.Expr));
-            if (Permissions is not null) entries.Add(new("permissions", Permissions.Expr));
-            if (Source is not null) entries.Add(new("source", Source.Expr));
-            if (SourceHash is not null) entries.Add(new("sourceHash", SourceHash.Expr));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (Content is not null) entries.Add(new("content", Content.Expr)); break;
+                    case 1: if (ContentBase64 is not null) entries.Add(new("contentBase64", ContentBase64.Expr)); break;
+                    case 2: if (Executable is not null) entries.Add(new("executable", Executable.Expr)); break;
+                    case 3: if (File is not null) entries.Add(new("file", File.Expr)); break;
+                    case 4: if (Group is not null) entries.Add(new("group", Group.Expr)); break;
+                    case 5: if (Owner is not null) entries.Add(new("owner", Owner.Expr)); break;
+                    case 6: if (Permissions is not null) entries.Add(new("permissions", Permissions.Expr)); break;
+                    case 7: if (Source is not null) entries.Add(new("source", Source.Expr)); break;
+                    case 8: if (SourceHash is not null) entries.Add(new("sourceHash", SourceHash.Expr)); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

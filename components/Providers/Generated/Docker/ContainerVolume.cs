@@ -12,23 +12,29 @@ public static partial class Docker
     {
         public const string Token = "docker:index/ContainerVolume:ContainerVolume";
 
-        public Input<string>? ContainerPath { get; init; }
-        public Input<string>? FromContainer { get; init; }
-        public Input<string>? HostPath { get; init; }
-        public Input<bool>? ReadOnly { get; init; }
-        public Input<string>? SelinuxRelabel { get; init; }
-        public Input<string>? VolumeName { get; init; }
+        public Input<string>? ContainerPath { get; init { field = value; Assigned(0); } }
+        public Input<string>? FromContainer { get; init { field = value; Assigned(1); } }
+        public Input<string>? HostPath { get; init { field = value; Assigned(2); } }
+        public Input<bool>? ReadOnly { get; init { field = value; Assigned(3); } }
+        public Input<string>? SelinuxRelabel { get; init { field = value; Assigned(4); } }
+        public Input<string>? VolumeName { get; init { field = value; Assigned(5); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(6);
-            if (ContainerPath is not null) entries.Add(new("containerPath", ContainerPath.Expr));
-            if (FromContainer is not null) entries.Add(new("fromContainer", FromContainer.Expr));
-            if (HostPath is not null) entries.Add(new("hostPath", HostPath.Expr));
-            if (ReadOnly is not null) entries.Add(new("readOnly", ReadOnly.Expr));
-            if (SelinuxRelabel is not null) entries.Add(new("selinuxRelabel", SelinuxRelabel.Expr));
-            if (VolumeName is not null) entries.Add(new("volumeName", VolumeName.Expr));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (ContainerPath is not null) entries.Add(new("containerPath", ContainerPath.Expr)); break;
+                    case 1: if (FromContainer is not null) entries.Add(new("fromContainer", FromContainer.Expr)); break;
+                    case 2: if (HostPath is not null) entries.Add(new("hostPath", HostPath.Expr)); break;
+                    case 3: if (ReadOnly is not null) entries.Add(new("readOnly", ReadOnly.Expr)); break;
+                    case 4: if (SelinuxRelabel is not null) entries.Add(new("selinuxRelabel", SelinuxRelabel.Expr)); break;
+                    case 5: if (VolumeName is not null) entries.Add(new("volumeName", VolumeName.Expr)); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

@@ -19,29 +19,35 @@ public static partial class Docker
     /// <summary>The inputs of <c>pulumi:providers:docker</c>.</summary>
     public sealed partial class DockerProviderArgs : Args
     {
-        public Input<string>? CaMaterial { get; init; }
-        public Input<string>? CertMaterial { get; init; }
-        public Input<string>? CertPath { get; init; }
-        public Input<string>? Context { get; init; }
-        public Input<bool>? DisableDockerDaemonCheck { get; init; }
-        public Input<string>? Host { get; init; }
-        public Input<string>? KeyMaterial { get; init; }
-        public IReadOnlyList<Docker.ProviderRegistryAuth>? RegistryAuth { get; init; }
-        public IReadOnlyList<Input<string>>? SshOpts { get; init; }
+        public Input<string>? CaMaterial { get; init { field = value; Assigned(0); } }
+        public Input<string>? CertMaterial { get; init { field = value; Assigned(1); } }
+        public Input<string>? CertPath { get; init { field = value; Assigned(2); } }
+        public Input<string>? Context { get; init { field = value; Assigned(3); } }
+        public Input<bool>? DisableDockerDaemonCheck { get; init { field = value; Assigned(4); } }
+        public Input<string>? Host { get; init { field = value; Assigned(5); } }
+        public Input<string>? KeyMaterial { get; init { field = value; Assigned(6); } }
+        public IReadOnlyList<Docker.ProviderRegistryAuth>? RegistryAuth { get; init { field = value; Assigned(7); } }
+        public IReadOnlyList<Input<string>>? SshOpts { get; init { field = value; Assigned(8); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(9);
-            if (CaMaterial is not null) entries.Add(new("caMaterial", CaMaterial.Expr));
-            if (CertMaterial is not null) entries.Add(new("certMaterial", CertMaterial.Expr));
-            if (CertPath is not null) entries.Add(new("certPath", CertPath.Expr));
-            if (Context is not null) entries.Add(new("context", Context.Expr));
-            if (DisableDockerDaemonCheck is not null) entries.Add(new("disableDockerDaemonCheck", DisableDockerDaemonCheck.Expr));
-            if (Host is not null) entries.Add(new("host", Host.Expr));
-            if (KeyMaterial is not null) entries.Add(new("keyMaterial", KeyMaterial.Expr));
-            if (RegistryAuth is not null) entries.Add(new("registryAuth", ArgsWriter.List(RegistryAuth, static item0 => item0.ToObjectExpr())));
-            if (SshOpts is not null) entries.Add(new("sshOpts", ArgsWriter.List(SshOpts, static item0 => item0.Expr)));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (CaMaterial is not null) entries.Add(new("caMaterial", CaMaterial.Expr)); break;
+                    case 1: if (CertMaterial is not null) entries.Add(new("certMaterial", CertMaterial.Expr)); break;
+                    case 2: if (CertPath is not null) entries.Add(new("certPath", CertPath.Expr)); break;
+                    case 3: if (Context is not null) entries.Add(new("context", Context.Expr)); break;
+                    case 4: if (DisableDockerDaemonCheck is not null) entries.Add(new("disableDockerDaemonCheck", DisableDockerDaemonCheck.Expr)); break;
+                    case 5: if (Host is not null) entries.Add(new("host", Host.Expr)); break;
+                    case 6: if (KeyMaterial is not null) entries.Add(new("keyMaterial", KeyMaterial.Expr)); break;
+                    case 7: if (RegistryAuth is not null) entries.Add(new("registryAuth", ArgsWriter.List(RegistryAuth, static item0 => item0.ToObjectExpr()))); break;
+                    case 8: if (SshOpts is not null) entries.Add(new("sshOpts", ArgsWriter.List(SshOpts, static item0 => item0.Expr))); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

@@ -34,33 +34,39 @@ public static partial class Docker
     /// <summary>The inputs of <c>docker:index/network:Network</c>.</summary>
     public sealed partial class NetworkArgs : Args
     {
-        public Input<bool>? Attachable { get; init; }
-        public Input<string>? Driver { get; init; }
-        public Input<bool>? Ingress { get; init; }
-        public Input<bool>? Internal { get; init; }
-        public IReadOnlyList<Docker.NetworkIpamConfig>? IpamConfigs { get; init; }
-        public Input<string>? IpamDriver { get; init; }
-        public IReadOnlyDictionary<string, Input<string>>? IpamOptions { get; init; }
-        public Input<bool>? Ipv6 { get; init; }
-        public IReadOnlyList<Docker.NetworkLabel>? Labels { get; init; }
-        public Input<string>? Name { get; init; }
-        public IReadOnlyDictionary<string, Input<string>>? Options { get; init; }
+        public Input<bool>? Attachable { get; init { field = value; Assigned(0); } }
+        public Input<string>? Driver { get; init { field = value; Assigned(1); } }
+        public Input<bool>? Ingress { get; init { field = value; Assigned(2); } }
+        public Input<bool>? Internal { get; init { field = value; Assigned(3); } }
+        public IReadOnlyList<Docker.NetworkIpamConfig>? IpamConfigs { get; init { field = value; Assigned(4); } }
+        public Input<string>? IpamDriver { get; init { field = value; Assigned(5); } }
+        public IReadOnlyDictionary<string, Input<string>>? IpamOptions { get; init { field = value; Assigned(6); } }
+        public Input<bool>? Ipv6 { get; init { field = value; Assigned(7); } }
+        public IReadOnlyList<Docker.NetworkLabel>? Labels { get; init { field = value; Assigned(8); } }
+        public Input<string>? Name { get; init { field = value; Assigned(9); } }
+        public IReadOnlyDictionary<string, Input<string>>? Options { get; init { field = value; Assigned(10); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(11);
-            if (Attachable is not null) entries.Add(new("attachable", Attachable.Expr));
-            if (Driver is not null) entries.Add(new("driver", Driver.Expr));
-            if (Ingress is not null) entries.Add(new("ingress", Ingress.Expr));
-            if (Internal is not null) entries.Add(new("internal", Internal.Expr));
-            if (IpamConfigs is not null) entries.Add(new("ipamConfigs", ArgsWriter.List(IpamConfigs, static item0 => item0.ToObjectExpr())));
-            if (IpamDriver is not null) entries.Add(new("ipamDriver", IpamDriver.Expr));
-            if (IpamOptions is not null) entries.Add(new("ipamOptions", ArgsWriter.Map(IpamOptions, static item0 => item0.Expr)));
-            if (Ipv6 is not null) entries.Add(new("ipv6", Ipv6.Expr));
-            if (Labels is not null) entries.Add(new("labels", ArgsWriter.List(Labels, static item0 => item0.ToObjectExpr())));
-            if (Name is not null) entries.Add(new("name", Name.Expr));
-            if (Options is not null) entries.Add(new("options", ArgsWriter.Map(Options, static item0 => item0.Expr)));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (Attachable is not null) entries.Add(new("attachable", Attachable.Expr)); break;
+                    case 1: if (Driver is not null) entries.Add(new("driver", Driver.Expr)); break;
+                    case 2: if (Ingress is not null) entries.Add(new("ingress", Ingress.Expr)); break;
+                    case 3: if (Internal is not null) entries.Add(new("internal", Internal.Expr)); break;
+                    case 4: if (IpamConfigs is not null) entries.Add(new("ipamConfigs", ArgsWriter.List(IpamConfigs, static item0 => item0.ToObjectExpr()))); break;
+                    case 5: if (IpamDriver is not null) entries.Add(new("ipamDriver", IpamDriver.Expr)); break;
+                    case 6: if (IpamOptions is not null) entries.Add(new("ipamOptions", ArgsWriter.Map(IpamOptions, static item0 => item0.Expr))); break;
+                    case 7: if (Ipv6 is not null) entries.Add(new("ipv6", Ipv6.Expr)); break;
+                    case 8: if (Labels is not null) entries.Add(new("labels", ArgsWriter.List(Labels, static item0 => item0.ToObjectExpr()))); break;
+                    case 9: if (Name is not null) entries.Add(new("name", Name.Expr)); break;
+                    case 10: if (Options is not null) entries.Add(new("options", ArgsWriter.Map(Options, static item0 => item0.Expr))); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

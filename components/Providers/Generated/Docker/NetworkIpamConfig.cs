@@ -12,19 +12,25 @@ public static partial class Docker
     {
         public const string Token = "docker:index/NetworkIpamConfig:NetworkIpamConfig";
 
-        public IReadOnlyDictionary<string, Input<string>>? AuxAddress { get; init; }
-        public Input<string>? Gateway { get; init; }
-        public Input<string>? IpRange { get; init; }
-        public Input<string>? Subnet { get; init; }
+        public IReadOnlyDictionary<string, Input<string>>? AuxAddress { get; init { field = value; Assigned(0); } }
+        public Input<string>? Gateway { get; init { field = value; Assigned(1); } }
+        public Input<string>? IpRange { get; init { field = value; Assigned(2); } }
+        public Input<string>? Subnet { get; init { field = value; Assigned(3); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(4);
-            if (AuxAddress is not null) entries.Add(new("auxAddress", ArgsWriter.Map(AuxAddress, static item0 => item0.Expr)));
-            if (Gateway is not null) entries.Add(new("gateway", Gateway.Expr));
-            if (IpRange is not null) entries.Add(new("ipRange", IpRange.Expr));
-            if (Subnet is not null) entries.Add(new("subnet", Subnet.Expr));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (AuxAddress is not null) entries.Add(new("auxAddress", ArgsWriter.Map(AuxAddress, static item0 => item0.Expr))); break;
+                    case 1: if (Gateway is not null) entries.Add(new("gateway", Gateway.Expr)); break;
+                    case 2: if (IpRange is not null) entries.Add(new("ipRange", IpRange.Expr)); break;
+                    case 3: if (Subnet is not null) entries.Add(new("subnet", Subnet.Expr)); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

@@ -12,23 +12,29 @@ public static partial class Docker
     {
         public const string Token = "docker:index/ProviderRegistryAuth:ProviderRegistryAuth";
 
-        public required Input<string> Address { get; init; }
-        public Input<bool>? AuthDisabled { get; init; }
-        public Input<string>? ConfigFile { get; init; }
-        public Input<string>? ConfigFileContent { get; init; }
-        public Input<string>? Password { get; init; }
-        public Input<string>? Username { get; init; }
+        public required Input<string> Address { get; init { field = value; Assigned(0); } }
+        public Input<bool>? AuthDisabled { get; init { field = value; Assigned(1); } }
+        public Input<string>? ConfigFile { get; init { field = value; Assigned(2); } }
+        public Input<string>? ConfigFileContent { get; init { field = value; Assigned(3); } }
+        public Input<string>? Password { get; init { field = value; Assigned(4); } }
+        public Input<string>? Username { get; init { field = value; Assigned(5); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(6);
-            if (Address is not null) entries.Add(new("address", Address.Expr));
-            if (AuthDisabled is not null) entries.Add(new("authDisabled", AuthDisabled.Expr));
-            if (ConfigFile is not null) entries.Add(new("configFile", ConfigFile.Expr));
-            if (ConfigFileContent is not null) entries.Add(new("configFileContent", ConfigFileContent.Expr));
-            if (Password is not null) entries.Add(new("password", Password.Expr));
-            if (Username is not null) entries.Add(new("username", Username.Expr));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (Address is not null) entries.Add(new("address", Address.Expr)); break;
+                    case 1: if (AuthDisabled is not null) entries.Add(new("authDisabled", AuthDisabled.Expr)); break;
+                    case 2: if (ConfigFile is not null) entries.Add(new("configFile", ConfigFile.Expr)); break;
+                    case 3: if (ConfigFileContent is not null) entries.Add(new("configFileContent", ConfigFileContent.Expr)); break;
+                    case 4: if (Password is not null) entries.Add(new("password", Password.Expr)); break;
+                    case 5: if (Username is not null) entries.Add(new("username", Username.Expr)); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

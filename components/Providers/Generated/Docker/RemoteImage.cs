@@ -31,25 +31,31 @@ public static partial class Docker
     /// <summary>The inputs of <c>docker:index/remoteImage:RemoteImage</c>.</summary>
     public sealed partial class RemoteImageArgs : Args
     {
-        public Docker.RemoteImageBuild? Build { get; init; }
-        public Input<bool>? ForceRemove { get; init; }
-        public Input<bool>? KeepLocally { get; init; }
-        public required Input<string> Name { get; init; }
-        public Input<string>? Platform { get; init; }
-        public IReadOnlyList<Input<string>>? PullTriggers { get; init; }
-        public IReadOnlyDictionary<string, Input<string>>? Triggers { get; init; }
+        public Docker.RemoteImageBuild? Build { get; init { field = value; Assigned(0); } }
+        public Input<bool>? ForceRemove { get; init { field = value; Assigned(1); } }
+        public Input<bool>? KeepLocally { get; init { field = value; Assigned(2); } }
+        public required Input<string> Name { get; init { field = value; Assigned(3); } }
+        public Input<string>? Platform { get; init { field = value; Assigned(4); } }
+        public IReadOnlyList<Input<string>>? PullTriggers { get; init { field = value; Assigned(5); } }
+        public IReadOnlyDictionary<string, Input<string>>? Triggers { get; init { field = value; Assigned(6); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(7);
-            if (Build is not null) entries.Add(new("build", Build.ToObjectExpr()));
-            if (ForceRemove is not null) entries.Add(new("forceRemove", ForceRemove.Expr));
-            if (KeepLocally is not null) entries.Add(new("keepLocally", KeepLocally.Expr));
-            if (Name is not null) entries.Add(new("name", Name.Expr));
-            if (Platform is not null) entries.Add(new("platform", Platform.Expr));
-            if (PullTriggers is not null) entries.Add(new("pullTriggers", ArgsWriter.List(PullTriggers, static item0 => item0.Expr)));
-            if (Triggers is not null) entries.Add(new("triggers", ArgsWriter.Map(Triggers, static item0 => item0.Expr)));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (Build is not null) entries.Add(new("build", Build.ToObjectExpr())); break;
+                    case 1: if (ForceRemove is not null) entries.Add(new("forceRemove", ForceRemove.Expr)); break;
+                    case 2: if (KeepLocally is not null) entries.Add(new("keepLocally", KeepLocally.Expr)); break;
+                    case 3: if (Name is not null) entries.Add(new("name", Name.Expr)); break;
+                    case 4: if (Platform is not null) entries.Add(new("platform", Platform.Expr)); break;
+                    case 5: if (PullTriggers is not null) entries.Add(new("pullTriggers", ArgsWriter.List(PullTriggers, static item0 => item0.Expr))); break;
+                    case 6: if (Triggers is not null) entries.Add(new("triggers", ArgsWriter.Map(Triggers, static item0 => item0.Expr))); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

@@ -12,95 +12,101 @@ public static partial class Docker
     {
         public const string Token = "docker:index/RemoteImageBuild:RemoteImageBuild";
 
-        public IReadOnlyList<Input<string>>? AdditionalContexts { get; init; }
-        public IReadOnlyList<Docker.RemoteImageBuildAuthConfig>? AuthConfigs { get; init; }
-        public IReadOnlyDictionary<string, Input<string>>? BuildArgs { get; init; }
-        public Input<string>? BuildId { get; init; }
-        public Input<string>? BuildLogFile { get; init; }
-        public Input<string>? Builder { get; init; }
-        public IReadOnlyList<Input<string>>? CacheFroms { get; init; }
-        public IReadOnlyList<Input<string>>? CacheTos { get; init; }
-        public Input<string>? CgroupParent { get; init; }
-        public required Input<string> Context { get; init; }
-        public Input<int>? CpuPeriod { get; init; }
-        public Input<int>? CpuQuota { get; init; }
-        public Input<string>? CpuSetCpus { get; init; }
-        public Input<string>? CpuSetMems { get; init; }
-        public Input<int>? CpuShares { get; init; }
-        public Input<string>? Dockerfile { get; init; }
-        public IReadOnlyList<Input<string>>? ExtraHosts { get; init; }
-        public Input<bool>? ForceRemove { get; init; }
-        public Input<string>? Isolation { get; init; }
-        public IReadOnlyDictionary<string, Input<string>>? Label { get; init; }
-        public IReadOnlyDictionary<string, Input<string>>? Labels { get; init; }
-        public Input<int>? Memory { get; init; }
-        public Input<int>? MemorySwap { get; init; }
-        public Input<string>? NetworkMode { get; init; }
-        public Input<bool>? NoCache { get; init; }
-        public Input<string>? Platform { get; init; }
-        public Input<string>? Provenance { get; init; }
-        public Input<bool>? PullParent { get; init; }
-        public Input<string>? RemoteContext { get; init; }
-        public Input<bool>? Remove { get; init; }
-        public Input<string>? Sbom { get; init; }
-        public IReadOnlyList<Docker.RemoteImageBuildSecret>? Secrets { get; init; }
-        public IReadOnlyList<Input<string>>? SecurityOpts { get; init; }
-        public Input<string>? SessionId { get; init; }
-        public Input<int>? ShmSize { get; init; }
-        public Input<bool>? Squash { get; init; }
-        public Input<bool>? SuppressOutput { get; init; }
-        public IReadOnlyList<Input<string>>? Tags { get; init; }
-        public Input<string>? Target { get; init; }
-        public IReadOnlyList<Docker.RemoteImageBuildUlimit>? Ulimits { get; init; }
-        public Input<bool>? UseLegacyBuilder { get; init; }
-        public Input<string>? Version { get; init; }
+        public IReadOnlyList<Input<string>>? AdditionalContexts { get; init { field = value; Assigned(0); } }
+        public IReadOnlyList<Docker.RemoteImageBuildAuthConfig>? AuthConfigs { get; init { field = value; Assigned(1); } }
+        public IReadOnlyDictionary<string, Input<string>>? BuildArgs { get; init { field = value; Assigned(2); } }
+        public Input<string>? BuildId { get; init { field = value; Assigned(3); } }
+        public Input<string>? BuildLogFile { get; init { field = value; Assigned(4); } }
+        public Input<string>? Builder { get; init { field = value; Assigned(5); } }
+        public IReadOnlyList<Input<string>>? CacheFroms { get; init { field = value; Assigned(6); } }
+        public IReadOnlyList<Input<string>>? CacheTos { get; init { field = value; Assigned(7); } }
+        public Input<string>? CgroupParent { get; init { field = value; Assigned(8); } }
+        public required Input<string> Context { get; init { field = value; Assigned(9); } }
+        public Input<int>? CpuPeriod { get; init { field = value; Assigned(10); } }
+        public Input<int>? CpuQuota { get; init { field = value; Assigned(11); } }
+        public Input<string>? CpuSetCpus { get; init { field = value; Assigned(12); } }
+        public Input<string>? CpuSetMems { get; init { field = value; Assigned(13); } }
+        public Input<int>? CpuShares { get; init { field = value; Assigned(14); } }
+        public Input<string>? Dockerfile { get; init { field = value; Assigned(15); } }
+        public IReadOnlyList<Input<string>>? ExtraHosts { get; init { field = value; Assigned(16); } }
+        public Input<bool>? ForceRemove { get; init { field = value; Assigned(17); } }
+        public Input<string>? Isolation { get; init { field = value; Assigned(18); } }
+        public IReadOnlyDictionary<string, Input<string>>? Label { get; init { field = value; Assigned(19); } }
+        public IReadOnlyDictionary<string, Input<string>>? Labels { get; init { field = value; Assigned(20); } }
+        public Input<int>? Memory { get; init { field = value; Assigned(21); } }
+        public Input<int>? MemorySwap { get; init { field = value; Assigned(22); } }
+        public Input<string>? NetworkMode { get; init { field = value; Assigned(23); } }
+        public Input<bool>? NoCache { get; init { field = value; Assigned(24); } }
+        public Input<string>? Platform { get; init { field = value; Assigned(25); } }
+        public Input<string>? Provenance { get; init { field = value; Assigned(26); } }
+        public Input<bool>? PullParent { get; init { field = value; Assigned(27); } }
+        public Input<string>? RemoteContext { get; init { field = value; Assigned(28); } }
+        public Input<bool>? Remove { get; init { field = value; Assigned(29); } }
+        public Input<string>? Sbom { get; init { field = value; Assigned(30); } }
+        public IReadOnlyList<Docker.RemoteImageBuildSecret>? Secrets { get; init { field = value; Assigned(31); } }
+        public IReadOnlyList<Input<string>>? SecurityOpts { get; init { field = value; Assigned(32); } }
+        public Input<string>? SessionId { get; init { field = value; Assigned(33); } }
+        public Input<int>? ShmSize { get; init { field = value; Assigned(34); } }
+        public Input<bool>? Squash { get; init { field = value; Assigned(35); } }
+        public Input<bool>? SuppressOutput { get; init { field = value; Assigned(36); } }
+        public IReadOnlyList<Input<string>>? Tags { get; init { field = value; Assigned(37); } }
+        public Input<string>? Target { get; init { field = value; Assigned(38); } }
+        public IReadOnlyList<Docker.RemoteImageBuildUlimit>? Ulimits { get; init { field = value; Assigned(39); } }
+        public Input<bool>? UseLegacyBuilder { get; init { field = value; Assigned(40); } }
+        public Input<string>? Version { get; init { field = value; Assigned(41); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(42);
-            if (AdditionalContexts is not null) entries.Add(new("additionalContexts", ArgsWriter.List(AdditionalContexts, static item0 => item0.Expr)));
-            if (AuthConfigs is not null) entries.Add(new("authConfigs", ArgsWriter.List(AuthConfigs, static item0 => item0.ToObjectExpr())));
-            if (BuildArgs is not null) entries.Add(new("buildArgs", ArgsWriter.Map(BuildArgs, static item0 => item0.Expr)));
-            if (BuildId is not null) entries.Add(new("buildId", BuildId.Expr));
-            if (BuildLogFile is not null) entries.Add(new("buildLogFile", BuildLogFile.Expr));
-            if (Builder is not null) entries.Add(new("builder", Builder.Expr));
-            if (CacheFroms is not null) entries.Add(new("cacheFroms", ArgsWriter.List(CacheFroms, static item0 => item0.Expr)));
-            if (CacheTos is not null) entries.Add(new("cacheTos", ArgsWriter.List(CacheTos, static item0 => item0.Expr)));
-            if (CgroupParent is not null) entries.Add(new("cgroupParent", CgroupParent.Expr));
-            if (Context is not null) entries.Add(new("context", Context.Expr));
-            if (CpuPeriod is not null) entries.Add(new("cpuPeriod", CpuPeriod.Expr));
-            if (CpuQuota is not null) entries.Add(new("cpuQuota", CpuQuota.Expr));
-            if (CpuSetCpus is not null) entries.Add(new("cpuSetCpus", CpuSetCpus.Expr));
-            if (CpuSetMems is not null) entries.Add(new("cpuSetMems", CpuSetMems.Expr));
-            if (CpuShares is not null) entries.Add(new("cpuShares", CpuShares.Expr));
-            if (Dockerfile is not null) entries.Add(new("dockerfile", Dockerfile.Expr));
-            if (ExtraHosts is not null) entries.Add(new("extraHosts", ArgsWriter.List(ExtraHosts, static item0 => item0.Expr)));
-            if (ForceRemove is not null) entries.Add(new("forceRemove", ForceRemove.Expr));
-            if (Isolation is not null) entries.Add(new("isolation", Isolation.Expr));
-            if (Label is not null) entries.Add(new("label", ArgsWriter.Map(Label, static item0 => item0.Expr)));
-            if (Labels is not null) entries.Add(new("labels", ArgsWriter.Map(Labels, static item0 => item0.Expr)));
-            if (Memory is not null) entries.Add(new("memory", Memory.Expr));
-            if (MemorySwap is not null) entries.Add(new("memorySwap", MemorySwap.Expr));
-            if (NetworkMode is not null) entries.Add(new("networkMode", NetworkMode.Expr));
-            if (NoCache is not null) entries.Add(new("noCache", NoCache.Expr));
-            if (Platform is not null) entries.Add(new("platform", Platform.Expr));
-            if (Provenance is not null) entries.Add(new("provenance", Provenance.Expr));
-            if (PullParent is not null) entries.Add(new("pullParent", PullParent.Expr));
-            if (RemoteContext is not null) entries.Add(new("remoteContext", RemoteContext.Expr));
-            if (Remove is not null) entries.Add(new("remove", Remove.Expr));
-            if (Sbom is not null) entries.Add(new("sbom", Sbom.Expr));
-            if (Secrets is not null) entries.Add(new("secrets", ArgsWriter.List(Secrets, static item0 => item0.ToObjectExpr())));
-            if (SecurityOpts is not null) entries.Add(new("securityOpts", ArgsWriter.List(SecurityOpts, static item0 => item0.Expr)));
-            if (SessionId is not null) entries.Add(new("sessionId", SessionId.Expr));
-            if (ShmSize is not null) entries.Add(new("shmSize", ShmSize.Expr));
-            if (Squash is not null) entries.Add(new("squash", Squash.Expr));
-            if (SuppressOutput is not null) entries.Add(new("suppressOutput", SuppressOutput.Expr));
-            if (Tags is not null) entries.Add(new("tags", ArgsWriter.List(Tags, static item0 => item0.Expr)));
-            if (Target is not null) entries.Add(new("target", Target.Expr));
-            if (Ulimits is not null) entries.Add(new("ulimits", ArgsWriter.List(Ulimits, static item0 => item0.ToObjectExpr())));
-            if (UseLegacyBuilder is not null) entries.Add(new("useLegacyBuilder", UseLegacyBuilder.Expr));
-            if (Version is not null) entries.Add(new("version", Version.Expr));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (AdditionalContexts is not null) entries.Add(new("additionalContexts", ArgsWriter.List(AdditionalContexts, static item0 => item0.Expr))); break;
+                    case 1: if (AuthConfigs is not null) entries.Add(new("authConfigs", ArgsWriter.List(AuthConfigs, static item0 => item0.ToObjectExpr()))); break;
+                    case 2: if (BuildArgs is not null) entries.Add(new("buildArgs", ArgsWriter.Map(BuildArgs, static item0 => item0.Expr))); break;
+                    case 3: if (BuildId is not null) entries.Add(new("buildId", BuildId.Expr)); break;
+                    case 4: if (BuildLogFile is not null) entries.Add(new("buildLogFile", BuildLogFile.Expr)); break;
+                    case 5: if (Builder is not null) entries.Add(new("builder", Builder.Expr)); break;
+                    case 6: if (CacheFroms is not null) entries.Add(new("cacheFroms", ArgsWriter.List(CacheFroms, static item0 => item0.Expr))); break;
+                    case 7: if (CacheTos is not null) entries.Add(new("cacheTos", ArgsWriter.List(CacheTos, static item0 => item0.Expr))); break;
+                    case 8: if (CgroupParent is not null) entries.Add(new("cgroupParent", CgroupParent.Expr)); break;
+                    case 9: if (Context is not null) entries.Add(new("context", Context.Expr)); break;
+                    case 10: if (CpuPeriod is not null) entries.Add(new("cpuPeriod", CpuPeriod.Expr)); break;
+                    case 11: if (CpuQuota is not null) entries.Add(new("cpuQuota", CpuQuota.Expr)); break;
+                    case 12: if (CpuSetCpus is not null) entries.Add(new("cpuSetCpus", CpuSetCpus.Expr)); break;
+                    case 13: if (CpuSetMems is not null) entries.Add(new("cpuSetMems", CpuSetMems.Expr)); break;
+                    case 14: if (CpuShares is not null) entries.Add(new("cpuShares", CpuShares.Expr)); break;
+                    case 15: if (Dockerfile is not null) entries.Add(new("dockerfile", Dockerfile.Expr)); break;
+                    case 16: if (ExtraHosts is not null) entries.Add(new("extraHosts", ArgsWriter.List(ExtraHosts, static item0 => item0.Expr))); break;
+                    case 17: if (ForceRemove is not null) entries.Add(new("forceRemove", ForceRemove.Expr)); break;
+                    case 18: if (Isolation is not null) entries.Add(new("isolation", Isolation.Expr)); break;
+                    case 19: if (Label is not null) entries.Add(new("label", ArgsWriter.Map(Label, static item0 => item0.Expr))); break;
+                    case 20: if (Labels is not null) entries.Add(new("labels", ArgsWriter.Map(Labels, static item0 => item0.Expr))); break;
+                    case 21: if (Memory is not null) entries.Add(new("memory", Memory.Expr)); break;
+                    case 22: if (MemorySwap is not null) entries.Add(new("memorySwap", MemorySwap.Expr)); break;
+                    case 23: if (NetworkMode is not null) entries.Add(new("networkMode", NetworkMode.Expr)); break;
+                    case 24: if (NoCache is not null) entries.Add(new("noCache", NoCache.Expr)); break;
+                    case 25: if (Platform is not null) entries.Add(new("platform", Platform.Expr)); break;
+                    case 26: if (Provenance is not null) entries.Add(new("provenance", Provenance.Expr)); break;
+                    case 27: if (PullParent is not null) entries.Add(new("pullParent", PullParent.Expr)); break;
+                    case 28: if (RemoteContext is not null) entries.Add(new("remoteContext", RemoteContext.Expr)); break;
+                    case 29: if (Remove is not null) entries.Add(new("remove", Remove.Expr)); break;
+                    case 30: if (Sbom is not null) entries.Add(new("sbom", Sbom.Expr)); break;
+                    case 31: if (Secrets is not null) entries.Add(new("secrets", ArgsWriter.List(Secrets, static item0 => item0.ToObjectExpr()))); break;
+                    case 32: if (SecurityOpts is not null) entries.Add(new("securityOpts", ArgsWriter.List(SecurityOpts, static item0 => item0.Expr))); break;
+                    case 33: if (SessionId is not null) entries.Add(new("sessionId", SessionId.Expr)); break;
+                    case 34: if (ShmSize is not null) entries.Add(new("shmSize", ShmSize.Expr)); break;
+                    case 35: if (Squash is not null) entries.Add(new("squash", Squash.Expr)); break;
+                    case 36: if (SuppressOutput is not null) entries.Add(new("suppressOutput", SuppressOutput.Expr)); break;
+                    case 37: if (Tags is not null) entries.Add(new("tags", ArgsWriter.List(Tags, static item0 => item0.Expr))); break;
+                    case 38: if (Target is not null) entries.Add(new("target", Target.Expr)); break;
+                    case 39: if (Ulimits is not null) entries.Add(new("ulimits", ArgsWriter.List(Ulimits, static item0 => item0.ToObjectExpr()))); break;
+                    case 40: if (UseLegacyBuilder is not null) entries.Add(new("useLegacyBuilder", UseLegacyBuilder.Expr)); break;
+                    case 41: if (Version is not null) entries.Add(new("version", Version.Expr)); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

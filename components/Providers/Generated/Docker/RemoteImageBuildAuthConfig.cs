@@ -12,27 +12,33 @@ public static partial class Docker
     {
         public const string Token = "docker:index/RemoteImageBuildAuthConfig:RemoteImageBuildAuthConfig";
 
-        public Input<string>? Auth { get; init; }
-        public Input<string>? Email { get; init; }
-        public required Input<string> HostName { get; init; }
-        public Input<string>? IdentityToken { get; init; }
-        public Input<string>? Password { get; init; }
-        public Input<string>? RegistryToken { get; init; }
-        public Input<string>? ServerAddress { get; init; }
-        public Input<string>? UserName { get; init; }
+        public Input<string>? Auth { get; init { field = value; Assigned(0); } }
+        public Input<string>? Email { get; init { field = value; Assigned(1); } }
+        public required Input<string> HostName { get; init { field = value; Assigned(2); } }
+        public Input<string>? IdentityToken { get; init { field = value; Assigned(3); } }
+        public Input<string>? Password { get; init { field = value; Assigned(4); } }
+        public Input<string>? RegistryToken { get; init { field = value; Assigned(5); } }
+        public Input<string>? ServerAddress { get; init { field = value; Assigned(6); } }
+        public Input<string>? UserName { get; init { field = value; Assigned(7); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(8);
-            if (Auth is not null) entries.Add(new("auth", Auth.Expr));
-            if (Email is not null) entries.Add(new("email", Email.Expr));
-            if (HostName is not null) entries.Add(new("hostName", HostName.Expr));
-            if (IdentityToken is not null) entries.Add(new("identityToken", IdentityToken.Expr));
-            if (Password is not null) entries.Add(new("password", Password.Expr));
-            if (RegistryToken is not null) entries.Add(new("registryToken", RegistryToken.Expr));
-            if (ServerAddress is not null) entries.Add(new("serverAddress", ServerAddress.Expr));
-            if (UserName is not null) entries.Add(new("userName", UserName.Expr));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (Auth is not null) entries.Add(new("auth", Auth.Expr)); break;
+                    case 1: if (Email is not null) entries.Add(new("email", Email.Expr)); break;
+                    case 2: if (HostName is not null) entries.Add(new("hostName", HostName.Expr)); break;
+                    case 3: if (IdentityToken is not null) entries.Add(new("identityToken", IdentityToken.Expr)); break;
+                    case 4: if (Password is not null) entries.Add(new("password", Password.Expr)); break;
+                    case 5: if (RegistryToken is not null) entries.Add(new("registryToken", RegistryToken.Expr)); break;
+                    case 6: if (ServerAddress is not null) entries.Add(new("serverAddress", ServerAddress.Expr)); break;
+                    case 7: if (UserName is not null) entries.Add(new("userName", UserName.Expr)); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

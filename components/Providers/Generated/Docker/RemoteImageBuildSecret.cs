@@ -12,17 +12,23 @@ public static partial class Docker
     {
         public const string Token = "docker:index/RemoteImageBuildSecret:RemoteImageBuildSecret";
 
-        public Input<string>? Env { get; init; }
-        public required Input<string> Id { get; init; }
-        public Input<string>? Src { get; init; }
+        public Input<string>? Env { get; init { field = value; Assigned(0); } }
+        public required Input<string> Id { get; init { field = value; Assigned(1); } }
+        public Input<string>? Src { get; init { field = value; Assigned(2); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(3);
-            if (Env is not null) entries.Add(new("env", Env.Expr));
-            if (Id is not null) entries.Add(new("id", Id.Expr));
-            if (Src is not null) entries.Add(new("src", Src.Expr));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (Env is not null) entries.Add(new("env", Env.Expr)); break;
+                    case 1: if (Id is not null) entries.Add(new("id", Id.Expr)); break;
+                    case 2: if (Src is not null) entries.Add(new("src", Src.Expr)); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

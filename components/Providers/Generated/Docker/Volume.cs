@@ -28,21 +28,27 @@ public static partial class Docker
     /// <summary>The inputs of <c>docker:index/volume:Volume</c>.</summary>
     public sealed partial class VolumeArgs : Args
     {
-        public Docker.VolumeCluster? Cluster { get; init; }
-        public Input<string>? Driver { get; init; }
-        public IReadOnlyDictionary<string, Input<string>>? DriverOpts { get; init; }
-        public IReadOnlyList<Docker.VolumeLabel>? Labels { get; init; }
-        public Input<string>? Name { get; init; }
+        public Docker.VolumeCluster? Cluster { get; init { field = value; Assigned(0); } }
+        public Input<string>? Driver { get; init { field = value; Assigned(1); } }
+        public IReadOnlyDictionary<string, Input<string>>? DriverOpts { get; init { field = value; Assigned(2); } }
+        public IReadOnlyList<Docker.VolumeLabel>? Labels { get; init { field = value; Assigned(3); } }
+        public Input<string>? Name { get; init { field = value; Assigned(4); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(5);
-            if (Cluster is not null) entries.Add(new("cluster", Cluster.ToObjectExpr()));
-            if (Driver is not null) entries.Add(new("driver", Driver.Expr));
-            if (DriverOpts is not null) entries.Add(new("driverOpts", ArgsWriter.Map(DriverOpts, static item0 => item0.Expr)));
-            if (Labels is not null) entries.Add(new("labels", ArgsWriter.List(Labels, static item0 => item0.ToObjectExpr())));
-            if (Name is not null) entries.Add(new("name", Name.Expr));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (Cluster is not null) entries.Add(new("cluster", Cluster.ToObjectExpr())); break;
+                    case 1: if (Driver is not null) entries.Add(new("driver", Driver.Expr)); break;
+                    case 2: if (DriverOpts is not null) entries.Add(new("driverOpts", ArgsWriter.Map(DriverOpts, static item0 => item0.Expr))); break;
+                    case 3: if (Labels is not null) entries.Add(new("labels", ArgsWriter.List(Labels, static item0 => item0.ToObjectExpr()))); break;
+                    case 4: if (Name is not null) entries.Add(new("name", Name.Expr)); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

@@ -12,31 +12,37 @@ public static partial class Docker
     {
         public const string Token = "docker:index/VolumeCluster:VolumeCluster";
 
-        public Input<string>? Availability { get; init; }
-        public Input<string>? Group { get; init; }
-        public Input<string>? Id { get; init; }
-        public Input<string>? LimitBytes { get; init; }
-        public Input<string>? RequiredBytes { get; init; }
-        public Input<string>? Scope { get; init; }
-        public Input<string>? Sharing { get; init; }
-        public Input<string>? TopologyPreferred { get; init; }
-        public Input<string>? TopologyRequired { get; init; }
-        public Input<string>? Type { get; init; }
+        public Input<string>? Availability { get; init { field = value; Assigned(0); } }
+        public Input<string>? Group { get; init { field = value; Assigned(1); } }
+        public Input<string>? Id { get; init { field = value; Assigned(2); } }
+        public Input<string>? LimitBytes { get; init { field = value; Assigned(3); } }
+        public Input<string>? RequiredBytes { get; init { field = value; Assigned(4); } }
+        public Input<string>? Scope { get; init { field = value; Assigned(5); } }
+        public Input<string>? Sharing { get; init { field = value; Assigned(6); } }
+        public Input<string>? TopologyPreferred { get; init { field = value; Assigned(7); } }
+        public Input<string>? TopologyRequired { get; init { field = value; Assigned(8); } }
+        public Input<string>? Type { get; init { field = value; Assigned(9); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(10);
-            if (Availability is not null) entries.Add(new("availability", Availability.Expr));
-            if (Group is not null) entries.Add(new("group", Group.Expr));
-            if (Id is not null) entries.Add(new("id", Id.Expr));
-            if (LimitBytes is not null) entries.Add(new("limitBytes", LimitBytes.Expr));
-            if (RequiredBytes is not null) entries.Add(new("requiredBytes", RequiredBytes.Expr));
-            if (Scope is not null) entries.Add(new("scope", Scope.Expr));
-            if (Sharing is not null) entries.Add(new("sharing", Sharing.Expr));
-            if (TopologyPreferred is not null) entries.Add(new("topologyPreferred", TopologyPreferred.Expr));
-            if (TopologyRequired is not null) entries.Add(new("topologyRequired", TopologyRequired.Expr));
-            if (Type is not null) entries.Add(new("type", Type.Expr));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (Availability is not null) entries.Add(new("availability", Availability.Expr)); break;
+                    case 1: if (Group is not null) entries.Add(new("group", Group.Expr)); break;
+                    case 2: if (Id is not null) entries.Add(new("id", Id.Expr)); break;
+                    case 3: if (LimitBytes is not null) entries.Add(new("limitBytes", LimitBytes.Expr)); break;
+                    case 4: if (RequiredBytes is not null) entries.Add(new("requiredBytes", RequiredBytes.Expr)); break;
+                    case 5: if (Scope is not null) entries.Add(new("scope", Scope.Expr)); break;
+                    case 6: if (Sharing is not null) entries.Add(new("sharing", Sharing.Expr)); break;
+                    case 7: if (TopologyPreferred is not null) entries.Add(new("topologyPreferred", TopologyPreferred.Expr)); break;
+                    case 8: if (TopologyRequired is not null) entries.Add(new("topologyRequired", TopologyRequired.Expr)); break;
+                    case 9: if (Type is not null) entries.Add(new("type", Type.Expr)); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

@@ -12,21 +12,27 @@ public static partial class Kubernetes
     {
         public const string Token = "kubernetes:index:HelmReleaseSettings";
 
-        public Input<string>? Driver { get; init; }
-        public Input<string>? PluginsPath { get; init; }
-        public Input<string>? RegistryConfigPath { get; init; }
-        public Input<string>? RepositoryCache { get; init; }
-        public Input<string>? RepositoryConfigPath { get; init; }
+        public Input<string>? Driver { get; init { field = value; Assigned(0); } }
+        public Input<string>? PluginsPath { get; init { field = value; Assigned(1); } }
+        public Input<string>? RegistryConfigPath { get; init { field = value; Assigned(2); } }
+        public Input<string>? RepositoryCache { get; init { field = value; Assigned(3); } }
+        public Input<string>? RepositoryConfigPath { get; init { field = value; Assigned(4); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(5);
-            if (Driver is not null) entries.Add(new("driver", Driver.Expr));
-            if (PluginsPath is not null) entries.Add(new("pluginsPath", PluginsPath.Expr));
-            if (RegistryConfigPath is not null) entries.Add(new("registryConfigPath", RegistryConfigPath.Expr));
-            if (RepositoryCache is not null) entries.Add(new("repositoryCache", RepositoryCache.Expr));
-            if (RepositoryConfigPath is not null) entries.Add(new("repositoryConfigPath", RepositoryConfigPath.Expr));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (Driver is not null) entries.Add(new("driver", Driver.Expr)); break;
+                    case 1: if (PluginsPath is not null) entries.Add(new("pluginsPath", PluginsPath.Expr)); break;
+                    case 2: if (RegistryConfigPath is not null) entries.Add(new("registryConfigPath", RegistryConfigPath.Expr)); break;
+                    case 3: if (RepositoryCache is not null) entries.Add(new("repositoryCache", RepositoryCache.Expr)); break;
+                    case 4: if (RepositoryConfigPath is not null) entries.Add(new("repositoryConfigPath", RepositoryConfigPath.Expr)); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

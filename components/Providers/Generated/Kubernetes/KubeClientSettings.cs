@@ -12,17 +12,23 @@ public static partial class Kubernetes
     {
         public const string Token = "kubernetes:index:KubeClientSettings";
 
-        public Input<int>? Burst { get; init; }
-        public Input<double>? Qps { get; init; }
-        public Input<double>? Timeout { get; init; }
+        public Input<int>? Burst { get; init { field = value; Assigned(0); } }
+        public Input<double>? Qps { get; init { field = value; Assigned(1); } }
+        public Input<double>? Timeout { get; init { field = value; Assigned(2); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(3);
-            if (Burst is not null) entries.Add(new("burst", Burst.Expr));
-            if (Qps is not null) entries.Add(new("qps", Qps.Expr));
-            if (Timeout is not null) entries.Add(new("timeout", Timeout.Expr));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (Burst is not null) entries.Add(new("burst", Burst.Expr)); break;
+                    case 1: if (Qps is not null) entries.Add(new("qps", Qps.Expr)); break;
+                    case 2: if (Timeout is not null) entries.Add(new("timeout", Timeout.Expr)); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

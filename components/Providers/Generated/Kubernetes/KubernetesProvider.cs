@@ -19,47 +19,53 @@ public static partial class Kubernetes
     /// <summary>The inputs of <c>pulumi:providers:kubernetes</c>.</summary>
     public sealed partial class KubernetesProviderArgs : global::Infra.Synthesis.Args
     {
-        public Input<bool>? AlwaysRender { get; init; }
-        public Input<string>? Cluster { get; init; }
-        public Input<string>? ClusterIdentifier { get; init; }
-        public Input<string>? Context { get; init; }
-        public Input<bool>? DeleteUnreachable { get; init; }
-        public Input<bool>? EnableConfigMapMutable { get; init; }
-        public Input<bool>? EnablePatchForce { get; init; }
-        public Input<bool>? EnableSecretMutable { get; init; }
-        public Input<bool>? EnableServerSideApply { get; init; }
-        public Kubernetes.HelmReleaseSettings? HelmReleaseSettings { get; init; }
-        public Kubernetes.KubeClientSettings? KubeClientSettings { get; init; }
-        public Input<string>? Kubeconfig { get; init; }
-        public Input<string>? Namespace { get; init; }
-        public Input<string>? RenderYamlToDirectory { get; init; }
-        public Input<bool>? SkipUpdateUnreachable { get; init; }
-        public Input<bool>? SuppressDeprecationWarnings { get; init; }
-        public Input<bool>? SuppressHelmHookWarnings { get; init; }
-        public Input<bool>? UpsertExistingObjects { get; init; }
+        public Input<bool>? AlwaysRender { get; init { field = value; Assigned(0); } }
+        public Input<string>? Cluster { get; init { field = value; Assigned(1); } }
+        public Input<string>? ClusterIdentifier { get; init { field = value; Assigned(2); } }
+        public Input<string>? Context { get; init { field = value; Assigned(3); } }
+        public Input<bool>? DeleteUnreachable { get; init { field = value; Assigned(4); } }
+        public Input<bool>? EnableConfigMapMutable { get; init { field = value; Assigned(5); } }
+        public Input<bool>? EnablePatchForce { get; init { field = value; Assigned(6); } }
+        public Input<bool>? EnableSecretMutable { get; init { field = value; Assigned(7); } }
+        public Input<bool>? EnableServerSideApply { get; init { field = value; Assigned(8); } }
+        public Kubernetes.HelmReleaseSettings? HelmReleaseSettings { get; init { field = value; Assigned(9); } }
+        public Kubernetes.KubeClientSettings? KubeClientSettings { get; init { field = value; Assigned(10); } }
+        public Input<string>? Kubeconfig { get; init { field = value; Assigned(11); } }
+        public Input<string>? Namespace { get; init { field = value; Assigned(12); } }
+        public Input<string>? RenderYamlToDirectory { get; init { field = value; Assigned(13); } }
+        public Input<bool>? SkipUpdateUnreachable { get; init { field = value; Assigned(14); } }
+        public Input<bool>? SuppressDeprecationWarnings { get; init { field = value; Assigned(15); } }
+        public Input<bool>? SuppressHelmHookWarnings { get; init { field = value; Assigned(16); } }
+        public Input<bool>? UpsertExistingObjects { get; init { field = value; Assigned(17); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(18);
-            if (AlwaysRender is not null) entries.Add(new("alwaysRender", AlwaysRender.Expr));
-            if (Cluster is not null) entries.Add(new("cluster", Cluster.Expr));
-            if (ClusterIdentifier is not null) entries.Add(new("clusterIdentifier", ClusterIdentifier.Expr));
-            if (Context is not null) entries.Add(new("context", Context.Expr));
-            if (DeleteUnreachable is not null) entries.Add(new("deleteUnreachable", DeleteUnreachable.Expr));
-            if (EnableConfigMapMutable is not null) entries.Add(new("enableConfigMapMutable", EnableConfigMapMutable.Expr));
-            if (EnablePatchForce is not null) entries.Add(new("enablePatchForce", EnablePatchForce.Expr));
-            if (EnableSecretMutable is not null) entries.Add(new("enableSecretMutable", EnableSecretMutable.Expr));
-            if (EnableServerSideApply is not null) entries.Add(new("enableServerSideApply", EnableServerSideApply.Expr));
-            if (HelmReleaseSettings is not null) entries.Add(new("helmReleaseSettings", HelmReleaseSettings.ToObjectExpr()));
-            if (KubeClientSettings is not null) entries.Add(new("kubeClientSettings", KubeClientSettings.ToObjectExpr()));
-            if (Kubeconfig is not null) entries.Add(new("kubeconfig", Kubeconfig.Expr));
-            if (Namespace is not null) entries.Add(new("namespace", Namespace.Expr));
-            if (RenderYamlToDirectory is not null) entries.Add(new("renderYamlToDirectory", RenderYamlToDirectory.Expr));
-            if (SkipUpdateUnreachable is not null) entries.Add(new("skipUpdateUnreachable", SkipUpdateUnreachable.Expr));
-            if (SuppressDeprecationWarnings is not null) entries.Add(new("suppressDeprecationWarnings", SuppressDeprecationWarnings.Expr));
-            if (SuppressHelmHookWarnings is not null) entries.Add(new("suppressHelmHookWarnings", SuppressHelmHookWarnings.Expr));
-            if (UpsertExistingObjects is not null) entries.Add(new("upsertExistingObjects", UpsertExistingObjects.Expr));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (AlwaysRender is not null) entries.Add(new("alwaysRender", AlwaysRender.Expr)); break;
+                    case 1: if (Cluster is not null) entries.Add(new("cluster", Cluster.Expr)); break;
+                    case 2: if (ClusterIdentifier is not null) entries.Add(new("clusterIdentifier", ClusterIdentifier.Expr)); break;
+                    case 3: if (Context is not null) entries.Add(new("context", Context.Expr)); break;
+                    case 4: if (DeleteUnreachable is not null) entries.Add(new("deleteUnreachable", DeleteUnreachable.Expr)); break;
+                    case 5: if (EnableConfigMapMutable is not null) entries.Add(new("enableConfigMapMutable", EnableConfigMapMutable.Expr)); break;
+                    case 6: if (EnablePatchForce is not null) entries.Add(new("enablePatchForce", EnablePatchForce.Expr)); break;
+                    case 7: if (EnableSecretMutable is not null) entries.Add(new("enableSecretMutable", EnableSecretMutable.Expr)); break;
+                    case 8: if (EnableServerSideApply is not null) entries.Add(new("enableServerSideApply", EnableServerSideApply.Expr)); break;
+                    case 9: if (HelmReleaseSettings is not null) entries.Add(new("helmReleaseSettings", HelmReleaseSettings.ToObjectExpr())); break;
+                    case 10: if (KubeClientSettings is not null) entries.Add(new("kubeClientSettings", KubeClientSettings.ToObjectExpr())); break;
+                    case 11: if (Kubeconfig is not null) entries.Add(new("kubeconfig", Kubeconfig.Expr)); break;
+                    case 12: if (Namespace is not null) entries.Add(new("namespace", Namespace.Expr)); break;
+                    case 13: if (RenderYamlToDirectory is not null) entries.Add(new("renderYamlToDirectory", RenderYamlToDirectory.Expr)); break;
+                    case 14: if (SkipUpdateUnreachable is not null) entries.Add(new("skipUpdateUnreachable", SkipUpdateUnreachable.Expr)); break;
+                    case 15: if (SuppressDeprecationWarnings is not null) entries.Add(new("suppressDeprecationWarnings", SuppressDeprecationWarnings.Expr)); break;
+                    case 16: if (SuppressHelmHookWarnings is not null) entries.Add(new("suppressHelmHookWarnings", SuppressHelmHookWarnings.Expr)); break;
+                    case 17: if (UpsertExistingObjects is not null) entries.Add(new("upsertExistingObjects", UpsertExistingObjects.Expr)); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

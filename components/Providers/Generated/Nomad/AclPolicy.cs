@@ -26,19 +26,25 @@ public static partial class Nomad
     /// <summary>The inputs of <c>nomad:index/aclPolicy:AclPolicy</c>.</summary>
     public sealed partial class AclPolicyArgs : Args
     {
-        public Input<string>? Description { get; init; }
-        public Nomad.AclPolicyJobAcl? JobAcl { get; init; }
-        public Input<string>? Name { get; init; }
-        public required Input<string> RulesHcl { get; init; }
+        public Input<string>? Description { get; init { field = value; Assigned(0); } }
+        public Nomad.AclPolicyJobAcl? JobAcl { get; init { field = value; Assigned(1); } }
+        public Input<string>? Name { get; init { field = value; Assigned(2); } }
+        public required Input<string> RulesHcl { get; init { field = value; Assigned(3); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(4);
-            if (Description is not null) entries.Add(new("description", Description.Expr));
-            if (JobAcl is not null) entries.Add(new("jobAcl", JobAcl.ToObjectExpr()));
-            if (Name is not null) entries.Add(new("name", Name.Expr));
-            if (RulesHcl is not null) entries.Add(new("rulesHcl", RulesHcl.Expr));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (Description is not null) entries.Add(new("description", Description.Expr)); break;
+                    case 1: if (JobAcl is not null) entries.Add(new("jobAcl", JobAcl.ToObjectExpr())); break;
+                    case 2: if (Name is not null) entries.Add(new("name", Name.Expr)); break;
+                    case 3: if (RulesHcl is not null) entries.Add(new("rulesHcl", RulesHcl.Expr)); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

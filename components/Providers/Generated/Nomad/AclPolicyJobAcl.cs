@@ -12,19 +12,25 @@ public static partial class Nomad
     {
         public const string Token = "nomad:index/AclPolicyJobAcl:AclPolicyJobAcl";
 
-        public Input<string>? Group { get; init; }
-        public Input<string>? JobId { get; init; }
-        public Input<string>? Namespace { get; init; }
-        public Input<string>? Task { get; init; }
+        public Input<string>? Group { get; init { field = value; Assigned(0); } }
+        public Input<string>? JobId { get; init { field = value; Assigned(1); } }
+        public Input<string>? Namespace { get; init { field = value; Assigned(2); } }
+        public Input<string>? Task { get; init { field = value; Assigned(3); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(4);
-            if (Group is not null) entries.Add(new("group", Group.Expr));
-            if (JobId is not null) entries.Add(new("jobId", JobId.Expr));
-            if (Namespace is not null) entries.Add(new("namespace", Namespace.Expr));
-            if (Task is not null) entries.Add(new("task", Task.Expr));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (Group is not null) entries.Add(new("group", Group.Expr)); break;
+                    case 1: if (JobId is not null) entries.Add(new("jobId", JobId.Expr)); break;
+                    case 2: if (Namespace is not null) entries.Add(new("namespace", Namespace.Expr)); break;
+                    case 3: if (Task is not null) entries.Add(new("task", Task.Expr)); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

@@ -25,17 +25,23 @@ public static partial class Nomad
     /// <summary>The inputs of <c>nomad:index/aclRole:AclRole</c>.</summary>
     public sealed partial class AclRoleArgs : Args
     {
-        public Input<string>? Description { get; init; }
-        public Input<string>? Name { get; init; }
-        public required IReadOnlyList<Nomad.AclRolePolicy> Policies { get; init; }
+        public Input<string>? Description { get; init { field = value; Assigned(0); } }
+        public Input<string>? Name { get; init { field = value; Assigned(1); } }
+        public required IReadOnlyList<Nomad.AclRolePolicy> Policies { get; init { field = value; Assigned(2); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(3);
-            if (Description is not null) entries.Add(new("description", Description.Expr));
-            if (Name is not null) entries.Add(new("name", Name.Expr));
-            if (Policies is not null) entries.Add(new("policies", ArgsWriter.List(Policies, static item0 => item0.ToObjectExpr())));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (Description is not null) entries.Add(new("description", Description.Expr)); break;
+                    case 1: if (Name is not null) entries.Add(new("name", Name.Expr)); break;
+                    case 2: if (Policies is not null) entries.Add(new("policies", ArgsWriter.List(Policies, static item0 => item0.ToObjectExpr()))); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

@@ -32,23 +32,29 @@ public static partial class Nomad
     /// <summary>The inputs of <c>nomad:index/aclToken:AclToken</c>.</summary>
     public sealed partial class AclTokenArgs : Args
     {
-        public Input<string>? ExpirationTtl { get; init; }
-        public Input<bool>? Global { get; init; }
-        public Input<string>? Name { get; init; }
-        public IReadOnlyList<Input<string>>? Policies { get; init; }
-        public IReadOnlyList<Nomad.AclTokenRole>? Roles { get; init; }
-        public required Input<string> Type { get; init; }
+        public Input<string>? ExpirationTtl { get; init { field = value; Assigned(0); } }
+        public Input<bool>? Global { get; init { field = value; Assigned(1); } }
+        public Input<string>? Name { get; init { field = value; Assigned(2); } }
+        public IReadOnlyList<Input<string>>? Policies { get; init { field = value; Assigned(3); } }
+        public IReadOnlyList<Nomad.AclTokenRole>? Roles { get; init { field = value; Assigned(4); } }
+        public required Input<string> Type { get; init { field = value; Assigned(5); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(6);
-            if (ExpirationTtl is not null) entries.Add(new("expirationTtl", ExpirationTtl.Expr));
-            if (Global is not null) entries.Add(new("global", Global.Expr));
-            if (Name is not null) entries.Add(new("name", Name.Expr));
-            if (Policies is not null) entries.Add(new("policies", ArgsWriter.List(Policies, static item0 => item0.Expr)));
-            if (Roles is not null) entries.Add(new("roles", ArgsWriter.List(Roles, static item0 => item0.ToObjectExpr())));
-            if (Type is not null) entries.Add(new("type", Type.Expr));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (ExpirationTtl is not null) entries.Add(new("expirationTtl", ExpirationTtl.Expr)); break;
+                    case 1: if (Global is not null) entries.Add(new("global", Global.Expr)); break;
+                    case 2: if (Name is not null) entries.Add(new("name", Name.Expr)); break;
+                    case 3: if (Policies is not null) entries.Add(new("policies", ArgsWriter.List(Policies, static item0 => item0.Expr))); break;
+                    case 4: if (Roles is not null) entries.Add(new("roles", ArgsWriter.List(Roles, static item0 => item0.ToObjectExpr()))); break;
+                    case 5: if (Type is not null) entries.Add(new("type", Type.Expr)); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

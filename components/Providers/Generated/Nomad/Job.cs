@@ -56,34 +56,40 @@ public static partial class Nomad
     /// <summary>The inputs of <c>nomad:index/job:Job</c>.</summary>
     public sealed partial class JobArgs : Args
     {
-        public Input<bool>? DeregisterOnDestroy { get; init; }
-        public Input<bool>? DeregisterOnIdChange { get; init; }
-        public Input<bool>? Detach { get; init; }
-        public Nomad.JobHcl2? Hcl2 { get; init; }
-        public required Input<string> Jobspec { get; init; }
-        public Input<bool>? Json { get; init; }
-        public Input<bool>? PolicyOverride { get; init; }
-        public Input<bool>? PreserveCounts { get; init; }
-        public Input<bool>? PurgeOnDestroy { get; init; }
+        public Input<bool>? DeregisterOnDestroy { get; init { field = value; Assigned(0); } }
+        public Input<bool>? DeregisterOnIdChange { get; init { field = value; Assigned(1); } }
+        public Input<bool>? Detach { get; init { field = value; Assigned(2); } }
+        public Nomad.JobHcl2? Hcl2 { get; init { field = value; Assigned(3); } }
+        public required Input<string> Jobspec { get; init { field = value; Assigned(4); } }
+        public Input<bool>? Json { get; init { field = value; Assigned(5); } }
+        public Input<bool>? PolicyOverride { get; init { field = value; Assigned(6); } }
+        public Input<bool>? PreserveCounts { get; init { field = value; Assigned(7); } }
+        public Input<bool>? PurgeOnDestroy { get; init { field = value; Assigned(8); } }
         /// <summary>Deprecated by the provider.</summary>
-        public Input<bool>? ReadAllocationIds { get; init; }
-        public Input<bool>? RerunIfDead { get; init; }
+        public Input<bool>? ReadAllocationIds { get; init { field = value; Assigned(9); } }
+        public Input<bool>? RerunIfDead { get; init { field = value; Assigned(10); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(11);
-            if (DeregisterOnDestroy is not null) entries.Add(new("deregisterOnDestroy", DeregisterOnDestroy.Expr));
-            if (DeregisterOnIdChange is not null) entries.Add(new("deregisterOnIdChange", DeregisterOnIdChange.Expr));
-            if (Detach is not null) entries.Add(new("detach", Detach.Expr));
-            if (Hcl2 is not null) entries.Add(new("hcl2", Hcl2.ToObjectExpr()));
-            if (Jobspec is not null) entries.Add(new("jobspec", Jobspec.Expr));
-            if (Json is not null) entries.Add(new("json", Json.Expr));
-            if (PolicyOverride is not null) entries.Add(new("policyOverride", PolicyOverride.Expr));
-            if (PreserveCounts is not null) entries.Add(new("preserveCounts", PreserveCounts.Expr));
-            if (PurgeOnDestroy is not null) entries.Add(new("purgeOnDestroy", PurgeOnDestroy.Expr));
-            if (ReadAllocationIds is not null) entries.Add(new("readAllocationIds", ReadAllocationIds.Expr));
-            if (RerunIfDead is not null) entries.Add(new("rerunIfDead", RerunIfDead.Expr));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (DeregisterOnDestroy is not null) entries.Add(new("deregisterOnDestroy", DeregisterOnDestroy.Expr)); break;
+                    case 1: if (DeregisterOnIdChange is not null) entries.Add(new("deregisterOnIdChange", DeregisterOnIdChange.Expr)); break;
+                    case 2: if (Detach is not null) entries.Add(new("detach", Detach.Expr)); break;
+                    case 3: if (Hcl2 is not null) entries.Add(new("hcl2", Hcl2.ToObjectExpr())); break;
+                    case 4: if (Jobspec is not null) entries.Add(new("jobspec", Jobspec.Expr)); break;
+                    case 5: if (Json is not null) entries.Add(new("json", Json.Expr)); break;
+                    case 6: if (PolicyOverride is not null) entries.Add(new("policyOverride", PolicyOverride.Expr)); break;
+                    case 7: if (PreserveCounts is not null) entries.Add(new("preserveCounts", PreserveCounts.Expr)); break;
+                    case 8: if (PurgeOnDestroy is not null) entries.Add(new("purgeOnDestroy", PurgeOnDestroy.Expr)); break;
+                    case 9: if (ReadAllocationIds is not null) entries.Add(new("readAllocationIds", ReadAllocationIds.Expr)); break;
+                    case 10: if (RerunIfDead is not null) entries.Add(new("rerunIfDead", RerunIfDead.Expr)); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

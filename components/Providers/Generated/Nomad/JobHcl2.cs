@@ -12,15 +12,21 @@ public static partial class Nomad
     {
         public const string Token = "nomad:index/JobHcl2:JobHcl2";
 
-        public Input<bool>? AllowFs { get; init; }
-        public IReadOnlyDictionary<string, Input<string>>? Vars { get; init; }
+        public Input<bool>? AllowFs { get; init { field = value; Assigned(0); } }
+        public IReadOnlyDictionary<string, Input<string>>? Vars { get; init { field = value; Assigned(1); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(2);
-            if (AllowFs is not null) entries.Add(new("allowFs", AllowFs.Expr));
-            if (Vars is not null) entries.Add(new("vars", ArgsWriter.Map(Vars, static item0 => item0.Expr)));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (AllowFs is not null) entries.Add(new("allowFs", AllowFs.Expr)); break;
+                    case 1: if (Vars is not null) entries.Add(new("vars", ArgsWriter.Map(Vars, static item0 => item0.Expr))); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

@@ -30,27 +30,33 @@ public static partial class Nomad
     /// <summary>The inputs of <c>nomad:index/namespace:Namespace</c>.</summary>
     public sealed partial class NamespaceArgs : Args
     {
-        public Nomad.NamespaceCapabilities? Capabilities { get; init; }
-        public Nomad.NamespaceConsulConfig? ConsulConfig { get; init; }
-        public Input<string>? Description { get; init; }
-        public IReadOnlyDictionary<string, Input<string>>? Meta { get; init; }
-        public Input<string>? Name { get; init; }
-        public Nomad.NamespaceNodePoolConfig? NodePoolConfig { get; init; }
-        public Input<string>? Quota { get; init; }
-        public Nomad.NamespaceVaultConfig? VaultConfig { get; init; }
+        public Nomad.NamespaceCapabilities? Capabilities { get; init { field = value; Assigned(0); } }
+        public Nomad.NamespaceConsulConfig? ConsulConfig { get; init { field = value; Assigned(1); } }
+        public Input<string>? Description { get; init { field = value; Assigned(2); } }
+        public IReadOnlyDictionary<string, Input<string>>? Meta { get; init { field = value; Assigned(3); } }
+        public Input<string>? Name { get; init { field = value; Assigned(4); } }
+        public Nomad.NamespaceNodePoolConfig? NodePoolConfig { get; init { field = value; Assigned(5); } }
+        public Input<string>? Quota { get; init { field = value; Assigned(6); } }
+        public Nomad.NamespaceVaultConfig? VaultConfig { get; init { field = value; Assigned(7); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(8);
-            if (Capabilities is not null) entries.Add(new("capabilities", Capabilities.ToObjectExpr()));
-            if (ConsulConfig is not null) entries.Add(new("consulConfig", ConsulConfig.ToObjectExpr()));
-            if (Description is not null) entries.Add(new("description", Description.Expr));
-            if (Meta is not null) entries.Add(new("meta", ArgsWriter.Map(Meta, static item0 => item0.Expr)));
-            if (Name is not null) entries.Add(new("name", Name.Expr));
-            if (NodePoolConfig is not null) entries.Add(new("nodePoolConfig", NodePoolConfig.ToObjectExpr()));
-            if (Quota is not null) entries.Add(new("quota", Quota.Expr));
-            if (VaultConfig is not null) entries.Add(new("vaultConfig", VaultConfig.ToObjectExpr()));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (Capabilities is not null) entries.Add(new("capabilities", Capabilities.ToObjectExpr())); break;
+                    case 1: if (ConsulConfig is not null) entries.Add(new("consulConfig", ConsulConfig.ToObjectExpr())); break;
+                    case 2: if (Description is not null) entries.Add(new("description", Description.Expr)); break;
+                    case 3: if (Meta is not null) entries.Add(new("meta", ArgsWriter.Map(Meta, static item0 => item0.Expr))); break;
+                    case 4: if (Name is not null) entries.Add(new("name", Name.Expr)); break;
+                    case 5: if (NodePoolConfig is not null) entries.Add(new("nodePoolConfig", NodePoolConfig.ToObjectExpr())); break;
+                    case 6: if (Quota is not null) entries.Add(new("quota", Quota.Expr)); break;
+                    case 7: if (VaultConfig is not null) entries.Add(new("vaultConfig", VaultConfig.ToObjectExpr())); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

@@ -12,19 +12,25 @@ public static partial class Nomad
     {
         public const string Token = "nomad:index/NamespaceCapabilities:NamespaceCapabilities";
 
-        public IReadOnlyList<Input<string>>? DisabledNetworkModes { get; init; }
-        public IReadOnlyList<Input<string>>? DisabledTaskDrivers { get; init; }
-        public IReadOnlyList<Input<string>>? EnabledNetworkModes { get; init; }
-        public IReadOnlyList<Input<string>>? EnabledTaskDrivers { get; init; }
+        public IReadOnlyList<Input<string>>? DisabledNetworkModes { get; init { field = value; Assigned(0); } }
+        public IReadOnlyList<Input<string>>? DisabledTaskDrivers { get; init { field = value; Assigned(1); } }
+        public IReadOnlyList<Input<string>>? EnabledNetworkModes { get; init { field = value; Assigned(2); } }
+        public IReadOnlyList<Input<string>>? EnabledTaskDrivers { get; init { field = value; Assigned(3); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(4);
-            if (DisabledNetworkModes is not null) entries.Add(new("disabledNetworkModes", ArgsWriter.List(DisabledNetworkModes, static item0 => item0.Expr)));
-            if (DisabledTaskDrivers is not null) entries.Add(new("disabledTaskDrivers", ArgsWriter.List(DisabledTaskDrivers, static item0 => item0.Expr)));
-            if (EnabledNetworkModes is not null) entries.Add(new("enabledNetworkModes", ArgsWriter.List(EnabledNetworkModes, static item0 => item0.Expr)));
-            if (EnabledTaskDrivers is not null) entries.Add(new("enabledTaskDrivers", ArgsWriter.List(EnabledTaskDrivers, static item0 => item0.Expr)));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (DisabledNetworkModes is not null) entries.Add(new("disabledNetworkModes", ArgsWriter.List(DisabledNetworkModes, static item0 => item0.Expr))); break;
+                    case 1: if (DisabledTaskDrivers is not null) entries.Add(new("disabledTaskDrivers", ArgsWriter.List(DisabledTaskDrivers, static item0 => item0.Expr))); break;
+                    case 2: if (EnabledNetworkModes is not null) entries.Add(new("enabledNetworkModes", ArgsWriter.List(EnabledNetworkModes, static item0 => item0.Expr))); break;
+                    case 3: if (EnabledTaskDrivers is not null) entries.Add(new("enabledTaskDrivers", ArgsWriter.List(EnabledTaskDrivers, static item0 => item0.Expr))); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

@@ -12,17 +12,23 @@ public static partial class Nomad
     {
         public const string Token = "nomad:index/NamespaceConsulConfig:NamespaceConsulConfig";
 
-        public IReadOnlyList<Input<string>>? Alloweds { get; init; }
-        public Input<string>? Default { get; init; }
-        public IReadOnlyList<Input<string>>? Denieds { get; init; }
+        public IReadOnlyList<Input<string>>? Alloweds { get; init { field = value; Assigned(0); } }
+        public Input<string>? Default { get; init { field = value; Assigned(1); } }
+        public IReadOnlyList<Input<string>>? Denieds { get; init { field = value; Assigned(2); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(3);
-            if (Alloweds is not null) entries.Add(new("alloweds", ArgsWriter.List(Alloweds, static item0 => item0.Expr)));
-            if (Default is not null) entries.Add(new("default", Default.Expr));
-            if (Denieds is not null) entries.Add(new("denieds", ArgsWriter.List(Denieds, static item0 => item0.Expr)));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (Alloweds is not null) entries.Add(new("alloweds", ArgsWriter.List(Alloweds, static item0 => item0.Expr))); break;
+                    case 1: if (Default is not null) entries.Add(new("default", Default.Expr)); break;
+                    case 2: if (Denieds is not null) entries.Add(new("denieds", ArgsWriter.List(Denieds, static item0 => item0.Expr))); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

@@ -19,39 +19,45 @@ public static partial class Nomad
     /// <summary>The inputs of <c>pulumi:providers:nomad</c>.</summary>
     public sealed partial class NomadProviderArgs : Args
     {
-        public Input<string>? Address { get; init; }
-        public Nomad.ProviderAuthJwt? AuthJwt { get; init; }
-        public Input<string>? CaFile { get; init; }
-        public Input<string>? CaPem { get; init; }
-        public Input<string>? CertFile { get; init; }
-        public Input<string>? CertPem { get; init; }
-        public IReadOnlyList<Nomad.ProviderHeader>? Headers { get; init; }
-        public Input<string>? HttpAuth { get; init; }
-        public IReadOnlyDictionary<string, Input<bool>>? IgnoreEnvVars { get; init; }
-        public Input<string>? KeyFile { get; init; }
-        public Input<string>? KeyPem { get; init; }
-        public Input<string>? Region { get; init; }
-        public Input<string>? SecretId { get; init; }
-        public Input<bool>? SkipVerify { get; init; }
+        public Input<string>? Address { get; init { field = value; Assigned(0); } }
+        public Nomad.ProviderAuthJwt? AuthJwt { get; init { field = value; Assigned(1); } }
+        public Input<string>? CaFile { get; init { field = value; Assigned(2); } }
+        public Input<string>? CaPem { get; init { field = value; Assigned(3); } }
+        public Input<string>? CertFile { get; init { field = value; Assigned(4); } }
+        public Input<string>? CertPem { get; init { field = value; Assigned(5); } }
+        public IReadOnlyList<Nomad.ProviderHeader>? Headers { get; init { field = value; Assigned(6); } }
+        public Input<string>? HttpAuth { get; init { field = value; Assigned(7); } }
+        public IReadOnlyDictionary<string, Input<bool>>? IgnoreEnvVars { get; init { field = value; Assigned(8); } }
+        public Input<string>? KeyFile { get; init { field = value; Assigned(9); } }
+        public Input<string>? KeyPem { get; init { field = value; Assigned(10); } }
+        public Input<string>? Region { get; init { field = value; Assigned(11); } }
+        public Input<string>? SecretId { get; init { field = value; Assigned(12); } }
+        public Input<bool>? SkipVerify { get; init { field = value; Assigned(13); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(14);
-            if (Address is not null) entries.Add(new("address", Address.Expr));
-            if (AuthJwt is not null) entries.Add(new("authJwt", AuthJwt.ToObjectExpr()));
-            if (CaFile is not null) entries.Add(new("caFile", CaFile.Expr));
-            if (CaPem is not null) entries.Add(new("caPem", CaPem.Expr));
-            if (CertFile is not null) entries.Add(new("certFile", CertFile.Expr));
-            if (CertPem is not null) entries.Add(new("certPem", CertPem.Expr));
-            if (Headers is not null) entries.Add(new("headers", ArgsWriter.List(Headers, static item0 => item0.ToObjectExpr())));
-            if (HttpAuth is not null) entries.Add(new("httpAuth", HttpAuth.Expr));
-            if (IgnoreEnvVars is not null) entries.Add(new("ignoreEnvVars", ArgsWriter.Map(IgnoreEnvVars, static item0 => item0.Expr)));
-            if (KeyFile is not null) entries.Add(new("keyFile", KeyFile.Expr));
-            if (KeyPem is not null) entries.Add(new("keyPem", KeyPem.Expr));
-            if (Region is not null) entries.Add(new("region", Region.Expr));
-            if (SecretId is not null) entries.Add(new("secretId", SecretId.Expr));
-            if (SkipVerify is not null) entries.Add(new("skipVerify", SkipVerify.Expr));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (Address is not null) entries.Add(new("address", Address.Expr)); break;
+                    case 1: if (AuthJwt is not null) entries.Add(new("authJwt", AuthJwt.ToObjectExpr())); break;
+                    case 2: if (CaFile is not null) entries.Add(new("caFile", CaFile.Expr)); break;
+                    case 3: if (CaPem is not null) entries.Add(new("caPem", CaPem.Expr)); break;
+                    case 4: if (CertFile is not null) entries.Add(new("certFile", CertFile.Expr)); break;
+                    case 5: if (CertPem is not null) entries.Add(new("certPem", CertPem.Expr)); break;
+                    case 6: if (Headers is not null) entries.Add(new("headers", ArgsWriter.List(Headers, static item0 => item0.ToObjectExpr()))); break;
+                    case 7: if (HttpAuth is not null) entries.Add(new("httpAuth", HttpAuth.Expr)); break;
+                    case 8: if (IgnoreEnvVars is not null) entries.Add(new("ignoreEnvVars", ArgsWriter.Map(IgnoreEnvVars, static item0 => item0.Expr))); break;
+                    case 9: if (KeyFile is not null) entries.Add(new("keyFile", KeyFile.Expr)); break;
+                    case 10: if (KeyPem is not null) entries.Add(new("keyPem", KeyPem.Expr)); break;
+                    case 11: if (Region is not null) entries.Add(new("region", Region.Expr)); break;
+                    case 12: if (SecretId is not null) entries.Add(new("secretId", SecretId.Expr)); break;
+                    case 13: if (SkipVerify is not null) entries.Add(new("skipVerify", SkipVerify.Expr)); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

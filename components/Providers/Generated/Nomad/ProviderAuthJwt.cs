@@ -12,15 +12,21 @@ public static partial class Nomad
     {
         public const string Token = "nomad:index/ProviderAuthJwt:ProviderAuthJwt";
 
-        public required Input<string> AuthMethod { get; init; }
-        public required Input<string> LoginToken { get; init; }
+        public required Input<string> AuthMethod { get; init { field = value; Assigned(0); } }
+        public required Input<string> LoginToken { get; init { field = value; Assigned(1); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(2);
-            if (AuthMethod is not null) entries.Add(new("authMethod", AuthMethod.Expr));
-            if (LoginToken is not null) entries.Add(new("loginToken", LoginToken.Expr));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (AuthMethod is not null) entries.Add(new("authMethod", AuthMethod.Expr)); break;
+                    case 1: if (LoginToken is not null) entries.Add(new("loginToken", LoginToken.Expr)); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

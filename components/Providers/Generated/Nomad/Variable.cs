@@ -27,21 +27,27 @@ public static partial class Nomad
     /// <summary>The inputs of <c>nomad:index/variable:Variable</c>.</summary>
     public sealed partial class VariableArgs : Args
     {
-        public IReadOnlyDictionary<string, Input<string>>? Items { get; init; }
-        public Input<string>? ItemsWo { get; init; }
-        public Input<int>? ItemsWoVersion { get; init; }
-        public Input<string>? Namespace { get; init; }
-        public required Input<string> Path { get; init; }
+        public IReadOnlyDictionary<string, Input<string>>? Items { get; init { field = value; Assigned(0); } }
+        public Input<string>? ItemsWo { get; init { field = value; Assigned(1); } }
+        public Input<int>? ItemsWoVersion { get; init { field = value; Assigned(2); } }
+        public Input<string>? Namespace { get; init { field = value; Assigned(3); } }
+        public required Input<string> Path { get; init { field = value; Assigned(4); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(5);
-            if (Items is not null) entries.Add(new("items", ArgsWriter.Map(Items, static item0 => item0.Expr)));
-            if (ItemsWo is not null) entries.Add(new("itemsWo", ItemsWo.Expr));
-            if (ItemsWoVersion is not null) entries.Add(new("itemsWoVersion", ItemsWoVersion.Expr));
-            if (Namespace is not null) entries.Add(new("namespace", Namespace.Expr));
-            if (Path is not null) entries.Add(new("path", Path.Expr));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (Items is not null) entries.Add(new("items", ArgsWriter.Map(Items, static item0 => item0.Expr))); break;
+                    case 1: if (ItemsWo is not null) entries.Add(new("itemsWo", ItemsWo.Expr)); break;
+                    case 2: if (ItemsWoVersion is not null) entries.Add(new("itemsWoVersion", ItemsWoVersion.Expr)); break;
+                    case 3: if (Namespace is not null) entries.Add(new("namespace", Namespace.Expr)); break;
+                    case 4: if (Path is not null) entries.Add(new("path", Path.Expr)); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

@@ -26,15 +26,21 @@ public static partial class Random
     /// <summary>The inputs of <c>random:index/randomBytes:RandomBytes</c>.</summary>
     public sealed partial class RandomBytesArgs : Args
     {
-        public IReadOnlyDictionary<string, Input<string>>? Keepers { get; init; }
-        public required Input<int> Length { get; init; }
+        public IReadOnlyDictionary<string, Input<string>>? Keepers { get; init { field = value; Assigned(0); } }
+        public required Input<int> Length { get; init { field = value; Assigned(1); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(2);
-            if (Keepers is not null) entries.Add(new("keepers", ArgsWriter.Map(Keepers, static item0 => item0.Expr)));
-            if (Length is not null) entries.Add(new("length", Length.Expr));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (Keepers is not null) entries.Add(new("keepers", ArgsWriter.Map(Keepers, static item0 => item0.Expr))); break;
+                    case 1: if (Length is not null) entries.Add(new("length", Length.Expr)); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

@@ -29,17 +29,23 @@ public static partial class Random
     /// <summary>The inputs of <c>random:index/randomId:RandomId</c>.</summary>
     public sealed partial class RandomIdArgs : Args
     {
-        public required Input<int> ByteLength { get; init; }
-        public IReadOnlyDictionary<string, Input<string>>? Keepers { get; init; }
-        public Input<string>? Prefix { get; init; }
+        public required Input<int> ByteLength { get; init { field = value; Assigned(0); } }
+        public IReadOnlyDictionary<string, Input<string>>? Keepers { get; init { field = value; Assigned(1); } }
+        public Input<string>? Prefix { get; init { field = value; Assigned(2); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(3);
-            if (ByteLength is not null) entries.Add(new("byteLength", ByteLength.Expr));
-            if (Keepers is not null) entries.Add(new("keepers", ArgsWriter.Map(Keepers, static item0 => item0.Expr)));
-            if (Prefix is not null) entries.Add(new("prefix", Prefix.Expr));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (ByteLength is not null) entries.Add(new("byteLength", ByteLength.Expr)); break;
+                    case 1: if (Keepers is not null) entries.Add(new("keepers", ArgsWriter.Map(Keepers, static item0 => item0.Expr))); break;
+                    case 2: if (Prefix is not null) entries.Add(new("prefix", Prefix.Expr)); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

@@ -36,36 +36,42 @@ public static partial class Random
     /// <summary>The inputs of <c>random:index/randomPassword:RandomPassword</c>.</summary>
     public sealed partial class RandomPasswordArgs : Args
     {
-        public IReadOnlyDictionary<string, Input<string>>? Keepers { get; init; }
-        public required Input<int> Length { get; init; }
-        public Input<bool>? Lower { get; init; }
-        public Input<int>? MinLower { get; init; }
-        public Input<int>? MinNumeric { get; init; }
-        public Input<int>? MinSpecial { get; init; }
-        public Input<int>? MinUpper { get; init; }
+        public IReadOnlyDictionary<string, Input<string>>? Keepers { get; init { field = value; Assigned(0); } }
+        public required Input<int> Length { get; init { field = value; Assigned(1); } }
+        public Input<bool>? Lower { get; init { field = value; Assigned(2); } }
+        public Input<int>? MinLower { get; init { field = value; Assigned(3); } }
+        public Input<int>? MinNumeric { get; init { field = value; Assigned(4); } }
+        public Input<int>? MinSpecial { get; init { field = value; Assigned(5); } }
+        public Input<int>? MinUpper { get; init { field = value; Assigned(6); } }
         /// <summary>Deprecated by the provider.</summary>
-        public Input<bool>? Number { get; init; }
-        public Input<bool>? Numeric { get; init; }
-        public Input<string>? OverrideSpecial { get; init; }
-        public Input<bool>? Special { get; init; }
-        public Input<bool>? Upper { get; init; }
+        public Input<bool>? Number { get; init { field = value; Assigned(7); } }
+        public Input<bool>? Numeric { get; init { field = value; Assigned(8); } }
+        public Input<string>? OverrideSpecial { get; init { field = value; Assigned(9); } }
+        public Input<bool>? Special { get; init { field = value; Assigned(10); } }
+        public Input<bool>? Upper { get; init { field = value; Assigned(11); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(12);
-            if (Keepers is not null) entries.Add(new("keepers", ArgsWriter.Map(Keepers, static item0 => item0.Expr)));
-            if (Length is not null) entries.Add(new("length", Length.Expr));
-            if (Lower is not null) entries.Add(new("lower", Lower.Expr));
-            if (MinLower is not null) entries.Add(new("minLower", MinLower.Expr));
-            if (MinNumeric is not null) entries.Add(new("minNumeric", MinNumeric.Expr));
-            if (MinSpecial is not null) entries.Add(new("minSpecial", MinSpecial.Expr));
-            if (MinUpper is not null) entries.Add(new("minUpper", MinUpper.Expr));
-            if (Number is not null) entries.Add(new("number", Number.Expr));
-            if (Numeric is not null) entries.Add(new("numeric", Numeric.Expr));
-            if (OverrideSpecial is not null) entries.Add(new("overrideSpecial", OverrideSpecial.Expr));
-            if (Special is not null) entries.Add(new("special", Special.Expr));
-            if (Upper is not null) entries.Add(new("upper", Upper.Expr));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (Keepers is not null) entries.Add(new("keepers", ArgsWriter.Map(Keepers, static item0 => item0.Expr))); break;
+                    case 1: if (Length is not null) entries.Add(new("length", Length.Expr)); break;
+                    case 2: if (Lower is not null) entries.Add(new("lower", Lower.Expr)); break;
+                    case 3: if (MinLower is not null) entries.Add(new("minLower", MinLower.Expr)); break;
+                    case 4: if (MinNumeric is not null) entries.Add(new("minNumeric", MinNumeric.Expr)); break;
+                    case 5: if (MinSpecial is not null) entries.Add(new("minSpecial", MinSpecial.Expr)); break;
+                    case 6: if (MinUpper is not null) entries.Add(new("minUpper", MinUpper.Expr)); break;
+                    case 7: if (Number is not null) entries.Add(new("number", Number.Expr)); break;
+                    case 8: if (Numeric is not null) entries.Add(new("numeric", Numeric.Expr)); break;
+                    case 9: if (OverrideSpecial is not null) entries.Add(new("overrideSpecial", OverrideSpecial.Expr)); break;
+                    case 10: if (Special is not null) entries.Add(new("special", Special.Expr)); break;
+                    case 11: if (Upper is not null) entries.Add(new("upper", Upper.Expr)); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

@@ -19,7 +19,7 @@ public static partial class Random
     /// <summary>The inputs of <c>pulumi:providers:random</c>.</summary>
     public sealed partial class RandomProviderArgs : Args
     {
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(0);

@@ -24,13 +24,19 @@ public static partial class Random
     /// <summary>The inputs of <c>random:index/randomUuid:RandomUuid</c>.</summary>
     public sealed partial class RandomUuidArgs : Args
     {
-        public IReadOnlyDictionary<string, Input<string>>? Keepers { get; init; }
+        public IReadOnlyDictionary<string, Input<string>>? Keepers { get; init { field = value; Assigned(0); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(1);
-            if (Keepers is not null) entries.Add(new("keepers", ArgsWriter.Map(Keepers, static item0 => item0.Expr)));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (Keepers is not null) entries.Add(new("keepers", ArgsWriter.Map(Keepers, static item0 => item0.Expr))); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

@@ -31,25 +31,31 @@ public static partial class Tls
     /// <summary>The inputs of <c>tls:index/certRequest:CertRequest</c>.</summary>
     public sealed partial class CertRequestArgs : Args
     {
-        public IReadOnlyList<Input<string>>? DnsNames { get; init; }
-        public IReadOnlyList<Input<string>>? IpAddresses { get; init; }
-        public Input<string>? PrivateKeyPem { get; init; }
-        public Input<string>? PrivateKeyPemWo { get; init; }
-        public Input<double>? PrivateKeyPemWoVersion { get; init; }
-        public Tls.CertRequestSubject? Subject { get; init; }
-        public IReadOnlyList<Input<string>>? Uris { get; init; }
+        public IReadOnlyList<Input<string>>? DnsNames { get; init { field = value; Assigned(0); } }
+        public IReadOnlyList<Input<string>>? IpAddresses { get; init { field = value; Assigned(1); } }
+        public Input<string>? PrivateKeyPem { get; init { field = value; Assigned(2); } }
+        public Input<string>? PrivateKeyPemWo { get; init { field = value; Assigned(3); } }
+        public Input<double>? PrivateKeyPemWoVersion { get; init { field = value; Assigned(4); } }
+        public Tls.CertRequestSubject? Subject { get; init { field = value; Assigned(5); } }
+        public IReadOnlyList<Input<string>>? Uris { get; init { field = value; Assigned(6); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(7);
-            if (DnsNames is not null) entries.Add(new("dnsNames", ArgsWriter.List(DnsNames, static item0 => item0.Expr)));
-            if (IpAddresses is not null) entries.Add(new("ipAddresses", ArgsWriter.List(IpAddresses, static item0 => item0.Expr)));
-            if (PrivateKeyPem is not null) entries.Add(new("privateKeyPem", PrivateKeyPem.Expr));
-            if (PrivateKeyPemWo is not null) entries.Add(new("privateKeyPemWo", PrivateKeyPemWo.Expr));
-            if (PrivateKeyPemWoVersion is not null) entries.Add(new("privateKeyPemWoVersion", PrivateKeyPemWoVersion.Expr));
-            if (Subject is not null) entries.Add(new("subject", Subject.ToObjectExpr()));
-            if (Uris is not null) entries.Add(new("uris", ArgsWriter.List(Uris, static item0 => item0.Expr)));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (DnsNames is not null) entries.Add(new("dnsNames", ArgsWriter.List(DnsNames, static item0 => item0.Expr))); break;
+                    case 1: if (IpAddresses is not null) entries.Add(new("ipAddresses", ArgsWriter.List(IpAddresses, static item0 => item0.Expr))); break;
+                    case 2: if (PrivateKeyPem is not null) entries.Add(new("privateKeyPem", PrivateKeyPem.Expr)); break;
+                    case 3: if (PrivateKeyPemWo is not null) entries.Add(new("privateKeyPemWo", PrivateKeyPemWo.Expr)); break;
+                    case 4: if (PrivateKeyPemWoVersion is not null) entries.Add(new("privateKeyPemWoVersion", PrivateKeyPemWoVersion.Expr)); break;
+                    case 5: if (Subject is not null) entries.Add(new("subject", Subject.ToObjectExpr())); break;
+                    case 6: if (Uris is not null) entries.Add(new("uris", ArgsWriter.List(Uris, static item0 => item0.Expr))); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

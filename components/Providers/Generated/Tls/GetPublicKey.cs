@@ -14,15 +14,21 @@ public static partial class Tls
     /// <summary>The arguments of <c>tls:index/getPublicKey:getPublicKey</c>.</summary>
     public sealed partial class GetPublicKeyArgs : Args
     {
-        public Input<string>? PrivateKeyOpenssh { get; init; }
-        public Input<string>? PrivateKeyPem { get; init; }
+        public Input<string>? PrivateKeyOpenssh { get; init { field = value; Assigned(0); } }
+        public Input<string>? PrivateKeyPem { get; init { field = value; Assigned(1); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(2);
-            if (PrivateKeyOpenssh is not null) entries.Add(new("privateKeyOpenssh", PrivateKeyOpenssh.Expr));
-            if (PrivateKeyPem is not null) entries.Add(new("privateKeyPem", PrivateKeyPem.Expr));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (PrivateKeyOpenssh is not null) entries.Add(new("privateKeyOpenssh", PrivateKeyOpenssh.Expr)); break;
+                    case 1: if (PrivateKeyPem is not null) entries.Add(new("privateKeyPem", PrivateKeyPem.Expr)); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

@@ -38,33 +38,39 @@ public static partial class Tls
     /// <summary>The inputs of <c>tls:index/locallySignedCert:LocallySignedCert</c>.</summary>
     public sealed partial class LocallySignedCertArgs : Args
     {
-        public required IReadOnlyList<Input<string>> AllowedUses { get; init; }
-        public required Input<string> CaCertPem { get; init; }
-        public Input<string>? CaPrivateKeyPem { get; init; }
-        public Input<string>? CaPrivateKeyPemWo { get; init; }
-        public Input<double>? CaPrivateKeyPemWoVersion { get; init; }
-        public required Input<string> CertRequestPem { get; init; }
-        public Input<int>? EarlyRenewalHours { get; init; }
-        public Input<bool>? IsCaCertificate { get; init; }
-        public Input<int>? MaxPathLength { get; init; }
-        public Input<bool>? SetSubjectKeyId { get; init; }
-        public required Input<int> ValidityPeriodHours { get; init; }
+        public required IReadOnlyList<Input<string>> AllowedUses { get; init { field = value; Assigned(0); } }
+        public required Input<string> CaCertPem { get; init { field = value; Assigned(1); } }
+        public Input<string>? CaPrivateKeyPem { get; init { field = value; Assigned(2); } }
+        public Input<string>? CaPrivateKeyPemWo { get; init { field = value; Assigned(3); } }
+        public Input<double>? CaPrivateKeyPemWoVersion { get; init { field = value; Assigned(4); } }
+        public required Input<string> CertRequestPem { get; init { field = value; Assigned(5); } }
+        public Input<int>? EarlyRenewalHours { get; init { field = value; Assigned(6); } }
+        public Input<bool>? IsCaCertificate { get; init { field = value; Assigned(7); } }
+        public Input<int>? MaxPathLength { get; init { field = value; Assigned(8); } }
+        public Input<bool>? SetSubjectKeyId { get; init { field = value; Assigned(9); } }
+        public required Input<int> ValidityPeriodHours { get; init { field = value; Assigned(10); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(11);
-            if (AllowedUses is not null) entries.Add(new("allowedUses", ArgsWriter.List(AllowedUses, static item0 => item0.Expr)));
-            if (CaCertPem is not null) entries.Add(new("caCertPem", CaCertPem.Expr));
-            if (CaPrivateKeyPem is not null) entries.Add(new("caPrivateKeyPem", CaPrivateKeyPem.Expr));
-            if (CaPrivateKeyPemWo is not null) entries.Add(new("caPrivateKeyPemWo", CaPrivateKeyPemWo.Expr));
-            if (CaPrivateKeyPemWoVersion is not null) entries.Add(new("caPrivateKeyPemWoVersion", CaPrivateKeyPemWoVersion.Expr));
-            if (CertRequestPem is not null) entries.Add(new("certRequestPem", CertRequestPem.Expr));
-            if (EarlyRenewalHours is not null) entries.Add(new("earlyRenewalHours", EarlyRenewalHours.Expr));
-            if (IsCaCertificate is not null) entries.Add(new("isCaCertificate", IsCaCertificate.Expr));
-            if (MaxPathLength is not null) entries.Add(new("maxPathLength", MaxPathLength.Expr));
-            if (SetSubjectKeyId is not null) entries.Add(new("setSubjectKeyId", SetSubjectKeyId.Expr));
-            if (ValidityPeriodHours is not null) entries.Add(new("validityPeriodHours", ValidityPeriodHours.Expr));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (AllowedUses is not null) entries.Add(new("allowedUses", ArgsWriter.List(AllowedUses, static item0 => item0.Expr))); break;
+                    case 1: if (CaCertPem is not null) entries.Add(new("caCertPem", CaCertPem.Expr)); break;
+                    case 2: if (CaPrivateKeyPem is not null) entries.Add(new("caPrivateKeyPem", CaPrivateKeyPem.Expr)); break;
+                    case 3: if (CaPrivateKeyPemWo is not null) entries.Add(new("caPrivateKeyPemWo", CaPrivateKeyPemWo.Expr)); break;
+                    case 4: if (CaPrivateKeyPemWoVersion is not null) entries.Add(new("caPrivateKeyPemWoVersion", CaPrivateKeyPemWoVersion.Expr)); break;
+                    case 5: if (CertRequestPem is not null) entries.Add(new("certRequestPem", CertRequestPem.Expr)); break;
+                    case 6: if (EarlyRenewalHours is not null) entries.Add(new("earlyRenewalHours", EarlyRenewalHours.Expr)); break;
+                    case 7: if (IsCaCertificate is not null) entries.Add(new("isCaCertificate", IsCaCertificate.Expr)); break;
+                    case 8: if (MaxPathLength is not null) entries.Add(new("maxPathLength", MaxPathLength.Expr)); break;
+                    case 9: if (SetSubjectKeyId is not null) entries.Add(new("setSubjectKeyId", SetSubjectKeyId.Expr)); break;
+                    case 10: if (ValidityPeriodHours is not null) entries.Add(new("validityPeriodHours", ValidityPeriodHours.Expr)); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

@@ -32,17 +32,23 @@ public static partial class Tls
     /// <summary>The inputs of <c>tls:index/privateKey:PrivateKey</c>.</summary>
     public sealed partial class PrivateKeyArgs : Args
     {
-        public required Input<string> Algorithm { get; init; }
-        public Input<string>? EcdsaCurve { get; init; }
-        public Input<int>? RsaBits { get; init; }
+        public required Input<string> Algorithm { get; init { field = value; Assigned(0); } }
+        public Input<string>? EcdsaCurve { get; init { field = value; Assigned(1); } }
+        public Input<int>? RsaBits { get; init { field = value; Assigned(2); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(3);
-            if (Algorithm is not null) entries.Add(new("algorithm", Algorithm.Expr));
-            if (EcdsaCurve is not null) entries.Add(new("ecdsaCurve", EcdsaCurve.Expr));
-            if (RsaBits is not null) entries.Add(new("rsaBits", RsaBits.Expr));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (Algorithm is not null) entries.Add(new("algorithm", Algorithm.Expr)); break;
+                    case 1: if (EcdsaCurve is not null) entries.Add(new("ecdsaCurve", EcdsaCurve.Expr)); break;
+                    case 2: if (RsaBits is not null) entries.Add(new("rsaBits", RsaBits.Expr)); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

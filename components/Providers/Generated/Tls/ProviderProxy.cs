@@ -12,19 +12,25 @@ public static partial class Tls
     {
         public const string Token = "tls:index/ProviderProxy:ProviderProxy";
 
-        public Input<bool>? FromEnv { get; init; }
-        public Input<string>? Password { get; init; }
-        public Input<string>? Url { get; init; }
-        public Input<string>? Username { get; init; }
+        public Input<bool>? FromEnv { get; init { field = value; Assigned(0); } }
+        public Input<string>? Password { get; init { field = value; Assigned(1); } }
+        public Input<string>? Url { get; init { field = value; Assigned(2); } }
+        public Input<string>? Username { get; init { field = value; Assigned(3); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(4);
-            if (FromEnv is not null) entries.Add(new("fromEnv", FromEnv.Expr));
-            if (Password is not null) entries.Add(new("password", Password.Expr));
-            if (Url is not null) entries.Add(new("url", Url.Expr));
-            if (Username is not null) entries.Add(new("username", Username.Expr));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (FromEnv is not null) entries.Add(new("fromEnv", FromEnv.Expr)); break;
+                    case 1: if (Password is not null) entries.Add(new("password", Password.Expr)); break;
+                    case 2: if (Url is not null) entries.Add(new("url", Url.Expr)); break;
+                    case 3: if (Username is not null) entries.Add(new("username", Username.Expr)); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

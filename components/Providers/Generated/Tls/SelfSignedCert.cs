@@ -41,39 +41,45 @@ public static partial class Tls
     /// <summary>The inputs of <c>tls:index/selfSignedCert:SelfSignedCert</c>.</summary>
     public sealed partial class SelfSignedCertArgs : Args
     {
-        public required IReadOnlyList<Input<string>> AllowedUses { get; init; }
-        public IReadOnlyList<Input<string>>? DnsNames { get; init; }
-        public Input<int>? EarlyRenewalHours { get; init; }
-        public IReadOnlyList<Input<string>>? IpAddresses { get; init; }
-        public Input<bool>? IsCaCertificate { get; init; }
-        public Input<int>? MaxPathLength { get; init; }
-        public Input<string>? PrivateKeyPem { get; init; }
-        public Input<string>? PrivateKeyPemWo { get; init; }
-        public Input<double>? PrivateKeyPemWoVersion { get; init; }
-        public Input<bool>? SetAuthorityKeyId { get; init; }
-        public Input<bool>? SetSubjectKeyId { get; init; }
-        public Tls.SelfSignedCertSubject? Subject { get; init; }
-        public IReadOnlyList<Input<string>>? Uris { get; init; }
-        public required Input<int> ValidityPeriodHours { get; init; }
+        public required IReadOnlyList<Input<string>> AllowedUses { get; init { field = value; Assigned(0); } }
+        public IReadOnlyList<Input<string>>? DnsNames { get; init { field = value; Assigned(1); } }
+        public Input<int>? EarlyRenewalHours { get; init { field = value; Assigned(2); } }
+        public IReadOnlyList<Input<string>>? IpAddresses { get; init { field = value; Assigned(3); } }
+        public Input<bool>? IsCaCertificate { get; init { field = value; Assigned(4); } }
+        public Input<int>? MaxPathLength { get; init { field = value; Assigned(5); } }
+        public Input<string>? PrivateKeyPem { get; init { field = value; Assigned(6); } }
+        public Input<string>? PrivateKeyPemWo { get; init { field = value; Assigned(7); } }
+        public Input<double>? PrivateKeyPemWoVersion { get; init { field = value; Assigned(8); } }
+        public Input<bool>? SetAuthorityKeyId { get; init { field = value; Assigned(9); } }
+        public Input<bool>? SetSubjectKeyId { get; init { field = value; Assigned(10); } }
+        public Tls.SelfSignedCertSubject? Subject { get; init { field = value; Assigned(11); } }
+        public IReadOnlyList<Input<string>>? Uris { get; init { field = value; Assigned(12); } }
+        public required Input<int> ValidityPeriodHours { get; init { field = value; Assigned(13); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(14);
-            if (AllowedUses is not null) entries.Add(new("allowedUses", ArgsWriter.List(AllowedUses, static item0 => item0.Expr)));
-            if (DnsNames is not null) entries.Add(new("dnsNames", ArgsWriter.List(DnsNames, static item0 => item0.Expr)));
-            if (EarlyRenewalHours is not null) entries.Add(new("earlyRenewalHours", EarlyRenewalHours.Expr));
-            if (IpAddresses is not null) entries.Add(new("ipAddresses", ArgsWriter.List(IpAddresses, static item0 => item0.Expr)));
-            if (IsCaCertificate is not null) entries.Add(new("isCaCertificate", IsCaCertificate.Expr));
-            if (MaxPathLength is not null) entries.Add(new("maxPathLength", MaxPathLength.Expr));
-            if (PrivateKeyPem is not null) entries.Add(new("privateKeyPem", PrivateKeyPem.Expr));
-            if (PrivateKeyPemWo is not null) entries.Add(new("privateKeyPemWo", PrivateKeyPemWo.Expr));
-            if (PrivateKeyPemWoVersion is not null) entries.Add(new("privateKeyPemWoVersion", PrivateKeyPemWoVersion.Expr));
-            if (SetAuthorityKeyId is not null) entries.Add(new("setAuthorityKeyId", SetAuthorityKeyId.Expr));
-            if (SetSubjectKeyId is not null) entries.Add(new("setSubjectKeyId", SetSubjectKeyId.Expr));
-            if (Subject is not null) entries.Add(new("subject", Subject.ToObjectExpr()));
-            if (Uris is not null) entries.Add(new("uris", ArgsWriter.List(Uris, static item0 => item0.Expr)));
-            if (ValidityPeriodHours is not null) entries.Add(new("validityPeriodHours", ValidityPeriodHours.Expr));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (AllowedUses is not null) entries.Add(new("allowedUses", ArgsWriter.List(AllowedUses, static item0 => item0.Expr))); break;
+                    case 1: if (DnsNames is not null) entries.Add(new("dnsNames", ArgsWriter.List(DnsNames, static item0 => item0.Expr))); break;
+                    case 2: if (EarlyRenewalHours is not null) entries.Add(new("earlyRenewalHours", EarlyRenewalHours.Expr)); break;
+                    case 3: if (IpAddresses is not null) entries.Add(new("ipAddresses", ArgsWriter.List(IpAddresses, static item0 => item0.Expr))); break;
+                    case 4: if (IsCaCertificate is not null) entries.Add(new("isCaCertificate", IsCaCertificate.Expr)); break;
+                    case 5: if (MaxPathLength is not null) entries.Add(new("maxPathLength", MaxPathLength.Expr)); break;
+                    case 6: if (PrivateKeyPem is not null) entries.Add(new("privateKeyPem", PrivateKeyPem.Expr)); break;
+                    case 7: if (PrivateKeyPemWo is not null) entries.Add(new("privateKeyPemWo", PrivateKeyPemWo.Expr)); break;
+                    case 8: if (PrivateKeyPemWoVersion is not null) entries.Add(new("privateKeyPemWoVersion", PrivateKeyPemWoVersion.Expr)); break;
+                    case 9: if (SetAuthorityKeyId is not null) entries.Add(new("setAuthorityKeyId", SetAuthorityKeyId.Expr)); break;
+                    case 10: if (SetSubjectKeyId is not null) entries.Add(new("setSubjectKeyId", SetSubjectKeyId.Expr)); break;
+                    case 11: if (Subject is not null) entries.Add(new("subject", Subject.ToObjectExpr())); break;
+                    case 12: if (Uris is not null) entries.Add(new("uris", ArgsWriter.List(Uris, static item0 => item0.Expr))); break;
+                    case 13: if (ValidityPeriodHours is not null) entries.Add(new("validityPeriodHours", ValidityPeriodHours.Expr)); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

@@ -12,31 +12,37 @@ public static partial class Tls
     {
         public const string Token = "tls:index/SelfSignedCertSubject:SelfSignedCertSubject";
 
-        public Input<string>? CommonName { get; init; }
-        public Input<string>? Country { get; init; }
-        public Input<string>? EmailAddress { get; init; }
-        public Input<string>? Locality { get; init; }
-        public Input<string>? Organization { get; init; }
-        public Input<string>? OrganizationalUnit { get; init; }
-        public Input<string>? PostalCode { get; init; }
-        public Input<string>? Province { get; init; }
-        public Input<string>? SerialNumber { get; init; }
-        public IReadOnlyList<Input<string>>? StreetAddresses { get; init; }
+        public Input<string>? CommonName { get; init { field = value; Assigned(0); } }
+        public Input<string>? Country { get; init { field = value; Assigned(1); } }
+        public Input<string>? EmailAddress { get; init { field = value; Assigned(2); } }
+        public Input<string>? Locality { get; init { field = value; Assigned(3); } }
+        public Input<string>? Organization { get; init { field = value; Assigned(4); } }
+        public Input<string>? OrganizationalUnit { get; init { field = value; Assigned(5); } }
+        public Input<string>? PostalCode { get; init { field = value; Assigned(6); } }
+        public Input<string>? Province { get; init { field = value; Assigned(7); } }
+        public Input<string>? SerialNumber { get; init { field = value; Assigned(8); } }
+        public IReadOnlyList<Input<string>>? StreetAddresses { get; init { field = value; Assigned(9); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(10);
-            if (CommonName is not null) entries.Add(new("commonName", CommonName.Expr));
-            if (Country is not null) entries.Add(new("country", Country.Expr));
-            if (EmailAddress is not null) entries.Add(new("emailAddress", EmailAddress.Expr));
-            if (Locality is not null) entries.Add(new("locality", Locality.Expr));
-            if (Organization is not null) entries.Add(new("organization", Organization.Expr));
-            if (OrganizationalUnit is not null) entries.Add(new("organizationalUnit", OrganizationalUnit.Expr));
-            if (PostalCode is not null) entries.Add(new("postalCode", PostalCode.Expr));
-            if (Province is not null) entries.Add(new("province", Province.Expr));
-            if (SerialNumber is not null) entries.Add(new("serialNumber", SerialNumber.Expr));
-            if (StreetAddresses is not null) entries.Add(new("streetAddresses", ArgsWriter.List(StreetAddresses, static item0 => item0.Expr)));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (CommonName is not null) entries.Add(new("commonName", CommonName.Expr)); break;
+                    case 1: if (Country is not null) entries.Add(new("country", Country.Expr)); break;
+                    case 2: if (EmailAddress is not null) entries.Add(new("emailAddress", EmailAddress.Expr)); break;
+                    case 3: if (Locality is not null) entries.Add(new("locality", Locality.Expr)); break;
+                    case 4: if (Organization is not null) entries.Add(new("organization", Organization.Expr)); break;
+                    case 5: if (OrganizationalUnit is not null) entries.Add(new("organizationalUnit", OrganizationalUnit.Expr)); break;
+                    case 6: if (PostalCode is not null) entries.Add(new("postalCode", PostalCode.Expr)); break;
+                    case 7: if (Province is not null) entries.Add(new("province", Province.Expr)); break;
+                    case 8: if (SerialNumber is not null) entries.Add(new("serialNumber", SerialNumber.Expr)); break;
+                    case 9: if (StreetAddresses is not null) entries.Add(new("streetAddresses", ArgsWriter.List(StreetAddresses, static item0 => item0.Expr))); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

@@ -19,13 +19,19 @@ public static partial class Tls
     /// <summary>The inputs of <c>pulumi:providers:tls</c>.</summary>
     public sealed partial class TlsProviderArgs : Args
     {
-        public Tls.ProviderProxy? Proxy { get; init; }
+        public Tls.ProviderProxy? Proxy { get; init { field = value; Assigned(0); } }
 
-        /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+        /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
         public override ObjectExpr ToObjectExpr()
         {
             var entries = new List<KeyValuePair<string, Expr>>(1);
-            if (Proxy is not null) entries.Add(new("proxy", Proxy.ToObjectExpr()));
+            foreach (var ordinal in AssignedOrder)
+            {
+                switch (ordinal)
+                {
+                    case 0: if (Proxy is not null) entries.Add(new("proxy", Proxy.ToObjectExpr())); break;
+                }
+            }
             return new ObjectExpr(entries);
         }
     }

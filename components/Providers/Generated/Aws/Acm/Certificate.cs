@@ -50,41 +50,47 @@ public static partial class Aws
         /// <summary>The inputs of <c>aws:acm/certificate:Certificate</c>.</summary>
         public sealed partial class CertificateArgs : Args
         {
-            public Input<string>? CertificateAuthorityArn { get; init; }
-            public Input<string>? CertificateBody { get; init; }
-            public Input<string>? CertificateChain { get; init; }
-            public Input<string>? DomainName { get; init; }
-            public Input<string>? EarlyRenewalDuration { get; init; }
-            public Input<string>? KeyAlgorithm { get; init; }
-            public Aws.Acm.CertificateOptions? Options { get; init; }
-            public Input<string>? PrivateKey { get; init; }
-            public Input<string>? PrivateKeyWo { get; init; }
-            public Input<double>? PrivateKeyWoVersion { get; init; }
-            public Input<string>? Region { get; init; }
-            public IReadOnlyList<Input<string>>? SubjectAlternativeNames { get; init; }
-            public IReadOnlyDictionary<string, Input<string>>? Tags { get; init; }
-            public Input<string>? ValidationMethod { get; init; }
-            public IReadOnlyList<Aws.Acm.CertificateValidationOption>? ValidationOptions { get; init; }
+            public Input<string>? CertificateAuthorityArn { get; init { field = value; Assigned(0); } }
+            public Input<string>? CertificateBody { get; init { field = value; Assigned(1); } }
+            public Input<string>? CertificateChain { get; init { field = value; Assigned(2); } }
+            public Input<string>? DomainName { get; init { field = value; Assigned(3); } }
+            public Input<string>? EarlyRenewalDuration { get; init { field = value; Assigned(4); } }
+            public Input<string>? KeyAlgorithm { get; init { field = value; Assigned(5); } }
+            public Aws.Acm.CertificateOptions? Options { get; init { field = value; Assigned(6); } }
+            public Input<string>? PrivateKey { get; init { field = value; Assigned(7); } }
+            public Input<string>? PrivateKeyWo { get; init { field = value; Assigned(8); } }
+            public Input<double>? PrivateKeyWoVersion { get; init { field = value; Assigned(9); } }
+            public Input<string>? Region { get; init { field = value; Assigned(10); } }
+            public IReadOnlyList<Input<string>>? SubjectAlternativeNames { get; init { field = value; Assigned(11); } }
+            public IReadOnlyDictionary<string, Input<string>>? Tags { get; init { field = value; Assigned(12); } }
+            public Input<string>? ValidationMethod { get; init { field = value; Assigned(13); } }
+            public IReadOnlyList<Aws.Acm.CertificateValidationOption>? ValidationOptions { get; init { field = value; Assigned(14); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(15);
-                if (CertificateAuthorityArn is not null) entries.Add(new("certificateAuthorityArn", CertificateAuthorityArn.Expr));
-                if (CertificateBody is not null) entries.Add(new("certificateBody", CertificateBody.Expr));
-                if (CertificateChain is not null) entries.Add(new("certificateChain", CertificateChain.Expr));
-                if (DomainName is not null) entries.Add(new("domainName", DomainName.Expr));
-                if (EarlyRenewalDuration is not null) entries.Add(new("earlyRenewalDuration", EarlyRenewalDuration.Expr));
-                if (KeyAlgorithm is not null) entries.Add(new("keyAlgorithm", KeyAlgorithm.Expr));
-                if (Options is not null) entries.Add(new("options", Options.ToObjectExpr()));
-                if (PrivateKey is not null) entries.Add(new("privateKey", PrivateKey.Expr));
-                if (PrivateKeyWo is not null) entries.Add(new("privateKeyWo", PrivateKeyWo.Expr));
-                if (PrivateKeyWoVersion is not null) entries.Add(new("privateKeyWoVersion", PrivateKeyWoVersion.Expr));
-                if (Region is not null) entries.Add(new("region", Region.Expr));
-                if (SubjectAlternativeNames is not null) entries.Add(new("subjectAlternativeNames", ArgsWriter.List(SubjectAlternativeNames, static item0 => item0.Expr)));
-                if (Tags is not null) entries.Add(new("tags", ArgsWriter.Map(Tags, static item0 => item0.Expr)));
-                if (ValidationMethod is not null) entries.Add(new("validationMethod", ValidationMethod.Expr));
-                if (ValidationOptions is not null) entries.Add(new("validationOptions", ArgsWriter.List(ValidationOptions, static item0 => item0.ToObjectExpr())));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (CertificateAuthorityArn is not null) entries.Add(new("certificateAuthorityArn", CertificateAuthorityArn.Expr)); break;
+                        case 1: if (CertificateBody is not null) entries.Add(new("certificateBody", CertificateBody.Expr)); break;
+                        case 2: if (CertificateChain is not null) entries.Add(new("certificateChain", CertificateChain.Expr)); break;
+                        case 3: if (DomainName is not null) entries.Add(new("domainName", DomainName.Expr)); break;
+                        case 4: if (EarlyRenewalDuration is not null) entries.Add(new("earlyRenewalDuration", EarlyRenewalDuration.Expr)); break;
+                        case 5: if (KeyAlgorithm is not null) entries.Add(new("keyAlgorithm", KeyAlgorithm.Expr)); break;
+                        case 6: if (Options is not null) entries.Add(new("options", Options.ToObjectExpr())); break;
+                        case 7: if (PrivateKey is not null) entries.Add(new("privateKey", PrivateKey.Expr)); break;
+                        case 8: if (PrivateKeyWo is not null) entries.Add(new("privateKeyWo", PrivateKeyWo.Expr)); break;
+                        case 9: if (PrivateKeyWoVersion is not null) entries.Add(new("privateKeyWoVersion", PrivateKeyWoVersion.Expr)); break;
+                        case 10: if (Region is not null) entries.Add(new("region", Region.Expr)); break;
+                        case 11: if (SubjectAlternativeNames is not null) entries.Add(new("subjectAlternativeNames", ArgsWriter.List(SubjectAlternativeNames, static item0 => item0.Expr))); break;
+                        case 12: if (Tags is not null) entries.Add(new("tags", ArgsWriter.Map(Tags, static item0 => item0.Expr))); break;
+                        case 13: if (ValidationMethod is not null) entries.Add(new("validationMethod", ValidationMethod.Expr)); break;
+                        case 14: if (ValidationOptions is not null) entries.Add(new("validationOptions", ArgsWriter.List(ValidationOptions, static item0 => item0.ToObjectExpr()))); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

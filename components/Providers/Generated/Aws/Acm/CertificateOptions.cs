@@ -14,15 +14,21 @@ public static partial class Aws
         {
             public const string Token = "aws:acm/CertificateOptions:CertificateOptions";
 
-            public Input<string>? CertificateTransparencyLoggingPreference { get; init; }
-            public Input<string>? Export { get; init; }
+            public Input<string>? CertificateTransparencyLoggingPreference { get; init { field = value; Assigned(0); } }
+            public Input<string>? Export { get; init { field = value; Assigned(1); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(2);
-                if (CertificateTransparencyLoggingPreference is not null) entries.Add(new("certificateTransparencyLoggingPreference", CertificateTransparencyLoggingPreference.Expr));
-                if (Export is not null) entries.Add(new("export", Export.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (CertificateTransparencyLoggingPreference is not null) entries.Add(new("certificateTransparencyLoggingPreference", CertificateTransparencyLoggingPreference.Expr)); break;
+                        case 1: if (Export is not null) entries.Add(new("export", Export.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

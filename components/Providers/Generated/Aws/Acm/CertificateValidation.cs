@@ -27,17 +27,23 @@ public static partial class Aws
         /// <summary>The inputs of <c>aws:acm/certificateValidation:CertificateValidation</c>.</summary>
         public sealed partial class CertificateValidationArgs : Args
         {
-            public required Input<string> CertificateArn { get; init; }
-            public Input<string>? Region { get; init; }
-            public IReadOnlyList<Input<string>>? ValidationRecordFqdns { get; init; }
+            public required Input<string> CertificateArn { get; init { field = value; Assigned(0); } }
+            public Input<string>? Region { get; init { field = value; Assigned(1); } }
+            public IReadOnlyList<Input<string>>? ValidationRecordFqdns { get; init { field = value; Assigned(2); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(3);
-                if (CertificateArn is not null) entries.Add(new("certificateArn", CertificateArn.Expr));
-                if (Region is not null) entries.Add(new("region", Region.Expr));
-                if (ValidationRecordFqdns is not null) entries.Add(new("validationRecordFqdns", ArgsWriter.List(ValidationRecordFqdns, static item0 => item0.Expr)));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (CertificateArn is not null) entries.Add(new("certificateArn", CertificateArn.Expr)); break;
+                        case 1: if (Region is not null) entries.Add(new("region", Region.Expr)); break;
+                        case 2: if (ValidationRecordFqdns is not null) entries.Add(new("validationRecordFqdns", ArgsWriter.List(ValidationRecordFqdns, static item0 => item0.Expr))); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

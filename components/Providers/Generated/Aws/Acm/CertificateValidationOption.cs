@@ -14,15 +14,21 @@ public static partial class Aws
         {
             public const string Token = "aws:acm/CertificateValidationOption:CertificateValidationOption";
 
-            public required Input<string> DomainName { get; init; }
-            public required Input<string> ValidationDomain { get; init; }
+            public required Input<string> DomainName { get; init { field = value; Assigned(0); } }
+            public required Input<string> ValidationDomain { get; init { field = value; Assigned(1); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(2);
-                if (DomainName is not null) entries.Add(new("domainName", DomainName.Expr));
-                if (ValidationDomain is not null) entries.Add(new("validationDomain", ValidationDomain.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (DomainName is not null) entries.Add(new("domainName", DomainName.Expr)); break;
+                        case 1: if (ValidationDomain is not null) entries.Add(new("validationDomain", ValidationDomain.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

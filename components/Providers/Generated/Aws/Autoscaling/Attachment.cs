@@ -28,19 +28,25 @@ public static partial class Aws
         /// <summary>The inputs of <c>aws:autoscaling/attachment:Attachment</c>.</summary>
         public sealed partial class AttachmentArgs : Args
         {
-            public required Input<string> AutoscalingGroupName { get; init; }
-            public Input<string>? Elb { get; init; }
-            public Input<string>? LbTargetGroupArn { get; init; }
-            public Input<string>? Region { get; init; }
+            public required Input<string> AutoscalingGroupName { get; init { field = value; Assigned(0); } }
+            public Input<string>? Elb { get; init { field = value; Assigned(1); } }
+            public Input<string>? LbTargetGroupArn { get; init { field = value; Assigned(2); } }
+            public Input<string>? Region { get; init { field = value; Assigned(3); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(4);
-                if (AutoscalingGroupName is not null) entries.Add(new("autoscalingGroupName", AutoscalingGroupName.Expr));
-                if (Elb is not null) entries.Add(new("elb", Elb.Expr));
-                if (LbTargetGroupArn is not null) entries.Add(new("lbTargetGroupArn", LbTargetGroupArn.Expr));
-                if (Region is not null) entries.Add(new("region", Region.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (AutoscalingGroupName is not null) entries.Add(new("autoscalingGroupName", AutoscalingGroupName.Expr)); break;
+                        case 1: if (Elb is not null) entries.Add(new("elb", Elb.Expr)); break;
+                        case 2: if (LbTargetGroupArn is not null) entries.Add(new("lbTargetGroupArn", LbTargetGroupArn.Expr)); break;
+                        case 3: if (Region is not null) entries.Add(new("region", Region.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -70,97 +70,103 @@ public static partial class Aws
         /// <summary>The inputs of <c>aws:autoscaling/group:Group</c>.</summary>
         public sealed partial class GroupArgs : Args
         {
-            public Aws.Autoscaling.GroupAvailabilityZoneDistribution? AvailabilityZoneDistribution { get; init; }
-            public IReadOnlyList<Input<string>>? AvailabilityZones { get; init; }
-            public Input<bool>? CapacityRebalance { get; init; }
-            public Aws.Autoscaling.GroupCapacityReservationSpecification? CapacityReservationSpecification { get; init; }
-            public Input<string>? Context { get; init; }
-            public Input<double>? DefaultCooldown { get; init; }
-            public Input<double>? DefaultInstanceWarmup { get; init; }
-            public Input<double>? DesiredCapacity { get; init; }
-            public Input<string>? DesiredCapacityType { get; init; }
-            public IReadOnlyList<Input<Aws.Autoscaling.Metric>>? EnabledMetrics { get; init; }
-            public Input<bool>? ForceDelete { get; init; }
-            public Input<bool>? ForceDeleteWarmPool { get; init; }
-            public Input<double>? HealthCheckGracePeriod { get; init; }
-            public Input<string>? HealthCheckType { get; init; }
-            public Input<bool>? IgnoreFailedScalingActivities { get; init; }
-            public IReadOnlyList<Aws.Autoscaling.GroupInitialLifecycleHook>? InitialLifecycleHooks { get; init; }
-            public Aws.Autoscaling.GroupInstanceLifecyclePolicy? InstanceLifecyclePolicy { get; init; }
-            public Aws.Autoscaling.GroupInstanceMaintenancePolicy? InstanceMaintenancePolicy { get; init; }
-            public Aws.Autoscaling.GroupInstanceRefresh? InstanceRefresh { get; init; }
-            public Input<string>? LaunchConfiguration { get; init; }
-            public Aws.Autoscaling.GroupLaunchTemplate? LaunchTemplate { get; init; }
-            public IReadOnlyList<Input<string>>? LoadBalancers { get; init; }
-            public Input<double>? MaxInstanceLifetime { get; init; }
-            public required Input<double> MaxSize { get; init; }
-            public Input<string>? MetricsGranularity { get; init; }
-            public Input<double>? MinElbCapacity { get; init; }
-            public required Input<double> MinSize { get; init; }
-            public Aws.Autoscaling.GroupMixedInstancesPolicy? MixedInstancesPolicy { get; init; }
-            public Input<string>? Name { get; init; }
-            public Input<string>? NamePrefix { get; init; }
-            public Input<string>? PlacementGroup { get; init; }
-            public Input<bool>? ProtectFromScaleIn { get; init; }
-            public Input<string>? Region { get; init; }
-            public Input<string>? ServiceLinkedRoleArn { get; init; }
-            public IReadOnlyList<Input<string>>? SuspendedProcesses { get; init; }
-            public IReadOnlyList<Aws.Autoscaling.GroupTag>? Tags { get; init; }
-            public IReadOnlyList<Input<string>>? TargetGroupArns { get; init; }
-            public IReadOnlyList<Input<string>>? TerminationPolicies { get; init; }
-            public IReadOnlyList<Aws.Autoscaling.GroupTrafficSource>? TrafficSources { get; init; }
-            public IReadOnlyList<Input<string>>? VpcZoneIdentifiers { get; init; }
-            public Input<string>? WaitForCapacityTimeout { get; init; }
-            public Input<double>? WaitForElbCapacity { get; init; }
-            public Aws.Autoscaling.GroupWarmPool? WarmPool { get; init; }
+            public Aws.Autoscaling.GroupAvailabilityZoneDistribution? AvailabilityZoneDistribution { get; init { field = value; Assigned(0); } }
+            public IReadOnlyList<Input<string>>? AvailabilityZones { get; init { field = value; Assigned(1); } }
+            public Input<bool>? CapacityRebalance { get; init { field = value; Assigned(2); } }
+            public Aws.Autoscaling.GroupCapacityReservationSpecification? CapacityReservationSpecification { get; init { field = value; Assigned(3); } }
+            public Input<string>? Context { get; init { field = value; Assigned(4); } }
+            public Input<double>? DefaultCooldown { get; init { field = value; Assigned(5); } }
+            public Input<double>? DefaultInstanceWarmup { get; init { field = value; Assigned(6); } }
+            public Input<double>? DesiredCapacity { get; init { field = value; Assigned(7); } }
+            public Input<string>? DesiredCapacityType { get; init { field = value; Assigned(8); } }
+            public IReadOnlyList<Input<Aws.Autoscaling.Metric>>? EnabledMetrics { get; init { field = value; Assigned(9); } }
+            public Input<bool>? ForceDelete { get; init { field = value; Assigned(10); } }
+            public Input<bool>? ForceDeleteWarmPool { get; init { field = value; Assigned(11); } }
+            public Input<double>? HealthCheckGracePeriod { get; init { field = value; Assigned(12); } }
+            public Input<string>? HealthCheckType { get; init { field = value; Assigned(13); } }
+            public Input<bool>? IgnoreFailedScalingActivities { get; init { field = value; Assigned(14); } }
+            public IReadOnlyList<Aws.Autoscaling.GroupInitialLifecycleHook>? InitialLifecycleHooks { get; init { field = value; Assigned(15); } }
+            public Aws.Autoscaling.GroupInstanceLifecyclePolicy? InstanceLifecyclePolicy { get; init { field = value; Assigned(16); } }
+            public Aws.Autoscaling.GroupInstanceMaintenancePolicy? InstanceMaintenancePolicy { get; init { field = value; Assigned(17); } }
+            public Aws.Autoscaling.GroupInstanceRefresh? InstanceRefresh { get; init { field = value; Assigned(18); } }
+            public Input<string>? LaunchConfiguration { get; init { field = value; Assigned(19); } }
+            public Aws.Autoscaling.GroupLaunchTemplate? LaunchTemplate { get; init { field = value; Assigned(20); } }
+            public IReadOnlyList<Input<string>>? LoadBalancers { get; init { field = value; Assigned(21); } }
+            public Input<double>? MaxInstanceLifetime { get; init { field = value; Assigned(22); } }
+            public required Input<double> MaxSize { get; init { field = value; Assigned(23); } }
+            public Input<string>? MetricsGranularity { get; init { field = value; Assigned(24); } }
+            public Input<double>? MinElbCapacity { get; init { field = value; Assigned(25); } }
+            public required Input<double> MinSize { get; init { field = value; Assigned(26); } }
+            public Aws.Autoscaling.GroupMixedInstancesPolicy? MixedInstancesPolicy { get; init { field = value; Assigned(27); } }
+            public Input<string>? Name { get; init { field = value; Assigned(28); } }
+            public Input<string>? NamePrefix { get; init { field = value; Assigned(29); } }
+            public Input<string>? PlacementGroup { get; init { field = value; Assigned(30); } }
+            public Input<bool>? ProtectFromScaleIn { get; init { field = value; Assigned(31); } }
+            public Input<string>? Region { get; init { field = value; Assigned(32); } }
+            public Input<string>? ServiceLinkedRoleArn { get; init { field = value; Assigned(33); } }
+            public IReadOnlyList<Input<string>>? SuspendedProcesses { get; init { field = value; Assigned(34); } }
+            public IReadOnlyList<Aws.Autoscaling.GroupTag>? Tags { get; init { field = value; Assigned(35); } }
+            public IReadOnlyList<Input<string>>? TargetGroupArns { get; init { field = value; Assigned(36); } }
+            public IReadOnlyList<Input<string>>? TerminationPolicies { get; init { field = value; Assigned(37); } }
+            public IReadOnlyList<Aws.Autoscaling.GroupTrafficSource>? TrafficSources { get; init { field = value; Assigned(38); } }
+            public IReadOnlyList<Input<string>>? VpcZoneIdentifiers { get; init { field = value; Assigned(39); } }
+            public Input<string>? WaitForCapacityTimeout { get; init { field = value; Assigned(40); } }
+            public Input<double>? WaitForElbCapacity { get; init { field = value; Assigned(41); } }
+            public Aws.Autoscaling.GroupWarmPool? WarmPool { get; init { field = value; Assigned(42); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(43);
-                if (AvailabilityZoneDistribution is not null) entries.Add(new("availabilityZoneDistribution", AvailabilityZoneDistribution.ToObjectExpr()));
-                if (AvailabilityZones is not null) entries.Add(new("availabilityZones", ArgsWriter.List(AvailabilityZones, static item0 => item0.Expr)));
-                if (CapacityRebalance is not null) entries.Add(new("capacityRebalance", CapacityRebalance.Expr));
-                if (CapacityReservationSpecification is not null) entries.Add(new("capacityReservationSpecification", CapacityReservationSpecification.ToObjectExpr()));
-                if (Context is not null) entries.Add(new("context", Context.Expr));
-                if (DefaultCooldown is not null) entries.Add(new("defaultCooldown", DefaultCooldown.Expr));
-                if (DefaultInstanceWarmup is not null) entries.Add(new("defaultInstanceWarmup", DefaultInstanceWarmup.Expr));
-                if (DesiredCapacity is not null) entries.Add(new("desiredCapacity", DesiredCapacity.Expr));
-                if (DesiredCapacityType is not null) entries.Add(new("desiredCapacityType", DesiredCapacityType.Expr));
-                if (EnabledMetrics is not null) entries.Add(new("enabledMetrics", ArgsWriter.List(EnabledMetrics, static item0 => item0.Expr)));
-                if (ForceDelete is not null) entries.Add(new("forceDelete", ForceDelete.Expr));
-                if (ForceDeleteWarmPool is not null) entries.Add(new("forceDeleteWarmPool", ForceDeleteWarmPool.Expr));
-                if (HealthCheckGracePeriod is not null) entries.Add(new("healthCheckGracePeriod", HealthCheckGracePeriod.Expr));
-                if (HealthCheckType is not null) entries.Add(new("healthCheckType", HealthCheckType.Expr));
-                if (IgnoreFailedScalingActivities is not null) entries.Add(new("ignoreFailedScalingActivities", IgnoreFailedScalingActivities.Expr));
-                if (InitialLifecycleHooks is not null) entries.Add(new("initialLifecycleHooks", ArgsWriter.List(InitialLifecycleHooks, static item0 => item0.ToObjectExpr())));
-                if (InstanceLifecyclePolicy is not null) entries.Add(new("instanceLifecyclePolicy", InstanceLifecyclePolicy.ToObjectExpr()));
-                if (InstanceMaintenancePolicy is not null) entries.Add(new("instanceMaintenancePolicy", InstanceMaintenancePolicy.ToObjectExpr()));
-                if (InstanceRefresh is not null) entries.Add(new("instanceRefresh", InstanceRefresh.ToObjectExpr()));
-                if (LaunchConfiguration is not null) entries.Add(new("launchConfiguration", LaunchConfiguration.Expr));
-                if (LaunchTemplate is not null) entries.Add(new("launchTemplate", LaunchTemplate.ToObjectExpr()));
-                if (LoadBalancers is not null) entries.Add(new("loadBalancers", ArgsWriter.List(LoadBalancers, static item0 => item0.Expr)));
-                if (MaxInstanceLifetime is not null) entries.Add(new("maxInstanceLifetime", MaxInstanceLifetime.Expr));
-                if (MaxSize is not null) entries.Add(new("maxSize", MaxSize.Expr));
-                if (MetricsGranularity is not null) entries.Add(new("metricsGranularity", MetricsGranularity.Expr));
-                if (MinElbCapacity is not null) entries.Add(new("minElbCapacity", MinElbCapacity.Expr));
-                if (MinSize is not null) entries.Add(new("minSize", MinSize.Expr));
-                if (MixedInstancesPolicy is not null) entries.Add(new("mixedInstancesPolicy", MixedInstancesPolicy.ToObjectExpr()));
-                if (Name is not null) entries.Add(new("name", Name.Expr));
-                if (NamePrefix is not null) entries.Add(new("namePrefix", NamePrefix.Expr));
-                if (PlacementGroup is not null) entries.Add(new("placementGroup", PlacementGroup.Expr));
-                if (ProtectFromScaleIn is not null) entries.Add(new("protectFromScaleIn", ProtectFromScaleIn.Expr));
-                if (Region is not null) entries.Add(new("region", Region.Expr));
-                if (ServiceLinkedRoleArn is not null) entries.Add(new("serviceLinkedRoleArn", ServiceLinkedRoleArn.Expr));
-                if (SuspendedProcesses is not null) entries.Add(new("suspendedProcesses", ArgsWriter.List(SuspendedProcesses, static item0 => item0.Expr)));
-                if (Tags is not null) entries.Add(new("tags", ArgsWriter.List(Tags, static item0 => item0.ToObjectExpr())));
-                if (TargetGroupArns is not null) entries.Add(new("targetGroupArns", ArgsWriter.List(TargetGroupArns, static item0 => item0.Expr)));
-                if (TerminationPolicies is not null) entries.Add(new("terminationPolicies", ArgsWriter.List(TerminationPolicies, static item0 => item0.Expr)));
-                if (TrafficSources is not null) entries.Add(new("trafficSources", ArgsWriter.List(TrafficSources, static item0 => item0.ToObjectExpr())));
-                if (VpcZoneIdentifiers is not null) entries.Add(new("vpcZoneIdentifiers", ArgsWriter.List(VpcZoneIdentifiers, static item0 => item0.Expr)));
-                if (WaitForCapacityTimeout is not null) entries.Add(new("waitForCapacityTimeout", WaitForCapacityTimeout.Expr));
-                if (WaitForElbCapacity is not null) entries.Add(new("waitForElbCapacity", WaitForElbCapacity.Expr));
-                if (WarmPool is not null) entries.Add(new("warmPool", WarmPool.ToObjectExpr()));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (AvailabilityZoneDistribution is not null) entries.Add(new("availabilityZoneDistribution", AvailabilityZoneDistribution.ToObjectExpr())); break;
+                        case 1: if (AvailabilityZones is not null) entries.Add(new("availabilityZones", ArgsWriter.List(AvailabilityZones, static item0 => item0.Expr))); break;
+                        case 2: if (CapacityRebalance is not null) entries.Add(new("capacityRebalance", CapacityRebalance.Expr)); break;
+                        case 3: if (CapacityReservationSpecification is not null) entries.Add(new("capacityReservationSpecification", CapacityReservationSpecification.ToObjectExpr())); break;
+                        case 4: if (Context is not null) entries.Add(new("context", Context.Expr)); break;
+                        case 5: if (DefaultCooldown is not null) entries.Add(new("defaultCooldown", DefaultCooldown.Expr)); break;
+                        case 6: if (DefaultInstanceWarmup is not null) entries.Add(new("defaultInstanceWarmup", DefaultInstanceWarmup.Expr)); break;
+                        case 7: if (DesiredCapacity is not null) entries.Add(new("desiredCapacity", DesiredCapacity.Expr)); break;
+                        case 8: if (DesiredCapacityType is not null) entries.Add(new("desiredCapacityType", DesiredCapacityType.Expr)); break;
+                        case 9: if (EnabledMetrics is not null) entries.Add(new("enabledMetrics", ArgsWriter.List(EnabledMetrics, static item0 => item0.Expr))); break;
+                        case 10: if (ForceDelete is not null) entries.Add(new("forceDelete", ForceDelete.Expr)); break;
+                        case 11: if (ForceDeleteWarmPool is not null) entries.Add(new("forceDeleteWarmPool", ForceDeleteWarmPool.Expr)); break;
+                        case 12: if (HealthCheckGracePeriod is not null) entries.Add(new("healthCheckGracePeriod", HealthCheckGracePeriod.Expr)); break;
+                        case 13: if (HealthCheckType is not null) entries.Add(new("healthCheckType", HealthCheckType.Expr)); break;
+                        case 14: if (IgnoreFailedScalingActivities is not null) entries.Add(new("ignoreFailedScalingActivities", IgnoreFailedScalingActivities.Expr)); break;
+                        case 15: if (InitialLifecycleHooks is not null) entries.Add(new("initialLifecycleHooks", ArgsWriter.List(InitialLifecycleHooks, static item0 => item0.ToObjectExpr()))); break;
+                        case 16: if (InstanceLifecyclePolicy is not null) entries.Add(new("instanceLifecyclePolicy", InstanceLifecyclePolicy.ToObjectExpr())); break;
+                        case 17: if (InstanceMaintenancePolicy is not null) entries.Add(new("instanceMaintenancePolicy", InstanceMaintenancePolicy.ToObjectExpr())); break;
+                        case 18: if (InstanceRefresh is not null) entries.Add(new("instanceRefresh", InstanceRefresh.ToObjectExpr())); break;
+                        case 19: if (LaunchConfiguration is not null) entries.Add(new("launchConfiguration", LaunchConfiguration.Expr)); break;
+                        case 20: if (LaunchTemplate is not null) entries.Add(new("launchTemplate", LaunchTemplate.ToObjectExpr())); break;
+                        case 21: if (LoadBalancers is not null) entries.Add(new("loadBalancers", ArgsWriter.List(LoadBalancers, static item0 => item0.Expr))); break;
+                        case 22: if (MaxInstanceLifetime is not null) entries.Add(new("maxInstanceLifetime", MaxInstanceLifetime.Expr)); break;
+                        case 23: if (MaxSize is not null) entries.Add(new("maxSize", MaxSize.Expr)); break;
+                        case 24: if (MetricsGranularity is not null) entries.Add(new("metricsGranularity", MetricsGranularity.Expr)); break;
+                        case 25: if (MinElbCapacity is not null) entries.Add(new("minElbCapacity", MinElbCapacity.Expr)); break;
+                        case 26: if (MinSize is not null) entries.Add(new("minSize", MinSize.Expr)); break;
+                        case 27: if (MixedInstancesPolicy is not null) entries.Add(new("mixedInstancesPolicy", MixedInstancesPolicy.ToObjectExpr())); break;
+                        case 28: if (Name is not null) entries.Add(new("name", Name.Expr)); break;
+                        case 29: if (NamePrefix is not null) entries.Add(new("namePrefix", NamePrefix.Expr)); break;
+                        case 30: if (PlacementGroup is not null) entries.Add(new("placementGroup", PlacementGroup.Expr)); break;
+                        case 31: if (ProtectFromScaleIn is not null) entries.Add(new("protectFromScaleIn", ProtectFromScaleIn.Expr)); break;
+                        case 32: if (Region is not null) entries.Add(new("region", Region.Expr)); break;
+                        case 33: if (ServiceLinkedRoleArn is not null) entries.Add(new("serviceLinkedRoleArn", ServiceLinkedRoleArn.Expr)); break;
+                        case 34: if (SuspendedProcesses is not null) entries.Add(new("suspendedProcesses", ArgsWriter.List(SuspendedProcesses, static item0 => item0.Expr))); break;
+                        case 35: if (Tags is not null) entries.Add(new("tags", ArgsWriter.List(Tags, static item0 => item0.ToObjectExpr()))); break;
+                        case 36: if (TargetGroupArns is not null) entries.Add(new("targetGroupArns", ArgsWriter.List(TargetGroupArns, static item0 => item0.Expr))); break;
+                        case 37: if (TerminationPolicies is not null) entries.Add(new("terminationPolicies", ArgsWriter.List(TerminationPolicies, static item0 => item0.Expr))); break;
+                        case 38: if (TrafficSources is not null) entries.Add(new("trafficSources", ArgsWriter.List(TrafficSources, static item0 => item0.ToObjectExpr()))); break;
+                        case 39: if (VpcZoneIdentifiers is not null) entries.Add(new("vpcZoneIdentifiers", ArgsWriter.List(VpcZoneIdentifiers, static item0 => item0.Expr))); break;
+                        case 40: if (WaitForCapacityTimeout is not null) entries.Add(new("waitForCapacityTimeout", WaitForCapacityTimeout.Expr)); break;
+                        case 41: if (WaitForElbCapacity is not null) entries.Add(new("waitForElbCapacity", WaitForElbCapacity.Expr)); break;
+                        case 42: if (WarmPool is not null) entries.Add(new("warmPool", WarmPool.ToObjectExpr())); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

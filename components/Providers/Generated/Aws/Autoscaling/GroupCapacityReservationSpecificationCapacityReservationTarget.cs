@@ -14,15 +14,21 @@ public static partial class Aws
         {
             public const string Token = "aws:autoscaling/GroupCapacityReservationSpecificationCapacityReservationTarget:GroupCapacityReservationSpecificationCapacityReservationTarget";
 
-            public IReadOnlyList<Input<string>>? CapacityReservationIds { get; init; }
-            public IReadOnlyList<Input<string>>? CapacityReservationResourceGroupArns { get; init; }
+            public IReadOnlyList<Input<string>>? CapacityReservationIds { get; init { field = value; Assigned(0); } }
+            public IReadOnlyList<Input<string>>? CapacityReservationResourceGroupArns { get; init { field = value; Assigned(1); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(2);
-                if (CapacityReservationIds is not null) entries.Add(new("capacityReservationIds", ArgsWriter.List(CapacityReservationIds, static item0 => item0.Expr)));
-                if (CapacityReservationResourceGroupArns is not null) entries.Add(new("capacityReservationResourceGroupArns", ArgsWriter.List(CapacityReservationResourceGroupArns, static item0 => item0.Expr)));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (CapacityReservationIds is not null) entries.Add(new("capacityReservationIds", ArgsWriter.List(CapacityReservationIds, static item0 => item0.Expr))); break;
+                        case 1: if (CapacityReservationResourceGroupArns is not null) entries.Add(new("capacityReservationResourceGroupArns", ArgsWriter.List(CapacityReservationResourceGroupArns, static item0 => item0.Expr))); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -14,25 +14,31 @@ public static partial class Aws
         {
             public const string Token = "aws:autoscaling/GroupInitialLifecycleHook:GroupInitialLifecycleHook";
 
-            public Input<string>? DefaultResult { get; init; }
-            public Input<double>? HeartbeatTimeout { get; init; }
-            public required Input<string> LifecycleTransition { get; init; }
-            public required Input<string> Name { get; init; }
-            public Input<string>? NotificationMetadata { get; init; }
-            public Input<string>? NotificationTargetArn { get; init; }
-            public Input<string>? RoleArn { get; init; }
+            public Input<string>? DefaultResult { get; init { field = value; Assigned(0); } }
+            public Input<double>? HeartbeatTimeout { get; init { field = value; Assigned(1); } }
+            public required Input<string> LifecycleTransition { get; init { field = value; Assigned(2); } }
+            public required Input<string> Name { get; init { field = value; Assigned(3); } }
+            public Input<string>? NotificationMetadata { get; init { field = value; Assigned(4); } }
+            public Input<string>? NotificationTargetArn { get; init { field = value; Assigned(5); } }
+            public Input<string>? RoleArn { get; init { field = value; Assigned(6); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(7);
-                if (DefaultResult is not null) entries.Add(new("defaultResult", DefaultResult.Expr));
-                if (HeartbeatTimeout is not null) entries.Add(new("heartbeatTimeout", HeartbeatTimeout.Expr));
-                if (LifecycleTransition is not null) entries.Add(new("lifecycleTransition", LifecycleTransition.Expr));
-                if (Name is not null) entries.Add(new("name", Name.Expr));
-                if (NotificationMetadata is not null) entries.Add(new("notificationMetadata", NotificationMetadata.Expr));
-                if (NotificationTargetArn is not null) entries.Add(new("notificationTargetArn", NotificationTargetArn.Expr));
-                if (RoleArn is not null) entries.Add(new("roleArn", RoleArn.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (DefaultResult is not null) entries.Add(new("defaultResult", DefaultResult.Expr)); break;
+                        case 1: if (HeartbeatTimeout is not null) entries.Add(new("heartbeatTimeout", HeartbeatTimeout.Expr)); break;
+                        case 2: if (LifecycleTransition is not null) entries.Add(new("lifecycleTransition", LifecycleTransition.Expr)); break;
+                        case 3: if (Name is not null) entries.Add(new("name", Name.Expr)); break;
+                        case 4: if (NotificationMetadata is not null) entries.Add(new("notificationMetadata", NotificationMetadata.Expr)); break;
+                        case 5: if (NotificationTargetArn is not null) entries.Add(new("notificationTargetArn", NotificationTargetArn.Expr)); break;
+                        case 6: if (RoleArn is not null) entries.Add(new("roleArn", RoleArn.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

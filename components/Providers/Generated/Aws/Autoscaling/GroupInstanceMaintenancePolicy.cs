@@ -14,15 +14,21 @@ public static partial class Aws
         {
             public const string Token = "aws:autoscaling/GroupInstanceMaintenancePolicy:GroupInstanceMaintenancePolicy";
 
-            public required Input<double> MaxHealthyPercentage { get; init; }
-            public required Input<double> MinHealthyPercentage { get; init; }
+            public required Input<double> MaxHealthyPercentage { get; init { field = value; Assigned(0); } }
+            public required Input<double> MinHealthyPercentage { get; init { field = value; Assigned(1); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(2);
-                if (MaxHealthyPercentage is not null) entries.Add(new("maxHealthyPercentage", MaxHealthyPercentage.Expr));
-                if (MinHealthyPercentage is not null) entries.Add(new("minHealthyPercentage", MinHealthyPercentage.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (MaxHealthyPercentage is not null) entries.Add(new("maxHealthyPercentage", MaxHealthyPercentage.Expr)); break;
+                        case 1: if (MinHealthyPercentage is not null) entries.Add(new("minHealthyPercentage", MinHealthyPercentage.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -14,17 +14,23 @@ public static partial class Aws
         {
             public const string Token = "aws:autoscaling/GroupInstanceRefresh:GroupInstanceRefresh";
 
-            public Aws.Autoscaling.GroupInstanceRefreshPreferences? Preferences { get; init; }
-            public required Input<string> Strategy { get; init; }
-            public IReadOnlyList<Input<string>>? Triggers { get; init; }
+            public Aws.Autoscaling.GroupInstanceRefreshPreferences? Preferences { get; init { field = value; Assigned(0); } }
+            public required Input<string> Strategy { get; init { field = value; Assigned(1); } }
+            public IReadOnlyList<Input<string>>? Triggers { get; init { field = value; Assigned(2); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(3);
-                if (Preferences is not null) entries.Add(new("preferences", Preferences.ToObjectExpr()));
-                if (Strategy is not null) entries.Add(new("strategy", Strategy.Expr));
-                if (Triggers is not null) entries.Add(new("triggers", ArgsWriter.List(Triggers, static item0 => item0.Expr)));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (Preferences is not null) entries.Add(new("preferences", Preferences.ToObjectExpr())); break;
+                        case 1: if (Strategy is not null) entries.Add(new("strategy", Strategy.Expr)); break;
+                        case 2: if (Triggers is not null) entries.Add(new("triggers", ArgsWriter.List(Triggers, static item0 => item0.Expr))); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

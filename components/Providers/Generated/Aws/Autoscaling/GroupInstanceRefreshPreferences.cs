@@ -14,31 +14,37 @@ public static partial class Aws
         {
             public const string Token = "aws:autoscaling/GroupInstanceRefreshPreferences:GroupInstanceRefreshPreferences";
 
-            public Aws.Autoscaling.GroupInstanceRefreshPreferencesAlarmSpecification? AlarmSpecification { get; init; }
-            public Input<bool>? AutoRollback { get; init; }
-            public Input<string>? CheckpointDelay { get; init; }
-            public IReadOnlyList<Input<double>>? CheckpointPercentages { get; init; }
-            public Input<string>? InstanceWarmup { get; init; }
-            public Input<double>? MaxHealthyPercentage { get; init; }
-            public Input<double>? MinHealthyPercentage { get; init; }
-            public Input<string>? ScaleInProtectedInstances { get; init; }
-            public Input<bool>? SkipMatching { get; init; }
-            public Input<string>? StandbyInstances { get; init; }
+            public Aws.Autoscaling.GroupInstanceRefreshPreferencesAlarmSpecification? AlarmSpecification { get; init { field = value; Assigned(0); } }
+            public Input<bool>? AutoRollback { get; init { field = value; Assigned(1); } }
+            public Input<string>? CheckpointDelay { get; init { field = value; Assigned(2); } }
+            public IReadOnlyList<Input<double>>? CheckpointPercentages { get; init { field = value; Assigned(3); } }
+            public Input<string>? InstanceWarmup { get; init { field = value; Assigned(4); } }
+            public Input<double>? MaxHealthyPercentage { get; init { field = value; Assigned(5); } }
+            public Input<double>? MinHealthyPercentage { get; init { field = value; Assigned(6); } }
+            public Input<string>? ScaleInProtectedInstances { get; init { field = value; Assigned(7); } }
+            public Input<bool>? SkipMatching { get; init { field = value; Assigned(8); } }
+            public Input<string>? StandbyInstances { get; init { field = value; Assigned(9); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(10);
-                if (AlarmSpecification is not null) entries.Add(new("alarmSpecification", AlarmSpecification.ToObjectExpr()));
-                if (AutoRollback is not null) entries.Add(new("autoRollback", AutoRollback.Expr));
-                if (CheckpointDelay is not null) entries.Add(new("checkpointDelay", CheckpointDelay.Expr));
-                if (CheckpointPercentages is not null) entries.Add(new("checkpointPercentages", ArgsWriter.List(CheckpointPercentages, static item0 => item0.Expr)));
-                if (InstanceWarmup is not null) entries.Add(new("instanceWarmup", InstanceWarmup.Expr));
-                if (MaxHealthyPercentage is not null) entries.Add(new("maxHealthyPercentage", MaxHealthyPercentage.Expr));
-                if (MinHealthyPercentage is not null) entries.Add(new("minHealthyPercentage", MinHealthyPercentage.Expr));
-                if (ScaleInProtectedInstances is not null) entries.Add(new("scaleInProtectedInstances", ScaleInProtectedInstances.Expr));
-                if (SkipMatching is not null) entries.Add(new("skipMatching", SkipMatching.Expr));
-                if (StandbyInstances is not null) entries.Add(new("standbyInstances", StandbyInstances.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (AlarmSpecification is not null) entries.Add(new("alarmSpecification", AlarmSpecification.ToObjectExpr())); break;
+                        case 1: if (AutoRollback is not null) entries.Add(new("autoRollback", AutoRollback.Expr)); break;
+                        case 2: if (CheckpointDelay is not null) entries.Add(new("checkpointDelay", CheckpointDelay.Expr)); break;
+                        case 3: if (CheckpointPercentages is not null) entries.Add(new("checkpointPercentages", ArgsWriter.List(CheckpointPercentages, static item0 => item0.Expr))); break;
+                        case 4: if (InstanceWarmup is not null) entries.Add(new("instanceWarmup", InstanceWarmup.Expr)); break;
+                        case 5: if (MaxHealthyPercentage is not null) entries.Add(new("maxHealthyPercentage", MaxHealthyPercentage.Expr)); break;
+                        case 6: if (MinHealthyPercentage is not null) entries.Add(new("minHealthyPercentage", MinHealthyPercentage.Expr)); break;
+                        case 7: if (ScaleInProtectedInstances is not null) entries.Add(new("scaleInProtectedInstances", ScaleInProtectedInstances.Expr)); break;
+                        case 8: if (SkipMatching is not null) entries.Add(new("skipMatching", SkipMatching.Expr)); break;
+                        case 9: if (StandbyInstances is not null) entries.Add(new("standbyInstances", StandbyInstances.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

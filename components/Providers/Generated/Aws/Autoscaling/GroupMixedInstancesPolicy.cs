@@ -14,15 +14,21 @@ public static partial class Aws
         {
             public const string Token = "aws:autoscaling/GroupMixedInstancesPolicy:GroupMixedInstancesPolicy";
 
-            public Aws.Autoscaling.GroupMixedInstancesPolicyInstancesDistribution? InstancesDistribution { get; init; }
-            public required Aws.Autoscaling.GroupMixedInstancesPolicyLaunchTemplate LaunchTemplate { get; init; }
+            public Aws.Autoscaling.GroupMixedInstancesPolicyInstancesDistribution? InstancesDistribution { get; init { field = value; Assigned(0); } }
+            public required Aws.Autoscaling.GroupMixedInstancesPolicyLaunchTemplate LaunchTemplate { get; init { field = value; Assigned(1); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(2);
-                if (InstancesDistribution is not null) entries.Add(new("instancesDistribution", InstancesDistribution.ToObjectExpr()));
-                if (LaunchTemplate is not null) entries.Add(new("launchTemplate", LaunchTemplate.ToObjectExpr()));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (InstancesDistribution is not null) entries.Add(new("instancesDistribution", InstancesDistribution.ToObjectExpr())); break;
+                        case 1: if (LaunchTemplate is not null) entries.Add(new("launchTemplate", LaunchTemplate.ToObjectExpr())); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -14,23 +14,29 @@ public static partial class Aws
         {
             public const string Token = "aws:autoscaling/GroupMixedInstancesPolicyInstancesDistribution:GroupMixedInstancesPolicyInstancesDistribution";
 
-            public Input<string>? OnDemandAllocationStrategy { get; init; }
-            public Input<double>? OnDemandBaseCapacity { get; init; }
-            public Input<double>? OnDemandPercentageAboveBaseCapacity { get; init; }
-            public Input<string>? SpotAllocationStrategy { get; init; }
-            public Input<double>? SpotInstancePools { get; init; }
-            public Input<string>? SpotMaxPrice { get; init; }
+            public Input<string>? OnDemandAllocationStrategy { get; init { field = value; Assigned(0); } }
+            public Input<double>? OnDemandBaseCapacity { get; init { field = value; Assigned(1); } }
+            public Input<double>? OnDemandPercentageAboveBaseCapacity { get; init { field = value; Assigned(2); } }
+            public Input<string>? SpotAllocationStrategy { get; init { field = value; Assigned(3); } }
+            public Input<double>? SpotInstancePools { get; init { field = value; Assigned(4); } }
+            public Input<string>? SpotMaxPrice { get; init { field = value; Assigned(5); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(6);
-                if (OnDemandAllocationStrategy is not null) entries.Add(new("onDemandAllocationStrategy", OnDemandAllocationStrategy.Expr));
-                if (OnDemandBaseCapacity is not null) entries.Add(new("onDemandBaseCapacity", OnDemandBaseCapacity.Expr));
-                if (OnDemandPercentageAboveBaseCapacity is not null) entries.Add(new("onDemandPercentageAboveBaseCapacity", OnDemandPercentageAboveBaseCapacity.Expr));
-                if (SpotAllocationStrategy is not null) entries.Add(new("spotAllocationStrategy", SpotAllocationStrategy.Expr));
-                if (SpotInstancePools is not null) entries.Add(new("spotInstancePools", SpotInstancePools.Expr));
-                if (SpotMaxPrice is not null) entries.Add(new("spotMaxPrice", SpotMaxPrice.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (OnDemandAllocationStrategy is not null) entries.Add(new("onDemandAllocationStrategy", OnDemandAllocationStrategy.Expr)); break;
+                        case 1: if (OnDemandBaseCapacity is not null) entries.Add(new("onDemandBaseCapacity", OnDemandBaseCapacity.Expr)); break;
+                        case 2: if (OnDemandPercentageAboveBaseCapacity is not null) entries.Add(new("onDemandPercentageAboveBaseCapacity", OnDemandPercentageAboveBaseCapacity.Expr)); break;
+                        case 3: if (SpotAllocationStrategy is not null) entries.Add(new("spotAllocationStrategy", SpotAllocationStrategy.Expr)); break;
+                        case 4: if (SpotInstancePools is not null) entries.Add(new("spotInstancePools", SpotInstancePools.Expr)); break;
+                        case 5: if (SpotMaxPrice is not null) entries.Add(new("spotMaxPrice", SpotMaxPrice.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -14,15 +14,21 @@ public static partial class Aws
         {
             public const string Token = "aws:autoscaling/GroupMixedInstancesPolicyLaunchTemplate:GroupMixedInstancesPolicyLaunchTemplate";
 
-            public required Aws.Autoscaling.GroupMixedInstancesPolicyLaunchTemplateLaunchTemplateSpecification LaunchTemplateSpecification { get; init; }
-            public IReadOnlyList<Aws.Autoscaling.GroupMixedInstancesPolicyLaunchTemplateOverride>? Overrides { get; init; }
+            public required Aws.Autoscaling.GroupMixedInstancesPolicyLaunchTemplateLaunchTemplateSpecification LaunchTemplateSpecification { get; init { field = value; Assigned(0); } }
+            public IReadOnlyList<Aws.Autoscaling.GroupMixedInstancesPolicyLaunchTemplateOverride>? Overrides { get; init { field = value; Assigned(1); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(2);
-                if (LaunchTemplateSpecification is not null) entries.Add(new("launchTemplateSpecification", LaunchTemplateSpecification.ToObjectExpr()));
-                if (Overrides is not null) entries.Add(new("overrides", ArgsWriter.List(Overrides, static item0 => item0.ToObjectExpr())));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (LaunchTemplateSpecification is not null) entries.Add(new("launchTemplateSpecification", LaunchTemplateSpecification.ToObjectExpr())); break;
+                        case 1: if (Overrides is not null) entries.Add(new("overrides", ArgsWriter.List(Overrides, static item0 => item0.ToObjectExpr()))); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

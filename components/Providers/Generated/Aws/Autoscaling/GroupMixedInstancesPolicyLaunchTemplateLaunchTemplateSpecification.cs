@@ -14,17 +14,23 @@ public static partial class Aws
         {
             public const string Token = "aws:autoscaling/GroupMixedInstancesPolicyLaunchTemplateLaunchTemplateSpecification:GroupMixedInstancesPolicyLaunchTemplateLaunchTemplateSpecification";
 
-            public Input<string>? LaunchTemplateId { get; init; }
-            public Input<string>? LaunchTemplateName { get; init; }
-            public Input<string>? Version { get; init; }
+            public Input<string>? LaunchTemplateId { get; init { field = value; Assigned(0); } }
+            public Input<string>? LaunchTemplateName { get; init { field = value; Assigned(1); } }
+            public Input<string>? Version { get; init { field = value; Assigned(2); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(3);
-                if (LaunchTemplateId is not null) entries.Add(new("launchTemplateId", LaunchTemplateId.Expr));
-                if (LaunchTemplateName is not null) entries.Add(new("launchTemplateName", LaunchTemplateName.Expr));
-                if (Version is not null) entries.Add(new("version", Version.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (LaunchTemplateId is not null) entries.Add(new("launchTemplateId", LaunchTemplateId.Expr)); break;
+                        case 1: if (LaunchTemplateName is not null) entries.Add(new("launchTemplateName", LaunchTemplateName.Expr)); break;
+                        case 2: if (Version is not null) entries.Add(new("version", Version.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

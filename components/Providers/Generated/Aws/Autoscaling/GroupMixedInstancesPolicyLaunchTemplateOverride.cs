@@ -14,19 +14,25 @@ public static partial class Aws
         {
             public const string Token = "aws:autoscaling/GroupMixedInstancesPolicyLaunchTemplateOverride:GroupMixedInstancesPolicyLaunchTemplateOverride";
 
-            public Aws.Autoscaling.GroupMixedInstancesPolicyLaunchTemplateOverrideInstanceRequirements? InstanceRequirements { get; init; }
-            public Input<string>? InstanceType { get; init; }
-            public Aws.Autoscaling.GroupMixedInstancesPolicyLaunchTemplateOverrideLaunchTemplateSpecification? LaunchTemplateSpecification { get; init; }
-            public Input<string>? WeightedCapacity { get; init; }
+            public Aws.Autoscaling.GroupMixedInstancesPolicyLaunchTemplateOverrideInstanceRequirements? InstanceRequirements { get; init { field = value; Assigned(0); } }
+            public Input<string>? InstanceType { get; init { field = value; Assigned(1); } }
+            public Aws.Autoscaling.GroupMixedInstancesPolicyLaunchTemplateOverrideLaunchTemplateSpecification? LaunchTemplateSpecification { get; init { field = value; Assigned(2); } }
+            public Input<string>? WeightedCapacity { get; init { field = value; Assigned(3); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(4);
-                if (InstanceRequirements is not null) entries.Add(new("instanceRequirements", InstanceRequirements.ToObjectExpr()));
-                if (InstanceType is not null) entries.Add(new("instanceType", InstanceType.Expr));
-                if (LaunchTemplateSpecification is not null) entries.Add(new("launchTemplateSpecification", LaunchTemplateSpecification.ToObjectExpr()));
-                if (WeightedCapacity is not null) entries.Add(new("weightedCapacity", WeightedCapacity.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (InstanceRequirements is not null) entries.Add(new("instanceRequirements", InstanceRequirements.ToObjectExpr())); break;
+                        case 1: if (InstanceType is not null) entries.Add(new("instanceType", InstanceType.Expr)); break;
+                        case 2: if (LaunchTemplateSpecification is not null) entries.Add(new("launchTemplateSpecification", LaunchTemplateSpecification.ToObjectExpr())); break;
+                        case 3: if (WeightedCapacity is not null) entries.Add(new("weightedCapacity", WeightedCapacity.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -14,17 +14,23 @@ public static partial class Aws
         {
             public const string Token = "aws:autoscaling/GroupTag:GroupTag";
 
-            public required Input<string> Key { get; init; }
-            public required Input<bool> PropagateAtLaunch { get; init; }
-            public required Input<string> Value { get; init; }
+            public required Input<string> Key { get; init { field = value; Assigned(0); } }
+            public required Input<bool> PropagateAtLaunch { get; init { field = value; Assigned(1); } }
+            public required Input<string> Value { get; init { field = value; Assigned(2); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(3);
-                if (Key is not null) entries.Add(new("key", Key.Expr));
-                if (PropagateAtLaunch is not null) entries.Add(new("propagateAtLaunch", PropagateAtLaunch.Expr));
-                if (Value is not null) entries.Add(new("value", Value.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (Key is not null) entries.Add(new("key", Key.Expr)); break;
+                        case 1: if (PropagateAtLaunch is not null) entries.Add(new("propagateAtLaunch", PropagateAtLaunch.Expr)); break;
+                        case 2: if (Value is not null) entries.Add(new("value", Value.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -14,19 +14,25 @@ public static partial class Aws
         {
             public const string Token = "aws:autoscaling/GroupWarmPool:GroupWarmPool";
 
-            public Aws.Autoscaling.GroupWarmPoolInstanceReusePolicy? InstanceReusePolicy { get; init; }
-            public Input<double>? MaxGroupPreparedCapacity { get; init; }
-            public Input<double>? MinSize { get; init; }
-            public Input<string>? PoolState { get; init; }
+            public Aws.Autoscaling.GroupWarmPoolInstanceReusePolicy? InstanceReusePolicy { get; init { field = value; Assigned(0); } }
+            public Input<double>? MaxGroupPreparedCapacity { get; init { field = value; Assigned(1); } }
+            public Input<double>? MinSize { get; init { field = value; Assigned(2); } }
+            public Input<string>? PoolState { get; init { field = value; Assigned(3); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(4);
-                if (InstanceReusePolicy is not null) entries.Add(new("instanceReusePolicy", InstanceReusePolicy.ToObjectExpr()));
-                if (MaxGroupPreparedCapacity is not null) entries.Add(new("maxGroupPreparedCapacity", MaxGroupPreparedCapacity.Expr));
-                if (MinSize is not null) entries.Add(new("minSize", MinSize.Expr));
-                if (PoolState is not null) entries.Add(new("poolState", PoolState.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (InstanceReusePolicy is not null) entries.Add(new("instanceReusePolicy", InstanceReusePolicy.ToObjectExpr())); break;
+                        case 1: if (MaxGroupPreparedCapacity is not null) entries.Add(new("maxGroupPreparedCapacity", MaxGroupPreparedCapacity.Expr)); break;
+                        case 2: if (MinSize is not null) entries.Add(new("minSize", MinSize.Expr)); break;
+                        case 3: if (PoolState is not null) entries.Add(new("poolState", PoolState.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

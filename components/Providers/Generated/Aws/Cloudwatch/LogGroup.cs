@@ -35,29 +35,35 @@ public static partial class Aws
         /// <summary>The inputs of <c>aws:cloudwatch/logGroup:LogGroup</c>.</summary>
         public sealed partial class LogGroupArgs : Args
         {
-            public Input<bool>? DeletionProtectionEnabled { get; init; }
-            public Input<string>? KmsKeyId { get; init; }
-            public Input<string>? LogGroupClass { get; init; }
-            public Input<string>? Name { get; init; }
-            public Input<string>? NamePrefix { get; init; }
-            public Input<string>? Region { get; init; }
-            public Input<double>? RetentionInDays { get; init; }
-            public Input<bool>? SkipDestroy { get; init; }
-            public IReadOnlyDictionary<string, Input<string>>? Tags { get; init; }
+            public Input<bool>? DeletionProtectionEnabled { get; init { field = value; Assigned(0); } }
+            public Input<string>? KmsKeyId { get; init { field = value; Assigned(1); } }
+            public Input<string>? LogGroupClass { get; init { field = value; Assigned(2); } }
+            public Input<string>? Name { get; init { field = value; Assigned(3); } }
+            public Input<string>? NamePrefix { get; init { field = value; Assigned(4); } }
+            public Input<string>? Region { get; init { field = value; Assigned(5); } }
+            public Input<double>? RetentionInDays { get; init { field = value; Assigned(6); } }
+            public Input<bool>? SkipDestroy { get; init { field = value; Assigned(7); } }
+            public IReadOnlyDictionary<string, Input<string>>? Tags { get; init { field = value; Assigned(8); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(9);
-                if (DeletionProtectionEnabled is not null) entries.Add(new("deletionProtectionEnabled", DeletionProtectionEnabled.Expr));
-                if (KmsKeyId is not null) entries.Add(new("kmsKeyId", KmsKeyId.Expr));
-                if (LogGroupClass is not null) entries.Add(new("logGroupClass", LogGroupClass.Expr));
-                if (Name is not null) entries.Add(new("name", Name.Expr));
-                if (NamePrefix is not null) entries.Add(new("namePrefix", NamePrefix.Expr));
-                if (Region is not null) entries.Add(new("region", Region.Expr));
-                if (RetentionInDays is not null) entries.Add(new("retentionInDays", RetentionInDays.Expr));
-                if (SkipDestroy is not null) entries.Add(new("skipDestroy", SkipDestroy.Expr));
-                if (Tags is not null) entries.Add(new("tags", ArgsWriter.Map(Tags, static item0 => item0.Expr)));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (DeletionProtectionEnabled is not null) entries.Add(new("deletionProtectionEnabled", DeletionProtectionEnabled.Expr)); break;
+                        case 1: if (KmsKeyId is not null) entries.Add(new("kmsKeyId", KmsKeyId.Expr)); break;
+                        case 2: if (LogGroupClass is not null) entries.Add(new("logGroupClass", LogGroupClass.Expr)); break;
+                        case 3: if (Name is not null) entries.Add(new("name", Name.Expr)); break;
+                        case 4: if (NamePrefix is not null) entries.Add(new("namePrefix", NamePrefix.Expr)); break;
+                        case 5: if (Region is not null) entries.Add(new("region", Region.Expr)); break;
+                        case 6: if (RetentionInDays is not null) entries.Add(new("retentionInDays", RetentionInDays.Expr)); break;
+                        case 7: if (SkipDestroy is not null) entries.Add(new("skipDestroy", SkipDestroy.Expr)); break;
+                        case 8: if (Tags is not null) entries.Add(new("tags", ArgsWriter.Map(Tags, static item0 => item0.Expr))); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

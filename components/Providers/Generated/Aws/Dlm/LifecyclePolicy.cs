@@ -33,25 +33,31 @@ public static partial class Aws
         /// <summary>The inputs of <c>aws:dlm/lifecyclePolicy:LifecyclePolicy</c>.</summary>
         public sealed partial class LifecyclePolicyArgs : Args
         {
-            public Input<string>? DefaultPolicy { get; init; }
-            public required Input<string> Description { get; init; }
-            public required Input<string> ExecutionRoleArn { get; init; }
-            public required Aws.Dlm.LifecyclePolicyPolicyDetails PolicyDetails { get; init; }
-            public Input<string>? Region { get; init; }
-            public Input<string>? State { get; init; }
-            public IReadOnlyDictionary<string, Input<string>>? Tags { get; init; }
+            public Input<string>? DefaultPolicy { get; init { field = value; Assigned(0); } }
+            public required Input<string> Description { get; init { field = value; Assigned(1); } }
+            public required Input<string> ExecutionRoleArn { get; init { field = value; Assigned(2); } }
+            public required Aws.Dlm.LifecyclePolicyPolicyDetails PolicyDetails { get; init { field = value; Assigned(3); } }
+            public Input<string>? Region { get; init { field = value; Assigned(4); } }
+            public Input<string>? State { get; init { field = value; Assigned(5); } }
+            public IReadOnlyDictionary<string, Input<string>>? Tags { get; init { field = value; Assigned(6); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(7);
-                if (DefaultPolicy is not null) entries.Add(new("defaultPolicy", DefaultPolicy.Expr));
-                if (Description is not null) entries.Add(new("description", Description.Expr));
-                if (ExecutionRoleArn is not null) entries.Add(new("executionRoleArn", ExecutionRoleArn.Expr));
-                if (PolicyDetails is not null) entries.Add(new("policyDetails", PolicyDetails.ToObjectExpr()));
-                if (Region is not null) entries.Add(new("region", Region.Expr));
-                if (State is not null) entries.Add(new("state", State.Expr));
-                if (Tags is not null) entries.Add(new("tags", ArgsWriter.Map(Tags, static item0 => item0.Expr)));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (DefaultPolicy is not null) entries.Add(new("defaultPolicy", DefaultPolicy.Expr)); break;
+                        case 1: if (Description is not null) entries.Add(new("description", Description.Expr)); break;
+                        case 2: if (ExecutionRoleArn is not null) entries.Add(new("executionRoleArn", ExecutionRoleArn.Expr)); break;
+                        case 3: if (PolicyDetails is not null) entries.Add(new("policyDetails", PolicyDetails.ToObjectExpr())); break;
+                        case 4: if (Region is not null) entries.Add(new("region", Region.Expr)); break;
+                        case 5: if (State is not null) entries.Add(new("state", State.Expr)); break;
+                        case 6: if (Tags is not null) entries.Add(new("tags", ArgsWriter.Map(Tags, static item0 => item0.Expr))); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -14,41 +14,47 @@ public static partial class Aws
         {
             public const string Token = "aws:dlm/LifecyclePolicyPolicyDetails:LifecyclePolicyPolicyDetails";
 
-            public Aws.Dlm.LifecyclePolicyPolicyDetailsAction? Action { get; init; }
-            public Input<bool>? CopyTags { get; init; }
-            public Input<double>? CreateInterval { get; init; }
-            public Aws.Dlm.LifecyclePolicyPolicyDetailsEventSource? EventSource { get; init; }
-            public Aws.Dlm.LifecyclePolicyPolicyDetailsExclusions? Exclusions { get; init; }
-            public Input<bool>? ExtendDeletion { get; init; }
-            public Aws.Dlm.LifecyclePolicyPolicyDetailsParameters? Parameters { get; init; }
-            public Input<string>? PolicyLanguage { get; init; }
-            public Input<string>? PolicyType { get; init; }
-            public Input<string>? ResourceLocations { get; init; }
-            public Input<string>? ResourceType { get; init; }
-            public IReadOnlyList<Input<string>>? ResourceTypes { get; init; }
-            public Input<double>? RetainInterval { get; init; }
-            public IReadOnlyList<Aws.Dlm.LifecyclePolicyPolicyDetailsSchedule>? Schedules { get; init; }
-            public IReadOnlyDictionary<string, Input<string>>? TargetTags { get; init; }
+            public Aws.Dlm.LifecyclePolicyPolicyDetailsAction? Action { get; init { field = value; Assigned(0); } }
+            public Input<bool>? CopyTags { get; init { field = value; Assigned(1); } }
+            public Input<double>? CreateInterval { get; init { field = value; Assigned(2); } }
+            public Aws.Dlm.LifecyclePolicyPolicyDetailsEventSource? EventSource { get; init { field = value; Assigned(3); } }
+            public Aws.Dlm.LifecyclePolicyPolicyDetailsExclusions? Exclusions { get; init { field = value; Assigned(4); } }
+            public Input<bool>? ExtendDeletion { get; init { field = value; Assigned(5); } }
+            public Aws.Dlm.LifecyclePolicyPolicyDetailsParameters? Parameters { get; init { field = value; Assigned(6); } }
+            public Input<string>? PolicyLanguage { get; init { field = value; Assigned(7); } }
+            public Input<string>? PolicyType { get; init { field = value; Assigned(8); } }
+            public Input<string>? ResourceLocations { get; init { field = value; Assigned(9); } }
+            public Input<string>? ResourceType { get; init { field = value; Assigned(10); } }
+            public IReadOnlyList<Input<string>>? ResourceTypes { get; init { field = value; Assigned(11); } }
+            public Input<double>? RetainInterval { get; init { field = value; Assigned(12); } }
+            public IReadOnlyList<Aws.Dlm.LifecyclePolicyPolicyDetailsSchedule>? Schedules { get; init { field = value; Assigned(13); } }
+            public IReadOnlyDictionary<string, Input<string>>? TargetTags { get; init { field = value; Assigned(14); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(15);
-                if (Action is not null) entries.Add(new("action", Action.ToObjectExpr()));
-                if (CopyTags is not null) entries.Add(new("copyTags", CopyTags.Expr));
-                if (CreateInterval is not null) entries.Add(new("createInterval", CreateInterval.Expr));
-                if (EventSource is not null) entries.Add(new("eventSource", EventSource.ToObjectExpr()));
-                if (Exclusions is not null) entries.Add(new("exclusions", Exclusions.ToObjectExpr()));
-                if (ExtendDeletion is not null) entries.Add(new("extendDeletion", ExtendDeletion.Expr));
-                if (Parameters is not null) entries.Add(new("parameters", Parameters.ToObjectExpr()));
-                if (PolicyLanguage is not null) entries.Add(new("policyLanguage", PolicyLanguage.Expr));
-                if (PolicyType is not null) entries.Add(new("policyType", PolicyType.Expr));
-                if (ResourceLocations is not null) entries.Add(new("resourceLocations", ResourceLocations.Expr));
-                if (ResourceType is not null) entries.Add(new("resourceType", ResourceType.Expr));
-                if (ResourceTypes is not null) entries.Add(new("resourceTypes", ArgsWriter.List(ResourceTypes, static item0 => item0.Expr)));
-                if (RetainInterval is not null) entries.Add(new("retainInterval", RetainInterval.Expr));
-                if (Schedules is not null) entries.Add(new("schedules", ArgsWriter.List(Schedules, static item0 => item0.ToObjectExpr())));
-                if (TargetTags is not null) entries.Add(new("targetTags", ArgsWriter.Map(TargetTags, static item0 => item0.Expr)));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (Action is not null) entries.Add(new("action", Action.ToObjectExpr())); break;
+                        case 1: if (CopyTags is not null) entries.Add(new("copyTags", CopyTags.Expr)); break;
+                        case 2: if (CreateInterval is not null) entries.Add(new("createInterval", CreateInterval.Expr)); break;
+                        case 3: if (EventSource is not null) entries.Add(new("eventSource", EventSource.ToObjectExpr())); break;
+                        case 4: if (Exclusions is not null) entries.Add(new("exclusions", Exclusions.ToObjectExpr())); break;
+                        case 5: if (ExtendDeletion is not null) entries.Add(new("extendDeletion", ExtendDeletion.Expr)); break;
+                        case 6: if (Parameters is not null) entries.Add(new("parameters", Parameters.ToObjectExpr())); break;
+                        case 7: if (PolicyLanguage is not null) entries.Add(new("policyLanguage", PolicyLanguage.Expr)); break;
+                        case 8: if (PolicyType is not null) entries.Add(new("policyType", PolicyType.Expr)); break;
+                        case 9: if (ResourceLocations is not null) entries.Add(new("resourceLocations", ResourceLocations.Expr)); break;
+                        case 10: if (ResourceType is not null) entries.Add(new("resourceType", ResourceType.Expr)); break;
+                        case 11: if (ResourceTypes is not null) entries.Add(new("resourceTypes", ArgsWriter.List(ResourceTypes, static item0 => item0.Expr))); break;
+                        case 12: if (RetainInterval is not null) entries.Add(new("retainInterval", RetainInterval.Expr)); break;
+                        case 13: if (Schedules is not null) entries.Add(new("schedules", ArgsWriter.List(Schedules, static item0 => item0.ToObjectExpr()))); break;
+                        case 14: if (TargetTags is not null) entries.Add(new("targetTags", ArgsWriter.Map(TargetTags, static item0 => item0.Expr))); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

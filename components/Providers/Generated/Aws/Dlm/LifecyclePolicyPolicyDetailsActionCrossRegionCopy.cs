@@ -14,17 +14,23 @@ public static partial class Aws
         {
             public const string Token = "aws:dlm/LifecyclePolicyPolicyDetailsActionCrossRegionCopy:LifecyclePolicyPolicyDetailsActionCrossRegionCopy";
 
-            public required Aws.Dlm.LifecyclePolicyPolicyDetailsActionCrossRegionCopyEncryptionConfiguration EncryptionConfiguration { get; init; }
-            public Aws.Dlm.LifecyclePolicyPolicyDetailsActionCrossRegionCopyRetainRule? RetainRule { get; init; }
-            public required Input<string> Target { get; init; }
+            public required Aws.Dlm.LifecyclePolicyPolicyDetailsActionCrossRegionCopyEncryptionConfiguration EncryptionConfiguration { get; init { field = value; Assigned(0); } }
+            public Aws.Dlm.LifecyclePolicyPolicyDetailsActionCrossRegionCopyRetainRule? RetainRule { get; init { field = value; Assigned(1); } }
+            public required Input<string> Target { get; init { field = value; Assigned(2); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(3);
-                if (EncryptionConfiguration is not null) entries.Add(new("encryptionConfiguration", EncryptionConfiguration.ToObjectExpr()));
-                if (RetainRule is not null) entries.Add(new("retainRule", RetainRule.ToObjectExpr()));
-                if (Target is not null) entries.Add(new("target", Target.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (EncryptionConfiguration is not null) entries.Add(new("encryptionConfiguration", EncryptionConfiguration.ToObjectExpr())); break;
+                        case 1: if (RetainRule is not null) entries.Add(new("retainRule", RetainRule.ToObjectExpr())); break;
+                        case 2: if (Target is not null) entries.Add(new("target", Target.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

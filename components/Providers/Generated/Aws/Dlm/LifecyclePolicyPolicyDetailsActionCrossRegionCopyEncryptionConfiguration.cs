@@ -14,15 +14,21 @@ public static partial class Aws
         {
             public const string Token = "aws:dlm/LifecyclePolicyPolicyDetailsActionCrossRegionCopyEncryptionConfiguration:LifecyclePolicyPolicyDetailsActionCrossRegionCopyEncryptionConfiguration";
 
-            public Input<string>? CmkArn { get; init; }
-            public Input<bool>? Encrypted { get; init; }
+            public Input<string>? CmkArn { get; init { field = value; Assigned(0); } }
+            public Input<bool>? Encrypted { get; init { field = value; Assigned(1); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(2);
-                if (CmkArn is not null) entries.Add(new("cmkArn", CmkArn.Expr));
-                if (Encrypted is not null) entries.Add(new("encrypted", Encrypted.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (CmkArn is not null) entries.Add(new("cmkArn", CmkArn.Expr)); break;
+                        case 1: if (Encrypted is not null) entries.Add(new("encrypted", Encrypted.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

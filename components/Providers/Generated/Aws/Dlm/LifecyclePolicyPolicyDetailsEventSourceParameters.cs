@@ -14,17 +14,23 @@ public static partial class Aws
         {
             public const string Token = "aws:dlm/LifecyclePolicyPolicyDetailsEventSourceParameters:LifecyclePolicyPolicyDetailsEventSourceParameters";
 
-            public required Input<string> DescriptionRegex { get; init; }
-            public required Input<string> EventType { get; init; }
-            public required IReadOnlyList<Input<string>> SnapshotOwners { get; init; }
+            public required Input<string> DescriptionRegex { get; init { field = value; Assigned(0); } }
+            public required Input<string> EventType { get; init { field = value; Assigned(1); } }
+            public required IReadOnlyList<Input<string>> SnapshotOwners { get; init { field = value; Assigned(2); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(3);
-                if (DescriptionRegex is not null) entries.Add(new("descriptionRegex", DescriptionRegex.Expr));
-                if (EventType is not null) entries.Add(new("eventType", EventType.Expr));
-                if (SnapshotOwners is not null) entries.Add(new("snapshotOwners", ArgsWriter.List(SnapshotOwners, static item0 => item0.Expr)));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (DescriptionRegex is not null) entries.Add(new("descriptionRegex", DescriptionRegex.Expr)); break;
+                        case 1: if (EventType is not null) entries.Add(new("eventType", EventType.Expr)); break;
+                        case 2: if (SnapshotOwners is not null) entries.Add(new("snapshotOwners", ArgsWriter.List(SnapshotOwners, static item0 => item0.Expr))); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

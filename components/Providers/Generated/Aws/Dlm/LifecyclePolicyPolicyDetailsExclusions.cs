@@ -14,17 +14,23 @@ public static partial class Aws
         {
             public const string Token = "aws:dlm/LifecyclePolicyPolicyDetailsExclusions:LifecyclePolicyPolicyDetailsExclusions";
 
-            public Input<bool>? ExcludeBootVolumes { get; init; }
-            public IReadOnlyDictionary<string, Input<string>>? ExcludeTags { get; init; }
-            public IReadOnlyList<Input<string>>? ExcludeVolumeTypes { get; init; }
+            public Input<bool>? ExcludeBootVolumes { get; init { field = value; Assigned(0); } }
+            public IReadOnlyDictionary<string, Input<string>>? ExcludeTags { get; init { field = value; Assigned(1); } }
+            public IReadOnlyList<Input<string>>? ExcludeVolumeTypes { get; init { field = value; Assigned(2); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(3);
-                if (ExcludeBootVolumes is not null) entries.Add(new("excludeBootVolumes", ExcludeBootVolumes.Expr));
-                if (ExcludeTags is not null) entries.Add(new("excludeTags", ArgsWriter.Map(ExcludeTags, static item0 => item0.Expr)));
-                if (ExcludeVolumeTypes is not null) entries.Add(new("excludeVolumeTypes", ArgsWriter.List(ExcludeVolumeTypes, static item0 => item0.Expr)));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (ExcludeBootVolumes is not null) entries.Add(new("excludeBootVolumes", ExcludeBootVolumes.Expr)); break;
+                        case 1: if (ExcludeTags is not null) entries.Add(new("excludeTags", ArgsWriter.Map(ExcludeTags, static item0 => item0.Expr))); break;
+                        case 2: if (ExcludeVolumeTypes is not null) entries.Add(new("excludeVolumeTypes", ArgsWriter.List(ExcludeVolumeTypes, static item0 => item0.Expr))); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

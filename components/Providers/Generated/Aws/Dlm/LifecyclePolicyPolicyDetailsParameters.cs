@@ -14,17 +14,23 @@ public static partial class Aws
         {
             public const string Token = "aws:dlm/LifecyclePolicyPolicyDetailsParameters:LifecyclePolicyPolicyDetailsParameters";
 
-            public Input<bool>? ExcludeBootVolume { get; init; }
-            public IReadOnlyDictionary<string, Input<string>>? ExcludeDataVolumeTags { get; init; }
-            public Input<bool>? NoReboot { get; init; }
+            public Input<bool>? ExcludeBootVolume { get; init { field = value; Assigned(0); } }
+            public IReadOnlyDictionary<string, Input<string>>? ExcludeDataVolumeTags { get; init { field = value; Assigned(1); } }
+            public Input<bool>? NoReboot { get; init { field = value; Assigned(2); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(3);
-                if (ExcludeBootVolume is not null) entries.Add(new("excludeBootVolume", ExcludeBootVolume.Expr));
-                if (ExcludeDataVolumeTags is not null) entries.Add(new("excludeDataVolumeTags", ArgsWriter.Map(ExcludeDataVolumeTags, static item0 => item0.Expr)));
-                if (NoReboot is not null) entries.Add(new("noReboot", NoReboot.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (ExcludeBootVolume is not null) entries.Add(new("excludeBootVolume", ExcludeBootVolume.Expr)); break;
+                        case 1: if (ExcludeDataVolumeTags is not null) entries.Add(new("excludeDataVolumeTags", ArgsWriter.Map(ExcludeDataVolumeTags, static item0 => item0.Expr))); break;
+                        case 2: if (NoReboot is not null) entries.Add(new("noReboot", NoReboot.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -14,33 +14,39 @@ public static partial class Aws
         {
             public const string Token = "aws:dlm/LifecyclePolicyPolicyDetailsSchedule:LifecyclePolicyPolicyDetailsSchedule";
 
-            public Aws.Dlm.LifecyclePolicyPolicyDetailsScheduleArchiveRule? ArchiveRule { get; init; }
-            public Input<bool>? CopyTags { get; init; }
-            public required Aws.Dlm.LifecyclePolicyPolicyDetailsScheduleCreateRule CreateRule { get; init; }
-            public IReadOnlyList<Aws.Dlm.LifecyclePolicyPolicyDetailsScheduleCrossRegionCopyRule>? CrossRegionCopyRules { get; init; }
-            public Aws.Dlm.LifecyclePolicyPolicyDetailsScheduleDeprecateRule? DeprecateRule { get; init; }
-            public Aws.Dlm.LifecyclePolicyPolicyDetailsScheduleFastRestoreRule? FastRestoreRule { get; init; }
-            public required Input<string> Name { get; init; }
-            public required Aws.Dlm.LifecyclePolicyPolicyDetailsScheduleRetainRule RetainRule { get; init; }
-            public Aws.Dlm.LifecyclePolicyPolicyDetailsScheduleShareRule? ShareRule { get; init; }
-            public IReadOnlyDictionary<string, Input<string>>? TagsToAdd { get; init; }
-            public IReadOnlyDictionary<string, Input<string>>? VariableTags { get; init; }
+            public Aws.Dlm.LifecyclePolicyPolicyDetailsScheduleArchiveRule? ArchiveRule { get; init { field = value; Assigned(0); } }
+            public Input<bool>? CopyTags { get; init { field = value; Assigned(1); } }
+            public required Aws.Dlm.LifecyclePolicyPolicyDetailsScheduleCreateRule CreateRule { get; init { field = value; Assigned(2); } }
+            public IReadOnlyList<Aws.Dlm.LifecyclePolicyPolicyDetailsScheduleCrossRegionCopyRule>? CrossRegionCopyRules { get; init { field = value; Assigned(3); } }
+            public Aws.Dlm.LifecyclePolicyPolicyDetailsScheduleDeprecateRule? DeprecateRule { get; init { field = value; Assigned(4); } }
+            public Aws.Dlm.LifecyclePolicyPolicyDetailsScheduleFastRestoreRule? FastRestoreRule { get; init { field = value; Assigned(5); } }
+            public required Input<string> Name { get; init { field = value; Assigned(6); } }
+            public required Aws.Dlm.LifecyclePolicyPolicyDetailsScheduleRetainRule RetainRule { get; init { field = value; Assigned(7); } }
+            public Aws.Dlm.LifecyclePolicyPolicyDetailsScheduleShareRule? ShareRule { get; init { field = value; Assigned(8); } }
+            public IReadOnlyDictionary<string, Input<string>>? TagsToAdd { get; init { field = value; Assigned(9); } }
+            public IReadOnlyDictionary<string, Input<string>>? VariableTags { get; init { field = value; Assigned(10); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(11);
-                if (ArchiveRule is not null) entries.Add(new("archiveRule", ArchiveRule.ToObjectExpr()));
-                if (CopyTags is not null) entries.Add(new("copyTags", CopyTags.Expr));
-                if (CreateRule is not null) entries.Add(new("createRule", CreateRule.ToObjectExpr()));
-                if (CrossRegionCopyRules is not null) entries.Add(new("crossRegionCopyRules", ArgsWriter.List(CrossRegionCopyRules, static item0 => item0.ToObjectExpr())));
-                if (DeprecateRule is not null) entries.Add(new("deprecateRule", DeprecateRule.ToObjectExpr()));
-                if (FastRestoreRule is not null) entries.Add(new("fastRestoreRule", FastRestoreRule.ToObjectExpr()));
-                if (Name is not null) entries.Add(new("name", Name.Expr));
-                if (RetainRule is not null) entries.Add(new("retainRule", RetainRule.ToObjectExpr()));
-                if (ShareRule is not null) entries.Add(new("shareRule", ShareRule.ToObjectExpr()));
-                if (TagsToAdd is not null) entries.Add(new("tagsToAdd", ArgsWriter.Map(TagsToAdd, static item0 => item0.Expr)));
-                if (VariableTags is not null) entries.Add(new("variableTags", ArgsWriter.Map(VariableTags, static item0 => item0.Expr)));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (ArchiveRule is not null) entries.Add(new("archiveRule", ArchiveRule.ToObjectExpr())); break;
+                        case 1: if (CopyTags is not null) entries.Add(new("copyTags", CopyTags.Expr)); break;
+                        case 2: if (CreateRule is not null) entries.Add(new("createRule", CreateRule.ToObjectExpr())); break;
+                        case 3: if (CrossRegionCopyRules is not null) entries.Add(new("crossRegionCopyRules", ArgsWriter.List(CrossRegionCopyRules, static item0 => item0.ToObjectExpr()))); break;
+                        case 4: if (DeprecateRule is not null) entries.Add(new("deprecateRule", DeprecateRule.ToObjectExpr())); break;
+                        case 5: if (FastRestoreRule is not null) entries.Add(new("fastRestoreRule", FastRestoreRule.ToObjectExpr())); break;
+                        case 6: if (Name is not null) entries.Add(new("name", Name.Expr)); break;
+                        case 7: if (RetainRule is not null) entries.Add(new("retainRule", RetainRule.ToObjectExpr())); break;
+                        case 8: if (ShareRule is not null) entries.Add(new("shareRule", ShareRule.ToObjectExpr())); break;
+                        case 9: if (TagsToAdd is not null) entries.Add(new("tagsToAdd", ArgsWriter.Map(TagsToAdd, static item0 => item0.Expr))); break;
+                        case 10: if (VariableTags is not null) entries.Add(new("variableTags", ArgsWriter.Map(VariableTags, static item0 => item0.Expr))); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

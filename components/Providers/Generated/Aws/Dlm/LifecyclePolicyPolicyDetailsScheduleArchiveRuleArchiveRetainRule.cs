@@ -14,13 +14,19 @@ public static partial class Aws
         {
             public const string Token = "aws:dlm/LifecyclePolicyPolicyDetailsScheduleArchiveRuleArchiveRetainRule:LifecyclePolicyPolicyDetailsScheduleArchiveRuleArchiveRetainRule";
 
-            public required Aws.Dlm.LifecyclePolicyPolicyDetailsScheduleArchiveRuleArchiveRetainRuleRetentionArchiveTier RetentionArchiveTier { get; init; }
+            public required Aws.Dlm.LifecyclePolicyPolicyDetailsScheduleArchiveRuleArchiveRetainRuleRetentionArchiveTier RetentionArchiveTier { get; init { field = value; Assigned(0); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(1);
-                if (RetentionArchiveTier is not null) entries.Add(new("retentionArchiveTier", RetentionArchiveTier.ToObjectExpr()));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (RetentionArchiveTier is not null) entries.Add(new("retentionArchiveTier", RetentionArchiveTier.ToObjectExpr())); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -14,23 +14,29 @@ public static partial class Aws
         {
             public const string Token = "aws:dlm/LifecyclePolicyPolicyDetailsScheduleCreateRule:LifecyclePolicyPolicyDetailsScheduleCreateRule";
 
-            public Input<string>? CronExpression { get; init; }
-            public Input<double>? Interval { get; init; }
-            public Input<string>? IntervalUnit { get; init; }
-            public Input<string>? Location { get; init; }
-            public Aws.Dlm.LifecyclePolicyPolicyDetailsScheduleCreateRuleScripts? Scripts { get; init; }
-            public Input<string>? Times { get; init; }
+            public Input<string>? CronExpression { get; init { field = value; Assigned(0); } }
+            public Input<double>? Interval { get; init { field = value; Assigned(1); } }
+            public Input<string>? IntervalUnit { get; init { field = value; Assigned(2); } }
+            public Input<string>? Location { get; init { field = value; Assigned(3); } }
+            public Aws.Dlm.LifecyclePolicyPolicyDetailsScheduleCreateRuleScripts? Scripts { get; init { field = value; Assigned(4); } }
+            public Input<string>? Times { get; init { field = value; Assigned(5); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(6);
-                if (CronExpression is not null) entries.Add(new("cronExpression", CronExpression.Expr));
-                if (Interval is not null) entries.Add(new("interval", Interval.Expr));
-                if (IntervalUnit is not null) entries.Add(new("intervalUnit", IntervalUnit.Expr));
-                if (Location is not null) entries.Add(new("location", Location.Expr));
-                if (Scripts is not null) entries.Add(new("scripts", Scripts.ToObjectExpr()));
-                if (Times is not null) entries.Add(new("times", Times.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (CronExpression is not null) entries.Add(new("cronExpression", CronExpression.Expr)); break;
+                        case 1: if (Interval is not null) entries.Add(new("interval", Interval.Expr)); break;
+                        case 2: if (IntervalUnit is not null) entries.Add(new("intervalUnit", IntervalUnit.Expr)); break;
+                        case 3: if (Location is not null) entries.Add(new("location", Location.Expr)); break;
+                        case 4: if (Scripts is not null) entries.Add(new("scripts", Scripts.ToObjectExpr())); break;
+                        case 5: if (Times is not null) entries.Add(new("times", Times.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -14,23 +14,29 @@ public static partial class Aws
         {
             public const string Token = "aws:dlm/LifecyclePolicyPolicyDetailsScheduleCreateRuleScripts:LifecyclePolicyPolicyDetailsScheduleCreateRuleScripts";
 
-            public Input<bool>? ExecuteOperationOnScriptFailure { get; init; }
-            public required Input<string> ExecutionHandler { get; init; }
-            public Input<string>? ExecutionHandlerService { get; init; }
-            public Input<double>? ExecutionTimeout { get; init; }
-            public Input<double>? MaximumRetryCount { get; init; }
-            public IReadOnlyList<Input<string>>? Stages { get; init; }
+            public Input<bool>? ExecuteOperationOnScriptFailure { get; init { field = value; Assigned(0); } }
+            public required Input<string> ExecutionHandler { get; init { field = value; Assigned(1); } }
+            public Input<string>? ExecutionHandlerService { get; init { field = value; Assigned(2); } }
+            public Input<double>? ExecutionTimeout { get; init { field = value; Assigned(3); } }
+            public Input<double>? MaximumRetryCount { get; init { field = value; Assigned(4); } }
+            public IReadOnlyList<Input<string>>? Stages { get; init { field = value; Assigned(5); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(6);
-                if (ExecuteOperationOnScriptFailure is not null) entries.Add(new("executeOperationOnScriptFailure", ExecuteOperationOnScriptFailure.Expr));
-                if (ExecutionHandler is not null) entries.Add(new("executionHandler", ExecutionHandler.Expr));
-                if (ExecutionHandlerService is not null) entries.Add(new("executionHandlerService", ExecutionHandlerService.Expr));
-                if (ExecutionTimeout is not null) entries.Add(new("executionTimeout", ExecutionTimeout.Expr));
-                if (MaximumRetryCount is not null) entries.Add(new("maximumRetryCount", MaximumRetryCount.Expr));
-                if (Stages is not null) entries.Add(new("stages", ArgsWriter.List(Stages, static item0 => item0.Expr)));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (ExecuteOperationOnScriptFailure is not null) entries.Add(new("executeOperationOnScriptFailure", ExecuteOperationOnScriptFailure.Expr)); break;
+                        case 1: if (ExecutionHandler is not null) entries.Add(new("executionHandler", ExecutionHandler.Expr)); break;
+                        case 2: if (ExecutionHandlerService is not null) entries.Add(new("executionHandlerService", ExecutionHandlerService.Expr)); break;
+                        case 3: if (ExecutionTimeout is not null) entries.Add(new("executionTimeout", ExecutionTimeout.Expr)); break;
+                        case 4: if (MaximumRetryCount is not null) entries.Add(new("maximumRetryCount", MaximumRetryCount.Expr)); break;
+                        case 5: if (Stages is not null) entries.Add(new("stages", ArgsWriter.List(Stages, static item0 => item0.Expr))); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

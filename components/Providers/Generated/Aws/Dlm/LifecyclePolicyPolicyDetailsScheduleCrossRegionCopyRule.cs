@@ -14,25 +14,31 @@ public static partial class Aws
         {
             public const string Token = "aws:dlm/LifecyclePolicyPolicyDetailsScheduleCrossRegionCopyRule:LifecyclePolicyPolicyDetailsScheduleCrossRegionCopyRule";
 
-            public Input<string>? CmkArn { get; init; }
-            public Input<bool>? CopyTags { get; init; }
-            public Aws.Dlm.LifecyclePolicyPolicyDetailsScheduleCrossRegionCopyRuleDeprecateRule? DeprecateRule { get; init; }
-            public required Input<bool> Encrypted { get; init; }
-            public Aws.Dlm.LifecyclePolicyPolicyDetailsScheduleCrossRegionCopyRuleRetainRule? RetainRule { get; init; }
-            public Input<string>? Target { get; init; }
-            public Input<string>? TargetRegion { get; init; }
+            public Input<string>? CmkArn { get; init { field = value; Assigned(0); } }
+            public Input<bool>? CopyTags { get; init { field = value; Assigned(1); } }
+            public Aws.Dlm.LifecyclePolicyPolicyDetailsScheduleCrossRegionCopyRuleDeprecateRule? DeprecateRule { get; init { field = value; Assigned(2); } }
+            public required Input<bool> Encrypted { get; init { field = value; Assigned(3); } }
+            public Aws.Dlm.LifecyclePolicyPolicyDetailsScheduleCrossRegionCopyRuleRetainRule? RetainRule { get; init { field = value; Assigned(4); } }
+            public Input<string>? Target { get; init { field = value; Assigned(5); } }
+            public Input<string>? TargetRegion { get; init { field = value; Assigned(6); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(7);
-                if (CmkArn is not null) entries.Add(new("cmkArn", CmkArn.Expr));
-                if (CopyTags is not null) entries.Add(new("copyTags", CopyTags.Expr));
-                if (DeprecateRule is not null) entries.Add(new("deprecateRule", DeprecateRule.ToObjectExpr()));
-                if (Encrypted is not null) entries.Add(new("encrypted", Encrypted.Expr));
-                if (RetainRule is not null) entries.Add(new("retainRule", RetainRule.ToObjectExpr()));
-                if (Target is not null) entries.Add(new("target", Target.Expr));
-                if (TargetRegion is not null) entries.Add(new("targetRegion", TargetRegion.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (CmkArn is not null) entries.Add(new("cmkArn", CmkArn.Expr)); break;
+                        case 1: if (CopyTags is not null) entries.Add(new("copyTags", CopyTags.Expr)); break;
+                        case 2: if (DeprecateRule is not null) entries.Add(new("deprecateRule", DeprecateRule.ToObjectExpr())); break;
+                        case 3: if (Encrypted is not null) entries.Add(new("encrypted", Encrypted.Expr)); break;
+                        case 4: if (RetainRule is not null) entries.Add(new("retainRule", RetainRule.ToObjectExpr())); break;
+                        case 5: if (Target is not null) entries.Add(new("target", Target.Expr)); break;
+                        case 6: if (TargetRegion is not null) entries.Add(new("targetRegion", TargetRegion.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -14,15 +14,21 @@ public static partial class Aws
         {
             public const string Token = "aws:dlm/LifecyclePolicyPolicyDetailsScheduleCrossRegionCopyRuleDeprecateRule:LifecyclePolicyPolicyDetailsScheduleCrossRegionCopyRuleDeprecateRule";
 
-            public required Input<double> Interval { get; init; }
-            public required Input<string> IntervalUnit { get; init; }
+            public required Input<double> Interval { get; init { field = value; Assigned(0); } }
+            public required Input<string> IntervalUnit { get; init { field = value; Assigned(1); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(2);
-                if (Interval is not null) entries.Add(new("interval", Interval.Expr));
-                if (IntervalUnit is not null) entries.Add(new("intervalUnit", IntervalUnit.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (Interval is not null) entries.Add(new("interval", Interval.Expr)); break;
+                        case 1: if (IntervalUnit is not null) entries.Add(new("intervalUnit", IntervalUnit.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -14,19 +14,25 @@ public static partial class Aws
         {
             public const string Token = "aws:dlm/LifecyclePolicyPolicyDetailsScheduleFastRestoreRule:LifecyclePolicyPolicyDetailsScheduleFastRestoreRule";
 
-            public required IReadOnlyList<Input<string>> AvailabilityZones { get; init; }
-            public Input<double>? Count { get; init; }
-            public Input<double>? Interval { get; init; }
-            public Input<string>? IntervalUnit { get; init; }
+            public required IReadOnlyList<Input<string>> AvailabilityZones { get; init { field = value; Assigned(0); } }
+            public Input<double>? Count { get; init { field = value; Assigned(1); } }
+            public Input<double>? Interval { get; init { field = value; Assigned(2); } }
+            public Input<string>? IntervalUnit { get; init { field = value; Assigned(3); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(4);
-                if (AvailabilityZones is not null) entries.Add(new("availabilityZones", ArgsWriter.List(AvailabilityZones, static item0 => item0.Expr)));
-                if (Count is not null) entries.Add(new("count", Count.Expr));
-                if (Interval is not null) entries.Add(new("interval", Interval.Expr));
-                if (IntervalUnit is not null) entries.Add(new("intervalUnit", IntervalUnit.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (AvailabilityZones is not null) entries.Add(new("availabilityZones", ArgsWriter.List(AvailabilityZones, static item0 => item0.Expr))); break;
+                        case 1: if (Count is not null) entries.Add(new("count", Count.Expr)); break;
+                        case 2: if (Interval is not null) entries.Add(new("interval", Interval.Expr)); break;
+                        case 3: if (IntervalUnit is not null) entries.Add(new("intervalUnit", IntervalUnit.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

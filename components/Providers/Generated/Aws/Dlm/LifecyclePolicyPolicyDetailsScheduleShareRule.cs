@@ -14,17 +14,23 @@ public static partial class Aws
         {
             public const string Token = "aws:dlm/LifecyclePolicyPolicyDetailsScheduleShareRule:LifecyclePolicyPolicyDetailsScheduleShareRule";
 
-            public required IReadOnlyList<Input<string>> TargetAccounts { get; init; }
-            public Input<double>? UnshareInterval { get; init; }
-            public Input<string>? UnshareIntervalUnit { get; init; }
+            public required IReadOnlyList<Input<string>> TargetAccounts { get; init { field = value; Assigned(0); } }
+            public Input<double>? UnshareInterval { get; init { field = value; Assigned(1); } }
+            public Input<string>? UnshareIntervalUnit { get; init { field = value; Assigned(2); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(3);
-                if (TargetAccounts is not null) entries.Add(new("targetAccounts", ArgsWriter.List(TargetAccounts, static item0 => item0.Expr)));
-                if (UnshareInterval is not null) entries.Add(new("unshareInterval", UnshareInterval.Expr));
-                if (UnshareIntervalUnit is not null) entries.Add(new("unshareIntervalUnit", UnshareIntervalUnit.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (TargetAccounts is not null) entries.Add(new("targetAccounts", ArgsWriter.List(TargetAccounts, static item0 => item0.Expr))); break;
+                        case 1: if (UnshareInterval is not null) entries.Add(new("unshareInterval", UnshareInterval.Expr)); break;
+                        case 2: if (UnshareIntervalUnit is not null) entries.Add(new("unshareIntervalUnit", UnshareIntervalUnit.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

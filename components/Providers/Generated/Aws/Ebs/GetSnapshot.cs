@@ -16,25 +16,31 @@ public static partial class Aws
         /// <summary>The arguments of <c>aws:ebs/getSnapshot:getSnapshot</c>.</summary>
         public sealed partial class GetSnapshotArgs : Args
         {
-            public IReadOnlyList<Aws.Ebs.GetSnapshotFilter>? Filters { get; init; }
-            public Input<bool>? MostRecent { get; init; }
-            public IReadOnlyList<Input<string>>? Owners { get; init; }
-            public Input<string>? Region { get; init; }
-            public IReadOnlyList<Input<string>>? RestorableByUserIds { get; init; }
-            public IReadOnlyList<Input<string>>? SnapshotIds { get; init; }
-            public IReadOnlyDictionary<string, Input<string>>? Tags { get; init; }
+            public IReadOnlyList<Aws.Ebs.GetSnapshotFilter>? Filters { get; init { field = value; Assigned(0); } }
+            public Input<bool>? MostRecent { get; init { field = value; Assigned(1); } }
+            public IReadOnlyList<Input<string>>? Owners { get; init { field = value; Assigned(2); } }
+            public Input<string>? Region { get; init { field = value; Assigned(3); } }
+            public IReadOnlyList<Input<string>>? RestorableByUserIds { get; init { field = value; Assigned(4); } }
+            public IReadOnlyList<Input<string>>? SnapshotIds { get; init { field = value; Assigned(5); } }
+            public IReadOnlyDictionary<string, Input<string>>? Tags { get; init { field = value; Assigned(6); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(7);
-                if (Filters is not null) entries.Add(new("filters", ArgsWriter.List(Filters, static item0 => item0.ToObjectExpr())));
-                if (MostRecent is not null) entries.Add(new("mostRecent", MostRecent.Expr));
-                if (Owners is not null) entries.Add(new("owners", ArgsWriter.List(Owners, static item0 => item0.Expr)));
-                if (Region is not null) entries.Add(new("region", Region.Expr));
-                if (RestorableByUserIds is not null) entries.Add(new("restorableByUserIds", ArgsWriter.List(RestorableByUserIds, static item0 => item0.Expr)));
-                if (SnapshotIds is not null) entries.Add(new("snapshotIds", ArgsWriter.List(SnapshotIds, static item0 => item0.Expr)));
-                if (Tags is not null) entries.Add(new("tags", ArgsWriter.Map(Tags, static item0 => item0.Expr)));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (Filters is not null) entries.Add(new("filters", ArgsWriter.List(Filters, static item0 => item0.ToObjectExpr()))); break;
+                        case 1: if (MostRecent is not null) entries.Add(new("mostRecent", MostRecent.Expr)); break;
+                        case 2: if (Owners is not null) entries.Add(new("owners", ArgsWriter.List(Owners, static item0 => item0.Expr))); break;
+                        case 3: if (Region is not null) entries.Add(new("region", Region.Expr)); break;
+                        case 4: if (RestorableByUserIds is not null) entries.Add(new("restorableByUserIds", ArgsWriter.List(RestorableByUserIds, static item0 => item0.Expr))); break;
+                        case 5: if (SnapshotIds is not null) entries.Add(new("snapshotIds", ArgsWriter.List(SnapshotIds, static item0 => item0.Expr))); break;
+                        case 6: if (Tags is not null) entries.Add(new("tags", ArgsWriter.Map(Tags, static item0 => item0.Expr))); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

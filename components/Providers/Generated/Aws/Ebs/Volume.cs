@@ -41,39 +41,45 @@ public static partial class Aws
         /// <summary>The inputs of <c>aws:ebs/volume:Volume</c>.</summary>
         public sealed partial class VolumeArgs : Args
         {
-            public required Input<string> AvailabilityZone { get; init; }
-            public Input<bool>? Encrypted { get; init; }
-            public Input<bool>? FinalSnapshot { get; init; }
-            public Input<double>? Iops { get; init; }
-            public Input<string>? KmsKeyId { get; init; }
-            public Input<bool>? MultiAttachEnabled { get; init; }
-            public Input<string>? OutpostArn { get; init; }
-            public Input<string>? Region { get; init; }
-            public Input<double>? Size { get; init; }
-            public Input<string>? SnapshotId { get; init; }
-            public IReadOnlyDictionary<string, Input<string>>? Tags { get; init; }
-            public Input<double>? Throughput { get; init; }
-            public Input<string>? Type { get; init; }
-            public Input<double>? VolumeInitializationRate { get; init; }
+            public required Input<string> AvailabilityZone { get; init { field = value; Assigned(0); } }
+            public Input<bool>? Encrypted { get; init { field = value; Assigned(1); } }
+            public Input<bool>? FinalSnapshot { get; init { field = value; Assigned(2); } }
+            public Input<double>? Iops { get; init { field = value; Assigned(3); } }
+            public Input<string>? KmsKeyId { get; init { field = value; Assigned(4); } }
+            public Input<bool>? MultiAttachEnabled { get; init { field = value; Assigned(5); } }
+            public Input<string>? OutpostArn { get; init { field = value; Assigned(6); } }
+            public Input<string>? Region { get; init { field = value; Assigned(7); } }
+            public Input<double>? Size { get; init { field = value; Assigned(8); } }
+            public Input<string>? SnapshotId { get; init { field = value; Assigned(9); } }
+            public IReadOnlyDictionary<string, Input<string>>? Tags { get; init { field = value; Assigned(10); } }
+            public Input<double>? Throughput { get; init { field = value; Assigned(11); } }
+            public Input<string>? Type { get; init { field = value; Assigned(12); } }
+            public Input<double>? VolumeInitializationRate { get; init { field = value; Assigned(13); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(14);
-                if (AvailabilityZone is not null) entries.Add(new("availabilityZone", AvailabilityZone.Expr));
-                if (Encrypted is not null) entries.Add(new("encrypted", Encrypted.Expr));
-                if (FinalSnapshot is not null) entries.Add(new("finalSnapshot", FinalSnapshot.Expr));
-                if (Iops is not null) entries.Add(new("iops", Iops.Expr));
-                if (KmsKeyId is not null) entries.Add(new("kmsKeyId", KmsKeyId.Expr));
-                if (MultiAttachEnabled is not null) entries.Add(new("multiAttachEnabled", MultiAttachEnabled.Expr));
-                if (OutpostArn is not null) entries.Add(new("outpostArn", OutpostArn.Expr));
-                if (Region is not null) entries.Add(new("region", Region.Expr));
-                if (Size is not null) entries.Add(new("size", Size.Expr));
-                if (SnapshotId is not null) entries.Add(new("snapshotId", SnapshotId.Expr));
-                if (Tags is not null) entries.Add(new("tags", ArgsWriter.Map(Tags, static item0 => item0.Expr)));
-                if (Throughput is not null) entries.Add(new("throughput", Throughput.Expr));
-                if (Type is not null) entries.Add(new("type", Type.Expr));
-                if (VolumeInitializationRate is not null) entries.Add(new("volumeInitializationRate", VolumeInitializationRate.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (AvailabilityZone is not null) entries.Add(new("availabilityZone", AvailabilityZone.Expr)); break;
+                        case 1: if (Encrypted is not null) entries.Add(new("encrypted", Encrypted.Expr)); break;
+                        case 2: if (FinalSnapshot is not null) entries.Add(new("finalSnapshot", FinalSnapshot.Expr)); break;
+                        case 3: if (Iops is not null) entries.Add(new("iops", Iops.Expr)); break;
+                        case 4: if (KmsKeyId is not null) entries.Add(new("kmsKeyId", KmsKeyId.Expr)); break;
+                        case 5: if (MultiAttachEnabled is not null) entries.Add(new("multiAttachEnabled", MultiAttachEnabled.Expr)); break;
+                        case 6: if (OutpostArn is not null) entries.Add(new("outpostArn", OutpostArn.Expr)); break;
+                        case 7: if (Region is not null) entries.Add(new("region", Region.Expr)); break;
+                        case 8: if (Size is not null) entries.Add(new("size", Size.Expr)); break;
+                        case 9: if (SnapshotId is not null) entries.Add(new("snapshotId", SnapshotId.Expr)); break;
+                        case 10: if (Tags is not null) entries.Add(new("tags", ArgsWriter.Map(Tags, static item0 => item0.Expr))); break;
+                        case 11: if (Throughput is not null) entries.Add(new("throughput", Throughput.Expr)); break;
+                        case 12: if (Type is not null) entries.Add(new("type", Type.Expr)); break;
+                        case 13: if (VolumeInitializationRate is not null) entries.Add(new("volumeInitializationRate", VolumeInitializationRate.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

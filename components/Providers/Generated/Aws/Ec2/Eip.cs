@@ -46,33 +46,39 @@ public static partial class Aws
         /// <summary>The inputs of <c>aws:ec2/eip:Eip</c>.</summary>
         public sealed partial class EipArgs : Args
         {
-            public Input<string>? Address { get; init; }
-            public Input<string>? AssociateWithPrivateIp { get; init; }
-            public Input<string>? CustomerOwnedIpv4Pool { get; init; }
-            public Input<string>? Domain { get; init; }
-            public Input<string>? Instance { get; init; }
-            public Input<string>? IpamPoolId { get; init; }
-            public Input<string>? NetworkBorderGroup { get; init; }
-            public Input<string>? NetworkInterface { get; init; }
-            public Input<string>? PublicIpv4Pool { get; init; }
-            public Input<string>? Region { get; init; }
-            public IReadOnlyDictionary<string, Input<string>>? Tags { get; init; }
+            public Input<string>? Address { get; init { field = value; Assigned(0); } }
+            public Input<string>? AssociateWithPrivateIp { get; init { field = value; Assigned(1); } }
+            public Input<string>? CustomerOwnedIpv4Pool { get; init { field = value; Assigned(2); } }
+            public Input<string>? Domain { get; init { field = value; Assigned(3); } }
+            public Input<string>? Instance { get; init { field = value; Assigned(4); } }
+            public Input<string>? IpamPoolId { get; init { field = value; Assigned(5); } }
+            public Input<string>? NetworkBorderGroup { get; init { field = value; Assigned(6); } }
+            public Input<string>? NetworkInterface { get; init { field = value; Assigned(7); } }
+            public Input<string>? PublicIpv4Pool { get; init { field = value; Assigned(8); } }
+            public Input<string>? Region { get; init { field = value; Assigned(9); } }
+            public IReadOnlyDictionary<string, Input<string>>? Tags { get; init { field = value; Assigned(10); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(11);
-                if (Address is not null) entries.Add(new("address", Address.Expr));
-                if (AssociateWithPrivateIp is not null) entries.Add(new("associateWithPrivateIp", AssociateWithPrivateIp.Expr));
-                if (CustomerOwnedIpv4Pool is not null) entries.Add(new("customerOwnedIpv4Pool", CustomerOwnedIpv4Pool.Expr));
-                if (Domain is not null) entries.Add(new("domain", Domain.Expr));
-                if (Instance is not null) entries.Add(new("instance", Instance.Expr));
-                if (IpamPoolId is not null) entries.Add(new("ipamPoolId", IpamPoolId.Expr));
-                if (NetworkBorderGroup is not null) entries.Add(new("networkBorderGroup", NetworkBorderGroup.Expr));
-                if (NetworkInterface is not null) entries.Add(new("networkInterface", NetworkInterface.Expr));
-                if (PublicIpv4Pool is not null) entries.Add(new("publicIpv4Pool", PublicIpv4Pool.Expr));
-                if (Region is not null) entries.Add(new("region", Region.Expr));
-                if (Tags is not null) entries.Add(new("tags", ArgsWriter.Map(Tags, static item0 => item0.Expr)));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (Address is not null) entries.Add(new("address", Address.Expr)); break;
+                        case 1: if (AssociateWithPrivateIp is not null) entries.Add(new("associateWithPrivateIp", AssociateWithPrivateIp.Expr)); break;
+                        case 2: if (CustomerOwnedIpv4Pool is not null) entries.Add(new("customerOwnedIpv4Pool", CustomerOwnedIpv4Pool.Expr)); break;
+                        case 3: if (Domain is not null) entries.Add(new("domain", Domain.Expr)); break;
+                        case 4: if (Instance is not null) entries.Add(new("instance", Instance.Expr)); break;
+                        case 5: if (IpamPoolId is not null) entries.Add(new("ipamPoolId", IpamPoolId.Expr)); break;
+                        case 6: if (NetworkBorderGroup is not null) entries.Add(new("networkBorderGroup", NetworkBorderGroup.Expr)); break;
+                        case 7: if (NetworkInterface is not null) entries.Add(new("networkInterface", NetworkInterface.Expr)); break;
+                        case 8: if (PublicIpv4Pool is not null) entries.Add(new("publicIpv4Pool", PublicIpv4Pool.Expr)); break;
+                        case 9: if (Region is not null) entries.Add(new("region", Region.Expr)); break;
+                        case 10: if (Tags is not null) entries.Add(new("tags", ArgsWriter.Map(Tags, static item0 => item0.Expr))); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -43,45 +43,51 @@ public static partial class Aws
         /// <summary>The inputs of <c>aws:ec2/flowLog:FlowLog</c>.</summary>
         public sealed partial class FlowLogArgs : Args
         {
-            public Input<string>? DeliverCrossAccountRole { get; init; }
-            public Aws.Ec2.FlowLogDestinationOptions? DestinationOptions { get; init; }
-            public Input<string>? EniId { get; init; }
-            public Input<string>? IamRoleArn { get; init; }
-            public Input<string>? LogDestination { get; init; }
-            public Input<string>? LogDestinationType { get; init; }
-            public Input<string>? LogFormat { get; init; }
-            public Input<double>? MaxAggregationInterval { get; init; }
-            public Input<string>? Region { get; init; }
-            public Input<string>? RegionalNatGatewayId { get; init; }
-            public Input<string>? SubnetId { get; init; }
-            public IReadOnlyList<Aws.Ec2.FlowLogTagFieldSpecification>? TagFieldSpecifications { get; init; }
-            public IReadOnlyDictionary<string, Input<string>>? Tags { get; init; }
-            public Input<string>? TrafficType { get; init; }
-            public Input<string>? TransitGatewayAttachmentId { get; init; }
-            public Input<string>? TransitGatewayId { get; init; }
-            public Input<string>? VpcId { get; init; }
+            public Input<string>? DeliverCrossAccountRole { get; init { field = value; Assigned(0); } }
+            public Aws.Ec2.FlowLogDestinationOptions? DestinationOptions { get; init { field = value; Assigned(1); } }
+            public Input<string>? EniId { get; init { field = value; Assigned(2); } }
+            public Input<string>? IamRoleArn { get; init { field = value; Assigned(3); } }
+            public Input<string>? LogDestination { get; init { field = value; Assigned(4); } }
+            public Input<string>? LogDestinationType { get; init { field = value; Assigned(5); } }
+            public Input<string>? LogFormat { get; init { field = value; Assigned(6); } }
+            public Input<double>? MaxAggregationInterval { get; init { field = value; Assigned(7); } }
+            public Input<string>? Region { get; init { field = value; Assigned(8); } }
+            public Input<string>? RegionalNatGatewayId { get; init { field = value; Assigned(9); } }
+            public Input<string>? SubnetId { get; init { field = value; Assigned(10); } }
+            public IReadOnlyList<Aws.Ec2.FlowLogTagFieldSpecification>? TagFieldSpecifications { get; init { field = value; Assigned(11); } }
+            public IReadOnlyDictionary<string, Input<string>>? Tags { get; init { field = value; Assigned(12); } }
+            public Input<string>? TrafficType { get; init { field = value; Assigned(13); } }
+            public Input<string>? TransitGatewayAttachmentId { get; init { field = value; Assigned(14); } }
+            public Input<string>? TransitGatewayId { get; init { field = value; Assigned(15); } }
+            public Input<string>? VpcId { get; init { field = value; Assigned(16); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(17);
-                if (DeliverCrossAccountRole is not null) entries.Add(new("deliverCrossAccountRole", DeliverCrossAccountRole.Expr));
-                if (DestinationOptions is not null) entries.Add(new("destinationOptions", DestinationOptions.ToObjectExpr()));
-                if (EniId is not null) entries.Add(new("eniId", EniId.Expr));
-                if (IamRoleArn is not null) entries.Add(new("iamRoleArn", IamRoleArn.Expr));
-                if (LogDestination is not null) entries.Add(new("logDestination", LogDestination.Expr));
-                if (LogDestinationType is not null) entries.Add(new("logDestinationType", LogDestinationType.Expr));
-                if (LogFormat is not null) entries.Add(new("logFormat", LogFormat.Expr));
-                if (MaxAggregationInterval is not null) entries.Add(new("maxAggregationInterval", MaxAggregationInterval.Expr));
-                if (Region is not null) entries.Add(new("region", Region.Expr));
-                if (RegionalNatGatewayId is not null) entries.Add(new("regionalNatGatewayId", RegionalNatGatewayId.Expr));
-                if (SubnetId is not null) entries.Add(new("subnetId", SubnetId.Expr));
-                if (TagFieldSpecifications is not null) entries.Add(new("tagFieldSpecifications", ArgsWriter.List(TagFieldSpecifications, static item0 => item0.ToObjectExpr())));
-                if (Tags is not null) entries.Add(new("tags", ArgsWriter.Map(Tags, static item0 => item0.Expr)));
-                if (TrafficType is not null) entries.Add(new("trafficType", TrafficType.Expr));
-                if (TransitGatewayAttachmentId is not null) entries.Add(new("transitGatewayAttachmentId", TransitGatewayAttachmentId.Expr));
-                if (TransitGatewayId is not null) entries.Add(new("transitGatewayId", TransitGatewayId.Expr));
-                if (VpcId is not null) entries.Add(new("vpcId", VpcId.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (DeliverCrossAccountRole is not null) entries.Add(new("deliverCrossAccountRole", DeliverCrossAccountRole.Expr)); break;
+                        case 1: if (DestinationOptions is not null) entries.Add(new("destinationOptions", DestinationOptions.ToObjectExpr())); break;
+                        case 2: if (EniId is not null) entries.Add(new("eniId", EniId.Expr)); break;
+                        case 3: if (IamRoleArn is not null) entries.Add(new("iamRoleArn", IamRoleArn.Expr)); break;
+                        case 4: if (LogDestination is not null) entries.Add(new("logDestination", LogDestination.Expr)); break;
+                        case 5: if (LogDestinationType is not null) entries.Add(new("logDestinationType", LogDestinationType.Expr)); break;
+                        case 6: if (LogFormat is not null) entries.Add(new("logFormat", LogFormat.Expr)); break;
+                        case 7: if (MaxAggregationInterval is not null) entries.Add(new("maxAggregationInterval", MaxAggregationInterval.Expr)); break;
+                        case 8: if (Region is not null) entries.Add(new("region", Region.Expr)); break;
+                        case 9: if (RegionalNatGatewayId is not null) entries.Add(new("regionalNatGatewayId", RegionalNatGatewayId.Expr)); break;
+                        case 10: if (SubnetId is not null) entries.Add(new("subnetId", SubnetId.Expr)); break;
+                        case 11: if (TagFieldSpecifications is not null) entries.Add(new("tagFieldSpecifications", ArgsWriter.List(TagFieldSpecifications, static item0 => item0.ToObjectExpr()))); break;
+                        case 12: if (Tags is not null) entries.Add(new("tags", ArgsWriter.Map(Tags, static item0 => item0.Expr))); break;
+                        case 13: if (TrafficType is not null) entries.Add(new("trafficType", TrafficType.Expr)); break;
+                        case 14: if (TransitGatewayAttachmentId is not null) entries.Add(new("transitGatewayAttachmentId", TransitGatewayAttachmentId.Expr)); break;
+                        case 15: if (TransitGatewayId is not null) entries.Add(new("transitGatewayId", TransitGatewayId.Expr)); break;
+                        case 16: if (VpcId is not null) entries.Add(new("vpcId", VpcId.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -14,17 +14,23 @@ public static partial class Aws
         {
             public const string Token = "aws:ec2/FlowLogDestinationOptions:FlowLogDestinationOptions";
 
-            public Input<string>? FileFormat { get; init; }
-            public Input<bool>? HiveCompatiblePartitions { get; init; }
-            public Input<bool>? PerHourPartition { get; init; }
+            public Input<string>? FileFormat { get; init { field = value; Assigned(0); } }
+            public Input<bool>? HiveCompatiblePartitions { get; init { field = value; Assigned(1); } }
+            public Input<bool>? PerHourPartition { get; init { field = value; Assigned(2); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(3);
-                if (FileFormat is not null) entries.Add(new("fileFormat", FileFormat.Expr));
-                if (HiveCompatiblePartitions is not null) entries.Add(new("hiveCompatiblePartitions", HiveCompatiblePartitions.Expr));
-                if (PerHourPartition is not null) entries.Add(new("perHourPartition", PerHourPartition.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (FileFormat is not null) entries.Add(new("fileFormat", FileFormat.Expr)); break;
+                        case 1: if (HiveCompatiblePartitions is not null) entries.Add(new("hiveCompatiblePartitions", HiveCompatiblePartitions.Expr)); break;
+                        case 2: if (PerHourPartition is not null) entries.Add(new("perHourPartition", PerHourPartition.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -14,15 +14,21 @@ public static partial class Aws
         {
             public const string Token = "aws:ec2/FlowLogTagFieldSpecification:FlowLogTagFieldSpecification";
 
-            public required Input<string> ResourceType { get; init; }
-            public required IReadOnlyList<Input<string>> TagKeys { get; init; }
+            public required Input<string> ResourceType { get; init { field = value; Assigned(0); } }
+            public required IReadOnlyList<Input<string>> TagKeys { get; init { field = value; Assigned(1); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(2);
-                if (ResourceType is not null) entries.Add(new("resourceType", ResourceType.Expr));
-                if (TagKeys is not null) entries.Add(new("tagKeys", ArgsWriter.List(TagKeys, static item0 => item0.Expr)));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (ResourceType is not null) entries.Add(new("resourceType", ResourceType.Expr)); break;
+                        case 1: if (TagKeys is not null) entries.Add(new("tagKeys", ArgsWriter.List(TagKeys, static item0 => item0.Expr))); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -16,31 +16,37 @@ public static partial class Aws
         /// <summary>The arguments of <c>aws:ec2/getAmi:getAmi</c>.</summary>
         public sealed partial class GetAmiArgs : Args
         {
-            public Input<bool>? AllowUnsafeFilter { get; init; }
-            public IReadOnlyList<Input<string>>? ExecutableUsers { get; init; }
-            public IReadOnlyList<Aws.Ec2.GetAmiFilter>? Filters { get; init; }
-            public Input<bool>? IncludeDeprecated { get; init; }
-            public Input<bool>? MostRecent { get; init; }
-            public Input<string>? NameRegex { get; init; }
-            public IReadOnlyList<Input<string>>? Owners { get; init; }
-            public Input<string>? Region { get; init; }
-            public IReadOnlyDictionary<string, Input<string>>? Tags { get; init; }
-            public Input<string>? UefiData { get; init; }
+            public Input<bool>? AllowUnsafeFilter { get; init { field = value; Assigned(0); } }
+            public IReadOnlyList<Input<string>>? ExecutableUsers { get; init { field = value; Assigned(1); } }
+            public IReadOnlyList<Aws.Ec2.GetAmiFilter>? Filters { get; init { field = value; Assigned(2); } }
+            public Input<bool>? IncludeDeprecated { get; init { field = value; Assigned(3); } }
+            public Input<bool>? MostRecent { get; init { field = value; Assigned(4); } }
+            public Input<string>? NameRegex { get; init { field = value; Assigned(5); } }
+            public IReadOnlyList<Input<string>>? Owners { get; init { field = value; Assigned(6); } }
+            public Input<string>? Region { get; init { field = value; Assigned(7); } }
+            public IReadOnlyDictionary<string, Input<string>>? Tags { get; init { field = value; Assigned(8); } }
+            public Input<string>? UefiData { get; init { field = value; Assigned(9); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(10);
-                if (AllowUnsafeFilter is not null) entries.Add(new("allowUnsafeFilter", AllowUnsafeFilter.Expr));
-                if (ExecutableUsers is not null) entries.Add(new("executableUsers", ArgsWriter.List(ExecutableUsers, static item0 => item0.Expr)));
-                if (Filters is not null) entries.Add(new("filters", ArgsWriter.List(Filters, static item0 => item0.ToObjectExpr())));
-                if (IncludeDeprecated is not null) entries.Add(new("includeDeprecated", IncludeDeprecated.Expr));
-                if (MostRecent is not null) entries.Add(new("mostRecent", MostRecent.Expr));
-                if (NameRegex is not null) entries.Add(new("nameRegex", NameRegex.Expr));
-                if (Owners is not null) entries.Add(new("owners", ArgsWriter.List(Owners, static item0 => item0.Expr)));
-                if (Region is not null) entries.Add(new("region", Region.Expr));
-                if (Tags is not null) entries.Add(new("tags", ArgsWriter.Map(Tags, static item0 => item0.Expr)));
-                if (UefiData is not null) entries.Add(new("uefiData", UefiData.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (AllowUnsafeFilter is not null) entries.Add(new("allowUnsafeFilter", AllowUnsafeFilter.Expr)); break;
+                        case 1: if (ExecutableUsers is not null) entries.Add(new("executableUsers", ArgsWriter.List(ExecutableUsers, static item0 => item0.Expr))); break;
+                        case 2: if (Filters is not null) entries.Add(new("filters", ArgsWriter.List(Filters, static item0 => item0.ToObjectExpr()))); break;
+                        case 3: if (IncludeDeprecated is not null) entries.Add(new("includeDeprecated", IncludeDeprecated.Expr)); break;
+                        case 4: if (MostRecent is not null) entries.Add(new("mostRecent", MostRecent.Expr)); break;
+                        case 5: if (NameRegex is not null) entries.Add(new("nameRegex", NameRegex.Expr)); break;
+                        case 6: if (Owners is not null) entries.Add(new("owners", ArgsWriter.List(Owners, static item0 => item0.Expr))); break;
+                        case 7: if (Region is not null) entries.Add(new("region", Region.Expr)); break;
+                        case 8: if (Tags is not null) entries.Add(new("tags", ArgsWriter.Map(Tags, static item0 => item0.Expr))); break;
+                        case 9: if (UefiData is not null) entries.Add(new("uefiData", UefiData.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -85,113 +85,119 @@ public static partial class Aws
         /// <summary>The inputs of <c>aws:ec2/instance:Instance</c>.</summary>
         public sealed partial class InstanceArgs : Args
         {
-            public Input<string>? Ami { get; init; }
-            public Input<bool>? AssociatePublicIpAddress { get; init; }
-            public Input<string>? AvailabilityZone { get; init; }
-            public Aws.Ec2.InstanceCapacityReservationSpecification? CapacityReservationSpecification { get; init; }
-            public Aws.Ec2.InstanceCpuOptions? CpuOptions { get; init; }
-            public Aws.Ec2.InstanceCreditSpecification? CreditSpecification { get; init; }
-            public Input<bool>? DisableApiStop { get; init; }
-            public Input<bool>? DisableApiTermination { get; init; }
-            public IReadOnlyList<Aws.Ec2.InstanceEbsBlockDevice>? EbsBlockDevices { get; init; }
-            public Input<bool>? EbsOptimized { get; init; }
-            public Input<bool>? EnablePrimaryIpv6 { get; init; }
-            public Aws.Ec2.InstanceEnclaveOptions? EnclaveOptions { get; init; }
-            public IReadOnlyList<Aws.Ec2.InstanceEphemeralBlockDevice>? EphemeralBlockDevices { get; init; }
-            public Input<bool>? ForceDestroy { get; init; }
-            public Input<bool>? GetPasswordData { get; init; }
-            public Input<bool>? Hibernation { get; init; }
-            public Input<string>? HostId { get; init; }
-            public Input<string>? HostResourceGroupArn { get; init; }
-            public Input<string>? IamInstanceProfile { get; init; }
-            public Input<string>? InstanceInitiatedShutdownBehavior { get; init; }
-            public Aws.Ec2.InstanceInstanceMarketOptions? InstanceMarketOptions { get; init; }
-            public Input<string>? InstanceType { get; init; }
-            public Input<double>? Ipv6AddressCount { get; init; }
-            public IReadOnlyList<Input<string>>? Ipv6Addresses { get; init; }
-            public Input<string>? KeyName { get; init; }
-            public Aws.Ec2.InstanceLaunchTemplate? LaunchTemplate { get; init; }
-            public Aws.Ec2.InstanceMaintenanceOptions? MaintenanceOptions { get; init; }
-            public Aws.Ec2.InstanceMetadataOptions? MetadataOptions { get; init; }
-            public Input<bool>? Monitoring { get; init; }
+            public Input<string>? Ami { get; init { field = value; Assigned(0); } }
+            public Input<bool>? AssociatePublicIpAddress { get; init { field = value; Assigned(1); } }
+            public Input<string>? AvailabilityZone { get; init { field = value; Assigned(2); } }
+            public Aws.Ec2.InstanceCapacityReservationSpecification? CapacityReservationSpecification { get; init { field = value; Assigned(3); } }
+            public Aws.Ec2.InstanceCpuOptions? CpuOptions { get; init { field = value; Assigned(4); } }
+            public Aws.Ec2.InstanceCreditSpecification? CreditSpecification { get; init { field = value; Assigned(5); } }
+            public Input<bool>? DisableApiStop { get; init { field = value; Assigned(6); } }
+            public Input<bool>? DisableApiTermination { get; init { field = value; Assigned(7); } }
+            public IReadOnlyList<Aws.Ec2.InstanceEbsBlockDevice>? EbsBlockDevices { get; init { field = value; Assigned(8); } }
+            public Input<bool>? EbsOptimized { get; init { field = value; Assigned(9); } }
+            public Input<bool>? EnablePrimaryIpv6 { get; init { field = value; Assigned(10); } }
+            public Aws.Ec2.InstanceEnclaveOptions? EnclaveOptions { get; init { field = value; Assigned(11); } }
+            public IReadOnlyList<Aws.Ec2.InstanceEphemeralBlockDevice>? EphemeralBlockDevices { get; init { field = value; Assigned(12); } }
+            public Input<bool>? ForceDestroy { get; init { field = value; Assigned(13); } }
+            public Input<bool>? GetPasswordData { get; init { field = value; Assigned(14); } }
+            public Input<bool>? Hibernation { get; init { field = value; Assigned(15); } }
+            public Input<string>? HostId { get; init { field = value; Assigned(16); } }
+            public Input<string>? HostResourceGroupArn { get; init { field = value; Assigned(17); } }
+            public Input<string>? IamInstanceProfile { get; init { field = value; Assigned(18); } }
+            public Input<string>? InstanceInitiatedShutdownBehavior { get; init { field = value; Assigned(19); } }
+            public Aws.Ec2.InstanceInstanceMarketOptions? InstanceMarketOptions { get; init { field = value; Assigned(20); } }
+            public Input<string>? InstanceType { get; init { field = value; Assigned(21); } }
+            public Input<double>? Ipv6AddressCount { get; init { field = value; Assigned(22); } }
+            public IReadOnlyList<Input<string>>? Ipv6Addresses { get; init { field = value; Assigned(23); } }
+            public Input<string>? KeyName { get; init { field = value; Assigned(24); } }
+            public Aws.Ec2.InstanceLaunchTemplate? LaunchTemplate { get; init { field = value; Assigned(25); } }
+            public Aws.Ec2.InstanceMaintenanceOptions? MaintenanceOptions { get; init { field = value; Assigned(26); } }
+            public Aws.Ec2.InstanceMetadataOptions? MetadataOptions { get; init { field = value; Assigned(27); } }
+            public Input<bool>? Monitoring { get; init { field = value; Assigned(28); } }
             /// <summary>Deprecated by the provider.</summary>
-            public IReadOnlyList<Aws.Ec2.InstanceNetworkInterface>? NetworkInterfaces { get; init; }
-            public Input<string>? PlacementGroup { get; init; }
-            public Input<string>? PlacementGroupId { get; init; }
-            public Input<double>? PlacementPartitionNumber { get; init; }
-            public Aws.Ec2.InstancePrimaryNetworkInterface? PrimaryNetworkInterface { get; init; }
-            public Aws.Ec2.InstancePrivateDnsNameOptions? PrivateDnsNameOptions { get; init; }
-            public Input<string>? PrivateIp { get; init; }
-            public Input<string>? Region { get; init; }
-            public Aws.Ec2.InstanceRootBlockDevice? RootBlockDevice { get; init; }
-            public IReadOnlyList<Aws.Ec2.InstanceSecondaryNetworkInterface>? SecondaryNetworkInterfaces { get; init; }
-            public IReadOnlyList<Input<string>>? SecondaryPrivateIps { get; init; }
+            public IReadOnlyList<Aws.Ec2.InstanceNetworkInterface>? NetworkInterfaces { get; init { field = value; Assigned(29); } }
+            public Input<string>? PlacementGroup { get; init { field = value; Assigned(30); } }
+            public Input<string>? PlacementGroupId { get; init { field = value; Assigned(31); } }
+            public Input<double>? PlacementPartitionNumber { get; init { field = value; Assigned(32); } }
+            public Aws.Ec2.InstancePrimaryNetworkInterface? PrimaryNetworkInterface { get; init { field = value; Assigned(33); } }
+            public Aws.Ec2.InstancePrivateDnsNameOptions? PrivateDnsNameOptions { get; init { field = value; Assigned(34); } }
+            public Input<string>? PrivateIp { get; init { field = value; Assigned(35); } }
+            public Input<string>? Region { get; init { field = value; Assigned(36); } }
+            public Aws.Ec2.InstanceRootBlockDevice? RootBlockDevice { get; init { field = value; Assigned(37); } }
+            public IReadOnlyList<Aws.Ec2.InstanceSecondaryNetworkInterface>? SecondaryNetworkInterfaces { get; init { field = value; Assigned(38); } }
+            public IReadOnlyList<Input<string>>? SecondaryPrivateIps { get; init { field = value; Assigned(39); } }
             /// <summary>Deprecated by the provider.</summary>
-            public IReadOnlyList<Input<string>>? SecurityGroups { get; init; }
-            public Input<bool>? SourceDestCheck { get; init; }
-            public Input<string>? SubnetId { get; init; }
-            public IReadOnlyDictionary<string, Input<string>>? Tags { get; init; }
-            public Input<string>? Tenancy { get; init; }
-            public Input<string>? UserData { get; init; }
-            public Input<string>? UserDataBase64 { get; init; }
-            public Input<bool>? UserDataReplaceOnChange { get; init; }
-            public IReadOnlyDictionary<string, Input<string>>? VolumeTags { get; init; }
-            public IReadOnlyList<Input<string>>? VpcSecurityGroupIds { get; init; }
+            public IReadOnlyList<Input<string>>? SecurityGroups { get; init { field = value; Assigned(40); } }
+            public Input<bool>? SourceDestCheck { get; init { field = value; Assigned(41); } }
+            public Input<string>? SubnetId { get; init { field = value; Assigned(42); } }
+            public IReadOnlyDictionary<string, Input<string>>? Tags { get; init { field = value; Assigned(43); } }
+            public Input<string>? Tenancy { get; init { field = value; Assigned(44); } }
+            public Input<string>? UserData { get; init { field = value; Assigned(45); } }
+            public Input<string>? UserDataBase64 { get; init { field = value; Assigned(46); } }
+            public Input<bool>? UserDataReplaceOnChange { get; init { field = value; Assigned(47); } }
+            public IReadOnlyDictionary<string, Input<string>>? VolumeTags { get; init { field = value; Assigned(48); } }
+            public IReadOnlyList<Input<string>>? VpcSecurityGroupIds { get; init { field = value; Assigned(49); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(50);
-                if (Ami is not null) entries.Add(new("ami", Ami.Expr));
-                if (AssociatePublicIpAddress is not null) entries.Add(new("associatePublicIpAddress", AssociatePublicIpAddress.Expr));
-                if (AvailabilityZone is not null) entries.Add(new("availabilityZone", AvailabilityZone.Expr));
-                if (CapacityReservationSpecification is not null) entries.Add(new("capacityReservationSpecification", CapacityReservationSpecification.ToObjectExpr()));
-                if (CpuOptions is not null) entries.Add(new("cpuOptions", CpuOptions.ToObjectExpr()));
-                if (CreditSpecification is not null) entries.Add(new("creditSpecification", CreditSpecification.ToObjectExpr()));
-                if (DisableApiStop is not null) entries.Add(new("disableApiStop", DisableApiStop.Expr));
-                if (DisableApiTermination is not null) entries.Add(new("disableApiTermination", DisableApiTermination.Expr));
-                if (EbsBlockDevices is not null) entries.Add(new("ebsBlockDevices", ArgsWriter.List(EbsBlockDevices, static item0 => item0.ToObjectExpr())));
-                if (EbsOptimized is not null) entries.Add(new("ebsOptimized", EbsOptimized.Expr));
-                if (EnablePrimaryIpv6 is not null) entries.Add(new("enablePrimaryIpv6", EnablePrimaryIpv6.Expr));
-                if (EnclaveOptions is not null) entries.Add(new("enclaveOptions", EnclaveOptions.ToObjectExpr()));
-                if (EphemeralBlockDevices is not null) entries.Add(new("ephemeralBlockDevices", ArgsWriter.List(EphemeralBlockDevices, static item0 => item0.ToObjectExpr())));
-                if (ForceDestroy is not null) entries.Add(new("forceDestroy", ForceDestroy.Expr));
-                if (GetPasswordData is not null) entries.Add(new("getPasswordData", GetPasswordData.Expr));
-                if (Hibernation is not null) entries.Add(new("hibernation", Hibernation.Expr));
-                if (HostId is not null) entries.Add(new("hostId", HostId.Expr));
-                if (HostResourceGroupArn is not null) entries.Add(new("hostResourceGroupArn", HostResourceGroupArn.Expr));
-                if (IamInstanceProfile is not null) entries.Add(new("iamInstanceProfile", IamInstanceProfile.Expr));
-                if (InstanceInitiatedShutdownBehavior is not null) entries.Add(new("instanceInitiatedShutdownBehavior", InstanceInitiatedShutdownBehavior.Expr));
-                if (InstanceMarketOptions is not null) entries.Add(new("instanceMarketOptions", InstanceMarketOptions.ToObjectExpr()));
-                if (InstanceType is not null) entries.Add(new("instanceType", InstanceType.Expr));
-                if (Ipv6AddressCount is not null) entries.Add(new("ipv6AddressCount", Ipv6AddressCount.Expr));
-                if (Ipv6Addresses is not null) entries.Add(new("ipv6Addresses", ArgsWriter.List(Ipv6Addresses, static item0 => item0.Expr)));
-                if (KeyName is not null) entries.Add(new("keyName", KeyName.Expr));
-                if (LaunchTemplate is not null) entries.Add(new("launchTemplate", LaunchTemplate.ToObjectExpr()));
-                if (MaintenanceOptions is not null) entries.Add(new("maintenanceOptions", MaintenanceOptions.ToObjectExpr()));
-                if (MetadataOptions is not null) entries.Add(new("metadataOptions", MetadataOptions.ToObjectExpr()));
-                if (Monitoring is not null) entries.Add(new("monitoring", Monitoring.Expr));
-                if (NetworkInterfaces is not null) entries.Add(new("networkInterfaces", ArgsWriter.List(NetworkInterfaces, static item0 => item0.ToObjectExpr())));
-                if (PlacementGroup is not null) entries.Add(new("placementGroup", PlacementGroup.Expr));
-                if (PlacementGroupId is not null) entries.Add(new("placementGroupId", PlacementGroupId.Expr));
-                if (PlacementPartitionNumber is not null) entries.Add(new("placementPartitionNumber", PlacementPartitionNumber.Expr));
-                if (PrimaryNetworkInterface is not null) entries.Add(new("primaryNetworkInterface", PrimaryNetworkInterface.ToObjectExpr()));
-                if (PrivateDnsNameOptions is not null) entries.Add(new("privateDnsNameOptions", PrivateDnsNameOptions.ToObjectExpr()));
-                if (PrivateIp is not null) entries.Add(new("privateIp", PrivateIp.Expr));
-                if (Region is not null) entries.Add(new("region", Region.Expr));
-                if (RootBlockDevice is not null) entries.Add(new("rootBlockDevice", RootBlockDevice.ToObjectExpr()));
-                if (SecondaryNetworkInterfaces is not null) entries.Add(new("secondaryNetworkInterfaces", ArgsWriter.List(SecondaryNetworkInterfaces, static item0 => item0.ToObjectExpr())));
-                if (SecondaryPrivateIps is not null) entries.Add(new("secondaryPrivateIps", ArgsWriter.List(SecondaryPrivateIps, static item0 => item0.Expr)));
-                if (SecurityGroups is not null) entries.Add(new("securityGroups", ArgsWriter.List(SecurityGroups, static item0 => item0.Expr)));
-                if (SourceDestCheck is not null) entries.Add(new("sourceDestCheck", SourceDestCheck.Expr));
-                if (SubnetId is not null) entries.Add(new("subnetId", SubnetId.Expr));
-                if (Tags is not null) entries.Add(new("tags", ArgsWriter.Map(Tags, static item0 => item0.Expr)));
-                if (Tenancy is not null) entries.Add(new("tenancy", Tenancy.Expr));
-                if (UserData is not null) entries.Add(new("userData", UserData.Expr));
-                if (UserDataBase64 is not null) entries.Add(new("userDataBase64", UserDataBase64.Expr));
-                if (UserDataReplaceOnChange is not null) entries.Add(new("userDataReplaceOnChange", UserDataReplaceOnChange.Expr));
-                if (VolumeTags is not null) entries.Add(new("volumeTags", ArgsWriter.Map(VolumeTags, static item0 => item0.Expr)));
-                if (VpcSecurityGroupIds is not null) entries.Add(new("vpcSecurityGroupIds", ArgsWriter.List(VpcSecurityGroupIds, static item0 => item0.Expr)));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (Ami is not null) entries.Add(new("ami", Ami.Expr)); break;
+                        case 1: if (AssociatePublicIpAddress is not null) entries.Add(new("associatePublicIpAddress", AssociatePublicIpAddress.Expr)); break;
+                        case 2: if (AvailabilityZone is not null) entries.Add(new("availabilityZone", AvailabilityZone.Expr)); break;
+                        case 3: if (CapacityReservationSpecification is not null) entries.Add(new("capacityReservationSpecification", CapacityReservationSpecification.ToObjectExpr())); break;
+                        case 4: if (CpuOptions is not null) entries.Add(new("cpuOptions", CpuOptions.ToObjectExpr())); break;
+                        case 5: if (CreditSpecification is not null) entries.Add(new("creditSpecification", CreditSpecification.ToObjectExpr())); break;
+                        case 6: if (DisableApiStop is not null) entries.Add(new("disableApiStop", DisableApiStop.Expr)); break;
+                        case 7: if (DisableApiTermination is not null) entries.Add(new("disableApiTermination", DisableApiTermination.Expr)); break;
+                        case 8: if (EbsBlockDevices is not null) entries.Add(new("ebsBlockDevices", ArgsWriter.List(EbsBlockDevices, static item0 => item0.ToObjectExpr()))); break;
+                        case 9: if (EbsOptimized is not null) entries.Add(new("ebsOptimized", EbsOptimized.Expr)); break;
+                        case 10: if (EnablePrimaryIpv6 is not null) entries.Add(new("enablePrimaryIpv6", EnablePrimaryIpv6.Expr)); break;
+                        case 11: if (EnclaveOptions is not null) entries.Add(new("enclaveOptions", EnclaveOptions.ToObjectExpr())); break;
+                        case 12: if (EphemeralBlockDevices is not null) entries.Add(new("ephemeralBlockDevices", ArgsWriter.List(EphemeralBlockDevices, static item0 => item0.ToObjectExpr()))); break;
+                        case 13: if (ForceDestroy is not null) entries.Add(new("forceDestroy", ForceDestroy.Expr)); break;
+                        case 14: if (GetPasswordData is not null) entries.Add(new("getPasswordData", GetPasswordData.Expr)); break;
+                        case 15: if (Hibernation is not null) entries.Add(new("hibernation", Hibernation.Expr)); break;
+                        case 16: if (HostId is not null) entries.Add(new("hostId", HostId.Expr)); break;
+                        case 17: if (HostResourceGroupArn is not null) entries.Add(new("hostResourceGroupArn", HostResourceGroupArn.Expr)); break;
+                        case 18: if (IamInstanceProfile is not null) entries.Add(new("iamInstanceProfile", IamInstanceProfile.Expr)); break;
+                        case 19: if (InstanceInitiatedShutdownBehavior is not null) entries.Add(new("instanceInitiatedShutdownBehavior", InstanceInitiatedShutdownBehavior.Expr)); break;
+                        case 20: if (InstanceMarketOptions is not null) entries.Add(new("instanceMarketOptions", InstanceMarketOptions.ToObjectExpr())); break;
+                        case 21: if (InstanceType is not null) entries.Add(new("instanceType", InstanceType.Expr)); break;
+                        case 22: if (Ipv6AddressCount is not null) entries.Add(new("ipv6AddressCount", Ipv6AddressCount.Expr)); break;
+                        case 23: if (Ipv6Addresses is not null) entries.Add(new("ipv6Addresses", ArgsWriter.List(Ipv6Addresses, static item0 => item0.Expr))); break;
+                        case 24: if (KeyName is not null) entries.Add(new("keyName", KeyName.Expr)); break;
+                        case 25: if (LaunchTemplate is not null) entries.Add(new("launchTemplate", LaunchTemplate.ToObjectExpr())); break;
+                        case 26: if (MaintenanceOptions is not null) entries.Add(new("maintenanceOptions", MaintenanceOptions.ToObjectExpr())); break;
+                        case 27: if (MetadataOptions is not null) entries.Add(new("metadataOptions", MetadataOptions.ToObjectExpr())); break;
+                        case 28: if (Monitoring is not null) entries.Add(new("monitoring", Monitoring.Expr)); break;
+                        case 29: if (NetworkInterfaces is not null) entries.Add(new("networkInterfaces", ArgsWriter.List(NetworkInterfaces, static item0 => item0.ToObjectExpr()))); break;
+                        case 30: if (PlacementGroup is not null) entries.Add(new("placementGroup", PlacementGroup.Expr)); break;
+                        case 31: if (PlacementGroupId is not null) entries.Add(new("placementGroupId", PlacementGroupId.Expr)); break;
+                        case 32: if (PlacementPartitionNumber is not null) entries.Add(new("placementPartitionNumber", PlacementPartitionNumber.Expr)); break;
+                        case 33: if (PrimaryNetworkInterface is not null) entries.Add(new("primaryNetworkInterface", PrimaryNetworkInterface.ToObjectExpr())); break;
+                        case 34: if (PrivateDnsNameOptions is not null) entries.Add(new("privateDnsNameOptions", PrivateDnsNameOptions.ToObjectExpr())); break;
+                        case 35: if (PrivateIp is not null) entries.Add(new("privateIp", PrivateIp.Expr)); break;
+                        case 36: if (Region is not null) entries.Add(new("region", Region.Expr)); break;
+                        case 37: if (RootBlockDevice is not null) entries.Add(new("rootBlockDevice", RootBlockDevice.ToObjectExpr())); break;
+                        case 38: if (SecondaryNetworkInterfaces is not null) entries.Add(new("secondaryNetworkInterfaces", ArgsWriter.List(SecondaryNetworkInterfaces, static item0 => item0.ToObjectExpr()))); break;
+                        case 39: if (SecondaryPrivateIps is not null) entries.Add(new("secondaryPrivateIps", ArgsWriter.List(SecondaryPrivateIps, static item0 => item0.Expr))); break;
+                        case 40: if (SecurityGroups is not null) entries.Add(new("securityGroups", ArgsWriter.List(SecurityGroups, static item0 => item0.Expr))); break;
+                        case 41: if (SourceDestCheck is not null) entries.Add(new("sourceDestCheck", SourceDestCheck.Expr)); break;
+                        case 42: if (SubnetId is not null) entries.Add(new("subnetId", SubnetId.Expr)); break;
+                        case 43: if (Tags is not null) entries.Add(new("tags", ArgsWriter.Map(Tags, static item0 => item0.Expr))); break;
+                        case 44: if (Tenancy is not null) entries.Add(new("tenancy", Tenancy.Expr)); break;
+                        case 45: if (UserData is not null) entries.Add(new("userData", UserData.Expr)); break;
+                        case 46: if (UserDataBase64 is not null) entries.Add(new("userDataBase64", UserDataBase64.Expr)); break;
+                        case 47: if (UserDataReplaceOnChange is not null) entries.Add(new("userDataReplaceOnChange", UserDataReplaceOnChange.Expr)); break;
+                        case 48: if (VolumeTags is not null) entries.Add(new("volumeTags", ArgsWriter.Map(VolumeTags, static item0 => item0.Expr))); break;
+                        case 49: if (VpcSecurityGroupIds is not null) entries.Add(new("vpcSecurityGroupIds", ArgsWriter.List(VpcSecurityGroupIds, static item0 => item0.Expr))); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -14,19 +14,25 @@ public static partial class Aws
         {
             public const string Token = "aws:ec2/InstanceCpuOptions:InstanceCpuOptions";
 
-            public Input<string>? AmdSevSnp { get; init; }
-            public Input<double>? CoreCount { get; init; }
-            public Input<string>? NestedVirtualization { get; init; }
-            public Input<double>? ThreadsPerCore { get; init; }
+            public Input<string>? AmdSevSnp { get; init { field = value; Assigned(0); } }
+            public Input<double>? CoreCount { get; init { field = value; Assigned(1); } }
+            public Input<string>? NestedVirtualization { get; init { field = value; Assigned(2); } }
+            public Input<double>? ThreadsPerCore { get; init { field = value; Assigned(3); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(4);
-                if (AmdSevSnp is not null) entries.Add(new("amdSevSnp", AmdSevSnp.Expr));
-                if (CoreCount is not null) entries.Add(new("coreCount", CoreCount.Expr));
-                if (NestedVirtualization is not null) entries.Add(new("nestedVirtualization", NestedVirtualization.Expr));
-                if (ThreadsPerCore is not null) entries.Add(new("threadsPerCore", ThreadsPerCore.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (AmdSevSnp is not null) entries.Add(new("amdSevSnp", AmdSevSnp.Expr)); break;
+                        case 1: if (CoreCount is not null) entries.Add(new("coreCount", CoreCount.Expr)); break;
+                        case 2: if (NestedVirtualization is not null) entries.Add(new("nestedVirtualization", NestedVirtualization.Expr)); break;
+                        case 3: if (ThreadsPerCore is not null) entries.Add(new("threadsPerCore", ThreadsPerCore.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -14,17 +14,23 @@ public static partial class Aws
         {
             public const string Token = "aws:ec2/InstanceEphemeralBlockDevice:InstanceEphemeralBlockDevice";
 
-            public required Input<string> DeviceName { get; init; }
-            public Input<bool>? NoDevice { get; init; }
-            public Input<string>? VirtualName { get; init; }
+            public required Input<string> DeviceName { get; init { field = value; Assigned(0); } }
+            public Input<bool>? NoDevice { get; init { field = value; Assigned(1); } }
+            public Input<string>? VirtualName { get; init { field = value; Assigned(2); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(3);
-                if (DeviceName is not null) entries.Add(new("deviceName", DeviceName.Expr));
-                if (NoDevice is not null) entries.Add(new("noDevice", NoDevice.Expr));
-                if (VirtualName is not null) entries.Add(new("virtualName", VirtualName.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (DeviceName is not null) entries.Add(new("deviceName", DeviceName.Expr)); break;
+                        case 1: if (NoDevice is not null) entries.Add(new("noDevice", NoDevice.Expr)); break;
+                        case 2: if (VirtualName is not null) entries.Add(new("virtualName", VirtualName.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -14,21 +14,27 @@ public static partial class Aws
         {
             public const string Token = "aws:ec2/InstanceMetadataOptions:InstanceMetadataOptions";
 
-            public Input<string>? HttpEndpoint { get; init; }
-            public Input<string>? HttpProtocolIpv6 { get; init; }
-            public Input<double>? HttpPutResponseHopLimit { get; init; }
-            public Input<string>? HttpTokens { get; init; }
-            public Input<string>? InstanceMetadataTags { get; init; }
+            public Input<string>? HttpEndpoint { get; init { field = value; Assigned(0); } }
+            public Input<string>? HttpProtocolIpv6 { get; init { field = value; Assigned(1); } }
+            public Input<double>? HttpPutResponseHopLimit { get; init { field = value; Assigned(2); } }
+            public Input<string>? HttpTokens { get; init { field = value; Assigned(3); } }
+            public Input<string>? InstanceMetadataTags { get; init { field = value; Assigned(4); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(5);
-                if (HttpEndpoint is not null) entries.Add(new("httpEndpoint", HttpEndpoint.Expr));
-                if (HttpProtocolIpv6 is not null) entries.Add(new("httpProtocolIpv6", HttpProtocolIpv6.Expr));
-                if (HttpPutResponseHopLimit is not null) entries.Add(new("httpPutResponseHopLimit", HttpPutResponseHopLimit.Expr));
-                if (HttpTokens is not null) entries.Add(new("httpTokens", HttpTokens.Expr));
-                if (InstanceMetadataTags is not null) entries.Add(new("instanceMetadataTags", InstanceMetadataTags.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (HttpEndpoint is not null) entries.Add(new("httpEndpoint", HttpEndpoint.Expr)); break;
+                        case 1: if (HttpProtocolIpv6 is not null) entries.Add(new("httpProtocolIpv6", HttpProtocolIpv6.Expr)); break;
+                        case 2: if (HttpPutResponseHopLimit is not null) entries.Add(new("httpPutResponseHopLimit", HttpPutResponseHopLimit.Expr)); break;
+                        case 3: if (HttpTokens is not null) entries.Add(new("httpTokens", HttpTokens.Expr)); break;
+                        case 4: if (InstanceMetadataTags is not null) entries.Add(new("instanceMetadataTags", InstanceMetadataTags.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -14,19 +14,25 @@ public static partial class Aws
         {
             public const string Token = "aws:ec2/InstanceNetworkInterface:InstanceNetworkInterface";
 
-            public Input<bool>? DeleteOnTermination { get; init; }
-            public required Input<double> DeviceIndex { get; init; }
-            public Input<double>? NetworkCardIndex { get; init; }
-            public required Input<string> NetworkInterfaceId { get; init; }
+            public Input<bool>? DeleteOnTermination { get; init { field = value; Assigned(0); } }
+            public required Input<double> DeviceIndex { get; init { field = value; Assigned(1); } }
+            public Input<double>? NetworkCardIndex { get; init { field = value; Assigned(2); } }
+            public required Input<string> NetworkInterfaceId { get; init { field = value; Assigned(3); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(4);
-                if (DeleteOnTermination is not null) entries.Add(new("deleteOnTermination", DeleteOnTermination.Expr));
-                if (DeviceIndex is not null) entries.Add(new("deviceIndex", DeviceIndex.Expr));
-                if (NetworkCardIndex is not null) entries.Add(new("networkCardIndex", NetworkCardIndex.Expr));
-                if (NetworkInterfaceId is not null) entries.Add(new("networkInterfaceId", NetworkInterfaceId.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (DeleteOnTermination is not null) entries.Add(new("deleteOnTermination", DeleteOnTermination.Expr)); break;
+                        case 1: if (DeviceIndex is not null) entries.Add(new("deviceIndex", DeviceIndex.Expr)); break;
+                        case 2: if (NetworkCardIndex is not null) entries.Add(new("networkCardIndex", NetworkCardIndex.Expr)); break;
+                        case 3: if (NetworkInterfaceId is not null) entries.Add(new("networkInterfaceId", NetworkInterfaceId.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

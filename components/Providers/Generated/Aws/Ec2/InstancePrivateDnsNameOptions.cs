@@ -14,17 +14,23 @@ public static partial class Aws
         {
             public const string Token = "aws:ec2/InstancePrivateDnsNameOptions:InstancePrivateDnsNameOptions";
 
-            public Input<bool>? EnableResourceNameDnsARecord { get; init; }
-            public Input<bool>? EnableResourceNameDnsAaaaRecord { get; init; }
-            public Input<string>? HostnameType { get; init; }
+            public Input<bool>? EnableResourceNameDnsARecord { get; init { field = value; Assigned(0); } }
+            public Input<bool>? EnableResourceNameDnsAaaaRecord { get; init { field = value; Assigned(1); } }
+            public Input<string>? HostnameType { get; init { field = value; Assigned(2); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(3);
-                if (EnableResourceNameDnsARecord is not null) entries.Add(new("enableResourceNameDnsARecord", EnableResourceNameDnsARecord.Expr));
-                if (EnableResourceNameDnsAaaaRecord is not null) entries.Add(new("enableResourceNameDnsAaaaRecord", EnableResourceNameDnsAaaaRecord.Expr));
-                if (HostnameType is not null) entries.Add(new("hostnameType", HostnameType.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (EnableResourceNameDnsARecord is not null) entries.Add(new("enableResourceNameDnsARecord", EnableResourceNameDnsARecord.Expr)); break;
+                        case 1: if (EnableResourceNameDnsAaaaRecord is not null) entries.Add(new("enableResourceNameDnsAaaaRecord", EnableResourceNameDnsAaaaRecord.Expr)); break;
+                        case 2: if (HostnameType is not null) entries.Add(new("hostnameType", HostnameType.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -14,33 +14,39 @@ public static partial class Aws
         {
             public const string Token = "aws:ec2/InstanceRootBlockDevice:InstanceRootBlockDevice";
 
-            public Input<bool>? DeleteOnTermination { get; init; }
-            public Input<string>? DeviceName { get; init; }
-            public Input<bool>? Encrypted { get; init; }
-            public Input<double>? Iops { get; init; }
-            public Input<string>? KmsKeyId { get; init; }
-            public IReadOnlyDictionary<string, Input<string>>? Tags { get; init; }
-            public IReadOnlyDictionary<string, Input<string>>? TagsAll { get; init; }
-            public Input<double>? Throughput { get; init; }
-            public Input<string>? VolumeId { get; init; }
-            public Input<double>? VolumeSize { get; init; }
-            public Input<string>? VolumeType { get; init; }
+            public Input<bool>? DeleteOnTermination { get; init { field = value; Assigned(0); } }
+            public Input<string>? DeviceName { get; init { field = value; Assigned(1); } }
+            public Input<bool>? Encrypted { get; init { field = value; Assigned(2); } }
+            public Input<double>? Iops { get; init { field = value; Assigned(3); } }
+            public Input<string>? KmsKeyId { get; init { field = value; Assigned(4); } }
+            public IReadOnlyDictionary<string, Input<string>>? Tags { get; init { field = value; Assigned(5); } }
+            public IReadOnlyDictionary<string, Input<string>>? TagsAll { get; init { field = value; Assigned(6); } }
+            public Input<double>? Throughput { get; init { field = value; Assigned(7); } }
+            public Input<string>? VolumeId { get; init { field = value; Assigned(8); } }
+            public Input<double>? VolumeSize { get; init { field = value; Assigned(9); } }
+            public Input<string>? VolumeType { get; init { field = value; Assigned(10); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(11);
-                if (DeleteOnTermination is not null) entries.Add(new("deleteOnTermination", DeleteOnTermination.Expr));
-                if (DeviceName is not null) entries.Add(new("deviceName", DeviceName.Expr));
-                if (Encrypted is not null) entries.Add(new("encrypted", Encrypted.Expr));
-                if (Iops is not null) entries.Add(new("iops", Iops.Expr));
-                if (KmsKeyId is not null) entries.Add(new("kmsKeyId", KmsKeyId.Expr));
-                if (Tags is not null) entries.Add(new("tags", ArgsWriter.Map(Tags, static item0 => item0.Expr)));
-                if (TagsAll is not null) entries.Add(new("tagsAll", ArgsWriter.Map(TagsAll, static item0 => item0.Expr)));
-                if (Throughput is not null) entries.Add(new("throughput", Throughput.Expr));
-                if (VolumeId is not null) entries.Add(new("volumeId", VolumeId.Expr));
-                if (VolumeSize is not null) entries.Add(new("volumeSize", VolumeSize.Expr));
-                if (VolumeType is not null) entries.Add(new("volumeType", VolumeType.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (DeleteOnTermination is not null) entries.Add(new("deleteOnTermination", DeleteOnTermination.Expr)); break;
+                        case 1: if (DeviceName is not null) entries.Add(new("deviceName", DeviceName.Expr)); break;
+                        case 2: if (Encrypted is not null) entries.Add(new("encrypted", Encrypted.Expr)); break;
+                        case 3: if (Iops is not null) entries.Add(new("iops", Iops.Expr)); break;
+                        case 4: if (KmsKeyId is not null) entries.Add(new("kmsKeyId", KmsKeyId.Expr)); break;
+                        case 5: if (Tags is not null) entries.Add(new("tags", ArgsWriter.Map(Tags, static item0 => item0.Expr))); break;
+                        case 6: if (TagsAll is not null) entries.Add(new("tagsAll", ArgsWriter.Map(TagsAll, static item0 => item0.Expr))); break;
+                        case 7: if (Throughput is not null) entries.Add(new("throughput", Throughput.Expr)); break;
+                        case 8: if (VolumeId is not null) entries.Add(new("volumeId", VolumeId.Expr)); break;
+                        case 9: if (VolumeSize is not null) entries.Add(new("volumeSize", VolumeSize.Expr)); break;
+                        case 10: if (VolumeType is not null) entries.Add(new("volumeType", VolumeType.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -14,35 +14,41 @@ public static partial class Aws
         {
             public const string Token = "aws:ec2/InstanceSecondaryNetworkInterface:InstanceSecondaryNetworkInterface";
 
-            public Input<bool>? DeleteOnTermination { get; init; }
-            public Input<double>? DeviceIndex { get; init; }
-            public Input<string>? InterfaceType { get; init; }
-            public Input<string>? MacAddress { get; init; }
-            public required Input<double> NetworkCardIndex { get; init; }
-            public Input<double>? PrivateIpAddressCount { get; init; }
-            public IReadOnlyList<Input<string>>? PrivateIpAddresses { get; init; }
-            public Input<string>? SecondaryInterfaceId { get; init; }
-            public Input<string>? SecondaryNetworkId { get; init; }
-            public required Input<string> SecondarySubnetId { get; init; }
-            public Input<bool>? SourceDestCheck { get; init; }
-            public Input<string>? Status { get; init; }
+            public Input<bool>? DeleteOnTermination { get; init { field = value; Assigned(0); } }
+            public Input<double>? DeviceIndex { get; init { field = value; Assigned(1); } }
+            public Input<string>? InterfaceType { get; init { field = value; Assigned(2); } }
+            public Input<string>? MacAddress { get; init { field = value; Assigned(3); } }
+            public required Input<double> NetworkCardIndex { get; init { field = value; Assigned(4); } }
+            public Input<double>? PrivateIpAddressCount { get; init { field = value; Assigned(5); } }
+            public IReadOnlyList<Input<string>>? PrivateIpAddresses { get; init { field = value; Assigned(6); } }
+            public Input<string>? SecondaryInterfaceId { get; init { field = value; Assigned(7); } }
+            public Input<string>? SecondaryNetworkId { get; init { field = value; Assigned(8); } }
+            public required Input<string> SecondarySubnetId { get; init { field = value; Assigned(9); } }
+            public Input<bool>? SourceDestCheck { get; init { field = value; Assigned(10); } }
+            public Input<string>? Status { get; init { field = value; Assigned(11); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(12);
-                if (DeleteOnTermination is not null) entries.Add(new("deleteOnTermination", DeleteOnTermination.Expr));
-                if (DeviceIndex is not null) entries.Add(new("deviceIndex", DeviceIndex.Expr));
-                if (InterfaceType is not null) entries.Add(new("interfaceType", InterfaceType.Expr));
-                if (MacAddress is not null) entries.Add(new("macAddress", MacAddress.Expr));
-                if (NetworkCardIndex is not null) entries.Add(new("networkCardIndex", NetworkCardIndex.Expr));
-                if (PrivateIpAddressCount is not null) entries.Add(new("privateIpAddressCount", PrivateIpAddressCount.Expr));
-                if (PrivateIpAddresses is not null) entries.Add(new("privateIpAddresses", ArgsWriter.List(PrivateIpAddresses, static item0 => item0.Expr)));
-                if (SecondaryInterfaceId is not null) entries.Add(new("secondaryInterfaceId", SecondaryInterfaceId.Expr));
-                if (SecondaryNetworkId is not null) entries.Add(new("secondaryNetworkId", SecondaryNetworkId.Expr));
-                if (SecondarySubnetId is not null) entries.Add(new("secondarySubnetId", SecondarySubnetId.Expr));
-                if (SourceDestCheck is not null) entries.Add(new("sourceDestCheck", SourceDestCheck.Expr));
-                if (Status is not null) entries.Add(new("status", Status.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (DeleteOnTermination is not null) entries.Add(new("deleteOnTermination", DeleteOnTermination.Expr)); break;
+                        case 1: if (DeviceIndex is not null) entries.Add(new("deviceIndex", DeviceIndex.Expr)); break;
+                        case 2: if (InterfaceType is not null) entries.Add(new("interfaceType", InterfaceType.Expr)); break;
+                        case 3: if (MacAddress is not null) entries.Add(new("macAddress", MacAddress.Expr)); break;
+                        case 4: if (NetworkCardIndex is not null) entries.Add(new("networkCardIndex", NetworkCardIndex.Expr)); break;
+                        case 5: if (PrivateIpAddressCount is not null) entries.Add(new("privateIpAddressCount", PrivateIpAddressCount.Expr)); break;
+                        case 6: if (PrivateIpAddresses is not null) entries.Add(new("privateIpAddresses", ArgsWriter.List(PrivateIpAddresses, static item0 => item0.Expr))); break;
+                        case 7: if (SecondaryInterfaceId is not null) entries.Add(new("secondaryInterfaceId", SecondaryInterfaceId.Expr)); break;
+                        case 8: if (SecondaryNetworkId is not null) entries.Add(new("secondaryNetworkId", SecondaryNetworkId.Expr)); break;
+                        case 9: if (SecondarySubnetId is not null) entries.Add(new("secondarySubnetId", SecondarySubnetId.Expr)); break;
+                        case 10: if (SourceDestCheck is not null) entries.Add(new("sourceDestCheck", SourceDestCheck.Expr)); break;
+                        case 11: if (Status is not null) entries.Add(new("status", Status.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -30,17 +30,23 @@ public static partial class Aws
         /// <summary>The inputs of <c>aws:ec2/internetGateway:InternetGateway</c>.</summary>
         public sealed partial class InternetGatewayArgs : Args
         {
-            public Input<string>? Region { get; init; }
-            public IReadOnlyDictionary<string, Input<string>>? Tags { get; init; }
-            public Input<string>? VpcId { get; init; }
+            public Input<string>? Region { get; init { field = value; Assigned(0); } }
+            public IReadOnlyDictionary<string, Input<string>>? Tags { get; init { field = value; Assigned(1); } }
+            public Input<string>? VpcId { get; init { field = value; Assigned(2); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(3);
-                if (Region is not null) entries.Add(new("region", Region.Expr));
-                if (Tags is not null) entries.Add(new("tags", ArgsWriter.Map(Tags, static item0 => item0.Expr)));
-                if (VpcId is not null) entries.Add(new("vpcId", VpcId.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (Region is not null) entries.Add(new("region", Region.Expr)); break;
+                        case 1: if (Tags is not null) entries.Add(new("tags", ArgsWriter.Map(Tags, static item0 => item0.Expr))); break;
+                        case 2: if (VpcId is not null) entries.Add(new("vpcId", VpcId.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

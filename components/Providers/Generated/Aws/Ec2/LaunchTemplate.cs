@@ -65,87 +65,93 @@ public static partial class Aws
         /// <summary>The inputs of <c>aws:ec2/launchTemplate:LaunchTemplate</c>.</summary>
         public sealed partial class LaunchTemplateArgs : Args
         {
-            public IReadOnlyList<Aws.Ec2.LaunchTemplateBlockDeviceMapping>? BlockDeviceMappings { get; init; }
-            public Aws.Ec2.LaunchTemplateCapacityReservationSpecification? CapacityReservationSpecification { get; init; }
-            public Aws.Ec2.LaunchTemplateCpuOptions? CpuOptions { get; init; }
-            public Aws.Ec2.LaunchTemplateCreditSpecification? CreditSpecification { get; init; }
-            public Input<double>? DefaultVersion { get; init; }
-            public Input<string>? Description { get; init; }
-            public Input<bool>? DisableApiStop { get; init; }
-            public Input<bool>? DisableApiTermination { get; init; }
-            public Input<string>? EbsOptimized { get; init; }
-            public Aws.Ec2.LaunchTemplateEnclaveOptions? EnclaveOptions { get; init; }
-            public Aws.Ec2.LaunchTemplateHibernationOptions? HibernationOptions { get; init; }
-            public Aws.Ec2.LaunchTemplateIamInstanceProfile? IamInstanceProfile { get; init; }
-            public Input<string>? ImageId { get; init; }
-            public Input<string>? InstanceInitiatedShutdownBehavior { get; init; }
-            public Aws.Ec2.LaunchTemplateInstanceMarketOptions? InstanceMarketOptions { get; init; }
-            public Aws.Ec2.LaunchTemplateInstanceRequirements? InstanceRequirements { get; init; }
-            public Input<string>? InstanceType { get; init; }
-            public Input<string>? KernelId { get; init; }
-            public Input<string>? KeyName { get; init; }
-            public IReadOnlyList<Aws.Ec2.LaunchTemplateLicenseSpecification>? LicenseSpecifications { get; init; }
-            public Aws.Ec2.LaunchTemplateMaintenanceOptions? MaintenanceOptions { get; init; }
-            public Aws.Ec2.LaunchTemplateMetadataOptions? MetadataOptions { get; init; }
-            public Aws.Ec2.LaunchTemplateMonitoring? Monitoring { get; init; }
-            public Input<string>? Name { get; init; }
-            public Input<string>? NamePrefix { get; init; }
-            public IReadOnlyList<Aws.Ec2.LaunchTemplateNetworkInterface>? NetworkInterfaces { get; init; }
-            public Aws.Ec2.LaunchTemplateNetworkPerformanceOptions? NetworkPerformanceOptions { get; init; }
-            public Aws.Ec2.LaunchTemplatePlacement? Placement { get; init; }
-            public Aws.Ec2.LaunchTemplatePrivateDnsNameOptions? PrivateDnsNameOptions { get; init; }
-            public Input<string>? RamDiskId { get; init; }
-            public Input<string>? Region { get; init; }
-            public IReadOnlyList<Aws.Ec2.LaunchTemplateSecondaryInterface>? SecondaryInterfaces { get; init; }
-            public IReadOnlyList<Input<string>>? SecurityGroupNames { get; init; }
-            public IReadOnlyList<Aws.Ec2.LaunchTemplateTagSpecification>? TagSpecifications { get; init; }
-            public IReadOnlyDictionary<string, Input<string>>? Tags { get; init; }
-            public Input<bool>? UpdateDefaultVersion { get; init; }
-            public Input<string>? UserData { get; init; }
-            public IReadOnlyList<Input<string>>? VpcSecurityGroupIds { get; init; }
+            public IReadOnlyList<Aws.Ec2.LaunchTemplateBlockDeviceMapping>? BlockDeviceMappings { get; init { field = value; Assigned(0); } }
+            public Aws.Ec2.LaunchTemplateCapacityReservationSpecification? CapacityReservationSpecification { get; init { field = value; Assigned(1); } }
+            public Aws.Ec2.LaunchTemplateCpuOptions? CpuOptions { get; init { field = value; Assigned(2); } }
+            public Aws.Ec2.LaunchTemplateCreditSpecification? CreditSpecification { get; init { field = value; Assigned(3); } }
+            public Input<double>? DefaultVersion { get; init { field = value; Assigned(4); } }
+            public Input<string>? Description { get; init { field = value; Assigned(5); } }
+            public Input<bool>? DisableApiStop { get; init { field = value; Assigned(6); } }
+            public Input<bool>? DisableApiTermination { get; init { field = value; Assigned(7); } }
+            public Input<string>? EbsOptimized { get; init { field = value; Assigned(8); } }
+            public Aws.Ec2.LaunchTemplateEnclaveOptions? EnclaveOptions { get; init { field = value; Assigned(9); } }
+            public Aws.Ec2.LaunchTemplateHibernationOptions? HibernationOptions { get; init { field = value; Assigned(10); } }
+            public Aws.Ec2.LaunchTemplateIamInstanceProfile? IamInstanceProfile { get; init { field = value; Assigned(11); } }
+            public Input<string>? ImageId { get; init { field = value; Assigned(12); } }
+            public Input<string>? InstanceInitiatedShutdownBehavior { get; init { field = value; Assigned(13); } }
+            public Aws.Ec2.LaunchTemplateInstanceMarketOptions? InstanceMarketOptions { get; init { field = value; Assigned(14); } }
+            public Aws.Ec2.LaunchTemplateInstanceRequirements? InstanceRequirements { get; init { field = value; Assigned(15); } }
+            public Input<string>? InstanceType { get; init { field = value; Assigned(16); } }
+            public Input<string>? KernelId { get; init { field = value; Assigned(17); } }
+            public Input<string>? KeyName { get; init { field = value; Assigned(18); } }
+            public IReadOnlyList<Aws.Ec2.LaunchTemplateLicenseSpecification>? LicenseSpecifications { get; init { field = value; Assigned(19); } }
+            public Aws.Ec2.LaunchTemplateMaintenanceOptions? MaintenanceOptions { get; init { field = value; Assigned(20); } }
+            public Aws.Ec2.LaunchTemplateMetadataOptions? MetadataOptions { get; init { field = value; Assigned(21); } }
+            public Aws.Ec2.LaunchTemplateMonitoring? Monitoring { get; init { field = value; Assigned(22); } }
+            public Input<string>? Name { get; init { field = value; Assigned(23); } }
+            public Input<string>? NamePrefix { get; init { field = value; Assigned(24); } }
+            public IReadOnlyList<Aws.Ec2.LaunchTemplateNetworkInterface>? NetworkInterfaces { get; init { field = value; Assigned(25); } }
+            public Aws.Ec2.LaunchTemplateNetworkPerformanceOptions? NetworkPerformanceOptions { get; init { field = value; Assigned(26); } }
+            public Aws.Ec2.LaunchTemplatePlacement? Placement { get; init { field = value; Assigned(27); } }
+            public Aws.Ec2.LaunchTemplatePrivateDnsNameOptions? PrivateDnsNameOptions { get; init { field = value; Assigned(28); } }
+            public Input<string>? RamDiskId { get; init { field = value; Assigned(29); } }
+            public Input<string>? Region { get; init { field = value; Assigned(30); } }
+            public IReadOnlyList<Aws.Ec2.LaunchTemplateSecondaryInterface>? SecondaryInterfaces { get; init { field = value; Assigned(31); } }
+            public IReadOnlyList<Input<string>>? SecurityGroupNames { get; init { field = value; Assigned(32); } }
+            public IReadOnlyList<Aws.Ec2.LaunchTemplateTagSpecification>? TagSpecifications { get; init { field = value; Assigned(33); } }
+            public IReadOnlyDictionary<string, Input<string>>? Tags { get; init { field = value; Assigned(34); } }
+            public Input<bool>? UpdateDefaultVersion { get; init { field = value; Assigned(35); } }
+            public Input<string>? UserData { get; init { field = value; Assigned(36); } }
+            public IReadOnlyList<Input<string>>? VpcSecurityGroupIds { get; init { field = value; Assigned(37); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(38);
-                if (BlockDeviceMappings is not null) entries.Add(new("blockDeviceMappings", ArgsWriter.List(BlockDeviceMappings, static item0 => item0.ToObjectExpr())));
-                if (CapacityReservationSpecification is not null) entries.Add(new("capacityReservationSpecification", CapacityReservationSpecification.ToObjectExpr()));
-                if (CpuOptions is not null) entries.Add(new("cpuOptions", CpuOptions.ToObjectExpr()));
-                if (CreditSpecification is not null) entries.Add(new("creditSpecification", CreditSpecification.ToObjectExpr()));
-                if (DefaultVersion is not null) entries.Add(new("defaultVersion", DefaultVersion.Expr));
-                if (Description is not null) entries.Add(new("description", Description.Expr));
-                if (DisableApiStop is not null) entries.Add(new("disableApiStop", DisableApiStop.Expr));
-                if (DisableApiTermination is not null) entries.Add(new("disableApiTermination", DisableApiTermination.Expr));
-                if (EbsOptimized is not null) entries.Add(new("ebsOptimized", EbsOptimized.Expr));
-                if (EnclaveOptions is not null) entries.Add(new("enclaveOptions", EnclaveOptions.ToObjectExpr()));
-                if (HibernationOptions is not null) entries.Add(new("hibernationOptions", HibernationOptions.ToObjectExpr()));
-                if (IamInstanceProfile is not null) entries.Add(new("iamInstanceProfile", IamInstanceProfile.ToObjectExpr()));
-                if (ImageId is not null) entries.Add(new("imageId", ImageId.Expr));
-                if (InstanceInitiatedShutdownBehavior is not null) entries.Add(new("instanceInitiatedShutdownBehavior", InstanceInitiatedShutdownBehavior.Expr));
-                if (InstanceMarketOptions is not null) entries.Add(new("instanceMarketOptions", InstanceMarketOptions.ToObjectExpr()));
-                if (InstanceRequirements is not null) entries.Add(new("instanceRequirements", InstanceRequirements.ToObjectExpr()));
-                if (InstanceType is not null) entries.Add(new("instanceType", InstanceType.Expr));
-                if (KernelId is not null) entries.Add(new("kernelId", KernelId.Expr));
-                if (KeyName is not null) entries.Add(new("keyName", KeyName.Expr));
-                if (LicenseSpecifications is not null) entries.Add(new("licenseSpecifications", ArgsWriter.List(LicenseSpecifications, static item0 => item0.ToObjectExpr())));
-                if (MaintenanceOptions is not null) entries.Add(new("maintenanceOptions", MaintenanceOptions.ToObjectExpr()));
-                if (MetadataOptions is not null) entries.Add(new("metadataOptions", MetadataOptions.ToObjectExpr()));
-                if (Monitoring is not null) entries.Add(new("monitoring", Monitoring.ToObjectExpr()));
-                if (Name is not null) entries.Add(new("name", Name.Expr));
-                if (NamePrefix is not null) entries.Add(new("namePrefix", NamePrefix.Expr));
-                if (NetworkInterfaces is not null) entries.Add(new("networkInterfaces", ArgsWriter.List(NetworkInterfaces, static item0 => item0.ToObjectExpr())));
-                if (NetworkPerformanceOptions is not null) entries.Add(new("networkPerformanceOptions", NetworkPerformanceOptions.ToObjectExpr()));
-                if (Placement is not null) entries.Add(new("placement", Placement.ToObjectExpr()));
-                if (PrivateDnsNameOptions is not null) entries.Add(new("privateDnsNameOptions", PrivateDnsNameOptions.ToObjectExpr()));
-                if (RamDiskId is not null) entries.Add(new("ramDiskId", RamDiskId.Expr));
-                if (Region is not null) entries.Add(new("region", Region.Expr));
-                if (SecondaryInterfaces is not null) entries.Add(new("secondaryInterfaces", ArgsWriter.List(SecondaryInterfaces, static item0 => item0.ToObjectExpr())));
-                if (SecurityGroupNames is not null) entries.Add(new("securityGroupNames", ArgsWriter.List(SecurityGroupNames, static item0 => item0.Expr)));
-                if (TagSpecifications is not null) entries.Add(new("tagSpecifications", ArgsWriter.List(TagSpecifications, static item0 => item0.ToObjectExpr())));
-                if (Tags is not null) entries.Add(new("tags", ArgsWriter.Map(Tags, static item0 => item0.Expr)));
-                if (UpdateDefaultVersion is not null) entries.Add(new("updateDefaultVersion", UpdateDefaultVersion.Expr));
-                if (UserData is not null) entries.Add(new("userData", UserData.Expr));
-                if (VpcSecurityGroupIds is not null) entries.Add(new("vpcSecurityGroupIds", ArgsWriter.List(VpcSecurityGroupIds, static item0 => item0.Expr)));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (BlockDeviceMappings is not null) entries.Add(new("blockDeviceMappings", ArgsWriter.List(BlockDeviceMappings, static item0 => item0.ToObjectExpr()))); break;
+                        case 1: if (CapacityReservationSpecification is not null) entries.Add(new("capacityReservationSpecification", CapacityReservationSpecification.ToObjectExpr())); break;
+                        case 2: if (CpuOptions is not null) entries.Add(new("cpuOptions", CpuOptions.ToObjectExpr())); break;
+                        case 3: if (CreditSpecification is not null) entries.Add(new("creditSpecification", CreditSpecification.ToObjectExpr())); break;
+                        case 4: if (DefaultVersion is not null) entries.Add(new("defaultVersion", DefaultVersion.Expr)); break;
+                        case 5: if (Description is not null) entries.Add(new("description", Description.Expr)); break;
+                        case 6: if (DisableApiStop is not null) entries.Add(new("disableApiStop", DisableApiStop.Expr)); break;
+                        case 7: if (DisableApiTermination is not null) entries.Add(new("disableApiTermination", DisableApiTermination.Expr)); break;
+                        case 8: if (EbsOptimized is not null) entries.Add(new("ebsOptimized", EbsOptimized.Expr)); break;
+                        case 9: if (EnclaveOptions is not null) entries.Add(new("enclaveOptions", EnclaveOptions.ToObjectExpr())); break;
+                        case 10: if (HibernationOptions is not null) entries.Add(new("hibernationOptions", HibernationOptions.ToObjectExpr())); break;
+                        case 11: if (IamInstanceProfile is not null) entries.Add(new("iamInstanceProfile", IamInstanceProfile.ToObjectExpr())); break;
+                        case 12: if (ImageId is not null) entries.Add(new("imageId", ImageId.Expr)); break;
+                        case 13: if (InstanceInitiatedShutdownBehavior is not null) entries.Add(new("instanceInitiatedShutdownBehavior", InstanceInitiatedShutdownBehavior.Expr)); break;
+                        case 14: if (InstanceMarketOptions is not null) entries.Add(new("instanceMarketOptions", InstanceMarketOptions.ToObjectExpr())); break;
+                        case 15: if (InstanceRequirements is not null) entries.Add(new("instanceRequirements", InstanceRequirements.ToObjectExpr())); break;
+                        case 16: if (InstanceType is not null) entries.Add(new("instanceType", InstanceType.Expr)); break;
+                        case 17: if (KernelId is not null) entries.Add(new("kernelId", KernelId.Expr)); break;
+                        case 18: if (KeyName is not null) entries.Add(new("keyName", KeyName.Expr)); break;
+                        case 19: if (LicenseSpecifications is not null) entries.Add(new("licenseSpecifications", ArgsWriter.List(LicenseSpecifications, static item0 => item0.ToObjectExpr()))); break;
+                        case 20: if (MaintenanceOptions is not null) entries.Add(new("maintenanceOptions", MaintenanceOptions.ToObjectExpr())); break;
+                        case 21: if (MetadataOptions is not null) entries.Add(new("metadataOptions", MetadataOptions.ToObjectExpr())); break;
+                        case 22: if (Monitoring is not null) entries.Add(new("monitoring", Monitoring.ToObjectExpr())); break;
+                        case 23: if (Name is not null) entries.Add(new("name", Name.Expr)); break;
+                        case 24: if (NamePrefix is not null) entries.Add(new("namePrefix", NamePrefix.Expr)); break;
+                        case 25: if (NetworkInterfaces is not null) entries.Add(new("networkInterfaces", ArgsWriter.List(NetworkInterfaces, static item0 => item0.ToObjectExpr()))); break;
+                        case 26: if (NetworkPerformanceOptions is not null) entries.Add(new("networkPerformanceOptions", NetworkPerformanceOptions.ToObjectExpr())); break;
+                        case 27: if (Placement is not null) entries.Add(new("placement", Placement.ToObjectExpr())); break;
+                        case 28: if (PrivateDnsNameOptions is not null) entries.Add(new("privateDnsNameOptions", PrivateDnsNameOptions.ToObjectExpr())); break;
+                        case 29: if (RamDiskId is not null) entries.Add(new("ramDiskId", RamDiskId.Expr)); break;
+                        case 30: if (Region is not null) entries.Add(new("region", Region.Expr)); break;
+                        case 31: if (SecondaryInterfaces is not null) entries.Add(new("secondaryInterfaces", ArgsWriter.List(SecondaryInterfaces, static item0 => item0.ToObjectExpr()))); break;
+                        case 32: if (SecurityGroupNames is not null) entries.Add(new("securityGroupNames", ArgsWriter.List(SecurityGroupNames, static item0 => item0.Expr))); break;
+                        case 33: if (TagSpecifications is not null) entries.Add(new("tagSpecifications", ArgsWriter.List(TagSpecifications, static item0 => item0.ToObjectExpr()))); break;
+                        case 34: if (Tags is not null) entries.Add(new("tags", ArgsWriter.Map(Tags, static item0 => item0.Expr))); break;
+                        case 35: if (UpdateDefaultVersion is not null) entries.Add(new("updateDefaultVersion", UpdateDefaultVersion.Expr)); break;
+                        case 36: if (UserData is not null) entries.Add(new("userData", UserData.Expr)); break;
+                        case 37: if (VpcSecurityGroupIds is not null) entries.Add(new("vpcSecurityGroupIds", ArgsWriter.List(VpcSecurityGroupIds, static item0 => item0.Expr))); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -14,19 +14,25 @@ public static partial class Aws
         {
             public const string Token = "aws:ec2/LaunchTemplateBlockDeviceMapping:LaunchTemplateBlockDeviceMapping";
 
-            public Input<string>? DeviceName { get; init; }
-            public Aws.Ec2.LaunchTemplateBlockDeviceMappingEbs? Ebs { get; init; }
-            public Input<string>? NoDevice { get; init; }
-            public Input<string>? VirtualName { get; init; }
+            public Input<string>? DeviceName { get; init { field = value; Assigned(0); } }
+            public Aws.Ec2.LaunchTemplateBlockDeviceMappingEbs? Ebs { get; init { field = value; Assigned(1); } }
+            public Input<string>? NoDevice { get; init { field = value; Assigned(2); } }
+            public Input<string>? VirtualName { get; init { field = value; Assigned(3); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(4);
-                if (DeviceName is not null) entries.Add(new("deviceName", DeviceName.Expr));
-                if (Ebs is not null) entries.Add(new("ebs", Ebs.ToObjectExpr()));
-                if (NoDevice is not null) entries.Add(new("noDevice", NoDevice.Expr));
-                if (VirtualName is not null) entries.Add(new("virtualName", VirtualName.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (DeviceName is not null) entries.Add(new("deviceName", DeviceName.Expr)); break;
+                        case 1: if (Ebs is not null) entries.Add(new("ebs", Ebs.ToObjectExpr())); break;
+                        case 2: if (NoDevice is not null) entries.Add(new("noDevice", NoDevice.Expr)); break;
+                        case 3: if (VirtualName is not null) entries.Add(new("virtualName", VirtualName.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -14,29 +14,35 @@ public static partial class Aws
         {
             public const string Token = "aws:ec2/LaunchTemplateBlockDeviceMappingEbs:LaunchTemplateBlockDeviceMappingEbs";
 
-            public Input<string>? DeleteOnTermination { get; init; }
-            public Input<string>? Encrypted { get; init; }
-            public Input<double>? Iops { get; init; }
-            public Input<string>? KmsKeyId { get; init; }
-            public Input<string>? SnapshotId { get; init; }
-            public Input<double>? Throughput { get; init; }
-            public Input<double>? VolumeInitializationRate { get; init; }
-            public Input<double>? VolumeSize { get; init; }
-            public Input<string>? VolumeType { get; init; }
+            public Input<string>? DeleteOnTermination { get; init { field = value; Assigned(0); } }
+            public Input<string>? Encrypted { get; init { field = value; Assigned(1); } }
+            public Input<double>? Iops { get; init { field = value; Assigned(2); } }
+            public Input<string>? KmsKeyId { get; init { field = value; Assigned(3); } }
+            public Input<string>? SnapshotId { get; init { field = value; Assigned(4); } }
+            public Input<double>? Throughput { get; init { field = value; Assigned(5); } }
+            public Input<double>? VolumeInitializationRate { get; init { field = value; Assigned(6); } }
+            public Input<double>? VolumeSize { get; init { field = value; Assigned(7); } }
+            public Input<string>? VolumeType { get; init { field = value; Assigned(8); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(9);
-                if (DeleteOnTermination is not null) entries.Add(new("deleteOnTermination", DeleteOnTermination.Expr));
-                if (Encrypted is not null) entries.Add(new("encrypted", Encrypted.Expr));
-                if (Iops is not null) entries.Add(new("iops", Iops.Expr));
-                if (KmsKeyId is not null) entries.Add(new("kmsKeyId", KmsKeyId.Expr));
-                if (SnapshotId is not null) entries.Add(new("snapshotId", SnapshotId.Expr));
-                if (Throughput is not null) entries.Add(new("throughput", Throughput.Expr));
-                if (VolumeInitializationRate is not null) entries.Add(new("volumeInitializationRate", VolumeInitializationRate.Expr));
-                if (VolumeSize is not null) entries.Add(new("volumeSize", VolumeSize.Expr));
-                if (VolumeType is not null) entries.Add(new("volumeType", VolumeType.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (DeleteOnTermination is not null) entries.Add(new("deleteOnTermination", DeleteOnTermination.Expr)); break;
+                        case 1: if (Encrypted is not null) entries.Add(new("encrypted", Encrypted.Expr)); break;
+                        case 2: if (Iops is not null) entries.Add(new("iops", Iops.Expr)); break;
+                        case 3: if (KmsKeyId is not null) entries.Add(new("kmsKeyId", KmsKeyId.Expr)); break;
+                        case 4: if (SnapshotId is not null) entries.Add(new("snapshotId", SnapshotId.Expr)); break;
+                        case 5: if (Throughput is not null) entries.Add(new("throughput", Throughput.Expr)); break;
+                        case 6: if (VolumeInitializationRate is not null) entries.Add(new("volumeInitializationRate", VolumeInitializationRate.Expr)); break;
+                        case 7: if (VolumeSize is not null) entries.Add(new("volumeSize", VolumeSize.Expr)); break;
+                        case 8: if (VolumeType is not null) entries.Add(new("volumeType", VolumeType.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -14,15 +14,21 @@ public static partial class Aws
         {
             public const string Token = "aws:ec2/LaunchTemplateCapacityReservationSpecification:LaunchTemplateCapacityReservationSpecification";
 
-            public Input<string>? CapacityReservationPreference { get; init; }
-            public Aws.Ec2.LaunchTemplateCapacityReservationSpecificationCapacityReservationTarget? CapacityReservationTarget { get; init; }
+            public Input<string>? CapacityReservationPreference { get; init { field = value; Assigned(0); } }
+            public Aws.Ec2.LaunchTemplateCapacityReservationSpecificationCapacityReservationTarget? CapacityReservationTarget { get; init { field = value; Assigned(1); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(2);
-                if (CapacityReservationPreference is not null) entries.Add(new("capacityReservationPreference", CapacityReservationPreference.Expr));
-                if (CapacityReservationTarget is not null) entries.Add(new("capacityReservationTarget", CapacityReservationTarget.ToObjectExpr()));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (CapacityReservationPreference is not null) entries.Add(new("capacityReservationPreference", CapacityReservationPreference.Expr)); break;
+                        case 1: if (CapacityReservationTarget is not null) entries.Add(new("capacityReservationTarget", CapacityReservationTarget.ToObjectExpr())); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

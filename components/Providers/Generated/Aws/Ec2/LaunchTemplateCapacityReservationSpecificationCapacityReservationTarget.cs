@@ -14,15 +14,21 @@ public static partial class Aws
         {
             public const string Token = "aws:ec2/LaunchTemplateCapacityReservationSpecificationCapacityReservationTarget:LaunchTemplateCapacityReservationSpecificationCapacityReservationTarget";
 
-            public Input<string>? CapacityReservationId { get; init; }
-            public Input<string>? CapacityReservationResourceGroupArn { get; init; }
+            public Input<string>? CapacityReservationId { get; init { field = value; Assigned(0); } }
+            public Input<string>? CapacityReservationResourceGroupArn { get; init { field = value; Assigned(1); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(2);
-                if (CapacityReservationId is not null) entries.Add(new("capacityReservationId", CapacityReservationId.Expr));
-                if (CapacityReservationResourceGroupArn is not null) entries.Add(new("capacityReservationResourceGroupArn", CapacityReservationResourceGroupArn.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (CapacityReservationId is not null) entries.Add(new("capacityReservationId", CapacityReservationId.Expr)); break;
+                        case 1: if (CapacityReservationResourceGroupArn is not null) entries.Add(new("capacityReservationResourceGroupArn", CapacityReservationResourceGroupArn.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -14,15 +14,21 @@ public static partial class Aws
         {
             public const string Token = "aws:ec2/LaunchTemplateIamInstanceProfile:LaunchTemplateIamInstanceProfile";
 
-            public Input<string>? Arn { get; init; }
-            public Input<string>? Name { get; init; }
+            public Input<string>? Arn { get; init { field = value; Assigned(0); } }
+            public Input<string>? Name { get; init { field = value; Assigned(1); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(2);
-                if (Arn is not null) entries.Add(new("arn", Arn.Expr));
-                if (Name is not null) entries.Add(new("name", Name.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (Arn is not null) entries.Add(new("arn", Arn.Expr)); break;
+                        case 1: if (Name is not null) entries.Add(new("name", Name.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

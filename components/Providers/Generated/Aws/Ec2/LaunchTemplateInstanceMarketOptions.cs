@@ -14,15 +14,21 @@ public static partial class Aws
         {
             public const string Token = "aws:ec2/LaunchTemplateInstanceMarketOptions:LaunchTemplateInstanceMarketOptions";
 
-            public Input<string>? MarketType { get; init; }
-            public Aws.Ec2.LaunchTemplateInstanceMarketOptionsSpotOptions? SpotOptions { get; init; }
+            public Input<string>? MarketType { get; init { field = value; Assigned(0); } }
+            public Aws.Ec2.LaunchTemplateInstanceMarketOptionsSpotOptions? SpotOptions { get; init { field = value; Assigned(1); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(2);
-                if (MarketType is not null) entries.Add(new("marketType", MarketType.Expr));
-                if (SpotOptions is not null) entries.Add(new("spotOptions", SpotOptions.ToObjectExpr()));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (MarketType is not null) entries.Add(new("marketType", MarketType.Expr)); break;
+                        case 1: if (SpotOptions is not null) entries.Add(new("spotOptions", SpotOptions.ToObjectExpr())); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -14,21 +14,27 @@ public static partial class Aws
         {
             public const string Token = "aws:ec2/LaunchTemplateInstanceMarketOptionsSpotOptions:LaunchTemplateInstanceMarketOptionsSpotOptions";
 
-            public Input<double>? BlockDurationMinutes { get; init; }
-            public Input<string>? InstanceInterruptionBehavior { get; init; }
-            public Input<string>? MaxPrice { get; init; }
-            public Input<string>? SpotInstanceType { get; init; }
-            public Input<string>? ValidUntil { get; init; }
+            public Input<double>? BlockDurationMinutes { get; init { field = value; Assigned(0); } }
+            public Input<string>? InstanceInterruptionBehavior { get; init { field = value; Assigned(1); } }
+            public Input<string>? MaxPrice { get; init { field = value; Assigned(2); } }
+            public Input<string>? SpotInstanceType { get; init { field = value; Assigned(3); } }
+            public Input<string>? ValidUntil { get; init { field = value; Assigned(4); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(5);
-                if (BlockDurationMinutes is not null) entries.Add(new("blockDurationMinutes", BlockDurationMinutes.Expr));
-                if (InstanceInterruptionBehavior is not null) entries.Add(new("instanceInterruptionBehavior", InstanceInterruptionBehavior.Expr));
-                if (MaxPrice is not null) entries.Add(new("maxPrice", MaxPrice.Expr));
-                if (SpotInstanceType is not null) entries.Add(new("spotInstanceType", SpotInstanceType.Expr));
-                if (ValidUntil is not null) entries.Add(new("validUntil", ValidUntil.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (BlockDurationMinutes is not null) entries.Add(new("blockDurationMinutes", BlockDurationMinutes.Expr)); break;
+                        case 1: if (InstanceInterruptionBehavior is not null) entries.Add(new("instanceInterruptionBehavior", InstanceInterruptionBehavior.Expr)); break;
+                        case 2: if (MaxPrice is not null) entries.Add(new("maxPrice", MaxPrice.Expr)); break;
+                        case 3: if (SpotInstanceType is not null) entries.Add(new("spotInstanceType", SpotInstanceType.Expr)); break;
+                        case 4: if (ValidUntil is not null) entries.Add(new("validUntil", ValidUntil.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

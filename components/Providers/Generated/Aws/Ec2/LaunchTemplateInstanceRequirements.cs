@@ -14,59 +14,65 @@ public static partial class Aws
         {
             public const string Token = "aws:ec2/LaunchTemplateInstanceRequirements:LaunchTemplateInstanceRequirements";
 
-            public Aws.Ec2.LaunchTemplateInstanceRequirementsAcceleratorCount? AcceleratorCount { get; init; }
-            public IReadOnlyList<Input<string>>? AcceleratorManufacturers { get; init; }
-            public IReadOnlyList<Input<string>>? AcceleratorNames { get; init; }
-            public Aws.Ec2.LaunchTemplateInstanceRequirementsAcceleratorTotalMemoryMib? AcceleratorTotalMemoryMib { get; init; }
-            public IReadOnlyList<Input<string>>? AcceleratorTypes { get; init; }
-            public IReadOnlyList<Input<string>>? AllowedInstanceTypes { get; init; }
-            public Input<string>? BareMetal { get; init; }
-            public Aws.Ec2.LaunchTemplateInstanceRequirementsBaselineEbsBandwidthMbps? BaselineEbsBandwidthMbps { get; init; }
-            public Input<string>? BurstablePerformance { get; init; }
-            public IReadOnlyList<Input<string>>? CpuManufacturers { get; init; }
-            public IReadOnlyList<Input<string>>? ExcludedInstanceTypes { get; init; }
-            public IReadOnlyList<Input<string>>? InstanceGenerations { get; init; }
-            public Input<string>? LocalStorage { get; init; }
-            public IReadOnlyList<Input<string>>? LocalStorageTypes { get; init; }
-            public Input<double>? MaxSpotPriceAsPercentageOfOptimalOnDemandPrice { get; init; }
-            public Aws.Ec2.LaunchTemplateInstanceRequirementsMemoryGibPerVcpu? MemoryGibPerVcpu { get; init; }
-            public required Aws.Ec2.LaunchTemplateInstanceRequirementsMemoryMib MemoryMib { get; init; }
-            public Aws.Ec2.LaunchTemplateInstanceRequirementsNetworkBandwidthGbps? NetworkBandwidthGbps { get; init; }
-            public Aws.Ec2.LaunchTemplateInstanceRequirementsNetworkInterfaceCount? NetworkInterfaceCount { get; init; }
-            public Input<double>? OnDemandMaxPricePercentageOverLowestPrice { get; init; }
-            public Input<bool>? RequireHibernateSupport { get; init; }
-            public Input<double>? SpotMaxPricePercentageOverLowestPrice { get; init; }
-            public Aws.Ec2.LaunchTemplateInstanceRequirementsTotalLocalStorageGb? TotalLocalStorageGb { get; init; }
-            public required Aws.Ec2.LaunchTemplateInstanceRequirementsVcpuCount VcpuCount { get; init; }
+            public Aws.Ec2.LaunchTemplateInstanceRequirementsAcceleratorCount? AcceleratorCount { get; init { field = value; Assigned(0); } }
+            public IReadOnlyList<Input<string>>? AcceleratorManufacturers { get; init { field = value; Assigned(1); } }
+            public IReadOnlyList<Input<string>>? AcceleratorNames { get; init { field = value; Assigned(2); } }
+            public Aws.Ec2.LaunchTemplateInstanceRequirementsAcceleratorTotalMemoryMib? AcceleratorTotalMemoryMib { get; init { field = value; Assigned(3); } }
+            public IReadOnlyList<Input<string>>? AcceleratorTypes { get; init { field = value; Assigned(4); } }
+            public IReadOnlyList<Input<string>>? AllowedInstanceTypes { get; init { field = value; Assigned(5); } }
+            public Input<string>? BareMetal { get; init { field = value; Assigned(6); } }
+            public Aws.Ec2.LaunchTemplateInstanceRequirementsBaselineEbsBandwidthMbps? BaselineEbsBandwidthMbps { get; init { field = value; Assigned(7); } }
+            public Input<string>? BurstablePerformance { get; init { field = value; Assigned(8); } }
+            public IReadOnlyList<Input<string>>? CpuManufacturers { get; init { field = value; Assigned(9); } }
+            public IReadOnlyList<Input<string>>? ExcludedInstanceTypes { get; init { field = value; Assigned(10); } }
+            public IReadOnlyList<Input<string>>? InstanceGenerations { get; init { field = value; Assigned(11); } }
+            public Input<string>? LocalStorage { get; init { field = value; Assigned(12); } }
+            public IReadOnlyList<Input<string>>? LocalStorageTypes { get; init { field = value; Assigned(13); } }
+            public Input<double>? MaxSpotPriceAsPercentageOfOptimalOnDemandPrice { get; init { field = value; Assigned(14); } }
+            public Aws.Ec2.LaunchTemplateInstanceRequirementsMemoryGibPerVcpu? MemoryGibPerVcpu { get; init { field = value; Assigned(15); } }
+            public required Aws.Ec2.LaunchTemplateInstanceRequirementsMemoryMib MemoryMib { get; init { field = value; Assigned(16); } }
+            public Aws.Ec2.LaunchTemplateInstanceRequirementsNetworkBandwidthGbps? NetworkBandwidthGbps { get; init { field = value; Assigned(17); } }
+            public Aws.Ec2.LaunchTemplateInstanceRequirementsNetworkInterfaceCount? NetworkInterfaceCount { get; init { field = value; Assigned(18); } }
+            public Input<double>? OnDemandMaxPricePercentageOverLowestPrice { get; init { field = value; Assigned(19); } }
+            public Input<bool>? RequireHibernateSupport { get; init { field = value; Assigned(20); } }
+            public Input<double>? SpotMaxPricePercentageOverLowestPrice { get; init { field = value; Assigned(21); } }
+            public Aws.Ec2.LaunchTemplateInstanceRequirementsTotalLocalStorageGb? TotalLocalStorageGb { get; init { field = value; Assigned(22); } }
+            public required Aws.Ec2.LaunchTemplateInstanceRequirementsVcpuCount VcpuCount { get; init { field = value; Assigned(23); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(24);
-                if (AcceleratorCount is not null) entries.Add(new("acceleratorCount", AcceleratorCount.ToObjectExpr()));
-                if (AcceleratorManufacturers is not null) entries.Add(new("acceleratorManufacturers", ArgsWriter.List(AcceleratorManufacturers, static item0 => item0.Expr)));
-                if (AcceleratorNames is not null) entries.Add(new("acceleratorNames", ArgsWriter.List(AcceleratorNames, static item0 => item0.Expr)));
-                if (AcceleratorTotalMemoryMib is not null) entries.Add(new("acceleratorTotalMemoryMib", AcceleratorTotalMemoryMib.ToObjectExpr()));
-                if (AcceleratorTypes is not null) entries.Add(new("acceleratorTypes", ArgsWriter.List(AcceleratorTypes, static item0 => item0.Expr)));
-                if (AllowedInstanceTypes is not null) entries.Add(new("allowedInstanceTypes", ArgsWriter.List(AllowedInstanceTypes, static item0 => item0.Expr)));
-                if (BareMetal is not null) entries.Add(new("bareMetal", BareMetal.Expr));
-                if (BaselineEbsBandwidthMbps is not null) entries.Add(new("baselineEbsBandwidthMbps", BaselineEbsBandwidthMbps.ToObjectExpr()));
-                if (BurstablePerformance is not null) entries.Add(new("burstablePerformance", BurstablePerformance.Expr));
-                if (CpuManufacturers is not null) entries.Add(new("cpuManufacturers", ArgsWriter.List(CpuManufacturers, static item0 => item0.Expr)));
-                if (ExcludedInstanceTypes is not null) entries.Add(new("excludedInstanceTypes", ArgsWriter.List(ExcludedInstanceTypes, static item0 => item0.Expr)));
-                if (InstanceGenerations is not null) entries.Add(new("instanceGenerations", ArgsWriter.List(InstanceGenerations, static item0 => item0.Expr)));
-                if (LocalStorage is not null) entries.Add(new("localStorage", LocalStorage.Expr));
-                if (LocalStorageTypes is not null) entries.Add(new("localStorageTypes", ArgsWriter.List(LocalStorageTypes, static item0 => item0.Expr)));
-                if (MaxSpotPriceAsPercentageOfOptimalOnDemandPrice is not null) entries.Add(new("maxSpotPriceAsPercentageOfOptimalOnDemandPrice", MaxSpotPriceAsPercentageOfOptimalOnDemandPrice.Expr));
-                if (MemoryGibPerVcpu is not null) entries.Add(new("memoryGibPerVcpu", MemoryGibPerVcpu.ToObjectExpr()));
-                if (MemoryMib is not null) entries.Add(new("memoryMib", MemoryMib.ToObjectExpr()));
-                if (NetworkBandwidthGbps is not null) entries.Add(new("networkBandwidthGbps", NetworkBandwidthGbps.ToObjectExpr()));
-                if (NetworkInterfaceCount is not null) entries.Add(new("networkInterfaceCount", NetworkInterfaceCount.ToObjectExpr()));
-                if (OnDemandMaxPricePercentageOverLowestPrice is not null) entries.Add(new("onDemandMaxPricePercentageOverLowestPrice", OnDemandMaxPricePercentageOverLowestPrice.Expr));
-                if (RequireHibernateSupport is not null) entries.Add(new("requireHibernateSupport", RequireHibernateSupport.Expr));
-                if (SpotMaxPricePercentageOverLowestPrice is not null) entries.Add(new("spotMaxPricePercentageOverLowestPrice", SpotMaxPricePercentageOverLowestPrice.Expr));
-                if (TotalLocalStorageGb is not null) entries.Add(new("totalLocalStorageGb", TotalLocalStorageGb.ToObjectExpr()));
-                if (VcpuCount is not null) entries.Add(new("vcpuCount", VcpuCount.ToObjectExpr()));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (AcceleratorCount is not null) entries.Add(new("acceleratorCount", AcceleratorCount.ToObjectExpr())); break;
+                        case 1: if (AcceleratorManufacturers is not null) entries.Add(new("acceleratorManufacturers", ArgsWriter.List(AcceleratorManufacturers, static item0 => item0.Expr))); break;
+                        case 2: if (AcceleratorNames is not null) entries.Add(new("acceleratorNames", ArgsWriter.List(AcceleratorNames, static item0 => item0.Expr))); break;
+                        case 3: if (AcceleratorTotalMemoryMib is not null) entries.Add(new("acceleratorTotalMemoryMib", AcceleratorTotalMemoryMib.ToObjectExpr())); break;
+                        case 4: if (AcceleratorTypes is not null) entries.Add(new("acceleratorTypes", ArgsWriter.List(AcceleratorTypes, static item0 => item0.Expr))); break;
+                        case 5: if (AllowedInstanceTypes is not null) entries.Add(new("allowedInstanceTypes", ArgsWriter.List(AllowedInstanceTypes, static item0 => item0.Expr))); break;
+                        case 6: if (BareMetal is not null) entries.Add(new("bareMetal", BareMetal.Expr)); break;
+                        case 7: if (BaselineEbsBandwidthMbps is not null) entries.Add(new("baselineEbsBandwidthMbps", BaselineEbsBandwidthMbps.ToObjectExpr())); break;
+                        case 8: if (BurstablePerformance is not null) entries.Add(new("burstablePerformance", BurstablePerformance.Expr)); break;
+                        case 9: if (CpuManufacturers is not null) entries.Add(new("cpuManufacturers", ArgsWriter.List(CpuManufacturers, static item0 => item0.Expr))); break;
+                        case 10: if (ExcludedInstanceTypes is not null) entries.Add(new("excludedInstanceTypes", ArgsWriter.List(ExcludedInstanceTypes, static item0 => item0.Expr))); break;
+                        case 11: if (InstanceGenerations is not null) entries.Add(new("instanceGenerations", ArgsWriter.List(InstanceGenerations, static item0 => item0.Expr))); break;
+                        case 12: if (LocalStorage is not null) entries.Add(new("localStorage", LocalStorage.Expr)); break;
+                        case 13: if (LocalStorageTypes is not null) entries.Add(new("localStorageTypes", ArgsWriter.List(LocalStorageTypes, static item0 => item0.Expr))); break;
+                        case 14: if (MaxSpotPriceAsPercentageOfOptimalOnDemandPrice is not null) entries.Add(new("maxSpotPriceAsPercentageOfOptimalOnDemandPrice", MaxSpotPriceAsPercentageOfOptimalOnDemandPrice.Expr)); break;
+                        case 15: if (MemoryGibPerVcpu is not null) entries.Add(new("memoryGibPerVcpu", MemoryGibPerVcpu.ToObjectExpr())); break;
+                        case 16: if (MemoryMib is not null) entries.Add(new("memoryMib", MemoryMib.ToObjectExpr())); break;
+                        case 17: if (NetworkBandwidthGbps is not null) entries.Add(new("networkBandwidthGbps", NetworkBandwidthGbps.ToObjectExpr())); break;
+                        case 18: if (NetworkInterfaceCount is not null) entries.Add(new("networkInterfaceCount", NetworkInterfaceCount.ToObjectExpr())); break;
+                        case 19: if (OnDemandMaxPricePercentageOverLowestPrice is not null) entries.Add(new("onDemandMaxPricePercentageOverLowestPrice", OnDemandMaxPricePercentageOverLowestPrice.Expr)); break;
+                        case 20: if (RequireHibernateSupport is not null) entries.Add(new("requireHibernateSupport", RequireHibernateSupport.Expr)); break;
+                        case 21: if (SpotMaxPricePercentageOverLowestPrice is not null) entries.Add(new("spotMaxPricePercentageOverLowestPrice", SpotMaxPricePercentageOverLowestPrice.Expr)); break;
+                        case 22: if (TotalLocalStorageGb is not null) entries.Add(new("totalLocalStorageGb", TotalLocalStorageGb.ToObjectExpr())); break;
+                        case 23: if (VcpuCount is not null) entries.Add(new("vcpuCount", VcpuCount.ToObjectExpr())); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -14,15 +14,21 @@ public static partial class Aws
         {
             public const string Token = "aws:ec2/LaunchTemplateInstanceRequirementsTotalLocalStorageGb:LaunchTemplateInstanceRequirementsTotalLocalStorageGb";
 
-            public Input<double>? Max { get; init; }
-            public Input<double>? Min { get; init; }
+            public Input<double>? Max { get; init { field = value; Assigned(0); } }
+            public Input<double>? Min { get; init { field = value; Assigned(1); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(2);
-                if (Max is not null) entries.Add(new("max", Max.Expr));
-                if (Min is not null) entries.Add(new("min", Min.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (Max is not null) entries.Add(new("max", Max.Expr)); break;
+                        case 1: if (Min is not null) entries.Add(new("min", Min.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

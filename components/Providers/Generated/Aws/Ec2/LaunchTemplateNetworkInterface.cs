@@ -14,57 +14,63 @@ public static partial class Aws
         {
             public const string Token = "aws:ec2/LaunchTemplateNetworkInterface:LaunchTemplateNetworkInterface";
 
-            public Input<string>? AssociateCarrierIpAddress { get; init; }
-            public Input<string>? AssociatePublicIpAddress { get; init; }
-            public Aws.Ec2.LaunchTemplateNetworkInterfaceConnectionTrackingSpecification? ConnectionTrackingSpecification { get; init; }
-            public Input<string>? DeleteOnTermination { get; init; }
-            public Input<string>? Description { get; init; }
-            public Input<double>? DeviceIndex { get; init; }
-            public Input<double>? EnaQueueCount { get; init; }
-            public Aws.Ec2.LaunchTemplateNetworkInterfaceEnaSrdSpecification? EnaSrdSpecification { get; init; }
-            public Input<string>? InterfaceType { get; init; }
-            public Input<double>? Ipv4AddressCount { get; init; }
-            public IReadOnlyList<Input<string>>? Ipv4Addresses { get; init; }
-            public Input<double>? Ipv4PrefixCount { get; init; }
-            public IReadOnlyList<Input<string>>? Ipv4Prefixes { get; init; }
-            public Input<double>? Ipv6AddressCount { get; init; }
-            public IReadOnlyList<Input<string>>? Ipv6Addresses { get; init; }
-            public Input<double>? Ipv6PrefixCount { get; init; }
-            public IReadOnlyList<Input<string>>? Ipv6Prefixes { get; init; }
-            public Input<double>? NetworkCardIndex { get; init; }
-            public Input<string>? NetworkInterfaceId { get; init; }
-            public Input<string>? PrimaryIpv6 { get; init; }
-            public Input<string>? PrivateIpAddress { get; init; }
-            public IReadOnlyList<Input<string>>? SecurityGroups { get; init; }
-            public Input<string>? SubnetId { get; init; }
+            public Input<string>? AssociateCarrierIpAddress { get; init { field = value; Assigned(0); } }
+            public Input<string>? AssociatePublicIpAddress { get; init { field = value; Assigned(1); } }
+            public Aws.Ec2.LaunchTemplateNetworkInterfaceConnectionTrackingSpecification? ConnectionTrackingSpecification { get; init { field = value; Assigned(2); } }
+            public Input<string>? DeleteOnTermination { get; init { field = value; Assigned(3); } }
+            public Input<string>? Description { get; init { field = value; Assigned(4); } }
+            public Input<double>? DeviceIndex { get; init { field = value; Assigned(5); } }
+            public Input<double>? EnaQueueCount { get; init { field = value; Assigned(6); } }
+            public Aws.Ec2.LaunchTemplateNetworkInterfaceEnaSrdSpecification? EnaSrdSpecification { get; init { field = value; Assigned(7); } }
+            public Input<string>? InterfaceType { get; init { field = value; Assigned(8); } }
+            public Input<double>? Ipv4AddressCount { get; init { field = value; Assigned(9); } }
+            public IReadOnlyList<Input<string>>? Ipv4Addresses { get; init { field = value; Assigned(10); } }
+            public Input<double>? Ipv4PrefixCount { get; init { field = value; Assigned(11); } }
+            public IReadOnlyList<Input<string>>? Ipv4Prefixes { get; init { field = value; Assigned(12); } }
+            public Input<double>? Ipv6AddressCount { get; init { field = value; Assigned(13); } }
+            public IReadOnlyList<Input<string>>? Ipv6Addresses { get; init { field = value; Assigned(14); } }
+            public Input<double>? Ipv6PrefixCount { get; init { field = value; Assigned(15); } }
+            public IReadOnlyList<Input<string>>? Ipv6Prefixes { get; init { field = value; Assigned(16); } }
+            public Input<double>? NetworkCardIndex { get; init { field = value; Assigned(17); } }
+            public Input<string>? NetworkInterfaceId { get; init { field = value; Assigned(18); } }
+            public Input<string>? PrimaryIpv6 { get; init { field = value; Assigned(19); } }
+            public Input<string>? PrivateIpAddress { get; init { field = value; Assigned(20); } }
+            public IReadOnlyList<Input<string>>? SecurityGroups { get; init { field = value; Assigned(21); } }
+            public Input<string>? SubnetId { get; init { field = value; Assigned(22); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(23);
-                if (AssociateCarrierIpAddress is not null) entries.Add(new("associateCarrierIpAddress", AssociateCarrierIpAddress.Expr));
-                if (AssociatePublicIpAddress is not null) entries.Add(new("associatePublicIpAddress", AssociatePublicIpAddress.Expr));
-                if (ConnectionTrackingSpecification is not null) entries.Add(new("connectionTrackingSpecification", ConnectionTrackingSpecification.ToObjectExpr()));
-                if (DeleteOnTermination is not null) entries.Add(new("deleteOnTermination", DeleteOnTermination.Expr));
-                if (Description is not null) entries.Add(new("description", Description.Expr));
-                if (DeviceIndex is not null) entries.Add(new("deviceIndex", DeviceIndex.Expr));
-                if (EnaQueueCount is not null) entries.Add(new("enaQueueCount", EnaQueueCount.Expr));
-                if (EnaSrdSpecification is not null) entries.Add(new("enaSrdSpecification", EnaSrdSpecification.ToObjectExpr()));
-                if (InterfaceType is not null) entries.Add(new("interfaceType", InterfaceType.Expr));
-                if (Ipv4AddressCount is not null) entries.Add(new("ipv4AddressCount", Ipv4AddressCount.Expr));
-                if (Ipv4Addresses is not null) entries.Add(new("ipv4Addresses", ArgsWriter.List(Ipv4Addresses, static item0 => item0.Expr)));
-                if (Ipv4PrefixCount is not null) entries.Add(new("ipv4PrefixCount", Ipv4PrefixCount.Expr));
-                if (Ipv4Prefixes is not null) entries.Add(new("ipv4Prefixes", ArgsWriter.List(Ipv4Prefixes, static item0 => item0.Expr)));
-                if (Ipv6AddressCount is not null) entries.Add(new("ipv6AddressCount", Ipv6AddressCount.Expr));
-                if (Ipv6Addresses is not null) entries.Add(new("ipv6Addresses", ArgsWriter.List(Ipv6Addresses, static item0 => item0.Expr)));
-                if (Ipv6PrefixCount is not null) entries.Add(new("ipv6PrefixCount", Ipv6PrefixCount.Expr));
-                if (Ipv6Prefixes is not null) entries.Add(new("ipv6Prefixes", ArgsWriter.List(Ipv6Prefixes, static item0 => item0.Expr)));
-                if (NetworkCardIndex is not null) entries.Add(new("networkCardIndex", NetworkCardIndex.Expr));
-                if (NetworkInterfaceId is not null) entries.Add(new("networkInterfaceId", NetworkInterfaceId.Expr));
-                if (PrimaryIpv6 is not null) entries.Add(new("primaryIpv6", PrimaryIpv6.Expr));
-                if (PrivateIpAddress is not null) entries.Add(new("privateIpAddress", PrivateIpAddress.Expr));
-                if (SecurityGroups is not null) entries.Add(new("securityGroups", ArgsWriter.List(SecurityGroups, static item0 => item0.Expr)));
-                if (SubnetId is not null) entries.Add(new("subnetId", SubnetId.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (AssociateCarrierIpAddress is not null) entries.Add(new("associateCarrierIpAddress", AssociateCarrierIpAddress.Expr)); break;
+                        case 1: if (AssociatePublicIpAddress is not null) entries.Add(new("associatePublicIpAddress", AssociatePublicIpAddress.Expr)); break;
+                        case 2: if (ConnectionTrackingSpecification is not null) entries.Add(new("connectionTrackingSpecification", ConnectionTrackingSpecification.ToObjectExpr())); break;
+                        case 3: if (DeleteOnTermination is not null) entries.Add(new("deleteOnTermination", DeleteOnTermination.Expr)); break;
+                        case 4: if (Description is not null) entries.Add(new("description", Description.Expr)); break;
+                        case 5: if (DeviceIndex is not null) entries.Add(new("deviceIndex", DeviceIndex.Expr)); break;
+                        case 6: if (EnaQueueCount is not null) entries.Add(new("enaQueueCount", EnaQueueCount.Expr)); break;
+                        case 7: if (EnaSrdSpecification is not null) entries.Add(new("enaSrdSpecification", EnaSrdSpecification.ToObjectExpr())); break;
+                        case 8: if (InterfaceType is not null) entries.Add(new("interfaceType", InterfaceType.Expr)); break;
+                        case 9: if (Ipv4AddressCount is not null) entries.Add(new("ipv4AddressCount", Ipv4AddressCount.Expr)); break;
+                        case 10: if (Ipv4Addresses is not null) entries.Add(new("ipv4Addresses", ArgsWriter.List(Ipv4Addresses, static item0 => item0.Expr))); break;
+                        case 11: if (Ipv4PrefixCount is not null) entries.Add(new("ipv4PrefixCount", Ipv4PrefixCount.Expr)); break;
+                        case 12: if (Ipv4Prefixes is not null) entries.Add(new("ipv4Prefixes", ArgsWriter.List(Ipv4Prefixes, static item0 => item0.Expr))); break;
+                        case 13: if (Ipv6AddressCount is not null) entries.Add(new("ipv6AddressCount", Ipv6AddressCount.Expr)); break;
+                        case 14: if (Ipv6Addresses is not null) entries.Add(new("ipv6Addresses", ArgsWriter.List(Ipv6Addresses, static item0 => item0.Expr))); break;
+                        case 15: if (Ipv6PrefixCount is not null) entries.Add(new("ipv6PrefixCount", Ipv6PrefixCount.Expr)); break;
+                        case 16: if (Ipv6Prefixes is not null) entries.Add(new("ipv6Prefixes", ArgsWriter.List(Ipv6Prefixes, static item0 => item0.Expr))); break;
+                        case 17: if (NetworkCardIndex is not null) entries.Add(new("networkCardIndex", NetworkCardIndex.Expr)); break;
+                        case 18: if (NetworkInterfaceId is not null) entries.Add(new("networkInterfaceId", NetworkInterfaceId.Expr)); break;
+                        case 19: if (PrimaryIpv6 is not null) entries.Add(new("primaryIpv6", PrimaryIpv6.Expr)); break;
+                        case 20: if (PrivateIpAddress is not null) entries.Add(new("privateIpAddress", PrivateIpAddress.Expr)); break;
+                        case 21: if (SecurityGroups is not null) entries.Add(new("securityGroups", ArgsWriter.List(SecurityGroups, static item0 => item0.Expr))); break;
+                        case 22: if (SubnetId is not null) entries.Add(new("subnetId", SubnetId.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

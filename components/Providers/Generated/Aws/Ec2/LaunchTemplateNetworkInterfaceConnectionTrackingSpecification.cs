@@ -14,17 +14,23 @@ public static partial class Aws
         {
             public const string Token = "aws:ec2/LaunchTemplateNetworkInterfaceConnectionTrackingSpecification:LaunchTemplateNetworkInterfaceConnectionTrackingSpecification";
 
-            public Input<double>? TcpEstablishedTimeout { get; init; }
-            public Input<double>? UdpStreamTimeout { get; init; }
-            public Input<double>? UdpTimeout { get; init; }
+            public Input<double>? TcpEstablishedTimeout { get; init { field = value; Assigned(0); } }
+            public Input<double>? UdpStreamTimeout { get; init { field = value; Assigned(1); } }
+            public Input<double>? UdpTimeout { get; init { field = value; Assigned(2); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(3);
-                if (TcpEstablishedTimeout is not null) entries.Add(new("tcpEstablishedTimeout", TcpEstablishedTimeout.Expr));
-                if (UdpStreamTimeout is not null) entries.Add(new("udpStreamTimeout", UdpStreamTimeout.Expr));
-                if (UdpTimeout is not null) entries.Add(new("udpTimeout", UdpTimeout.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (TcpEstablishedTimeout is not null) entries.Add(new("tcpEstablishedTimeout", TcpEstablishedTimeout.Expr)); break;
+                        case 1: if (UdpStreamTimeout is not null) entries.Add(new("udpStreamTimeout", UdpStreamTimeout.Expr)); break;
+                        case 2: if (UdpTimeout is not null) entries.Add(new("udpTimeout", UdpTimeout.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -14,15 +14,21 @@ public static partial class Aws
         {
             public const string Token = "aws:ec2/LaunchTemplateNetworkInterfaceEnaSrdSpecification:LaunchTemplateNetworkInterfaceEnaSrdSpecification";
 
-            public Input<bool>? EnaSrdEnabled { get; init; }
-            public Aws.Ec2.LaunchTemplateNetworkInterfaceEnaSrdSpecificationEnaSrdUdpSpecification? EnaSrdUdpSpecification { get; init; }
+            public Input<bool>? EnaSrdEnabled { get; init { field = value; Assigned(0); } }
+            public Aws.Ec2.LaunchTemplateNetworkInterfaceEnaSrdSpecificationEnaSrdUdpSpecification? EnaSrdUdpSpecification { get; init { field = value; Assigned(1); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(2);
-                if (EnaSrdEnabled is not null) entries.Add(new("enaSrdEnabled", EnaSrdEnabled.Expr));
-                if (EnaSrdUdpSpecification is not null) entries.Add(new("enaSrdUdpSpecification", EnaSrdUdpSpecification.ToObjectExpr()));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (EnaSrdEnabled is not null) entries.Add(new("enaSrdEnabled", EnaSrdEnabled.Expr)); break;
+                        case 1: if (EnaSrdUdpSpecification is not null) entries.Add(new("enaSrdUdpSpecification", EnaSrdUdpSpecification.ToObjectExpr())); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -14,29 +14,35 @@ public static partial class Aws
         {
             public const string Token = "aws:ec2/LaunchTemplatePlacement:LaunchTemplatePlacement";
 
-            public Input<string>? Affinity { get; init; }
-            public Input<string>? AvailabilityZone { get; init; }
-            public Input<string>? GroupId { get; init; }
-            public Input<string>? GroupName { get; init; }
-            public Input<string>? HostId { get; init; }
-            public Input<string>? HostResourceGroupArn { get; init; }
-            public Input<double>? PartitionNumber { get; init; }
-            public Input<string>? SpreadDomain { get; init; }
-            public Input<string>? Tenancy { get; init; }
+            public Input<string>? Affinity { get; init { field = value; Assigned(0); } }
+            public Input<string>? AvailabilityZone { get; init { field = value; Assigned(1); } }
+            public Input<string>? GroupId { get; init { field = value; Assigned(2); } }
+            public Input<string>? GroupName { get; init { field = value; Assigned(3); } }
+            public Input<string>? HostId { get; init { field = value; Assigned(4); } }
+            public Input<string>? HostResourceGroupArn { get; init { field = value; Assigned(5); } }
+            public Input<double>? PartitionNumber { get; init { field = value; Assigned(6); } }
+            public Input<string>? SpreadDomain { get; init { field = value; Assigned(7); } }
+            public Input<string>? Tenancy { get; init { field = value; Assigned(8); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(9);
-                if (Affinity is not null) entries.Add(new("affinity", Affinity.Expr));
-                if (AvailabilityZone is not null) entries.Add(new("availabilityZone", AvailabilityZone.Expr));
-                if (GroupId is not null) entries.Add(new("groupId", GroupId.Expr));
-                if (GroupName is not null) entries.Add(new("groupName", GroupName.Expr));
-                if (HostId is not null) entries.Add(new("hostId", HostId.Expr));
-                if (HostResourceGroupArn is not null) entries.Add(new("hostResourceGroupArn", HostResourceGroupArn.Expr));
-                if (PartitionNumber is not null) entries.Add(new("partitionNumber", PartitionNumber.Expr));
-                if (SpreadDomain is not null) entries.Add(new("spreadDomain", SpreadDomain.Expr));
-                if (Tenancy is not null) entries.Add(new("tenancy", Tenancy.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (Affinity is not null) entries.Add(new("affinity", Affinity.Expr)); break;
+                        case 1: if (AvailabilityZone is not null) entries.Add(new("availabilityZone", AvailabilityZone.Expr)); break;
+                        case 2: if (GroupId is not null) entries.Add(new("groupId", GroupId.Expr)); break;
+                        case 3: if (GroupName is not null) entries.Add(new("groupName", GroupName.Expr)); break;
+                        case 4: if (HostId is not null) entries.Add(new("hostId", HostId.Expr)); break;
+                        case 5: if (HostResourceGroupArn is not null) entries.Add(new("hostResourceGroupArn", HostResourceGroupArn.Expr)); break;
+                        case 6: if (PartitionNumber is not null) entries.Add(new("partitionNumber", PartitionNumber.Expr)); break;
+                        case 7: if (SpreadDomain is not null) entries.Add(new("spreadDomain", SpreadDomain.Expr)); break;
+                        case 8: if (Tenancy is not null) entries.Add(new("tenancy", Tenancy.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -14,25 +14,31 @@ public static partial class Aws
         {
             public const string Token = "aws:ec2/LaunchTemplateSecondaryInterface:LaunchTemplateSecondaryInterface";
 
-            public Input<bool>? DeleteOnTermination { get; init; }
-            public Input<double>? DeviceIndex { get; init; }
-            public Input<string>? InterfaceType { get; init; }
-            public Input<double>? NetworkCardIndex { get; init; }
-            public Input<double>? PrivateIpAddressCount { get; init; }
-            public IReadOnlyList<Input<string>>? PrivateIpAddresses { get; init; }
-            public Input<string>? SecondarySubnetId { get; init; }
+            public Input<bool>? DeleteOnTermination { get; init { field = value; Assigned(0); } }
+            public Input<double>? DeviceIndex { get; init { field = value; Assigned(1); } }
+            public Input<string>? InterfaceType { get; init { field = value; Assigned(2); } }
+            public Input<double>? NetworkCardIndex { get; init { field = value; Assigned(3); } }
+            public Input<double>? PrivateIpAddressCount { get; init { field = value; Assigned(4); } }
+            public IReadOnlyList<Input<string>>? PrivateIpAddresses { get; init { field = value; Assigned(5); } }
+            public Input<string>? SecondarySubnetId { get; init { field = value; Assigned(6); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(7);
-                if (DeleteOnTermination is not null) entries.Add(new("deleteOnTermination", DeleteOnTermination.Expr));
-                if (DeviceIndex is not null) entries.Add(new("deviceIndex", DeviceIndex.Expr));
-                if (InterfaceType is not null) entries.Add(new("interfaceType", InterfaceType.Expr));
-                if (NetworkCardIndex is not null) entries.Add(new("networkCardIndex", NetworkCardIndex.Expr));
-                if (PrivateIpAddressCount is not null) entries.Add(new("privateIpAddressCount", PrivateIpAddressCount.Expr));
-                if (PrivateIpAddresses is not null) entries.Add(new("privateIpAddresses", ArgsWriter.List(PrivateIpAddresses, static item0 => item0.Expr)));
-                if (SecondarySubnetId is not null) entries.Add(new("secondarySubnetId", SecondarySubnetId.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (DeleteOnTermination is not null) entries.Add(new("deleteOnTermination", DeleteOnTermination.Expr)); break;
+                        case 1: if (DeviceIndex is not null) entries.Add(new("deviceIndex", DeviceIndex.Expr)); break;
+                        case 2: if (InterfaceType is not null) entries.Add(new("interfaceType", InterfaceType.Expr)); break;
+                        case 3: if (NetworkCardIndex is not null) entries.Add(new("networkCardIndex", NetworkCardIndex.Expr)); break;
+                        case 4: if (PrivateIpAddressCount is not null) entries.Add(new("privateIpAddressCount", PrivateIpAddressCount.Expr)); break;
+                        case 5: if (PrivateIpAddresses is not null) entries.Add(new("privateIpAddresses", ArgsWriter.List(PrivateIpAddresses, static item0 => item0.Expr))); break;
+                        case 6: if (SecondarySubnetId is not null) entries.Add(new("secondarySubnetId", SecondarySubnetId.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

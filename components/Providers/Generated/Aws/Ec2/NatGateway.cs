@@ -45,35 +45,41 @@ public static partial class Aws
         /// <summary>The inputs of <c>aws:ec2/natGateway:NatGateway</c>.</summary>
         public sealed partial class NatGatewayArgs : Args
         {
-            public Input<string>? AllocationId { get; init; }
-            public Input<string>? AvailabilityMode { get; init; }
-            public IReadOnlyList<Aws.Ec2.NatGatewayAvailabilityZoneAddress>? AvailabilityZoneAddresses { get; init; }
-            public Input<string>? ConnectivityType { get; init; }
-            public Input<string>? PrivateIp { get; init; }
-            public Input<string>? Region { get; init; }
-            public IReadOnlyList<Input<string>>? SecondaryAllocationIds { get; init; }
-            public Input<double>? SecondaryPrivateIpAddressCount { get; init; }
-            public IReadOnlyList<Input<string>>? SecondaryPrivateIpAddresses { get; init; }
-            public Input<string>? SubnetId { get; init; }
-            public IReadOnlyDictionary<string, Input<string>>? Tags { get; init; }
-            public Input<string>? VpcId { get; init; }
+            public Input<string>? AllocationId { get; init { field = value; Assigned(0); } }
+            public Input<string>? AvailabilityMode { get; init { field = value; Assigned(1); } }
+            public IReadOnlyList<Aws.Ec2.NatGatewayAvailabilityZoneAddress>? AvailabilityZoneAddresses { get; init { field = value; Assigned(2); } }
+            public Input<string>? ConnectivityType { get; init { field = value; Assigned(3); } }
+            public Input<string>? PrivateIp { get; init { field = value; Assigned(4); } }
+            public Input<string>? Region { get; init { field = value; Assigned(5); } }
+            public IReadOnlyList<Input<string>>? SecondaryAllocationIds { get; init { field = value; Assigned(6); } }
+            public Input<double>? SecondaryPrivateIpAddressCount { get; init { field = value; Assigned(7); } }
+            public IReadOnlyList<Input<string>>? SecondaryPrivateIpAddresses { get; init { field = value; Assigned(8); } }
+            public Input<string>? SubnetId { get; init { field = value; Assigned(9); } }
+            public IReadOnlyDictionary<string, Input<string>>? Tags { get; init { field = value; Assigned(10); } }
+            public Input<string>? VpcId { get; init { field = value; Assigned(11); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(12);
-                if (AllocationId is not null) entries.Add(new("allocationId", AllocationId.Expr));
-                if (AvailabilityMode is not null) entries.Add(new("availabilityMode", AvailabilityMode.Expr));
-                if (AvailabilityZoneAddresses is not null) entries.Add(new("availabilityZoneAddresses", ArgsWriter.List(AvailabilityZoneAddresses, static item0 => item0.ToObjectExpr())));
-                if (ConnectivityType is not null) entries.Add(new("connectivityType", ConnectivityType.Expr));
-                if (PrivateIp is not null) entries.Add(new("privateIp", PrivateIp.Expr));
-                if (Region is not null) entries.Add(new("region", Region.Expr));
-                if (SecondaryAllocationIds is not null) entries.Add(new("secondaryAllocationIds", ArgsWriter.List(SecondaryAllocationIds, static item0 => item0.Expr)));
-                if (SecondaryPrivateIpAddressCount is not null) entries.Add(new("secondaryPrivateIpAddressCount", SecondaryPrivateIpAddressCount.Expr));
-                if (SecondaryPrivateIpAddresses is not null) entries.Add(new("secondaryPrivateIpAddresses", ArgsWriter.List(SecondaryPrivateIpAddresses, static item0 => item0.Expr)));
-                if (SubnetId is not null) entries.Add(new("subnetId", SubnetId.Expr));
-                if (Tags is not null) entries.Add(new("tags", ArgsWriter.Map(Tags, static item0 => item0.Expr)));
-                if (VpcId is not null) entries.Add(new("vpcId", VpcId.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (AllocationId is not null) entries.Add(new("allocationId", AllocationId.Expr)); break;
+                        case 1: if (AvailabilityMode is not null) entries.Add(new("availabilityMode", AvailabilityMode.Expr)); break;
+                        case 2: if (AvailabilityZoneAddresses is not null) entries.Add(new("availabilityZoneAddresses", ArgsWriter.List(AvailabilityZoneAddresses, static item0 => item0.ToObjectExpr()))); break;
+                        case 3: if (ConnectivityType is not null) entries.Add(new("connectivityType", ConnectivityType.Expr)); break;
+                        case 4: if (PrivateIp is not null) entries.Add(new("privateIp", PrivateIp.Expr)); break;
+                        case 5: if (Region is not null) entries.Add(new("region", Region.Expr)); break;
+                        case 6: if (SecondaryAllocationIds is not null) entries.Add(new("secondaryAllocationIds", ArgsWriter.List(SecondaryAllocationIds, static item0 => item0.Expr))); break;
+                        case 7: if (SecondaryPrivateIpAddressCount is not null) entries.Add(new("secondaryPrivateIpAddressCount", SecondaryPrivateIpAddressCount.Expr)); break;
+                        case 8: if (SecondaryPrivateIpAddresses is not null) entries.Add(new("secondaryPrivateIpAddresses", ArgsWriter.List(SecondaryPrivateIpAddresses, static item0 => item0.Expr))); break;
+                        case 9: if (SubnetId is not null) entries.Add(new("subnetId", SubnetId.Expr)); break;
+                        case 10: if (Tags is not null) entries.Add(new("tags", ArgsWriter.Map(Tags, static item0 => item0.Expr))); break;
+                        case 11: if (VpcId is not null) entries.Add(new("vpcId", VpcId.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -14,17 +14,23 @@ public static partial class Aws
         {
             public const string Token = "aws:ec2/NatGatewayAvailabilityZoneAddress:NatGatewayAvailabilityZoneAddress";
 
-            public IReadOnlyList<Input<string>>? AllocationIds { get; init; }
-            public Input<string>? AvailabilityZone { get; init; }
-            public Input<string>? AvailabilityZoneId { get; init; }
+            public IReadOnlyList<Input<string>>? AllocationIds { get; init { field = value; Assigned(0); } }
+            public Input<string>? AvailabilityZone { get; init { field = value; Assigned(1); } }
+            public Input<string>? AvailabilityZoneId { get; init { field = value; Assigned(2); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(3);
-                if (AllocationIds is not null) entries.Add(new("allocationIds", ArgsWriter.List(AllocationIds, static item0 => item0.Expr)));
-                if (AvailabilityZone is not null) entries.Add(new("availabilityZone", AvailabilityZone.Expr));
-                if (AvailabilityZoneId is not null) entries.Add(new("availabilityZoneId", AvailabilityZoneId.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (AllocationIds is not null) entries.Add(new("allocationIds", ArgsWriter.List(AllocationIds, static item0 => item0.Expr))); break;
+                        case 1: if (AvailabilityZone is not null) entries.Add(new("availabilityZone", AvailabilityZone.Expr)); break;
+                        case 2: if (AvailabilityZoneId is not null) entries.Add(new("availabilityZoneId", AvailabilityZoneId.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

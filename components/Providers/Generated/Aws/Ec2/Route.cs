@@ -44,43 +44,49 @@ public static partial class Aws
         /// <summary>The inputs of <c>aws:ec2/route:Route</c>.</summary>
         public sealed partial class RouteArgs : Args
         {
-            public Input<string>? CarrierGatewayId { get; init; }
-            public Input<string>? CoreNetworkArn { get; init; }
-            public Input<string>? DestinationCidrBlock { get; init; }
-            public Input<string>? DestinationIpv6CidrBlock { get; init; }
-            public Input<string>? DestinationPrefixListId { get; init; }
-            public Input<string>? EgressOnlyGatewayId { get; init; }
-            public Input<string>? GatewayId { get; init; }
-            public Input<string>? LocalGatewayId { get; init; }
-            public Input<string>? NatGatewayId { get; init; }
-            public Input<string>? NetworkInterfaceId { get; init; }
-            public Input<string>? OdbNetworkArn { get; init; }
-            public Input<string>? Region { get; init; }
-            public required Input<string> RouteTableId { get; init; }
-            public Input<string>? TransitGatewayId { get; init; }
-            public Input<string>? VpcEndpointId { get; init; }
-            public Input<string>? VpcPeeringConnectionId { get; init; }
+            public Input<string>? CarrierGatewayId { get; init { field = value; Assigned(0); } }
+            public Input<string>? CoreNetworkArn { get; init { field = value; Assigned(1); } }
+            public Input<string>? DestinationCidrBlock { get; init { field = value; Assigned(2); } }
+            public Input<string>? DestinationIpv6CidrBlock { get; init { field = value; Assigned(3); } }
+            public Input<string>? DestinationPrefixListId { get; init { field = value; Assigned(4); } }
+            public Input<string>? EgressOnlyGatewayId { get; init { field = value; Assigned(5); } }
+            public Input<string>? GatewayId { get; init { field = value; Assigned(6); } }
+            public Input<string>? LocalGatewayId { get; init { field = value; Assigned(7); } }
+            public Input<string>? NatGatewayId { get; init { field = value; Assigned(8); } }
+            public Input<string>? NetworkInterfaceId { get; init { field = value; Assigned(9); } }
+            public Input<string>? OdbNetworkArn { get; init { field = value; Assigned(10); } }
+            public Input<string>? Region { get; init { field = value; Assigned(11); } }
+            public required Input<string> RouteTableId { get; init { field = value; Assigned(12); } }
+            public Input<string>? TransitGatewayId { get; init { field = value; Assigned(13); } }
+            public Input<string>? VpcEndpointId { get; init { field = value; Assigned(14); } }
+            public Input<string>? VpcPeeringConnectionId { get; init { field = value; Assigned(15); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(16);
-                if (CarrierGatewayId is not null) entries.Add(new("carrierGatewayId", CarrierGatewayId.Expr));
-                if (CoreNetworkArn is not null) entries.Add(new("coreNetworkArn", CoreNetworkArn.Expr));
-                if (DestinationCidrBlock is not null) entries.Add(new("destinationCidrBlock", DestinationCidrBlock.Expr));
-                if (DestinationIpv6CidrBlock is not null) entries.Add(new("destinationIpv6CidrBlock", DestinationIpv6CidrBlock.Expr));
-                if (DestinationPrefixListId is not null) entries.Add(new("destinationPrefixListId", DestinationPrefixListId.Expr));
-                if (EgressOnlyGatewayId is not null) entries.Add(new("egressOnlyGatewayId", EgressOnlyGatewayId.Expr));
-                if (GatewayId is not null) entries.Add(new("gatewayId", GatewayId.Expr));
-                if (LocalGatewayId is not null) entries.Add(new("localGatewayId", LocalGatewayId.Expr));
-                if (NatGatewayId is not null) entries.Add(new("natGatewayId", NatGatewayId.Expr));
-                if (NetworkInterfaceId is not null) entries.Add(new("networkInterfaceId", NetworkInterfaceId.Expr));
-                if (OdbNetworkArn is not null) entries.Add(new("odbNetworkArn", OdbNetworkArn.Expr));
-                if (Region is not null) entries.Add(new("region", Region.Expr));
-                if (RouteTableId is not null) entries.Add(new("routeTableId", RouteTableId.Expr));
-                if (TransitGatewayId is not null) entries.Add(new("transitGatewayId", TransitGatewayId.Expr));
-                if (VpcEndpointId is not null) entries.Add(new("vpcEndpointId", VpcEndpointId.Expr));
-                if (VpcPeeringConnectionId is not null) entries.Add(new("vpcPeeringConnectionId", VpcPeeringConnectionId.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (CarrierGatewayId is not null) entries.Add(new("carrierGatewayId", CarrierGatewayId.Expr)); break;
+                        case 1: if (CoreNetworkArn is not null) entries.Add(new("coreNetworkArn", CoreNetworkArn.Expr)); break;
+                        case 2: if (DestinationCidrBlock is not null) entries.Add(new("destinationCidrBlock", DestinationCidrBlock.Expr)); break;
+                        case 3: if (DestinationIpv6CidrBlock is not null) entries.Add(new("destinationIpv6CidrBlock", DestinationIpv6CidrBlock.Expr)); break;
+                        case 4: if (DestinationPrefixListId is not null) entries.Add(new("destinationPrefixListId", DestinationPrefixListId.Expr)); break;
+                        case 5: if (EgressOnlyGatewayId is not null) entries.Add(new("egressOnlyGatewayId", EgressOnlyGatewayId.Expr)); break;
+                        case 6: if (GatewayId is not null) entries.Add(new("gatewayId", GatewayId.Expr)); break;
+                        case 7: if (LocalGatewayId is not null) entries.Add(new("localGatewayId", LocalGatewayId.Expr)); break;
+                        case 8: if (NatGatewayId is not null) entries.Add(new("natGatewayId", NatGatewayId.Expr)); break;
+                        case 9: if (NetworkInterfaceId is not null) entries.Add(new("networkInterfaceId", NetworkInterfaceId.Expr)); break;
+                        case 10: if (OdbNetworkArn is not null) entries.Add(new("odbNetworkArn", OdbNetworkArn.Expr)); break;
+                        case 11: if (Region is not null) entries.Add(new("region", Region.Expr)); break;
+                        case 12: if (RouteTableId is not null) entries.Add(new("routeTableId", RouteTableId.Expr)); break;
+                        case 13: if (TransitGatewayId is not null) entries.Add(new("transitGatewayId", TransitGatewayId.Expr)); break;
+                        case 14: if (VpcEndpointId is not null) entries.Add(new("vpcEndpointId", VpcEndpointId.Expr)); break;
+                        case 15: if (VpcPeeringConnectionId is not null) entries.Add(new("vpcPeeringConnectionId", VpcPeeringConnectionId.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -32,21 +32,27 @@ public static partial class Aws
         /// <summary>The inputs of <c>aws:ec2/routeTable:RouteTable</c>.</summary>
         public sealed partial class RouteTableArgs : Args
         {
-            public IReadOnlyList<Input<string>>? PropagatingVgws { get; init; }
-            public Input<string>? Region { get; init; }
-            public IReadOnlyList<Aws.Ec2.RouteTableRoute>? Routes { get; init; }
-            public IReadOnlyDictionary<string, Input<string>>? Tags { get; init; }
-            public required Input<string> VpcId { get; init; }
+            public IReadOnlyList<Input<string>>? PropagatingVgws { get; init { field = value; Assigned(0); } }
+            public Input<string>? Region { get; init { field = value; Assigned(1); } }
+            public IReadOnlyList<Aws.Ec2.RouteTableRoute>? Routes { get; init { field = value; Assigned(2); } }
+            public IReadOnlyDictionary<string, Input<string>>? Tags { get; init { field = value; Assigned(3); } }
+            public required Input<string> VpcId { get; init { field = value; Assigned(4); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(5);
-                if (PropagatingVgws is not null) entries.Add(new("propagatingVgws", ArgsWriter.List(PropagatingVgws, static item0 => item0.Expr)));
-                if (Region is not null) entries.Add(new("region", Region.Expr));
-                if (Routes is not null) entries.Add(new("routes", ArgsWriter.List(Routes, static item0 => item0.ToObjectExpr())));
-                if (Tags is not null) entries.Add(new("tags", ArgsWriter.Map(Tags, static item0 => item0.Expr)));
-                if (VpcId is not null) entries.Add(new("vpcId", VpcId.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (PropagatingVgws is not null) entries.Add(new("propagatingVgws", ArgsWriter.List(PropagatingVgws, static item0 => item0.Expr))); break;
+                        case 1: if (Region is not null) entries.Add(new("region", Region.Expr)); break;
+                        case 2: if (Routes is not null) entries.Add(new("routes", ArgsWriter.List(Routes, static item0 => item0.ToObjectExpr()))); break;
+                        case 3: if (Tags is not null) entries.Add(new("tags", ArgsWriter.Map(Tags, static item0 => item0.Expr))); break;
+                        case 4: if (VpcId is not null) entries.Add(new("vpcId", VpcId.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -28,19 +28,25 @@ public static partial class Aws
         /// <summary>The inputs of <c>aws:ec2/routeTableAssociation:RouteTableAssociation</c>.</summary>
         public sealed partial class RouteTableAssociationArgs : Args
         {
-            public Input<string>? GatewayId { get; init; }
-            public Input<string>? Region { get; init; }
-            public required Input<string> RouteTableId { get; init; }
-            public Input<string>? SubnetId { get; init; }
+            public Input<string>? GatewayId { get; init { field = value; Assigned(0); } }
+            public Input<string>? Region { get; init { field = value; Assigned(1); } }
+            public required Input<string> RouteTableId { get; init { field = value; Assigned(2); } }
+            public Input<string>? SubnetId { get; init { field = value; Assigned(3); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(4);
-                if (GatewayId is not null) entries.Add(new("gatewayId", GatewayId.Expr));
-                if (Region is not null) entries.Add(new("region", Region.Expr));
-                if (RouteTableId is not null) entries.Add(new("routeTableId", RouteTableId.Expr));
-                if (SubnetId is not null) entries.Add(new("subnetId", SubnetId.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (GatewayId is not null) entries.Add(new("gatewayId", GatewayId.Expr)); break;
+                        case 1: if (Region is not null) entries.Add(new("region", Region.Expr)); break;
+                        case 2: if (RouteTableId is not null) entries.Add(new("routeTableId", RouteTableId.Expr)); break;
+                        case 3: if (SubnetId is not null) entries.Add(new("subnetId", SubnetId.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

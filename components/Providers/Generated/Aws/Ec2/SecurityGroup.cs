@@ -36,29 +36,35 @@ public static partial class Aws
         /// <summary>The inputs of <c>aws:ec2/securityGroup:SecurityGroup</c>.</summary>
         public sealed partial class SecurityGroupArgs : Args
         {
-            public Input<string>? Description { get; init; }
-            public IReadOnlyList<Aws.Ec2.SecurityGroupEgress>? Egress { get; init; }
-            public IReadOnlyList<Aws.Ec2.SecurityGroupIngress>? Ingress { get; init; }
-            public Input<string>? Name { get; init; }
-            public Input<string>? NamePrefix { get; init; }
-            public Input<string>? Region { get; init; }
-            public Input<bool>? RevokeRulesOnDelete { get; init; }
-            public IReadOnlyDictionary<string, Input<string>>? Tags { get; init; }
-            public Input<string>? VpcId { get; init; }
+            public Input<string>? Description { get; init { field = value; Assigned(0); } }
+            public IReadOnlyList<Aws.Ec2.SecurityGroupEgress>? Egress { get; init { field = value; Assigned(1); } }
+            public IReadOnlyList<Aws.Ec2.SecurityGroupIngress>? Ingress { get; init { field = value; Assigned(2); } }
+            public Input<string>? Name { get; init { field = value; Assigned(3); } }
+            public Input<string>? NamePrefix { get; init { field = value; Assigned(4); } }
+            public Input<string>? Region { get; init { field = value; Assigned(5); } }
+            public Input<bool>? RevokeRulesOnDelete { get; init { field = value; Assigned(6); } }
+            public IReadOnlyDictionary<string, Input<string>>? Tags { get; init { field = value; Assigned(7); } }
+            public Input<string>? VpcId { get; init { field = value; Assigned(8); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(9);
-                if (Description is not null) entries.Add(new("description", Description.Expr));
-                if (Egress is not null) entries.Add(new("egress", ArgsWriter.List(Egress, static item0 => item0.ToObjectExpr())));
-                if (Ingress is not null) entries.Add(new("ingress", ArgsWriter.List(Ingress, static item0 => item0.ToObjectExpr())));
-                if (Name is not null) entries.Add(new("name", Name.Expr));
-                if (NamePrefix is not null) entries.Add(new("namePrefix", NamePrefix.Expr));
-                if (Region is not null) entries.Add(new("region", Region.Expr));
-                if (RevokeRulesOnDelete is not null) entries.Add(new("revokeRulesOnDelete", RevokeRulesOnDelete.Expr));
-                if (Tags is not null) entries.Add(new("tags", ArgsWriter.Map(Tags, static item0 => item0.Expr)));
-                if (VpcId is not null) entries.Add(new("vpcId", VpcId.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (Description is not null) entries.Add(new("description", Description.Expr)); break;
+                        case 1: if (Egress is not null) entries.Add(new("egress", ArgsWriter.List(Egress, static item0 => item0.ToObjectExpr()))); break;
+                        case 2: if (Ingress is not null) entries.Add(new("ingress", ArgsWriter.List(Ingress, static item0 => item0.ToObjectExpr()))); break;
+                        case 3: if (Name is not null) entries.Add(new("name", Name.Expr)); break;
+                        case 4: if (NamePrefix is not null) entries.Add(new("namePrefix", NamePrefix.Expr)); break;
+                        case 5: if (Region is not null) entries.Add(new("region", Region.Expr)); break;
+                        case 6: if (RevokeRulesOnDelete is not null) entries.Add(new("revokeRulesOnDelete", RevokeRulesOnDelete.Expr)); break;
+                        case 7: if (Tags is not null) entries.Add(new("tags", ArgsWriter.Map(Tags, static item0 => item0.Expr))); break;
+                        case 8: if (VpcId is not null) entries.Add(new("vpcId", VpcId.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

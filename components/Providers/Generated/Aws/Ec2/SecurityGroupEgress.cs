@@ -14,29 +14,35 @@ public static partial class Aws
         {
             public const string Token = "aws:ec2/SecurityGroupEgress:SecurityGroupEgress";
 
-            public IReadOnlyList<Input<string>>? CidrBlocks { get; init; }
-            public Input<string>? Description { get; init; }
-            public required Input<double> FromPort { get; init; }
-            public IReadOnlyList<Input<string>>? Ipv6CidrBlocks { get; init; }
-            public IReadOnlyList<Input<string>>? PrefixListIds { get; init; }
-            public required Input<string> Protocol { get; init; }
-            public IReadOnlyList<Input<string>>? SecurityGroups { get; init; }
-            public Input<bool>? Self { get; init; }
-            public required Input<double> ToPort { get; init; }
+            public IReadOnlyList<Input<string>>? CidrBlocks { get; init { field = value; Assigned(0); } }
+            public Input<string>? Description { get; init { field = value; Assigned(1); } }
+            public required Input<double> FromPort { get; init { field = value; Assigned(2); } }
+            public IReadOnlyList<Input<string>>? Ipv6CidrBlocks { get; init { field = value; Assigned(3); } }
+            public IReadOnlyList<Input<string>>? PrefixListIds { get; init { field = value; Assigned(4); } }
+            public required Input<string> Protocol { get; init { field = value; Assigned(5); } }
+            public IReadOnlyList<Input<string>>? SecurityGroups { get; init { field = value; Assigned(6); } }
+            public Input<bool>? Self { get; init { field = value; Assigned(7); } }
+            public required Input<double> ToPort { get; init { field = value; Assigned(8); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(9);
-                if (CidrBlocks is not null) entries.Add(new("cidrBlocks", ArgsWriter.List(CidrBlocks, static item0 => item0.Expr)));
-                if (Description is not null) entries.Add(new("description", Description.Expr));
-                if (FromPort is not null) entries.Add(new("fromPort", FromPort.Expr));
-                if (Ipv6CidrBlocks is not null) entries.Add(new("ipv6CidrBlocks", ArgsWriter.List(Ipv6CidrBlocks, static item0 => item0.Expr)));
-                if (PrefixListIds is not null) entries.Add(new("prefixListIds", ArgsWriter.List(PrefixListIds, static item0 => item0.Expr)));
-                if (Protocol is not null) entries.Add(new("protocol", Protocol.Expr));
-                if (SecurityGroups is not null) entries.Add(new("securityGroups", ArgsWriter.List(SecurityGroups, static item0 => item0.Expr)));
-                if (Self is not null) entries.Add(new("self", Self.Expr));
-                if (ToPort is not null) entries.Add(new("toPort", ToPort.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (CidrBlocks is not null) entries.Add(new("cidrBlocks", ArgsWriter.List(CidrBlocks, static item0 => item0.Expr))); break;
+                        case 1: if (Description is not null) entries.Add(new("description", Description.Expr)); break;
+                        case 2: if (FromPort is not null) entries.Add(new("fromPort", FromPort.Expr)); break;
+                        case 3: if (Ipv6CidrBlocks is not null) entries.Add(new("ipv6CidrBlocks", ArgsWriter.List(Ipv6CidrBlocks, static item0 => item0.Expr))); break;
+                        case 4: if (PrefixListIds is not null) entries.Add(new("prefixListIds", ArgsWriter.List(PrefixListIds, static item0 => item0.Expr))); break;
+                        case 5: if (Protocol is not null) entries.Add(new("protocol", Protocol.Expr)); break;
+                        case 6: if (SecurityGroups is not null) entries.Add(new("securityGroups", ArgsWriter.List(SecurityGroups, static item0 => item0.Expr))); break;
+                        case 7: if (Self is not null) entries.Add(new("self", Self.Expr)); break;
+                        case 8: if (ToPort is not null) entries.Add(new("toPort", ToPort.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -37,35 +37,41 @@ public static partial class Aws
         /// <summary>The inputs of <c>aws:ec2/securityGroupRule:SecurityGroupRule</c>.</summary>
         public sealed partial class SecurityGroupRuleArgs : Args
         {
-            public IReadOnlyList<Input<string>>? CidrBlocks { get; init; }
-            public Input<string>? Description { get; init; }
-            public required Input<double> FromPort { get; init; }
-            public IReadOnlyList<Input<string>>? Ipv6CidrBlocks { get; init; }
-            public IReadOnlyList<Input<string>>? PrefixListIds { get; init; }
-            public required Input<string> Protocol { get; init; }
-            public Input<string>? Region { get; init; }
-            public required Input<string> SecurityGroupId { get; init; }
-            public Input<bool>? Self { get; init; }
-            public Input<string>? SourceSecurityGroupId { get; init; }
-            public required Input<double> ToPort { get; init; }
-            public required Input<string> Type { get; init; }
+            public IReadOnlyList<Input<string>>? CidrBlocks { get; init { field = value; Assigned(0); } }
+            public Input<string>? Description { get; init { field = value; Assigned(1); } }
+            public required Input<double> FromPort { get; init { field = value; Assigned(2); } }
+            public IReadOnlyList<Input<string>>? Ipv6CidrBlocks { get; init { field = value; Assigned(3); } }
+            public IReadOnlyList<Input<string>>? PrefixListIds { get; init { field = value; Assigned(4); } }
+            public required Input<string> Protocol { get; init { field = value; Assigned(5); } }
+            public Input<string>? Region { get; init { field = value; Assigned(6); } }
+            public required Input<string> SecurityGroupId { get; init { field = value; Assigned(7); } }
+            public Input<bool>? Self { get; init { field = value; Assigned(8); } }
+            public Input<string>? SourceSecurityGroupId { get; init { field = value; Assigned(9); } }
+            public required Input<double> ToPort { get; init { field = value; Assigned(10); } }
+            public required Input<string> Type { get; init { field = value; Assigned(11); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(12);
-                if (CidrBlocks is not null) entries.Add(new("cidrBlocks", ArgsWriter.List(CidrBlocks, static item0 => item0.Expr)));
-                if (Description is not null) entries.Add(new("description", Description.Expr));
-                if (FromPort is not null) entries.Add(new("fromPort", FromPort.Expr));
-                if (Ipv6CidrBlocks is not null) entries.Add(new("ipv6CidrBlocks", ArgsWriter.List(Ipv6CidrBlocks, static item0 => item0.Expr)));
-                if (PrefixListIds is not null) entries.Add(new("prefixListIds", ArgsWriter.List(PrefixListIds, static item0 => item0.Expr)));
-                if (Protocol is not null) entries.Add(new("protocol", Protocol.Expr));
-                if (Region is not null) entries.Add(new("region", Region.Expr));
-                if (SecurityGroupId is not null) entries.Add(new("securityGroupId", SecurityGroupId.Expr));
-                if (Self is not null) entries.Add(new("self", Self.Expr));
-                if (SourceSecurityGroupId is not null) entries.Add(new("sourceSecurityGroupId", SourceSecurityGroupId.Expr));
-                if (ToPort is not null) entries.Add(new("toPort", ToPort.Expr));
-                if (Type is not null) entries.Add(new("type", Type.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (CidrBlocks is not null) entries.Add(new("cidrBlocks", ArgsWriter.List(CidrBlocks, static item0 => item0.Expr))); break;
+                        case 1: if (Description is not null) entries.Add(new("description", Description.Expr)); break;
+                        case 2: if (FromPort is not null) entries.Add(new("fromPort", FromPort.Expr)); break;
+                        case 3: if (Ipv6CidrBlocks is not null) entries.Add(new("ipv6CidrBlocks", ArgsWriter.List(Ipv6CidrBlocks, static item0 => item0.Expr))); break;
+                        case 4: if (PrefixListIds is not null) entries.Add(new("prefixListIds", ArgsWriter.List(PrefixListIds, static item0 => item0.Expr))); break;
+                        case 5: if (Protocol is not null) entries.Add(new("protocol", Protocol.Expr)); break;
+                        case 6: if (Region is not null) entries.Add(new("region", Region.Expr)); break;
+                        case 7: if (SecurityGroupId is not null) entries.Add(new("securityGroupId", SecurityGroupId.Expr)); break;
+                        case 8: if (Self is not null) entries.Add(new("self", Self.Expr)); break;
+                        case 9: if (SourceSecurityGroupId is not null) entries.Add(new("sourceSecurityGroupId", SourceSecurityGroupId.Expr)); break;
+                        case 10: if (ToPort is not null) entries.Add(new("toPort", ToPort.Expr)); break;
+                        case 11: if (Type is not null) entries.Add(new("type", Type.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

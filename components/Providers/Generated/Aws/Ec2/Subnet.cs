@@ -50,55 +50,61 @@ public static partial class Aws
         /// <summary>The inputs of <c>aws:ec2/subnet:Subnet</c>.</summary>
         public sealed partial class SubnetArgs : Args
         {
-            public Input<bool>? AssignIpv6AddressOnCreation { get; init; }
-            public Input<string>? AvailabilityZone { get; init; }
-            public Input<string>? AvailabilityZoneId { get; init; }
-            public Input<string>? CidrBlock { get; init; }
-            public Input<string>? CustomerOwnedIpv4Pool { get; init; }
-            public Input<bool>? EnableDns64 { get; init; }
-            public Input<double>? EnableLniAtDeviceIndex { get; init; }
-            public Input<bool>? EnableResourceNameDnsARecordOnLaunch { get; init; }
-            public Input<bool>? EnableResourceNameDnsAaaaRecordOnLaunch { get; init; }
-            public Input<string>? Ipv4IpamPoolId { get; init; }
-            public Input<double>? Ipv4NetmaskLength { get; init; }
-            public Input<string>? Ipv6CidrBlock { get; init; }
-            public Input<string>? Ipv6IpamPoolId { get; init; }
-            public Input<bool>? Ipv6Native { get; init; }
-            public Input<double>? Ipv6NetmaskLength { get; init; }
-            public Input<bool>? MapCustomerOwnedIpOnLaunch { get; init; }
-            public Input<bool>? MapPublicIpOnLaunch { get; init; }
-            public Input<string>? OutpostArn { get; init; }
-            public Input<string>? PrivateDnsHostnameTypeOnLaunch { get; init; }
-            public Input<string>? Region { get; init; }
-            public IReadOnlyDictionary<string, Input<string>>? Tags { get; init; }
-            public required Input<string> VpcId { get; init; }
+            public Input<bool>? AssignIpv6AddressOnCreation { get; init { field = value; Assigned(0); } }
+            public Input<string>? AvailabilityZone { get; init { field = value; Assigned(1); } }
+            public Input<string>? AvailabilityZoneId { get; init { field = value; Assigned(2); } }
+            public Input<string>? CidrBlock { get; init { field = value; Assigned(3); } }
+            public Input<string>? CustomerOwnedIpv4Pool { get; init { field = value; Assigned(4); } }
+            public Input<bool>? EnableDns64 { get; init { field = value; Assigned(5); } }
+            public Input<double>? EnableLniAtDeviceIndex { get; init { field = value; Assigned(6); } }
+            public Input<bool>? EnableResourceNameDnsARecordOnLaunch { get; init { field = value; Assigned(7); } }
+            public Input<bool>? EnableResourceNameDnsAaaaRecordOnLaunch { get; init { field = value; Assigned(8); } }
+            public Input<string>? Ipv4IpamPoolId { get; init { field = value; Assigned(9); } }
+            public Input<double>? Ipv4NetmaskLength { get; init { field = value; Assigned(10); } }
+            public Input<string>? Ipv6CidrBlock { get; init { field = value; Assigned(11); } }
+            public Input<string>? Ipv6IpamPoolId { get; init { field = value; Assigned(12); } }
+            public Input<bool>? Ipv6Native { get; init { field = value; Assigned(13); } }
+            public Input<double>? Ipv6NetmaskLength { get; init { field = value; Assigned(14); } }
+            public Input<bool>? MapCustomerOwnedIpOnLaunch { get; init { field = value; Assigned(15); } }
+            public Input<bool>? MapPublicIpOnLaunch { get; init { field = value; Assigned(16); } }
+            public Input<string>? OutpostArn { get; init { field = value; Assigned(17); } }
+            public Input<string>? PrivateDnsHostnameTypeOnLaunch { get; init { field = value; Assigned(18); } }
+            public Input<string>? Region { get; init { field = value; Assigned(19); } }
+            public IReadOnlyDictionary<string, Input<string>>? Tags { get; init { field = value; Assigned(20); } }
+            public required Input<string> VpcId { get; init { field = value; Assigned(21); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(22);
-                if (AssignIpv6AddressOnCreation is not null) entries.Add(new("assignIpv6AddressOnCreation", AssignIpv6AddressOnCreation.Expr));
-                if (AvailabilityZone is not null) entries.Add(new("availabilityZone", AvailabilityZone.Expr));
-                if (AvailabilityZoneId is not null) entries.Add(new("availabilityZoneId", AvailabilityZoneId.Expr));
-                if (CidrBlock is not null) entries.Add(new("cidrBlock", CidrBlock.Expr));
-                if (CustomerOwnedIpv4Pool is not null) entries.Add(new("customerOwnedIpv4Pool", CustomerOwnedIpv4Pool.Expr));
-                if (EnableDns64 is not null) entries.Add(new("enableDns64", EnableDns64.Expr));
-                if (EnableLniAtDeviceIndex is not null) entries.Add(new("enableLniAtDeviceIndex", EnableLniAtDeviceIndex.Expr));
-                if (EnableResourceNameDnsARecordOnLaunch is not null) entries.Add(new("enableResourceNameDnsARecordOnLaunch", EnableResourceNameDnsARecordOnLaunch.Expr));
-                if (EnableResourceNameDnsAaaaRecordOnLaunch is not null) entries.Add(new("enableResourceNameDnsAaaaRecordOnLaunch", EnableResourceNameDnsAaaaRecordOnLaunch.Expr));
-                if (Ipv4IpamPoolId is not null) entries.Add(new("ipv4IpamPoolId", Ipv4IpamPoolId.Expr));
-                if (Ipv4NetmaskLength is not null) entries.Add(new("ipv4NetmaskLength", Ipv4NetmaskLength.Expr));
-                if (Ipv6CidrBlock is not null) entries.Add(new("ipv6CidrBlock", Ipv6CidrBlock.Expr));
-                if (Ipv6IpamPoolId is not null) entries.Add(new("ipv6IpamPoolId", Ipv6IpamPoolId.Expr));
-                if (Ipv6Native is not null) entries.Add(new("ipv6Native", Ipv6Native.Expr));
-                if (Ipv6NetmaskLength is not null) entries.Add(new("ipv6NetmaskLength", Ipv6NetmaskLength.Expr));
-                if (MapCustomerOwnedIpOnLaunch is not null) entries.Add(new("mapCustomerOwnedIpOnLaunch", MapCustomerOwnedIpOnLaunch.Expr));
-                if (MapPublicIpOnLaunch is not null) entries.Add(new("mapPublicIpOnLaunch", MapPublicIpOnLaunch.Expr));
-                if (OutpostArn is not null) entries.Add(new("outpostArn", OutpostArn.Expr));
-                if (PrivateDnsHostnameTypeOnLaunch is not null) entries.Add(new("privateDnsHostnameTypeOnLaunch", PrivateDnsHostnameTypeOnLaunch.Expr));
-                if (Region is not null) entries.Add(new("region", Region.Expr));
-                if (Tags is not null) entries.Add(new("tags", ArgsWriter.Map(Tags, static item0 => item0.Expr)));
-                if (VpcId is not null) entries.Add(new("vpcId", VpcId.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (AssignIpv6AddressOnCreation is not null) entries.Add(new("assignIpv6AddressOnCreation", AssignIpv6AddressOnCreation.Expr)); break;
+                        case 1: if (AvailabilityZone is not null) entries.Add(new("availabilityZone", AvailabilityZone.Expr)); break;
+                        case 2: if (AvailabilityZoneId is not null) entries.Add(new("availabilityZoneId", AvailabilityZoneId.Expr)); break;
+                        case 3: if (CidrBlock is not null) entries.Add(new("cidrBlock", CidrBlock.Expr)); break;
+                        case 4: if (CustomerOwnedIpv4Pool is not null) entries.Add(new("customerOwnedIpv4Pool", CustomerOwnedIpv4Pool.Expr)); break;
+                        case 5: if (EnableDns64 is not null) entries.Add(new("enableDns64", EnableDns64.Expr)); break;
+                        case 6: if (EnableLniAtDeviceIndex is not null) entries.Add(new("enableLniAtDeviceIndex", EnableLniAtDeviceIndex.Expr)); break;
+                        case 7: if (EnableResourceNameDnsARecordOnLaunch is not null) entries.Add(new("enableResourceNameDnsARecordOnLaunch", EnableResourceNameDnsARecordOnLaunch.Expr)); break;
+                        case 8: if (EnableResourceNameDnsAaaaRecordOnLaunch is not null) entries.Add(new("enableResourceNameDnsAaaaRecordOnLaunch", EnableResourceNameDnsAaaaRecordOnLaunch.Expr)); break;
+                        case 9: if (Ipv4IpamPoolId is not null) entries.Add(new("ipv4IpamPoolId", Ipv4IpamPoolId.Expr)); break;
+                        case 10: if (Ipv4NetmaskLength is not null) entries.Add(new("ipv4NetmaskLength", Ipv4NetmaskLength.Expr)); break;
+                        case 11: if (Ipv6CidrBlock is not null) entries.Add(new("ipv6CidrBlock", Ipv6CidrBlock.Expr)); break;
+                        case 12: if (Ipv6IpamPoolId is not null) entries.Add(new("ipv6IpamPoolId", Ipv6IpamPoolId.Expr)); break;
+                        case 13: if (Ipv6Native is not null) entries.Add(new("ipv6Native", Ipv6Native.Expr)); break;
+                        case 14: if (Ipv6NetmaskLength is not null) entries.Add(new("ipv6NetmaskLength", Ipv6NetmaskLength.Expr)); break;
+                        case 15: if (MapCustomerOwnedIpOnLaunch is not null) entries.Add(new("mapCustomerOwnedIpOnLaunch", MapCustomerOwnedIpOnLaunch.Expr)); break;
+                        case 16: if (MapPublicIpOnLaunch is not null) entries.Add(new("mapPublicIpOnLaunch", MapPublicIpOnLaunch.Expr)); break;
+                        case 17: if (OutpostArn is not null) entries.Add(new("outpostArn", OutpostArn.Expr)); break;
+                        case 18: if (PrivateDnsHostnameTypeOnLaunch is not null) entries.Add(new("privateDnsHostnameTypeOnLaunch", PrivateDnsHostnameTypeOnLaunch.Expr)); break;
+                        case 19: if (Region is not null) entries.Add(new("region", Region.Expr)); break;
+                        case 20: if (Tags is not null) entries.Add(new("tags", ArgsWriter.Map(Tags, static item0 => item0.Expr))); break;
+                        case 21: if (VpcId is not null) entries.Add(new("vpcId", VpcId.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -30,21 +30,27 @@ public static partial class Aws
         /// <summary>The inputs of <c>aws:ec2/subnetCidrReservation:SubnetCidrReservation</c>.</summary>
         public sealed partial class SubnetCidrReservationArgs : Args
         {
-            public required Input<string> CidrBlock { get; init; }
-            public Input<string>? Description { get; init; }
-            public Input<string>? Region { get; init; }
-            public required Input<string> ReservationType { get; init; }
-            public required Input<string> SubnetId { get; init; }
+            public required Input<string> CidrBlock { get; init { field = value; Assigned(0); } }
+            public Input<string>? Description { get; init { field = value; Assigned(1); } }
+            public Input<string>? Region { get; init { field = value; Assigned(2); } }
+            public required Input<string> ReservationType { get; init { field = value; Assigned(3); } }
+            public required Input<string> SubnetId { get; init { field = value; Assigned(4); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(5);
-                if (CidrBlock is not null) entries.Add(new("cidrBlock", CidrBlock.Expr));
-                if (Description is not null) entries.Add(new("description", Description.Expr));
-                if (Region is not null) entries.Add(new("region", Region.Expr));
-                if (ReservationType is not null) entries.Add(new("reservationType", ReservationType.Expr));
-                if (SubnetId is not null) entries.Add(new("subnetId", SubnetId.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (CidrBlock is not null) entries.Add(new("cidrBlock", CidrBlock.Expr)); break;
+                        case 1: if (Description is not null) entries.Add(new("description", Description.Expr)); break;
+                        case 2: if (Region is not null) entries.Add(new("region", Region.Expr)); break;
+                        case 3: if (ReservationType is not null) entries.Add(new("reservationType", ReservationType.Expr)); break;
+                        case 4: if (SubnetId is not null) entries.Add(new("subnetId", SubnetId.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -31,25 +31,31 @@ public static partial class Aws
         /// <summary>The inputs of <c>aws:ec2/volumeAttachment:VolumeAttachment</c>.</summary>
         public sealed partial class VolumeAttachmentArgs : Args
         {
-            public required Input<string> DeviceName { get; init; }
-            public Input<bool>? ForceDetach { get; init; }
-            public required Input<string> InstanceId { get; init; }
-            public Input<string>? Region { get; init; }
-            public Input<bool>? SkipDestroy { get; init; }
-            public Input<bool>? StopInstanceBeforeDetaching { get; init; }
-            public required Input<string> VolumeId { get; init; }
+            public required Input<string> DeviceName { get; init { field = value; Assigned(0); } }
+            public Input<bool>? ForceDetach { get; init { field = value; Assigned(1); } }
+            public required Input<string> InstanceId { get; init { field = value; Assigned(2); } }
+            public Input<string>? Region { get; init { field = value; Assigned(3); } }
+            public Input<bool>? SkipDestroy { get; init { field = value; Assigned(4); } }
+            public Input<bool>? StopInstanceBeforeDetaching { get; init { field = value; Assigned(5); } }
+            public required Input<string> VolumeId { get; init { field = value; Assigned(6); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(7);
-                if (DeviceName is not null) entries.Add(new("deviceName", DeviceName.Expr));
-                if (ForceDetach is not null) entries.Add(new("forceDetach", ForceDetach.Expr));
-                if (InstanceId is not null) entries.Add(new("instanceId", InstanceId.Expr));
-                if (Region is not null) entries.Add(new("region", Region.Expr));
-                if (SkipDestroy is not null) entries.Add(new("skipDestroy", SkipDestroy.Expr));
-                if (StopInstanceBeforeDetaching is not null) entries.Add(new("stopInstanceBeforeDetaching", StopInstanceBeforeDetaching.Expr));
-                if (VolumeId is not null) entries.Add(new("volumeId", VolumeId.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (DeviceName is not null) entries.Add(new("deviceName", DeviceName.Expr)); break;
+                        case 1: if (ForceDetach is not null) entries.Add(new("forceDetach", ForceDetach.Expr)); break;
+                        case 2: if (InstanceId is not null) entries.Add(new("instanceId", InstanceId.Expr)); break;
+                        case 3: if (Region is not null) entries.Add(new("region", Region.Expr)); break;
+                        case 4: if (SkipDestroy is not null) entries.Add(new("skipDestroy", SkipDestroy.Expr)); break;
+                        case 5: if (StopInstanceBeforeDetaching is not null) entries.Add(new("stopInstanceBeforeDetaching", StopInstanceBeforeDetaching.Expr)); break;
+                        case 6: if (VolumeId is not null) entries.Add(new("volumeId", VolumeId.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -47,39 +47,45 @@ public static partial class Aws
         /// <summary>The inputs of <c>aws:ec2/vpc:Vpc</c>.</summary>
         public sealed partial class VpcArgs : Args
         {
-            public Input<bool>? AssignGeneratedIpv6CidrBlock { get; init; }
-            public Input<string>? CidrBlock { get; init; }
-            public Input<bool>? EnableDnsHostnames { get; init; }
-            public Input<bool>? EnableDnsSupport { get; init; }
-            public Input<bool>? EnableNetworkAddressUsageMetrics { get; init; }
-            public Input<string>? InstanceTenancy { get; init; }
-            public Input<string>? Ipv4IpamPoolId { get; init; }
-            public Input<double>? Ipv4NetmaskLength { get; init; }
-            public Input<string>? Ipv6CidrBlock { get; init; }
-            public Input<string>? Ipv6CidrBlockNetworkBorderGroup { get; init; }
-            public Input<string>? Ipv6IpamPoolId { get; init; }
-            public Input<double>? Ipv6NetmaskLength { get; init; }
-            public Input<string>? Region { get; init; }
-            public IReadOnlyDictionary<string, Input<string>>? Tags { get; init; }
+            public Input<bool>? AssignGeneratedIpv6CidrBlock { get; init { field = value; Assigned(0); } }
+            public Input<string>? CidrBlock { get; init { field = value; Assigned(1); } }
+            public Input<bool>? EnableDnsHostnames { get; init { field = value; Assigned(2); } }
+            public Input<bool>? EnableDnsSupport { get; init { field = value; Assigned(3); } }
+            public Input<bool>? EnableNetworkAddressUsageMetrics { get; init { field = value; Assigned(4); } }
+            public Input<string>? InstanceTenancy { get; init { field = value; Assigned(5); } }
+            public Input<string>? Ipv4IpamPoolId { get; init { field = value; Assigned(6); } }
+            public Input<double>? Ipv4NetmaskLength { get; init { field = value; Assigned(7); } }
+            public Input<string>? Ipv6CidrBlock { get; init { field = value; Assigned(8); } }
+            public Input<string>? Ipv6CidrBlockNetworkBorderGroup { get; init { field = value; Assigned(9); } }
+            public Input<string>? Ipv6IpamPoolId { get; init { field = value; Assigned(10); } }
+            public Input<double>? Ipv6NetmaskLength { get; init { field = value; Assigned(11); } }
+            public Input<string>? Region { get; init { field = value; Assigned(12); } }
+            public IReadOnlyDictionary<string, Input<string>>? Tags { get; init { field = value; Assigned(13); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(14);
-                if (AssignGeneratedIpv6CidrBlock is not null) entries.Add(new("assignGeneratedIpv6CidrBlock", AssignGeneratedIpv6CidrBlock.Expr));
-                if (CidrBlock is not null) entries.Add(new("cidrBlock", CidrBlock.Expr));
-                if (EnableDnsHostnames is not null) entries.Add(new("enableDnsHostnames", EnableDnsHostnames.Expr));
-                if (EnableDnsSupport is not null) entries.Add(new("enableDnsSupport", EnableDnsSupport.Expr));
-                if (EnableNetworkAddressUsageMetrics is not null) entries.Add(new("enableNetworkAddressUsageMetrics", EnableNetworkAddressUsageMetrics.Expr));
-                if (InstanceTenancy is not null) entries.Add(new("instanceTenancy", InstanceTenancy.Expr));
-                if (Ipv4IpamPoolId is not null) entries.Add(new("ipv4IpamPoolId", Ipv4IpamPoolId.Expr));
-                if (Ipv4NetmaskLength is not null) entries.Add(new("ipv4NetmaskLength", Ipv4NetmaskLength.Expr));
-                if (Ipv6CidrBlock is not null) entries.Add(new("ipv6CidrBlock", Ipv6CidrBlock.Expr));
-                if (Ipv6CidrBlockNetworkBorderGroup is not null) entries.Add(new("ipv6CidrBlockNetworkBorderGroup", Ipv6CidrBlockNetworkBorderGroup.Expr));
-                if (Ipv6IpamPoolId is not null) entries.Add(new("ipv6IpamPoolId", Ipv6IpamPoolId.Expr));
-                if (Ipv6NetmaskLength is not null) entries.Add(new("ipv6NetmaskLength", Ipv6NetmaskLength.Expr));
-                if (Region is not null) entries.Add(new("region", Region.Expr));
-                if (Tags is not null) entries.Add(new("tags", ArgsWriter.Map(Tags, static item0 => item0.Expr)));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (AssignGeneratedIpv6CidrBlock is not null) entries.Add(new("assignGeneratedIpv6CidrBlock", AssignGeneratedIpv6CidrBlock.Expr)); break;
+                        case 1: if (CidrBlock is not null) entries.Add(new("cidrBlock", CidrBlock.Expr)); break;
+                        case 2: if (EnableDnsHostnames is not null) entries.Add(new("enableDnsHostnames", EnableDnsHostnames.Expr)); break;
+                        case 3: if (EnableDnsSupport is not null) entries.Add(new("enableDnsSupport", EnableDnsSupport.Expr)); break;
+                        case 4: if (EnableNetworkAddressUsageMetrics is not null) entries.Add(new("enableNetworkAddressUsageMetrics", EnableNetworkAddressUsageMetrics.Expr)); break;
+                        case 5: if (InstanceTenancy is not null) entries.Add(new("instanceTenancy", InstanceTenancy.Expr)); break;
+                        case 6: if (Ipv4IpamPoolId is not null) entries.Add(new("ipv4IpamPoolId", Ipv4IpamPoolId.Expr)); break;
+                        case 7: if (Ipv4NetmaskLength is not null) entries.Add(new("ipv4NetmaskLength", Ipv4NetmaskLength.Expr)); break;
+                        case 8: if (Ipv6CidrBlock is not null) entries.Add(new("ipv6CidrBlock", Ipv6CidrBlock.Expr)); break;
+                        case 9: if (Ipv6CidrBlockNetworkBorderGroup is not null) entries.Add(new("ipv6CidrBlockNetworkBorderGroup", Ipv6CidrBlockNetworkBorderGroup.Expr)); break;
+                        case 10: if (Ipv6IpamPoolId is not null) entries.Add(new("ipv6IpamPoolId", Ipv6IpamPoolId.Expr)); break;
+                        case 11: if (Ipv6NetmaskLength is not null) entries.Add(new("ipv6NetmaskLength", Ipv6NetmaskLength.Expr)); break;
+                        case 12: if (Region is not null) entries.Add(new("region", Region.Expr)); break;
+                        case 13: if (Tags is not null) entries.Add(new("tags", ArgsWriter.Map(Tags, static item0 => item0.Expr))); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

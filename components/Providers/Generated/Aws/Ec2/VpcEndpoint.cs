@@ -50,45 +50,51 @@ public static partial class Aws
         /// <summary>The inputs of <c>aws:ec2/vpcEndpoint:VpcEndpoint</c>.</summary>
         public sealed partial class VpcEndpointArgs : Args
         {
-            public Input<bool>? AutoAccept { get; init; }
-            public Aws.Ec2.VpcEndpointDnsOptions? DnsOptions { get; init; }
-            public Input<string>? IpAddressType { get; init; }
-            public Input<string>? Policy { get; init; }
-            public Input<bool>? PrivateDnsEnabled { get; init; }
-            public Input<string>? Region { get; init; }
-            public Input<string>? ResourceConfigurationArn { get; init; }
-            public IReadOnlyList<Input<string>>? RouteTableIds { get; init; }
-            public IReadOnlyList<Input<string>>? SecurityGroupIds { get; init; }
-            public Input<string>? ServiceName { get; init; }
-            public Input<string>? ServiceNetworkArn { get; init; }
-            public Input<string>? ServiceRegion { get; init; }
-            public IReadOnlyList<Aws.Ec2.VpcEndpointSubnetConfiguration>? SubnetConfigurations { get; init; }
-            public IReadOnlyList<Input<string>>? SubnetIds { get; init; }
-            public IReadOnlyDictionary<string, Input<string>>? Tags { get; init; }
-            public Input<string>? VpcEndpointType { get; init; }
-            public required Input<string> VpcId { get; init; }
+            public Input<bool>? AutoAccept { get; init { field = value; Assigned(0); } }
+            public Aws.Ec2.VpcEndpointDnsOptions? DnsOptions { get; init { field = value; Assigned(1); } }
+            public Input<string>? IpAddressType { get; init { field = value; Assigned(2); } }
+            public Input<string>? Policy { get; init { field = value; Assigned(3); } }
+            public Input<bool>? PrivateDnsEnabled { get; init { field = value; Assigned(4); } }
+            public Input<string>? Region { get; init { field = value; Assigned(5); } }
+            public Input<string>? ResourceConfigurationArn { get; init { field = value; Assigned(6); } }
+            public IReadOnlyList<Input<string>>? RouteTableIds { get; init { field = value; Assigned(7); } }
+            public IReadOnlyList<Input<string>>? SecurityGroupIds { get; init { field = value; Assigned(8); } }
+            public Input<string>? ServiceName { get; init { field = value; Assigned(9); } }
+            public Input<string>? ServiceNetworkArn { get; init { field = value; Assigned(10); } }
+            public Input<string>? ServiceRegion { get; init { field = value; Assigned(11); } }
+            public IReadOnlyList<Aws.Ec2.VpcEndpointSubnetConfiguration>? SubnetConfigurations { get; init { field = value; Assigned(12); } }
+            public IReadOnlyList<Input<string>>? SubnetIds { get; init { field = value; Assigned(13); } }
+            public IReadOnlyDictionary<string, Input<string>>? Tags { get; init { field = value; Assigned(14); } }
+            public Input<string>? VpcEndpointType { get; init { field = value; Assigned(15); } }
+            public required Input<string> VpcId { get; init { field = value; Assigned(16); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(17);
-                if (AutoAccept is not null) entries.Add(new("autoAccept", AutoAccept.Expr));
-                if (DnsOptions is not null) entries.Add(new("dnsOptions", DnsOptions.ToObjectExpr()));
-                if (IpAddressType is not null) entries.Add(new("ipAddressType", IpAddressType.Expr));
-                if (Policy is not null) entries.Add(new("policy", Policy.Expr));
-                if (PrivateDnsEnabled is not null) entries.Add(new("privateDnsEnabled", PrivateDnsEnabled.Expr));
-                if (Region is not null) entries.Add(new("region", Region.Expr));
-                if (ResourceConfigurationArn is not null) entries.Add(new("resourceConfigurationArn", ResourceConfigurationArn.Expr));
-                if (RouteTableIds is not null) entries.Add(new("routeTableIds", ArgsWriter.List(RouteTableIds, static item0 => item0.Expr)));
-                if (SecurityGroupIds is not null) entries.Add(new("securityGroupIds", ArgsWriter.List(SecurityGroupIds, static item0 => item0.Expr)));
-                if (ServiceName is not null) entries.Add(new("serviceName", ServiceName.Expr));
-                if (ServiceNetworkArn is not null) entries.Add(new("serviceNetworkArn", ServiceNetworkArn.Expr));
-                if (ServiceRegion is not null) entries.Add(new("serviceRegion", ServiceRegion.Expr));
-                if (SubnetConfigurations is not null) entries.Add(new("subnetConfigurations", ArgsWriter.List(SubnetConfigurations, static item0 => item0.ToObjectExpr())));
-                if (SubnetIds is not null) entries.Add(new("subnetIds", ArgsWriter.List(SubnetIds, static item0 => item0.Expr)));
-                if (Tags is not null) entries.Add(new("tags", ArgsWriter.Map(Tags, static item0 => item0.Expr)));
-                if (VpcEndpointType is not null) entries.Add(new("vpcEndpointType", VpcEndpointType.Expr));
-                if (VpcId is not null) entries.Add(new("vpcId", VpcId.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (AutoAccept is not null) entries.Add(new("autoAccept", AutoAccept.Expr)); break;
+                        case 1: if (DnsOptions is not null) entries.Add(new("dnsOptions", DnsOptions.ToObjectExpr())); break;
+                        case 2: if (IpAddressType is not null) entries.Add(new("ipAddressType", IpAddressType.Expr)); break;
+                        case 3: if (Policy is not null) entries.Add(new("policy", Policy.Expr)); break;
+                        case 4: if (PrivateDnsEnabled is not null) entries.Add(new("privateDnsEnabled", PrivateDnsEnabled.Expr)); break;
+                        case 5: if (Region is not null) entries.Add(new("region", Region.Expr)); break;
+                        case 6: if (ResourceConfigurationArn is not null) entries.Add(new("resourceConfigurationArn", ResourceConfigurationArn.Expr)); break;
+                        case 7: if (RouteTableIds is not null) entries.Add(new("routeTableIds", ArgsWriter.List(RouteTableIds, static item0 => item0.Expr))); break;
+                        case 8: if (SecurityGroupIds is not null) entries.Add(new("securityGroupIds", ArgsWriter.List(SecurityGroupIds, static item0 => item0.Expr))); break;
+                        case 9: if (ServiceName is not null) entries.Add(new("serviceName", ServiceName.Expr)); break;
+                        case 10: if (ServiceNetworkArn is not null) entries.Add(new("serviceNetworkArn", ServiceNetworkArn.Expr)); break;
+                        case 11: if (ServiceRegion is not null) entries.Add(new("serviceRegion", ServiceRegion.Expr)); break;
+                        case 12: if (SubnetConfigurations is not null) entries.Add(new("subnetConfigurations", ArgsWriter.List(SubnetConfigurations, static item0 => item0.ToObjectExpr()))); break;
+                        case 13: if (SubnetIds is not null) entries.Add(new("subnetIds", ArgsWriter.List(SubnetIds, static item0 => item0.Expr))); break;
+                        case 14: if (Tags is not null) entries.Add(new("tags", ArgsWriter.Map(Tags, static item0 => item0.Expr))); break;
+                        case 15: if (VpcEndpointType is not null) entries.Add(new("vpcEndpointType", VpcEndpointType.Expr)); break;
+                        case 16: if (VpcId is not null) entries.Add(new("vpcId", VpcId.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -14,19 +14,25 @@ public static partial class Aws
         {
             public const string Token = "aws:ec2/VpcEndpointDnsOptions:VpcEndpointDnsOptions";
 
-            public Input<string>? DnsRecordIpType { get; init; }
-            public Input<bool>? PrivateDnsOnlyForInboundResolverEndpoint { get; init; }
-            public Input<string>? PrivateDnsPreference { get; init; }
-            public IReadOnlyList<Input<string>>? PrivateDnsSpecifiedDomains { get; init; }
+            public Input<string>? DnsRecordIpType { get; init { field = value; Assigned(0); } }
+            public Input<bool>? PrivateDnsOnlyForInboundResolverEndpoint { get; init { field = value; Assigned(1); } }
+            public Input<string>? PrivateDnsPreference { get; init { field = value; Assigned(2); } }
+            public IReadOnlyList<Input<string>>? PrivateDnsSpecifiedDomains { get; init { field = value; Assigned(3); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(4);
-                if (DnsRecordIpType is not null) entries.Add(new("dnsRecordIpType", DnsRecordIpType.Expr));
-                if (PrivateDnsOnlyForInboundResolverEndpoint is not null) entries.Add(new("privateDnsOnlyForInboundResolverEndpoint", PrivateDnsOnlyForInboundResolverEndpoint.Expr));
-                if (PrivateDnsPreference is not null) entries.Add(new("privateDnsPreference", PrivateDnsPreference.Expr));
-                if (PrivateDnsSpecifiedDomains is not null) entries.Add(new("privateDnsSpecifiedDomains", ArgsWriter.List(PrivateDnsSpecifiedDomains, static item0 => item0.Expr)));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (DnsRecordIpType is not null) entries.Add(new("dnsRecordIpType", DnsRecordIpType.Expr)); break;
+                        case 1: if (PrivateDnsOnlyForInboundResolverEndpoint is not null) entries.Add(new("privateDnsOnlyForInboundResolverEndpoint", PrivateDnsOnlyForInboundResolverEndpoint.Expr)); break;
+                        case 2: if (PrivateDnsPreference is not null) entries.Add(new("privateDnsPreference", PrivateDnsPreference.Expr)); break;
+                        case 3: if (PrivateDnsSpecifiedDomains is not null) entries.Add(new("privateDnsSpecifiedDomains", ArgsWriter.List(PrivateDnsSpecifiedDomains, static item0 => item0.Expr))); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

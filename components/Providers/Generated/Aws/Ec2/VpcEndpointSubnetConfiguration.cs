@@ -14,17 +14,23 @@ public static partial class Aws
         {
             public const string Token = "aws:ec2/VpcEndpointSubnetConfiguration:VpcEndpointSubnetConfiguration";
 
-            public Input<string>? Ipv4 { get; init; }
-            public Input<string>? Ipv6 { get; init; }
-            public Input<string>? SubnetId { get; init; }
+            public Input<string>? Ipv4 { get; init { field = value; Assigned(0); } }
+            public Input<string>? Ipv6 { get; init { field = value; Assigned(1); } }
+            public Input<string>? SubnetId { get; init { field = value; Assigned(2); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(3);
-                if (Ipv4 is not null) entries.Add(new("ipv4", Ipv4.Expr));
-                if (Ipv6 is not null) entries.Add(new("ipv6", Ipv6.Expr));
-                if (SubnetId is not null) entries.Add(new("subnetId", SubnetId.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (Ipv4 is not null) entries.Add(new("ipv4", Ipv4.Expr)); break;
+                        case 1: if (Ipv6 is not null) entries.Add(new("ipv6", Ipv6.Expr)); break;
+                        case 2: if (SubnetId is not null) entries.Add(new("subnetId", SubnetId.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -14,13 +14,19 @@ public static partial class Aws
         {
             public const string Token = "aws:iam/documents:AWSPrincipal";
 
-            public required object AWS { get; init; }
+            public required object AWS { get; init { field = value; Assigned(0); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(1);
-                if (AWS is not null) entries.Add(new("AWS", ExprConverter.From(AWS)));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (AWS is not null) entries.Add(new("AWS", ExprConverter.From(AWS))); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -17,26 +17,32 @@ public static partial class Aws
         public sealed partial class GetPolicyDocumentArgs : Args
         {
             /// <summary>Deprecated by the provider.</summary>
-            public Input<string>? OverrideJson { get; init; }
-            public IReadOnlyList<Input<string>>? OverridePolicyDocuments { get; init; }
-            public Input<string>? PolicyId { get; init; }
+            public Input<string>? OverrideJson { get; init { field = value; Assigned(0); } }
+            public IReadOnlyList<Input<string>>? OverridePolicyDocuments { get; init { field = value; Assigned(1); } }
+            public Input<string>? PolicyId { get; init { field = value; Assigned(2); } }
             /// <summary>Deprecated by the provider.</summary>
-            public Input<string>? SourceJson { get; init; }
-            public IReadOnlyList<Input<string>>? SourcePolicyDocuments { get; init; }
-            public IReadOnlyList<Aws.Iam.GetPolicyDocumentStatement>? Statements { get; init; }
-            public Input<string>? Version { get; init; }
+            public Input<string>? SourceJson { get; init { field = value; Assigned(3); } }
+            public IReadOnlyList<Input<string>>? SourcePolicyDocuments { get; init { field = value; Assigned(4); } }
+            public IReadOnlyList<Aws.Iam.GetPolicyDocumentStatement>? Statements { get; init { field = value; Assigned(5); } }
+            public Input<string>? Version { get; init { field = value; Assigned(6); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(7);
-                if (OverrideJson is not null) entries.Add(new("overrideJson", OverrideJson.Expr));
-                if (OverridePolicyDocuments is not null) entries.Add(new("overridePolicyDocuments", ArgsWriter.List(OverridePolicyDocuments, static item0 => item0.Expr)));
-                if (PolicyId is not null) entries.Add(new("policyId", PolicyId.Expr));
-                if (SourceJson is not null) entries.Add(new("sourceJson", SourceJson.Expr));
-                if (SourcePolicyDocuments is not null) entries.Add(new("sourcePolicyDocuments", ArgsWriter.List(SourcePolicyDocuments, static item0 => item0.Expr)));
-                if (Statements is not null) entries.Add(new("statements", ArgsWriter.List(Statements, static item0 => item0.ToObjectExpr())));
-                if (Version is not null) entries.Add(new("version", Version.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (OverrideJson is not null) entries.Add(new("overrideJson", OverrideJson.Expr)); break;
+                        case 1: if (OverridePolicyDocuments is not null) entries.Add(new("overridePolicyDocuments", ArgsWriter.List(OverridePolicyDocuments, static item0 => item0.Expr))); break;
+                        case 2: if (PolicyId is not null) entries.Add(new("policyId", PolicyId.Expr)); break;
+                        case 3: if (SourceJson is not null) entries.Add(new("sourceJson", SourceJson.Expr)); break;
+                        case 4: if (SourcePolicyDocuments is not null) entries.Add(new("sourcePolicyDocuments", ArgsWriter.List(SourcePolicyDocuments, static item0 => item0.Expr))); break;
+                        case 5: if (Statements is not null) entries.Add(new("statements", ArgsWriter.List(Statements, static item0 => item0.ToObjectExpr()))); break;
+                        case 6: if (Version is not null) entries.Add(new("version", Version.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -14,29 +14,35 @@ public static partial class Aws
         {
             public const string Token = "aws:iam/getPolicyDocumentStatement:getPolicyDocumentStatement";
 
-            public IReadOnlyList<Input<string>>? Actions { get; init; }
-            public IReadOnlyList<Aws.Iam.GetPolicyDocumentStatementCondition>? Conditions { get; init; }
-            public Input<string>? Effect { get; init; }
-            public IReadOnlyList<Input<string>>? NotActions { get; init; }
-            public IReadOnlyList<Aws.Iam.GetPolicyDocumentStatementNotPrincipal>? NotPrincipals { get; init; }
-            public IReadOnlyList<Input<string>>? NotResources { get; init; }
-            public IReadOnlyList<Aws.Iam.GetPolicyDocumentStatementPrincipal>? Principals { get; init; }
-            public IReadOnlyList<Input<string>>? Resources { get; init; }
-            public Input<string>? Sid { get; init; }
+            public IReadOnlyList<Input<string>>? Actions { get; init { field = value; Assigned(0); } }
+            public IReadOnlyList<Aws.Iam.GetPolicyDocumentStatementCondition>? Conditions { get; init { field = value; Assigned(1); } }
+            public Input<string>? Effect { get; init { field = value; Assigned(2); } }
+            public IReadOnlyList<Input<string>>? NotActions { get; init { field = value; Assigned(3); } }
+            public IReadOnlyList<Aws.Iam.GetPolicyDocumentStatementNotPrincipal>? NotPrincipals { get; init { field = value; Assigned(4); } }
+            public IReadOnlyList<Input<string>>? NotResources { get; init { field = value; Assigned(5); } }
+            public IReadOnlyList<Aws.Iam.GetPolicyDocumentStatementPrincipal>? Principals { get; init { field = value; Assigned(6); } }
+            public IReadOnlyList<Input<string>>? Resources { get; init { field = value; Assigned(7); } }
+            public Input<string>? Sid { get; init { field = value; Assigned(8); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(9);
-                if (Actions is not null) entries.Add(new("actions", ArgsWriter.List(Actions, static item0 => item0.Expr)));
-                if (Conditions is not null) entries.Add(new("conditions", ArgsWriter.List(Conditions, static item0 => item0.ToObjectExpr())));
-                if (Effect is not null) entries.Add(new("effect", Effect.Expr));
-                if (NotActions is not null) entries.Add(new("notActions", ArgsWriter.List(NotActions, static item0 => item0.Expr)));
-                if (NotPrincipals is not null) entries.Add(new("notPrincipals", ArgsWriter.List(NotPrincipals, static item0 => item0.ToObjectExpr())));
-                if (NotResources is not null) entries.Add(new("notResources", ArgsWriter.List(NotResources, static item0 => item0.Expr)));
-                if (Principals is not null) entries.Add(new("principals", ArgsWriter.List(Principals, static item0 => item0.ToObjectExpr())));
-                if (Resources is not null) entries.Add(new("resources", ArgsWriter.List(Resources, static item0 => item0.Expr)));
-                if (Sid is not null) entries.Add(new("sid", Sid.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (Actions is not null) entries.Add(new("actions", ArgsWriter.List(Actions, static item0 => item0.Expr))); break;
+                        case 1: if (Conditions is not null) entries.Add(new("conditions", ArgsWriter.List(Conditions, static item0 => item0.ToObjectExpr()))); break;
+                        case 2: if (Effect is not null) entries.Add(new("effect", Effect.Expr)); break;
+                        case 3: if (NotActions is not null) entries.Add(new("notActions", ArgsWriter.List(NotActions, static item0 => item0.Expr))); break;
+                        case 4: if (NotPrincipals is not null) entries.Add(new("notPrincipals", ArgsWriter.List(NotPrincipals, static item0 => item0.ToObjectExpr()))); break;
+                        case 5: if (NotResources is not null) entries.Add(new("notResources", ArgsWriter.List(NotResources, static item0 => item0.Expr))); break;
+                        case 6: if (Principals is not null) entries.Add(new("principals", ArgsWriter.List(Principals, static item0 => item0.ToObjectExpr()))); break;
+                        case 7: if (Resources is not null) entries.Add(new("resources", ArgsWriter.List(Resources, static item0 => item0.Expr))); break;
+                        case 8: if (Sid is not null) entries.Add(new("sid", Sid.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

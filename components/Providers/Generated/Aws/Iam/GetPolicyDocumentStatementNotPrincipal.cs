@@ -14,15 +14,21 @@ public static partial class Aws
         {
             public const string Token = "aws:iam/getPolicyDocumentStatementNotPrincipal:getPolicyDocumentStatementNotPrincipal";
 
-            public required IReadOnlyList<Input<string>> Identifiers { get; init; }
-            public required Input<string> Type { get; init; }
+            public required IReadOnlyList<Input<string>> Identifiers { get; init { field = value; Assigned(0); } }
+            public required Input<string> Type { get; init { field = value; Assigned(1); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(2);
-                if (Identifiers is not null) entries.Add(new("identifiers", ArgsWriter.List(Identifiers, static item0 => item0.Expr)));
-                if (Type is not null) entries.Add(new("type", Type.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (Identifiers is not null) entries.Add(new("identifiers", ArgsWriter.List(Identifiers, static item0 => item0.Expr))); break;
+                        case 1: if (Type is not null) entries.Add(new("type", Type.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -33,21 +33,27 @@ public static partial class Aws
         /// <summary>The inputs of <c>aws:iam/instanceProfile:InstanceProfile</c>.</summary>
         public sealed partial class InstanceProfileArgs : Args
         {
-            public Input<string>? Name { get; init; }
-            public Input<string>? NamePrefix { get; init; }
-            public Input<string>? Path { get; init; }
-            public Input<string>? Role { get; init; }
-            public IReadOnlyDictionary<string, Input<string>>? Tags { get; init; }
+            public Input<string>? Name { get; init { field = value; Assigned(0); } }
+            public Input<string>? NamePrefix { get; init { field = value; Assigned(1); } }
+            public Input<string>? Path { get; init { field = value; Assigned(2); } }
+            public Input<string>? Role { get; init { field = value; Assigned(3); } }
+            public IReadOnlyDictionary<string, Input<string>>? Tags { get; init { field = value; Assigned(4); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(5);
-                if (Name is not null) entries.Add(new("name", Name.Expr));
-                if (NamePrefix is not null) entries.Add(new("namePrefix", NamePrefix.Expr));
-                if (Path is not null) entries.Add(new("path", Path.Expr));
-                if (Role is not null) entries.Add(new("role", Role.Expr));
-                if (Tags is not null) entries.Add(new("tags", ArgsWriter.Map(Tags, static item0 => item0.Expr)));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (Name is not null) entries.Add(new("name", Name.Expr)); break;
+                        case 1: if (NamePrefix is not null) entries.Add(new("namePrefix", NamePrefix.Expr)); break;
+                        case 2: if (Path is not null) entries.Add(new("path", Path.Expr)); break;
+                        case 3: if (Role is not null) entries.Add(new("role", Role.Expr)); break;
+                        case 4: if (Tags is not null) entries.Add(new("tags", ArgsWriter.Map(Tags, static item0 => item0.Expr))); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -35,25 +35,31 @@ public static partial class Aws
         /// <summary>The inputs of <c>aws:iam/policy:Policy</c>.</summary>
         public sealed partial class PolicyArgs : Args
         {
-            public Input<double>? DelayAfterPolicyCreationInMs { get; init; }
-            public Input<string>? Description { get; init; }
-            public Input<string>? Name { get; init; }
-            public Input<string>? NamePrefix { get; init; }
-            public Input<string>? Path { get; init; }
-            public required object Policy { get; init; }
-            public IReadOnlyDictionary<string, Input<string>>? Tags { get; init; }
+            public Input<double>? DelayAfterPolicyCreationInMs { get; init { field = value; Assigned(0); } }
+            public Input<string>? Description { get; init { field = value; Assigned(1); } }
+            public Input<string>? Name { get; init { field = value; Assigned(2); } }
+            public Input<string>? NamePrefix { get; init { field = value; Assigned(3); } }
+            public Input<string>? Path { get; init { field = value; Assigned(4); } }
+            public required object Policy { get; init { field = value; Assigned(5); } }
+            public IReadOnlyDictionary<string, Input<string>>? Tags { get; init { field = value; Assigned(6); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(7);
-                if (DelayAfterPolicyCreationInMs is not null) entries.Add(new("delayAfterPolicyCreationInMs", DelayAfterPolicyCreationInMs.Expr));
-                if (Description is not null) entries.Add(new("description", Description.Expr));
-                if (Name is not null) entries.Add(new("name", Name.Expr));
-                if (NamePrefix is not null) entries.Add(new("namePrefix", NamePrefix.Expr));
-                if (Path is not null) entries.Add(new("path", Path.Expr));
-                if (Policy is not null) entries.Add(new("policy", ExprConverter.From(Policy)));
-                if (Tags is not null) entries.Add(new("tags", ArgsWriter.Map(Tags, static item0 => item0.Expr)));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (DelayAfterPolicyCreationInMs is not null) entries.Add(new("delayAfterPolicyCreationInMs", DelayAfterPolicyCreationInMs.Expr)); break;
+                        case 1: if (Description is not null) entries.Add(new("description", Description.Expr)); break;
+                        case 2: if (Name is not null) entries.Add(new("name", Name.Expr)); break;
+                        case 3: if (NamePrefix is not null) entries.Add(new("namePrefix", NamePrefix.Expr)); break;
+                        case 4: if (Path is not null) entries.Add(new("path", Path.Expr)); break;
+                        case 5: if (Policy is not null) entries.Add(new("policy", ExprConverter.From(Policy))); break;
+                        case 6: if (Tags is not null) entries.Add(new("tags", ArgsWriter.Map(Tags, static item0 => item0.Expr))); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

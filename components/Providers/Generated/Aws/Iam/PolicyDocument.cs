@@ -14,17 +14,23 @@ public static partial class Aws
         {
             public const string Token = "aws:iam/documents:PolicyDocument";
 
-            public Input<string>? Id { get; init; }
-            public required IReadOnlyList<Aws.Iam.PolicyStatement> Statement { get; init; }
-            public required Input<Aws.Iam.PolicyDocumentVersion> Version { get; init; }
+            public Input<string>? Id { get; init { field = value; Assigned(0); } }
+            public required IReadOnlyList<Aws.Iam.PolicyStatement> Statement { get; init { field = value; Assigned(1); } }
+            public required Input<Aws.Iam.PolicyDocumentVersion> Version { get; init { field = value; Assigned(2); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(3);
-                if (Id is not null) entries.Add(new("Id", Id.Expr));
-                if (Statement is not null) entries.Add(new("Statement", ArgsWriter.List(Statement, static item0 => item0.ToObjectExpr())));
-                if (Version is not null) entries.Add(new("Version", Version.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (Id is not null) entries.Add(new("Id", Id.Expr)); break;
+                        case 1: if (Statement is not null) entries.Add(new("Statement", ArgsWriter.List(Statement, static item0 => item0.ToObjectExpr()))); break;
+                        case 2: if (Version is not null) entries.Add(new("Version", Version.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -14,29 +14,35 @@ public static partial class Aws
         {
             public const string Token = "aws:iam/documents:PolicyStatement";
 
-            public object? Action { get; init; }
-            public IReadOnlyDictionary<string, object>? Condition { get; init; }
-            public required Input<Aws.Iam.PolicyStatementEffect> Effect { get; init; }
-            public object? NotAction { get; init; }
-            public object? NotPrincipal { get; init; }
-            public object? NotResource { get; init; }
-            public object? Principal { get; init; }
-            public object? Resource { get; init; }
-            public Input<string>? Sid { get; init; }
+            public object? Action { get; init { field = value; Assigned(0); } }
+            public IReadOnlyDictionary<string, object>? Condition { get; init { field = value; Assigned(1); } }
+            public required Input<Aws.Iam.PolicyStatementEffect> Effect { get; init { field = value; Assigned(2); } }
+            public object? NotAction { get; init { field = value; Assigned(3); } }
+            public object? NotPrincipal { get; init { field = value; Assigned(4); } }
+            public object? NotResource { get; init { field = value; Assigned(5); } }
+            public object? Principal { get; init { field = value; Assigned(6); } }
+            public object? Resource { get; init { field = value; Assigned(7); } }
+            public Input<string>? Sid { get; init { field = value; Assigned(8); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(9);
-                if (Action is not null) entries.Add(new("Action", ExprConverter.From(Action)));
-                if (Condition is not null) entries.Add(new("Condition", ArgsWriter.Map(Condition, static item0 => ExprConverter.From(item0))));
-                if (Effect is not null) entries.Add(new("Effect", Effect.Expr));
-                if (NotAction is not null) entries.Add(new("NotAction", ExprConverter.From(NotAction)));
-                if (NotPrincipal is not null) entries.Add(new("NotPrincipal", ExprConverter.From(NotPrincipal)));
-                if (NotResource is not null) entries.Add(new("NotResource", ExprConverter.From(NotResource)));
-                if (Principal is not null) entries.Add(new("Principal", ExprConverter.From(Principal)));
-                if (Resource is not null) entries.Add(new("Resource", ExprConverter.From(Resource)));
-                if (Sid is not null) entries.Add(new("Sid", Sid.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (Action is not null) entries.Add(new("Action", ExprConverter.From(Action))); break;
+                        case 1: if (Condition is not null) entries.Add(new("Condition", ArgsWriter.Map(Condition, static item0 => ExprConverter.From(item0)))); break;
+                        case 2: if (Effect is not null) entries.Add(new("Effect", Effect.Expr)); break;
+                        case 3: if (NotAction is not null) entries.Add(new("NotAction", ExprConverter.From(NotAction))); break;
+                        case 4: if (NotPrincipal is not null) entries.Add(new("NotPrincipal", ExprConverter.From(NotPrincipal))); break;
+                        case 5: if (NotResource is not null) entries.Add(new("NotResource", ExprConverter.From(NotResource))); break;
+                        case 6: if (Principal is not null) entries.Add(new("Principal", ExprConverter.From(Principal))); break;
+                        case 7: if (Resource is not null) entries.Add(new("Resource", ExprConverter.From(Resource))); break;
+                        case 8: if (Sid is not null) entries.Add(new("Sid", Sid.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -39,33 +39,39 @@ public static partial class Aws
         /// <summary>The inputs of <c>aws:iam/role:Role</c>.</summary>
         public sealed partial class RoleArgs : Args
         {
-            public required object AssumeRolePolicy { get; init; }
-            public Input<string>? Description { get; init; }
-            public Input<bool>? ForceDetachPolicies { get; init; }
-            public IReadOnlyList<Aws.Iam.RoleInlinePolicy>? InlinePolicies { get; init; }
-            public IReadOnlyList<Input<string>>? ManagedPolicyArns { get; init; }
-            public Input<double>? MaxSessionDuration { get; init; }
-            public Input<string>? Name { get; init; }
-            public Input<string>? NamePrefix { get; init; }
-            public Input<string>? Path { get; init; }
-            public Input<string>? PermissionsBoundary { get; init; }
-            public IReadOnlyDictionary<string, Input<string>>? Tags { get; init; }
+            public required object AssumeRolePolicy { get; init { field = value; Assigned(0); } }
+            public Input<string>? Description { get; init { field = value; Assigned(1); } }
+            public Input<bool>? ForceDetachPolicies { get; init { field = value; Assigned(2); } }
+            public IReadOnlyList<Aws.Iam.RoleInlinePolicy>? InlinePolicies { get; init { field = value; Assigned(3); } }
+            public IReadOnlyList<Input<string>>? ManagedPolicyArns { get; init { field = value; Assigned(4); } }
+            public Input<double>? MaxSessionDuration { get; init { field = value; Assigned(5); } }
+            public Input<string>? Name { get; init { field = value; Assigned(6); } }
+            public Input<string>? NamePrefix { get; init { field = value; Assigned(7); } }
+            public Input<string>? Path { get; init { field = value; Assigned(8); } }
+            public Input<string>? PermissionsBoundary { get; init { field = value; Assigned(9); } }
+            public IReadOnlyDictionary<string, Input<string>>? Tags { get; init { field = value; Assigned(10); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(11);
-                if (AssumeRolePolicy is not null) entries.Add(new("assumeRolePolicy", ExprConverter.From(AssumeRolePolicy)));
-                if (Description is not null) entries.Add(new("description", Description.Expr));
-                if (ForceDetachPolicies is not null) entries.Add(new("forceDetachPolicies", ForceDetachPolicies.Expr));
-                if (InlinePolicies is not null) entries.Add(new("inlinePolicies", ArgsWriter.List(InlinePolicies, static item0 => item0.ToObjectExpr())));
-                if (ManagedPolicyArns is not null) entries.Add(new("managedPolicyArns", ArgsWriter.List(ManagedPolicyArns, static item0 => item0.Expr)));
-                if (MaxSessionDuration is not null) entries.Add(new("maxSessionDuration", MaxSessionDuration.Expr));
-                if (Name is not null) entries.Add(new("name", Name.Expr));
-                if (NamePrefix is not null) entries.Add(new("namePrefix", NamePrefix.Expr));
-                if (Path is not null) entries.Add(new("path", Path.Expr));
-                if (PermissionsBoundary is not null) entries.Add(new("permissionsBoundary", PermissionsBoundary.Expr));
-                if (Tags is not null) entries.Add(new("tags", ArgsWriter.Map(Tags, static item0 => item0.Expr)));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (AssumeRolePolicy is not null) entries.Add(new("assumeRolePolicy", ExprConverter.From(AssumeRolePolicy))); break;
+                        case 1: if (Description is not null) entries.Add(new("description", Description.Expr)); break;
+                        case 2: if (ForceDetachPolicies is not null) entries.Add(new("forceDetachPolicies", ForceDetachPolicies.Expr)); break;
+                        case 3: if (InlinePolicies is not null) entries.Add(new("inlinePolicies", ArgsWriter.List(InlinePolicies, static item0 => item0.ToObjectExpr()))); break;
+                        case 4: if (ManagedPolicyArns is not null) entries.Add(new("managedPolicyArns", ArgsWriter.List(ManagedPolicyArns, static item0 => item0.Expr))); break;
+                        case 5: if (MaxSessionDuration is not null) entries.Add(new("maxSessionDuration", MaxSessionDuration.Expr)); break;
+                        case 6: if (Name is not null) entries.Add(new("name", Name.Expr)); break;
+                        case 7: if (NamePrefix is not null) entries.Add(new("namePrefix", NamePrefix.Expr)); break;
+                        case 8: if (Path is not null) entries.Add(new("path", Path.Expr)); break;
+                        case 9: if (PermissionsBoundary is not null) entries.Add(new("permissionsBoundary", PermissionsBoundary.Expr)); break;
+                        case 10: if (Tags is not null) entries.Add(new("tags", ArgsWriter.Map(Tags, static item0 => item0.Expr))); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -14,15 +14,21 @@ public static partial class Aws
         {
             public const string Token = "aws:iam/RoleInlinePolicy:RoleInlinePolicy";
 
-            public Input<string>? Name { get; init; }
-            public Input<string>? Policy { get; init; }
+            public Input<string>? Name { get; init { field = value; Assigned(0); } }
+            public Input<string>? Policy { get; init { field = value; Assigned(1); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(2);
-                if (Name is not null) entries.Add(new("name", Name.Expr));
-                if (Policy is not null) entries.Add(new("policy", Policy.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (Name is not null) entries.Add(new("name", Name.Expr)); break;
+                        case 1: if (Policy is not null) entries.Add(new("policy", Policy.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -28,19 +28,25 @@ public static partial class Aws
         /// <summary>The inputs of <c>aws:iam/rolePolicy:RolePolicy</c>.</summary>
         public sealed partial class RolePolicyArgs : Args
         {
-            public Input<string>? Name { get; init; }
-            public Input<string>? NamePrefix { get; init; }
-            public required object Policy { get; init; }
-            public required Input<string> Role { get; init; }
+            public Input<string>? Name { get; init { field = value; Assigned(0); } }
+            public Input<string>? NamePrefix { get; init { field = value; Assigned(1); } }
+            public required object Policy { get; init { field = value; Assigned(2); } }
+            public required Input<string> Role { get; init { field = value; Assigned(3); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(4);
-                if (Name is not null) entries.Add(new("name", Name.Expr));
-                if (NamePrefix is not null) entries.Add(new("namePrefix", NamePrefix.Expr));
-                if (Policy is not null) entries.Add(new("policy", ExprConverter.From(Policy)));
-                if (Role is not null) entries.Add(new("role", Role.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (Name is not null) entries.Add(new("name", Name.Expr)); break;
+                        case 1: if (NamePrefix is not null) entries.Add(new("namePrefix", NamePrefix.Expr)); break;
+                        case 2: if (Policy is not null) entries.Add(new("policy", ExprConverter.From(Policy))); break;
+                        case 3: if (Role is not null) entries.Add(new("role", Role.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

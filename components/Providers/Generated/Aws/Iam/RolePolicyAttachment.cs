@@ -26,15 +26,21 @@ public static partial class Aws
         /// <summary>The inputs of <c>aws:iam/rolePolicyAttachment:RolePolicyAttachment</c>.</summary>
         public sealed partial class RolePolicyAttachmentArgs : Args
         {
-            public required Input<string> PolicyArn { get; init; }
-            public required Input<string> Role { get; init; }
+            public required Input<string> PolicyArn { get; init { field = value; Assigned(0); } }
+            public required Input<string> Role { get; init { field = value; Assigned(1); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(2);
-                if (PolicyArn is not null) entries.Add(new("policyArn", PolicyArn.Expr));
-                if (Role is not null) entries.Add(new("role", Role.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (PolicyArn is not null) entries.Add(new("policyArn", PolicyArn.Expr)); break;
+                        case 1: if (Role is not null) entries.Add(new("role", Role.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -56,71 +56,77 @@ public static partial class Aws
         /// <summary>The inputs of <c>aws:lb/listener:Listener</c>.</summary>
         public sealed partial class ListenerArgs : Args
         {
-            public Input<string>? AlpnPolicy { get; init; }
-            public Input<string>? CertificateArn { get; init; }
-            public required IReadOnlyList<Aws.Lb.ListenerDefaultAction> DefaultActions { get; init; }
-            public required Input<string> LoadBalancerArn { get; init; }
-            public Aws.Lb.ListenerMutualAuthentication? MutualAuthentication { get; init; }
-            public Input<double>? Port { get; init; }
-            public Input<string>? Protocol { get; init; }
-            public Input<string>? Region { get; init; }
-            public Input<string>? RoutingHttpRequestXAmznMtlsClientcertHeaderName { get; init; }
-            public Input<string>? RoutingHttpRequestXAmznMtlsClientcertIssuerHeaderName { get; init; }
-            public Input<string>? RoutingHttpRequestXAmznMtlsClientcertLeafHeaderName { get; init; }
-            public Input<string>? RoutingHttpRequestXAmznMtlsClientcertSerialNumberHeaderName { get; init; }
-            public Input<string>? RoutingHttpRequestXAmznMtlsClientcertSubjectHeaderName { get; init; }
-            public Input<string>? RoutingHttpRequestXAmznMtlsClientcertValidityHeaderName { get; init; }
-            public Input<string>? RoutingHttpRequestXAmznTlsCipherSuiteHeaderName { get; init; }
-            public Input<string>? RoutingHttpRequestXAmznTlsVersionHeaderName { get; init; }
-            public Input<string>? RoutingHttpResponseAccessControlAllowCredentialsHeaderValue { get; init; }
-            public Input<string>? RoutingHttpResponseAccessControlAllowHeadersHeaderValue { get; init; }
-            public Input<string>? RoutingHttpResponseAccessControlAllowMethodsHeaderValue { get; init; }
-            public Input<string>? RoutingHttpResponseAccessControlAllowOriginHeaderValue { get; init; }
-            public Input<string>? RoutingHttpResponseAccessControlExposeHeadersHeaderValue { get; init; }
-            public Input<string>? RoutingHttpResponseAccessControlMaxAgeHeaderValue { get; init; }
-            public Input<string>? RoutingHttpResponseContentSecurityPolicyHeaderValue { get; init; }
-            public Input<bool>? RoutingHttpResponseServerEnabled { get; init; }
-            public Input<string>? RoutingHttpResponseStrictTransportSecurityHeaderValue { get; init; }
-            public Input<string>? RoutingHttpResponseXContentTypeOptionsHeaderValue { get; init; }
-            public Input<string>? RoutingHttpResponseXFrameOptionsHeaderValue { get; init; }
-            public Input<string>? SslPolicy { get; init; }
-            public IReadOnlyDictionary<string, Input<string>>? Tags { get; init; }
-            public Input<double>? TcpIdleTimeoutSeconds { get; init; }
+            public Input<string>? AlpnPolicy { get; init { field = value; Assigned(0); } }
+            public Input<string>? CertificateArn { get; init { field = value; Assigned(1); } }
+            public required IReadOnlyList<Aws.Lb.ListenerDefaultAction> DefaultActions { get; init { field = value; Assigned(2); } }
+            public required Input<string> LoadBalancerArn { get; init { field = value; Assigned(3); } }
+            public Aws.Lb.ListenerMutualAuthentication? MutualAuthentication { get; init { field = value; Assigned(4); } }
+            public Input<double>? Port { get; init { field = value; Assigned(5); } }
+            public Input<string>? Protocol { get; init { field = value; Assigned(6); } }
+            public Input<string>? Region { get; init { field = value; Assigned(7); } }
+            public Input<string>? RoutingHttpRequestXAmznMtlsClientcertHeaderName { get; init { field = value; Assigned(8); } }
+            public Input<string>? RoutingHttpRequestXAmznMtlsClientcertIssuerHeaderName { get; init { field = value; Assigned(9); } }
+            public Input<string>? RoutingHttpRequestXAmznMtlsClientcertLeafHeaderName { get; init { field = value; Assigned(10); } }
+            public Input<string>? RoutingHttpRequestXAmznMtlsClientcertSerialNumberHeaderName { get; init { field = value; Assigned(11); } }
+            public Input<string>? RoutingHttpRequestXAmznMtlsClientcertSubjectHeaderName { get; init { field = value; Assigned(12); } }
+            public Input<string>? RoutingHttpRequestXAmznMtlsClientcertValidityHeaderName { get; init { field = value; Assigned(13); } }
+            public Input<string>? RoutingHttpRequestXAmznTlsCipherSuiteHeaderName { get; init { field = value; Assigned(14); } }
+            public Input<string>? RoutingHttpRequestXAmznTlsVersionHeaderName { get; init { field = value; Assigned(15); } }
+            public Input<string>? RoutingHttpResponseAccessControlAllowCredentialsHeaderValue { get; init { field = value; Assigned(16); } }
+            public Input<string>? RoutingHttpResponseAccessControlAllowHeadersHeaderValue { get; init { field = value; Assigned(17); } }
+            public Input<string>? RoutingHttpResponseAccessControlAllowMethodsHeaderValue { get; init { field = value; Assigned(18); } }
+            public Input<string>? RoutingHttpResponseAccessControlAllowOriginHeaderValue { get; init { field = value; Assigned(19); } }
+            public Input<string>? RoutingHttpResponseAccessControlExposeHeadersHeaderValue { get; init { field = value; Assigned(20); } }
+            public Input<string>? RoutingHttpResponseAccessControlMaxAgeHeaderValue { get; init { field = value; Assigned(21); } }
+            public Input<string>? RoutingHttpResponseContentSecurityPolicyHeaderValue { get; init { field = value; Assigned(22); } }
+            public Input<bool>? RoutingHttpResponseServerEnabled { get; init { field = value; Assigned(23); } }
+            public Input<string>? RoutingHttpResponseStrictTransportSecurityHeaderValue { get; init { field = value; Assigned(24); } }
+            public Input<string>? RoutingHttpResponseXContentTypeOptionsHeaderValue { get; init { field = value; Assigned(25); } }
+            public Input<string>? RoutingHttpResponseXFrameOptionsHeaderValue { get; init { field = value; Assigned(26); } }
+            public Input<string>? SslPolicy { get; init { field = value; Assigned(27); } }
+            public IReadOnlyDictionary<string, Input<string>>? Tags { get; init { field = value; Assigned(28); } }
+            public Input<double>? TcpIdleTimeoutSeconds { get; init { field = value; Assigned(29); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(30);
-                if (AlpnPolicy is not null) entries.Add(new("alpnPolicy", AlpnPolicy.Expr));
-                if (CertificateArn is not null) entries.Add(new("certificateArn", CertificateArn.Expr));
-                if (DefaultActions is not null) entries.Add(new("defaultActions", ArgsWriter.List(DefaultActions, static item0 => item0.ToObjectExpr())));
-                if (LoadBalancerArn is not null) entries.Add(new("loadBalancerArn", LoadBalancerArn.Expr));
-                if (MutualAuthentication is not null) entries.Add(new("mutualAuthentication", MutualAuthentication.ToObjectExpr()));
-                if (Port is not null) entries.Add(new("port", Port.Expr));
-                if (Protocol is not null) entries.Add(new("protocol", Protocol.Expr));
-                if (Region is not null) entries.Add(new("region", Region.Expr));
-                if (RoutingHttpRequestXAmznMtlsClientcertHeaderName is not null) entries.Add(new("routingHttpRequestXAmznMtlsClientcertHeaderName", RoutingHttpRequestXAmznMtlsClientcertHeaderName.Expr));
-                if (RoutingHttpRequestXAmznMtlsClientcertIssuerHeaderName is not null) entries.Add(new("routingHttpRequestXAmznMtlsClientcertIssuerHeaderName", RoutingHttpRequestXAmznMtlsClientcertIssuerHeaderName.Expr));
-                if (RoutingHttpRequestXAmznMtlsClientcertLeafHeaderName is not null) entries.Add(new("routingHttpRequestXAmznMtlsClientcertLeafHeaderName", RoutingHttpRequestXAmznMtlsClientcertLeafHeaderName.Expr));
-                if (RoutingHttpRequestXAmznMtlsClientcertSerialNumberHeaderName is not null) entries.Add(new("routingHttpRequestXAmznMtlsClientcertSerialNumberHeaderName", RoutingHttpRequestXAmznMtlsClientcertSerialNumberHeaderName.Expr));
-                if (RoutingHttpRequestXAmznMtlsClientcertSubjectHeaderName is not null) entries.Add(new("routingHttpRequestXAmznMtlsClientcertSubjectHeaderName", RoutingHttpRequestXAmznMtlsClientcertSubjectHeaderName.Expr));
-                if (RoutingHttpRequestXAmznMtlsClientcertValidityHeaderName is not null) entries.Add(new("routingHttpRequestXAmznMtlsClientcertValidityHeaderName", RoutingHttpRequestXAmznMtlsClientcertValidityHeaderName.Expr));
-                if (RoutingHttpRequestXAmznTlsCipherSuiteHeaderName is not null) entries.Add(new("routingHttpRequestXAmznTlsCipherSuiteHeaderName", RoutingHttpRequestXAmznTlsCipherSuiteHeaderName.Expr));
-                if (RoutingHttpRequestXAmznTlsVersionHeaderName is not null) entries.Add(new("routingHttpRequestXAmznTlsVersionHeaderName", RoutingHttpRequestXAmznTlsVersionHeaderName.Expr));
-                if (RoutingHttpResponseAccessControlAllowCredentialsHeaderValue is not null) entries.Add(new("routingHttpResponseAccessControlAllowCredentialsHeaderValue", RoutingHttpResponseAccessControlAllowCredentialsHeaderValue.Expr));
-                if (RoutingHttpResponseAccessControlAllowHeadersHeaderValue is not null) entries.Add(new("routingHttpResponseAccessControlAllowHeadersHeaderValue", RoutingHttpResponseAccessControlAllowHeadersHeaderValue.Expr));
-                if (RoutingHttpResponseAccessControlAllowMethodsHeaderValue is not null) entries.Add(new("routingHttpResponseAccessControlAllowMethodsHeaderValue", RoutingHttpResponseAccessControlAllowMethodsHeaderValue.Expr));
-                if (RoutingHttpResponseAccessControlAllowOriginHeaderValue is not null) entries.Add(new("routingHttpResponseAccessControlAllowOriginHeaderValue", RoutingHttpResponseAccessControlAllowOriginHeaderValue.Expr));
-                if (RoutingHttpResponseAccessControlExposeHeadersHeaderValue is not null) entries.Add(new("routingHttpResponseAccessControlExposeHeadersHeaderValue", RoutingHttpResponseAccessControlExposeHeadersHeaderValue.Expr));
-                if (RoutingHttpResponseAccessControlMaxAgeHeaderValue is not null) entries.Add(new("routingHttpResponseAccessControlMaxAgeHeaderValue", RoutingHttpResponseAccessControlMaxAgeHeaderValue.Expr));
-                if (RoutingHttpResponseContentSecurityPolicyHeaderValue is not null) entries.Add(new("routingHttpResponseContentSecurityPolicyHeaderValue", RoutingHttpResponseContentSecurityPolicyHeaderValue.Expr));
-                if (RoutingHttpResponseServerEnabled is not null) entries.Add(new("routingHttpResponseServerEnabled", RoutingHttpResponseServerEnabled.Expr));
-                if (RoutingHttpResponseStrictTransportSecurityHeaderValue is not null) entries.Add(new("routingHttpResponseStrictTransportSecurityHeaderValue", RoutingHttpResponseStrictTransportSecurityHeaderValue.Expr));
-                if (RoutingHttpResponseXContentTypeOptionsHeaderValue is not null) entries.Add(new("routingHttpResponseXContentTypeOptionsHeaderValue", RoutingHttpResponseXContentTypeOptionsHeaderValue.Expr));
-                if (RoutingHttpResponseXFrameOptionsHeaderValue is not null) entries.Add(new("routingHttpResponseXFrameOptionsHeaderValue", RoutingHttpResponseXFrameOptionsHeaderValue.Expr));
-                if (SslPolicy is not null) entries.Add(new("sslPolicy", SslPolicy.Expr));
-                if (Tags is not null) entries.Add(new("tags", ArgsWriter.Map(Tags, static item0 => item0.Expr)));
-                if (TcpIdleTimeoutSeconds is not null) entries.Add(new("tcpIdleTimeoutSeconds", TcpIdleTimeoutSeconds.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (AlpnPolicy is not null) entries.Add(new("alpnPolicy", AlpnPolicy.Expr)); break;
+                        case 1: if (CertificateArn is not null) entries.Add(new("certificateArn", CertificateArn.Expr)); break;
+                        case 2: if (DefaultActions is not null) entries.Add(new("defaultActions", ArgsWriter.List(DefaultActions, static item0 => item0.ToObjectExpr()))); break;
+                        case 3: if (LoadBalancerArn is not null) entries.Add(new("loadBalancerArn", LoadBalancerArn.Expr)); break;
+                        case 4: if (MutualAuthentication is not null) entries.Add(new("mutualAuthentication", MutualAuthentication.ToObjectExpr())); break;
+                        case 5: if (Port is not null) entries.Add(new("port", Port.Expr)); break;
+                        case 6: if (Protocol is not null) entries.Add(new("protocol", Protocol.Expr)); break;
+                        case 7: if (Region is not null) entries.Add(new("region", Region.Expr)); break;
+                        case 8: if (RoutingHttpRequestXAmznMtlsClientcertHeaderName is not null) entries.Add(new("routingHttpRequestXAmznMtlsClientcertHeaderName", RoutingHttpRequestXAmznMtlsClientcertHeaderName.Expr)); break;
+                        case 9: if (RoutingHttpRequestXAmznMtlsClientcertIssuerHeaderName is not null) entries.Add(new("routingHttpRequestXAmznMtlsClientcertIssuerHeaderName", RoutingHttpRequestXAmznMtlsClientcertIssuerHeaderName.Expr)); break;
+                        case 10: if (RoutingHttpRequestXAmznMtlsClientcertLeafHeaderName is not null) entries.Add(new("routingHttpRequestXAmznMtlsClientcertLeafHeaderName", RoutingHttpRequestXAmznMtlsClientcertLeafHeaderName.Expr)); break;
+                        case 11: if (RoutingHttpRequestXAmznMtlsClientcertSerialNumberHeaderName is not null) entries.Add(new("routingHttpRequestXAmznMtlsClientcertSerialNumberHeaderName", RoutingHttpRequestXAmznMtlsClientcertSerialNumberHeaderName.Expr)); break;
+                        case 12: if (RoutingHttpRequestXAmznMtlsClientcertSubjectHeaderName is not null) entries.Add(new("routingHttpRequestXAmznMtlsClientcertSubjectHeaderName", RoutingHttpRequestXAmznMtlsClientcertSubjectHeaderName.Expr)); break;
+                        case 13: if (RoutingHttpRequestXAmznMtlsClientcertValidityHeaderName is not null) entries.Add(new("routingHttpRequestXAmznMtlsClientcertValidityHeaderName", RoutingHttpRequestXAmznMtlsClientcertValidityHeaderName.Expr)); break;
+                        case 14: if (RoutingHttpRequestXAmznTlsCipherSuiteHeaderName is not null) entries.Add(new("routingHttpRequestXAmznTlsCipherSuiteHeaderName", RoutingHttpRequestXAmznTlsCipherSuiteHeaderName.Expr)); break;
+                        case 15: if (RoutingHttpRequestXAmznTlsVersionHeaderName is not null) entries.Add(new("routingHttpRequestXAmznTlsVersionHeaderName", RoutingHttpRequestXAmznTlsVersionHeaderName.Expr)); break;
+                        case 16: if (RoutingHttpResponseAccessControlAllowCredentialsHeaderValue is not null) entries.Add(new("routingHttpResponseAccessControlAllowCredentialsHeaderValue", RoutingHttpResponseAccessControlAllowCredentialsHeaderValue.Expr)); break;
+                        case 17: if (RoutingHttpResponseAccessControlAllowHeadersHeaderValue is not null) entries.Add(new("routingHttpResponseAccessControlAllowHeadersHeaderValue", RoutingHttpResponseAccessControlAllowHeadersHeaderValue.Expr)); break;
+                        case 18: if (RoutingHttpResponseAccessControlAllowMethodsHeaderValue is not null) entries.Add(new("routingHttpResponseAccessControlAllowMethodsHeaderValue", RoutingHttpResponseAccessControlAllowMethodsHeaderValue.Expr)); break;
+                        case 19: if (RoutingHttpResponseAccessControlAllowOriginHeaderValue is not null) entries.Add(new("routingHttpResponseAccessControlAllowOriginHeaderValue", RoutingHttpResponseAccessControlAllowOriginHeaderValue.Expr)); break;
+                        case 20: if (RoutingHttpResponseAccessControlExposeHeadersHeaderValue is not null) entries.Add(new("routingHttpResponseAccessControlExposeHeadersHeaderValue", RoutingHttpResponseAccessControlExposeHeadersHeaderValue.Expr)); break;
+                        case 21: if (RoutingHttpResponseAccessControlMaxAgeHeaderValue is not null) entries.Add(new("routingHttpResponseAccessControlMaxAgeHeaderValue", RoutingHttpResponseAccessControlMaxAgeHeaderValue.Expr)); break;
+                        case 22: if (RoutingHttpResponseContentSecurityPolicyHeaderValue is not null) entries.Add(new("routingHttpResponseContentSecurityPolicyHeaderValue", RoutingHttpResponseContentSecurityPolicyHeaderValue.Expr)); break;
+                        case 23: if (RoutingHttpResponseServerEnabled is not null) entries.Add(new("routingHttpResponseServerEnabled", RoutingHttpResponseServerEnabled.Expr)); break;
+                        case 24: if (RoutingHttpResponseStrictTransportSecurityHeaderValue is not null) entries.Add(new("routingHttpResponseStrictTransportSecurityHeaderValue", RoutingHttpResponseStrictTransportSecurityHeaderValue.Expr)); break;
+                        case 25: if (RoutingHttpResponseXContentTypeOptionsHeaderValue is not null) entries.Add(new("routingHttpResponseXContentTypeOptionsHeaderValue", RoutingHttpResponseXContentTypeOptionsHeaderValue.Expr)); break;
+                        case 26: if (RoutingHttpResponseXFrameOptionsHeaderValue is not null) entries.Add(new("routingHttpResponseXFrameOptionsHeaderValue", RoutingHttpResponseXFrameOptionsHeaderValue.Expr)); break;
+                        case 27: if (SslPolicy is not null) entries.Add(new("sslPolicy", SslPolicy.Expr)); break;
+                        case 28: if (Tags is not null) entries.Add(new("tags", ArgsWriter.Map(Tags, static item0 => item0.Expr))); break;
+                        case 29: if (TcpIdleTimeoutSeconds is not null) entries.Add(new("tcpIdleTimeoutSeconds", TcpIdleTimeoutSeconds.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -27,17 +27,23 @@ public static partial class Aws
         /// <summary>The inputs of <c>aws:lb/listenerCertificate:ListenerCertificate</c>.</summary>
         public sealed partial class ListenerCertificateArgs : Args
         {
-            public required Input<string> CertificateArn { get; init; }
-            public required Input<string> ListenerArn { get; init; }
-            public Input<string>? Region { get; init; }
+            public required Input<string> CertificateArn { get; init { field = value; Assigned(0); } }
+            public required Input<string> ListenerArn { get; init { field = value; Assigned(1); } }
+            public Input<string>? Region { get; init { field = value; Assigned(2); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(3);
-                if (CertificateArn is not null) entries.Add(new("certificateArn", CertificateArn.Expr));
-                if (ListenerArn is not null) entries.Add(new("listenerArn", ListenerArn.Expr));
-                if (Region is not null) entries.Add(new("region", Region.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (CertificateArn is not null) entries.Add(new("certificateArn", CertificateArn.Expr)); break;
+                        case 1: if (ListenerArn is not null) entries.Add(new("listenerArn", ListenerArn.Expr)); break;
+                        case 2: if (Region is not null) entries.Add(new("region", Region.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

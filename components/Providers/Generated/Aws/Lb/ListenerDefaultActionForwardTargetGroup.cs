@@ -14,15 +14,21 @@ public static partial class Aws
         {
             public const string Token = "aws:lb/ListenerDefaultActionForwardTargetGroup:ListenerDefaultActionForwardTargetGroup";
 
-            public required Input<string> Arn { get; init; }
-            public Input<double>? Weight { get; init; }
+            public required Input<string> Arn { get; init { field = value; Assigned(0); } }
+            public Input<double>? Weight { get; init { field = value; Assigned(1); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(2);
-                if (Arn is not null) entries.Add(new("arn", Arn.Expr));
-                if (Weight is not null) entries.Add(new("weight", Weight.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (Arn is not null) entries.Add(new("arn", Arn.Expr)); break;
+                        case 1: if (Weight is not null) entries.Add(new("weight", Weight.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -14,17 +14,23 @@ public static partial class Aws
         {
             public const string Token = "aws:lb/ListenerDefaultActionJwtValidation:ListenerDefaultActionJwtValidation";
 
-            public IReadOnlyList<Aws.Lb.ListenerDefaultActionJwtValidationAdditionalClaim>? AdditionalClaims { get; init; }
-            public required Input<string> Issuer { get; init; }
-            public required Input<string> JwksEndpoint { get; init; }
+            public IReadOnlyList<Aws.Lb.ListenerDefaultActionJwtValidationAdditionalClaim>? AdditionalClaims { get; init { field = value; Assigned(0); } }
+            public required Input<string> Issuer { get; init { field = value; Assigned(1); } }
+            public required Input<string> JwksEndpoint { get; init { field = value; Assigned(2); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(3);
-                if (AdditionalClaims is not null) entries.Add(new("additionalClaims", ArgsWriter.List(AdditionalClaims, static item0 => item0.ToObjectExpr())));
-                if (Issuer is not null) entries.Add(new("issuer", Issuer.Expr));
-                if (JwksEndpoint is not null) entries.Add(new("jwksEndpoint", JwksEndpoint.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (AdditionalClaims is not null) entries.Add(new("additionalClaims", ArgsWriter.List(AdditionalClaims, static item0 => item0.ToObjectExpr()))); break;
+                        case 1: if (Issuer is not null) entries.Add(new("issuer", Issuer.Expr)); break;
+                        case 2: if (JwksEndpoint is not null) entries.Add(new("jwksEndpoint", JwksEndpoint.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -14,17 +14,23 @@ public static partial class Aws
         {
             public const string Token = "aws:lb/ListenerDefaultActionJwtValidationAdditionalClaim:ListenerDefaultActionJwtValidationAdditionalClaim";
 
-            public required Input<string> Format { get; init; }
-            public required Input<string> Name { get; init; }
-            public required IReadOnlyList<Input<string>> Values { get; init; }
+            public required Input<string> Format { get; init { field = value; Assigned(0); } }
+            public required Input<string> Name { get; init { field = value; Assigned(1); } }
+            public required IReadOnlyList<Input<string>> Values { get; init { field = value; Assigned(2); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(3);
-                if (Format is not null) entries.Add(new("format", Format.Expr));
-                if (Name is not null) entries.Add(new("name", Name.Expr));
-                if (Values is not null) entries.Add(new("values", ArgsWriter.List(Values, static item0 => item0.Expr)));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (Format is not null) entries.Add(new("format", Format.Expr)); break;
+                        case 1: if (Name is not null) entries.Add(new("name", Name.Expr)); break;
+                        case 2: if (Values is not null) entries.Add(new("values", ArgsWriter.List(Values, static item0 => item0.Expr))); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -14,23 +14,29 @@ public static partial class Aws
         {
             public const string Token = "aws:lb/ListenerDefaultActionRedirect:ListenerDefaultActionRedirect";
 
-            public Input<string>? Host { get; init; }
-            public Input<string>? Path { get; init; }
-            public Input<string>? Port { get; init; }
-            public Input<string>? Protocol { get; init; }
-            public Input<string>? Query { get; init; }
-            public required Input<string> StatusCode { get; init; }
+            public Input<string>? Host { get; init { field = value; Assigned(0); } }
+            public Input<string>? Path { get; init { field = value; Assigned(1); } }
+            public Input<string>? Port { get; init { field = value; Assigned(2); } }
+            public Input<string>? Protocol { get; init { field = value; Assigned(3); } }
+            public Input<string>? Query { get; init { field = value; Assigned(4); } }
+            public required Input<string> StatusCode { get; init { field = value; Assigned(5); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(6);
-                if (Host is not null) entries.Add(new("host", Host.Expr));
-                if (Path is not null) entries.Add(new("path", Path.Expr));
-                if (Port is not null) entries.Add(new("port", Port.Expr));
-                if (Protocol is not null) entries.Add(new("protocol", Protocol.Expr));
-                if (Query is not null) entries.Add(new("query", Query.Expr));
-                if (StatusCode is not null) entries.Add(new("statusCode", StatusCode.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (Host is not null) entries.Add(new("host", Host.Expr)); break;
+                        case 1: if (Path is not null) entries.Add(new("path", Path.Expr)); break;
+                        case 2: if (Port is not null) entries.Add(new("port", Port.Expr)); break;
+                        case 3: if (Protocol is not null) entries.Add(new("protocol", Protocol.Expr)); break;
+                        case 4: if (Query is not null) entries.Add(new("query", Query.Expr)); break;
+                        case 5: if (StatusCode is not null) entries.Add(new("statusCode", StatusCode.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -14,19 +14,25 @@ public static partial class Aws
         {
             public const string Token = "aws:lb/ListenerMutualAuthentication:ListenerMutualAuthentication";
 
-            public Input<string>? AdvertiseTrustStoreCaNames { get; init; }
-            public Input<bool>? IgnoreClientCertificateExpiry { get; init; }
-            public required Input<string> Mode { get; init; }
-            public Input<string>? TrustStoreArn { get; init; }
+            public Input<string>? AdvertiseTrustStoreCaNames { get; init { field = value; Assigned(0); } }
+            public Input<bool>? IgnoreClientCertificateExpiry { get; init { field = value; Assigned(1); } }
+            public required Input<string> Mode { get; init { field = value; Assigned(2); } }
+            public Input<string>? TrustStoreArn { get; init { field = value; Assigned(3); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(4);
-                if (AdvertiseTrustStoreCaNames is not null) entries.Add(new("advertiseTrustStoreCaNames", AdvertiseTrustStoreCaNames.Expr));
-                if (IgnoreClientCertificateExpiry is not null) entries.Add(new("ignoreClientCertificateExpiry", IgnoreClientCertificateExpiry.Expr));
-                if (Mode is not null) entries.Add(new("mode", Mode.Expr));
-                if (TrustStoreArn is not null) entries.Add(new("trustStoreArn", TrustStoreArn.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (AdvertiseTrustStoreCaNames is not null) entries.Add(new("advertiseTrustStoreCaNames", AdvertiseTrustStoreCaNames.Expr)); break;
+                        case 1: if (IgnoreClientCertificateExpiry is not null) entries.Add(new("ignoreClientCertificateExpiry", IgnoreClientCertificateExpiry.Expr)); break;
+                        case 2: if (Mode is not null) entries.Add(new("mode", Mode.Expr)); break;
+                        case 3: if (TrustStoreArn is not null) entries.Add(new("trustStoreArn", TrustStoreArn.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

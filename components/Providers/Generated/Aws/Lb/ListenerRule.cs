@@ -33,25 +33,31 @@ public static partial class Aws
         /// <summary>The inputs of <c>aws:lb/listenerRule:ListenerRule</c>.</summary>
         public sealed partial class ListenerRuleArgs : Args
         {
-            public required IReadOnlyList<Aws.Lb.ListenerRuleAction> Actions { get; init; }
-            public required IReadOnlyList<Aws.Lb.ListenerRuleCondition> Conditions { get; init; }
-            public required Input<string> ListenerArn { get; init; }
-            public Input<double>? Priority { get; init; }
-            public Input<string>? Region { get; init; }
-            public IReadOnlyDictionary<string, Input<string>>? Tags { get; init; }
-            public IReadOnlyList<Aws.Lb.ListenerRuleTransform>? Transforms { get; init; }
+            public required IReadOnlyList<Aws.Lb.ListenerRuleAction> Actions { get; init { field = value; Assigned(0); } }
+            public required IReadOnlyList<Aws.Lb.ListenerRuleCondition> Conditions { get; init { field = value; Assigned(1); } }
+            public required Input<string> ListenerArn { get; init { field = value; Assigned(2); } }
+            public Input<double>? Priority { get; init { field = value; Assigned(3); } }
+            public Input<string>? Region { get; init { field = value; Assigned(4); } }
+            public IReadOnlyDictionary<string, Input<string>>? Tags { get; init { field = value; Assigned(5); } }
+            public IReadOnlyList<Aws.Lb.ListenerRuleTransform>? Transforms { get; init { field = value; Assigned(6); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(7);
-                if (Actions is not null) entries.Add(new("actions", ArgsWriter.List(Actions, static item0 => item0.ToObjectExpr())));
-                if (Conditions is not null) entries.Add(new("conditions", ArgsWriter.List(Conditions, static item0 => item0.ToObjectExpr())));
-                if (ListenerArn is not null) entries.Add(new("listenerArn", ListenerArn.Expr));
-                if (Priority is not null) entries.Add(new("priority", Priority.Expr));
-                if (Region is not null) entries.Add(new("region", Region.Expr));
-                if (Tags is not null) entries.Add(new("tags", ArgsWriter.Map(Tags, static item0 => item0.Expr)));
-                if (Transforms is not null) entries.Add(new("transforms", ArgsWriter.List(Transforms, static item0 => item0.ToObjectExpr())));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (Actions is not null) entries.Add(new("actions", ArgsWriter.List(Actions, static item0 => item0.ToObjectExpr()))); break;
+                        case 1: if (Conditions is not null) entries.Add(new("conditions", ArgsWriter.List(Conditions, static item0 => item0.ToObjectExpr()))); break;
+                        case 2: if (ListenerArn is not null) entries.Add(new("listenerArn", ListenerArn.Expr)); break;
+                        case 3: if (Priority is not null) entries.Add(new("priority", Priority.Expr)); break;
+                        case 4: if (Region is not null) entries.Add(new("region", Region.Expr)); break;
+                        case 5: if (Tags is not null) entries.Add(new("tags", ArgsWriter.Map(Tags, static item0 => item0.Expr))); break;
+                        case 6: if (Transforms is not null) entries.Add(new("transforms", ArgsWriter.List(Transforms, static item0 => item0.ToObjectExpr()))); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -14,29 +14,35 @@ public static partial class Aws
         {
             public const string Token = "aws:lb/ListenerRuleAction:ListenerRuleAction";
 
-            public Aws.Lb.ListenerRuleActionAuthenticateCognito? AuthenticateCognito { get; init; }
-            public Aws.Lb.ListenerRuleActionAuthenticateOidc? AuthenticateOidc { get; init; }
-            public Aws.Lb.ListenerRuleActionFixedResponse? FixedResponse { get; init; }
-            public Aws.Lb.ListenerRuleActionForward? Forward { get; init; }
-            public Aws.Lb.ListenerRuleActionJwtValidation? JwtValidation { get; init; }
-            public Input<double>? Order { get; init; }
-            public Aws.Lb.ListenerRuleActionRedirect? Redirect { get; init; }
-            public Input<string>? TargetGroupArn { get; init; }
-            public required Input<string> Type { get; init; }
+            public Aws.Lb.ListenerRuleActionAuthenticateCognito? AuthenticateCognito { get; init { field = value; Assigned(0); } }
+            public Aws.Lb.ListenerRuleActionAuthenticateOidc? AuthenticateOidc { get; init { field = value; Assigned(1); } }
+            public Aws.Lb.ListenerRuleActionFixedResponse? FixedResponse { get; init { field = value; Assigned(2); } }
+            public Aws.Lb.ListenerRuleActionForward? Forward { get; init { field = value; Assigned(3); } }
+            public Aws.Lb.ListenerRuleActionJwtValidation? JwtValidation { get; init { field = value; Assigned(4); } }
+            public Input<double>? Order { get; init { field = value; Assigned(5); } }
+            public Aws.Lb.ListenerRuleActionRedirect? Redirect { get; init { field = value; Assigned(6); } }
+            public Input<string>? TargetGroupArn { get; init { field = value; Assigned(7); } }
+            public required Input<string> Type { get; init { field = value; Assigned(8); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(9);
-                if (AuthenticateCognito is not null) entries.Add(new("authenticateCognito", AuthenticateCognito.ToObjectExpr()));
-                if (AuthenticateOidc is not null) entries.Add(new("authenticateOidc", AuthenticateOidc.ToObjectExpr()));
-                if (FixedResponse is not null) entries.Add(new("fixedResponse", FixedResponse.ToObjectExpr()));
-                if (Forward is not null) entries.Add(new("forward", Forward.ToObjectExpr()));
-                if (JwtValidation is not null) entries.Add(new("jwtValidation", JwtValidation.ToObjectExpr()));
-                if (Order is not null) entries.Add(new("order", Order.Expr));
-                if (Redirect is not null) entries.Add(new("redirect", Redirect.ToObjectExpr()));
-                if (TargetGroupArn is not null) entries.Add(new("targetGroupArn", TargetGroupArn.Expr));
-                if (Type is not null) entries.Add(new("type", Type.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (AuthenticateCognito is not null) entries.Add(new("authenticateCognito", AuthenticateCognito.ToObjectExpr())); break;
+                        case 1: if (AuthenticateOidc is not null) entries.Add(new("authenticateOidc", AuthenticateOidc.ToObjectExpr())); break;
+                        case 2: if (FixedResponse is not null) entries.Add(new("fixedResponse", FixedResponse.ToObjectExpr())); break;
+                        case 3: if (Forward is not null) entries.Add(new("forward", Forward.ToObjectExpr())); break;
+                        case 4: if (JwtValidation is not null) entries.Add(new("jwtValidation", JwtValidation.ToObjectExpr())); break;
+                        case 5: if (Order is not null) entries.Add(new("order", Order.Expr)); break;
+                        case 6: if (Redirect is not null) entries.Add(new("redirect", Redirect.ToObjectExpr())); break;
+                        case 7: if (TargetGroupArn is not null) entries.Add(new("targetGroupArn", TargetGroupArn.Expr)); break;
+                        case 8: if (Type is not null) entries.Add(new("type", Type.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -14,27 +14,33 @@ public static partial class Aws
         {
             public const string Token = "aws:lb/ListenerRuleActionAuthenticateCognito:ListenerRuleActionAuthenticateCognito";
 
-            public IReadOnlyDictionary<string, Input<string>>? AuthenticationRequestExtraParams { get; init; }
-            public Input<string>? OnUnauthenticatedRequest { get; init; }
-            public Input<string>? Scope { get; init; }
-            public Input<string>? SessionCookieName { get; init; }
-            public Input<double>? SessionTimeout { get; init; }
-            public required Input<string> UserPoolArn { get; init; }
-            public required Input<string> UserPoolClientId { get; init; }
-            public required Input<string> UserPoolDomain { get; init; }
+            public IReadOnlyDictionary<string, Input<string>>? AuthenticationRequestExtraParams { get; init { field = value; Assigned(0); } }
+            public Input<string>? OnUnauthenticatedRequest { get; init { field = value; Assigned(1); } }
+            public Input<string>? Scope { get; init { field = value; Assigned(2); } }
+            public Input<string>? SessionCookieName { get; init { field = value; Assigned(3); } }
+            public Input<double>? SessionTimeout { get; init { field = value; Assigned(4); } }
+            public required Input<string> UserPoolArn { get; init { field = value; Assigned(5); } }
+            public required Input<string> UserPoolClientId { get; init { field = value; Assigned(6); } }
+            public required Input<string> UserPoolDomain { get; init { field = value; Assigned(7); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(8);
-                if (AuthenticationRequestExtraParams is not null) entries.Add(new("authenticationRequestExtraParams", ArgsWriter.Map(AuthenticationRequestExtraParams, static item0 => item0.Expr)));
-                if (OnUnauthenticatedRequest is not null) entries.Add(new("onUnauthenticatedRequest", OnUnauthenticatedRequest.Expr));
-                if (Scope is not null) entries.Add(new("scope", Scope.Expr));
-                if (SessionCookieName is not null) entries.Add(new("sessionCookieName", SessionCookieName.Expr));
-                if (SessionTimeout is not null) entries.Add(new("sessionTimeout", SessionTimeout.Expr));
-                if (UserPoolArn is not null) entries.Add(new("userPoolArn", UserPoolArn.Expr));
-                if (UserPoolClientId is not null) entries.Add(new("userPoolClientId", UserPoolClientId.Expr));
-                if (UserPoolDomain is not null) entries.Add(new("userPoolDomain", UserPoolDomain.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (AuthenticationRequestExtraParams is not null) entries.Add(new("authenticationRequestExtraParams", ArgsWriter.Map(AuthenticationRequestExtraParams, static item0 => item0.Expr))); break;
+                        case 1: if (OnUnauthenticatedRequest is not null) entries.Add(new("onUnauthenticatedRequest", OnUnauthenticatedRequest.Expr)); break;
+                        case 2: if (Scope is not null) entries.Add(new("scope", Scope.Expr)); break;
+                        case 3: if (SessionCookieName is not null) entries.Add(new("sessionCookieName", SessionCookieName.Expr)); break;
+                        case 4: if (SessionTimeout is not null) entries.Add(new("sessionTimeout", SessionTimeout.Expr)); break;
+                        case 5: if (UserPoolArn is not null) entries.Add(new("userPoolArn", UserPoolArn.Expr)); break;
+                        case 6: if (UserPoolClientId is not null) entries.Add(new("userPoolClientId", UserPoolClientId.Expr)); break;
+                        case 7: if (UserPoolDomain is not null) entries.Add(new("userPoolDomain", UserPoolDomain.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -14,33 +14,39 @@ public static partial class Aws
         {
             public const string Token = "aws:lb/ListenerRuleActionAuthenticateOidc:ListenerRuleActionAuthenticateOidc";
 
-            public IReadOnlyDictionary<string, Input<string>>? AuthenticationRequestExtraParams { get; init; }
-            public required Input<string> AuthorizationEndpoint { get; init; }
-            public required Input<string> ClientId { get; init; }
-            public required Input<string> ClientSecret { get; init; }
-            public required Input<string> Issuer { get; init; }
-            public Input<string>? OnUnauthenticatedRequest { get; init; }
-            public Input<string>? Scope { get; init; }
-            public Input<string>? SessionCookieName { get; init; }
-            public Input<double>? SessionTimeout { get; init; }
-            public required Input<string> TokenEndpoint { get; init; }
-            public required Input<string> UserInfoEndpoint { get; init; }
+            public IReadOnlyDictionary<string, Input<string>>? AuthenticationRequestExtraParams { get; init { field = value; Assigned(0); } }
+            public required Input<string> AuthorizationEndpoint { get; init { field = value; Assigned(1); } }
+            public required Input<string> ClientId { get; init { field = value; Assigned(2); } }
+            public required Input<string> ClientSecret { get; init { field = value; Assigned(3); } }
+            public required Input<string> Issuer { get; init { field = value; Assigned(4); } }
+            public Input<string>? OnUnauthenticatedRequest { get; init { field = value; Assigned(5); } }
+            public Input<string>? Scope { get; init { field = value; Assigned(6); } }
+            public Input<string>? SessionCookieName { get; init { field = value; Assigned(7); } }
+            public Input<double>? SessionTimeout { get; init { field = value; Assigned(8); } }
+            public required Input<string> TokenEndpoint { get; init { field = value; Assigned(9); } }
+            public required Input<string> UserInfoEndpoint { get; init { field = value; Assigned(10); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(11);
-                if (AuthenticationRequestExtraParams is not null) entries.Add(new("authenticationRequestExtraParams", ArgsWriter.Map(AuthenticationRequestExtraParams, static item0 => item0.Expr)));
-                if (AuthorizationEndpoint is not null) entries.Add(new("authorizationEndpoint", AuthorizationEndpoint.Expr));
-                if (ClientId is not null) entries.Add(new("clientId", ClientId.Expr));
-                if (ClientSecret is not null) entries.Add(new("clientSecret", ClientSecret.Expr));
-                if (Issuer is not null) entries.Add(new("issuer", Issuer.Expr));
-                if (OnUnauthenticatedRequest is not null) entries.Add(new("onUnauthenticatedRequest", OnUnauthenticatedRequest.Expr));
-                if (Scope is not null) entries.Add(new("scope", Scope.Expr));
-                if (SessionCookieName is not null) entries.Add(new("sessionCookieName", SessionCookieName.Expr));
-                if (SessionTimeout is not null) entries.Add(new("sessionTimeout", SessionTimeout.Expr));
-                if (TokenEndpoint is not null) entries.Add(new("tokenEndpoint", TokenEndpoint.Expr));
-                if (UserInfoEndpoint is not null) entries.Add(new("userInfoEndpoint", UserInfoEndpoint.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (AuthenticationRequestExtraParams is not null) entries.Add(new("authenticationRequestExtraParams", ArgsWriter.Map(AuthenticationRequestExtraParams, static item0 => item0.Expr))); break;
+                        case 1: if (AuthorizationEndpoint is not null) entries.Add(new("authorizationEndpoint", AuthorizationEndpoint.Expr)); break;
+                        case 2: if (ClientId is not null) entries.Add(new("clientId", ClientId.Expr)); break;
+                        case 3: if (ClientSecret is not null) entries.Add(new("clientSecret", ClientSecret.Expr)); break;
+                        case 4: if (Issuer is not null) entries.Add(new("issuer", Issuer.Expr)); break;
+                        case 5: if (OnUnauthenticatedRequest is not null) entries.Add(new("onUnauthenticatedRequest", OnUnauthenticatedRequest.Expr)); break;
+                        case 6: if (Scope is not null) entries.Add(new("scope", Scope.Expr)); break;
+                        case 7: if (SessionCookieName is not null) entries.Add(new("sessionCookieName", SessionCookieName.Expr)); break;
+                        case 8: if (SessionTimeout is not null) entries.Add(new("sessionTimeout", SessionTimeout.Expr)); break;
+                        case 9: if (TokenEndpoint is not null) entries.Add(new("tokenEndpoint", TokenEndpoint.Expr)); break;
+                        case 10: if (UserInfoEndpoint is not null) entries.Add(new("userInfoEndpoint", UserInfoEndpoint.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -14,17 +14,23 @@ public static partial class Aws
         {
             public const string Token = "aws:lb/ListenerRuleActionFixedResponse:ListenerRuleActionFixedResponse";
 
-            public required Input<string> ContentType { get; init; }
-            public Input<string>? MessageBody { get; init; }
-            public Input<string>? StatusCode { get; init; }
+            public required Input<string> ContentType { get; init { field = value; Assigned(0); } }
+            public Input<string>? MessageBody { get; init { field = value; Assigned(1); } }
+            public Input<string>? StatusCode { get; init { field = value; Assigned(2); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(3);
-                if (ContentType is not null) entries.Add(new("contentType", ContentType.Expr));
-                if (MessageBody is not null) entries.Add(new("messageBody", MessageBody.Expr));
-                if (StatusCode is not null) entries.Add(new("statusCode", StatusCode.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (ContentType is not null) entries.Add(new("contentType", ContentType.Expr)); break;
+                        case 1: if (MessageBody is not null) entries.Add(new("messageBody", MessageBody.Expr)); break;
+                        case 2: if (StatusCode is not null) entries.Add(new("statusCode", StatusCode.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

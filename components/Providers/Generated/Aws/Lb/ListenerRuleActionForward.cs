@@ -14,15 +14,21 @@ public static partial class Aws
         {
             public const string Token = "aws:lb/ListenerRuleActionForward:ListenerRuleActionForward";
 
-            public Aws.Lb.ListenerRuleActionForwardStickiness? Stickiness { get; init; }
-            public required IReadOnlyList<Aws.Lb.ListenerRuleActionForwardTargetGroup> TargetGroups { get; init; }
+            public Aws.Lb.ListenerRuleActionForwardStickiness? Stickiness { get; init { field = value; Assigned(0); } }
+            public required IReadOnlyList<Aws.Lb.ListenerRuleActionForwardTargetGroup> TargetGroups { get; init { field = value; Assigned(1); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(2);
-                if (Stickiness is not null) entries.Add(new("stickiness", Stickiness.ToObjectExpr()));
-                if (TargetGroups is not null) entries.Add(new("targetGroups", ArgsWriter.List(TargetGroups, static item0 => item0.ToObjectExpr())));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (Stickiness is not null) entries.Add(new("stickiness", Stickiness.ToObjectExpr())); break;
+                        case 1: if (TargetGroups is not null) entries.Add(new("targetGroups", ArgsWriter.List(TargetGroups, static item0 => item0.ToObjectExpr()))); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -14,23 +14,29 @@ public static partial class Aws
         {
             public const string Token = "aws:lb/ListenerRuleCondition:ListenerRuleCondition";
 
-            public Aws.Lb.ListenerRuleConditionHostHeader? HostHeader { get; init; }
-            public Aws.Lb.ListenerRuleConditionHttpHeader? HttpHeader { get; init; }
-            public Aws.Lb.ListenerRuleConditionHttpRequestMethod? HttpRequestMethod { get; init; }
-            public Aws.Lb.ListenerRuleConditionPathPattern? PathPattern { get; init; }
-            public IReadOnlyList<Aws.Lb.ListenerRuleConditionQueryString>? QueryStrings { get; init; }
-            public Aws.Lb.ListenerRuleConditionSourceIp? SourceIp { get; init; }
+            public Aws.Lb.ListenerRuleConditionHostHeader? HostHeader { get; init { field = value; Assigned(0); } }
+            public Aws.Lb.ListenerRuleConditionHttpHeader? HttpHeader { get; init { field = value; Assigned(1); } }
+            public Aws.Lb.ListenerRuleConditionHttpRequestMethod? HttpRequestMethod { get; init { field = value; Assigned(2); } }
+            public Aws.Lb.ListenerRuleConditionPathPattern? PathPattern { get; init { field = value; Assigned(3); } }
+            public IReadOnlyList<Aws.Lb.ListenerRuleConditionQueryString>? QueryStrings { get; init { field = value; Assigned(4); } }
+            public Aws.Lb.ListenerRuleConditionSourceIp? SourceIp { get; init { field = value; Assigned(5); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(6);
-                if (HostHeader is not null) entries.Add(new("hostHeader", HostHeader.ToObjectExpr()));
-                if (HttpHeader is not null) entries.Add(new("httpHeader", HttpHeader.ToObjectExpr()));
-                if (HttpRequestMethod is not null) entries.Add(new("httpRequestMethod", HttpRequestMethod.ToObjectExpr()));
-                if (PathPattern is not null) entries.Add(new("pathPattern", PathPattern.ToObjectExpr()));
-                if (QueryStrings is not null) entries.Add(new("queryStrings", ArgsWriter.List(QueryStrings, static item0 => item0.ToObjectExpr())));
-                if (SourceIp is not null) entries.Add(new("sourceIp", SourceIp.ToObjectExpr()));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (HostHeader is not null) entries.Add(new("hostHeader", HostHeader.ToObjectExpr())); break;
+                        case 1: if (HttpHeader is not null) entries.Add(new("httpHeader", HttpHeader.ToObjectExpr())); break;
+                        case 2: if (HttpRequestMethod is not null) entries.Add(new("httpRequestMethod", HttpRequestMethod.ToObjectExpr())); break;
+                        case 3: if (PathPattern is not null) entries.Add(new("pathPattern", PathPattern.ToObjectExpr())); break;
+                        case 4: if (QueryStrings is not null) entries.Add(new("queryStrings", ArgsWriter.List(QueryStrings, static item0 => item0.ToObjectExpr()))); break;
+                        case 5: if (SourceIp is not null) entries.Add(new("sourceIp", SourceIp.ToObjectExpr())); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

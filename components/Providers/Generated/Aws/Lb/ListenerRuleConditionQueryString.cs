@@ -14,15 +14,21 @@ public static partial class Aws
         {
             public const string Token = "aws:lb/ListenerRuleConditionQueryString:ListenerRuleConditionQueryString";
 
-            public Input<string>? Key { get; init; }
-            public required Input<string> Value { get; init; }
+            public Input<string>? Key { get; init { field = value; Assigned(0); } }
+            public required Input<string> Value { get; init { field = value; Assigned(1); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(2);
-                if (Key is not null) entries.Add(new("key", Key.Expr));
-                if (Value is not null) entries.Add(new("value", Value.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (Key is not null) entries.Add(new("key", Key.Expr)); break;
+                        case 1: if (Value is not null) entries.Add(new("value", Value.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -14,17 +14,23 @@ public static partial class Aws
         {
             public const string Token = "aws:lb/ListenerRuleTransform:ListenerRuleTransform";
 
-            public Aws.Lb.ListenerRuleTransformHostHeaderRewriteConfig? HostHeaderRewriteConfig { get; init; }
-            public required Input<string> Type { get; init; }
-            public Aws.Lb.ListenerRuleTransformUrlRewriteConfig? UrlRewriteConfig { get; init; }
+            public Aws.Lb.ListenerRuleTransformHostHeaderRewriteConfig? HostHeaderRewriteConfig { get; init { field = value; Assigned(0); } }
+            public required Input<string> Type { get; init { field = value; Assigned(1); } }
+            public Aws.Lb.ListenerRuleTransformUrlRewriteConfig? UrlRewriteConfig { get; init { field = value; Assigned(2); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(3);
-                if (HostHeaderRewriteConfig is not null) entries.Add(new("hostHeaderRewriteConfig", HostHeaderRewriteConfig.ToObjectExpr()));
-                if (Type is not null) entries.Add(new("type", Type.Expr));
-                if (UrlRewriteConfig is not null) entries.Add(new("urlRewriteConfig", UrlRewriteConfig.ToObjectExpr()));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (HostHeaderRewriteConfig is not null) entries.Add(new("hostHeaderRewriteConfig", HostHeaderRewriteConfig.ToObjectExpr())); break;
+                        case 1: if (Type is not null) entries.Add(new("type", Type.Expr)); break;
+                        case 2: if (UrlRewriteConfig is not null) entries.Add(new("urlRewriteConfig", UrlRewriteConfig.ToObjectExpr())); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

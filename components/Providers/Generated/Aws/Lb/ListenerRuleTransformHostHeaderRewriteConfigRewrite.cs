@@ -14,15 +14,21 @@ public static partial class Aws
         {
             public const string Token = "aws:lb/ListenerRuleTransformHostHeaderRewriteConfigRewrite:ListenerRuleTransformHostHeaderRewriteConfigRewrite";
 
-            public required Input<string> Regex { get; init; }
-            public required Input<string> Replace { get; init; }
+            public required Input<string> Regex { get; init { field = value; Assigned(0); } }
+            public required Input<string> Replace { get; init { field = value; Assigned(1); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(2);
-                if (Regex is not null) entries.Add(new("regex", Regex.Expr));
-                if (Replace is not null) entries.Add(new("replace", Replace.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (Regex is not null) entries.Add(new("regex", Regex.Expr)); break;
+                        case 1: if (Replace is not null) entries.Add(new("replace", Replace.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -63,77 +63,83 @@ public static partial class Aws
         /// <summary>The inputs of <c>aws:lb/loadBalancer:LoadBalancer</c>.</summary>
         public sealed partial class LoadBalancerArgs : Args
         {
-            public Aws.Lb.LoadBalancerAccessLogs? AccessLogs { get; init; }
-            public Input<double>? ClientKeepAlive { get; init; }
-            public Aws.Lb.LoadBalancerConnectionLogs? ConnectionLogs { get; init; }
-            public Input<string>? CustomerOwnedIpv4Pool { get; init; }
-            public Input<string>? DesyncMitigationMode { get; init; }
-            public Input<string>? DnsRecordClientRoutingPolicy { get; init; }
-            public Input<bool>? DropInvalidHeaderFields { get; init; }
-            public Input<bool>? EnableCrossZoneLoadBalancing { get; init; }
-            public Input<bool>? EnableDeletionProtection { get; init; }
-            public Input<bool>? EnableHttp2 { get; init; }
-            public Input<string>? EnablePrefixForIpv6SourceNat { get; init; }
-            public Input<bool>? EnableTlsVersionAndCipherSuiteHeaders { get; init; }
-            public Input<bool>? EnableWafFailOpen { get; init; }
-            public Input<bool>? EnableXffClientPort { get; init; }
-            public Input<bool>? EnableZonalShift { get; init; }
-            public Input<string>? EnforceSecurityGroupInboundRulesOnPrivateLinkTraffic { get; init; }
-            public Aws.Lb.LoadBalancerHealthCheckLogs? HealthCheckLogs { get; init; }
-            public Input<double>? IdleTimeout { get; init; }
-            public Input<bool>? Internal { get; init; }
-            public Input<string>? IpAddressType { get; init; }
-            public Aws.Lb.LoadBalancerIpamPools? IpamPools { get; init; }
-            public Input<string>? LoadBalancerType { get; init; }
-            public Aws.Lb.LoadBalancerMinimumLoadBalancerCapacity? MinimumLoadBalancerCapacity { get; init; }
-            public Input<string>? Name { get; init; }
-            public Input<string>? NamePrefix { get; init; }
-            public Input<bool>? PreserveHostHeader { get; init; }
-            public Input<string>? Region { get; init; }
-            public Input<double>? SecondaryIpsAutoAssignedPerSubnet { get; init; }
-            public IReadOnlyList<Input<string>>? SecurityGroups { get; init; }
-            public IReadOnlyList<Aws.Lb.LoadBalancerSubnetMapping>? SubnetMappings { get; init; }
-            public IReadOnlyList<Input<string>>? Subnets { get; init; }
-            public IReadOnlyDictionary<string, Input<string>>? Tags { get; init; }
-            public Input<string>? XffHeaderProcessingMode { get; init; }
+            public Aws.Lb.LoadBalancerAccessLogs? AccessLogs { get; init { field = value; Assigned(0); } }
+            public Input<double>? ClientKeepAlive { get; init { field = value; Assigned(1); } }
+            public Aws.Lb.LoadBalancerConnectionLogs? ConnectionLogs { get; init { field = value; Assigned(2); } }
+            public Input<string>? CustomerOwnedIpv4Pool { get; init { field = value; Assigned(3); } }
+            public Input<string>? DesyncMitigationMode { get; init { field = value; Assigned(4); } }
+            public Input<string>? DnsRecordClientRoutingPolicy { get; init { field = value; Assigned(5); } }
+            public Input<bool>? DropInvalidHeaderFields { get; init { field = value; Assigned(6); } }
+            public Input<bool>? EnableCrossZoneLoadBalancing { get; init { field = value; Assigned(7); } }
+            public Input<bool>? EnableDeletionProtection { get; init { field = value; Assigned(8); } }
+            public Input<bool>? EnableHttp2 { get; init { field = value; Assigned(9); } }
+            public Input<string>? EnablePrefixForIpv6SourceNat { get; init { field = value; Assigned(10); } }
+            public Input<bool>? EnableTlsVersionAndCipherSuiteHeaders { get; init { field = value; Assigned(11); } }
+            public Input<bool>? EnableWafFailOpen { get; init { field = value; Assigned(12); } }
+            public Input<bool>? EnableXffClientPort { get; init { field = value; Assigned(13); } }
+            public Input<bool>? EnableZonalShift { get; init { field = value; Assigned(14); } }
+            public Input<string>? EnforceSecurityGroupInboundRulesOnPrivateLinkTraffic { get; init { field = value; Assigned(15); } }
+            public Aws.Lb.LoadBalancerHealthCheckLogs? HealthCheckLogs { get; init { field = value; Assigned(16); } }
+            public Input<double>? IdleTimeout { get; init { field = value; Assigned(17); } }
+            public Input<bool>? Internal { get; init { field = value; Assigned(18); } }
+            public Input<string>? IpAddressType { get; init { field = value; Assigned(19); } }
+            public Aws.Lb.LoadBalancerIpamPools? IpamPools { get; init { field = value; Assigned(20); } }
+            public Input<string>? LoadBalancerType { get; init { field = value; Assigned(21); } }
+            public Aws.Lb.LoadBalancerMinimumLoadBalancerCapacity? MinimumLoadBalancerCapacity { get; init { field = value; Assigned(22); } }
+            public Input<string>? Name { get; init { field = value; Assigned(23); } }
+            public Input<string>? NamePrefix { get; init { field = value; Assigned(24); } }
+            public Input<bool>? PreserveHostHeader { get; init { field = value; Assigned(25); } }
+            public Input<string>? Region { get; init { field = value; Assigned(26); } }
+            public Input<double>? SecondaryIpsAutoAssignedPerSubnet { get; init { field = value; Assigned(27); } }
+            public IReadOnlyList<Input<string>>? SecurityGroups { get; init { field = value; Assigned(28); } }
+            public IReadOnlyList<Aws.Lb.LoadBalancerSubnetMapping>? SubnetMappings { get; init { field = value; Assigned(29); } }
+            public IReadOnlyList<Input<string>>? Subnets { get; init { field = value; Assigned(30); } }
+            public IReadOnlyDictionary<string, Input<string>>? Tags { get; init { field = value; Assigned(31); } }
+            public Input<string>? XffHeaderProcessingMode { get; init { field = value; Assigned(32); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(33);
-                if (AccessLogs is not null) entries.Add(new("accessLogs", AccessLogs.ToObjectExpr()));
-                if (ClientKeepAlive is not null) entries.Add(new("clientKeepAlive", ClientKeepAlive.Expr));
-                if (ConnectionLogs is not null) entries.Add(new("connectionLogs", ConnectionLogs.ToObjectExpr()));
-                if (CustomerOwnedIpv4Pool is not null) entries.Add(new("customerOwnedIpv4Pool", CustomerOwnedIpv4Pool.Expr));
-                if (DesyncMitigationMode is not null) entries.Add(new("desyncMitigationMode", DesyncMitigationMode.Expr));
-                if (DnsRecordClientRoutingPolicy is not null) entries.Add(new("dnsRecordClientRoutingPolicy", DnsRecordClientRoutingPolicy.Expr));
-                if (DropInvalidHeaderFields is not null) entries.Add(new("dropInvalidHeaderFields", DropInvalidHeaderFields.Expr));
-                if (EnableCrossZoneLoadBalancing is not null) entries.Add(new("enableCrossZoneLoadBalancing", EnableCrossZoneLoadBalancing.Expr));
-                if (EnableDeletionProtection is not null) entries.Add(new("enableDeletionProtection", EnableDeletionProtection.Expr));
-                if (EnableHttp2 is not null) entries.Add(new("enableHttp2", EnableHttp2.Expr));
-                if (EnablePrefixForIpv6SourceNat is not null) entries.Add(new("enablePrefixForIpv6SourceNat", EnablePrefixForIpv6SourceNat.Expr));
-                if (EnableTlsVersionAndCipherSuiteHeaders is not null) entries.Add(new("enableTlsVersionAndCipherSuiteHeaders", EnableTlsVersionAndCipherSuiteHeaders.Expr));
-                if (EnableWafFailOpen is not null) entries.Add(new("enableWafFailOpen", EnableWafFailOpen.Expr));
-                if (EnableXffClientPort is not null) entries.Add(new("enableXffClientPort", EnableXffClientPort.Expr));
-                if (EnableZonalShift is not null) entries.Add(new("enableZonalShift", EnableZonalShift.Expr));
-                if (EnforceSecurityGroupInboundRulesOnPrivateLinkTraffic is not null) entries.Add(new("enforceSecurityGroupInboundRulesOnPrivateLinkTraffic", EnforceSecurityGroupInboundRulesOnPrivateLinkTraffic.Expr));
-                if (HealthCheckLogs is not null) entries.Add(new("healthCheckLogs", HealthCheckLogs.ToObjectExpr()));
-                if (IdleTimeout is not null) entries.Add(new("idleTimeout", IdleTimeout.Expr));
-                if (Internal is not null) entries.Add(new("internal", Internal.Expr));
-                if (IpAddressType is not null) entries.Add(new("ipAddressType", IpAddressType.Expr));
-                if (IpamPools is not null) entries.Add(new("ipamPools", IpamPools.ToObjectExpr()));
-                if (LoadBalancerType is not null) entries.Add(new("loadBalancerType", LoadBalancerType.Expr));
-                if (MinimumLoadBalancerCapacity is not null) entries.Add(new("minimumLoadBalancerCapacity", MinimumLoadBalancerCapacity.ToObjectExpr()));
-                if (Name is not null) entries.Add(new("name", Name.Expr));
-                if (NamePrefix is not null) entries.Add(new("namePrefix", NamePrefix.Expr));
-                if (PreserveHostHeader is not null) entries.Add(new("preserveHostHeader", PreserveHostHeader.Expr));
-                if (Region is not null) entries.Add(new("region", Region.Expr));
-                if (SecondaryIpsAutoAssignedPerSubnet is not null) entries.Add(new("secondaryIpsAutoAssignedPerSubnet", SecondaryIpsAutoAssignedPerSubnet.Expr));
-                if (SecurityGroups is not null) entries.Add(new("securityGroups", ArgsWriter.List(SecurityGroups, static item0 => item0.Expr)));
-                if (SubnetMappings is not null) entries.Add(new("subnetMappings", ArgsWriter.List(SubnetMappings, static item0 => item0.ToObjectExpr())));
-                if (Subnets is not null) entries.Add(new("subnets", ArgsWriter.List(Subnets, static item0 => item0.Expr)));
-                if (Tags is not null) entries.Add(new("tags", ArgsWriter.Map(Tags, static item0 => item0.Expr)));
-                if (XffHeaderProcessingMode is not null) entries.Add(new("xffHeaderProcessingMode", XffHeaderProcessingMode.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (AccessLogs is not null) entries.Add(new("accessLogs", AccessLogs.ToObjectExpr())); break;
+                        case 1: if (ClientKeepAlive is not null) entries.Add(new("clientKeepAlive", ClientKeepAlive.Expr)); break;
+                        case 2: if (ConnectionLogs is not null) entries.Add(new("connectionLogs", ConnectionLogs.ToObjectExpr())); break;
+                        case 3: if (CustomerOwnedIpv4Pool is not null) entries.Add(new("customerOwnedIpv4Pool", CustomerOwnedIpv4Pool.Expr)); break;
+                        case 4: if (DesyncMitigationMode is not null) entries.Add(new("desyncMitigationMode", DesyncMitigationMode.Expr)); break;
+                        case 5: if (DnsRecordClientRoutingPolicy is not null) entries.Add(new("dnsRecordClientRoutingPolicy", DnsRecordClientRoutingPolicy.Expr)); break;
+                        case 6: if (DropInvalidHeaderFields is not null) entries.Add(new("dropInvalidHeaderFields", DropInvalidHeaderFields.Expr)); break;
+                        case 7: if (EnableCrossZoneLoadBalancing is not null) entries.Add(new("enableCrossZoneLoadBalancing", EnableCrossZoneLoadBalancing.Expr)); break;
+                        case 8: if (EnableDeletionProtection is not null) entries.Add(new("enableDeletionProtection", EnableDeletionProtection.Expr)); break;
+                        case 9: if (EnableHttp2 is not null) entries.Add(new("enableHttp2", EnableHttp2.Expr)); break;
+                        case 10: if (EnablePrefixForIpv6SourceNat is not null) entries.Add(new("enablePrefixForIpv6SourceNat", EnablePrefixForIpv6SourceNat.Expr)); break;
+                        case 11: if (EnableTlsVersionAndCipherSuiteHeaders is not null) entries.Add(new("enableTlsVersionAndCipherSuiteHeaders", EnableTlsVersionAndCipherSuiteHeaders.Expr)); break;
+                        case 12: if (EnableWafFailOpen is not null) entries.Add(new("enableWafFailOpen", EnableWafFailOpen.Expr)); break;
+                        case 13: if (EnableXffClientPort is not null) entries.Add(new("enableXffClientPort", EnableXffClientPort.Expr)); break;
+                        case 14: if (EnableZonalShift is not null) entries.Add(new("enableZonalShift", EnableZonalShift.Expr)); break;
+                        case 15: if (EnforceSecurityGroupInboundRulesOnPrivateLinkTraffic is not null) entries.Add(new("enforceSecurityGroupInboundRulesOnPrivateLinkTraffic", EnforceSecurityGroupInboundRulesOnPrivateLinkTraffic.Expr)); break;
+                        case 16: if (HealthCheckLogs is not null) entries.Add(new("healthCheckLogs", HealthCheckLogs.ToObjectExpr())); break;
+                        case 17: if (IdleTimeout is not null) entries.Add(new("idleTimeout", IdleTimeout.Expr)); break;
+                        case 18: if (Internal is not null) entries.Add(new("internal", Internal.Expr)); break;
+                        case 19: if (IpAddressType is not null) entries.Add(new("ipAddressType", IpAddressType.Expr)); break;
+                        case 20: if (IpamPools is not null) entries.Add(new("ipamPools", IpamPools.ToObjectExpr())); break;
+                        case 21: if (LoadBalancerType is not null) entries.Add(new("loadBalancerType", LoadBalancerType.Expr)); break;
+                        case 22: if (MinimumLoadBalancerCapacity is not null) entries.Add(new("minimumLoadBalancerCapacity", MinimumLoadBalancerCapacity.ToObjectExpr())); break;
+                        case 23: if (Name is not null) entries.Add(new("name", Name.Expr)); break;
+                        case 24: if (NamePrefix is not null) entries.Add(new("namePrefix", NamePrefix.Expr)); break;
+                        case 25: if (PreserveHostHeader is not null) entries.Add(new("preserveHostHeader", PreserveHostHeader.Expr)); break;
+                        case 26: if (Region is not null) entries.Add(new("region", Region.Expr)); break;
+                        case 27: if (SecondaryIpsAutoAssignedPerSubnet is not null) entries.Add(new("secondaryIpsAutoAssignedPerSubnet", SecondaryIpsAutoAssignedPerSubnet.Expr)); break;
+                        case 28: if (SecurityGroups is not null) entries.Add(new("securityGroups", ArgsWriter.List(SecurityGroups, static item0 => item0.Expr))); break;
+                        case 29: if (SubnetMappings is not null) entries.Add(new("subnetMappings", ArgsWriter.List(SubnetMappings, static item0 => item0.ToObjectExpr()))); break;
+                        case 30: if (Subnets is not null) entries.Add(new("subnets", ArgsWriter.List(Subnets, static item0 => item0.Expr))); break;
+                        case 31: if (Tags is not null) entries.Add(new("tags", ArgsWriter.Map(Tags, static item0 => item0.Expr))); break;
+                        case 32: if (XffHeaderProcessingMode is not null) entries.Add(new("xffHeaderProcessingMode", XffHeaderProcessingMode.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

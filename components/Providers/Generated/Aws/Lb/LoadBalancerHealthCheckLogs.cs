@@ -14,17 +14,23 @@ public static partial class Aws
         {
             public const string Token = "aws:lb/LoadBalancerHealthCheckLogs:LoadBalancerHealthCheckLogs";
 
-            public required Input<string> Bucket { get; init; }
-            public Input<bool>? Enabled { get; init; }
-            public Input<string>? Prefix { get; init; }
+            public required Input<string> Bucket { get; init { field = value; Assigned(0); } }
+            public Input<bool>? Enabled { get; init { field = value; Assigned(1); } }
+            public Input<string>? Prefix { get; init { field = value; Assigned(2); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(3);
-                if (Bucket is not null) entries.Add(new("bucket", Bucket.Expr));
-                if (Enabled is not null) entries.Add(new("enabled", Enabled.Expr));
-                if (Prefix is not null) entries.Add(new("prefix", Prefix.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (Bucket is not null) entries.Add(new("bucket", Bucket.Expr)); break;
+                        case 1: if (Enabled is not null) entries.Add(new("enabled", Enabled.Expr)); break;
+                        case 2: if (Prefix is not null) entries.Add(new("prefix", Prefix.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

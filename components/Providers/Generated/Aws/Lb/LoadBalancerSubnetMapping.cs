@@ -14,21 +14,27 @@ public static partial class Aws
         {
             public const string Token = "aws:lb/LoadBalancerSubnetMapping:LoadBalancerSubnetMapping";
 
-            public Input<string>? AllocationId { get; init; }
-            public Input<string>? Ipv6Address { get; init; }
-            public Input<string>? OutpostId { get; init; }
-            public Input<string>? PrivateIpv4Address { get; init; }
-            public required Input<string> SubnetId { get; init; }
+            public Input<string>? AllocationId { get; init { field = value; Assigned(0); } }
+            public Input<string>? Ipv6Address { get; init { field = value; Assigned(1); } }
+            public Input<string>? OutpostId { get; init { field = value; Assigned(2); } }
+            public Input<string>? PrivateIpv4Address { get; init { field = value; Assigned(3); } }
+            public required Input<string> SubnetId { get; init { field = value; Assigned(4); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(5);
-                if (AllocationId is not null) entries.Add(new("allocationId", AllocationId.Expr));
-                if (Ipv6Address is not null) entries.Add(new("ipv6Address", Ipv6Address.Expr));
-                if (OutpostId is not null) entries.Add(new("outpostId", OutpostId.Expr));
-                if (PrivateIpv4Address is not null) entries.Add(new("privateIpv4Address", PrivateIpv4Address.Expr));
-                if (SubnetId is not null) entries.Add(new("subnetId", SubnetId.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (AllocationId is not null) entries.Add(new("allocationId", AllocationId.Expr)); break;
+                        case 1: if (Ipv6Address is not null) entries.Add(new("ipv6Address", Ipv6Address.Expr)); break;
+                        case 2: if (OutpostId is not null) entries.Add(new("outpostId", OutpostId.Expr)); break;
+                        case 3: if (PrivateIpv4Address is not null) entries.Add(new("privateIpv4Address", PrivateIpv4Address.Expr)); break;
+                        case 4: if (SubnetId is not null) entries.Add(new("subnetId", SubnetId.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

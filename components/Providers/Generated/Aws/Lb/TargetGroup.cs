@@ -53,61 +53,67 @@ public static partial class Aws
         /// <summary>The inputs of <c>aws:lb/targetGroup:TargetGroup</c>.</summary>
         public sealed partial class TargetGroupArgs : Args
         {
-            public Input<bool>? ConnectionTermination { get; init; }
-            public Input<double>? DeregistrationDelay { get; init; }
-            public Aws.Lb.TargetGroupHealthCheck? HealthCheck { get; init; }
-            public Input<string>? IpAddressType { get; init; }
-            public Input<bool>? LambdaMultiValueHeadersEnabled { get; init; }
-            public Input<string>? LoadBalancingAlgorithmType { get; init; }
-            public Input<string>? LoadBalancingAnomalyMitigation { get; init; }
-            public Input<string>? LoadBalancingCrossZoneEnabled { get; init; }
-            public Input<string>? Name { get; init; }
-            public Input<string>? NamePrefix { get; init; }
-            public Input<double>? Port { get; init; }
-            public Input<string>? PreserveClientIp { get; init; }
-            public Input<string>? Protocol { get; init; }
-            public Input<string>? ProtocolVersion { get; init; }
-            public Input<bool>? ProxyProtocolV2 { get; init; }
-            public Input<string>? Region { get; init; }
-            public Input<double>? SlowStart { get; init; }
-            public Aws.Lb.TargetGroupStickiness? Stickiness { get; init; }
-            public IReadOnlyDictionary<string, Input<string>>? Tags { get; init; }
-            public Input<double>? TargetControlPort { get; init; }
-            public IReadOnlyList<Aws.Lb.TargetGroupTargetFailover>? TargetFailovers { get; init; }
-            public Aws.Lb.TargetGroupTargetGroupHealth? TargetGroupHealth { get; init; }
-            public IReadOnlyList<Aws.Lb.TargetGroupTargetHealthState>? TargetHealthStates { get; init; }
-            public Input<string>? TargetType { get; init; }
-            public Input<string>? VpcId { get; init; }
+            public Input<bool>? ConnectionTermination { get; init { field = value; Assigned(0); } }
+            public Input<double>? DeregistrationDelay { get; init { field = value; Assigned(1); } }
+            public Aws.Lb.TargetGroupHealthCheck? HealthCheck { get; init { field = value; Assigned(2); } }
+            public Input<string>? IpAddressType { get; init { field = value; Assigned(3); } }
+            public Input<bool>? LambdaMultiValueHeadersEnabled { get; init { field = value; Assigned(4); } }
+            public Input<string>? LoadBalancingAlgorithmType { get; init { field = value; Assigned(5); } }
+            public Input<string>? LoadBalancingAnomalyMitigation { get; init { field = value; Assigned(6); } }
+            public Input<string>? LoadBalancingCrossZoneEnabled { get; init { field = value; Assigned(7); } }
+            public Input<string>? Name { get; init { field = value; Assigned(8); } }
+            public Input<string>? NamePrefix { get; init { field = value; Assigned(9); } }
+            public Input<double>? Port { get; init { field = value; Assigned(10); } }
+            public Input<string>? PreserveClientIp { get; init { field = value; Assigned(11); } }
+            public Input<string>? Protocol { get; init { field = value; Assigned(12); } }
+            public Input<string>? ProtocolVersion { get; init { field = value; Assigned(13); } }
+            public Input<bool>? ProxyProtocolV2 { get; init { field = value; Assigned(14); } }
+            public Input<string>? Region { get; init { field = value; Assigned(15); } }
+            public Input<double>? SlowStart { get; init { field = value; Assigned(16); } }
+            public Aws.Lb.TargetGroupStickiness? Stickiness { get; init { field = value; Assigned(17); } }
+            public IReadOnlyDictionary<string, Input<string>>? Tags { get; init { field = value; Assigned(18); } }
+            public Input<double>? TargetControlPort { get; init { field = value; Assigned(19); } }
+            public IReadOnlyList<Aws.Lb.TargetGroupTargetFailover>? TargetFailovers { get; init { field = value; Assigned(20); } }
+            public Aws.Lb.TargetGroupTargetGroupHealth? TargetGroupHealth { get; init { field = value; Assigned(21); } }
+            public IReadOnlyList<Aws.Lb.TargetGroupTargetHealthState>? TargetHealthStates { get; init { field = value; Assigned(22); } }
+            public Input<string>? TargetType { get; init { field = value; Assigned(23); } }
+            public Input<string>? VpcId { get; init { field = value; Assigned(24); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(25);
-                if (ConnectionTermination is not null) entries.Add(new("connectionTermination", ConnectionTermination.Expr));
-                if (DeregistrationDelay is not null) entries.Add(new("deregistrationDelay", DeregistrationDelay.Expr));
-                if (HealthCheck is not null) entries.Add(new("healthCheck", HealthCheck.ToObjectExpr()));
-                if (IpAddressType is not null) entries.Add(new("ipAddressType", IpAddressType.Expr));
-                if (LambdaMultiValueHeadersEnabled is not null) entries.Add(new("lambdaMultiValueHeadersEnabled", LambdaMultiValueHeadersEnabled.Expr));
-                if (LoadBalancingAlgorithmType is not null) entries.Add(new("loadBalancingAlgorithmType", LoadBalancingAlgorithmType.Expr));
-                if (LoadBalancingAnomalyMitigation is not null) entries.Add(new("loadBalancingAnomalyMitigation", LoadBalancingAnomalyMitigation.Expr));
-                if (LoadBalancingCrossZoneEnabled is not null) entries.Add(new("loadBalancingCrossZoneEnabled", LoadBalancingCrossZoneEnabled.Expr));
-                if (Name is not null) entries.Add(new("name", Name.Expr));
-                if (NamePrefix is not null) entries.Add(new("namePrefix", NamePrefix.Expr));
-                if (Port is not null) entries.Add(new("port", Port.Expr));
-                if (PreserveClientIp is not null) entries.Add(new("preserveClientIp", PreserveClientIp.Expr));
-                if (Protocol is not null) entries.Add(new("protocol", Protocol.Expr));
-                if (ProtocolVersion is not null) entries.Add(new("protocolVersion", ProtocolVersion.Expr));
-                if (ProxyProtocolV2 is not null) entries.Add(new("proxyProtocolV2", ProxyProtocolV2.Expr));
-                if (Region is not null) entries.Add(new("region", Region.Expr));
-                if (SlowStart is not null) entries.Add(new("slowStart", SlowStart.Expr));
-                if (Stickiness is not null) entries.Add(new("stickiness", Stickiness.ToObjectExpr()));
-                if (Tags is not null) entries.Add(new("tags", ArgsWriter.Map(Tags, static item0 => item0.Expr)));
-                if (TargetControlPort is not null) entries.Add(new("targetControlPort", TargetControlPort.Expr));
-                if (TargetFailovers is not null) entries.Add(new("targetFailovers", ArgsWriter.List(TargetFailovers, static item0 => item0.ToObjectExpr())));
-                if (TargetGroupHealth is not null) entries.Add(new("targetGroupHealth", TargetGroupHealth.ToObjectExpr()));
-                if (TargetHealthStates is not null) entries.Add(new("targetHealthStates", ArgsWriter.List(TargetHealthStates, static item0 => item0.ToObjectExpr())));
-                if (TargetType is not null) entries.Add(new("targetType", TargetType.Expr));
-                if (VpcId is not null) entries.Add(new("vpcId", VpcId.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (ConnectionTermination is not null) entries.Add(new("connectionTermination", ConnectionTermination.Expr)); break;
+                        case 1: if (DeregistrationDelay is not null) entries.Add(new("deregistrationDelay", DeregistrationDelay.Expr)); break;
+                        case 2: if (HealthCheck is not null) entries.Add(new("healthCheck", HealthCheck.ToObjectExpr())); break;
+                        case 3: if (IpAddressType is not null) entries.Add(new("ipAddressType", IpAddressType.Expr)); break;
+                        case 4: if (LambdaMultiValueHeadersEnabled is not null) entries.Add(new("lambdaMultiValueHeadersEnabled", LambdaMultiValueHeadersEnabled.Expr)); break;
+                        case 5: if (LoadBalancingAlgorithmType is not null) entries.Add(new("loadBalancingAlgorithmType", LoadBalancingAlgorithmType.Expr)); break;
+                        case 6: if (LoadBalancingAnomalyMitigation is not null) entries.Add(new("loadBalancingAnomalyMitigation", LoadBalancingAnomalyMitigation.Expr)); break;
+                        case 7: if (LoadBalancingCrossZoneEnabled is not null) entries.Add(new("loadBalancingCrossZoneEnabled", LoadBalancingCrossZoneEnabled.Expr)); break;
+                        case 8: if (Name is not null) entries.Add(new("name", Name.Expr)); break;
+                        case 9: if (NamePrefix is not null) entries.Add(new("namePrefix", NamePrefix.Expr)); break;
+                        case 10: if (Port is not null) entries.Add(new("port", Port.Expr)); break;
+                        case 11: if (PreserveClientIp is not null) entries.Add(new("preserveClientIp", PreserveClientIp.Expr)); break;
+                        case 12: if (Protocol is not null) entries.Add(new("protocol", Protocol.Expr)); break;
+                        case 13: if (ProtocolVersion is not null) entries.Add(new("protocolVersion", ProtocolVersion.Expr)); break;
+                        case 14: if (ProxyProtocolV2 is not null) entries.Add(new("proxyProtocolV2", ProxyProtocolV2.Expr)); break;
+                        case 15: if (Region is not null) entries.Add(new("region", Region.Expr)); break;
+                        case 16: if (SlowStart is not null) entries.Add(new("slowStart", SlowStart.Expr)); break;
+                        case 17: if (Stickiness is not null) entries.Add(new("stickiness", Stickiness.ToObjectExpr())); break;
+                        case 18: if (Tags is not null) entries.Add(new("tags", ArgsWriter.Map(Tags, static item0 => item0.Expr))); break;
+                        case 19: if (TargetControlPort is not null) entries.Add(new("targetControlPort", TargetControlPort.Expr)); break;
+                        case 20: if (TargetFailovers is not null) entries.Add(new("targetFailovers", ArgsWriter.List(TargetFailovers, static item0 => item0.ToObjectExpr()))); break;
+                        case 21: if (TargetGroupHealth is not null) entries.Add(new("targetGroupHealth", TargetGroupHealth.ToObjectExpr())); break;
+                        case 22: if (TargetHealthStates is not null) entries.Add(new("targetHealthStates", ArgsWriter.List(TargetHealthStates, static item0 => item0.ToObjectExpr()))); break;
+                        case 23: if (TargetType is not null) entries.Add(new("targetType", TargetType.Expr)); break;
+                        case 24: if (VpcId is not null) entries.Add(new("vpcId", VpcId.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -30,23 +30,29 @@ public static partial class Aws
         /// <summary>The inputs of <c>aws:lb/targetGroupAttachment:TargetGroupAttachment</c>.</summary>
         public sealed partial class TargetGroupAttachmentArgs : Args
         {
-            public Input<string>? AvailabilityZone { get; init; }
-            public Input<double>? Port { get; init; }
-            public Input<string>? QuicServerId { get; init; }
-            public Input<string>? Region { get; init; }
-            public required Input<string> TargetGroupArn { get; init; }
-            public required Input<string> TargetId { get; init; }
+            public Input<string>? AvailabilityZone { get; init { field = value; Assigned(0); } }
+            public Input<double>? Port { get; init { field = value; Assigned(1); } }
+            public Input<string>? QuicServerId { get; init { field = value; Assigned(2); } }
+            public Input<string>? Region { get; init { field = value; Assigned(3); } }
+            public required Input<string> TargetGroupArn { get; init { field = value; Assigned(4); } }
+            public required Input<string> TargetId { get; init { field = value; Assigned(5); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(6);
-                if (AvailabilityZone is not null) entries.Add(new("availabilityZone", AvailabilityZone.Expr));
-                if (Port is not null) entries.Add(new("port", Port.Expr));
-                if (QuicServerId is not null) entries.Add(new("quicServerId", QuicServerId.Expr));
-                if (Region is not null) entries.Add(new("region", Region.Expr));
-                if (TargetGroupArn is not null) entries.Add(new("targetGroupArn", TargetGroupArn.Expr));
-                if (TargetId is not null) entries.Add(new("targetId", TargetId.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (AvailabilityZone is not null) entries.Add(new("availabilityZone", AvailabilityZone.Expr)); break;
+                        case 1: if (Port is not null) entries.Add(new("port", Port.Expr)); break;
+                        case 2: if (QuicServerId is not null) entries.Add(new("quicServerId", QuicServerId.Expr)); break;
+                        case 3: if (Region is not null) entries.Add(new("region", Region.Expr)); break;
+                        case 4: if (TargetGroupArn is not null) entries.Add(new("targetGroupArn", TargetGroupArn.Expr)); break;
+                        case 5: if (TargetId is not null) entries.Add(new("targetId", TargetId.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -14,29 +14,35 @@ public static partial class Aws
         {
             public const string Token = "aws:lb/TargetGroupHealthCheck:TargetGroupHealthCheck";
 
-            public Input<bool>? Enabled { get; init; }
-            public Input<double>? HealthyThreshold { get; init; }
-            public Input<double>? Interval { get; init; }
-            public Input<string>? Matcher { get; init; }
-            public Input<string>? Path { get; init; }
-            public Input<string>? Port { get; init; }
-            public Input<string>? Protocol { get; init; }
-            public Input<double>? Timeout { get; init; }
-            public Input<double>? UnhealthyThreshold { get; init; }
+            public Input<bool>? Enabled { get; init { field = value; Assigned(0); } }
+            public Input<double>? HealthyThreshold { get; init { field = value; Assigned(1); } }
+            public Input<double>? Interval { get; init { field = value; Assigned(2); } }
+            public Input<string>? Matcher { get; init { field = value; Assigned(3); } }
+            public Input<string>? Path { get; init { field = value; Assigned(4); } }
+            public Input<string>? Port { get; init { field = value; Assigned(5); } }
+            public Input<string>? Protocol { get; init { field = value; Assigned(6); } }
+            public Input<double>? Timeout { get; init { field = value; Assigned(7); } }
+            public Input<double>? UnhealthyThreshold { get; init { field = value; Assigned(8); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(9);
-                if (Enabled is not null) entries.Add(new("enabled", Enabled.Expr));
-                if (HealthyThreshold is not null) entries.Add(new("healthyThreshold", HealthyThreshold.Expr));
-                if (Interval is not null) entries.Add(new("interval", Interval.Expr));
-                if (Matcher is not null) entries.Add(new("matcher", Matcher.Expr));
-                if (Path is not null) entries.Add(new("path", Path.Expr));
-                if (Port is not null) entries.Add(new("port", Port.Expr));
-                if (Protocol is not null) entries.Add(new("protocol", Protocol.Expr));
-                if (Timeout is not null) entries.Add(new("timeout", Timeout.Expr));
-                if (UnhealthyThreshold is not null) entries.Add(new("unhealthyThreshold", UnhealthyThreshold.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (Enabled is not null) entries.Add(new("enabled", Enabled.Expr)); break;
+                        case 1: if (HealthyThreshold is not null) entries.Add(new("healthyThreshold", HealthyThreshold.Expr)); break;
+                        case 2: if (Interval is not null) entries.Add(new("interval", Interval.Expr)); break;
+                        case 3: if (Matcher is not null) entries.Add(new("matcher", Matcher.Expr)); break;
+                        case 4: if (Path is not null) entries.Add(new("path", Path.Expr)); break;
+                        case 5: if (Port is not null) entries.Add(new("port", Port.Expr)); break;
+                        case 6: if (Protocol is not null) entries.Add(new("protocol", Protocol.Expr)); break;
+                        case 7: if (Timeout is not null) entries.Add(new("timeout", Timeout.Expr)); break;
+                        case 8: if (UnhealthyThreshold is not null) entries.Add(new("unhealthyThreshold", UnhealthyThreshold.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

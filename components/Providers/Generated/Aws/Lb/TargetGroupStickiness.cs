@@ -14,19 +14,25 @@ public static partial class Aws
         {
             public const string Token = "aws:lb/TargetGroupStickiness:TargetGroupStickiness";
 
-            public Input<double>? CookieDuration { get; init; }
-            public Input<string>? CookieName { get; init; }
-            public Input<bool>? Enabled { get; init; }
-            public required Input<string> Type { get; init; }
+            public Input<double>? CookieDuration { get; init { field = value; Assigned(0); } }
+            public Input<string>? CookieName { get; init { field = value; Assigned(1); } }
+            public Input<bool>? Enabled { get; init { field = value; Assigned(2); } }
+            public required Input<string> Type { get; init { field = value; Assigned(3); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(4);
-                if (CookieDuration is not null) entries.Add(new("cookieDuration", CookieDuration.Expr));
-                if (CookieName is not null) entries.Add(new("cookieName", CookieName.Expr));
-                if (Enabled is not null) entries.Add(new("enabled", Enabled.Expr));
-                if (Type is not null) entries.Add(new("type", Type.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (CookieDuration is not null) entries.Add(new("cookieDuration", CookieDuration.Expr)); break;
+                        case 1: if (CookieName is not null) entries.Add(new("cookieName", CookieName.Expr)); break;
+                        case 2: if (Enabled is not null) entries.Add(new("enabled", Enabled.Expr)); break;
+                        case 3: if (Type is not null) entries.Add(new("type", Type.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -14,15 +14,21 @@ public static partial class Aws
         {
             public const string Token = "aws:lb/TargetGroupTargetFailover:TargetGroupTargetFailover";
 
-            public required Input<string> OnDeregistration { get; init; }
-            public required Input<string> OnUnhealthy { get; init; }
+            public required Input<string> OnDeregistration { get; init { field = value; Assigned(0); } }
+            public required Input<string> OnUnhealthy { get; init { field = value; Assigned(1); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(2);
-                if (OnDeregistration is not null) entries.Add(new("onDeregistration", OnDeregistration.Expr));
-                if (OnUnhealthy is not null) entries.Add(new("onUnhealthy", OnUnhealthy.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (OnDeregistration is not null) entries.Add(new("onDeregistration", OnDeregistration.Expr)); break;
+                        case 1: if (OnUnhealthy is not null) entries.Add(new("onUnhealthy", OnUnhealthy.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

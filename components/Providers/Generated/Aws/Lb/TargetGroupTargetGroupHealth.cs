@@ -14,15 +14,21 @@ public static partial class Aws
         {
             public const string Token = "aws:lb/TargetGroupTargetGroupHealth:TargetGroupTargetGroupHealth";
 
-            public Aws.Lb.TargetGroupTargetGroupHealthDnsFailover? DnsFailover { get; init; }
-            public Aws.Lb.TargetGroupTargetGroupHealthUnhealthyStateRouting? UnhealthyStateRouting { get; init; }
+            public Aws.Lb.TargetGroupTargetGroupHealthDnsFailover? DnsFailover { get; init { field = value; Assigned(0); } }
+            public Aws.Lb.TargetGroupTargetGroupHealthUnhealthyStateRouting? UnhealthyStateRouting { get; init { field = value; Assigned(1); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(2);
-                if (DnsFailover is not null) entries.Add(new("dnsFailover", DnsFailover.ToObjectExpr()));
-                if (UnhealthyStateRouting is not null) entries.Add(new("unhealthyStateRouting", UnhealthyStateRouting.ToObjectExpr()));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (DnsFailover is not null) entries.Add(new("dnsFailover", DnsFailover.ToObjectExpr())); break;
+                        case 1: if (UnhealthyStateRouting is not null) entries.Add(new("unhealthyStateRouting", UnhealthyStateRouting.ToObjectExpr())); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -14,15 +14,21 @@ public static partial class Aws
         {
             public const string Token = "aws:lb/TargetGroupTargetGroupHealthUnhealthyStateRouting:TargetGroupTargetGroupHealthUnhealthyStateRouting";
 
-            public Input<double>? MinimumHealthyTargetsCount { get; init; }
-            public Input<string>? MinimumHealthyTargetsPercentage { get; init; }
+            public Input<double>? MinimumHealthyTargetsCount { get; init { field = value; Assigned(0); } }
+            public Input<string>? MinimumHealthyTargetsPercentage { get; init { field = value; Assigned(1); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(2);
-                if (MinimumHealthyTargetsCount is not null) entries.Add(new("minimumHealthyTargetsCount", MinimumHealthyTargetsCount.Expr));
-                if (MinimumHealthyTargetsPercentage is not null) entries.Add(new("minimumHealthyTargetsPercentage", MinimumHealthyTargetsPercentage.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (MinimumHealthyTargetsCount is not null) entries.Add(new("minimumHealthyTargetsCount", MinimumHealthyTargetsCount.Expr)); break;
+                        case 1: if (MinimumHealthyTargetsPercentage is not null) entries.Add(new("minimumHealthyTargetsPercentage", MinimumHealthyTargetsPercentage.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

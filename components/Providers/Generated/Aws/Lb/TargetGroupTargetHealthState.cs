@@ -14,15 +14,21 @@ public static partial class Aws
         {
             public const string Token = "aws:lb/TargetGroupTargetHealthState:TargetGroupTargetHealthState";
 
-            public required Input<bool> EnableUnhealthyConnectionTermination { get; init; }
-            public Input<double>? UnhealthyDrainingInterval { get; init; }
+            public required Input<bool> EnableUnhealthyConnectionTermination { get; init { field = value; Assigned(0); } }
+            public Input<double>? UnhealthyDrainingInterval { get; init { field = value; Assigned(1); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(2);
-                if (EnableUnhealthyConnectionTermination is not null) entries.Add(new("enableUnhealthyConnectionTermination", EnableUnhealthyConnectionTermination.Expr));
-                if (UnhealthyDrainingInterval is not null) entries.Add(new("unhealthyDrainingInterval", UnhealthyDrainingInterval.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (EnableUnhealthyConnectionTermination is not null) entries.Add(new("enableUnhealthyConnectionTermination", EnableUnhealthyConnectionTermination.Expr)); break;
+                        case 1: if (UnhealthyDrainingInterval is not null) entries.Add(new("unhealthyDrainingInterval", UnhealthyDrainingInterval.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

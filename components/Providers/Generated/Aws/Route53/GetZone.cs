@@ -16,23 +16,29 @@ public static partial class Aws
         /// <summary>The arguments of <c>aws:route53/getZone:getZone</c>.</summary>
         public sealed partial class GetZoneArgs : Args
         {
-            public Input<bool>? EnableAcceleratedRecovery { get; init; }
-            public Input<string>? Name { get; init; }
-            public Input<bool>? PrivateZone { get; init; }
-            public IReadOnlyDictionary<string, Input<string>>? Tags { get; init; }
-            public Input<string>? VpcId { get; init; }
-            public Input<string>? ZoneId { get; init; }
+            public Input<bool>? EnableAcceleratedRecovery { get; init { field = value; Assigned(0); } }
+            public Input<string>? Name { get; init { field = value; Assigned(1); } }
+            public Input<bool>? PrivateZone { get; init { field = value; Assigned(2); } }
+            public IReadOnlyDictionary<string, Input<string>>? Tags { get; init { field = value; Assigned(3); } }
+            public Input<string>? VpcId { get; init { field = value; Assigned(4); } }
+            public Input<string>? ZoneId { get; init { field = value; Assigned(5); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(6);
-                if (EnableAcceleratedRecovery is not null) entries.Add(new("enableAcceleratedRecovery", EnableAcceleratedRecovery.Expr));
-                if (Name is not null) entries.Add(new("name", Name.Expr));
-                if (PrivateZone is not null) entries.Add(new("privateZone", PrivateZone.Expr));
-                if (Tags is not null) entries.Add(new("tags", ArgsWriter.Map(Tags, static item0 => item0.Expr)));
-                if (VpcId is not null) entries.Add(new("vpcId", VpcId.Expr));
-                if (ZoneId is not null) entries.Add(new("zoneId", ZoneId.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (EnableAcceleratedRecovery is not null) entries.Add(new("enableAcceleratedRecovery", EnableAcceleratedRecovery.Expr)); break;
+                        case 1: if (Name is not null) entries.Add(new("name", Name.Expr)); break;
+                        case 2: if (PrivateZone is not null) entries.Add(new("privateZone", PrivateZone.Expr)); break;
+                        case 3: if (Tags is not null) entries.Add(new("tags", ArgsWriter.Map(Tags, static item0 => item0.Expr))); break;
+                        case 4: if (VpcId is not null) entries.Add(new("vpcId", VpcId.Expr)); break;
+                        case 5: if (ZoneId is not null) entries.Add(new("zoneId", ZoneId.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

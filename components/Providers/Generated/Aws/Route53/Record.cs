@@ -41,43 +41,49 @@ public static partial class Aws
         /// <summary>The inputs of <c>aws:route53/record:Record</c>.</summary>
         public sealed partial class RecordArgs : Args
         {
-            public IReadOnlyList<Aws.Route53.RecordAlias>? Aliases { get; init; }
-            public Input<bool>? AllowOverwrite { get; init; }
-            public Aws.Route53.RecordCidrRoutingPolicy? CidrRoutingPolicy { get; init; }
-            public IReadOnlyList<Aws.Route53.RecordFailoverRoutingPolicy>? FailoverRoutingPolicies { get; init; }
-            public IReadOnlyList<Aws.Route53.RecordGeolocationRoutingPolicy>? GeolocationRoutingPolicies { get; init; }
-            public Aws.Route53.RecordGeoproximityRoutingPolicy? GeoproximityRoutingPolicy { get; init; }
-            public Input<string>? HealthCheckId { get; init; }
-            public IReadOnlyList<Aws.Route53.RecordLatencyRoutingPolicy>? LatencyRoutingPolicies { get; init; }
-            public Input<bool>? MultivalueAnswerRoutingPolicy { get; init; }
-            public required Input<string> Name { get; init; }
-            public IReadOnlyList<Input<string>>? Records { get; init; }
-            public Input<string>? SetIdentifier { get; init; }
-            public Input<double>? Ttl { get; init; }
-            public required Input<string> Type { get; init; }
-            public IReadOnlyList<Aws.Route53.RecordWeightedRoutingPolicy>? WeightedRoutingPolicies { get; init; }
-            public required Input<string> ZoneId { get; init; }
+            public IReadOnlyList<Aws.Route53.RecordAlias>? Aliases { get; init { field = value; Assigned(0); } }
+            public Input<bool>? AllowOverwrite { get; init { field = value; Assigned(1); } }
+            public Aws.Route53.RecordCidrRoutingPolicy? CidrRoutingPolicy { get; init { field = value; Assigned(2); } }
+            public IReadOnlyList<Aws.Route53.RecordFailoverRoutingPolicy>? FailoverRoutingPolicies { get; init { field = value; Assigned(3); } }
+            public IReadOnlyList<Aws.Route53.RecordGeolocationRoutingPolicy>? GeolocationRoutingPolicies { get; init { field = value; Assigned(4); } }
+            public Aws.Route53.RecordGeoproximityRoutingPolicy? GeoproximityRoutingPolicy { get; init { field = value; Assigned(5); } }
+            public Input<string>? HealthCheckId { get; init { field = value; Assigned(6); } }
+            public IReadOnlyList<Aws.Route53.RecordLatencyRoutingPolicy>? LatencyRoutingPolicies { get; init { field = value; Assigned(7); } }
+            public Input<bool>? MultivalueAnswerRoutingPolicy { get; init { field = value; Assigned(8); } }
+            public required Input<string> Name { get; init { field = value; Assigned(9); } }
+            public IReadOnlyList<Input<string>>? Records { get; init { field = value; Assigned(10); } }
+            public Input<string>? SetIdentifier { get; init { field = value; Assigned(11); } }
+            public Input<double>? Ttl { get; init { field = value; Assigned(12); } }
+            public required Input<string> Type { get; init { field = value; Assigned(13); } }
+            public IReadOnlyList<Aws.Route53.RecordWeightedRoutingPolicy>? WeightedRoutingPolicies { get; init { field = value; Assigned(14); } }
+            public required Input<string> ZoneId { get; init { field = value; Assigned(15); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(16);
-                if (Aliases is not null) entries.Add(new("aliases", ArgsWriter.List(Aliases, static item0 => item0.ToObjectExpr())));
-                if (AllowOverwrite is not null) entries.Add(new("allowOverwrite", AllowOverwrite.Expr));
-                if (CidrRoutingPolicy is not null) entries.Add(new("cidrRoutingPolicy", CidrRoutingPolicy.ToObjectExpr()));
-                if (FailoverRoutingPolicies is not null) entries.Add(new("failoverRoutingPolicies", ArgsWriter.List(FailoverRoutingPolicies, static item0 => item0.ToObjectExpr())));
-                if (GeolocationRoutingPolicies is not null) entries.Add(new("geolocationRoutingPolicies", ArgsWriter.List(GeolocationRoutingPolicies, static item0 => item0.ToObjectExpr())));
-                if (GeoproximityRoutingPolicy is not null) entries.Add(new("geoproximityRoutingPolicy", GeoproximityRoutingPolicy.ToObjectExpr()));
-                if (HealthCheckId is not null) entries.Add(new("healthCheckId", HealthCheckId.Expr));
-                if (LatencyRoutingPolicies is not null) entries.Add(new("latencyRoutingPolicies", ArgsWriter.List(LatencyRoutingPolicies, static item0 => item0.ToObjectExpr())));
-                if (MultivalueAnswerRoutingPolicy is not null) entries.Add(new("multivalueAnswerRoutingPolicy", MultivalueAnswerRoutingPolicy.Expr));
-                if (Name is not null) entries.Add(new("name", Name.Expr));
-                if (Records is not null) entries.Add(new("records", ArgsWriter.List(Records, static item0 => item0.Expr)));
-                if (SetIdentifier is not null) entries.Add(new("setIdentifier", SetIdentifier.Expr));
-                if (Ttl is not null) entries.Add(new("ttl", Ttl.Expr));
-                if (Type is not null) entries.Add(new("type", Type.Expr));
-                if (WeightedRoutingPolicies is not null) entries.Add(new("weightedRoutingPolicies", ArgsWriter.List(WeightedRoutingPolicies, static item0 => item0.ToObjectExpr())));
-                if (ZoneId is not null) entries.Add(new("zoneId", ZoneId.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (Aliases is not null) entries.Add(new("aliases", ArgsWriter.List(Aliases, static item0 => item0.ToObjectExpr()))); break;
+                        case 1: if (AllowOverwrite is not null) entries.Add(new("allowOverwrite", AllowOverwrite.Expr)); break;
+                        case 2: if (CidrRoutingPolicy is not null) entries.Add(new("cidrRoutingPolicy", CidrRoutingPolicy.ToObjectExpr())); break;
+                        case 3: if (FailoverRoutingPolicies is not null) entries.Add(new("failoverRoutingPolicies", ArgsWriter.List(FailoverRoutingPolicies, static item0 => item0.ToObjectExpr()))); break;
+                        case 4: if (GeolocationRoutingPolicies is not null) entries.Add(new("geolocationRoutingPolicies", ArgsWriter.List(GeolocationRoutingPolicies, static item0 => item0.ToObjectExpr()))); break;
+                        case 5: if (GeoproximityRoutingPolicy is not null) entries.Add(new("geoproximityRoutingPolicy", GeoproximityRoutingPolicy.ToObjectExpr())); break;
+                        case 6: if (HealthCheckId is not null) entries.Add(new("healthCheckId", HealthCheckId.Expr)); break;
+                        case 7: if (LatencyRoutingPolicies is not null) entries.Add(new("latencyRoutingPolicies", ArgsWriter.List(LatencyRoutingPolicies, static item0 => item0.ToObjectExpr()))); break;
+                        case 8: if (MultivalueAnswerRoutingPolicy is not null) entries.Add(new("multivalueAnswerRoutingPolicy", MultivalueAnswerRoutingPolicy.Expr)); break;
+                        case 9: if (Name is not null) entries.Add(new("name", Name.Expr)); break;
+                        case 10: if (Records is not null) entries.Add(new("records", ArgsWriter.List(Records, static item0 => item0.Expr))); break;
+                        case 11: if (SetIdentifier is not null) entries.Add(new("setIdentifier", SetIdentifier.Expr)); break;
+                        case 12: if (Ttl is not null) entries.Add(new("ttl", Ttl.Expr)); break;
+                        case 13: if (Type is not null) entries.Add(new("type", Type.Expr)); break;
+                        case 14: if (WeightedRoutingPolicies is not null) entries.Add(new("weightedRoutingPolicies", ArgsWriter.List(WeightedRoutingPolicies, static item0 => item0.ToObjectExpr()))); break;
+                        case 15: if (ZoneId is not null) entries.Add(new("zoneId", ZoneId.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -14,17 +14,23 @@ public static partial class Aws
         {
             public const string Token = "aws:route53/RecordAlias:RecordAlias";
 
-            public required Input<bool> EvaluateTargetHealth { get; init; }
-            public required Input<string> Name { get; init; }
-            public required Input<string> ZoneId { get; init; }
+            public required Input<bool> EvaluateTargetHealth { get; init { field = value; Assigned(0); } }
+            public required Input<string> Name { get; init { field = value; Assigned(1); } }
+            public required Input<string> ZoneId { get; init { field = value; Assigned(2); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(3);
-                if (EvaluateTargetHealth is not null) entries.Add(new("evaluateTargetHealth", EvaluateTargetHealth.Expr));
-                if (Name is not null) entries.Add(new("name", Name.Expr));
-                if (ZoneId is not null) entries.Add(new("zoneId", ZoneId.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (EvaluateTargetHealth is not null) entries.Add(new("evaluateTargetHealth", EvaluateTargetHealth.Expr)); break;
+                        case 1: if (Name is not null) entries.Add(new("name", Name.Expr)); break;
+                        case 2: if (ZoneId is not null) entries.Add(new("zoneId", ZoneId.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -14,15 +14,21 @@ public static partial class Aws
         {
             public const string Token = "aws:route53/RecordCidrRoutingPolicy:RecordCidrRoutingPolicy";
 
-            public required Input<string> CollectionId { get; init; }
-            public required Input<string> LocationName { get; init; }
+            public required Input<string> CollectionId { get; init { field = value; Assigned(0); } }
+            public required Input<string> LocationName { get; init { field = value; Assigned(1); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(2);
-                if (CollectionId is not null) entries.Add(new("collectionId", CollectionId.Expr));
-                if (LocationName is not null) entries.Add(new("locationName", LocationName.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (CollectionId is not null) entries.Add(new("collectionId", CollectionId.Expr)); break;
+                        case 1: if (LocationName is not null) entries.Add(new("locationName", LocationName.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

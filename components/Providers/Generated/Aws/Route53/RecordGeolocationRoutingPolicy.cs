@@ -14,17 +14,23 @@ public static partial class Aws
         {
             public const string Token = "aws:route53/RecordGeolocationRoutingPolicy:RecordGeolocationRoutingPolicy";
 
-            public Input<string>? Continent { get; init; }
-            public Input<string>? Country { get; init; }
-            public Input<string>? Subdivision { get; init; }
+            public Input<string>? Continent { get; init { field = value; Assigned(0); } }
+            public Input<string>? Country { get; init { field = value; Assigned(1); } }
+            public Input<string>? Subdivision { get; init { field = value; Assigned(2); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(3);
-                if (Continent is not null) entries.Add(new("continent", Continent.Expr));
-                if (Country is not null) entries.Add(new("country", Country.Expr));
-                if (Subdivision is not null) entries.Add(new("subdivision", Subdivision.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (Continent is not null) entries.Add(new("continent", Continent.Expr)); break;
+                        case 1: if (Country is not null) entries.Add(new("country", Country.Expr)); break;
+                        case 2: if (Subdivision is not null) entries.Add(new("subdivision", Subdivision.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -14,19 +14,25 @@ public static partial class Aws
         {
             public const string Token = "aws:route53/RecordGeoproximityRoutingPolicy:RecordGeoproximityRoutingPolicy";
 
-            public Input<string>? AwsRegion { get; init; }
-            public Input<double>? Bias { get; init; }
-            public IReadOnlyList<Aws.Route53.RecordGeoproximityRoutingPolicyCoordinate>? Coordinates { get; init; }
-            public Input<string>? LocalZoneGroup { get; init; }
+            public Input<string>? AwsRegion { get; init { field = value; Assigned(0); } }
+            public Input<double>? Bias { get; init { field = value; Assigned(1); } }
+            public IReadOnlyList<Aws.Route53.RecordGeoproximityRoutingPolicyCoordinate>? Coordinates { get; init { field = value; Assigned(2); } }
+            public Input<string>? LocalZoneGroup { get; init { field = value; Assigned(3); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(4);
-                if (AwsRegion is not null) entries.Add(new("awsRegion", AwsRegion.Expr));
-                if (Bias is not null) entries.Add(new("bias", Bias.Expr));
-                if (Coordinates is not null) entries.Add(new("coordinates", ArgsWriter.List(Coordinates, static item0 => item0.ToObjectExpr())));
-                if (LocalZoneGroup is not null) entries.Add(new("localZoneGroup", LocalZoneGroup.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (AwsRegion is not null) entries.Add(new("awsRegion", AwsRegion.Expr)); break;
+                        case 1: if (Bias is not null) entries.Add(new("bias", Bias.Expr)); break;
+                        case 2: if (Coordinates is not null) entries.Add(new("coordinates", ArgsWriter.List(Coordinates, static item0 => item0.ToObjectExpr()))); break;
+                        case 3: if (LocalZoneGroup is not null) entries.Add(new("localZoneGroup", LocalZoneGroup.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

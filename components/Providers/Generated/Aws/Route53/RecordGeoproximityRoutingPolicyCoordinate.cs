@@ -14,15 +14,21 @@ public static partial class Aws
         {
             public const string Token = "aws:route53/RecordGeoproximityRoutingPolicyCoordinate:RecordGeoproximityRoutingPolicyCoordinate";
 
-            public required Input<string> Latitude { get; init; }
-            public required Input<string> Longitude { get; init; }
+            public required Input<string> Latitude { get; init { field = value; Assigned(0); } }
+            public required Input<string> Longitude { get; init { field = value; Assigned(1); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(2);
-                if (Latitude is not null) entries.Add(new("latitude", Latitude.Expr));
-                if (Longitude is not null) entries.Add(new("longitude", Longitude.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (Latitude is not null) entries.Add(new("latitude", Latitude.Expr)); break;
+                        case 1: if (Longitude is not null) entries.Add(new("longitude", Longitude.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -53,63 +53,69 @@ public static partial class Aws
         public sealed partial class BucketArgs : Args
         {
             /// <summary>Deprecated by the provider.</summary>
-            public Input<string>? AccelerationStatus { get; init; }
+            public Input<string>? AccelerationStatus { get; init { field = value; Assigned(0); } }
             /// <summary>Deprecated by the provider.</summary>
-            public Input<string>? Acl { get; init; }
-            public Input<string>? Bucket { get; init; }
-            public Input<string>? BucketNamespace { get; init; }
-            public Input<string>? BucketPrefix { get; init; }
+            public Input<string>? Acl { get; init { field = value; Assigned(1); } }
+            public Input<string>? Bucket { get; init { field = value; Assigned(2); } }
+            public Input<string>? BucketNamespace { get; init { field = value; Assigned(3); } }
+            public Input<string>? BucketPrefix { get; init { field = value; Assigned(4); } }
             /// <summary>Deprecated by the provider.</summary>
-            public IReadOnlyList<Aws.S3.BucketCorsRule>? CorsRules { get; init; }
-            public Input<bool>? ForceDestroy { get; init; }
+            public IReadOnlyList<Aws.S3.BucketCorsRule>? CorsRules { get; init { field = value; Assigned(5); } }
+            public Input<bool>? ForceDestroy { get; init { field = value; Assigned(6); } }
             /// <summary>Deprecated by the provider.</summary>
-            public IReadOnlyList<Aws.S3.BucketGrant>? Grants { get; init; }
+            public IReadOnlyList<Aws.S3.BucketGrant>? Grants { get; init { field = value; Assigned(7); } }
             /// <summary>Deprecated by the provider.</summary>
-            public IReadOnlyList<Aws.S3.BucketLifecycleRule>? LifecycleRules { get; init; }
+            public IReadOnlyList<Aws.S3.BucketLifecycleRule>? LifecycleRules { get; init { field = value; Assigned(8); } }
             /// <summary>Deprecated by the provider.</summary>
-            public Aws.S3.BucketLogging? Logging { get; init; }
+            public Aws.S3.BucketLogging? Logging { get; init { field = value; Assigned(9); } }
             /// <summary>Deprecated by the provider.</summary>
-            public Aws.S3.BucketObjectLockConfiguration? ObjectLockConfiguration { get; init; }
-            public Input<bool>? ObjectLockEnabled { get; init; }
+            public Aws.S3.BucketObjectLockConfiguration? ObjectLockConfiguration { get; init { field = value; Assigned(10); } }
+            public Input<bool>? ObjectLockEnabled { get; init { field = value; Assigned(11); } }
             /// <summary>Deprecated by the provider.</summary>
-            public object? Policy { get; init; }
-            public Input<string>? Region { get; init; }
+            public object? Policy { get; init { field = value; Assigned(12); } }
+            public Input<string>? Region { get; init { field = value; Assigned(13); } }
             /// <summary>Deprecated by the provider.</summary>
-            public Aws.S3.BucketReplicationConfiguration? ReplicationConfiguration { get; init; }
+            public Aws.S3.BucketReplicationConfiguration? ReplicationConfiguration { get; init { field = value; Assigned(14); } }
             /// <summary>Deprecated by the provider.</summary>
-            public Input<string>? RequestPayer { get; init; }
+            public Input<string>? RequestPayer { get; init { field = value; Assigned(15); } }
             /// <summary>Deprecated by the provider.</summary>
-            public Aws.S3.BucketServerSideEncryptionConfigurationType? ServerSideEncryptionConfiguration { get; init; }
-            public IReadOnlyDictionary<string, Input<string>>? Tags { get; init; }
+            public Aws.S3.BucketServerSideEncryptionConfigurationType? ServerSideEncryptionConfiguration { get; init { field = value; Assigned(16); } }
+            public IReadOnlyDictionary<string, Input<string>>? Tags { get; init { field = value; Assigned(17); } }
             /// <summary>Deprecated by the provider.</summary>
-            public Aws.S3.BucketVersioning? Versioning { get; init; }
+            public Aws.S3.BucketVersioning? Versioning { get; init { field = value; Assigned(18); } }
             /// <summary>Deprecated by the provider.</summary>
-            public Aws.S3.BucketWebsite? Website { get; init; }
+            public Aws.S3.BucketWebsite? Website { get; init { field = value; Assigned(19); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(20);
-                if (AccelerationStatus is not null) entries.Add(new("accelerationStatus", AccelerationStatus.Expr));
-                if (Acl is not null) entries.Add(new("acl", Acl.Expr));
-                if (Bucket is not null) entries.Add(new("bucket", Bucket.Expr));
-                if (BucketNamespace is not null) entries.Add(new("bucketNamespace", BucketNamespace.Expr));
-                if (BucketPrefix is not null) entries.Add(new("bucketPrefix", BucketPrefix.Expr));
-                if (CorsRules is not null) entries.Add(new("corsRules", ArgsWriter.List(CorsRules, static item0 => item0.ToObjectExpr())));
-                if (ForceDestroy is not null) entries.Add(new("forceDestroy", ForceDestroy.Expr));
-                if (Grants is not null) entries.Add(new("grants", ArgsWriter.List(Grants, static item0 => item0.ToObjectExpr())));
-                if (LifecycleRules is not null) entries.Add(new("lifecycleRules", ArgsWriter.List(LifecycleRules, static item0 => item0.ToObjectExpr())));
-                if (Logging is not null) entries.Add(new("logging", Logging.ToObjectExpr()));
-                if (ObjectLockConfiguration is not null) entries.Add(new("objectLockConfiguration", ObjectLockConfiguration.ToObjectExpr()));
-                if (ObjectLockEnabled is not null) entries.Add(new("objectLockEnabled", ObjectLockEnabled.Expr));
-                if (Policy is not null) entries.Add(new("policy", ExprConverter.From(Policy)));
-                if (Region is not null) entries.Add(new("region", Region.Expr));
-                if (ReplicationConfiguration is not null) entries.Add(new("replicationConfiguration", ReplicationConfiguration.ToObjectExpr()));
-                if (RequestPayer is not null) entries.Add(new("requestPayer", RequestPayer.Expr));
-                if (ServerSideEncryptionConfiguration is not null) entries.Add(new("serverSideEncryptionConfiguration", ServerSideEncryptionConfiguration.ToObjectExpr()));
-                if (Tags is not null) entries.Add(new("tags", ArgsWriter.Map(Tags, static item0 => item0.Expr)));
-                if (Versioning is not null) entries.Add(new("versioning", Versioning.ToObjectExpr()));
-                if (Website is not null) entries.Add(new("website", Website.ToObjectExpr()));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (AccelerationStatus is not null) entries.Add(new("accelerationStatus", AccelerationStatus.Expr)); break;
+                        case 1: if (Acl is not null) entries.Add(new("acl", Acl.Expr)); break;
+                        case 2: if (Bucket is not null) entries.Add(new("bucket", Bucket.Expr)); break;
+                        case 3: if (BucketNamespace is not null) entries.Add(new("bucketNamespace", BucketNamespace.Expr)); break;
+                        case 4: if (BucketPrefix is not null) entries.Add(new("bucketPrefix", BucketPrefix.Expr)); break;
+                        case 5: if (CorsRules is not null) entries.Add(new("corsRules", ArgsWriter.List(CorsRules, static item0 => item0.ToObjectExpr()))); break;
+                        case 6: if (ForceDestroy is not null) entries.Add(new("forceDestroy", ForceDestroy.Expr)); break;
+                        case 7: if (Grants is not null) entries.Add(new("grants", ArgsWriter.List(Grants, static item0 => item0.ToObjectExpr()))); break;
+                        case 8: if (LifecycleRules is not null) entries.Add(new("lifecycleRules", ArgsWriter.List(LifecycleRules, static item0 => item0.ToObjectExpr()))); break;
+                        case 9: if (Logging is not null) entries.Add(new("logging", Logging.ToObjectExpr())); break;
+                        case 10: if (ObjectLockConfiguration is not null) entries.Add(new("objectLockConfiguration", ObjectLockConfiguration.ToObjectExpr())); break;
+                        case 11: if (ObjectLockEnabled is not null) entries.Add(new("objectLockEnabled", ObjectLockEnabled.Expr)); break;
+                        case 12: if (Policy is not null) entries.Add(new("policy", ExprConverter.From(Policy))); break;
+                        case 13: if (Region is not null) entries.Add(new("region", Region.Expr)); break;
+                        case 14: if (ReplicationConfiguration is not null) entries.Add(new("replicationConfiguration", ReplicationConfiguration.ToObjectExpr())); break;
+                        case 15: if (RequestPayer is not null) entries.Add(new("requestPayer", RequestPayer.Expr)); break;
+                        case 16: if (ServerSideEncryptionConfiguration is not null) entries.Add(new("serverSideEncryptionConfiguration", ServerSideEncryptionConfiguration.ToObjectExpr())); break;
+                        case 17: if (Tags is not null) entries.Add(new("tags", ArgsWriter.Map(Tags, static item0 => item0.Expr))); break;
+                        case 18: if (Versioning is not null) entries.Add(new("versioning", Versioning.ToObjectExpr())); break;
+                        case 19: if (Website is not null) entries.Add(new("website", Website.ToObjectExpr())); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -14,21 +14,27 @@ public static partial class Aws
         {
             public const string Token = "aws:s3/BucketCorsRule:BucketCorsRule";
 
-            public IReadOnlyList<Input<string>>? AllowedHeaders { get; init; }
-            public required IReadOnlyList<Input<string>> AllowedMethods { get; init; }
-            public required IReadOnlyList<Input<string>> AllowedOrigins { get; init; }
-            public IReadOnlyList<Input<string>>? ExposeHeaders { get; init; }
-            public Input<double>? MaxAgeSeconds { get; init; }
+            public IReadOnlyList<Input<string>>? AllowedHeaders { get; init { field = value; Assigned(0); } }
+            public required IReadOnlyList<Input<string>> AllowedMethods { get; init { field = value; Assigned(1); } }
+            public required IReadOnlyList<Input<string>> AllowedOrigins { get; init { field = value; Assigned(2); } }
+            public IReadOnlyList<Input<string>>? ExposeHeaders { get; init { field = value; Assigned(3); } }
+            public Input<double>? MaxAgeSeconds { get; init { field = value; Assigned(4); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(5);
-                if (AllowedHeaders is not null) entries.Add(new("allowedHeaders", ArgsWriter.List(AllowedHeaders, static item0 => item0.Expr)));
-                if (AllowedMethods is not null) entries.Add(new("allowedMethods", ArgsWriter.List(AllowedMethods, static item0 => item0.Expr)));
-                if (AllowedOrigins is not null) entries.Add(new("allowedOrigins", ArgsWriter.List(AllowedOrigins, static item0 => item0.Expr)));
-                if (ExposeHeaders is not null) entries.Add(new("exposeHeaders", ArgsWriter.List(ExposeHeaders, static item0 => item0.Expr)));
-                if (MaxAgeSeconds is not null) entries.Add(new("maxAgeSeconds", MaxAgeSeconds.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (AllowedHeaders is not null) entries.Add(new("allowedHeaders", ArgsWriter.List(AllowedHeaders, static item0 => item0.Expr))); break;
+                        case 1: if (AllowedMethods is not null) entries.Add(new("allowedMethods", ArgsWriter.List(AllowedMethods, static item0 => item0.Expr))); break;
+                        case 2: if (AllowedOrigins is not null) entries.Add(new("allowedOrigins", ArgsWriter.List(AllowedOrigins, static item0 => item0.Expr))); break;
+                        case 3: if (ExposeHeaders is not null) entries.Add(new("exposeHeaders", ArgsWriter.List(ExposeHeaders, static item0 => item0.Expr))); break;
+                        case 4: if (MaxAgeSeconds is not null) entries.Add(new("maxAgeSeconds", MaxAgeSeconds.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -14,19 +14,25 @@ public static partial class Aws
         {
             public const string Token = "aws:s3/BucketGrant:BucketGrant";
 
-            public Input<string>? Id { get; init; }
-            public required IReadOnlyList<Input<string>> Permissions { get; init; }
-            public required Input<string> Type { get; init; }
-            public Input<string>? Uri { get; init; }
+            public Input<string>? Id { get; init { field = value; Assigned(0); } }
+            public required IReadOnlyList<Input<string>> Permissions { get; init { field = value; Assigned(1); } }
+            public required Input<string> Type { get; init { field = value; Assigned(2); } }
+            public Input<string>? Uri { get; init { field = value; Assigned(3); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(4);
-                if (Id is not null) entries.Add(new("id", Id.Expr));
-                if (Permissions is not null) entries.Add(new("permissions", ArgsWriter.List(Permissions, static item0 => item0.Expr)));
-                if (Type is not null) entries.Add(new("type", Type.Expr));
-                if (Uri is not null) entries.Add(new("uri", Uri.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (Id is not null) entries.Add(new("id", Id.Expr)); break;
+                        case 1: if (Permissions is not null) entries.Add(new("permissions", ArgsWriter.List(Permissions, static item0 => item0.Expr))); break;
+                        case 2: if (Type is not null) entries.Add(new("type", Type.Expr)); break;
+                        case 3: if (Uri is not null) entries.Add(new("uri", Uri.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -14,29 +14,35 @@ public static partial class Aws
         {
             public const string Token = "aws:s3/BucketLifecycleRule:BucketLifecycleRule";
 
-            public Input<double>? AbortIncompleteMultipartUploadDays { get; init; }
-            public required Input<bool> Enabled { get; init; }
-            public Aws.S3.BucketLifecycleRuleExpiration? Expiration { get; init; }
-            public Input<string>? Id { get; init; }
-            public Aws.S3.BucketLifecycleRuleNoncurrentVersionExpiration? NoncurrentVersionExpiration { get; init; }
-            public IReadOnlyList<Aws.S3.BucketLifecycleRuleNoncurrentVersionTransition>? NoncurrentVersionTransitions { get; init; }
-            public Input<string>? Prefix { get; init; }
-            public IReadOnlyDictionary<string, Input<string>>? Tags { get; init; }
-            public IReadOnlyList<Aws.S3.BucketLifecycleRuleTransition>? Transitions { get; init; }
+            public Input<double>? AbortIncompleteMultipartUploadDays { get; init { field = value; Assigned(0); } }
+            public required Input<bool> Enabled { get; init { field = value; Assigned(1); } }
+            public Aws.S3.BucketLifecycleRuleExpiration? Expiration { get; init { field = value; Assigned(2); } }
+            public Input<string>? Id { get; init { field = value; Assigned(3); } }
+            public Aws.S3.BucketLifecycleRuleNoncurrentVersionExpiration? NoncurrentVersionExpiration { get; init { field = value; Assigned(4); } }
+            public IReadOnlyList<Aws.S3.BucketLifecycleRuleNoncurrentVersionTransition>? NoncurrentVersionTransitions { get; init { field = value; Assigned(5); } }
+            public Input<string>? Prefix { get; init { field = value; Assigned(6); } }
+            public IReadOnlyDictionary<string, Input<string>>? Tags { get; init { field = value; Assigned(7); } }
+            public IReadOnlyList<Aws.S3.BucketLifecycleRuleTransition>? Transitions { get; init { field = value; Assigned(8); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(9);
-                if (AbortIncompleteMultipartUploadDays is not null) entries.Add(new("abortIncompleteMultipartUploadDays", AbortIncompleteMultipartUploadDays.Expr));
-                if (Enabled is not null) entries.Add(new("enabled", Enabled.Expr));
-                if (Expiration is not null) entries.Add(new("expiration", Expiration.ToObjectExpr()));
-                if (Id is not null) entries.Add(new("id", Id.Expr));
-                if (NoncurrentVersionExpiration is not null) entries.Add(new("noncurrentVersionExpiration", NoncurrentVersionExpiration.ToObjectExpr()));
-                if (NoncurrentVersionTransitions is not null) entries.Add(new("noncurrentVersionTransitions", ArgsWriter.List(NoncurrentVersionTransitions, static item0 => item0.ToObjectExpr())));
-                if (Prefix is not null) entries.Add(new("prefix", Prefix.Expr));
-                if (Tags is not null) entries.Add(new("tags", ArgsWriter.Map(Tags, static item0 => item0.Expr)));
-                if (Transitions is not null) entries.Add(new("transitions", ArgsWriter.List(Transitions, static item0 => item0.ToObjectExpr())));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (AbortIncompleteMultipartUploadDays is not null) entries.Add(new("abortIncompleteMultipartUploadDays", AbortIncompleteMultipartUploadDays.Expr)); break;
+                        case 1: if (Enabled is not null) entries.Add(new("enabled", Enabled.Expr)); break;
+                        case 2: if (Expiration is not null) entries.Add(new("expiration", Expiration.ToObjectExpr())); break;
+                        case 3: if (Id is not null) entries.Add(new("id", Id.Expr)); break;
+                        case 4: if (NoncurrentVersionExpiration is not null) entries.Add(new("noncurrentVersionExpiration", NoncurrentVersionExpiration.ToObjectExpr())); break;
+                        case 5: if (NoncurrentVersionTransitions is not null) entries.Add(new("noncurrentVersionTransitions", ArgsWriter.List(NoncurrentVersionTransitions, static item0 => item0.ToObjectExpr()))); break;
+                        case 6: if (Prefix is not null) entries.Add(new("prefix", Prefix.Expr)); break;
+                        case 7: if (Tags is not null) entries.Add(new("tags", ArgsWriter.Map(Tags, static item0 => item0.Expr))); break;
+                        case 8: if (Transitions is not null) entries.Add(new("transitions", ArgsWriter.List(Transitions, static item0 => item0.ToObjectExpr()))); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

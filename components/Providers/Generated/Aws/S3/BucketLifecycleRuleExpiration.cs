@@ -14,17 +14,23 @@ public static partial class Aws
         {
             public const string Token = "aws:s3/BucketLifecycleRuleExpiration:BucketLifecycleRuleExpiration";
 
-            public Input<string>? Date { get; init; }
-            public Input<double>? Days { get; init; }
-            public Input<bool>? ExpiredObjectDeleteMarker { get; init; }
+            public Input<string>? Date { get; init { field = value; Assigned(0); } }
+            public Input<double>? Days { get; init { field = value; Assigned(1); } }
+            public Input<bool>? ExpiredObjectDeleteMarker { get; init { field = value; Assigned(2); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(3);
-                if (Date is not null) entries.Add(new("date", Date.Expr));
-                if (Days is not null) entries.Add(new("days", Days.Expr));
-                if (ExpiredObjectDeleteMarker is not null) entries.Add(new("expiredObjectDeleteMarker", ExpiredObjectDeleteMarker.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (Date is not null) entries.Add(new("date", Date.Expr)); break;
+                        case 1: if (Days is not null) entries.Add(new("days", Days.Expr)); break;
+                        case 2: if (ExpiredObjectDeleteMarker is not null) entries.Add(new("expiredObjectDeleteMarker", ExpiredObjectDeleteMarker.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

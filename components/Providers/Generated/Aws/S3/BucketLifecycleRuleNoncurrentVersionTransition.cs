@@ -14,15 +14,21 @@ public static partial class Aws
         {
             public const string Token = "aws:s3/BucketLifecycleRuleNoncurrentVersionTransition:BucketLifecycleRuleNoncurrentVersionTransition";
 
-            public Input<double>? Days { get; init; }
-            public required Input<string> StorageClass { get; init; }
+            public Input<double>? Days { get; init { field = value; Assigned(0); } }
+            public required Input<string> StorageClass { get; init { field = value; Assigned(1); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(2);
-                if (Days is not null) entries.Add(new("days", Days.Expr));
-                if (StorageClass is not null) entries.Add(new("storageClass", StorageClass.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (Days is not null) entries.Add(new("days", Days.Expr)); break;
+                        case 1: if (StorageClass is not null) entries.Add(new("storageClass", StorageClass.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

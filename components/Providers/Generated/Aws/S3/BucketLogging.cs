@@ -14,15 +14,21 @@ public static partial class Aws
         {
             public const string Token = "aws:s3/BucketLogging:BucketLogging";
 
-            public required Input<string> TargetBucket { get; init; }
-            public Input<string>? TargetPrefix { get; init; }
+            public required Input<string> TargetBucket { get; init { field = value; Assigned(0); } }
+            public Input<string>? TargetPrefix { get; init { field = value; Assigned(1); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(2);
-                if (TargetBucket is not null) entries.Add(new("targetBucket", TargetBucket.Expr));
-                if (TargetPrefix is not null) entries.Add(new("targetPrefix", TargetPrefix.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (TargetBucket is not null) entries.Add(new("targetBucket", TargetBucket.Expr)); break;
+                        case 1: if (TargetPrefix is not null) entries.Add(new("targetPrefix", TargetPrefix.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -15,16 +15,22 @@ public static partial class Aws
             public const string Token = "aws:s3/BucketObjectLockConfiguration:BucketObjectLockConfiguration";
 
             /// <summary>Deprecated by the provider.</summary>
-            public Input<string>? ObjectLockEnabled { get; init; }
+            public Input<string>? ObjectLockEnabled { get; init { field = value; Assigned(0); } }
             /// <summary>Deprecated by the provider.</summary>
-            public Aws.S3.BucketObjectLockConfigurationRule? Rule { get; init; }
+            public Aws.S3.BucketObjectLockConfigurationRule? Rule { get; init { field = value; Assigned(1); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(2);
-                if (ObjectLockEnabled is not null) entries.Add(new("objectLockEnabled", ObjectLockEnabled.Expr));
-                if (Rule is not null) entries.Add(new("rule", Rule.ToObjectExpr()));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (ObjectLockEnabled is not null) entries.Add(new("objectLockEnabled", ObjectLockEnabled.Expr)); break;
+                        case 1: if (Rule is not null) entries.Add(new("rule", Rule.ToObjectExpr())); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

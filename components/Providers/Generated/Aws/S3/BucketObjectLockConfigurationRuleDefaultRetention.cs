@@ -14,17 +14,23 @@ public static partial class Aws
         {
             public const string Token = "aws:s3/BucketObjectLockConfigurationRuleDefaultRetention:BucketObjectLockConfigurationRuleDefaultRetention";
 
-            public Input<double>? Days { get; init; }
-            public Input<string>? Mode { get; init; }
-            public Input<double>? Years { get; init; }
+            public Input<double>? Days { get; init { field = value; Assigned(0); } }
+            public Input<string>? Mode { get; init { field = value; Assigned(1); } }
+            public Input<double>? Years { get; init { field = value; Assigned(2); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(3);
-                if (Days is not null) entries.Add(new("days", Days.Expr));
-                if (Mode is not null) entries.Add(new("mode", Mode.Expr));
-                if (Years is not null) entries.Add(new("years", Years.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (Days is not null) entries.Add(new("days", Days.Expr)); break;
+                        case 1: if (Mode is not null) entries.Add(new("mode", Mode.Expr)); break;
+                        case 2: if (Years is not null) entries.Add(new("years", Years.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -27,17 +27,23 @@ public static partial class Aws
         /// <summary>The inputs of <c>aws:s3/bucketPolicy:BucketPolicy</c>.</summary>
         public sealed partial class BucketPolicyArgs : Args
         {
-            public required Input<string> Bucket { get; init; }
-            public required object Policy { get; init; }
-            public Input<string>? Region { get; init; }
+            public required Input<string> Bucket { get; init { field = value; Assigned(0); } }
+            public required object Policy { get; init { field = value; Assigned(1); } }
+            public Input<string>? Region { get; init { field = value; Assigned(2); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(3);
-                if (Bucket is not null) entries.Add(new("bucket", Bucket.Expr));
-                if (Policy is not null) entries.Add(new("policy", ExprConverter.From(Policy)));
-                if (Region is not null) entries.Add(new("region", Region.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (Bucket is not null) entries.Add(new("bucket", Bucket.Expr)); break;
+                        case 1: if (Policy is not null) entries.Add(new("policy", ExprConverter.From(Policy))); break;
+                        case 2: if (Region is not null) entries.Add(new("region", Region.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -31,25 +31,31 @@ public static partial class Aws
         /// <summary>The inputs of <c>aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock</c>.</summary>
         public sealed partial class BucketPublicAccessBlockArgs : Args
         {
-            public Input<bool>? BlockPublicAcls { get; init; }
-            public Input<bool>? BlockPublicPolicy { get; init; }
-            public required Input<string> Bucket { get; init; }
-            public Input<bool>? IgnorePublicAcls { get; init; }
-            public Input<string>? Region { get; init; }
-            public Input<bool>? RestrictPublicBuckets { get; init; }
-            public Input<bool>? SkipDestroy { get; init; }
+            public Input<bool>? BlockPublicAcls { get; init { field = value; Assigned(0); } }
+            public Input<bool>? BlockPublicPolicy { get; init { field = value; Assigned(1); } }
+            public required Input<string> Bucket { get; init { field = value; Assigned(2); } }
+            public Input<bool>? IgnorePublicAcls { get; init { field = value; Assigned(3); } }
+            public Input<string>? Region { get; init { field = value; Assigned(4); } }
+            public Input<bool>? RestrictPublicBuckets { get; init { field = value; Assigned(5); } }
+            public Input<bool>? SkipDestroy { get; init { field = value; Assigned(6); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(7);
-                if (BlockPublicAcls is not null) entries.Add(new("blockPublicAcls", BlockPublicAcls.Expr));
-                if (BlockPublicPolicy is not null) entries.Add(new("blockPublicPolicy", BlockPublicPolicy.Expr));
-                if (Bucket is not null) entries.Add(new("bucket", Bucket.Expr));
-                if (IgnorePublicAcls is not null) entries.Add(new("ignorePublicAcls", IgnorePublicAcls.Expr));
-                if (Region is not null) entries.Add(new("region", Region.Expr));
-                if (RestrictPublicBuckets is not null) entries.Add(new("restrictPublicBuckets", RestrictPublicBuckets.Expr));
-                if (SkipDestroy is not null) entries.Add(new("skipDestroy", SkipDestroy.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (BlockPublicAcls is not null) entries.Add(new("blockPublicAcls", BlockPublicAcls.Expr)); break;
+                        case 1: if (BlockPublicPolicy is not null) entries.Add(new("blockPublicPolicy", BlockPublicPolicy.Expr)); break;
+                        case 2: if (Bucket is not null) entries.Add(new("bucket", Bucket.Expr)); break;
+                        case 3: if (IgnorePublicAcls is not null) entries.Add(new("ignorePublicAcls", IgnorePublicAcls.Expr)); break;
+                        case 4: if (Region is not null) entries.Add(new("region", Region.Expr)); break;
+                        case 5: if (RestrictPublicBuckets is not null) entries.Add(new("restrictPublicBuckets", RestrictPublicBuckets.Expr)); break;
+                        case 6: if (SkipDestroy is not null) entries.Add(new("skipDestroy", SkipDestroy.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

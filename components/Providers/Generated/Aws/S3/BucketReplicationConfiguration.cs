@@ -14,15 +14,21 @@ public static partial class Aws
         {
             public const string Token = "aws:s3/BucketReplicationConfiguration:BucketReplicationConfiguration";
 
-            public required Input<string> Role { get; init; }
-            public required IReadOnlyList<Aws.S3.BucketReplicationConfigurationRule> Rules { get; init; }
+            public required Input<string> Role { get; init { field = value; Assigned(0); } }
+            public required IReadOnlyList<Aws.S3.BucketReplicationConfigurationRule> Rules { get; init { field = value; Assigned(1); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(2);
-                if (Role is not null) entries.Add(new("role", Role.Expr));
-                if (Rules is not null) entries.Add(new("rules", ArgsWriter.List(Rules, static item0 => item0.ToObjectExpr())));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (Role is not null) entries.Add(new("role", Role.Expr)); break;
+                        case 1: if (Rules is not null) entries.Add(new("rules", ArgsWriter.List(Rules, static item0 => item0.ToObjectExpr()))); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

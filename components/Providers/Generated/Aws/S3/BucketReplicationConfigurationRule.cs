@@ -14,27 +14,33 @@ public static partial class Aws
         {
             public const string Token = "aws:s3/BucketReplicationConfigurationRule:BucketReplicationConfigurationRule";
 
-            public Input<string>? DeleteMarkerReplicationStatus { get; init; }
-            public required Aws.S3.BucketReplicationConfigurationRuleDestination Destination { get; init; }
-            public Aws.S3.BucketReplicationConfigurationRuleFilter? Filter { get; init; }
-            public Input<string>? Id { get; init; }
-            public Input<string>? Prefix { get; init; }
-            public Input<double>? Priority { get; init; }
-            public Aws.S3.BucketReplicationConfigurationRuleSourceSelectionCriteria? SourceSelectionCriteria { get; init; }
-            public required Input<string> Status { get; init; }
+            public Input<string>? DeleteMarkerReplicationStatus { get; init { field = value; Assigned(0); } }
+            public required Aws.S3.BucketReplicationConfigurationRuleDestination Destination { get; init { field = value; Assigned(1); } }
+            public Aws.S3.BucketReplicationConfigurationRuleFilter? Filter { get; init { field = value; Assigned(2); } }
+            public Input<string>? Id { get; init { field = value; Assigned(3); } }
+            public Input<string>? Prefix { get; init { field = value; Assigned(4); } }
+            public Input<double>? Priority { get; init { field = value; Assigned(5); } }
+            public Aws.S3.BucketReplicationConfigurationRuleSourceSelectionCriteria? SourceSelectionCriteria { get; init { field = value; Assigned(6); } }
+            public required Input<string> Status { get; init { field = value; Assigned(7); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(8);
-                if (DeleteMarkerReplicationStatus is not null) entries.Add(new("deleteMarkerReplicationStatus", DeleteMarkerReplicationStatus.Expr));
-                if (Destination is not null) entries.Add(new("destination", Destination.ToObjectExpr()));
-                if (Filter is not null) entries.Add(new("filter", Filter.ToObjectExpr()));
-                if (Id is not null) entries.Add(new("id", Id.Expr));
-                if (Prefix is not null) entries.Add(new("prefix", Prefix.Expr));
-                if (Priority is not null) entries.Add(new("priority", Priority.Expr));
-                if (SourceSelectionCriteria is not null) entries.Add(new("sourceSelectionCriteria", SourceSelectionCriteria.ToObjectExpr()));
-                if (Status is not null) entries.Add(new("status", Status.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (DeleteMarkerReplicationStatus is not null) entries.Add(new("deleteMarkerReplicationStatus", DeleteMarkerReplicationStatus.Expr)); break;
+                        case 1: if (Destination is not null) entries.Add(new("destination", Destination.ToObjectExpr())); break;
+                        case 2: if (Filter is not null) entries.Add(new("filter", Filter.ToObjectExpr())); break;
+                        case 3: if (Id is not null) entries.Add(new("id", Id.Expr)); break;
+                        case 4: if (Prefix is not null) entries.Add(new("prefix", Prefix.Expr)); break;
+                        case 5: if (Priority is not null) entries.Add(new("priority", Priority.Expr)); break;
+                        case 6: if (SourceSelectionCriteria is not null) entries.Add(new("sourceSelectionCriteria", SourceSelectionCriteria.ToObjectExpr())); break;
+                        case 7: if (Status is not null) entries.Add(new("status", Status.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

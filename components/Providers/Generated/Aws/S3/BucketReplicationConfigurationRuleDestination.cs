@@ -14,25 +14,31 @@ public static partial class Aws
         {
             public const string Token = "aws:s3/BucketReplicationConfigurationRuleDestination:BucketReplicationConfigurationRuleDestination";
 
-            public Aws.S3.BucketReplicationConfigurationRuleDestinationAccessControlTranslation? AccessControlTranslation { get; init; }
-            public Input<string>? AccountId { get; init; }
-            public required Input<string> Bucket { get; init; }
-            public Aws.S3.BucketReplicationConfigurationRuleDestinationMetrics? Metrics { get; init; }
-            public Input<string>? ReplicaKmsKeyId { get; init; }
-            public Aws.S3.BucketReplicationConfigurationRuleDestinationReplicationTime? ReplicationTime { get; init; }
-            public Input<string>? StorageClass { get; init; }
+            public Aws.S3.BucketReplicationConfigurationRuleDestinationAccessControlTranslation? AccessControlTranslation { get; init { field = value; Assigned(0); } }
+            public Input<string>? AccountId { get; init { field = value; Assigned(1); } }
+            public required Input<string> Bucket { get; init { field = value; Assigned(2); } }
+            public Aws.S3.BucketReplicationConfigurationRuleDestinationMetrics? Metrics { get; init { field = value; Assigned(3); } }
+            public Input<string>? ReplicaKmsKeyId { get; init { field = value; Assigned(4); } }
+            public Aws.S3.BucketReplicationConfigurationRuleDestinationReplicationTime? ReplicationTime { get; init { field = value; Assigned(5); } }
+            public Input<string>? StorageClass { get; init { field = value; Assigned(6); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(7);
-                if (AccessControlTranslation is not null) entries.Add(new("accessControlTranslation", AccessControlTranslation.ToObjectExpr()));
-                if (AccountId is not null) entries.Add(new("accountId", AccountId.Expr));
-                if (Bucket is not null) entries.Add(new("bucket", Bucket.Expr));
-                if (Metrics is not null) entries.Add(new("metrics", Metrics.ToObjectExpr()));
-                if (ReplicaKmsKeyId is not null) entries.Add(new("replicaKmsKeyId", ReplicaKmsKeyId.Expr));
-                if (ReplicationTime is not null) entries.Add(new("replicationTime", ReplicationTime.ToObjectExpr()));
-                if (StorageClass is not null) entries.Add(new("storageClass", StorageClass.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (AccessControlTranslation is not null) entries.Add(new("accessControlTranslation", AccessControlTranslation.ToObjectExpr())); break;
+                        case 1: if (AccountId is not null) entries.Add(new("accountId", AccountId.Expr)); break;
+                        case 2: if (Bucket is not null) entries.Add(new("bucket", Bucket.Expr)); break;
+                        case 3: if (Metrics is not null) entries.Add(new("metrics", Metrics.ToObjectExpr())); break;
+                        case 4: if (ReplicaKmsKeyId is not null) entries.Add(new("replicaKmsKeyId", ReplicaKmsKeyId.Expr)); break;
+                        case 5: if (ReplicationTime is not null) entries.Add(new("replicationTime", ReplicationTime.ToObjectExpr())); break;
+                        case 6: if (StorageClass is not null) entries.Add(new("storageClass", StorageClass.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -14,15 +14,21 @@ public static partial class Aws
         {
             public const string Token = "aws:s3/BucketReplicationConfigurationRuleDestinationMetrics:BucketReplicationConfigurationRuleDestinationMetrics";
 
-            public Input<double>? Minutes { get; init; }
-            public Input<string>? Status { get; init; }
+            public Input<double>? Minutes { get; init { field = value; Assigned(0); } }
+            public Input<string>? Status { get; init { field = value; Assigned(1); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(2);
-                if (Minutes is not null) entries.Add(new("minutes", Minutes.Expr));
-                if (Status is not null) entries.Add(new("status", Status.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (Minutes is not null) entries.Add(new("minutes", Minutes.Expr)); break;
+                        case 1: if (Status is not null) entries.Add(new("status", Status.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -14,15 +14,21 @@ public static partial class Aws
         {
             public const string Token = "aws:s3/BucketReplicationConfigurationRuleFilter:BucketReplicationConfigurationRuleFilter";
 
-            public Input<string>? Prefix { get; init; }
-            public IReadOnlyDictionary<string, Input<string>>? Tags { get; init; }
+            public Input<string>? Prefix { get; init { field = value; Assigned(0); } }
+            public IReadOnlyDictionary<string, Input<string>>? Tags { get; init { field = value; Assigned(1); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(2);
-                if (Prefix is not null) entries.Add(new("prefix", Prefix.Expr));
-                if (Tags is not null) entries.Add(new("tags", ArgsWriter.Map(Tags, static item0 => item0.Expr)));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (Prefix is not null) entries.Add(new("prefix", Prefix.Expr)); break;
+                        case 1: if (Tags is not null) entries.Add(new("tags", ArgsWriter.Map(Tags, static item0 => item0.Expr))); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

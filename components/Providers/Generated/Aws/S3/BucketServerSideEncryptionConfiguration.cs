@@ -28,20 +28,26 @@ public static partial class Aws
         /// <summary>The inputs of <c>aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration</c>.</summary>
         public sealed partial class BucketServerSideEncryptionConfigurationArgs : Args
         {
-            public required Input<string> Bucket { get; init; }
+            public required Input<string> Bucket { get; init { field = value; Assigned(0); } }
             /// <summary>Deprecated by the provider.</summary>
-            public Input<string>? ExpectedBucketOwner { get; init; }
-            public Input<string>? Region { get; init; }
-            public required IReadOnlyList<Aws.S3.BucketServerSideEncryptionConfigurationRule> Rules { get; init; }
+            public Input<string>? ExpectedBucketOwner { get; init { field = value; Assigned(1); } }
+            public Input<string>? Region { get; init { field = value; Assigned(2); } }
+            public required IReadOnlyList<Aws.S3.BucketServerSideEncryptionConfigurationRule> Rules { get; init { field = value; Assigned(3); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(4);
-                if (Bucket is not null) entries.Add(new("bucket", Bucket.Expr));
-                if (ExpectedBucketOwner is not null) entries.Add(new("expectedBucketOwner", ExpectedBucketOwner.Expr));
-                if (Region is not null) entries.Add(new("region", Region.Expr));
-                if (Rules is not null) entries.Add(new("rules", ArgsWriter.List(Rules, static item0 => item0.ToObjectExpr())));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (Bucket is not null) entries.Add(new("bucket", Bucket.Expr)); break;
+                        case 1: if (ExpectedBucketOwner is not null) entries.Add(new("expectedBucketOwner", ExpectedBucketOwner.Expr)); break;
+                        case 2: if (Region is not null) entries.Add(new("region", Region.Expr)); break;
+                        case 3: if (Rules is not null) entries.Add(new("rules", ArgsWriter.List(Rules, static item0 => item0.ToObjectExpr()))); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -14,17 +14,23 @@ public static partial class Aws
         {
             public const string Token = "aws:s3/BucketServerSideEncryptionConfigurationRule:BucketServerSideEncryptionConfigurationRule";
 
-            public Aws.S3.BucketServerSideEncryptionConfigurationRuleApplyServerSideEncryptionByDefault? ApplyServerSideEncryptionByDefault { get; init; }
-            public IReadOnlyList<Input<string>>? BlockedEncryptionTypes { get; init; }
-            public Input<bool>? BucketKeyEnabled { get; init; }
+            public Aws.S3.BucketServerSideEncryptionConfigurationRuleApplyServerSideEncryptionByDefault? ApplyServerSideEncryptionByDefault { get; init { field = value; Assigned(0); } }
+            public IReadOnlyList<Input<string>>? BlockedEncryptionTypes { get; init { field = value; Assigned(1); } }
+            public Input<bool>? BucketKeyEnabled { get; init { field = value; Assigned(2); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(3);
-                if (ApplyServerSideEncryptionByDefault is not null) entries.Add(new("applyServerSideEncryptionByDefault", ApplyServerSideEncryptionByDefault.ToObjectExpr()));
-                if (BlockedEncryptionTypes is not null) entries.Add(new("blockedEncryptionTypes", ArgsWriter.List(BlockedEncryptionTypes, static item0 => item0.Expr)));
-                if (BucketKeyEnabled is not null) entries.Add(new("bucketKeyEnabled", BucketKeyEnabled.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (ApplyServerSideEncryptionByDefault is not null) entries.Add(new("applyServerSideEncryptionByDefault", ApplyServerSideEncryptionByDefault.ToObjectExpr())); break;
+                        case 1: if (BlockedEncryptionTypes is not null) entries.Add(new("blockedEncryptionTypes", ArgsWriter.List(BlockedEncryptionTypes, static item0 => item0.Expr))); break;
+                        case 2: if (BucketKeyEnabled is not null) entries.Add(new("bucketKeyEnabled", BucketKeyEnabled.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -14,15 +14,21 @@ public static partial class Aws
         {
             public const string Token = "aws:s3/BucketServerSideEncryptionConfigurationRuleApplyServerSideEncryptionByDefault:BucketServerSideEncryptionConfigurationRuleApplyServerSideEncryptionByDefault";
 
-            public Input<string>? KmsMasterKeyId { get; init; }
-            public required Input<string> SseAlgorithm { get; init; }
+            public Input<string>? KmsMasterKeyId { get; init { field = value; Assigned(0); } }
+            public required Input<string> SseAlgorithm { get; init { field = value; Assigned(1); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(2);
-                if (KmsMasterKeyId is not null) entries.Add(new("kmsMasterKeyId", KmsMasterKeyId.Expr));
-                if (SseAlgorithm is not null) entries.Add(new("sseAlgorithm", SseAlgorithm.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (KmsMasterKeyId is not null) entries.Add(new("kmsMasterKeyId", KmsMasterKeyId.Expr)); break;
+                        case 1: if (SseAlgorithm is not null) entries.Add(new("sseAlgorithm", SseAlgorithm.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -14,13 +14,19 @@ public static partial class Aws
         {
             public const string Token = "aws:s3/BucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration";
 
-            public required Aws.S3.BucketServerSideEncryptionConfigurationRule Rule { get; init; }
+            public required Aws.S3.BucketServerSideEncryptionConfigurationRule Rule { get; init { field = value; Assigned(0); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(1);
-                if (Rule is not null) entries.Add(new("rule", Rule.ToObjectExpr()));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (Rule is not null) entries.Add(new("rule", Rule.ToObjectExpr())); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -14,15 +14,21 @@ public static partial class Aws
         {
             public const string Token = "aws:s3/BucketVersioning:BucketVersioning";
 
-            public Input<bool>? Enabled { get; init; }
-            public Input<bool>? MfaDelete { get; init; }
+            public Input<bool>? Enabled { get; init { field = value; Assigned(0); } }
+            public Input<bool>? MfaDelete { get; init { field = value; Assigned(1); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(2);
-                if (Enabled is not null) entries.Add(new("enabled", Enabled.Expr));
-                if (MfaDelete is not null) entries.Add(new("mfaDelete", MfaDelete.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (Enabled is not null) entries.Add(new("enabled", Enabled.Expr)); break;
+                        case 1: if (MfaDelete is not null) entries.Add(new("mfaDelete", MfaDelete.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

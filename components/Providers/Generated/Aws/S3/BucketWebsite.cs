@@ -14,19 +14,25 @@ public static partial class Aws
         {
             public const string Token = "aws:s3/BucketWebsite:BucketWebsite";
 
-            public Input<string>? ErrorDocument { get; init; }
-            public Input<string>? IndexDocument { get; init; }
-            public Input<string>? RedirectAllRequestsTo { get; init; }
-            public Input<string>? RoutingRules { get; init; }
+            public Input<string>? ErrorDocument { get; init { field = value; Assigned(0); } }
+            public Input<string>? IndexDocument { get; init { field = value; Assigned(1); } }
+            public Input<string>? RedirectAllRequestsTo { get; init { field = value; Assigned(2); } }
+            public Input<string>? RoutingRules { get; init { field = value; Assigned(3); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(4);
-                if (ErrorDocument is not null) entries.Add(new("errorDocument", ErrorDocument.Expr));
-                if (IndexDocument is not null) entries.Add(new("indexDocument", IndexDocument.Expr));
-                if (RedirectAllRequestsTo is not null) entries.Add(new("redirectAllRequestsTo", RedirectAllRequestsTo.Expr));
-                if (RoutingRules is not null) entries.Add(new("routingRules", RoutingRules.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (ErrorDocument is not null) entries.Add(new("errorDocument", ErrorDocument.Expr)); break;
+                        case 1: if (IndexDocument is not null) entries.Add(new("indexDocument", IndexDocument.Expr)); break;
+                        case 2: if (RedirectAllRequestsTo is not null) entries.Add(new("redirectAllRequestsTo", RedirectAllRequestsTo.Expr)); break;
+                        case 3: if (RoutingRules is not null) entries.Add(new("routingRules", RoutingRules.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -42,41 +42,47 @@ public static partial class Aws
         /// <summary>The inputs of <c>aws:ssm/parameter:Parameter</c>.</summary>
         public sealed partial class ParameterArgs : Args
         {
-            public Input<string>? AllowedPattern { get; init; }
-            public Input<string>? Arn { get; init; }
-            public Input<string>? DataType { get; init; }
-            public Input<string>? Description { get; init; }
-            public Input<string>? InsecureValue { get; init; }
-            public Input<string>? KeyId { get; init; }
-            public Input<string>? Name { get; init; }
-            public Input<bool>? Overwrite { get; init; }
-            public Input<string>? Region { get; init; }
-            public IReadOnlyDictionary<string, Input<string>>? Tags { get; init; }
-            public Input<string>? Tier { get; init; }
-            public required Input<string> Type { get; init; }
-            public Input<string>? Value { get; init; }
-            public Input<string>? ValueWo { get; init; }
-            public Input<double>? ValueWoVersion { get; init; }
+            public Input<string>? AllowedPattern { get; init { field = value; Assigned(0); } }
+            public Input<string>? Arn { get; init { field = value; Assigned(1); } }
+            public Input<string>? DataType { get; init { field = value; Assigned(2); } }
+            public Input<string>? Description { get; init { field = value; Assigned(3); } }
+            public Input<string>? InsecureValue { get; init { field = value; Assigned(4); } }
+            public Input<string>? KeyId { get; init { field = value; Assigned(5); } }
+            public Input<string>? Name { get; init { field = value; Assigned(6); } }
+            public Input<bool>? Overwrite { get; init { field = value; Assigned(7); } }
+            public Input<string>? Region { get; init { field = value; Assigned(8); } }
+            public IReadOnlyDictionary<string, Input<string>>? Tags { get; init { field = value; Assigned(9); } }
+            public Input<string>? Tier { get; init { field = value; Assigned(10); } }
+            public required Input<string> Type { get; init { field = value; Assigned(11); } }
+            public Input<string>? Value { get; init { field = value; Assigned(12); } }
+            public Input<string>? ValueWo { get; init { field = value; Assigned(13); } }
+            public Input<double>? ValueWoVersion { get; init { field = value; Assigned(14); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(15);
-                if (AllowedPattern is not null) entries.Add(new("allowedPattern", AllowedPattern.Expr));
-                if (Arn is not null) entries.Add(new("arn", Arn.Expr));
-                if (DataType is not null) entries.Add(new("dataType", DataType.Expr));
-                if (Description is not null) entries.Add(new("description", Description.Expr));
-                if (InsecureValue is not null) entries.Add(new("insecureValue", InsecureValue.Expr));
-                if (KeyId is not null) entries.Add(new("keyId", KeyId.Expr));
-                if (Name is not null) entries.Add(new("name", Name.Expr));
-                if (Overwrite is not null) entries.Add(new("overwrite", Overwrite.Expr));
-                if (Region is not null) entries.Add(new("region", Region.Expr));
-                if (Tags is not null) entries.Add(new("tags", ArgsWriter.Map(Tags, static item0 => item0.Expr)));
-                if (Tier is not null) entries.Add(new("tier", Tier.Expr));
-                if (Type is not null) entries.Add(new("type", Type.Expr));
-                if (Value is not null) entries.Add(new("value", Value.Expr));
-                if (ValueWo is not null) entries.Add(new("valueWo", ValueWo.Expr));
-                if (ValueWoVersion is not null) entries.Add(new("valueWoVersion", ValueWoVersion.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (AllowedPattern is not null) entries.Add(new("allowedPattern", AllowedPattern.Expr)); break;
+                        case 1: if (Arn is not null) entries.Add(new("arn", Arn.Expr)); break;
+                        case 2: if (DataType is not null) entries.Add(new("dataType", DataType.Expr)); break;
+                        case 3: if (Description is not null) entries.Add(new("description", Description.Expr)); break;
+                        case 4: if (InsecureValue is not null) entries.Add(new("insecureValue", InsecureValue.Expr)); break;
+                        case 5: if (KeyId is not null) entries.Add(new("keyId", KeyId.Expr)); break;
+                        case 6: if (Name is not null) entries.Add(new("name", Name.Expr)); break;
+                        case 7: if (Overwrite is not null) entries.Add(new("overwrite", Overwrite.Expr)); break;
+                        case 8: if (Region is not null) entries.Add(new("region", Region.Expr)); break;
+                        case 9: if (Tags is not null) entries.Add(new("tags", ArgsWriter.Map(Tags, static item0 => item0.Expr))); break;
+                        case 10: if (Tier is not null) entries.Add(new("tier", Tier.Expr)); break;
+                        case 11: if (Type is not null) entries.Add(new("type", Type.Expr)); break;
+                        case 12: if (Value is not null) entries.Add(new("value", Value.Expr)); break;
+                        case 13: if (ValueWo is not null) entries.Add(new("valueWo", ValueWo.Expr)); break;
+                        case 14: if (ValueWoVersion is not null) entries.Add(new("valueWoVersion", ValueWoVersion.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -38,33 +38,39 @@ public static partial class Aws
         /// <summary>The inputs of <c>aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule</c>.</summary>
         public sealed partial class SecurityGroupEgressRuleArgs : Args
         {
-            public Input<string>? CidrIpv4 { get; init; }
-            public Input<string>? CidrIpv6 { get; init; }
-            public Input<string>? Description { get; init; }
-            public Input<double>? FromPort { get; init; }
-            public required Input<string> IpProtocol { get; init; }
-            public Input<string>? PrefixListId { get; init; }
-            public Input<string>? ReferencedSecurityGroupId { get; init; }
-            public Input<string>? Region { get; init; }
-            public required Input<string> SecurityGroupId { get; init; }
-            public IReadOnlyDictionary<string, Input<string>>? Tags { get; init; }
-            public Input<double>? ToPort { get; init; }
+            public Input<string>? CidrIpv4 { get; init { field = value; Assigned(0); } }
+            public Input<string>? CidrIpv6 { get; init { field = value; Assigned(1); } }
+            public Input<string>? Description { get; init { field = value; Assigned(2); } }
+            public Input<double>? FromPort { get; init { field = value; Assigned(3); } }
+            public required Input<string> IpProtocol { get; init { field = value; Assigned(4); } }
+            public Input<string>? PrefixListId { get; init { field = value; Assigned(5); } }
+            public Input<string>? ReferencedSecurityGroupId { get; init { field = value; Assigned(6); } }
+            public Input<string>? Region { get; init { field = value; Assigned(7); } }
+            public required Input<string> SecurityGroupId { get; init { field = value; Assigned(8); } }
+            public IReadOnlyDictionary<string, Input<string>>? Tags { get; init { field = value; Assigned(9); } }
+            public Input<double>? ToPort { get; init { field = value; Assigned(10); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(11);
-                if (CidrIpv4 is not null) entries.Add(new("cidrIpv4", CidrIpv4.Expr));
-                if (CidrIpv6 is not null) entries.Add(new("cidrIpv6", CidrIpv6.Expr));
-                if (Description is not null) entries.Add(new("description", Description.Expr));
-                if (FromPort is not null) entries.Add(new("fromPort", FromPort.Expr));
-                if (IpProtocol is not null) entries.Add(new("ipProtocol", IpProtocol.Expr));
-                if (PrefixListId is not null) entries.Add(new("prefixListId", PrefixListId.Expr));
-                if (ReferencedSecurityGroupId is not null) entries.Add(new("referencedSecurityGroupId", ReferencedSecurityGroupId.Expr));
-                if (Region is not null) entries.Add(new("region", Region.Expr));
-                if (SecurityGroupId is not null) entries.Add(new("securityGroupId", SecurityGroupId.Expr));
-                if (Tags is not null) entries.Add(new("tags", ArgsWriter.Map(Tags, static item0 => item0.Expr)));
-                if (ToPort is not null) entries.Add(new("toPort", ToPort.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (CidrIpv4 is not null) entries.Add(new("cidrIpv4", CidrIpv4.Expr)); break;
+                        case 1: if (CidrIpv6 is not null) entries.Add(new("cidrIpv6", CidrIpv6.Expr)); break;
+                        case 2: if (Description is not null) entries.Add(new("description", Description.Expr)); break;
+                        case 3: if (FromPort is not null) entries.Add(new("fromPort", FromPort.Expr)); break;
+                        case 4: if (IpProtocol is not null) entries.Add(new("ipProtocol", IpProtocol.Expr)); break;
+                        case 5: if (PrefixListId is not null) entries.Add(new("prefixListId", PrefixListId.Expr)); break;
+                        case 6: if (ReferencedSecurityGroupId is not null) entries.Add(new("referencedSecurityGroupId", ReferencedSecurityGroupId.Expr)); break;
+                        case 7: if (Region is not null) entries.Add(new("region", Region.Expr)); break;
+                        case 8: if (SecurityGroupId is not null) entries.Add(new("securityGroupId", SecurityGroupId.Expr)); break;
+                        case 9: if (Tags is not null) entries.Add(new("tags", ArgsWriter.Map(Tags, static item0 => item0.Expr))); break;
+                        case 10: if (ToPort is not null) entries.Add(new("toPort", ToPort.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -40,35 +40,41 @@ public static partial class Command
         /// <summary>The inputs of <c>command:local:Command</c>.</summary>
         public sealed partial class CommandArgs : Args
         {
-            public Input<bool>? AddPreviousOutputInEnv { get; init; }
-            public IReadOnlyList<Input<string>>? ArchivePaths { get; init; }
-            public IReadOnlyList<Input<string>>? AssetPaths { get; init; }
-            public Input<string>? Create { get; init; }
-            public Input<string>? Delete { get; init; }
-            public Input<string>? Dir { get; init; }
-            public IReadOnlyDictionary<string, Input<string>>? Environment { get; init; }
-            public IReadOnlyList<Input<string>>? Interpreter { get; init; }
-            public Input<global::Infra.Providers.Generated.Command.Local.Logging>? Logging { get; init; }
-            public Input<string>? Stdin { get; init; }
-            public IReadOnlyList<object>? Triggers { get; init; }
-            public Input<string>? Update { get; init; }
+            public Input<bool>? AddPreviousOutputInEnv { get; init { field = value; Assigned(0); } }
+            public IReadOnlyList<Input<string>>? ArchivePaths { get; init { field = value; Assigned(1); } }
+            public IReadOnlyList<Input<string>>? AssetPaths { get; init { field = value; Assigned(2); } }
+            public Input<string>? Create { get; init { field = value; Assigned(3); } }
+            public Input<string>? Delete { get; init { field = value; Assigned(4); } }
+            public Input<string>? Dir { get; init { field = value; Assigned(5); } }
+            public IReadOnlyDictionary<string, Input<string>>? Environment { get; init { field = value; Assigned(6); } }
+            public IReadOnlyList<Input<string>>? Interpreter { get; init { field = value; Assigned(7); } }
+            public Input<global::Infra.Providers.Generated.Command.Local.Logging>? Logging { get; init { field = value; Assigned(8); } }
+            public Input<string>? Stdin { get; init { field = value; Assigned(9); } }
+            public IReadOnlyList<object>? Triggers { get; init { field = value; Assigned(10); } }
+            public Input<string>? Update { get; init { field = value; Assigned(11); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(12);
-                if (AddPreviousOutputInEnv is not null) entries.Add(new("addPreviousOutputInEnv", AddPreviousOutputInEnv.Expr));
-                if (ArchivePaths is not null) entries.Add(new("archivePaths", ArgsWriter.List(ArchivePaths, static item0 => item0.Expr)));
-                if (AssetPaths is not null) entries.Add(new("assetPaths", ArgsWriter.List(AssetPaths, static item0 => item0.Expr)));
-                if (Create is not null) entries.Add(new("create", Create.Expr));
-                if (Delete is not null) entries.Add(new("delete", Delete.Expr));
-                if (Dir is not null) entries.Add(new("dir", Dir.Expr));
-                if (Environment is not null) entries.Add(new("environment", ArgsWriter.Map(Environment, static item0 => item0.Expr)));
-                if (Interpreter is not null) entries.Add(new("interpreter", ArgsWriter.List(Interpreter, static item0 => item0.Expr)));
-                if (Logging is not null) entries.Add(new("logging", Logging.Expr));
-                if (Stdin is not null) entries.Add(new("stdin", Stdin.Expr));
-                if (Triggers is not null) entries.Add(new("triggers", ArgsWriter.List(Triggers, static item0 => ExprConverter.From(item0))));
-                if (Update is not null) entries.Add(new("update", Update.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (AddPreviousOutputInEnv is not null) entries.Add(new("addPreviousOutputInEnv", AddPreviousOutputInEnv.Expr)); break;
+                        case 1: if (ArchivePaths is not null) entries.Add(new("archivePaths", ArgsWriter.List(ArchivePaths, static item0 => item0.Expr))); break;
+                        case 2: if (AssetPaths is not null) entries.Add(new("assetPaths", ArgsWriter.List(AssetPaths, static item0 => item0.Expr))); break;
+                        case 3: if (Create is not null) entries.Add(new("create", Create.Expr)); break;
+                        case 4: if (Delete is not null) entries.Add(new("delete", Delete.Expr)); break;
+                        case 5: if (Dir is not null) entries.Add(new("dir", Dir.Expr)); break;
+                        case 6: if (Environment is not null) entries.Add(new("environment", ArgsWriter.Map(Environment, static item0 => item0.Expr))); break;
+                        case 7: if (Interpreter is not null) entries.Add(new("interpreter", ArgsWriter.List(Interpreter, static item0 => item0.Expr))); break;
+                        case 8: if (Logging is not null) entries.Add(new("logging", Logging.Expr)); break;
+                        case 9: if (Stdin is not null) entries.Add(new("stdin", Stdin.Expr)); break;
+                        case 10: if (Triggers is not null) entries.Add(new("triggers", ArgsWriter.List(Triggers, static item0 => ExprConverter.From(item0)))); break;
+                        case 11: if (Update is not null) entries.Add(new("update", Update.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -35,29 +35,35 @@ public static partial class Command
         /// <summary>The inputs of <c>command:remote:Command</c>.</summary>
         public sealed partial class CommandArgs : Args
         {
-            public Input<bool>? AddPreviousOutputInEnv { get; init; }
-            public required global::Infra.Providers.Generated.Command.Remote.Connection Connection { get; init; }
-            public Input<string>? Create { get; init; }
-            public Input<string>? Delete { get; init; }
-            public IReadOnlyDictionary<string, Input<string>>? Environment { get; init; }
-            public Input<global::Infra.Providers.Generated.Command.Remote.Logging>? Logging { get; init; }
-            public Input<string>? Stdin { get; init; }
-            public IReadOnlyList<object>? Triggers { get; init; }
-            public Input<string>? Update { get; init; }
+            public Input<bool>? AddPreviousOutputInEnv { get; init { field = value; Assigned(0); } }
+            public required global::Infra.Providers.Generated.Command.Remote.Connection Connection { get; init { field = value; Assigned(1); } }
+            public Input<string>? Create { get; init { field = value; Assigned(2); } }
+            public Input<string>? Delete { get; init { field = value; Assigned(3); } }
+            public IReadOnlyDictionary<string, Input<string>>? Environment { get; init { field = value; Assigned(4); } }
+            public Input<global::Infra.Providers.Generated.Command.Remote.Logging>? Logging { get; init { field = value; Assigned(5); } }
+            public Input<string>? Stdin { get; init { field = value; Assigned(6); } }
+            public IReadOnlyList<object>? Triggers { get; init { field = value; Assigned(7); } }
+            public Input<string>? Update { get; init { field = value; Assigned(8); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(9);
-                if (AddPreviousOutputInEnv is not null) entries.Add(new("addPreviousOutputInEnv", AddPreviousOutputInEnv.Expr));
-                if (Connection is not null) entries.Add(new("connection", Connection.ToObjectExpr()));
-                if (Create is not null) entries.Add(new("create", Create.Expr));
-                if (Delete is not null) entries.Add(new("delete", Delete.Expr));
-                if (Environment is not null) entries.Add(new("environment", ArgsWriter.Map(Environment, static item0 => item0.Expr)));
-                if (Logging is not null) entries.Add(new("logging", Logging.Expr));
-                if (Stdin is not null) entries.Add(new("stdin", Stdin.Expr));
-                if (Triggers is not null) entries.Add(new("triggers", ArgsWriter.List(Triggers, static item0 => ExprConverter.From(item0))));
-                if (Update is not null) entries.Add(new("update", Update.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (AddPreviousOutputInEnv is not null) entries.Add(new("addPreviousOutputInEnv", AddPreviousOutputInEnv.Expr)); break;
+                        case 1: if (Connection is not null) entries.Add(new("connection", Connection.ToObjectExpr())); break;
+                        case 2: if (Create is not null) entries.Add(new("create", Create.Expr)); break;
+                        case 3: if (Delete is not null) entries.Add(new("delete", Delete.Expr)); break;
+                        case 4: if (Environment is not null) entries.Add(new("environment", ArgsWriter.Map(Environment, static item0 => item0.Expr))); break;
+                        case 5: if (Logging is not null) entries.Add(new("logging", Logging.Expr)); break;
+                        case 6: if (Stdin is not null) entries.Add(new("stdin", Stdin.Expr)); break;
+                        case 7: if (Triggers is not null) entries.Add(new("triggers", ArgsWriter.List(Triggers, static item0 => ExprConverter.From(item0)))); break;
+                        case 8: if (Update is not null) entries.Add(new("update", Update.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

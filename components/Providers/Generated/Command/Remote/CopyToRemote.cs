@@ -28,19 +28,25 @@ public static partial class Command
         /// <summary>The inputs of <c>command:remote:CopyToRemote</c>.</summary>
         public sealed partial class CopyToRemoteArgs : Args
         {
-            public required global::Infra.Providers.Generated.Command.Remote.Connection Connection { get; init; }
-            public required Input<string> RemotePath { get; init; }
-            public required Input<Asset> Source { get; init; }
-            public IReadOnlyList<object>? Triggers { get; init; }
+            public required global::Infra.Providers.Generated.Command.Remote.Connection Connection { get; init { field = value; Assigned(0); } }
+            public required Input<string> RemotePath { get; init { field = value; Assigned(1); } }
+            public required Input<Asset> Source { get; init { field = value; Assigned(2); } }
+            public IReadOnlyList<object>? Triggers { get; init { field = value; Assigned(3); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(4);
-                if (Connection is not null) entries.Add(new("connection", Connection.ToObjectExpr()));
-                if (RemotePath is not null) entries.Add(new("remotePath", RemotePath.Expr));
-                if (Source is not null) entries.Add(new("source", Source.Expr));
-                if (Triggers is not null) entries.Add(new("triggers", ArgsWriter.List(Triggers, static item0 => ExprConverter.From(item0))));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (Connection is not null) entries.Add(new("connection", Connection.ToObjectExpr())); break;
+                        case 1: if (RemotePath is not null) entries.Add(new("remotePath", RemotePath.Expr)); break;
+                        case 2: if (Source is not null) entries.Add(new("source", Source.Expr)); break;
+                        case 3: if (Triggers is not null) entries.Add(new("triggers", ArgsWriter.List(Triggers, static item0 => ExprConverter.From(item0)))); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -14,31 +14,37 @@ public static partial class Command
         {
             public const string Token = "command:remote:ProxyConnection";
 
-            public Input<string>? AgentSocketPath { get; init; }
-            public Input<int>? DialErrorLimit { get; init; }
-            public required Input<string> Host { get; init; }
-            public Input<string>? HostKey { get; init; }
-            public Input<string>? Password { get; init; }
-            public Input<int>? PerDialTimeout { get; init; }
-            public Input<double>? Port { get; init; }
-            public Input<string>? PrivateKey { get; init; }
-            public Input<string>? PrivateKeyPassword { get; init; }
-            public Input<string>? User { get; init; }
+            public Input<string>? AgentSocketPath { get; init { field = value; Assigned(0); } }
+            public Input<int>? DialErrorLimit { get; init { field = value; Assigned(1); } }
+            public required Input<string> Host { get; init { field = value; Assigned(2); } }
+            public Input<string>? HostKey { get; init { field = value; Assigned(3); } }
+            public Input<string>? Password { get; init { field = value; Assigned(4); } }
+            public Input<int>? PerDialTimeout { get; init { field = value; Assigned(5); } }
+            public Input<double>? Port { get; init { field = value; Assigned(6); } }
+            public Input<string>? PrivateKey { get; init { field = value; Assigned(7); } }
+            public Input<string>? PrivateKeyPassword { get; init { field = value; Assigned(8); } }
+            public Input<string>? User { get; init { field = value; Assigned(9); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(10);
-                if (AgentSocketPath is not null) entries.Add(new("agentSocketPath", AgentSocketPath.Expr));
-                if (DialErrorLimit is not null) entries.Add(new("dialErrorLimit", DialErrorLimit.Expr));
-                if (Host is not null) entries.Add(new("host", Host.Expr));
-                if (HostKey is not null) entries.Add(new("hostKey", HostKey.Expr));
-                if (Password is not null) entries.Add(new("password", Password.Expr));
-                if (PerDialTimeout is not null) entries.Add(new("perDialTimeout", PerDialTimeout.Expr));
-                if (Port is not null) entries.Add(new("port", Port.Expr));
-                if (PrivateKey is not null) entries.Add(new("privateKey", PrivateKey.Expr));
-                if (PrivateKeyPassword is not null) entries.Add(new("privateKeyPassword", PrivateKeyPassword.Expr));
-                if (User is not null) entries.Add(new("user", User.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (AgentSocketPath is not null) entries.Add(new("agentSocketPath", AgentSocketPath.Expr)); break;
+                        case 1: if (DialErrorLimit is not null) entries.Add(new("dialErrorLimit", DialErrorLimit.Expr)); break;
+                        case 2: if (Host is not null) entries.Add(new("host", Host.Expr)); break;
+                        case 3: if (HostKey is not null) entries.Add(new("hostKey", HostKey.Expr)); break;
+                        case 4: if (Password is not null) entries.Add(new("password", Password.Expr)); break;
+                        case 5: if (PerDialTimeout is not null) entries.Add(new("perDialTimeout", PerDialTimeout.Expr)); break;
+                        case 6: if (Port is not null) entries.Add(new("port", Port.Expr)); break;
+                        case 7: if (PrivateKey is not null) entries.Add(new("privateKey", PrivateKey.Expr)); break;
+                        case 8: if (PrivateKeyPassword is not null) entries.Add(new("privateKeyPassword", PrivateKeyPassword.Expr)); break;
+                        case 9: if (User is not null) entries.Add(new("user", User.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

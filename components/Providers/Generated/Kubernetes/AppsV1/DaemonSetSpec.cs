@@ -14,21 +14,27 @@ public static partial class Kubernetes
         {
             public const string Token = "kubernetes:apps/v1:DaemonSetSpec";
 
-            public Input<int>? MinReadySeconds { get; init; }
-            public Input<int>? RevisionHistoryLimit { get; init; }
-            public required Kubernetes.MetaV1.LabelSelector Selector { get; init; }
-            public required Kubernetes.CoreV1.PodTemplateSpec Template { get; init; }
-            public Kubernetes.AppsV1.DaemonSetUpdateStrategy? UpdateStrategy { get; init; }
+            public Input<int>? MinReadySeconds { get; init { field = value; Assigned(0); } }
+            public Input<int>? RevisionHistoryLimit { get; init { field = value; Assigned(1); } }
+            public required Kubernetes.MetaV1.LabelSelector Selector { get; init { field = value; Assigned(2); } }
+            public required Kubernetes.CoreV1.PodTemplateSpec Template { get; init { field = value; Assigned(3); } }
+            public Kubernetes.AppsV1.DaemonSetUpdateStrategy? UpdateStrategy { get; init { field = value; Assigned(4); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(5);
-                if (MinReadySeconds is not null) entries.Add(new("minReadySeconds", MinReadySeconds.Expr));
-                if (RevisionHistoryLimit is not null) entries.Add(new("revisionHistoryLimit", RevisionHistoryLimit.Expr));
-                if (Selector is not null) entries.Add(new("selector", Selector.ToObjectExpr()));
-                if (Template is not null) entries.Add(new("template", Template.ToObjectExpr()));
-                if (UpdateStrategy is not null) entries.Add(new("updateStrategy", UpdateStrategy.ToObjectExpr()));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (MinReadySeconds is not null) entries.Add(new("minReadySeconds", MinReadySeconds.Expr)); break;
+                        case 1: if (RevisionHistoryLimit is not null) entries.Add(new("revisionHistoryLimit", RevisionHistoryLimit.Expr)); break;
+                        case 2: if (Selector is not null) entries.Add(new("selector", Selector.ToObjectExpr())); break;
+                        case 3: if (Template is not null) entries.Add(new("template", Template.ToObjectExpr())); break;
+                        case 4: if (UpdateStrategy is not null) entries.Add(new("updateStrategy", UpdateStrategy.ToObjectExpr())); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

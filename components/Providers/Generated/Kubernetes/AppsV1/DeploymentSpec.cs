@@ -14,27 +14,33 @@ public static partial class Kubernetes
         {
             public const string Token = "kubernetes:apps/v1:DeploymentSpec";
 
-            public Input<int>? MinReadySeconds { get; init; }
-            public Input<bool>? Paused { get; init; }
-            public Input<int>? ProgressDeadlineSeconds { get; init; }
-            public Input<int>? Replicas { get; init; }
-            public Input<int>? RevisionHistoryLimit { get; init; }
-            public required Kubernetes.MetaV1.LabelSelector Selector { get; init; }
-            public Kubernetes.AppsV1.DeploymentStrategy? Strategy { get; init; }
-            public required Kubernetes.CoreV1.PodTemplateSpec Template { get; init; }
+            public Input<int>? MinReadySeconds { get; init { field = value; Assigned(0); } }
+            public Input<bool>? Paused { get; init { field = value; Assigned(1); } }
+            public Input<int>? ProgressDeadlineSeconds { get; init { field = value; Assigned(2); } }
+            public Input<int>? Replicas { get; init { field = value; Assigned(3); } }
+            public Input<int>? RevisionHistoryLimit { get; init { field = value; Assigned(4); } }
+            public required Kubernetes.MetaV1.LabelSelector Selector { get; init { field = value; Assigned(5); } }
+            public Kubernetes.AppsV1.DeploymentStrategy? Strategy { get; init { field = value; Assigned(6); } }
+            public required Kubernetes.CoreV1.PodTemplateSpec Template { get; init { field = value; Assigned(7); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(8);
-                if (MinReadySeconds is not null) entries.Add(new("minReadySeconds", MinReadySeconds.Expr));
-                if (Paused is not null) entries.Add(new("paused", Paused.Expr));
-                if (ProgressDeadlineSeconds is not null) entries.Add(new("progressDeadlineSeconds", ProgressDeadlineSeconds.Expr));
-                if (Replicas is not null) entries.Add(new("replicas", Replicas.Expr));
-                if (RevisionHistoryLimit is not null) entries.Add(new("revisionHistoryLimit", RevisionHistoryLimit.Expr));
-                if (Selector is not null) entries.Add(new("selector", Selector.ToObjectExpr()));
-                if (Strategy is not null) entries.Add(new("strategy", Strategy.ToObjectExpr()));
-                if (Template is not null) entries.Add(new("template", Template.ToObjectExpr()));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (MinReadySeconds is not null) entries.Add(new("minReadySeconds", MinReadySeconds.Expr)); break;
+                        case 1: if (Paused is not null) entries.Add(new("paused", Paused.Expr)); break;
+                        case 2: if (ProgressDeadlineSeconds is not null) entries.Add(new("progressDeadlineSeconds", ProgressDeadlineSeconds.Expr)); break;
+                        case 3: if (Replicas is not null) entries.Add(new("replicas", Replicas.Expr)); break;
+                        case 4: if (RevisionHistoryLimit is not null) entries.Add(new("revisionHistoryLimit", RevisionHistoryLimit.Expr)); break;
+                        case 5: if (Selector is not null) entries.Add(new("selector", Selector.ToObjectExpr())); break;
+                        case 6: if (Strategy is not null) entries.Add(new("strategy", Strategy.ToObjectExpr())); break;
+                        case 7: if (Template is not null) entries.Add(new("template", Template.ToObjectExpr())); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

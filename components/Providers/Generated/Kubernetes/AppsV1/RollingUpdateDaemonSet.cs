@@ -14,15 +14,21 @@ public static partial class Kubernetes
         {
             public const string Token = "kubernetes:apps/v1:RollingUpdateDaemonSet";
 
-            public object? MaxSurge { get; init; }
-            public object? MaxUnavailable { get; init; }
+            public object? MaxSurge { get; init { field = value; Assigned(0); } }
+            public object? MaxUnavailable { get; init { field = value; Assigned(1); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(2);
-                if (MaxSurge is not null) entries.Add(new("maxSurge", ExprConverter.From(MaxSurge)));
-                if (MaxUnavailable is not null) entries.Add(new("maxUnavailable", ExprConverter.From(MaxUnavailable)));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (MaxSurge is not null) entries.Add(new("maxSurge", ExprConverter.From(MaxSurge))); break;
+                        case 1: if (MaxUnavailable is not null) entries.Add(new("maxUnavailable", ExprConverter.From(MaxUnavailable))); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

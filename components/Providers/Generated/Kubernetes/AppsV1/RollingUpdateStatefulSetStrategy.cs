@@ -14,15 +14,21 @@ public static partial class Kubernetes
         {
             public const string Token = "kubernetes:apps/v1:RollingUpdateStatefulSetStrategy";
 
-            public object? MaxUnavailable { get; init; }
-            public Input<int>? Partition { get; init; }
+            public object? MaxUnavailable { get; init { field = value; Assigned(0); } }
+            public Input<int>? Partition { get; init { field = value; Assigned(1); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(2);
-                if (MaxUnavailable is not null) entries.Add(new("maxUnavailable", ExprConverter.From(MaxUnavailable)));
-                if (Partition is not null) entries.Add(new("partition", Partition.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (MaxUnavailable is not null) entries.Add(new("maxUnavailable", ExprConverter.From(MaxUnavailable))); break;
+                        case 1: if (Partition is not null) entries.Add(new("partition", Partition.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -14,15 +14,21 @@ public static partial class Kubernetes
         {
             public const string Token = "kubernetes:apps/v1:StatefulSetPersistentVolumeClaimRetentionPolicy";
 
-            public Input<string>? WhenDeleted { get; init; }
-            public Input<string>? WhenScaled { get; init; }
+            public Input<string>? WhenDeleted { get; init { field = value; Assigned(0); } }
+            public Input<string>? WhenScaled { get; init { field = value; Assigned(1); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(2);
-                if (WhenDeleted is not null) entries.Add(new("whenDeleted", WhenDeleted.Expr));
-                if (WhenScaled is not null) entries.Add(new("whenScaled", WhenScaled.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (WhenDeleted is not null) entries.Add(new("whenDeleted", WhenDeleted.Expr)); break;
+                        case 1: if (WhenScaled is not null) entries.Add(new("whenScaled", WhenScaled.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

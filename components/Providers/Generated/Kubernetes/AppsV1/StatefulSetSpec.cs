@@ -14,33 +14,39 @@ public static partial class Kubernetes
         {
             public const string Token = "kubernetes:apps/v1:StatefulSetSpec";
 
-            public Input<int>? MinReadySeconds { get; init; }
-            public Kubernetes.AppsV1.StatefulSetOrdinals? Ordinals { get; init; }
-            public Kubernetes.AppsV1.StatefulSetPersistentVolumeClaimRetentionPolicy? PersistentVolumeClaimRetentionPolicy { get; init; }
-            public Input<string>? PodManagementPolicy { get; init; }
-            public Input<int>? Replicas { get; init; }
-            public Input<int>? RevisionHistoryLimit { get; init; }
-            public required Kubernetes.MetaV1.LabelSelector Selector { get; init; }
-            public Input<string>? ServiceName { get; init; }
-            public required Kubernetes.CoreV1.PodTemplateSpec Template { get; init; }
-            public Kubernetes.AppsV1.StatefulSetUpdateStrategy? UpdateStrategy { get; init; }
-            public IReadOnlyList<Kubernetes.CoreV1.PersistentVolumeClaim>? VolumeClaimTemplates { get; init; }
+            public Input<int>? MinReadySeconds { get; init { field = value; Assigned(0); } }
+            public Kubernetes.AppsV1.StatefulSetOrdinals? Ordinals { get; init { field = value; Assigned(1); } }
+            public Kubernetes.AppsV1.StatefulSetPersistentVolumeClaimRetentionPolicy? PersistentVolumeClaimRetentionPolicy { get; init { field = value; Assigned(2); } }
+            public Input<string>? PodManagementPolicy { get; init { field = value; Assigned(3); } }
+            public Input<int>? Replicas { get; init { field = value; Assigned(4); } }
+            public Input<int>? RevisionHistoryLimit { get; init { field = value; Assigned(5); } }
+            public required Kubernetes.MetaV1.LabelSelector Selector { get; init { field = value; Assigned(6); } }
+            public Input<string>? ServiceName { get; init { field = value; Assigned(7); } }
+            public required Kubernetes.CoreV1.PodTemplateSpec Template { get; init { field = value; Assigned(8); } }
+            public Kubernetes.AppsV1.StatefulSetUpdateStrategy? UpdateStrategy { get; init { field = value; Assigned(9); } }
+            public IReadOnlyList<Kubernetes.CoreV1.PersistentVolumeClaim>? VolumeClaimTemplates { get; init { field = value; Assigned(10); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(11);
-                if (MinReadySeconds is not null) entries.Add(new("minReadySeconds", MinReadySeconds.Expr));
-                if (Ordinals is not null) entries.Add(new("ordinals", Ordinals.ToObjectExpr()));
-                if (PersistentVolumeClaimRetentionPolicy is not null) entries.Add(new("persistentVolumeClaimRetentionPolicy", PersistentVolumeClaimRetentionPolicy.ToObjectExpr()));
-                if (PodManagementPolicy is not null) entries.Add(new("podManagementPolicy", PodManagementPolicy.Expr));
-                if (Replicas is not null) entries.Add(new("replicas", Replicas.Expr));
-                if (RevisionHistoryLimit is not null) entries.Add(new("revisionHistoryLimit", RevisionHistoryLimit.Expr));
-                if (Selector is not null) entries.Add(new("selector", Selector.ToObjectExpr()));
-                if (ServiceName is not null) entries.Add(new("serviceName", ServiceName.Expr));
-                if (Template is not null) entries.Add(new("template", Template.ToObjectExpr()));
-                if (UpdateStrategy is not null) entries.Add(new("updateStrategy", UpdateStrategy.ToObjectExpr()));
-                if (VolumeClaimTemplates is not null) entries.Add(new("volumeClaimTemplates", ArgsWriter.List(VolumeClaimTemplates, static item0 => item0.ToObjectExpr())));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (MinReadySeconds is not null) entries.Add(new("minReadySeconds", MinReadySeconds.Expr)); break;
+                        case 1: if (Ordinals is not null) entries.Add(new("ordinals", Ordinals.ToObjectExpr())); break;
+                        case 2: if (PersistentVolumeClaimRetentionPolicy is not null) entries.Add(new("persistentVolumeClaimRetentionPolicy", PersistentVolumeClaimRetentionPolicy.ToObjectExpr())); break;
+                        case 3: if (PodManagementPolicy is not null) entries.Add(new("podManagementPolicy", PodManagementPolicy.Expr)); break;
+                        case 4: if (Replicas is not null) entries.Add(new("replicas", Replicas.Expr)); break;
+                        case 5: if (RevisionHistoryLimit is not null) entries.Add(new("revisionHistoryLimit", RevisionHistoryLimit.Expr)); break;
+                        case 6: if (Selector is not null) entries.Add(new("selector", Selector.ToObjectExpr())); break;
+                        case 7: if (ServiceName is not null) entries.Add(new("serviceName", ServiceName.Expr)); break;
+                        case 8: if (Template is not null) entries.Add(new("template", Template.ToObjectExpr())); break;
+                        case 9: if (UpdateStrategy is not null) entries.Add(new("updateStrategy", UpdateStrategy.ToObjectExpr())); break;
+                        case 10: if (VolumeClaimTemplates is not null) entries.Add(new("volumeClaimTemplates", ArgsWriter.List(VolumeClaimTemplates, static item0 => item0.ToObjectExpr()))); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -14,15 +14,21 @@ public static partial class Kubernetes
         {
             public const string Token = "kubernetes:apps/v1:StatefulSetUpdateStrategy";
 
-            public Kubernetes.AppsV1.RollingUpdateStatefulSetStrategy? RollingUpdate { get; init; }
-            public Input<string>? Type { get; init; }
+            public Kubernetes.AppsV1.RollingUpdateStatefulSetStrategy? RollingUpdate { get; init { field = value; Assigned(0); } }
+            public Input<string>? Type { get; init { field = value; Assigned(1); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(2);
-                if (RollingUpdate is not null) entries.Add(new("rollingUpdate", RollingUpdate.ToObjectExpr()));
-                if (Type is not null) entries.Add(new("type", Type.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (RollingUpdate is not null) entries.Add(new("rollingUpdate", RollingUpdate.ToObjectExpr())); break;
+                        case 1: if (Type is not null) entries.Add(new("type", Type.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

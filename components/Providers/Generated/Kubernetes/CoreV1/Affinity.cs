@@ -14,17 +14,23 @@ public static partial class Kubernetes
         {
             public const string Token = "kubernetes:core/v1:Affinity";
 
-            public Kubernetes.CoreV1.NodeAffinity? NodeAffinity { get; init; }
-            public Kubernetes.CoreV1.PodAffinity? PodAffinity { get; init; }
-            public Kubernetes.CoreV1.PodAntiAffinity? PodAntiAffinity { get; init; }
+            public Kubernetes.CoreV1.NodeAffinity? NodeAffinity { get; init { field = value; Assigned(0); } }
+            public Kubernetes.CoreV1.PodAffinity? PodAffinity { get; init { field = value; Assigned(1); } }
+            public Kubernetes.CoreV1.PodAntiAffinity? PodAntiAffinity { get; init { field = value; Assigned(2); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(3);
-                if (NodeAffinity is not null) entries.Add(new("nodeAffinity", NodeAffinity.ToObjectExpr()));
-                if (PodAffinity is not null) entries.Add(new("podAffinity", PodAffinity.ToObjectExpr()));
-                if (PodAntiAffinity is not null) entries.Add(new("podAntiAffinity", PodAntiAffinity.ToObjectExpr()));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (NodeAffinity is not null) entries.Add(new("nodeAffinity", NodeAffinity.ToObjectExpr())); break;
+                        case 1: if (PodAffinity is not null) entries.Add(new("podAffinity", PodAffinity.ToObjectExpr())); break;
+                        case 2: if (PodAntiAffinity is not null) entries.Add(new("podAntiAffinity", PodAntiAffinity.ToObjectExpr())); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -14,23 +14,29 @@ public static partial class Kubernetes
         {
             public const string Token = "kubernetes:core/v1:AzureDiskVolumeSource";
 
-            public Input<string>? CachingMode { get; init; }
-            public required Input<string> DiskName { get; init; }
-            public required Input<string> DiskURI { get; init; }
-            public Input<string>? FsType { get; init; }
-            public Input<string>? Kind { get; init; }
-            public Input<bool>? ReadOnly { get; init; }
+            public Input<string>? CachingMode { get; init { field = value; Assigned(0); } }
+            public required Input<string> DiskName { get; init { field = value; Assigned(1); } }
+            public required Input<string> DiskURI { get; init { field = value; Assigned(2); } }
+            public Input<string>? FsType { get; init { field = value; Assigned(3); } }
+            public Input<string>? Kind { get; init { field = value; Assigned(4); } }
+            public Input<bool>? ReadOnly { get; init { field = value; Assigned(5); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(6);
-                if (CachingMode is not null) entries.Add(new("cachingMode", CachingMode.Expr));
-                if (DiskName is not null) entries.Add(new("diskName", DiskName.Expr));
-                if (DiskURI is not null) entries.Add(new("diskURI", DiskURI.Expr));
-                if (FsType is not null) entries.Add(new("fsType", FsType.Expr));
-                if (Kind is not null) entries.Add(new("kind", Kind.Expr));
-                if (ReadOnly is not null) entries.Add(new("readOnly", ReadOnly.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (CachingMode is not null) entries.Add(new("cachingMode", CachingMode.Expr)); break;
+                        case 1: if (DiskName is not null) entries.Add(new("diskName", DiskName.Expr)); break;
+                        case 2: if (DiskURI is not null) entries.Add(new("diskURI", DiskURI.Expr)); break;
+                        case 3: if (FsType is not null) entries.Add(new("fsType", FsType.Expr)); break;
+                        case 4: if (Kind is not null) entries.Add(new("kind", Kind.Expr)); break;
+                        case 5: if (ReadOnly is not null) entries.Add(new("readOnly", ReadOnly.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -14,17 +14,23 @@ public static partial class Kubernetes
         {
             public const string Token = "kubernetes:core/v1:AzureFileVolumeSource";
 
-            public Input<bool>? ReadOnly { get; init; }
-            public required Input<string> SecretName { get; init; }
-            public required Input<string> ShareName { get; init; }
+            public Input<bool>? ReadOnly { get; init { field = value; Assigned(0); } }
+            public required Input<string> SecretName { get; init { field = value; Assigned(1); } }
+            public required Input<string> ShareName { get; init { field = value; Assigned(2); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(3);
-                if (ReadOnly is not null) entries.Add(new("readOnly", ReadOnly.Expr));
-                if (SecretName is not null) entries.Add(new("secretName", SecretName.Expr));
-                if (ShareName is not null) entries.Add(new("shareName", ShareName.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (ReadOnly is not null) entries.Add(new("readOnly", ReadOnly.Expr)); break;
+                        case 1: if (SecretName is not null) entries.Add(new("secretName", SecretName.Expr)); break;
+                        case 2: if (ShareName is not null) entries.Add(new("shareName", ShareName.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -14,21 +14,27 @@ public static partial class Kubernetes
         {
             public const string Token = "kubernetes:core/v1:CSIVolumeSource";
 
-            public required Input<string> Driver { get; init; }
-            public Input<string>? FsType { get; init; }
-            public Kubernetes.CoreV1.LocalObjectReference? NodePublishSecretRef { get; init; }
-            public Input<bool>? ReadOnly { get; init; }
-            public IReadOnlyDictionary<string, Input<string>>? VolumeAttributes { get; init; }
+            public required Input<string> Driver { get; init { field = value; Assigned(0); } }
+            public Input<string>? FsType { get; init { field = value; Assigned(1); } }
+            public Kubernetes.CoreV1.LocalObjectReference? NodePublishSecretRef { get; init { field = value; Assigned(2); } }
+            public Input<bool>? ReadOnly { get; init { field = value; Assigned(3); } }
+            public IReadOnlyDictionary<string, Input<string>>? VolumeAttributes { get; init { field = value; Assigned(4); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(5);
-                if (Driver is not null) entries.Add(new("driver", Driver.Expr));
-                if (FsType is not null) entries.Add(new("fsType", FsType.Expr));
-                if (NodePublishSecretRef is not null) entries.Add(new("nodePublishSecretRef", NodePublishSecretRef.ToObjectExpr()));
-                if (ReadOnly is not null) entries.Add(new("readOnly", ReadOnly.Expr));
-                if (VolumeAttributes is not null) entries.Add(new("volumeAttributes", ArgsWriter.Map(VolumeAttributes, static item0 => item0.Expr)));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (Driver is not null) entries.Add(new("driver", Driver.Expr)); break;
+                        case 1: if (FsType is not null) entries.Add(new("fsType", FsType.Expr)); break;
+                        case 2: if (NodePublishSecretRef is not null) entries.Add(new("nodePublishSecretRef", NodePublishSecretRef.ToObjectExpr())); break;
+                        case 3: if (ReadOnly is not null) entries.Add(new("readOnly", ReadOnly.Expr)); break;
+                        case 4: if (VolumeAttributes is not null) entries.Add(new("volumeAttributes", ArgsWriter.Map(VolumeAttributes, static item0 => item0.Expr))); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

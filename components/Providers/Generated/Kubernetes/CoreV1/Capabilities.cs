@@ -14,15 +14,21 @@ public static partial class Kubernetes
         {
             public const string Token = "kubernetes:core/v1:Capabilities";
 
-            public IReadOnlyList<Input<string>>? Add { get; init; }
-            public IReadOnlyList<Input<string>>? Drop { get; init; }
+            public IReadOnlyList<Input<string>>? Add { get; init { field = value; Assigned(0); } }
+            public IReadOnlyList<Input<string>>? Drop { get; init { field = value; Assigned(1); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(2);
-                if (Add is not null) entries.Add(new("add", ArgsWriter.List(Add, static item0 => item0.Expr)));
-                if (Drop is not null) entries.Add(new("drop", ArgsWriter.List(Drop, static item0 => item0.Expr)));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (Add is not null) entries.Add(new("add", ArgsWriter.List(Add, static item0 => item0.Expr))); break;
+                        case 1: if (Drop is not null) entries.Add(new("drop", ArgsWriter.List(Drop, static item0 => item0.Expr))); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

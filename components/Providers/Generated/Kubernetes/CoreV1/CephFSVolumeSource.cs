@@ -14,23 +14,29 @@ public static partial class Kubernetes
         {
             public const string Token = "kubernetes:core/v1:CephFSVolumeSource";
 
-            public required IReadOnlyList<Input<string>> Monitors { get; init; }
-            public Input<string>? Path { get; init; }
-            public Input<bool>? ReadOnly { get; init; }
-            public Input<string>? SecretFile { get; init; }
-            public Kubernetes.CoreV1.LocalObjectReference? SecretRef { get; init; }
-            public Input<string>? User { get; init; }
+            public required IReadOnlyList<Input<string>> Monitors { get; init { field = value; Assigned(0); } }
+            public Input<string>? Path { get; init { field = value; Assigned(1); } }
+            public Input<bool>? ReadOnly { get; init { field = value; Assigned(2); } }
+            public Input<string>? SecretFile { get; init { field = value; Assigned(3); } }
+            public Kubernetes.CoreV1.LocalObjectReference? SecretRef { get; init { field = value; Assigned(4); } }
+            public Input<string>? User { get; init { field = value; Assigned(5); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(6);
-                if (Monitors is not null) entries.Add(new("monitors", ArgsWriter.List(Monitors, static item0 => item0.Expr)));
-                if (Path is not null) entries.Add(new("path", Path.Expr));
-                if (ReadOnly is not null) entries.Add(new("readOnly", ReadOnly.Expr));
-                if (SecretFile is not null) entries.Add(new("secretFile", SecretFile.Expr));
-                if (SecretRef is not null) entries.Add(new("secretRef", SecretRef.ToObjectExpr()));
-                if (User is not null) entries.Add(new("user", User.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (Monitors is not null) entries.Add(new("monitors", ArgsWriter.List(Monitors, static item0 => item0.Expr))); break;
+                        case 1: if (Path is not null) entries.Add(new("path", Path.Expr)); break;
+                        case 2: if (ReadOnly is not null) entries.Add(new("readOnly", ReadOnly.Expr)); break;
+                        case 3: if (SecretFile is not null) entries.Add(new("secretFile", SecretFile.Expr)); break;
+                        case 4: if (SecretRef is not null) entries.Add(new("secretRef", SecretRef.ToObjectExpr())); break;
+                        case 5: if (User is not null) entries.Add(new("user", User.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -14,15 +14,21 @@ public static partial class Kubernetes
         {
             public const string Token = "kubernetes:core/v1:ClaimSource";
 
-            public Input<string>? ResourceClaimName { get; init; }
-            public Input<string>? ResourceClaimTemplateName { get; init; }
+            public Input<string>? ResourceClaimName { get; init { field = value; Assigned(0); } }
+            public Input<string>? ResourceClaimTemplateName { get; init { field = value; Assigned(1); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(2);
-                if (ResourceClaimName is not null) entries.Add(new("resourceClaimName", ResourceClaimName.Expr));
-                if (ResourceClaimTemplateName is not null) entries.Add(new("resourceClaimTemplateName", ResourceClaimTemplateName.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (ResourceClaimName is not null) entries.Add(new("resourceClaimName", ResourceClaimName.Expr)); break;
+                        case 1: if (ResourceClaimTemplateName is not null) entries.Add(new("resourceClaimTemplateName", ResourceClaimTemplateName.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

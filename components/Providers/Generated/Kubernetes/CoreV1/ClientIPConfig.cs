@@ -14,13 +14,19 @@ public static partial class Kubernetes
         {
             public const string Token = "kubernetes:core/v1:ClientIPConfig";
 
-            public Input<int>? TimeoutSeconds { get; init; }
+            public Input<int>? TimeoutSeconds { get; init { field = value; Assigned(0); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(1);
-                if (TimeoutSeconds is not null) entries.Add(new("timeoutSeconds", TimeoutSeconds.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (TimeoutSeconds is not null) entries.Add(new("timeoutSeconds", TimeoutSeconds.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -14,23 +14,29 @@ public static partial class Kubernetes
         {
             public const string Token = "kubernetes:core/v1:ClusterTrustBundleProjection";
 
-            public Kubernetes.MetaV1.LabelSelector? LabelSelector { get; init; }
-            public Input<string>? Name { get; init; }
-            public Input<bool>? Optional { get; init; }
-            public required Input<string> Path { get; init; }
-            public Input<string>? SignerName { get; init; }
-            public Input<double>? User { get; init; }
+            public Kubernetes.MetaV1.LabelSelector? LabelSelector { get; init { field = value; Assigned(0); } }
+            public Input<string>? Name { get; init { field = value; Assigned(1); } }
+            public Input<bool>? Optional { get; init { field = value; Assigned(2); } }
+            public required Input<string> Path { get; init { field = value; Assigned(3); } }
+            public Input<string>? SignerName { get; init { field = value; Assigned(4); } }
+            public Input<double>? User { get; init { field = value; Assigned(5); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(6);
-                if (LabelSelector is not null) entries.Add(new("labelSelector", LabelSelector.ToObjectExpr()));
-                if (Name is not null) entries.Add(new("name", Name.Expr));
-                if (Optional is not null) entries.Add(new("optional", Optional.Expr));
-                if (Path is not null) entries.Add(new("path", Path.Expr));
-                if (SignerName is not null) entries.Add(new("signerName", SignerName.Expr));
-                if (User is not null) entries.Add(new("user", User.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (LabelSelector is not null) entries.Add(new("labelSelector", LabelSelector.ToObjectExpr())); break;
+                        case 1: if (Name is not null) entries.Add(new("name", Name.Expr)); break;
+                        case 2: if (Optional is not null) entries.Add(new("optional", Optional.Expr)); break;
+                        case 3: if (Path is not null) entries.Add(new("path", Path.Expr)); break;
+                        case 4: if (SignerName is not null) entries.Add(new("signerName", SignerName.Expr)); break;
+                        case 5: if (User is not null) entries.Add(new("user", User.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -30,21 +30,27 @@ public static partial class Kubernetes
         /// <summary>The inputs of <c>kubernetes:core/v1:ConfigMap</c>.</summary>
         public sealed partial class ConfigMapArgs : global::Infra.Synthesis.Args
         {
-            public IReadOnlyDictionary<string, Input<string>>? BinaryData { get; init; }
-            public IReadOnlyDictionary<string, Input<string>>? Data { get; init; }
-            public Input<bool>? Immutable { get; init; }
-            public Kubernetes.MetaV1.ObjectMeta? Metadata { get; init; }
+            public IReadOnlyDictionary<string, Input<string>>? BinaryData { get; init { field = value; Assigned(0); } }
+            public IReadOnlyDictionary<string, Input<string>>? Data { get; init { field = value; Assigned(1); } }
+            public Input<bool>? Immutable { get; init { field = value; Assigned(2); } }
+            public Kubernetes.MetaV1.ObjectMeta? Metadata { get; init { field = value; Assigned(3); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(6);
                 entries.Add(new("apiVersion", new StringLiteral("v1")));
-                if (BinaryData is not null) entries.Add(new("binaryData", ArgsWriter.Map(BinaryData, static item0 => item0.Expr)));
-                if (Data is not null) entries.Add(new("data", ArgsWriter.Map(Data, static item0 => item0.Expr)));
-                if (Immutable is not null) entries.Add(new("immutable", Immutable.Expr));
                 entries.Add(new("kind", new StringLiteral("ConfigMap")));
-                if (Metadata is not null) entries.Add(new("metadata", Metadata.ToObjectExpr()));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (BinaryData is not null) entries.Add(new("binaryData", ArgsWriter.Map(BinaryData, static item0 => item0.Expr))); break;
+                        case 1: if (Data is not null) entries.Add(new("data", ArgsWriter.Map(Data, static item0 => item0.Expr))); break;
+                        case 2: if (Immutable is not null) entries.Add(new("immutable", Immutable.Expr)); break;
+                        case 3: if (Metadata is not null) entries.Add(new("metadata", Metadata.ToObjectExpr())); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

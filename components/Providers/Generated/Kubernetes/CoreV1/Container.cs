@@ -14,61 +14,67 @@ public static partial class Kubernetes
         {
             public const string Token = "kubernetes:core/v1:Container";
 
-            public IReadOnlyList<Input<string>>? Args { get; init; }
-            public IReadOnlyList<Input<string>>? Command { get; init; }
-            public IReadOnlyList<Kubernetes.CoreV1.EnvVar>? Env { get; init; }
-            public IReadOnlyList<Kubernetes.CoreV1.EnvFromSource>? EnvFrom { get; init; }
-            public Input<string>? Image { get; init; }
-            public Input<string>? ImagePullPolicy { get; init; }
-            public Kubernetes.CoreV1.Lifecycle? Lifecycle { get; init; }
-            public Kubernetes.CoreV1.Probe? LivenessProbe { get; init; }
-            public required Input<string> Name { get; init; }
-            public IReadOnlyList<Kubernetes.CoreV1.ContainerPort>? Ports { get; init; }
-            public Kubernetes.CoreV1.Probe? ReadinessProbe { get; init; }
-            public IReadOnlyList<Kubernetes.CoreV1.ContainerResizePolicy>? ResizePolicy { get; init; }
-            public Kubernetes.CoreV1.ResourceRequirements? Resources { get; init; }
-            public Input<string>? RestartPolicy { get; init; }
-            public IReadOnlyList<Kubernetes.CoreV1.ContainerRestartRule>? RestartPolicyRules { get; init; }
-            public Kubernetes.CoreV1.SecurityContext? SecurityContext { get; init; }
-            public Kubernetes.CoreV1.Probe? StartupProbe { get; init; }
-            public Input<bool>? Stdin { get; init; }
-            public Input<bool>? StdinOnce { get; init; }
-            public Input<string>? TerminationMessagePath { get; init; }
-            public Input<string>? TerminationMessagePolicy { get; init; }
-            public Input<bool>? Tty { get; init; }
-            public IReadOnlyList<Kubernetes.CoreV1.VolumeDevice>? VolumeDevices { get; init; }
-            public IReadOnlyList<Kubernetes.CoreV1.VolumeMount>? VolumeMounts { get; init; }
-            public Input<string>? WorkingDir { get; init; }
+            public IReadOnlyList<Input<string>>? Args { get; init { field = value; Assigned(0); } }
+            public IReadOnlyList<Input<string>>? Command { get; init { field = value; Assigned(1); } }
+            public IReadOnlyList<Kubernetes.CoreV1.EnvVar>? Env { get; init { field = value; Assigned(2); } }
+            public IReadOnlyList<Kubernetes.CoreV1.EnvFromSource>? EnvFrom { get; init { field = value; Assigned(3); } }
+            public Input<string>? Image { get; init { field = value; Assigned(4); } }
+            public Input<string>? ImagePullPolicy { get; init { field = value; Assigned(5); } }
+            public Kubernetes.CoreV1.Lifecycle? Lifecycle { get; init { field = value; Assigned(6); } }
+            public Kubernetes.CoreV1.Probe? LivenessProbe { get; init { field = value; Assigned(7); } }
+            public required Input<string> Name { get; init { field = value; Assigned(8); } }
+            public IReadOnlyList<Kubernetes.CoreV1.ContainerPort>? Ports { get; init { field = value; Assigned(9); } }
+            public Kubernetes.CoreV1.Probe? ReadinessProbe { get; init { field = value; Assigned(10); } }
+            public IReadOnlyList<Kubernetes.CoreV1.ContainerResizePolicy>? ResizePolicy { get; init { field = value; Assigned(11); } }
+            public Kubernetes.CoreV1.ResourceRequirements? Resources { get; init { field = value; Assigned(12); } }
+            public Input<string>? RestartPolicy { get; init { field = value; Assigned(13); } }
+            public IReadOnlyList<Kubernetes.CoreV1.ContainerRestartRule>? RestartPolicyRules { get; init { field = value; Assigned(14); } }
+            public Kubernetes.CoreV1.SecurityContext? SecurityContext { get; init { field = value; Assigned(15); } }
+            public Kubernetes.CoreV1.Probe? StartupProbe { get; init { field = value; Assigned(16); } }
+            public Input<bool>? Stdin { get; init { field = value; Assigned(17); } }
+            public Input<bool>? StdinOnce { get; init { field = value; Assigned(18); } }
+            public Input<string>? TerminationMessagePath { get; init { field = value; Assigned(19); } }
+            public Input<string>? TerminationMessagePolicy { get; init { field = value; Assigned(20); } }
+            public Input<bool>? Tty { get; init { field = value; Assigned(21); } }
+            public IReadOnlyList<Kubernetes.CoreV1.VolumeDevice>? VolumeDevices { get; init { field = value; Assigned(22); } }
+            public IReadOnlyList<Kubernetes.CoreV1.VolumeMount>? VolumeMounts { get; init { field = value; Assigned(23); } }
+            public Input<string>? WorkingDir { get; init { field = value; Assigned(24); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(25);
-                if (Args is not null) entries.Add(new("args", ArgsWriter.List(Args, static item0 => item0.Expr)));
-                if (Command is not null) entries.Add(new("command", ArgsWriter.List(Command, static item0 => item0.Expr)));
-                if (Env is not null) entries.Add(new("env", ArgsWriter.List(Env, static item0 => item0.ToObjectExpr())));
-                if (EnvFrom is not null) entries.Add(new("envFrom", ArgsWriter.List(EnvFrom, static item0 => item0.ToObjectExpr())));
-                if (Image is not null) entries.Add(new("image", Image.Expr));
-                if (ImagePullPolicy is not null) entries.Add(new("imagePullPolicy", ImagePullPolicy.Expr));
-                if (Lifecycle is not null) entries.Add(new("lifecycle", Lifecycle.ToObjectExpr()));
-                if (LivenessProbe is not null) entries.Add(new("livenessProbe", LivenessProbe.ToObjectExpr()));
-                if (Name is not null) entries.Add(new("name", Name.Expr));
-                if (Ports is not null) entries.Add(new("ports", ArgsWriter.List(Ports, static item0 => item0.ToObjectExpr())));
-                if (ReadinessProbe is not null) entries.Add(new("readinessProbe", ReadinessProbe.ToObjectExpr()));
-                if (ResizePolicy is not null) entries.Add(new("resizePolicy", ArgsWriter.List(ResizePolicy, static item0 => item0.ToObjectExpr())));
-                if (Resources is not null) entries.Add(new("resources", Resources.ToObjectExpr()));
-                if (RestartPolicy is not null) entries.Add(new("restartPolicy", RestartPolicy.Expr));
-                if (RestartPolicyRules is not null) entries.Add(new("restartPolicyRules", ArgsWriter.List(RestartPolicyRules, static item0 => item0.ToObjectExpr())));
-                if (SecurityContext is not null) entries.Add(new("securityContext", SecurityContext.ToObjectExpr()));
-                if (StartupProbe is not null) entries.Add(new("startupProbe", StartupProbe.ToObjectExpr()));
-                if (Stdin is not null) entries.Add(new("stdin", Stdin.Expr));
-                if (StdinOnce is not null) entries.Add(new("stdinOnce", StdinOnce.Expr));
-                if (TerminationMessagePath is not null) entries.Add(new("terminationMessagePath", TerminationMessagePath.Expr));
-                if (TerminationMessagePolicy is not null) entries.Add(new("terminationMessagePolicy", TerminationMessagePolicy.Expr));
-                if (Tty is not null) entries.Add(new("tty", Tty.Expr));
-                if (VolumeDevices is not null) entries.Add(new("volumeDevices", ArgsWriter.List(VolumeDevices, static item0 => item0.ToObjectExpr())));
-                if (VolumeMounts is not null) entries.Add(new("volumeMounts", ArgsWriter.List(VolumeMounts, static item0 => item0.ToObjectExpr())));
-                if (WorkingDir is not null) entries.Add(new("workingDir", WorkingDir.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (Args is not null) entries.Add(new("args", ArgsWriter.List(Args, static item0 => item0.Expr))); break;
+                        case 1: if (Command is not null) entries.Add(new("command", ArgsWriter.List(Command, static item0 => item0.Expr))); break;
+                        case 2: if (Env is not null) entries.Add(new("env", ArgsWriter.List(Env, static item0 => item0.ToObjectExpr()))); break;
+                        case 3: if (EnvFrom is not null) entries.Add(new("envFrom", ArgsWriter.List(EnvFrom, static item0 => item0.ToObjectExpr()))); break;
+                        case 4: if (Image is not null) entries.Add(new("image", Image.Expr)); break;
+                        case 5: if (ImagePullPolicy is not null) entries.Add(new("imagePullPolicy", ImagePullPolicy.Expr)); break;
+                        case 6: if (Lifecycle is not null) entries.Add(new("lifecycle", Lifecycle.ToObjectExpr())); break;
+                        case 7: if (LivenessProbe is not null) entries.Add(new("livenessProbe", LivenessProbe.ToObjectExpr())); break;
+                        case 8: if (Name is not null) entries.Add(new("name", Name.Expr)); break;
+                        case 9: if (Ports is not null) entries.Add(new("ports", ArgsWriter.List(Ports, static item0 => item0.ToObjectExpr()))); break;
+                        case 10: if (ReadinessProbe is not null) entries.Add(new("readinessProbe", ReadinessProbe.ToObjectExpr())); break;
+                        case 11: if (ResizePolicy is not null) entries.Add(new("resizePolicy", ArgsWriter.List(ResizePolicy, static item0 => item0.ToObjectExpr()))); break;
+                        case 12: if (Resources is not null) entries.Add(new("resources", Resources.ToObjectExpr())); break;
+                        case 13: if (RestartPolicy is not null) entries.Add(new("restartPolicy", RestartPolicy.Expr)); break;
+                        case 14: if (RestartPolicyRules is not null) entries.Add(new("restartPolicyRules", ArgsWriter.List(RestartPolicyRules, static item0 => item0.ToObjectExpr()))); break;
+                        case 15: if (SecurityContext is not null) entries.Add(new("securityContext", SecurityContext.ToObjectExpr())); break;
+                        case 16: if (StartupProbe is not null) entries.Add(new("startupProbe", StartupProbe.ToObjectExpr())); break;
+                        case 17: if (Stdin is not null) entries.Add(new("stdin", Stdin.Expr)); break;
+                        case 18: if (StdinOnce is not null) entries.Add(new("stdinOnce", StdinOnce.Expr)); break;
+                        case 19: if (TerminationMessagePath is not null) entries.Add(new("terminationMessagePath", TerminationMessagePath.Expr)); break;
+                        case 20: if (TerminationMessagePolicy is not null) entries.Add(new("terminationMessagePolicy", TerminationMessagePolicy.Expr)); break;
+                        case 21: if (Tty is not null) entries.Add(new("tty", Tty.Expr)); break;
+                        case 22: if (VolumeDevices is not null) entries.Add(new("volumeDevices", ArgsWriter.List(VolumeDevices, static item0 => item0.ToObjectExpr()))); break;
+                        case 23: if (VolumeMounts is not null) entries.Add(new("volumeMounts", ArgsWriter.List(VolumeMounts, static item0 => item0.ToObjectExpr()))); break;
+                        case 24: if (WorkingDir is not null) entries.Add(new("workingDir", WorkingDir.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

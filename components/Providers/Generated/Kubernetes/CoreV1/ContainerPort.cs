@@ -14,21 +14,27 @@ public static partial class Kubernetes
         {
             public const string Token = "kubernetes:core/v1:ContainerPort";
 
-            public required Input<int> ContainerPortValue { get; init; }
-            public Input<string>? HostIP { get; init; }
-            public Input<int>? HostPort { get; init; }
-            public Input<string>? Name { get; init; }
-            public Input<string>? Protocol { get; init; }
+            public required Input<int> ContainerPortValue { get; init { field = value; Assigned(0); } }
+            public Input<string>? HostIP { get; init { field = value; Assigned(1); } }
+            public Input<int>? HostPort { get; init { field = value; Assigned(2); } }
+            public Input<string>? Name { get; init { field = value; Assigned(3); } }
+            public Input<string>? Protocol { get; init { field = value; Assigned(4); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(5);
-                if (ContainerPortValue is not null) entries.Add(new("containerPort", ContainerPortValue.Expr));
-                if (HostIP is not null) entries.Add(new("hostIP", HostIP.Expr));
-                if (HostPort is not null) entries.Add(new("hostPort", HostPort.Expr));
-                if (Name is not null) entries.Add(new("name", Name.Expr));
-                if (Protocol is not null) entries.Add(new("protocol", Protocol.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (ContainerPortValue is not null) entries.Add(new("containerPort", ContainerPortValue.Expr)); break;
+                        case 1: if (HostIP is not null) entries.Add(new("hostIP", HostIP.Expr)); break;
+                        case 2: if (HostPort is not null) entries.Add(new("hostPort", HostPort.Expr)); break;
+                        case 3: if (Name is not null) entries.Add(new("name", Name.Expr)); break;
+                        case 4: if (Protocol is not null) entries.Add(new("protocol", Protocol.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -14,15 +14,21 @@ public static partial class Kubernetes
         {
             public const string Token = "kubernetes:core/v1:ContainerResizePolicy";
 
-            public required Input<string> ResourceName { get; init; }
-            public required Input<string> RestartPolicy { get; init; }
+            public required Input<string> ResourceName { get; init { field = value; Assigned(0); } }
+            public required Input<string> RestartPolicy { get; init { field = value; Assigned(1); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(2);
-                if (ResourceName is not null) entries.Add(new("resourceName", ResourceName.Expr));
-                if (RestartPolicy is not null) entries.Add(new("restartPolicy", RestartPolicy.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (ResourceName is not null) entries.Add(new("resourceName", ResourceName.Expr)); break;
+                        case 1: if (RestartPolicy is not null) entries.Add(new("restartPolicy", RestartPolicy.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -14,15 +14,21 @@ public static partial class Kubernetes
         {
             public const string Token = "kubernetes:core/v1:ContainerRestartRule";
 
-            public required Input<string> Action { get; init; }
-            public Kubernetes.CoreV1.ContainerRestartRuleOnExitCodes? ExitCodes { get; init; }
+            public required Input<string> Action { get; init { field = value; Assigned(0); } }
+            public Kubernetes.CoreV1.ContainerRestartRuleOnExitCodes? ExitCodes { get; init { field = value; Assigned(1); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(2);
-                if (Action is not null) entries.Add(new("action", Action.Expr));
-                if (ExitCodes is not null) entries.Add(new("exitCodes", ExitCodes.ToObjectExpr()));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (Action is not null) entries.Add(new("action", Action.Expr)); break;
+                        case 1: if (ExitCodes is not null) entries.Add(new("exitCodes", ExitCodes.ToObjectExpr())); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -14,15 +14,21 @@ public static partial class Kubernetes
         {
             public const string Token = "kubernetes:core/v1:ContainerRestartRuleOnExitCodes";
 
-            public required Input<string> Operator { get; init; }
-            public IReadOnlyList<Input<double>>? Values { get; init; }
+            public required Input<string> Operator { get; init { field = value; Assigned(0); } }
+            public IReadOnlyList<Input<double>>? Values { get; init { field = value; Assigned(1); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(2);
-                if (Operator is not null) entries.Add(new("operator", Operator.Expr));
-                if (Values is not null) entries.Add(new("values", ArgsWriter.List(Values, static item0 => item0.Expr)));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (Operator is not null) entries.Add(new("operator", Operator.Expr)); break;
+                        case 1: if (Values is not null) entries.Add(new("values", ArgsWriter.List(Values, static item0 => item0.Expr))); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

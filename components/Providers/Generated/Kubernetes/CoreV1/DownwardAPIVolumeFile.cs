@@ -14,21 +14,27 @@ public static partial class Kubernetes
         {
             public const string Token = "kubernetes:core/v1:DownwardAPIVolumeFile";
 
-            public Kubernetes.CoreV1.ObjectFieldSelector? FieldRef { get; init; }
-            public Input<int>? Mode { get; init; }
-            public required Input<string> Path { get; init; }
-            public Kubernetes.CoreV1.ResourceFieldSelector? ResourceFieldRef { get; init; }
-            public Input<double>? User { get; init; }
+            public Kubernetes.CoreV1.ObjectFieldSelector? FieldRef { get; init { field = value; Assigned(0); } }
+            public Input<int>? Mode { get; init { field = value; Assigned(1); } }
+            public required Input<string> Path { get; init { field = value; Assigned(2); } }
+            public Kubernetes.CoreV1.ResourceFieldSelector? ResourceFieldRef { get; init { field = value; Assigned(3); } }
+            public Input<double>? User { get; init { field = value; Assigned(4); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(5);
-                if (FieldRef is not null) entries.Add(new("fieldRef", FieldRef.ToObjectExpr()));
-                if (Mode is not null) entries.Add(new("mode", Mode.Expr));
-                if (Path is not null) entries.Add(new("path", Path.Expr));
-                if (ResourceFieldRef is not null) entries.Add(new("resourceFieldRef", ResourceFieldRef.ToObjectExpr()));
-                if (User is not null) entries.Add(new("user", User.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (FieldRef is not null) entries.Add(new("fieldRef", FieldRef.ToObjectExpr())); break;
+                        case 1: if (Mode is not null) entries.Add(new("mode", Mode.Expr)); break;
+                        case 2: if (Path is not null) entries.Add(new("path", Path.Expr)); break;
+                        case 3: if (ResourceFieldRef is not null) entries.Add(new("resourceFieldRef", ResourceFieldRef.ToObjectExpr())); break;
+                        case 4: if (User is not null) entries.Add(new("user", User.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

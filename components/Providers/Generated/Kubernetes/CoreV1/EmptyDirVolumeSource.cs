@@ -14,17 +14,23 @@ public static partial class Kubernetes
         {
             public const string Token = "kubernetes:core/v1:EmptyDirVolumeSource";
 
-            public Input<string>? Medium { get; init; }
-            public Input<double>? Mode { get; init; }
-            public Input<string>? SizeLimit { get; init; }
+            public Input<string>? Medium { get; init { field = value; Assigned(0); } }
+            public Input<double>? Mode { get; init { field = value; Assigned(1); } }
+            public Input<string>? SizeLimit { get; init { field = value; Assigned(2); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(3);
-                if (Medium is not null) entries.Add(new("medium", Medium.Expr));
-                if (Mode is not null) entries.Add(new("mode", Mode.Expr));
-                if (SizeLimit is not null) entries.Add(new("sizeLimit", SizeLimit.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (Medium is not null) entries.Add(new("medium", Medium.Expr)); break;
+                        case 1: if (Mode is not null) entries.Add(new("mode", Mode.Expr)); break;
+                        case 2: if (SizeLimit is not null) entries.Add(new("sizeLimit", SizeLimit.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

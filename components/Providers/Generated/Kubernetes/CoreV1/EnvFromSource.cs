@@ -14,17 +14,23 @@ public static partial class Kubernetes
         {
             public const string Token = "kubernetes:core/v1:EnvFromSource";
 
-            public Kubernetes.CoreV1.ConfigMapEnvSource? ConfigMapRef { get; init; }
-            public Input<string>? Prefix { get; init; }
-            public Kubernetes.CoreV1.SecretEnvSource? SecretRef { get; init; }
+            public Kubernetes.CoreV1.ConfigMapEnvSource? ConfigMapRef { get; init { field = value; Assigned(0); } }
+            public Input<string>? Prefix { get; init { field = value; Assigned(1); } }
+            public Kubernetes.CoreV1.SecretEnvSource? SecretRef { get; init { field = value; Assigned(2); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(3);
-                if (ConfigMapRef is not null) entries.Add(new("configMapRef", ConfigMapRef.ToObjectExpr()));
-                if (Prefix is not null) entries.Add(new("prefix", Prefix.Expr));
-                if (SecretRef is not null) entries.Add(new("secretRef", SecretRef.ToObjectExpr()));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (ConfigMapRef is not null) entries.Add(new("configMapRef", ConfigMapRef.ToObjectExpr())); break;
+                        case 1: if (Prefix is not null) entries.Add(new("prefix", Prefix.Expr)); break;
+                        case 2: if (SecretRef is not null) entries.Add(new("secretRef", SecretRef.ToObjectExpr())); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

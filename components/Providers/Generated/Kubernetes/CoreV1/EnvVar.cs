@@ -14,17 +14,23 @@ public static partial class Kubernetes
         {
             public const string Token = "kubernetes:core/v1:EnvVar";
 
-            public required Input<string> Name { get; init; }
-            public Input<string>? Value { get; init; }
-            public Kubernetes.CoreV1.EnvVarSource? ValueFrom { get; init; }
+            public required Input<string> Name { get; init { field = value; Assigned(0); } }
+            public Input<string>? Value { get; init { field = value; Assigned(1); } }
+            public Kubernetes.CoreV1.EnvVarSource? ValueFrom { get; init { field = value; Assigned(2); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(3);
-                if (Name is not null) entries.Add(new("name", Name.Expr));
-                if (Value is not null) entries.Add(new("value", Value.Expr));
-                if (ValueFrom is not null) entries.Add(new("valueFrom", ValueFrom.ToObjectExpr()));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (Name is not null) entries.Add(new("name", Name.Expr)); break;
+                        case 1: if (Value is not null) entries.Add(new("value", Value.Expr)); break;
+                        case 2: if (ValueFrom is not null) entries.Add(new("valueFrom", ValueFrom.ToObjectExpr())); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -14,21 +14,27 @@ public static partial class Kubernetes
         {
             public const string Token = "kubernetes:core/v1:EnvVarSource";
 
-            public Kubernetes.CoreV1.ConfigMapKeySelector? ConfigMapKeyRef { get; init; }
-            public Kubernetes.CoreV1.ObjectFieldSelector? FieldRef { get; init; }
-            public Kubernetes.CoreV1.FileKeySelector? FileKeyRef { get; init; }
-            public Kubernetes.CoreV1.ResourceFieldSelector? ResourceFieldRef { get; init; }
-            public Kubernetes.CoreV1.SecretKeySelector? SecretKeyRef { get; init; }
+            public Kubernetes.CoreV1.ConfigMapKeySelector? ConfigMapKeyRef { get; init { field = value; Assigned(0); } }
+            public Kubernetes.CoreV1.ObjectFieldSelector? FieldRef { get; init { field = value; Assigned(1); } }
+            public Kubernetes.CoreV1.FileKeySelector? FileKeyRef { get; init { field = value; Assigned(2); } }
+            public Kubernetes.CoreV1.ResourceFieldSelector? ResourceFieldRef { get; init { field = value; Assigned(3); } }
+            public Kubernetes.CoreV1.SecretKeySelector? SecretKeyRef { get; init { field = value; Assigned(4); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(5);
-                if (ConfigMapKeyRef is not null) entries.Add(new("configMapKeyRef", ConfigMapKeyRef.ToObjectExpr()));
-                if (FieldRef is not null) entries.Add(new("fieldRef", FieldRef.ToObjectExpr()));
-                if (FileKeyRef is not null) entries.Add(new("fileKeyRef", FileKeyRef.ToObjectExpr()));
-                if (ResourceFieldRef is not null) entries.Add(new("resourceFieldRef", ResourceFieldRef.ToObjectExpr()));
-                if (SecretKeyRef is not null) entries.Add(new("secretKeyRef", SecretKeyRef.ToObjectExpr()));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (ConfigMapKeyRef is not null) entries.Add(new("configMapKeyRef", ConfigMapKeyRef.ToObjectExpr())); break;
+                        case 1: if (FieldRef is not null) entries.Add(new("fieldRef", FieldRef.ToObjectExpr())); break;
+                        case 2: if (FileKeyRef is not null) entries.Add(new("fileKeyRef", FileKeyRef.ToObjectExpr())); break;
+                        case 3: if (ResourceFieldRef is not null) entries.Add(new("resourceFieldRef", ResourceFieldRef.ToObjectExpr())); break;
+                        case 4: if (SecretKeyRef is not null) entries.Add(new("secretKeyRef", SecretKeyRef.ToObjectExpr())); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

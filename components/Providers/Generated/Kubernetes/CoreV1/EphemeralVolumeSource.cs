@@ -14,15 +14,21 @@ public static partial class Kubernetes
         {
             public const string Token = "kubernetes:core/v1:EphemeralVolumeSource";
 
-            public Input<bool>? ReadOnly { get; init; }
-            public Kubernetes.CoreV1.PersistentVolumeClaimTemplate? VolumeClaimTemplate { get; init; }
+            public Input<bool>? ReadOnly { get; init { field = value; Assigned(0); } }
+            public Kubernetes.CoreV1.PersistentVolumeClaimTemplate? VolumeClaimTemplate { get; init { field = value; Assigned(1); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(2);
-                if (ReadOnly is not null) entries.Add(new("readOnly", ReadOnly.Expr));
-                if (VolumeClaimTemplate is not null) entries.Add(new("volumeClaimTemplate", VolumeClaimTemplate.ToObjectExpr()));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (ReadOnly is not null) entries.Add(new("readOnly", ReadOnly.Expr)); break;
+                        case 1: if (VolumeClaimTemplate is not null) entries.Add(new("volumeClaimTemplate", VolumeClaimTemplate.ToObjectExpr())); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -14,13 +14,19 @@ public static partial class Kubernetes
         {
             public const string Token = "kubernetes:core/v1:ExecAction";
 
-            public IReadOnlyList<Input<string>>? Command { get; init; }
+            public IReadOnlyList<Input<string>>? Command { get; init { field = value; Assigned(0); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(1);
-                if (Command is not null) entries.Add(new("command", ArgsWriter.List(Command, static item0 => item0.Expr)));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (Command is not null) entries.Add(new("command", ArgsWriter.List(Command, static item0 => item0.Expr))); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -14,21 +14,27 @@ public static partial class Kubernetes
         {
             public const string Token = "kubernetes:core/v1:FCVolumeSource";
 
-            public Input<string>? FsType { get; init; }
-            public Input<int>? Lun { get; init; }
-            public Input<bool>? ReadOnly { get; init; }
-            public IReadOnlyList<Input<string>>? TargetWWNs { get; init; }
-            public IReadOnlyList<Input<string>>? Wwids { get; init; }
+            public Input<string>? FsType { get; init { field = value; Assigned(0); } }
+            public Input<int>? Lun { get; init { field = value; Assigned(1); } }
+            public Input<bool>? ReadOnly { get; init { field = value; Assigned(2); } }
+            public IReadOnlyList<Input<string>>? TargetWWNs { get; init { field = value; Assigned(3); } }
+            public IReadOnlyList<Input<string>>? Wwids { get; init { field = value; Assigned(4); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(5);
-                if (FsType is not null) entries.Add(new("fsType", FsType.Expr));
-                if (Lun is not null) entries.Add(new("lun", Lun.Expr));
-                if (ReadOnly is not null) entries.Add(new("readOnly", ReadOnly.Expr));
-                if (TargetWWNs is not null) entries.Add(new("targetWWNs", ArgsWriter.List(TargetWWNs, static item0 => item0.Expr)));
-                if (Wwids is not null) entries.Add(new("wwids", ArgsWriter.List(Wwids, static item0 => item0.Expr)));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (FsType is not null) entries.Add(new("fsType", FsType.Expr)); break;
+                        case 1: if (Lun is not null) entries.Add(new("lun", Lun.Expr)); break;
+                        case 2: if (ReadOnly is not null) entries.Add(new("readOnly", ReadOnly.Expr)); break;
+                        case 3: if (TargetWWNs is not null) entries.Add(new("targetWWNs", ArgsWriter.List(TargetWWNs, static item0 => item0.Expr))); break;
+                        case 4: if (Wwids is not null) entries.Add(new("wwids", ArgsWriter.List(Wwids, static item0 => item0.Expr))); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

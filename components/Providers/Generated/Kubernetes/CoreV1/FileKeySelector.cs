@@ -14,19 +14,25 @@ public static partial class Kubernetes
         {
             public const string Token = "kubernetes:core/v1:FileKeySelector";
 
-            public required Input<string> Key { get; init; }
-            public Input<bool>? Optional { get; init; }
-            public required Input<string> Path { get; init; }
-            public required Input<string> VolumeName { get; init; }
+            public required Input<string> Key { get; init { field = value; Assigned(0); } }
+            public Input<bool>? Optional { get; init { field = value; Assigned(1); } }
+            public required Input<string> Path { get; init { field = value; Assigned(2); } }
+            public required Input<string> VolumeName { get; init { field = value; Assigned(3); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(4);
-                if (Key is not null) entries.Add(new("key", Key.Expr));
-                if (Optional is not null) entries.Add(new("optional", Optional.Expr));
-                if (Path is not null) entries.Add(new("path", Path.Expr));
-                if (VolumeName is not null) entries.Add(new("volumeName", VolumeName.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (Key is not null) entries.Add(new("key", Key.Expr)); break;
+                        case 1: if (Optional is not null) entries.Add(new("optional", Optional.Expr)); break;
+                        case 2: if (Path is not null) entries.Add(new("path", Path.Expr)); break;
+                        case 3: if (VolumeName is not null) entries.Add(new("volumeName", VolumeName.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

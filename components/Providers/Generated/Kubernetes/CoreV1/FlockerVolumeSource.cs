@@ -14,15 +14,21 @@ public static partial class Kubernetes
         {
             public const string Token = "kubernetes:core/v1:FlockerVolumeSource";
 
-            public Input<string>? DatasetName { get; init; }
-            public Input<string>? DatasetUUID { get; init; }
+            public Input<string>? DatasetName { get; init { field = value; Assigned(0); } }
+            public Input<string>? DatasetUUID { get; init { field = value; Assigned(1); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(2);
-                if (DatasetName is not null) entries.Add(new("datasetName", DatasetName.Expr));
-                if (DatasetUUID is not null) entries.Add(new("datasetUUID", DatasetUUID.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (DatasetName is not null) entries.Add(new("datasetName", DatasetName.Expr)); break;
+                        case 1: if (DatasetUUID is not null) entries.Add(new("datasetUUID", DatasetUUID.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -14,19 +14,25 @@ public static partial class Kubernetes
         {
             public const string Token = "kubernetes:core/v1:GCEPersistentDiskVolumeSource";
 
-            public Input<string>? FsType { get; init; }
-            public Input<int>? Partition { get; init; }
-            public required Input<string> PdName { get; init; }
-            public Input<bool>? ReadOnly { get; init; }
+            public Input<string>? FsType { get; init { field = value; Assigned(0); } }
+            public Input<int>? Partition { get; init { field = value; Assigned(1); } }
+            public required Input<string> PdName { get; init { field = value; Assigned(2); } }
+            public Input<bool>? ReadOnly { get; init { field = value; Assigned(3); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(4);
-                if (FsType is not null) entries.Add(new("fsType", FsType.Expr));
-                if (Partition is not null) entries.Add(new("partition", Partition.Expr));
-                if (PdName is not null) entries.Add(new("pdName", PdName.Expr));
-                if (ReadOnly is not null) entries.Add(new("readOnly", ReadOnly.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (FsType is not null) entries.Add(new("fsType", FsType.Expr)); break;
+                        case 1: if (Partition is not null) entries.Add(new("partition", Partition.Expr)); break;
+                        case 2: if (PdName is not null) entries.Add(new("pdName", PdName.Expr)); break;
+                        case 3: if (ReadOnly is not null) entries.Add(new("readOnly", ReadOnly.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -14,17 +14,23 @@ public static partial class Kubernetes
         {
             public const string Token = "kubernetes:core/v1:GRPCAction";
 
-            public Input<string>? Mode { get; init; }
-            public required Input<int> Port { get; init; }
-            public Input<string>? Service { get; init; }
+            public Input<string>? Mode { get; init { field = value; Assigned(0); } }
+            public required Input<int> Port { get; init { field = value; Assigned(1); } }
+            public Input<string>? Service { get; init { field = value; Assigned(2); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(3);
-                if (Mode is not null) entries.Add(new("mode", Mode.Expr));
-                if (Port is not null) entries.Add(new("port", Port.Expr));
-                if (Service is not null) entries.Add(new("service", Service.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (Mode is not null) entries.Add(new("mode", Mode.Expr)); break;
+                        case 1: if (Port is not null) entries.Add(new("port", Port.Expr)); break;
+                        case 2: if (Service is not null) entries.Add(new("service", Service.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -14,17 +14,23 @@ public static partial class Kubernetes
         {
             public const string Token = "kubernetes:core/v1:GitRepoVolumeSource";
 
-            public Input<string>? Directory { get; init; }
-            public required Input<string> Repository { get; init; }
-            public Input<string>? Revision { get; init; }
+            public Input<string>? Directory { get; init { field = value; Assigned(0); } }
+            public required Input<string> Repository { get; init { field = value; Assigned(1); } }
+            public Input<string>? Revision { get; init { field = value; Assigned(2); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(3);
-                if (Directory is not null) entries.Add(new("directory", Directory.Expr));
-                if (Repository is not null) entries.Add(new("repository", Repository.Expr));
-                if (Revision is not null) entries.Add(new("revision", Revision.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (Directory is not null) entries.Add(new("directory", Directory.Expr)); break;
+                        case 1: if (Repository is not null) entries.Add(new("repository", Repository.Expr)); break;
+                        case 2: if (Revision is not null) entries.Add(new("revision", Revision.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

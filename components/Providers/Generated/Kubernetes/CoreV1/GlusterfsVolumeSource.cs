@@ -14,17 +14,23 @@ public static partial class Kubernetes
         {
             public const string Token = "kubernetes:core/v1:GlusterfsVolumeSource";
 
-            public required Input<string> Endpoints { get; init; }
-            public required Input<string> Path { get; init; }
-            public Input<bool>? ReadOnly { get; init; }
+            public required Input<string> Endpoints { get; init { field = value; Assigned(0); } }
+            public required Input<string> Path { get; init { field = value; Assigned(1); } }
+            public Input<bool>? ReadOnly { get; init { field = value; Assigned(2); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(3);
-                if (Endpoints is not null) entries.Add(new("endpoints", Endpoints.Expr));
-                if (Path is not null) entries.Add(new("path", Path.Expr));
-                if (ReadOnly is not null) entries.Add(new("readOnly", ReadOnly.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (Endpoints is not null) entries.Add(new("endpoints", Endpoints.Expr)); break;
+                        case 1: if (Path is not null) entries.Add(new("path", Path.Expr)); break;
+                        case 2: if (ReadOnly is not null) entries.Add(new("readOnly", ReadOnly.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

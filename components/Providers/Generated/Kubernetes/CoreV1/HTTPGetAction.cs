@@ -14,23 +14,29 @@ public static partial class Kubernetes
         {
             public const string Token = "kubernetes:core/v1:HTTPGetAction";
 
-            public Input<string>? Host { get; init; }
-            public IReadOnlyList<Kubernetes.CoreV1.HTTPHeader>? HttpHeaders { get; init; }
-            public Input<string>? Path { get; init; }
-            public required object Port { get; init; }
-            public Input<string>? Protocol { get; init; }
-            public Input<string>? Scheme { get; init; }
+            public Input<string>? Host { get; init { field = value; Assigned(0); } }
+            public IReadOnlyList<Kubernetes.CoreV1.HTTPHeader>? HttpHeaders { get; init { field = value; Assigned(1); } }
+            public Input<string>? Path { get; init { field = value; Assigned(2); } }
+            public required object Port { get; init { field = value; Assigned(3); } }
+            public Input<string>? Protocol { get; init { field = value; Assigned(4); } }
+            public Input<string>? Scheme { get; init { field = value; Assigned(5); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(6);
-                if (Host is not null) entries.Add(new("host", Host.Expr));
-                if (HttpHeaders is not null) entries.Add(new("httpHeaders", ArgsWriter.List(HttpHeaders, static item0 => item0.ToObjectExpr())));
-                if (Path is not null) entries.Add(new("path", Path.Expr));
-                if (Port is not null) entries.Add(new("port", ExprConverter.From(Port)));
-                if (Protocol is not null) entries.Add(new("protocol", Protocol.Expr));
-                if (Scheme is not null) entries.Add(new("scheme", Scheme.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (Host is not null) entries.Add(new("host", Host.Expr)); break;
+                        case 1: if (HttpHeaders is not null) entries.Add(new("httpHeaders", ArgsWriter.List(HttpHeaders, static item0 => item0.ToObjectExpr()))); break;
+                        case 2: if (Path is not null) entries.Add(new("path", Path.Expr)); break;
+                        case 3: if (Port is not null) entries.Add(new("port", ExprConverter.From(Port))); break;
+                        case 4: if (Protocol is not null) entries.Add(new("protocol", Protocol.Expr)); break;
+                        case 5: if (Scheme is not null) entries.Add(new("scheme", Scheme.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

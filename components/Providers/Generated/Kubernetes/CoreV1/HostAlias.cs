@@ -14,15 +14,21 @@ public static partial class Kubernetes
         {
             public const string Token = "kubernetes:core/v1:HostAlias";
 
-            public IReadOnlyList<Input<string>>? Hostnames { get; init; }
-            public required Input<string> Ip { get; init; }
+            public IReadOnlyList<Input<string>>? Hostnames { get; init { field = value; Assigned(0); } }
+            public required Input<string> Ip { get; init { field = value; Assigned(1); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(2);
-                if (Hostnames is not null) entries.Add(new("hostnames", ArgsWriter.List(Hostnames, static item0 => item0.Expr)));
-                if (Ip is not null) entries.Add(new("ip", Ip.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (Hostnames is not null) entries.Add(new("hostnames", ArgsWriter.List(Hostnames, static item0 => item0.Expr))); break;
+                        case 1: if (Ip is not null) entries.Add(new("ip", Ip.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

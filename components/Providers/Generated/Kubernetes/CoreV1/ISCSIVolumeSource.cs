@@ -14,33 +14,39 @@ public static partial class Kubernetes
         {
             public const string Token = "kubernetes:core/v1:ISCSIVolumeSource";
 
-            public Input<bool>? ChapAuthDiscovery { get; init; }
-            public Input<bool>? ChapAuthSession { get; init; }
-            public Input<string>? FsType { get; init; }
-            public Input<string>? InitiatorName { get; init; }
-            public required Input<string> Iqn { get; init; }
-            public Input<string>? IscsiInterface { get; init; }
-            public required Input<int> Lun { get; init; }
-            public IReadOnlyList<Input<string>>? Portals { get; init; }
-            public Input<bool>? ReadOnly { get; init; }
-            public Kubernetes.CoreV1.LocalObjectReference? SecretRef { get; init; }
-            public required Input<string> TargetPortal { get; init; }
+            public Input<bool>? ChapAuthDiscovery { get; init { field = value; Assigned(0); } }
+            public Input<bool>? ChapAuthSession { get; init { field = value; Assigned(1); } }
+            public Input<string>? FsType { get; init { field = value; Assigned(2); } }
+            public Input<string>? InitiatorName { get; init { field = value; Assigned(3); } }
+            public required Input<string> Iqn { get; init { field = value; Assigned(4); } }
+            public Input<string>? IscsiInterface { get; init { field = value; Assigned(5); } }
+            public required Input<int> Lun { get; init { field = value; Assigned(6); } }
+            public IReadOnlyList<Input<string>>? Portals { get; init { field = value; Assigned(7); } }
+            public Input<bool>? ReadOnly { get; init { field = value; Assigned(8); } }
+            public Kubernetes.CoreV1.LocalObjectReference? SecretRef { get; init { field = value; Assigned(9); } }
+            public required Input<string> TargetPortal { get; init { field = value; Assigned(10); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(11);
-                if (ChapAuthDiscovery is not null) entries.Add(new("chapAuthDiscovery", ChapAuthDiscovery.Expr));
-                if (ChapAuthSession is not null) entries.Add(new("chapAuthSession", ChapAuthSession.Expr));
-                if (FsType is not null) entries.Add(new("fsType", FsType.Expr));
-                if (InitiatorName is not null) entries.Add(new("initiatorName", InitiatorName.Expr));
-                if (Iqn is not null) entries.Add(new("iqn", Iqn.Expr));
-                if (IscsiInterface is not null) entries.Add(new("iscsiInterface", IscsiInterface.Expr));
-                if (Lun is not null) entries.Add(new("lun", Lun.Expr));
-                if (Portals is not null) entries.Add(new("portals", ArgsWriter.List(Portals, static item0 => item0.Expr)));
-                if (ReadOnly is not null) entries.Add(new("readOnly", ReadOnly.Expr));
-                if (SecretRef is not null) entries.Add(new("secretRef", SecretRef.ToObjectExpr()));
-                if (TargetPortal is not null) entries.Add(new("targetPortal", TargetPortal.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (ChapAuthDiscovery is not null) entries.Add(new("chapAuthDiscovery", ChapAuthDiscovery.Expr)); break;
+                        case 1: if (ChapAuthSession is not null) entries.Add(new("chapAuthSession", ChapAuthSession.Expr)); break;
+                        case 2: if (FsType is not null) entries.Add(new("fsType", FsType.Expr)); break;
+                        case 3: if (InitiatorName is not null) entries.Add(new("initiatorName", InitiatorName.Expr)); break;
+                        case 4: if (Iqn is not null) entries.Add(new("iqn", Iqn.Expr)); break;
+                        case 5: if (IscsiInterface is not null) entries.Add(new("iscsiInterface", IscsiInterface.Expr)); break;
+                        case 6: if (Lun is not null) entries.Add(new("lun", Lun.Expr)); break;
+                        case 7: if (Portals is not null) entries.Add(new("portals", ArgsWriter.List(Portals, static item0 => item0.Expr))); break;
+                        case 8: if (ReadOnly is not null) entries.Add(new("readOnly", ReadOnly.Expr)); break;
+                        case 9: if (SecretRef is not null) entries.Add(new("secretRef", SecretRef.ToObjectExpr())); break;
+                        case 10: if (TargetPortal is not null) entries.Add(new("targetPortal", TargetPortal.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

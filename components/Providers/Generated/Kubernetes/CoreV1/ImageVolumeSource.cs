@@ -14,15 +14,21 @@ public static partial class Kubernetes
         {
             public const string Token = "kubernetes:core/v1:ImageVolumeSource";
 
-            public Input<string>? PullPolicy { get; init; }
-            public Input<string>? Reference { get; init; }
+            public Input<string>? PullPolicy { get; init { field = value; Assigned(0); } }
+            public Input<string>? Reference { get; init { field = value; Assigned(1); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(2);
-                if (PullPolicy is not null) entries.Add(new("pullPolicy", PullPolicy.Expr));
-                if (Reference is not null) entries.Add(new("reference", Reference.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (PullPolicy is not null) entries.Add(new("pullPolicy", PullPolicy.Expr)); break;
+                        case 1: if (Reference is not null) entries.Add(new("reference", Reference.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

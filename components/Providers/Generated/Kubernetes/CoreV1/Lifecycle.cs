@@ -14,17 +14,23 @@ public static partial class Kubernetes
         {
             public const string Token = "kubernetes:core/v1:Lifecycle";
 
-            public Kubernetes.CoreV1.LifecycleHandler? PostStart { get; init; }
-            public Kubernetes.CoreV1.LifecycleHandler? PreStop { get; init; }
-            public Input<string>? StopSignal { get; init; }
+            public Kubernetes.CoreV1.LifecycleHandler? PostStart { get; init { field = value; Assigned(0); } }
+            public Kubernetes.CoreV1.LifecycleHandler? PreStop { get; init { field = value; Assigned(1); } }
+            public Input<string>? StopSignal { get; init { field = value; Assigned(2); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(3);
-                if (PostStart is not null) entries.Add(new("postStart", PostStart.ToObjectExpr()));
-                if (PreStop is not null) entries.Add(new("preStop", PreStop.ToObjectExpr()));
-                if (StopSignal is not null) entries.Add(new("stopSignal", StopSignal.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (PostStart is not null) entries.Add(new("postStart", PostStart.ToObjectExpr())); break;
+                        case 1: if (PreStop is not null) entries.Add(new("preStop", PreStop.ToObjectExpr())); break;
+                        case 2: if (StopSignal is not null) entries.Add(new("stopSignal", StopSignal.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -14,19 +14,25 @@ public static partial class Kubernetes
         {
             public const string Token = "kubernetes:core/v1:LifecycleHandler";
 
-            public Kubernetes.CoreV1.ExecAction? Exec { get; init; }
-            public Kubernetes.CoreV1.HTTPGetAction? HttpGet { get; init; }
-            public Kubernetes.CoreV1.SleepAction? Sleep { get; init; }
-            public Kubernetes.CoreV1.TCPSocketAction? TcpSocket { get; init; }
+            public Kubernetes.CoreV1.ExecAction? Exec { get; init { field = value; Assigned(0); } }
+            public Kubernetes.CoreV1.HTTPGetAction? HttpGet { get; init { field = value; Assigned(1); } }
+            public Kubernetes.CoreV1.SleepAction? Sleep { get; init { field = value; Assigned(2); } }
+            public Kubernetes.CoreV1.TCPSocketAction? TcpSocket { get; init { field = value; Assigned(3); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(4);
-                if (Exec is not null) entries.Add(new("exec", Exec.ToObjectExpr()));
-                if (HttpGet is not null) entries.Add(new("httpGet", HttpGet.ToObjectExpr()));
-                if (Sleep is not null) entries.Add(new("sleep", Sleep.ToObjectExpr()));
-                if (TcpSocket is not null) entries.Add(new("tcpSocket", TcpSocket.ToObjectExpr()));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (Exec is not null) entries.Add(new("exec", Exec.ToObjectExpr())); break;
+                        case 1: if (HttpGet is not null) entries.Add(new("httpGet", HttpGet.ToObjectExpr())); break;
+                        case 2: if (Sleep is not null) entries.Add(new("sleep", Sleep.ToObjectExpr())); break;
+                        case 3: if (TcpSocket is not null) entries.Add(new("tcpSocket", TcpSocket.ToObjectExpr())); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

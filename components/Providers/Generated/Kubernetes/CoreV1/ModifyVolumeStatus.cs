@@ -14,15 +14,21 @@ public static partial class Kubernetes
         {
             public const string Token = "kubernetes:core/v1:ModifyVolumeStatus";
 
-            public required Input<string> Status { get; init; }
-            public Input<string>? TargetVolumeAttributesClassName { get; init; }
+            public required Input<string> Status { get; init { field = value; Assigned(0); } }
+            public Input<string>? TargetVolumeAttributesClassName { get; init { field = value; Assigned(1); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(2);
-                if (Status is not null) entries.Add(new("status", Status.Expr));
-                if (TargetVolumeAttributesClassName is not null) entries.Add(new("targetVolumeAttributesClassName", TargetVolumeAttributesClassName.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (Status is not null) entries.Add(new("status", Status.Expr)); break;
+                        case 1: if (TargetVolumeAttributesClassName is not null) entries.Add(new("targetVolumeAttributesClassName", TargetVolumeAttributesClassName.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

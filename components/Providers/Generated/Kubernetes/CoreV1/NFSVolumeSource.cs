@@ -14,17 +14,23 @@ public static partial class Kubernetes
         {
             public const string Token = "kubernetes:core/v1:NFSVolumeSource";
 
-            public required Input<string> Path { get; init; }
-            public Input<bool>? ReadOnly { get; init; }
-            public required Input<string> Server { get; init; }
+            public required Input<string> Path { get; init { field = value; Assigned(0); } }
+            public Input<bool>? ReadOnly { get; init { field = value; Assigned(1); } }
+            public required Input<string> Server { get; init { field = value; Assigned(2); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(3);
-                if (Path is not null) entries.Add(new("path", Path.Expr));
-                if (ReadOnly is not null) entries.Add(new("readOnly", ReadOnly.Expr));
-                if (Server is not null) entries.Add(new("server", Server.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (Path is not null) entries.Add(new("path", Path.Expr)); break;
+                        case 1: if (ReadOnly is not null) entries.Add(new("readOnly", ReadOnly.Expr)); break;
+                        case 2: if (Server is not null) entries.Add(new("server", Server.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -14,15 +14,21 @@ public static partial class Kubernetes
         {
             public const string Token = "kubernetes:core/v1:NodeAffinity";
 
-            public IReadOnlyList<Kubernetes.CoreV1.PreferredSchedulingTerm>? PreferredDuringSchedulingIgnoredDuringExecution { get; init; }
-            public Kubernetes.CoreV1.NodeSelector? RequiredDuringSchedulingIgnoredDuringExecution { get; init; }
+            public IReadOnlyList<Kubernetes.CoreV1.PreferredSchedulingTerm>? PreferredDuringSchedulingIgnoredDuringExecution { get; init { field = value; Assigned(0); } }
+            public Kubernetes.CoreV1.NodeSelector? RequiredDuringSchedulingIgnoredDuringExecution { get; init { field = value; Assigned(1); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(2);
-                if (PreferredDuringSchedulingIgnoredDuringExecution is not null) entries.Add(new("preferredDuringSchedulingIgnoredDuringExecution", ArgsWriter.List(PreferredDuringSchedulingIgnoredDuringExecution, static item0 => item0.ToObjectExpr())));
-                if (RequiredDuringSchedulingIgnoredDuringExecution is not null) entries.Add(new("requiredDuringSchedulingIgnoredDuringExecution", RequiredDuringSchedulingIgnoredDuringExecution.ToObjectExpr()));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (PreferredDuringSchedulingIgnoredDuringExecution is not null) entries.Add(new("preferredDuringSchedulingIgnoredDuringExecution", ArgsWriter.List(PreferredDuringSchedulingIgnoredDuringExecution, static item0 => item0.ToObjectExpr()))); break;
+                        case 1: if (RequiredDuringSchedulingIgnoredDuringExecution is not null) entries.Add(new("requiredDuringSchedulingIgnoredDuringExecution", RequiredDuringSchedulingIgnoredDuringExecution.ToObjectExpr())); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

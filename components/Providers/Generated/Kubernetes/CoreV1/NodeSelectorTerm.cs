@@ -14,15 +14,21 @@ public static partial class Kubernetes
         {
             public const string Token = "kubernetes:core/v1:NodeSelectorTerm";
 
-            public IReadOnlyList<Kubernetes.CoreV1.NodeSelectorRequirement>? MatchExpressions { get; init; }
-            public IReadOnlyList<Kubernetes.CoreV1.NodeSelectorRequirement>? MatchFields { get; init; }
+            public IReadOnlyList<Kubernetes.CoreV1.NodeSelectorRequirement>? MatchExpressions { get; init { field = value; Assigned(0); } }
+            public IReadOnlyList<Kubernetes.CoreV1.NodeSelectorRequirement>? MatchFields { get; init { field = value; Assigned(1); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(2);
-                if (MatchExpressions is not null) entries.Add(new("matchExpressions", ArgsWriter.List(MatchExpressions, static item0 => item0.ToObjectExpr())));
-                if (MatchFields is not null) entries.Add(new("matchFields", ArgsWriter.List(MatchFields, static item0 => item0.ToObjectExpr())));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (MatchExpressions is not null) entries.Add(new("matchExpressions", ArgsWriter.List(MatchExpressions, static item0 => item0.ToObjectExpr()))); break;
+                        case 1: if (MatchFields is not null) entries.Add(new("matchFields", ArgsWriter.List(MatchFields, static item0 => item0.ToObjectExpr()))); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -14,15 +14,21 @@ public static partial class Kubernetes
         {
             public const string Token = "kubernetes:core/v1:ObjectFieldSelector";
 
-            public Input<string>? ApiVersion { get; init; }
-            public required Input<string> FieldPath { get; init; }
+            public Input<string>? ApiVersion { get; init { field = value; Assigned(0); } }
+            public required Input<string> FieldPath { get; init { field = value; Assigned(1); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(2);
-                if (ApiVersion is not null) entries.Add(new("apiVersion", ApiVersion.Expr));
-                if (FieldPath is not null) entries.Add(new("fieldPath", FieldPath.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (ApiVersion is not null) entries.Add(new("apiVersion", ApiVersion.Expr)); break;
+                        case 1: if (FieldPath is not null) entries.Add(new("fieldPath", FieldPath.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -14,25 +14,31 @@ public static partial class Kubernetes
         {
             public const string Token = "kubernetes:core/v1:ObjectReference";
 
-            public Input<string>? ApiVersion { get; init; }
-            public Input<string>? FieldPath { get; init; }
-            public Input<string>? Kind { get; init; }
-            public Input<string>? Name { get; init; }
-            public Input<string>? Namespace { get; init; }
-            public Input<string>? ResourceVersion { get; init; }
-            public Input<string>? Uid { get; init; }
+            public Input<string>? ApiVersion { get; init { field = value; Assigned(0); } }
+            public Input<string>? FieldPath { get; init { field = value; Assigned(1); } }
+            public Input<string>? Kind { get; init { field = value; Assigned(2); } }
+            public Input<string>? Name { get; init { field = value; Assigned(3); } }
+            public Input<string>? Namespace { get; init { field = value; Assigned(4); } }
+            public Input<string>? ResourceVersion { get; init { field = value; Assigned(5); } }
+            public Input<string>? Uid { get; init { field = value; Assigned(6); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(7);
-                if (ApiVersion is not null) entries.Add(new("apiVersion", ApiVersion.Expr));
-                if (FieldPath is not null) entries.Add(new("fieldPath", FieldPath.Expr));
-                if (Kind is not null) entries.Add(new("kind", Kind.Expr));
-                if (Name is not null) entries.Add(new("name", Name.Expr));
-                if (Namespace is not null) entries.Add(new("namespace", Namespace.Expr));
-                if (ResourceVersion is not null) entries.Add(new("resourceVersion", ResourceVersion.Expr));
-                if (Uid is not null) entries.Add(new("uid", Uid.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (ApiVersion is not null) entries.Add(new("apiVersion", ApiVersion.Expr)); break;
+                        case 1: if (FieldPath is not null) entries.Add(new("fieldPath", FieldPath.Expr)); break;
+                        case 2: if (Kind is not null) entries.Add(new("kind", Kind.Expr)); break;
+                        case 3: if (Name is not null) entries.Add(new("name", Name.Expr)); break;
+                        case 4: if (Namespace is not null) entries.Add(new("namespace", Namespace.Expr)); break;
+                        case 5: if (ResourceVersion is not null) entries.Add(new("resourceVersion", ResourceVersion.Expr)); break;
+                        case 6: if (Uid is not null) entries.Add(new("uid", Uid.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

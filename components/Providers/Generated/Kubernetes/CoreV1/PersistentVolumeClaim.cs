@@ -14,19 +14,25 @@ public static partial class Kubernetes
         {
             public const string Token = "kubernetes:core/v1:PersistentVolumeClaim";
 
-            public Kubernetes.MetaV1.ObjectMeta? Metadata { get; init; }
-            public Kubernetes.CoreV1.PersistentVolumeClaimSpec? Spec { get; init; }
-            public Kubernetes.CoreV1.PersistentVolumeClaimStatus? Status { get; init; }
+            public Kubernetes.MetaV1.ObjectMeta? Metadata { get; init { field = value; Assigned(0); } }
+            public Kubernetes.CoreV1.PersistentVolumeClaimSpec? Spec { get; init { field = value; Assigned(1); } }
+            public Kubernetes.CoreV1.PersistentVolumeClaimStatus? Status { get; init { field = value; Assigned(2); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(5);
                 entries.Add(new("apiVersion", new StringLiteral("v1")));
                 entries.Add(new("kind", new StringLiteral("PersistentVolumeClaim")));
-                if (Metadata is not null) entries.Add(new("metadata", Metadata.ToObjectExpr()));
-                if (Spec is not null) entries.Add(new("spec", Spec.ToObjectExpr()));
-                if (Status is not null) entries.Add(new("status", Status.ToObjectExpr()));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (Metadata is not null) entries.Add(new("metadata", Metadata.ToObjectExpr())); break;
+                        case 1: if (Spec is not null) entries.Add(new("spec", Spec.ToObjectExpr())); break;
+                        case 2: if (Status is not null) entries.Add(new("status", Status.ToObjectExpr())); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

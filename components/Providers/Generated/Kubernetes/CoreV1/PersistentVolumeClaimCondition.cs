@@ -14,23 +14,29 @@ public static partial class Kubernetes
         {
             public const string Token = "kubernetes:core/v1:PersistentVolumeClaimCondition";
 
-            public Input<string>? LastProbeTime { get; init; }
-            public Input<string>? LastTransitionTime { get; init; }
-            public Input<string>? Message { get; init; }
-            public Input<string>? Reason { get; init; }
-            public required Input<string> Status { get; init; }
-            public required Input<string> Type { get; init; }
+            public Input<string>? LastProbeTime { get; init { field = value; Assigned(0); } }
+            public Input<string>? LastTransitionTime { get; init { field = value; Assigned(1); } }
+            public Input<string>? Message { get; init { field = value; Assigned(2); } }
+            public Input<string>? Reason { get; init { field = value; Assigned(3); } }
+            public required Input<string> Status { get; init { field = value; Assigned(4); } }
+            public required Input<string> Type { get; init { field = value; Assigned(5); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(6);
-                if (LastProbeTime is not null) entries.Add(new("lastProbeTime", LastProbeTime.Expr));
-                if (LastTransitionTime is not null) entries.Add(new("lastTransitionTime", LastTransitionTime.Expr));
-                if (Message is not null) entries.Add(new("message", Message.Expr));
-                if (Reason is not null) entries.Add(new("reason", Reason.Expr));
-                if (Status is not null) entries.Add(new("status", Status.Expr));
-                if (Type is not null) entries.Add(new("type", Type.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (LastProbeTime is not null) entries.Add(new("lastProbeTime", LastProbeTime.Expr)); break;
+                        case 1: if (LastTransitionTime is not null) entries.Add(new("lastTransitionTime", LastTransitionTime.Expr)); break;
+                        case 2: if (Message is not null) entries.Add(new("message", Message.Expr)); break;
+                        case 3: if (Reason is not null) entries.Add(new("reason", Reason.Expr)); break;
+                        case 4: if (Status is not null) entries.Add(new("status", Status.Expr)); break;
+                        case 5: if (Type is not null) entries.Add(new("type", Type.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -14,29 +14,35 @@ public static partial class Kubernetes
         {
             public const string Token = "kubernetes:core/v1:PersistentVolumeClaimSpec";
 
-            public IReadOnlyList<Input<string>>? AccessModes { get; init; }
-            public Kubernetes.CoreV1.TypedLocalObjectReference? DataSource { get; init; }
-            public Kubernetes.CoreV1.TypedObjectReference? DataSourceRef { get; init; }
-            public Kubernetes.CoreV1.VolumeResourceRequirements? Resources { get; init; }
-            public Kubernetes.MetaV1.LabelSelector? Selector { get; init; }
-            public Input<string>? StorageClassName { get; init; }
-            public Input<string>? VolumeAttributesClassName { get; init; }
-            public Input<string>? VolumeMode { get; init; }
-            public Input<string>? VolumeName { get; init; }
+            public IReadOnlyList<Input<string>>? AccessModes { get; init { field = value; Assigned(0); } }
+            public Kubernetes.CoreV1.TypedLocalObjectReference? DataSource { get; init { field = value; Assigned(1); } }
+            public Kubernetes.CoreV1.TypedObjectReference? DataSourceRef { get; init { field = value; Assigned(2); } }
+            public Kubernetes.CoreV1.VolumeResourceRequirements? Resources { get; init { field = value; Assigned(3); } }
+            public Kubernetes.MetaV1.LabelSelector? Selector { get; init { field = value; Assigned(4); } }
+            public Input<string>? StorageClassName { get; init { field = value; Assigned(5); } }
+            public Input<string>? VolumeAttributesClassName { get; init { field = value; Assigned(6); } }
+            public Input<string>? VolumeMode { get; init { field = value; Assigned(7); } }
+            public Input<string>? VolumeName { get; init { field = value; Assigned(8); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(9);
-                if (AccessModes is not null) entries.Add(new("accessModes", ArgsWriter.List(AccessModes, static item0 => item0.Expr)));
-                if (DataSource is not null) entries.Add(new("dataSource", DataSource.ToObjectExpr()));
-                if (DataSourceRef is not null) entries.Add(new("dataSourceRef", DataSourceRef.ToObjectExpr()));
-                if (Resources is not null) entries.Add(new("resources", Resources.ToObjectExpr()));
-                if (Selector is not null) entries.Add(new("selector", Selector.ToObjectExpr()));
-                if (StorageClassName is not null) entries.Add(new("storageClassName", StorageClassName.Expr));
-                if (VolumeAttributesClassName is not null) entries.Add(new("volumeAttributesClassName", VolumeAttributesClassName.Expr));
-                if (VolumeMode is not null) entries.Add(new("volumeMode", VolumeMode.Expr));
-                if (VolumeName is not null) entries.Add(new("volumeName", VolumeName.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (AccessModes is not null) entries.Add(new("accessModes", ArgsWriter.List(AccessModes, static item0 => item0.Expr))); break;
+                        case 1: if (DataSource is not null) entries.Add(new("dataSource", DataSource.ToObjectExpr())); break;
+                        case 2: if (DataSourceRef is not null) entries.Add(new("dataSourceRef", DataSourceRef.ToObjectExpr())); break;
+                        case 3: if (Resources is not null) entries.Add(new("resources", Resources.ToObjectExpr())); break;
+                        case 4: if (Selector is not null) entries.Add(new("selector", Selector.ToObjectExpr())); break;
+                        case 5: if (StorageClassName is not null) entries.Add(new("storageClassName", StorageClassName.Expr)); break;
+                        case 6: if (VolumeAttributesClassName is not null) entries.Add(new("volumeAttributesClassName", VolumeAttributesClassName.Expr)); break;
+                        case 7: if (VolumeMode is not null) entries.Add(new("volumeMode", VolumeMode.Expr)); break;
+                        case 8: if (VolumeName is not null) entries.Add(new("volumeName", VolumeName.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

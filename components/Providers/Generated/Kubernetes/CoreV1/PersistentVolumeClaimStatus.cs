@@ -14,31 +14,37 @@ public static partial class Kubernetes
         {
             public const string Token = "kubernetes:core/v1:PersistentVolumeClaimStatus";
 
-            public IReadOnlyList<Input<string>>? AccessModes { get; init; }
-            public IReadOnlyDictionary<string, Input<string>>? AllocatedResourceStatuses { get; init; }
-            public IReadOnlyDictionary<string, Input<string>>? AllocatedResources { get; init; }
-            public IReadOnlyDictionary<string, Input<string>>? Capacity { get; init; }
-            public IReadOnlyList<Kubernetes.CoreV1.PersistentVolumeClaimCondition>? Conditions { get; init; }
-            public Input<string>? CurrentVolumeAttributesClassName { get; init; }
-            public Kubernetes.CoreV1.VolumeHealthStatus? HealthStatus { get; init; }
-            public Kubernetes.CoreV1.ModifyVolumeStatus? ModifyVolumeStatus { get; init; }
-            public Input<string>? Phase { get; init; }
-            public Input<string>? ResizeStatus { get; init; }
+            public IReadOnlyList<Input<string>>? AccessModes { get; init { field = value; Assigned(0); } }
+            public IReadOnlyDictionary<string, Input<string>>? AllocatedResourceStatuses { get; init { field = value; Assigned(1); } }
+            public IReadOnlyDictionary<string, Input<string>>? AllocatedResources { get; init { field = value; Assigned(2); } }
+            public IReadOnlyDictionary<string, Input<string>>? Capacity { get; init { field = value; Assigned(3); } }
+            public IReadOnlyList<Kubernetes.CoreV1.PersistentVolumeClaimCondition>? Conditions { get; init { field = value; Assigned(4); } }
+            public Input<string>? CurrentVolumeAttributesClassName { get; init { field = value; Assigned(5); } }
+            public Kubernetes.CoreV1.VolumeHealthStatus? HealthStatus { get; init { field = value; Assigned(6); } }
+            public Kubernetes.CoreV1.ModifyVolumeStatus? ModifyVolumeStatus { get; init { field = value; Assigned(7); } }
+            public Input<string>? Phase { get; init { field = value; Assigned(8); } }
+            public Input<string>? ResizeStatus { get; init { field = value; Assigned(9); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(10);
-                if (AccessModes is not null) entries.Add(new("accessModes", ArgsWriter.List(AccessModes, static item0 => item0.Expr)));
-                if (AllocatedResourceStatuses is not null) entries.Add(new("allocatedResourceStatuses", ArgsWriter.Map(AllocatedResourceStatuses, static item0 => item0.Expr)));
-                if (AllocatedResources is not null) entries.Add(new("allocatedResources", ArgsWriter.Map(AllocatedResources, static item0 => item0.Expr)));
-                if (Capacity is not null) entries.Add(new("capacity", ArgsWriter.Map(Capacity, static item0 => item0.Expr)));
-                if (Conditions is not null) entries.Add(new("conditions", ArgsWriter.List(Conditions, static item0 => item0.ToObjectExpr())));
-                if (CurrentVolumeAttributesClassName is not null) entries.Add(new("currentVolumeAttributesClassName", CurrentVolumeAttributesClassName.Expr));
-                if (HealthStatus is not null) entries.Add(new("healthStatus", HealthStatus.ToObjectExpr()));
-                if (ModifyVolumeStatus is not null) entries.Add(new("modifyVolumeStatus", ModifyVolumeStatus.ToObjectExpr()));
-                if (Phase is not null) entries.Add(new("phase", Phase.Expr));
-                if (ResizeStatus is not null) entries.Add(new("resizeStatus", ResizeStatus.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (AccessModes is not null) entries.Add(new("accessModes", ArgsWriter.List(AccessModes, static item0 => item0.Expr))); break;
+                        case 1: if (AllocatedResourceStatuses is not null) entries.Add(new("allocatedResourceStatuses", ArgsWriter.Map(AllocatedResourceStatuses, static item0 => item0.Expr))); break;
+                        case 2: if (AllocatedResources is not null) entries.Add(new("allocatedResources", ArgsWriter.Map(AllocatedResources, static item0 => item0.Expr))); break;
+                        case 3: if (Capacity is not null) entries.Add(new("capacity", ArgsWriter.Map(Capacity, static item0 => item0.Expr))); break;
+                        case 4: if (Conditions is not null) entries.Add(new("conditions", ArgsWriter.List(Conditions, static item0 => item0.ToObjectExpr()))); break;
+                        case 5: if (CurrentVolumeAttributesClassName is not null) entries.Add(new("currentVolumeAttributesClassName", CurrentVolumeAttributesClassName.Expr)); break;
+                        case 6: if (HealthStatus is not null) entries.Add(new("healthStatus", HealthStatus.ToObjectExpr())); break;
+                        case 7: if (ModifyVolumeStatus is not null) entries.Add(new("modifyVolumeStatus", ModifyVolumeStatus.ToObjectExpr())); break;
+                        case 8: if (Phase is not null) entries.Add(new("phase", Phase.Expr)); break;
+                        case 9: if (ResizeStatus is not null) entries.Add(new("resizeStatus", ResizeStatus.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -14,15 +14,21 @@ public static partial class Kubernetes
         {
             public const string Token = "kubernetes:core/v1:PersistentVolumeClaimVolumeSource";
 
-            public required Input<string> ClaimName { get; init; }
-            public Input<bool>? ReadOnly { get; init; }
+            public required Input<string> ClaimName { get; init { field = value; Assigned(0); } }
+            public Input<bool>? ReadOnly { get; init { field = value; Assigned(1); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(2);
-                if (ClaimName is not null) entries.Add(new("claimName", ClaimName.Expr));
-                if (ReadOnly is not null) entries.Add(new("readOnly", ReadOnly.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (ClaimName is not null) entries.Add(new("claimName", ClaimName.Expr)); break;
+                        case 1: if (ReadOnly is not null) entries.Add(new("readOnly", ReadOnly.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -14,15 +14,21 @@ public static partial class Kubernetes
         {
             public const string Token = "kubernetes:core/v1:PhotonPersistentDiskVolumeSource";
 
-            public Input<string>? FsType { get; init; }
-            public required Input<string> PdID { get; init; }
+            public Input<string>? FsType { get; init { field = value; Assigned(0); } }
+            public required Input<string> PdID { get; init { field = value; Assigned(1); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(2);
-                if (FsType is not null) entries.Add(new("fsType", FsType.Expr));
-                if (PdID is not null) entries.Add(new("pdID", PdID.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (FsType is not null) entries.Add(new("fsType", FsType.Expr)); break;
+                        case 1: if (PdID is not null) entries.Add(new("pdID", PdID.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -14,23 +14,29 @@ public static partial class Kubernetes
         {
             public const string Token = "kubernetes:core/v1:PodAffinityTerm";
 
-            public Kubernetes.MetaV1.LabelSelector? LabelSelector { get; init; }
-            public IReadOnlyList<Input<string>>? MatchLabelKeys { get; init; }
-            public IReadOnlyList<Input<string>>? MismatchLabelKeys { get; init; }
-            public Kubernetes.MetaV1.LabelSelector? NamespaceSelector { get; init; }
-            public IReadOnlyList<Input<string>>? Namespaces { get; init; }
-            public required Input<string> TopologyKey { get; init; }
+            public Kubernetes.MetaV1.LabelSelector? LabelSelector { get; init { field = value; Assigned(0); } }
+            public IReadOnlyList<Input<string>>? MatchLabelKeys { get; init { field = value; Assigned(1); } }
+            public IReadOnlyList<Input<string>>? MismatchLabelKeys { get; init { field = value; Assigned(2); } }
+            public Kubernetes.MetaV1.LabelSelector? NamespaceSelector { get; init { field = value; Assigned(3); } }
+            public IReadOnlyList<Input<string>>? Namespaces { get; init { field = value; Assigned(4); } }
+            public required Input<string> TopologyKey { get; init { field = value; Assigned(5); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(6);
-                if (LabelSelector is not null) entries.Add(new("labelSelector", LabelSelector.ToObjectExpr()));
-                if (MatchLabelKeys is not null) entries.Add(new("matchLabelKeys", ArgsWriter.List(MatchLabelKeys, static item0 => item0.Expr)));
-                if (MismatchLabelKeys is not null) entries.Add(new("mismatchLabelKeys", ArgsWriter.List(MismatchLabelKeys, static item0 => item0.Expr)));
-                if (NamespaceSelector is not null) entries.Add(new("namespaceSelector", NamespaceSelector.ToObjectExpr()));
-                if (Namespaces is not null) entries.Add(new("namespaces", ArgsWriter.List(Namespaces, static item0 => item0.Expr)));
-                if (TopologyKey is not null) entries.Add(new("topologyKey", TopologyKey.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (LabelSelector is not null) entries.Add(new("labelSelector", LabelSelector.ToObjectExpr())); break;
+                        case 1: if (MatchLabelKeys is not null) entries.Add(new("matchLabelKeys", ArgsWriter.List(MatchLabelKeys, static item0 => item0.Expr))); break;
+                        case 2: if (MismatchLabelKeys is not null) entries.Add(new("mismatchLabelKeys", ArgsWriter.List(MismatchLabelKeys, static item0 => item0.Expr))); break;
+                        case 3: if (NamespaceSelector is not null) entries.Add(new("namespaceSelector", NamespaceSelector.ToObjectExpr())); break;
+                        case 4: if (Namespaces is not null) entries.Add(new("namespaces", ArgsWriter.List(Namespaces, static item0 => item0.Expr))); break;
+                        case 5: if (TopologyKey is not null) entries.Add(new("topologyKey", TopologyKey.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

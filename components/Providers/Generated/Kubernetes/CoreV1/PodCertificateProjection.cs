@@ -14,27 +14,33 @@ public static partial class Kubernetes
         {
             public const string Token = "kubernetes:core/v1:PodCertificateProjection";
 
-            public Input<string>? CertificateChainPath { get; init; }
-            public Input<string>? CredentialBundlePath { get; init; }
-            public Input<string>? KeyPath { get; init; }
-            public required Input<string> KeyType { get; init; }
-            public Input<double>? MaxExpirationSeconds { get; init; }
-            public required Input<string> SignerName { get; init; }
-            public Input<double>? User { get; init; }
-            public IReadOnlyDictionary<string, Input<string>>? UserAnnotations { get; init; }
+            public Input<string>? CertificateChainPath { get; init { field = value; Assigned(0); } }
+            public Input<string>? CredentialBundlePath { get; init { field = value; Assigned(1); } }
+            public Input<string>? KeyPath { get; init { field = value; Assigned(2); } }
+            public required Input<string> KeyType { get; init { field = value; Assigned(3); } }
+            public Input<double>? MaxExpirationSeconds { get; init { field = value; Assigned(4); } }
+            public required Input<string> SignerName { get; init { field = value; Assigned(5); } }
+            public Input<double>? User { get; init { field = value; Assigned(6); } }
+            public IReadOnlyDictionary<string, Input<string>>? UserAnnotations { get; init { field = value; Assigned(7); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(8);
-                if (CertificateChainPath is not null) entries.Add(new("certificateChainPath", CertificateChainPath.Expr));
-                if (CredentialBundlePath is not null) entries.Add(new("credentialBundlePath", CredentialBundlePath.Expr));
-                if (KeyPath is not null) entries.Add(new("keyPath", KeyPath.Expr));
-                if (KeyType is not null) entries.Add(new("keyType", KeyType.Expr));
-                if (MaxExpirationSeconds is not null) entries.Add(new("maxExpirationSeconds", MaxExpirationSeconds.Expr));
-                if (SignerName is not null) entries.Add(new("signerName", SignerName.Expr));
-                if (User is not null) entries.Add(new("user", User.Expr));
-                if (UserAnnotations is not null) entries.Add(new("userAnnotations", ArgsWriter.Map(UserAnnotations, static item0 => item0.Expr)));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (CertificateChainPath is not null) entries.Add(new("certificateChainPath", CertificateChainPath.Expr)); break;
+                        case 1: if (CredentialBundlePath is not null) entries.Add(new("credentialBundlePath", CredentialBundlePath.Expr)); break;
+                        case 2: if (KeyPath is not null) entries.Add(new("keyPath", KeyPath.Expr)); break;
+                        case 3: if (KeyType is not null) entries.Add(new("keyType", KeyType.Expr)); break;
+                        case 4: if (MaxExpirationSeconds is not null) entries.Add(new("maxExpirationSeconds", MaxExpirationSeconds.Expr)); break;
+                        case 5: if (SignerName is not null) entries.Add(new("signerName", SignerName.Expr)); break;
+                        case 6: if (User is not null) entries.Add(new("user", User.Expr)); break;
+                        case 7: if (UserAnnotations is not null) entries.Add(new("userAnnotations", ArgsWriter.Map(UserAnnotations, static item0 => item0.Expr))); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

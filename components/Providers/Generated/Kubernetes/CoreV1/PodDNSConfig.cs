@@ -14,17 +14,23 @@ public static partial class Kubernetes
         {
             public const string Token = "kubernetes:core/v1:PodDNSConfig";
 
-            public IReadOnlyList<Input<string>>? Nameservers { get; init; }
-            public IReadOnlyList<Kubernetes.CoreV1.PodDNSConfigOption>? Options { get; init; }
-            public IReadOnlyList<Input<string>>? Searches { get; init; }
+            public IReadOnlyList<Input<string>>? Nameservers { get; init { field = value; Assigned(0); } }
+            public IReadOnlyList<Kubernetes.CoreV1.PodDNSConfigOption>? Options { get; init { field = value; Assigned(1); } }
+            public IReadOnlyList<Input<string>>? Searches { get; init { field = value; Assigned(2); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(3);
-                if (Nameservers is not null) entries.Add(new("nameservers", ArgsWriter.List(Nameservers, static item0 => item0.Expr)));
-                if (Options is not null) entries.Add(new("options", ArgsWriter.List(Options, static item0 => item0.ToObjectExpr())));
-                if (Searches is not null) entries.Add(new("searches", ArgsWriter.List(Searches, static item0 => item0.Expr)));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (Nameservers is not null) entries.Add(new("nameservers", ArgsWriter.List(Nameservers, static item0 => item0.Expr))); break;
+                        case 1: if (Options is not null) entries.Add(new("options", ArgsWriter.List(Options, static item0 => item0.ToObjectExpr()))); break;
+                        case 2: if (Searches is not null) entries.Add(new("searches", ArgsWriter.List(Searches, static item0 => item0.Expr))); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -14,19 +14,25 @@ public static partial class Kubernetes
         {
             public const string Token = "kubernetes:core/v1:PodResourceClaim";
 
-            public required Input<string> Name { get; init; }
-            public Input<string>? ResourceClaimName { get; init; }
-            public Input<string>? ResourceClaimTemplateName { get; init; }
-            public Kubernetes.CoreV1.ClaimSource? Source { get; init; }
+            public required Input<string> Name { get; init { field = value; Assigned(0); } }
+            public Input<string>? ResourceClaimName { get; init { field = value; Assigned(1); } }
+            public Input<string>? ResourceClaimTemplateName { get; init { field = value; Assigned(2); } }
+            public Kubernetes.CoreV1.ClaimSource? Source { get; init { field = value; Assigned(3); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(4);
-                if (Name is not null) entries.Add(new("name", Name.Expr));
-                if (ResourceClaimName is not null) entries.Add(new("resourceClaimName", ResourceClaimName.Expr));
-                if (ResourceClaimTemplateName is not null) entries.Add(new("resourceClaimTemplateName", ResourceClaimTemplateName.Expr));
-                if (Source is not null) entries.Add(new("source", Source.ToObjectExpr()));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (Name is not null) entries.Add(new("name", Name.Expr)); break;
+                        case 1: if (ResourceClaimName is not null) entries.Add(new("resourceClaimName", ResourceClaimName.Expr)); break;
+                        case 2: if (ResourceClaimTemplateName is not null) entries.Add(new("resourceClaimTemplateName", ResourceClaimTemplateName.Expr)); break;
+                        case 3: if (Source is not null) entries.Add(new("source", Source.ToObjectExpr())); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -14,37 +14,43 @@ public static partial class Kubernetes
         {
             public const string Token = "kubernetes:core/v1:PodSecurityContext";
 
-            public Kubernetes.CoreV1.AppArmorProfile? AppArmorProfile { get; init; }
-            public Input<int>? FsGroup { get; init; }
-            public Input<string>? FsGroupChangePolicy { get; init; }
-            public Input<int>? RunAsGroup { get; init; }
-            public Input<bool>? RunAsNonRoot { get; init; }
-            public Input<int>? RunAsUser { get; init; }
-            public Input<string>? SeLinuxChangePolicy { get; init; }
-            public Kubernetes.CoreV1.SELinuxOptions? SeLinuxOptions { get; init; }
-            public Kubernetes.CoreV1.SeccompProfile? SeccompProfile { get; init; }
-            public IReadOnlyList<Input<int>>? SupplementalGroups { get; init; }
-            public Input<string>? SupplementalGroupsPolicy { get; init; }
-            public IReadOnlyList<Kubernetes.CoreV1.Sysctl>? Sysctls { get; init; }
-            public Kubernetes.CoreV1.WindowsSecurityContextOptions? WindowsOptions { get; init; }
+            public Kubernetes.CoreV1.AppArmorProfile? AppArmorProfile { get; init { field = value; Assigned(0); } }
+            public Input<int>? FsGroup { get; init { field = value; Assigned(1); } }
+            public Input<string>? FsGroupChangePolicy { get; init { field = value; Assigned(2); } }
+            public Input<int>? RunAsGroup { get; init { field = value; Assigned(3); } }
+            public Input<bool>? RunAsNonRoot { get; init { field = value; Assigned(4); } }
+            public Input<int>? RunAsUser { get; init { field = value; Assigned(5); } }
+            public Input<string>? SeLinuxChangePolicy { get; init { field = value; Assigned(6); } }
+            public Kubernetes.CoreV1.SELinuxOptions? SeLinuxOptions { get; init { field = value; Assigned(7); } }
+            public Kubernetes.CoreV1.SeccompProfile? SeccompProfile { get; init { field = value; Assigned(8); } }
+            public IReadOnlyList<Input<int>>? SupplementalGroups { get; init { field = value; Assigned(9); } }
+            public Input<string>? SupplementalGroupsPolicy { get; init { field = value; Assigned(10); } }
+            public IReadOnlyList<Kubernetes.CoreV1.Sysctl>? Sysctls { get; init { field = value; Assigned(11); } }
+            public Kubernetes.CoreV1.WindowsSecurityContextOptions? WindowsOptions { get; init { field = value; Assigned(12); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(13);
-                if (AppArmorProfile is not null) entries.Add(new("appArmorProfile", AppArmorProfile.ToObjectExpr()));
-                if (FsGroup is not null) entries.Add(new("fsGroup", FsGroup.Expr));
-                if (FsGroupChangePolicy is not null) entries.Add(new("fsGroupChangePolicy", FsGroupChangePolicy.Expr));
-                if (RunAsGroup is not null) entries.Add(new("runAsGroup", RunAsGroup.Expr));
-                if (RunAsNonRoot is not null) entries.Add(new("runAsNonRoot", RunAsNonRoot.Expr));
-                if (RunAsUser is not null) entries.Add(new("runAsUser", RunAsUser.Expr));
-                if (SeLinuxChangePolicy is not null) entries.Add(new("seLinuxChangePolicy", SeLinuxChangePolicy.Expr));
-                if (SeLinuxOptions is not null) entries.Add(new("seLinuxOptions", SeLinuxOptions.ToObjectExpr()));
-                if (SeccompProfile is not null) entries.Add(new("seccompProfile", SeccompProfile.ToObjectExpr()));
-                if (SupplementalGroups is not null) entries.Add(new("supplementalGroups", ArgsWriter.List(SupplementalGroups, static item0 => item0.Expr)));
-                if (SupplementalGroupsPolicy is not null) entries.Add(new("supplementalGroupsPolicy", SupplementalGroupsPolicy.Expr));
-                if (Sysctls is not null) entries.Add(new("sysctls", ArgsWriter.List(Sysctls, static item0 => item0.ToObjectExpr())));
-                if (WindowsOptions is not null) entries.Add(new("windowsOptions", WindowsOptions.ToObjectExpr()));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (AppArmorProfile is not null) entries.Add(new("appArmorProfile", AppArmorProfile.ToObjectExpr())); break;
+                        case 1: if (FsGroup is not null) entries.Add(new("fsGroup", FsGroup.Expr)); break;
+                        case 2: if (FsGroupChangePolicy is not null) entries.Add(new("fsGroupChangePolicy", FsGroupChangePolicy.Expr)); break;
+                        case 3: if (RunAsGroup is not null) entries.Add(new("runAsGroup", RunAsGroup.Expr)); break;
+                        case 4: if (RunAsNonRoot is not null) entries.Add(new("runAsNonRoot", RunAsNonRoot.Expr)); break;
+                        case 5: if (RunAsUser is not null) entries.Add(new("runAsUser", RunAsUser.Expr)); break;
+                        case 6: if (SeLinuxChangePolicy is not null) entries.Add(new("seLinuxChangePolicy", SeLinuxChangePolicy.Expr)); break;
+                        case 7: if (SeLinuxOptions is not null) entries.Add(new("seLinuxOptions", SeLinuxOptions.ToObjectExpr())); break;
+                        case 8: if (SeccompProfile is not null) entries.Add(new("seccompProfile", SeccompProfile.ToObjectExpr())); break;
+                        case 9: if (SupplementalGroups is not null) entries.Add(new("supplementalGroups", ArgsWriter.List(SupplementalGroups, static item0 => item0.Expr))); break;
+                        case 10: if (SupplementalGroupsPolicy is not null) entries.Add(new("supplementalGroupsPolicy", SupplementalGroupsPolicy.Expr)); break;
+                        case 11: if (Sysctls is not null) entries.Add(new("sysctls", ArgsWriter.List(Sysctls, static item0 => item0.ToObjectExpr()))); break;
+                        case 12: if (WindowsOptions is not null) entries.Add(new("windowsOptions", WindowsOptions.ToObjectExpr())); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

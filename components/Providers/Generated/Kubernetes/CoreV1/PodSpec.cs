@@ -14,99 +14,105 @@ public static partial class Kubernetes
         {
             public const string Token = "kubernetes:core/v1:PodSpec";
 
-            public Input<int>? ActiveDeadlineSeconds { get; init; }
-            public Kubernetes.CoreV1.Affinity? Affinity { get; init; }
-            public Input<bool>? AutomountServiceAccountToken { get; init; }
-            public required IReadOnlyList<Kubernetes.CoreV1.Container> Containers { get; init; }
-            public Kubernetes.CoreV1.PodDNSConfig? DnsConfig { get; init; }
-            public Input<string>? DnsPolicy { get; init; }
-            public Input<bool>? EnableServiceLinks { get; init; }
-            public IReadOnlyList<Kubernetes.CoreV1.EphemeralContainer>? EphemeralContainers { get; init; }
-            public IReadOnlyList<Kubernetes.CoreV1.EvictionResponder>? EvictionResponders { get; init; }
-            public IReadOnlyList<Kubernetes.CoreV1.HostAlias>? HostAliases { get; init; }
-            public Input<bool>? HostIPC { get; init; }
-            public Input<bool>? HostNetwork { get; init; }
-            public Input<bool>? HostPID { get; init; }
-            public Input<bool>? HostUsers { get; init; }
-            public Input<string>? Hostname { get; init; }
-            public Input<string>? HostnameOverride { get; init; }
-            public IReadOnlyList<Kubernetes.CoreV1.LocalObjectReference>? ImagePullSecrets { get; init; }
-            public IReadOnlyList<Kubernetes.CoreV1.Container>? InitContainers { get; init; }
-            public Input<string>? NodeName { get; init; }
-            public IReadOnlyDictionary<string, Input<string>>? NodeSelector { get; init; }
-            public Kubernetes.CoreV1.PodOS? Os { get; init; }
-            public IReadOnlyDictionary<string, Input<string>>? Overhead { get; init; }
-            public Input<string>? PreemptionPolicy { get; init; }
-            public Input<int>? Priority { get; init; }
-            public Input<string>? PriorityClassName { get; init; }
-            public IReadOnlyList<Kubernetes.CoreV1.PodReadinessGate>? ReadinessGates { get; init; }
-            public IReadOnlyList<Kubernetes.CoreV1.PodResourceClaim>? ResourceClaims { get; init; }
-            public Kubernetes.CoreV1.ResourceRequirements? Resources { get; init; }
-            public Input<string>? RestartPolicy { get; init; }
-            public Input<string>? RuntimeClassName { get; init; }
-            public Input<string>? SchedulerName { get; init; }
-            public IReadOnlyList<Kubernetes.CoreV1.PodSchedulingGate>? SchedulingGates { get; init; }
-            public Kubernetes.CoreV1.PodSchedulingGroup? SchedulingGroup { get; init; }
-            public Kubernetes.CoreV1.PodSecurityContext? SecurityContext { get; init; }
-            public Input<string>? ServiceAccount { get; init; }
-            public Input<string>? ServiceAccountName { get; init; }
-            public Input<bool>? SetHostnameAsFQDN { get; init; }
-            public Input<bool>? ShareProcessNamespace { get; init; }
-            public Input<string>? Subdomain { get; init; }
-            public Input<int>? TerminationGracePeriodSeconds { get; init; }
-            public IReadOnlyList<Kubernetes.CoreV1.Toleration>? Tolerations { get; init; }
-            public IReadOnlyList<Kubernetes.CoreV1.TopologySpreadConstraint>? TopologySpreadConstraints { get; init; }
-            public IReadOnlyList<Kubernetes.CoreV1.Volume>? Volumes { get; init; }
-            public Kubernetes.CoreV1.WorkloadReference? WorkloadRef { get; init; }
+            public Input<int>? ActiveDeadlineSeconds { get; init { field = value; Assigned(0); } }
+            public Kubernetes.CoreV1.Affinity? Affinity { get; init { field = value; Assigned(1); } }
+            public Input<bool>? AutomountServiceAccountToken { get; init { field = value; Assigned(2); } }
+            public required IReadOnlyList<Kubernetes.CoreV1.Container> Containers { get; init { field = value; Assigned(3); } }
+            public Kubernetes.CoreV1.PodDNSConfig? DnsConfig { get; init { field = value; Assigned(4); } }
+            public Input<string>? DnsPolicy { get; init { field = value; Assigned(5); } }
+            public Input<bool>? EnableServiceLinks { get; init { field = value; Assigned(6); } }
+            public IReadOnlyList<Kubernetes.CoreV1.EphemeralContainer>? EphemeralContainers { get; init { field = value; Assigned(7); } }
+            public IReadOnlyList<Kubernetes.CoreV1.EvictionResponder>? EvictionResponders { get; init { field = value; Assigned(8); } }
+            public IReadOnlyList<Kubernetes.CoreV1.HostAlias>? HostAliases { get; init { field = value; Assigned(9); } }
+            public Input<bool>? HostIPC { get; init { field = value; Assigned(10); } }
+            public Input<bool>? HostNetwork { get; init { field = value; Assigned(11); } }
+            public Input<bool>? HostPID { get; init { field = value; Assigned(12); } }
+            public Input<bool>? HostUsers { get; init { field = value; Assigned(13); } }
+            public Input<string>? Hostname { get; init { field = value; Assigned(14); } }
+            public Input<string>? HostnameOverride { get; init { field = value; Assigned(15); } }
+            public IReadOnlyList<Kubernetes.CoreV1.LocalObjectReference>? ImagePullSecrets { get; init { field = value; Assigned(16); } }
+            public IReadOnlyList<Kubernetes.CoreV1.Container>? InitContainers { get; init { field = value; Assigned(17); } }
+            public Input<string>? NodeName { get; init { field = value; Assigned(18); } }
+            public IReadOnlyDictionary<string, Input<string>>? NodeSelector { get; init { field = value; Assigned(19); } }
+            public Kubernetes.CoreV1.PodOS? Os { get; init { field = value; Assigned(20); } }
+            public IReadOnlyDictionary<string, Input<string>>? Overhead { get; init { field = value; Assigned(21); } }
+            public Input<string>? PreemptionPolicy { get; init { field = value; Assigned(22); } }
+            public Input<int>? Priority { get; init { field = value; Assigned(23); } }
+            public Input<string>? PriorityClassName { get; init { field = value; Assigned(24); } }
+            public IReadOnlyList<Kubernetes.CoreV1.PodReadinessGate>? ReadinessGates { get; init { field = value; Assigned(25); } }
+            public IReadOnlyList<Kubernetes.CoreV1.PodResourceClaim>? ResourceClaims { get; init { field = value; Assigned(26); } }
+            public Kubernetes.CoreV1.ResourceRequirements? Resources { get; init { field = value; Assigned(27); } }
+            public Input<string>? RestartPolicy { get; init { field = value; Assigned(28); } }
+            public Input<string>? RuntimeClassName { get; init { field = value; Assigned(29); } }
+            public Input<string>? SchedulerName { get; init { field = value; Assigned(30); } }
+            public IReadOnlyList<Kubernetes.CoreV1.PodSchedulingGate>? SchedulingGates { get; init { field = value; Assigned(31); } }
+            public Kubernetes.CoreV1.PodSchedulingGroup? SchedulingGroup { get; init { field = value; Assigned(32); } }
+            public Kubernetes.CoreV1.PodSecurityContext? SecurityContext { get; init { field = value; Assigned(33); } }
+            public Input<string>? ServiceAccount { get; init { field = value; Assigned(34); } }
+            public Input<string>? ServiceAccountName { get; init { field = value; Assigned(35); } }
+            public Input<bool>? SetHostnameAsFQDN { get; init { field = value; Assigned(36); } }
+            public Input<bool>? ShareProcessNamespace { get; init { field = value; Assigned(37); } }
+            public Input<string>? Subdomain { get; init { field = value; Assigned(38); } }
+            public Input<int>? TerminationGracePeriodSeconds { get; init { field = value; Assigned(39); } }
+            public IReadOnlyList<Kubernetes.CoreV1.Toleration>? Tolerations { get; init { field = value; Assigned(40); } }
+            public IReadOnlyList<Kubernetes.CoreV1.TopologySpreadConstraint>? TopologySpreadConstraints { get; init { field = value; Assigned(41); } }
+            public IReadOnlyList<Kubernetes.CoreV1.Volume>? Volumes { get; init { field = value; Assigned(42); } }
+            public Kubernetes.CoreV1.WorkloadReference? WorkloadRef { get; init { field = value; Assigned(43); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(44);
-                if (ActiveDeadlineSeconds is not null) entries.Add(new("activeDeadlineSeconds", ActiveDeadlineSeconds.Expr));
-                if (Affinity is not null) entries.Add(new("affinity", Affinity.ToObjectExpr()));
-                if (AutomountServiceAccountToken is not null) entries.Add(new("automountServiceAccountToken", AutomountServiceAccountToken.Expr));
-                if (Containers is not null) entries.Add(new("containers", ArgsWriter.List(Containers, static item0 => item0.ToObjectExpr())));
-                if (DnsConfig is not null) entries.Add(new("dnsConfig", DnsConfig.ToObjectExpr()));
-                if (DnsPolicy is not null) entries.Add(new("dnsPolicy", DnsPolicy.Expr));
-                if (EnableServiceLinks is not null) entries.Add(new("enableServiceLinks", EnableServiceLinks.Expr));
-                if (EphemeralContainers is not null) entries.Add(new("ephemeralContainers", ArgsWriter.List(EphemeralContainers, static item0 => item0.ToObjectExpr())));
-                if (EvictionResponders is not null) entries.Add(new("evictionResponders", ArgsWriter.List(EvictionResponders, static item0 => item0.ToObjectExpr())));
-                if (HostAliases is not null) entries.Add(new("hostAliases", ArgsWriter.List(HostAliases, static item0 => item0.ToObjectExpr())));
-                if (HostIPC is not null) entries.Add(new("hostIPC", HostIPC.Expr));
-                if (HostNetwork is not null) entries.Add(new("hostNetwork", HostNetwork.Expr));
-                if (HostPID is not null) entries.Add(new("hostPID", HostPID.Expr));
-                if (HostUsers is not null) entries.Add(new("hostUsers", HostUsers.Expr));
-                if (Hostname is not null) entries.Add(new("hostname", Hostname.Expr));
-                if (HostnameOverride is not null) entries.Add(new("hostnameOverride", HostnameOverride.Expr));
-                if (ImagePullSecrets is not null) entries.Add(new("imagePullSecrets", ArgsWriter.List(ImagePullSecrets, static item0 => item0.ToObjectExpr())));
-                if (InitContainers is not null) entries.Add(new("initContainers", ArgsWriter.List(InitContainers, static item0 => item0.ToObjectExpr())));
-                if (NodeName is not null) entries.Add(new("nodeName", NodeName.Expr));
-                if (NodeSelector is not null) entries.Add(new("nodeSelector", ArgsWriter.Map(NodeSelector, static item0 => item0.Expr)));
-                if (Os is not null) entries.Add(new("os", Os.ToObjectExpr()));
-                if (Overhead is not null) entries.Add(new("overhead", ArgsWriter.Map(Overhead, static item0 => item0.Expr)));
-                if (PreemptionPolicy is not null) entries.Add(new("preemptionPolicy", PreemptionPolicy.Expr));
-                if (Priority is not null) entries.Add(new("priority", Priority.Expr));
-                if (PriorityClassName is not null) entries.Add(new("priorityClassName", PriorityClassName.Expr));
-                if (ReadinessGates is not null) entries.Add(new("readinessGates", ArgsWriter.List(ReadinessGates, static item0 => item0.ToObjectExpr())));
-                if (ResourceClaims is not null) entries.Add(new("resourceClaims", ArgsWriter.List(ResourceClaims, static item0 => item0.ToObjectExpr())));
-                if (Resources is not null) entries.Add(new("resources", Resources.ToObjectExpr()));
-                if (RestartPolicy is not null) entries.Add(new("restartPolicy", RestartPolicy.Expr));
-                if (RuntimeClassName is not null) entries.Add(new("runtimeClassName", RuntimeClassName.Expr));
-                if (SchedulerName is not null) entries.Add(new("schedulerName", SchedulerName.Expr));
-                if (SchedulingGates is not null) entries.Add(new("schedulingGates", ArgsWriter.List(SchedulingGates, static item0 => item0.ToObjectExpr())));
-                if (SchedulingGroup is not null) entries.Add(new("schedulingGroup", SchedulingGroup.ToObjectExpr()));
-                if (SecurityContext is not null) entries.Add(new("securityContext", SecurityContext.ToObjectExpr()));
-                if (ServiceAccount is not null) entries.Add(new("serviceAccount", ServiceAccount.Expr));
-                if (ServiceAccountName is not null) entries.Add(new("serviceAccountName", ServiceAccountName.Expr));
-                if (SetHostnameAsFQDN is not null) entries.Add(new("setHostnameAsFQDN", SetHostnameAsFQDN.Expr));
-                if (ShareProcessNamespace is not null) entries.Add(new("shareProcessNamespace", ShareProcessNamespace.Expr));
-                if (Subdomain is not null) entries.Add(new("subdomain", Subdomain.Expr));
-                if (TerminationGracePeriodSeconds is not null) entries.Add(new("terminationGracePeriodSeconds", TerminationGracePeriodSeconds.Expr));
-                if (Tolerations is not null) entries.Add(new("tolerations", ArgsWriter.List(Tolerations, static item0 => item0.ToObjectExpr())));
-                if (TopologySpreadConstraints is not null) entries.Add(new("topologySpreadConstraints", ArgsWriter.List(TopologySpreadConstraints, static item0 => item0.ToObjectExpr())));
-                if (Volumes is not null) entries.Add(new("volumes", ArgsWriter.List(Volumes, static item0 => item0.ToObjectExpr())));
-                if (WorkloadRef is not null) entries.Add(new("workloadRef", WorkloadRef.ToObjectExpr()));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (ActiveDeadlineSeconds is not null) entries.Add(new("activeDeadlineSeconds", ActiveDeadlineSeconds.Expr)); break;
+                        case 1: if (Affinity is not null) entries.Add(new("affinity", Affinity.ToObjectExpr())); break;
+                        case 2: if (AutomountServiceAccountToken is not null) entries.Add(new("automountServiceAccountToken", AutomountServiceAccountToken.Expr)); break;
+                        case 3: if (Containers is not null) entries.Add(new("containers", ArgsWriter.List(Containers, static item0 => item0.ToObjectExpr()))); break;
+                        case 4: if (DnsConfig is not null) entries.Add(new("dnsConfig", DnsConfig.ToObjectExpr())); break;
+                        case 5: if (DnsPolicy is not null) entries.Add(new("dnsPolicy", DnsPolicy.Expr)); break;
+                        case 6: if (EnableServiceLinks is not null) entries.Add(new("enableServiceLinks", EnableServiceLinks.Expr)); break;
+                        case 7: if (EphemeralContainers is not null) entries.Add(new("ephemeralContainers", ArgsWriter.List(EphemeralContainers, static item0 => item0.ToObjectExpr()))); break;
+                        case 8: if (EvictionResponders is not null) entries.Add(new("evictionResponders", ArgsWriter.List(EvictionResponders, static item0 => item0.ToObjectExpr()))); break;
+                        case 9: if (HostAliases is not null) entries.Add(new("hostAliases", ArgsWriter.List(HostAliases, static item0 => item0.ToObjectExpr()))); break;
+                        case 10: if (HostIPC is not null) entries.Add(new("hostIPC", HostIPC.Expr)); break;
+                        case 11: if (HostNetwork is not null) entries.Add(new("hostNetwork", HostNetwork.Expr)); break;
+                        case 12: if (HostPID is not null) entries.Add(new("hostPID", HostPID.Expr)); break;
+                        case 13: if (HostUsers is not null) entries.Add(new("hostUsers", HostUsers.Expr)); break;
+                        case 14: if (Hostname is not null) entries.Add(new("hostname", Hostname.Expr)); break;
+                        case 15: if (HostnameOverride is not null) entries.Add(new("hostnameOverride", HostnameOverride.Expr)); break;
+                        case 16: if (ImagePullSecrets is not null) entries.Add(new("imagePullSecrets", ArgsWriter.List(ImagePullSecrets, static item0 => item0.ToObjectExpr()))); break;
+                        case 17: if (InitContainers is not null) entries.Add(new("initContainers", ArgsWriter.List(InitContainers, static item0 => item0.ToObjectExpr()))); break;
+                        case 18: if (NodeName is not null) entries.Add(new("nodeName", NodeName.Expr)); break;
+                        case 19: if (NodeSelector is not null) entries.Add(new("nodeSelector", ArgsWriter.Map(NodeSelector, static item0 => item0.Expr))); break;
+                        case 20: if (Os is not null) entries.Add(new("os", Os.ToObjectExpr())); break;
+                        case 21: if (Overhead is not null) entries.Add(new("overhead", ArgsWriter.Map(Overhead, static item0 => item0.Expr))); break;
+                        case 22: if (PreemptionPolicy is not null) entries.Add(new("preemptionPolicy", PreemptionPolicy.Expr)); break;
+                        case 23: if (Priority is not null) entries.Add(new("priority", Priority.Expr)); break;
+                        case 24: if (PriorityClassName is not null) entries.Add(new("priorityClassName", PriorityClassName.Expr)); break;
+                        case 25: if (ReadinessGates is not null) entries.Add(new("readinessGates", ArgsWriter.List(ReadinessGates, static item0 => item0.ToObjectExpr()))); break;
+                        case 26: if (ResourceClaims is not null) entries.Add(new("resourceClaims", ArgsWriter.List(ResourceClaims, static item0 => item0.ToObjectExpr()))); break;
+                        case 27: if (Resources is not null) entries.Add(new("resources", Resources.ToObjectExpr())); break;
+                        case 28: if (RestartPolicy is not null) entries.Add(new("restartPolicy", RestartPolicy.Expr)); break;
+                        case 29: if (RuntimeClassName is not null) entries.Add(new("runtimeClassName", RuntimeClassName.Expr)); break;
+                        case 30: if (SchedulerName is not null) entries.Add(new("schedulerName", SchedulerName.Expr)); break;
+                        case 31: if (SchedulingGates is not null) entries.Add(new("schedulingGates", ArgsWriter.List(SchedulingGates, static item0 => item0.ToObjectExpr()))); break;
+                        case 32: if (SchedulingGroup is not null) entries.Add(new("schedulingGroup", SchedulingGroup.ToObjectExpr())); break;
+                        case 33: if (SecurityContext is not null) entries.Add(new("securityContext", SecurityContext.ToObjectExpr())); break;
+                        case 34: if (ServiceAccount is not null) entries.Add(new("serviceAccount", ServiceAccount.Expr)); break;
+                        case 35: if (ServiceAccountName is not null) entries.Add(new("serviceAccountName", ServiceAccountName.Expr)); break;
+                        case 36: if (SetHostnameAsFQDN is not null) entries.Add(new("setHostnameAsFQDN", SetHostnameAsFQDN.Expr)); break;
+                        case 37: if (ShareProcessNamespace is not null) entries.Add(new("shareProcessNamespace", ShareProcessNamespace.Expr)); break;
+                        case 38: if (Subdomain is not null) entries.Add(new("subdomain", Subdomain.Expr)); break;
+                        case 39: if (TerminationGracePeriodSeconds is not null) entries.Add(new("terminationGracePeriodSeconds", TerminationGracePeriodSeconds.Expr)); break;
+                        case 40: if (Tolerations is not null) entries.Add(new("tolerations", ArgsWriter.List(Tolerations, static item0 => item0.ToObjectExpr()))); break;
+                        case 41: if (TopologySpreadConstraints is not null) entries.Add(new("topologySpreadConstraints", ArgsWriter.List(TopologySpreadConstraints, static item0 => item0.ToObjectExpr()))); break;
+                        case 42: if (Volumes is not null) entries.Add(new("volumes", ArgsWriter.List(Volumes, static item0 => item0.ToObjectExpr()))); break;
+                        case 43: if (WorkloadRef is not null) entries.Add(new("workloadRef", WorkloadRef.ToObjectExpr())); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -14,15 +14,21 @@ public static partial class Kubernetes
         {
             public const string Token = "kubernetes:core/v1:PodTemplateSpec";
 
-            public Kubernetes.MetaV1.ObjectMeta? Metadata { get; init; }
-            public Kubernetes.CoreV1.PodSpec? Spec { get; init; }
+            public Kubernetes.MetaV1.ObjectMeta? Metadata { get; init { field = value; Assigned(0); } }
+            public Kubernetes.CoreV1.PodSpec? Spec { get; init { field = value; Assigned(1); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(2);
-                if (Metadata is not null) entries.Add(new("metadata", Metadata.ToObjectExpr()));
-                if (Spec is not null) entries.Add(new("spec", Spec.ToObjectExpr()));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (Metadata is not null) entries.Add(new("metadata", Metadata.ToObjectExpr())); break;
+                        case 1: if (Spec is not null) entries.Add(new("spec", Spec.ToObjectExpr())); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

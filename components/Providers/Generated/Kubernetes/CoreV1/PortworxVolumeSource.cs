@@ -14,17 +14,23 @@ public static partial class Kubernetes
         {
             public const string Token = "kubernetes:core/v1:PortworxVolumeSource";
 
-            public Input<string>? FsType { get; init; }
-            public Input<bool>? ReadOnly { get; init; }
-            public required Input<string> VolumeID { get; init; }
+            public Input<string>? FsType { get; init { field = value; Assigned(0); } }
+            public Input<bool>? ReadOnly { get; init { field = value; Assigned(1); } }
+            public required Input<string> VolumeID { get; init { field = value; Assigned(2); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(3);
-                if (FsType is not null) entries.Add(new("fsType", FsType.Expr));
-                if (ReadOnly is not null) entries.Add(new("readOnly", ReadOnly.Expr));
-                if (VolumeID is not null) entries.Add(new("volumeID", VolumeID.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (FsType is not null) entries.Add(new("fsType", FsType.Expr)); break;
+                        case 1: if (ReadOnly is not null) entries.Add(new("readOnly", ReadOnly.Expr)); break;
+                        case 2: if (VolumeID is not null) entries.Add(new("volumeID", VolumeID.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -14,31 +14,37 @@ public static partial class Kubernetes
         {
             public const string Token = "kubernetes:core/v1:Probe";
 
-            public Kubernetes.CoreV1.ExecAction? Exec { get; init; }
-            public Input<int>? FailureThreshold { get; init; }
-            public Kubernetes.CoreV1.GRPCAction? Grpc { get; init; }
-            public Kubernetes.CoreV1.HTTPGetAction? HttpGet { get; init; }
-            public Input<int>? InitialDelaySeconds { get; init; }
-            public Input<int>? PeriodSeconds { get; init; }
-            public Input<int>? SuccessThreshold { get; init; }
-            public Kubernetes.CoreV1.TCPSocketAction? TcpSocket { get; init; }
-            public Input<int>? TerminationGracePeriodSeconds { get; init; }
-            public Input<int>? TimeoutSeconds { get; init; }
+            public Kubernetes.CoreV1.ExecAction? Exec { get; init { field = value; Assigned(0); } }
+            public Input<int>? FailureThreshold { get; init { field = value; Assigned(1); } }
+            public Kubernetes.CoreV1.GRPCAction? Grpc { get; init { field = value; Assigned(2); } }
+            public Kubernetes.CoreV1.HTTPGetAction? HttpGet { get; init { field = value; Assigned(3); } }
+            public Input<int>? InitialDelaySeconds { get; init { field = value; Assigned(4); } }
+            public Input<int>? PeriodSeconds { get; init { field = value; Assigned(5); } }
+            public Input<int>? SuccessThreshold { get; init { field = value; Assigned(6); } }
+            public Kubernetes.CoreV1.TCPSocketAction? TcpSocket { get; init { field = value; Assigned(7); } }
+            public Input<int>? TerminationGracePeriodSeconds { get; init { field = value; Assigned(8); } }
+            public Input<int>? TimeoutSeconds { get; init { field = value; Assigned(9); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(10);
-                if (Exec is not null) entries.Add(new("exec", Exec.ToObjectExpr()));
-                if (FailureThreshold is not null) entries.Add(new("failureThreshold", FailureThreshold.Expr));
-                if (Grpc is not null) entries.Add(new("grpc", Grpc.ToObjectExpr()));
-                if (HttpGet is not null) entries.Add(new("httpGet", HttpGet.ToObjectExpr()));
-                if (InitialDelaySeconds is not null) entries.Add(new("initialDelaySeconds", InitialDelaySeconds.Expr));
-                if (PeriodSeconds is not null) entries.Add(new("periodSeconds", PeriodSeconds.Expr));
-                if (SuccessThreshold is not null) entries.Add(new("successThreshold", SuccessThreshold.Expr));
-                if (TcpSocket is not null) entries.Add(new("tcpSocket", TcpSocket.ToObjectExpr()));
-                if (TerminationGracePeriodSeconds is not null) entries.Add(new("terminationGracePeriodSeconds", TerminationGracePeriodSeconds.Expr));
-                if (TimeoutSeconds is not null) entries.Add(new("timeoutSeconds", TimeoutSeconds.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (Exec is not null) entries.Add(new("exec", Exec.ToObjectExpr())); break;
+                        case 1: if (FailureThreshold is not null) entries.Add(new("failureThreshold", FailureThreshold.Expr)); break;
+                        case 2: if (Grpc is not null) entries.Add(new("grpc", Grpc.ToObjectExpr())); break;
+                        case 3: if (HttpGet is not null) entries.Add(new("httpGet", HttpGet.ToObjectExpr())); break;
+                        case 4: if (InitialDelaySeconds is not null) entries.Add(new("initialDelaySeconds", InitialDelaySeconds.Expr)); break;
+                        case 5: if (PeriodSeconds is not null) entries.Add(new("periodSeconds", PeriodSeconds.Expr)); break;
+                        case 6: if (SuccessThreshold is not null) entries.Add(new("successThreshold", SuccessThreshold.Expr)); break;
+                        case 7: if (TcpSocket is not null) entries.Add(new("tcpSocket", TcpSocket.ToObjectExpr())); break;
+                        case 8: if (TerminationGracePeriodSeconds is not null) entries.Add(new("terminationGracePeriodSeconds", TerminationGracePeriodSeconds.Expr)); break;
+                        case 9: if (TimeoutSeconds is not null) entries.Add(new("timeoutSeconds", TimeoutSeconds.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -14,23 +14,29 @@ public static partial class Kubernetes
         {
             public const string Token = "kubernetes:core/v1:QuobyteVolumeSource";
 
-            public Input<string>? Group { get; init; }
-            public Input<bool>? ReadOnly { get; init; }
-            public required Input<string> Registry { get; init; }
-            public Input<string>? Tenant { get; init; }
-            public Input<string>? User { get; init; }
-            public required Input<string> Volume { get; init; }
+            public Input<string>? Group { get; init { field = value; Assigned(0); } }
+            public Input<bool>? ReadOnly { get; init { field = value; Assigned(1); } }
+            public required Input<string> Registry { get; init { field = value; Assigned(2); } }
+            public Input<string>? Tenant { get; init { field = value; Assigned(3); } }
+            public Input<string>? User { get; init { field = value; Assigned(4); } }
+            public required Input<string> Volume { get; init { field = value; Assigned(5); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(6);
-                if (Group is not null) entries.Add(new("group", Group.Expr));
-                if (ReadOnly is not null) entries.Add(new("readOnly", ReadOnly.Expr));
-                if (Registry is not null) entries.Add(new("registry", Registry.Expr));
-                if (Tenant is not null) entries.Add(new("tenant", Tenant.Expr));
-                if (User is not null) entries.Add(new("user", User.Expr));
-                if (Volume is not null) entries.Add(new("volume", Volume.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (Group is not null) entries.Add(new("group", Group.Expr)); break;
+                        case 1: if (ReadOnly is not null) entries.Add(new("readOnly", ReadOnly.Expr)); break;
+                        case 2: if (Registry is not null) entries.Add(new("registry", Registry.Expr)); break;
+                        case 3: if (Tenant is not null) entries.Add(new("tenant", Tenant.Expr)); break;
+                        case 4: if (User is not null) entries.Add(new("user", User.Expr)); break;
+                        case 5: if (Volume is not null) entries.Add(new("volume", Volume.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -14,27 +14,33 @@ public static partial class Kubernetes
         {
             public const string Token = "kubernetes:core/v1:RBDVolumeSource";
 
-            public Input<string>? FsType { get; init; }
-            public required Input<string> Image { get; init; }
-            public Input<string>? Keyring { get; init; }
-            public required IReadOnlyList<Input<string>> Monitors { get; init; }
-            public Input<string>? Pool { get; init; }
-            public Input<bool>? ReadOnly { get; init; }
-            public Kubernetes.CoreV1.LocalObjectReference? SecretRef { get; init; }
-            public Input<string>? User { get; init; }
+            public Input<string>? FsType { get; init { field = value; Assigned(0); } }
+            public required Input<string> Image { get; init { field = value; Assigned(1); } }
+            public Input<string>? Keyring { get; init { field = value; Assigned(2); } }
+            public required IReadOnlyList<Input<string>> Monitors { get; init { field = value; Assigned(3); } }
+            public Input<string>? Pool { get; init { field = value; Assigned(4); } }
+            public Input<bool>? ReadOnly { get; init { field = value; Assigned(5); } }
+            public Kubernetes.CoreV1.LocalObjectReference? SecretRef { get; init { field = value; Assigned(6); } }
+            public Input<string>? User { get; init { field = value; Assigned(7); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(8);
-                if (FsType is not null) entries.Add(new("fsType", FsType.Expr));
-                if (Image is not null) entries.Add(new("image", Image.Expr));
-                if (Keyring is not null) entries.Add(new("keyring", Keyring.Expr));
-                if (Monitors is not null) entries.Add(new("monitors", ArgsWriter.List(Monitors, static item0 => item0.Expr)));
-                if (Pool is not null) entries.Add(new("pool", Pool.Expr));
-                if (ReadOnly is not null) entries.Add(new("readOnly", ReadOnly.Expr));
-                if (SecretRef is not null) entries.Add(new("secretRef", SecretRef.ToObjectExpr()));
-                if (User is not null) entries.Add(new("user", User.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (FsType is not null) entries.Add(new("fsType", FsType.Expr)); break;
+                        case 1: if (Image is not null) entries.Add(new("image", Image.Expr)); break;
+                        case 2: if (Keyring is not null) entries.Add(new("keyring", Keyring.Expr)); break;
+                        case 3: if (Monitors is not null) entries.Add(new("monitors", ArgsWriter.List(Monitors, static item0 => item0.Expr))); break;
+                        case 4: if (Pool is not null) entries.Add(new("pool", Pool.Expr)); break;
+                        case 5: if (ReadOnly is not null) entries.Add(new("readOnly", ReadOnly.Expr)); break;
+                        case 6: if (SecretRef is not null) entries.Add(new("secretRef", SecretRef.ToObjectExpr())); break;
+                        case 7: if (User is not null) entries.Add(new("user", User.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -14,17 +14,23 @@ public static partial class Kubernetes
         {
             public const string Token = "kubernetes:core/v1:ResourceFieldSelector";
 
-            public Input<string>? ContainerName { get; init; }
-            public Input<string>? Divisor { get; init; }
-            public required Input<string> Resource { get; init; }
+            public Input<string>? ContainerName { get; init { field = value; Assigned(0); } }
+            public Input<string>? Divisor { get; init { field = value; Assigned(1); } }
+            public required Input<string> Resource { get; init { field = value; Assigned(2); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(3);
-                if (ContainerName is not null) entries.Add(new("containerName", ContainerName.Expr));
-                if (Divisor is not null) entries.Add(new("divisor", Divisor.Expr));
-                if (Resource is not null) entries.Add(new("resource", Resource.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (ContainerName is not null) entries.Add(new("containerName", ContainerName.Expr)); break;
+                        case 1: if (Divisor is not null) entries.Add(new("divisor", Divisor.Expr)); break;
+                        case 2: if (Resource is not null) entries.Add(new("resource", Resource.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

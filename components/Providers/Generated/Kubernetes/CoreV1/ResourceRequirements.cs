@@ -14,17 +14,23 @@ public static partial class Kubernetes
         {
             public const string Token = "kubernetes:core/v1:ResourceRequirements";
 
-            public IReadOnlyList<Kubernetes.CoreV1.ResourceClaim>? Claims { get; init; }
-            public IReadOnlyDictionary<string, Input<string>>? Limits { get; init; }
-            public IReadOnlyDictionary<string, Input<string>>? Requests { get; init; }
+            public IReadOnlyList<Kubernetes.CoreV1.ResourceClaim>? Claims { get; init { field = value; Assigned(0); } }
+            public IReadOnlyDictionary<string, Input<string>>? Limits { get; init { field = value; Assigned(1); } }
+            public IReadOnlyDictionary<string, Input<string>>? Requests { get; init { field = value; Assigned(2); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(3);
-                if (Claims is not null) entries.Add(new("claims", ArgsWriter.List(Claims, static item0 => item0.ToObjectExpr())));
-                if (Limits is not null) entries.Add(new("limits", ArgsWriter.Map(Limits, static item0 => item0.Expr)));
-                if (Requests is not null) entries.Add(new("requests", ArgsWriter.Map(Requests, static item0 => item0.Expr)));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (Claims is not null) entries.Add(new("claims", ArgsWriter.List(Claims, static item0 => item0.ToObjectExpr()))); break;
+                        case 1: if (Limits is not null) entries.Add(new("limits", ArgsWriter.Map(Limits, static item0 => item0.Expr))); break;
+                        case 2: if (Requests is not null) entries.Add(new("requests", ArgsWriter.Map(Requests, static item0 => item0.Expr))); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -14,19 +14,25 @@ public static partial class Kubernetes
         {
             public const string Token = "kubernetes:core/v1:SELinuxOptions";
 
-            public Input<string>? Level { get; init; }
-            public Input<string>? Role { get; init; }
-            public Input<string>? Type { get; init; }
-            public Input<string>? User { get; init; }
+            public Input<string>? Level { get; init { field = value; Assigned(0); } }
+            public Input<string>? Role { get; init { field = value; Assigned(1); } }
+            public Input<string>? Type { get; init { field = value; Assigned(2); } }
+            public Input<string>? User { get; init { field = value; Assigned(3); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(4);
-                if (Level is not null) entries.Add(new("level", Level.Expr));
-                if (Role is not null) entries.Add(new("role", Role.Expr));
-                if (Type is not null) entries.Add(new("type", Type.Expr));
-                if (User is not null) entries.Add(new("user", User.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (Level is not null) entries.Add(new("level", Level.Expr)); break;
+                        case 1: if (Role is not null) entries.Add(new("role", Role.Expr)); break;
+                        case 2: if (Type is not null) entries.Add(new("type", Type.Expr)); break;
+                        case 3: if (User is not null) entries.Add(new("user", User.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -14,31 +14,37 @@ public static partial class Kubernetes
         {
             public const string Token = "kubernetes:core/v1:ScaleIOVolumeSource";
 
-            public Input<string>? FsType { get; init; }
-            public required Input<string> Gateway { get; init; }
-            public Input<string>? ProtectionDomain { get; init; }
-            public Input<bool>? ReadOnly { get; init; }
-            public required Kubernetes.CoreV1.LocalObjectReference SecretRef { get; init; }
-            public Input<bool>? SslEnabled { get; init; }
-            public Input<string>? StorageMode { get; init; }
-            public Input<string>? StoragePool { get; init; }
-            public required Input<string> System { get; init; }
-            public Input<string>? VolumeName { get; init; }
+            public Input<string>? FsType { get; init { field = value; Assigned(0); } }
+            public required Input<string> Gateway { get; init { field = value; Assigned(1); } }
+            public Input<string>? ProtectionDomain { get; init { field = value; Assigned(2); } }
+            public Input<bool>? ReadOnly { get; init { field = value; Assigned(3); } }
+            public required Kubernetes.CoreV1.LocalObjectReference SecretRef { get; init { field = value; Assigned(4); } }
+            public Input<bool>? SslEnabled { get; init { field = value; Assigned(5); } }
+            public Input<string>? StorageMode { get; init { field = value; Assigned(6); } }
+            public Input<string>? StoragePool { get; init { field = value; Assigned(7); } }
+            public required Input<string> System { get; init { field = value; Assigned(8); } }
+            public Input<string>? VolumeName { get; init { field = value; Assigned(9); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(10);
-                if (FsType is not null) entries.Add(new("fsType", FsType.Expr));
-                if (Gateway is not null) entries.Add(new("gateway", Gateway.Expr));
-                if (ProtectionDomain is not null) entries.Add(new("protectionDomain", ProtectionDomain.Expr));
-                if (ReadOnly is not null) entries.Add(new("readOnly", ReadOnly.Expr));
-                if (SecretRef is not null) entries.Add(new("secretRef", SecretRef.ToObjectExpr()));
-                if (SslEnabled is not null) entries.Add(new("sslEnabled", SslEnabled.Expr));
-                if (StorageMode is not null) entries.Add(new("storageMode", StorageMode.Expr));
-                if (StoragePool is not null) entries.Add(new("storagePool", StoragePool.Expr));
-                if (System is not null) entries.Add(new("system", System.Expr));
-                if (VolumeName is not null) entries.Add(new("volumeName", VolumeName.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (FsType is not null) entries.Add(new("fsType", FsType.Expr)); break;
+                        case 1: if (Gateway is not null) entries.Add(new("gateway", Gateway.Expr)); break;
+                        case 2: if (ProtectionDomain is not null) entries.Add(new("protectionDomain", ProtectionDomain.Expr)); break;
+                        case 3: if (ReadOnly is not null) entries.Add(new("readOnly", ReadOnly.Expr)); break;
+                        case 4: if (SecretRef is not null) entries.Add(new("secretRef", SecretRef.ToObjectExpr())); break;
+                        case 5: if (SslEnabled is not null) entries.Add(new("sslEnabled", SslEnabled.Expr)); break;
+                        case 6: if (StorageMode is not null) entries.Add(new("storageMode", StorageMode.Expr)); break;
+                        case 7: if (StoragePool is not null) entries.Add(new("storagePool", StoragePool.Expr)); break;
+                        case 8: if (System is not null) entries.Add(new("system", System.Expr)); break;
+                        case 9: if (VolumeName is not null) entries.Add(new("volumeName", VolumeName.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

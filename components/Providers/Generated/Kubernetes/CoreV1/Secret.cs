@@ -31,23 +31,29 @@ public static partial class Kubernetes
         /// <summary>The inputs of <c>kubernetes:core/v1:Secret</c>.</summary>
         public sealed partial class SecretArgs : global::Infra.Synthesis.Args
         {
-            public IReadOnlyDictionary<string, Input<string>>? Data { get; init; }
-            public Input<bool>? Immutable { get; init; }
-            public Kubernetes.MetaV1.ObjectMeta? Metadata { get; init; }
-            public IReadOnlyDictionary<string, Input<string>>? StringData { get; init; }
-            public Input<string>? Type { get; init; }
+            public IReadOnlyDictionary<string, Input<string>>? Data { get; init { field = value; Assigned(0); } }
+            public Input<bool>? Immutable { get; init { field = value; Assigned(1); } }
+            public Kubernetes.MetaV1.ObjectMeta? Metadata { get; init { field = value; Assigned(2); } }
+            public IReadOnlyDictionary<string, Input<string>>? StringData { get; init { field = value; Assigned(3); } }
+            public Input<string>? Type { get; init { field = value; Assigned(4); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(7);
                 entries.Add(new("apiVersion", new StringLiteral("v1")));
-                if (Data is not null) entries.Add(new("data", ArgsWriter.Map(Data, static item0 => item0.Expr)));
-                if (Immutable is not null) entries.Add(new("immutable", Immutable.Expr));
                 entries.Add(new("kind", new StringLiteral("Secret")));
-                if (Metadata is not null) entries.Add(new("metadata", Metadata.ToObjectExpr()));
-                if (StringData is not null) entries.Add(new("stringData", ArgsWriter.Map(StringData, static item0 => item0.Expr)));
-                if (Type is not null) entries.Add(new("type", Type.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (Data is not null) entries.Add(new("data", ArgsWriter.Map(Data, static item0 => item0.Expr))); break;
+                        case 1: if (Immutable is not null) entries.Add(new("immutable", Immutable.Expr)); break;
+                        case 2: if (Metadata is not null) entries.Add(new("metadata", Metadata.ToObjectExpr())); break;
+                        case 3: if (StringData is not null) entries.Add(new("stringData", ArgsWriter.Map(StringData, static item0 => item0.Expr))); break;
+                        case 4: if (Type is not null) entries.Add(new("type", Type.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -14,15 +14,21 @@ public static partial class Kubernetes
         {
             public const string Token = "kubernetes:core/v1:SecretEnvSource";
 
-            public Input<string>? Name { get; init; }
-            public Input<bool>? Optional { get; init; }
+            public Input<string>? Name { get; init { field = value; Assigned(0); } }
+            public Input<bool>? Optional { get; init { field = value; Assigned(1); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(2);
-                if (Name is not null) entries.Add(new("name", Name.Expr));
-                if (Optional is not null) entries.Add(new("optional", Optional.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (Name is not null) entries.Add(new("name", Name.Expr)); break;
+                        case 1: if (Optional is not null) entries.Add(new("optional", Optional.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -14,21 +14,27 @@ public static partial class Kubernetes
         {
             public const string Token = "kubernetes:core/v1:SecretVolumeSource";
 
-            public Input<int>? DefaultMode { get; init; }
-            public Input<double>? DefaultUser { get; init; }
-            public IReadOnlyList<Kubernetes.CoreV1.KeyToPath>? Items { get; init; }
-            public Input<bool>? Optional { get; init; }
-            public Input<string>? SecretName { get; init; }
+            public Input<int>? DefaultMode { get; init { field = value; Assigned(0); } }
+            public Input<double>? DefaultUser { get; init { field = value; Assigned(1); } }
+            public IReadOnlyList<Kubernetes.CoreV1.KeyToPath>? Items { get; init { field = value; Assigned(2); } }
+            public Input<bool>? Optional { get; init { field = value; Assigned(3); } }
+            public Input<string>? SecretName { get; init { field = value; Assigned(4); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(5);
-                if (DefaultMode is not null) entries.Add(new("defaultMode", DefaultMode.Expr));
-                if (DefaultUser is not null) entries.Add(new("defaultUser", DefaultUser.Expr));
-                if (Items is not null) entries.Add(new("items", ArgsWriter.List(Items, static item0 => item0.ToObjectExpr())));
-                if (Optional is not null) entries.Add(new("optional", Optional.Expr));
-                if (SecretName is not null) entries.Add(new("secretName", SecretName.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (DefaultMode is not null) entries.Add(new("defaultMode", DefaultMode.Expr)); break;
+                        case 1: if (DefaultUser is not null) entries.Add(new("defaultUser", DefaultUser.Expr)); break;
+                        case 2: if (Items is not null) entries.Add(new("items", ArgsWriter.List(Items, static item0 => item0.ToObjectExpr()))); break;
+                        case 3: if (Optional is not null) entries.Add(new("optional", Optional.Expr)); break;
+                        case 4: if (SecretName is not null) entries.Add(new("secretName", SecretName.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -14,35 +14,41 @@ public static partial class Kubernetes
         {
             public const string Token = "kubernetes:core/v1:SecurityContext";
 
-            public Input<bool>? AllowPrivilegeEscalation { get; init; }
-            public Kubernetes.CoreV1.AppArmorProfile? AppArmorProfile { get; init; }
-            public Kubernetes.CoreV1.Capabilities? Capabilities { get; init; }
-            public Input<bool>? Privileged { get; init; }
-            public Input<string>? ProcMount { get; init; }
-            public Input<bool>? ReadOnlyRootFilesystem { get; init; }
-            public Input<int>? RunAsGroup { get; init; }
-            public Input<bool>? RunAsNonRoot { get; init; }
-            public Input<int>? RunAsUser { get; init; }
-            public Kubernetes.CoreV1.SELinuxOptions? SeLinuxOptions { get; init; }
-            public Kubernetes.CoreV1.SeccompProfile? SeccompProfile { get; init; }
-            public Kubernetes.CoreV1.WindowsSecurityContextOptions? WindowsOptions { get; init; }
+            public Input<bool>? AllowPrivilegeEscalation { get; init { field = value; Assigned(0); } }
+            public Kubernetes.CoreV1.AppArmorProfile? AppArmorProfile { get; init { field = value; Assigned(1); } }
+            public Kubernetes.CoreV1.Capabilities? Capabilities { get; init { field = value; Assigned(2); } }
+            public Input<bool>? Privileged { get; init { field = value; Assigned(3); } }
+            public Input<string>? ProcMount { get; init { field = value; Assigned(4); } }
+            public Input<bool>? ReadOnlyRootFilesystem { get; init { field = value; Assigned(5); } }
+            public Input<int>? RunAsGroup { get; init { field = value; Assigned(6); } }
+            public Input<bool>? RunAsNonRoot { get; init { field = value; Assigned(7); } }
+            public Input<int>? RunAsUser { get; init { field = value; Assigned(8); } }
+            public Kubernetes.CoreV1.SELinuxOptions? SeLinuxOptions { get; init { field = value; Assigned(9); } }
+            public Kubernetes.CoreV1.SeccompProfile? SeccompProfile { get; init { field = value; Assigned(10); } }
+            public Kubernetes.CoreV1.WindowsSecurityContextOptions? WindowsOptions { get; init { field = value; Assigned(11); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(12);
-                if (AllowPrivilegeEscalation is not null) entries.Add(new("allowPrivilegeEscalation", AllowPrivilegeEscalation.Expr));
-                if (AppArmorProfile is not null) entries.Add(new("appArmorProfile", AppArmorProfile.ToObjectExpr()));
-                if (Capabilities is not null) entries.Add(new("capabilities", Capabilities.ToObjectExpr()));
-                if (Privileged is not null) entries.Add(new("privileged", Privileged.Expr));
-                if (ProcMount is not null) entries.Add(new("procMount", ProcMount.Expr));
-                if (ReadOnlyRootFilesystem is not null) entries.Add(new("readOnlyRootFilesystem", ReadOnlyRootFilesystem.Expr));
-                if (RunAsGroup is not null) entries.Add(new("runAsGroup", RunAsGroup.Expr));
-                if (RunAsNonRoot is not null) entries.Add(new("runAsNonRoot", RunAsNonRoot.Expr));
-                if (RunAsUser is not null) entries.Add(new("runAsUser", RunAsUser.Expr));
-                if (SeLinuxOptions is not null) entries.Add(new("seLinuxOptions", SeLinuxOptions.ToObjectExpr()));
-                if (SeccompProfile is not null) entries.Add(new("seccompProfile", SeccompProfile.ToObjectExpr()));
-                if (WindowsOptions is not null) entries.Add(new("windowsOptions", WindowsOptions.ToObjectExpr()));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (AllowPrivilegeEscalation is not null) entries.Add(new("allowPrivilegeEscalation", AllowPrivilegeEscalation.Expr)); break;
+                        case 1: if (AppArmorProfile is not null) entries.Add(new("appArmorProfile", AppArmorProfile.ToObjectExpr())); break;
+                        case 2: if (Capabilities is not null) entries.Add(new("capabilities", Capabilities.ToObjectExpr())); break;
+                        case 3: if (Privileged is not null) entries.Add(new("privileged", Privileged.Expr)); break;
+                        case 4: if (ProcMount is not null) entries.Add(new("procMount", ProcMount.Expr)); break;
+                        case 5: if (ReadOnlyRootFilesystem is not null) entries.Add(new("readOnlyRootFilesystem", ReadOnlyRootFilesystem.Expr)); break;
+                        case 6: if (RunAsGroup is not null) entries.Add(new("runAsGroup", RunAsGroup.Expr)); break;
+                        case 7: if (RunAsNonRoot is not null) entries.Add(new("runAsNonRoot", RunAsNonRoot.Expr)); break;
+                        case 8: if (RunAsUser is not null) entries.Add(new("runAsUser", RunAsUser.Expr)); break;
+                        case 9: if (SeLinuxOptions is not null) entries.Add(new("seLinuxOptions", SeLinuxOptions.ToObjectExpr())); break;
+                        case 10: if (SeccompProfile is not null) entries.Add(new("seccompProfile", SeccompProfile.ToObjectExpr())); break;
+                        case 11: if (WindowsOptions is not null) entries.Add(new("windowsOptions", WindowsOptions.ToObjectExpr())); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -30,21 +30,27 @@ public static partial class Kubernetes
         /// <summary>The inputs of <c>kubernetes:core/v1:ServiceAccount</c>.</summary>
         public sealed partial class ServiceAccountArgs : global::Infra.Synthesis.Args
         {
-            public Input<bool>? AutomountServiceAccountToken { get; init; }
-            public IReadOnlyList<Kubernetes.CoreV1.LocalObjectReference>? ImagePullSecrets { get; init; }
-            public Kubernetes.MetaV1.ObjectMeta? Metadata { get; init; }
-            public IReadOnlyList<Kubernetes.CoreV1.ObjectReference>? Secrets { get; init; }
+            public Input<bool>? AutomountServiceAccountToken { get; init { field = value; Assigned(0); } }
+            public IReadOnlyList<Kubernetes.CoreV1.LocalObjectReference>? ImagePullSecrets { get; init { field = value; Assigned(1); } }
+            public Kubernetes.MetaV1.ObjectMeta? Metadata { get; init { field = value; Assigned(2); } }
+            public IReadOnlyList<Kubernetes.CoreV1.ObjectReference>? Secrets { get; init { field = value; Assigned(3); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(6);
                 entries.Add(new("apiVersion", new StringLiteral("v1")));
-                if (AutomountServiceAccountToken is not null) entries.Add(new("automountServiceAccountToken", AutomountServiceAccountToken.Expr));
-                if (ImagePullSecrets is not null) entries.Add(new("imagePullSecrets", ArgsWriter.List(ImagePullSecrets, static item0 => item0.ToObjectExpr())));
                 entries.Add(new("kind", new StringLiteral("ServiceAccount")));
-                if (Metadata is not null) entries.Add(new("metadata", Metadata.ToObjectExpr()));
-                if (Secrets is not null) entries.Add(new("secrets", ArgsWriter.List(Secrets, static item0 => item0.ToObjectExpr())));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (AutomountServiceAccountToken is not null) entries.Add(new("automountServiceAccountToken", AutomountServiceAccountToken.Expr)); break;
+                        case 1: if (ImagePullSecrets is not null) entries.Add(new("imagePullSecrets", ArgsWriter.List(ImagePullSecrets, static item0 => item0.ToObjectExpr()))); break;
+                        case 2: if (Metadata is not null) entries.Add(new("metadata", Metadata.ToObjectExpr())); break;
+                        case 3: if (Secrets is not null) entries.Add(new("secrets", ArgsWriter.List(Secrets, static item0 => item0.ToObjectExpr()))); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -14,19 +14,25 @@ public static partial class Kubernetes
         {
             public const string Token = "kubernetes:core/v1:ServiceAccountTokenProjection";
 
-            public Input<string>? Audience { get; init; }
-            public Input<int>? ExpirationSeconds { get; init; }
-            public required Input<string> Path { get; init; }
-            public Input<double>? User { get; init; }
+            public Input<string>? Audience { get; init { field = value; Assigned(0); } }
+            public Input<int>? ExpirationSeconds { get; init { field = value; Assigned(1); } }
+            public required Input<string> Path { get; init { field = value; Assigned(2); } }
+            public Input<double>? User { get; init { field = value; Assigned(3); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(4);
-                if (Audience is not null) entries.Add(new("audience", Audience.Expr));
-                if (ExpirationSeconds is not null) entries.Add(new("expirationSeconds", ExpirationSeconds.Expr));
-                if (Path is not null) entries.Add(new("path", Path.Expr));
-                if (User is not null) entries.Add(new("user", User.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (Audience is not null) entries.Add(new("audience", Audience.Expr)); break;
+                        case 1: if (ExpirationSeconds is not null) entries.Add(new("expirationSeconds", ExpirationSeconds.Expr)); break;
+                        case 2: if (Path is not null) entries.Add(new("path", Path.Expr)); break;
+                        case 3: if (User is not null) entries.Add(new("user", User.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -14,23 +14,29 @@ public static partial class Kubernetes
         {
             public const string Token = "kubernetes:core/v1:ServicePort";
 
-            public Input<string>? AppProtocol { get; init; }
-            public Input<string>? Name { get; init; }
-            public Input<int>? NodePort { get; init; }
-            public required Input<int> Port { get; init; }
-            public Input<string>? Protocol { get; init; }
-            public object? TargetPort { get; init; }
+            public Input<string>? AppProtocol { get; init { field = value; Assigned(0); } }
+            public Input<string>? Name { get; init { field = value; Assigned(1); } }
+            public Input<int>? NodePort { get; init { field = value; Assigned(2); } }
+            public required Input<int> Port { get; init { field = value; Assigned(3); } }
+            public Input<string>? Protocol { get; init { field = value; Assigned(4); } }
+            public object? TargetPort { get; init { field = value; Assigned(5); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(6);
-                if (AppProtocol is not null) entries.Add(new("appProtocol", AppProtocol.Expr));
-                if (Name is not null) entries.Add(new("name", Name.Expr));
-                if (NodePort is not null) entries.Add(new("nodePort", NodePort.Expr));
-                if (Port is not null) entries.Add(new("port", Port.Expr));
-                if (Protocol is not null) entries.Add(new("protocol", Protocol.Expr));
-                if (TargetPort is not null) entries.Add(new("targetPort", ExprConverter.From(TargetPort)));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (AppProtocol is not null) entries.Add(new("appProtocol", AppProtocol.Expr)); break;
+                        case 1: if (Name is not null) entries.Add(new("name", Name.Expr)); break;
+                        case 2: if (NodePort is not null) entries.Add(new("nodePort", NodePort.Expr)); break;
+                        case 3: if (Port is not null) entries.Add(new("port", Port.Expr)); break;
+                        case 4: if (Protocol is not null) entries.Add(new("protocol", Protocol.Expr)); break;
+                        case 5: if (TargetPort is not null) entries.Add(new("targetPort", ExprConverter.From(TargetPort))); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -14,55 +14,61 @@ public static partial class Kubernetes
         {
             public const string Token = "kubernetes:core/v1:ServiceSpec";
 
-            public Input<bool>? AllocateLoadBalancerNodePorts { get; init; }
-            public Input<string>? ClusterIP { get; init; }
-            public IReadOnlyList<Input<string>>? ClusterIPs { get; init; }
-            public IReadOnlyList<Input<string>>? ExternalIPs { get; init; }
-            public Input<string>? ExternalName { get; init; }
-            public Input<string>? ExternalTrafficPolicy { get; init; }
-            public Input<int>? HealthCheckNodePort { get; init; }
-            public Input<string>? InternalTrafficPolicy { get; init; }
-            public IReadOnlyList<Input<string>>? IpFamilies { get; init; }
-            public Input<string>? IpFamily { get; init; }
-            public Input<string>? IpFamilyPolicy { get; init; }
-            public Input<string>? LoadBalancerClass { get; init; }
-            public Input<string>? LoadBalancerIP { get; init; }
-            public IReadOnlyList<Input<string>>? LoadBalancerSourceRanges { get; init; }
-            public IReadOnlyList<Kubernetes.CoreV1.ServicePort>? Ports { get; init; }
-            public Input<bool>? PublishNotReadyAddresses { get; init; }
-            public IReadOnlyDictionary<string, Input<string>>? Selector { get; init; }
-            public Input<string>? SessionAffinity { get; init; }
-            public Kubernetes.CoreV1.SessionAffinityConfig? SessionAffinityConfig { get; init; }
-            public IReadOnlyList<Input<string>>? TopologyKeys { get; init; }
-            public Input<string>? TrafficDistribution { get; init; }
-            public Input<string>? Type { get; init; }
+            public Input<bool>? AllocateLoadBalancerNodePorts { get; init { field = value; Assigned(0); } }
+            public Input<string>? ClusterIP { get; init { field = value; Assigned(1); } }
+            public IReadOnlyList<Input<string>>? ClusterIPs { get; init { field = value; Assigned(2); } }
+            public IReadOnlyList<Input<string>>? ExternalIPs { get; init { field = value; Assigned(3); } }
+            public Input<string>? ExternalName { get; init { field = value; Assigned(4); } }
+            public Input<string>? ExternalTrafficPolicy { get; init { field = value; Assigned(5); } }
+            public Input<int>? HealthCheckNodePort { get; init { field = value; Assigned(6); } }
+            public Input<string>? InternalTrafficPolicy { get; init { field = value; Assigned(7); } }
+            public IReadOnlyList<Input<string>>? IpFamilies { get; init { field = value; Assigned(8); } }
+            public Input<string>? IpFamily { get; init { field = value; Assigned(9); } }
+            public Input<string>? IpFamilyPolicy { get; init { field = value; Assigned(10); } }
+            public Input<string>? LoadBalancerClass { get; init { field = value; Assigned(11); } }
+            public Input<string>? LoadBalancerIP { get; init { field = value; Assigned(12); } }
+            public IReadOnlyList<Input<string>>? LoadBalancerSourceRanges { get; init { field = value; Assigned(13); } }
+            public IReadOnlyList<Kubernetes.CoreV1.ServicePort>? Ports { get; init { field = value; Assigned(14); } }
+            public Input<bool>? PublishNotReadyAddresses { get; init { field = value; Assigned(15); } }
+            public IReadOnlyDictionary<string, Input<string>>? Selector { get; init { field = value; Assigned(16); } }
+            public Input<string>? SessionAffinity { get; init { field = value; Assigned(17); } }
+            public Kubernetes.CoreV1.SessionAffinityConfig? SessionAffinityConfig { get; init { field = value; Assigned(18); } }
+            public IReadOnlyList<Input<string>>? TopologyKeys { get; init { field = value; Assigned(19); } }
+            public Input<string>? TrafficDistribution { get; init { field = value; Assigned(20); } }
+            public Input<string>? Type { get; init { field = value; Assigned(21); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(22);
-                if (AllocateLoadBalancerNodePorts is not null) entries.Add(new("allocateLoadBalancerNodePorts", AllocateLoadBalancerNodePorts.Expr));
-                if (ClusterIP is not null) entries.Add(new("clusterIP", ClusterIP.Expr));
-                if (ClusterIPs is not null) entries.Add(new("clusterIPs", ArgsWriter.List(ClusterIPs, static item0 => item0.Expr)));
-                if (ExternalIPs is not null) entries.Add(new("externalIPs", ArgsWriter.List(ExternalIPs, static item0 => item0.Expr)));
-                if (ExternalName is not null) entries.Add(new("externalName", ExternalName.Expr));
-                if (ExternalTrafficPolicy is not null) entries.Add(new("externalTrafficPolicy", ExternalTrafficPolicy.Expr));
-                if (HealthCheckNodePort is not null) entries.Add(new("healthCheckNodePort", HealthCheckNodePort.Expr));
-                if (InternalTrafficPolicy is not null) entries.Add(new("internalTrafficPolicy", InternalTrafficPolicy.Expr));
-                if (IpFamilies is not null) entries.Add(new("ipFamilies", ArgsWriter.List(IpFamilies, static item0 => item0.Expr)));
-                if (IpFamily is not null) entries.Add(new("ipFamily", IpFamily.Expr));
-                if (IpFamilyPolicy is not null) entries.Add(new("ipFamilyPolicy", IpFamilyPolicy.Expr));
-                if (LoadBalancerClass is not null) entries.Add(new("loadBalancerClass", LoadBalancerClass.Expr));
-                if (LoadBalancerIP is not null) entries.Add(new("loadBalancerIP", LoadBalancerIP.Expr));
-                if (LoadBalancerSourceRanges is not null) entries.Add(new("loadBalancerSourceRanges", ArgsWriter.List(LoadBalancerSourceRanges, static item0 => item0.Expr)));
-                if (Ports is not null) entries.Add(new("ports", ArgsWriter.List(Ports, static item0 => item0.ToObjectExpr())));
-                if (PublishNotReadyAddresses is not null) entries.Add(new("publishNotReadyAddresses", PublishNotReadyAddresses.Expr));
-                if (Selector is not null) entries.Add(new("selector", ArgsWriter.Map(Selector, static item0 => item0.Expr)));
-                if (SessionAffinity is not null) entries.Add(new("sessionAffinity", SessionAffinity.Expr));
-                if (SessionAffinityConfig is not null) entries.Add(new("sessionAffinityConfig", SessionAffinityConfig.ToObjectExpr()));
-                if (TopologyKeys is not null) entries.Add(new("topologyKeys", ArgsWriter.List(TopologyKeys, static item0 => item0.Expr)));
-                if (TrafficDistribution is not null) entries.Add(new("trafficDistribution", TrafficDistribution.Expr));
-                if (Type is not null) entries.Add(new("type", Type.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (AllocateLoadBalancerNodePorts is not null) entries.Add(new("allocateLoadBalancerNodePorts", AllocateLoadBalancerNodePorts.Expr)); break;
+                        case 1: if (ClusterIP is not null) entries.Add(new("clusterIP", ClusterIP.Expr)); break;
+                        case 2: if (ClusterIPs is not null) entries.Add(new("clusterIPs", ArgsWriter.List(ClusterIPs, static item0 => item0.Expr))); break;
+                        case 3: if (ExternalIPs is not null) entries.Add(new("externalIPs", ArgsWriter.List(ExternalIPs, static item0 => item0.Expr))); break;
+                        case 4: if (ExternalName is not null) entries.Add(new("externalName", ExternalName.Expr)); break;
+                        case 5: if (ExternalTrafficPolicy is not null) entries.Add(new("externalTrafficPolicy", ExternalTrafficPolicy.Expr)); break;
+                        case 6: if (HealthCheckNodePort is not null) entries.Add(new("healthCheckNodePort", HealthCheckNodePort.Expr)); break;
+                        case 7: if (InternalTrafficPolicy is not null) entries.Add(new("internalTrafficPolicy", InternalTrafficPolicy.Expr)); break;
+                        case 8: if (IpFamilies is not null) entries.Add(new("ipFamilies", ArgsWriter.List(IpFamilies, static item0 => item0.Expr))); break;
+                        case 9: if (IpFamily is not null) entries.Add(new("ipFamily", IpFamily.Expr)); break;
+                        case 10: if (IpFamilyPolicy is not null) entries.Add(new("ipFamilyPolicy", IpFamilyPolicy.Expr)); break;
+                        case 11: if (LoadBalancerClass is not null) entries.Add(new("loadBalancerClass", LoadBalancerClass.Expr)); break;
+                        case 12: if (LoadBalancerIP is not null) entries.Add(new("loadBalancerIP", LoadBalancerIP.Expr)); break;
+                        case 13: if (LoadBalancerSourceRanges is not null) entries.Add(new("loadBalancerSourceRanges", ArgsWriter.List(LoadBalancerSourceRanges, static item0 => item0.Expr))); break;
+                        case 14: if (Ports is not null) entries.Add(new("ports", ArgsWriter.List(Ports, static item0 => item0.ToObjectExpr()))); break;
+                        case 15: if (PublishNotReadyAddresses is not null) entries.Add(new("publishNotReadyAddresses", PublishNotReadyAddresses.Expr)); break;
+                        case 16: if (Selector is not null) entries.Add(new("selector", ArgsWriter.Map(Selector, static item0 => item0.Expr))); break;
+                        case 17: if (SessionAffinity is not null) entries.Add(new("sessionAffinity", SessionAffinity.Expr)); break;
+                        case 18: if (SessionAffinityConfig is not null) entries.Add(new("sessionAffinityConfig", SessionAffinityConfig.ToObjectExpr())); break;
+                        case 19: if (TopologyKeys is not null) entries.Add(new("topologyKeys", ArgsWriter.List(TopologyKeys, static item0 => item0.Expr))); break;
+                        case 20: if (TrafficDistribution is not null) entries.Add(new("trafficDistribution", TrafficDistribution.Expr)); break;
+                        case 21: if (Type is not null) entries.Add(new("type", Type.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

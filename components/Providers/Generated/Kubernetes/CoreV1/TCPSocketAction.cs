@@ -14,15 +14,21 @@ public static partial class Kubernetes
         {
             public const string Token = "kubernetes:core/v1:TCPSocketAction";
 
-            public Input<string>? Host { get; init; }
-            public required object Port { get; init; }
+            public Input<string>? Host { get; init { field = value; Assigned(0); } }
+            public required object Port { get; init { field = value; Assigned(1); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(2);
-                if (Host is not null) entries.Add(new("host", Host.Expr));
-                if (Port is not null) entries.Add(new("port", ExprConverter.From(Port)));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (Host is not null) entries.Add(new("host", Host.Expr)); break;
+                        case 1: if (Port is not null) entries.Add(new("port", ExprConverter.From(Port))); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

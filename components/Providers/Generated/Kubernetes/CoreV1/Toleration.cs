@@ -14,21 +14,27 @@ public static partial class Kubernetes
         {
             public const string Token = "kubernetes:core/v1:Toleration";
 
-            public Input<string>? Effect { get; init; }
-            public Input<string>? Key { get; init; }
-            public Input<string>? Operator { get; init; }
-            public Input<int>? TolerationSeconds { get; init; }
-            public Input<string>? Value { get; init; }
+            public Input<string>? Effect { get; init { field = value; Assigned(0); } }
+            public Input<string>? Key { get; init { field = value; Assigned(1); } }
+            public Input<string>? Operator { get; init { field = value; Assigned(2); } }
+            public Input<int>? TolerationSeconds { get; init { field = value; Assigned(3); } }
+            public Input<string>? Value { get; init { field = value; Assigned(4); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(5);
-                if (Effect is not null) entries.Add(new("effect", Effect.Expr));
-                if (Key is not null) entries.Add(new("key", Key.Expr));
-                if (Operator is not null) entries.Add(new("operator", Operator.Expr));
-                if (TolerationSeconds is not null) entries.Add(new("tolerationSeconds", TolerationSeconds.Expr));
-                if (Value is not null) entries.Add(new("value", Value.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (Effect is not null) entries.Add(new("effect", Effect.Expr)); break;
+                        case 1: if (Key is not null) entries.Add(new("key", Key.Expr)); break;
+                        case 2: if (Operator is not null) entries.Add(new("operator", Operator.Expr)); break;
+                        case 3: if (TolerationSeconds is not null) entries.Add(new("tolerationSeconds", TolerationSeconds.Expr)); break;
+                        case 4: if (Value is not null) entries.Add(new("value", Value.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

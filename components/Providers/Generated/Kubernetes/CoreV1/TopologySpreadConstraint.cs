@@ -14,27 +14,33 @@ public static partial class Kubernetes
         {
             public const string Token = "kubernetes:core/v1:TopologySpreadConstraint";
 
-            public Kubernetes.MetaV1.LabelSelector? LabelSelector { get; init; }
-            public IReadOnlyList<Input<string>>? MatchLabelKeys { get; init; }
-            public required Input<int> MaxSkew { get; init; }
-            public Input<int>? MinDomains { get; init; }
-            public Input<string>? NodeAffinityPolicy { get; init; }
-            public Input<string>? NodeTaintsPolicy { get; init; }
-            public required Input<string> TopologyKey { get; init; }
-            public required Input<string> WhenUnsatisfiable { get; init; }
+            public Kubernetes.MetaV1.LabelSelector? LabelSelector { get; init { field = value; Assigned(0); } }
+            public IReadOnlyList<Input<string>>? MatchLabelKeys { get; init { field = value; Assigned(1); } }
+            public required Input<int> MaxSkew { get; init { field = value; Assigned(2); } }
+            public Input<int>? MinDomains { get; init { field = value; Assigned(3); } }
+            public Input<string>? NodeAffinityPolicy { get; init { field = value; Assigned(4); } }
+            public Input<string>? NodeTaintsPolicy { get; init { field = value; Assigned(5); } }
+            public required Input<string> TopologyKey { get; init { field = value; Assigned(6); } }
+            public required Input<string> WhenUnsatisfiable { get; init { field = value; Assigned(7); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(8);
-                if (LabelSelector is not null) entries.Add(new("labelSelector", LabelSelector.ToObjectExpr()));
-                if (MatchLabelKeys is not null) entries.Add(new("matchLabelKeys", ArgsWriter.List(MatchLabelKeys, static item0 => item0.Expr)));
-                if (MaxSkew is not null) entries.Add(new("maxSkew", MaxSkew.Expr));
-                if (MinDomains is not null) entries.Add(new("minDomains", MinDomains.Expr));
-                if (NodeAffinityPolicy is not null) entries.Add(new("nodeAffinityPolicy", NodeAffinityPolicy.Expr));
-                if (NodeTaintsPolicy is not null) entries.Add(new("nodeTaintsPolicy", NodeTaintsPolicy.Expr));
-                if (TopologyKey is not null) entries.Add(new("topologyKey", TopologyKey.Expr));
-                if (WhenUnsatisfiable is not null) entries.Add(new("whenUnsatisfiable", WhenUnsatisfiable.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (LabelSelector is not null) entries.Add(new("labelSelector", LabelSelector.ToObjectExpr())); break;
+                        case 1: if (MatchLabelKeys is not null) entries.Add(new("matchLabelKeys", ArgsWriter.List(MatchLabelKeys, static item0 => item0.Expr))); break;
+                        case 2: if (MaxSkew is not null) entries.Add(new("maxSkew", MaxSkew.Expr)); break;
+                        case 3: if (MinDomains is not null) entries.Add(new("minDomains", MinDomains.Expr)); break;
+                        case 4: if (NodeAffinityPolicy is not null) entries.Add(new("nodeAffinityPolicy", NodeAffinityPolicy.Expr)); break;
+                        case 5: if (NodeTaintsPolicy is not null) entries.Add(new("nodeTaintsPolicy", NodeTaintsPolicy.Expr)); break;
+                        case 6: if (TopologyKey is not null) entries.Add(new("topologyKey", TopologyKey.Expr)); break;
+                        case 7: if (WhenUnsatisfiable is not null) entries.Add(new("whenUnsatisfiable", WhenUnsatisfiable.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -14,19 +14,25 @@ public static partial class Kubernetes
         {
             public const string Token = "kubernetes:core/v1:TypedObjectReference";
 
-            public Input<string>? ApiGroup { get; init; }
-            public required Input<string> Kind { get; init; }
-            public required Input<string> Name { get; init; }
-            public Input<string>? Namespace { get; init; }
+            public Input<string>? ApiGroup { get; init { field = value; Assigned(0); } }
+            public required Input<string> Kind { get; init { field = value; Assigned(1); } }
+            public required Input<string> Name { get; init { field = value; Assigned(2); } }
+            public Input<string>? Namespace { get; init { field = value; Assigned(3); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(4);
-                if (ApiGroup is not null) entries.Add(new("apiGroup", ApiGroup.Expr));
-                if (Kind is not null) entries.Add(new("kind", Kind.Expr));
-                if (Name is not null) entries.Add(new("name", Name.Expr));
-                if (Namespace is not null) entries.Add(new("namespace", Namespace.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (ApiGroup is not null) entries.Add(new("apiGroup", ApiGroup.Expr)); break;
+                        case 1: if (Kind is not null) entries.Add(new("kind", Kind.Expr)); break;
+                        case 2: if (Name is not null) entries.Add(new("name", Name.Expr)); break;
+                        case 3: if (Namespace is not null) entries.Add(new("namespace", Namespace.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -14,73 +14,79 @@ public static partial class Kubernetes
         {
             public const string Token = "kubernetes:core/v1:Volume";
 
-            public Kubernetes.CoreV1.AWSElasticBlockStoreVolumeSource? AwsElasticBlockStore { get; init; }
-            public Kubernetes.CoreV1.AzureDiskVolumeSource? AzureDisk { get; init; }
-            public Kubernetes.CoreV1.AzureFileVolumeSource? AzureFile { get; init; }
-            public Kubernetes.CoreV1.CephFSVolumeSource? Cephfs { get; init; }
-            public Kubernetes.CoreV1.CinderVolumeSource? Cinder { get; init; }
-            public Kubernetes.CoreV1.ConfigMapVolumeSource? ConfigMap { get; init; }
-            public Kubernetes.CoreV1.CSIVolumeSource? Csi { get; init; }
-            public Kubernetes.CoreV1.DownwardAPIVolumeSource? DownwardAPI { get; init; }
-            public Kubernetes.CoreV1.EmptyDirVolumeSource? EmptyDir { get; init; }
-            public Kubernetes.CoreV1.EphemeralVolumeSource? Ephemeral { get; init; }
-            public Kubernetes.CoreV1.FCVolumeSource? Fc { get; init; }
-            public Kubernetes.CoreV1.FlexVolumeSource? FlexVolume { get; init; }
-            public Kubernetes.CoreV1.FlockerVolumeSource? Flocker { get; init; }
-            public Kubernetes.CoreV1.GCEPersistentDiskVolumeSource? GcePersistentDisk { get; init; }
-            public Kubernetes.CoreV1.GitRepoVolumeSource? GitRepo { get; init; }
-            public Kubernetes.CoreV1.GlusterfsVolumeSource? Glusterfs { get; init; }
-            public Kubernetes.CoreV1.HostPathVolumeSource? HostPath { get; init; }
-            public Kubernetes.CoreV1.ImageVolumeSource? Image { get; init; }
-            public Kubernetes.CoreV1.ISCSIVolumeSource? Iscsi { get; init; }
-            public required Input<string> Name { get; init; }
-            public Kubernetes.CoreV1.NFSVolumeSource? Nfs { get; init; }
-            public Kubernetes.CoreV1.PersistentVolumeClaimVolumeSource? PersistentVolumeClaim { get; init; }
-            public Kubernetes.CoreV1.PhotonPersistentDiskVolumeSource? PhotonPersistentDisk { get; init; }
-            public Kubernetes.CoreV1.PortworxVolumeSource? PortworxVolume { get; init; }
-            public Kubernetes.CoreV1.ProjectedVolumeSource? Projected { get; init; }
-            public Kubernetes.CoreV1.QuobyteVolumeSource? Quobyte { get; init; }
-            public Kubernetes.CoreV1.RBDVolumeSource? Rbd { get; init; }
-            public Kubernetes.CoreV1.ScaleIOVolumeSource? ScaleIO { get; init; }
-            public Kubernetes.CoreV1.SecretVolumeSource? Secret { get; init; }
-            public Kubernetes.CoreV1.StorageOSVolumeSource? Storageos { get; init; }
-            public Kubernetes.CoreV1.VsphereVirtualDiskVolumeSource? VsphereVolume { get; init; }
+            public Kubernetes.CoreV1.AWSElasticBlockStoreVolumeSource? AwsElasticBlockStore { get; init { field = value; Assigned(0); } }
+            public Kubernetes.CoreV1.AzureDiskVolumeSource? AzureDisk { get; init { field = value; Assigned(1); } }
+            public Kubernetes.CoreV1.AzureFileVolumeSource? AzureFile { get; init { field = value; Assigned(2); } }
+            public Kubernetes.CoreV1.CephFSVolumeSource? Cephfs { get; init { field = value; Assigned(3); } }
+            public Kubernetes.CoreV1.CinderVolumeSource? Cinder { get; init { field = value; Assigned(4); } }
+            public Kubernetes.CoreV1.ConfigMapVolumeSource? ConfigMap { get; init { field = value; Assigned(5); } }
+            public Kubernetes.CoreV1.CSIVolumeSource? Csi { get; init { field = value; Assigned(6); } }
+            public Kubernetes.CoreV1.DownwardAPIVolumeSource? DownwardAPI { get; init { field = value; Assigned(7); } }
+            public Kubernetes.CoreV1.EmptyDirVolumeSource? EmptyDir { get; init { field = value; Assigned(8); } }
+            public Kubernetes.CoreV1.EphemeralVolumeSource? Ephemeral { get; init { field = value; Assigned(9); } }
+            public Kubernetes.CoreV1.FCVolumeSource? Fc { get; init { field = value; Assigned(10); } }
+            public Kubernetes.CoreV1.FlexVolumeSource? FlexVolume { get; init { field = value; Assigned(11); } }
+            public Kubernetes.CoreV1.FlockerVolumeSource? Flocker { get; init { field = value; Assigned(12); } }
+            public Kubernetes.CoreV1.GCEPersistentDiskVolumeSource? GcePersistentDisk { get; init { field = value; Assigned(13); } }
+            public Kubernetes.CoreV1.GitRepoVolumeSource? GitRepo { get; init { field = value; Assigned(14); } }
+            public Kubernetes.CoreV1.GlusterfsVolumeSource? Glusterfs { get; init { field = value; Assigned(15); } }
+            public Kubernetes.CoreV1.HostPathVolumeSource? HostPath { get; init { field = value; Assigned(16); } }
+            public Kubernetes.CoreV1.ImageVolumeSource? Image { get; init { field = value; Assigned(17); } }
+            public Kubernetes.CoreV1.ISCSIVolumeSource? Iscsi { get; init { field = value; Assigned(18); } }
+            public required Input<string> Name { get; init { field = value; Assigned(19); } }
+            public Kubernetes.CoreV1.NFSVolumeSource? Nfs { get; init { field = value; Assigned(20); } }
+            public Kubernetes.CoreV1.PersistentVolumeClaimVolumeSource? PersistentVolumeClaim { get; init { field = value; Assigned(21); } }
+            public Kubernetes.CoreV1.PhotonPersistentDiskVolumeSource? PhotonPersistentDisk { get; init { field = value; Assigned(22); } }
+            public Kubernetes.CoreV1.PortworxVolumeSource? PortworxVolume { get; init { field = value; Assigned(23); } }
+            public Kubernetes.CoreV1.ProjectedVolumeSource? Projected { get; init { field = value; Assigned(24); } }
+            public Kubernetes.CoreV1.QuobyteVolumeSource? Quobyte { get; init { field = value; Assigned(25); } }
+            public Kubernetes.CoreV1.RBDVolumeSource? Rbd { get; init { field = value; Assigned(26); } }
+            public Kubernetes.CoreV1.ScaleIOVolumeSource? ScaleIO { get; init { field = value; Assigned(27); } }
+            public Kubernetes.CoreV1.SecretVolumeSource? Secret { get; init { field = value; Assigned(28); } }
+            public Kubernetes.CoreV1.StorageOSVolumeSource? Storageos { get; init { field = value; Assigned(29); } }
+            public Kubernetes.CoreV1.VsphereVirtualDiskVolumeSource? VsphereVolume { get; init { field = value; Assigned(30); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(31);
-                if (AwsElasticBlockStore is not null) entries.Add(new("awsElasticBlockStore", AwsElasticBlockStore.ToObjectExpr()));
-                if (AzureDisk is not null) entries.Add(new("azureDisk", AzureDisk.ToObjectExpr()));
-                if (AzureFile is not null) entries.Add(new("azureFile", AzureFile.ToObjectExpr()));
-                if (Cephfs is not null) entries.Add(new("cephfs", Cephfs.ToObjectExpr()));
-                if (Cinder is not null) entries.Add(new("cinder", Cinder.ToObjectExpr()));
-                if (ConfigMap is not null) entries.Add(new("configMap", ConfigMap.ToObjectExpr()));
-                if (Csi is not null) entries.Add(new("csi", Csi.ToObjectExpr()));
-                if (DownwardAPI is not null) entries.Add(new("downwardAPI", DownwardAPI.ToObjectExpr()));
-                if (EmptyDir is not null) entries.Add(new("emptyDir", EmptyDir.ToObjectExpr()));
-                if (Ephemeral is not null) entries.Add(new("ephemeral", Ephemeral.ToObjectExpr()));
-                if (Fc is not null) entries.Add(new("fc", Fc.ToObjectExpr()));
-                if (FlexVolume is not null) entries.Add(new("flexVolume", FlexVolume.ToObjectExpr()));
-                if (Flocker is not null) entries.Add(new("flocker", Flocker.ToObjectExpr()));
-                if (GcePersistentDisk is not null) entries.Add(new("gcePersistentDisk", GcePersistentDisk.ToObjectExpr()));
-                if (GitRepo is not null) entries.Add(new("gitRepo", GitRepo.ToObjectExpr()));
-                if (Glusterfs is not null) entries.Add(new("glusterfs", Glusterfs.ToObjectExpr()));
-                if (HostPath is not null) entries.Add(new("hostPath", HostPath.ToObjectExpr()));
-                if (Image is not null) entries.Add(new("image", Image.ToObjectExpr()));
-                if (Iscsi is not null) entries.Add(new("iscsi", Iscsi.ToObjectExpr()));
-                if (Name is not null) entries.Add(new("name", Name.Expr));
-                if (Nfs is not null) entries.Add(new("nfs", Nfs.ToObjectExpr()));
-                if (PersistentVolumeClaim is not null) entries.Add(new("persistentVolumeClaim", PersistentVolumeClaim.ToObjectExpr()));
-                if (PhotonPersistentDisk is not null) entries.Add(new("photonPersistentDisk", PhotonPersistentDisk.ToObjectExpr()));
-                if (PortworxVolume is not null) entries.Add(new("portworxVolume", PortworxVolume.ToObjectExpr()));
-                if (Projected is not null) entries.Add(new("projected", Projected.ToObjectExpr()));
-                if (Quobyte is not null) entries.Add(new("quobyte", Quobyte.ToObjectExpr()));
-                if (Rbd is not null) entries.Add(new("rbd", Rbd.ToObjectExpr()));
-                if (ScaleIO is not null) entries.Add(new("scaleIO", ScaleIO.ToObjectExpr()));
-                if (Secret is not null) entries.Add(new("secret", Secret.ToObjectExpr()));
-                if (Storageos is not null) entries.Add(new("storageos", Storageos.ToObjectExpr()));
-                if (VsphereVolume is not null) entries.Add(new("vsphereVolume", VsphereVolume.ToObjectExpr()));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (AwsElasticBlockStore is not null) entries.Add(new("awsElasticBlockStore", AwsElasticBlockStore.ToObjectExpr())); break;
+                        case 1: if (AzureDisk is not null) entries.Add(new("azureDisk", AzureDisk.ToObjectExpr())); break;
+                        case 2: if (AzureFile is not null) entries.Add(new("azureFile", AzureFile.ToObjectExpr())); break;
+                        case 3: if (Cephfs is not null) entries.Add(new("cephfs", Cephfs.ToObjectExpr())); break;
+                        case 4: if (Cinder is not null) entries.Add(new("cinder", Cinder.ToObjectExpr())); break;
+                        case 5: if (ConfigMap is not null) entries.Add(new("configMap", ConfigMap.ToObjectExpr())); break;
+                        case 6: if (Csi is not null) entries.Add(new("csi", Csi.ToObjectExpr())); break;
+                        case 7: if (DownwardAPI is not null) entries.Add(new("downwardAPI", DownwardAPI.ToObjectExpr())); break;
+                        case 8: if (EmptyDir is not null) entries.Add(new("emptyDir", EmptyDir.ToObjectExpr())); break;
+                        case 9: if (Ephemeral is not null) entries.Add(new("ephemeral", Ephemeral.ToObjectExpr())); break;
+                        case 10: if (Fc is not null) entries.Add(new("fc", Fc.ToObjectExpr())); break;
+                        case 11: if (FlexVolume is not null) entries.Add(new("flexVolume", FlexVolume.ToObjectExpr())); break;
+                        case 12: if (Flocker is not null) entries.Add(new("flocker", Flocker.ToObjectExpr())); break;
+                        case 13: if (GcePersistentDisk is not null) entries.Add(new("gcePersistentDisk", GcePersistentDisk.ToObjectExpr())); break;
+                        case 14: if (GitRepo is not null) entries.Add(new("gitRepo", GitRepo.ToObjectExpr())); break;
+                        case 15: if (Glusterfs is not null) entries.Add(new("glusterfs", Glusterfs.ToObjectExpr())); break;
+                        case 16: if (HostPath is not null) entries.Add(new("hostPath", HostPath.ToObjectExpr())); break;
+                        case 17: if (Image is not null) entries.Add(new("image", Image.ToObjectExpr())); break;
+                        case 18: if (Iscsi is not null) entries.Add(new("iscsi", Iscsi.ToObjectExpr())); break;
+                        case 19: if (Name is not null) entries.Add(new("name", Name.Expr)); break;
+                        case 20: if (Nfs is not null) entries.Add(new("nfs", Nfs.ToObjectExpr())); break;
+                        case 21: if (PersistentVolumeClaim is not null) entries.Add(new("persistentVolumeClaim", PersistentVolumeClaim.ToObjectExpr())); break;
+                        case 22: if (PhotonPersistentDisk is not null) entries.Add(new("photonPersistentDisk", PhotonPersistentDisk.ToObjectExpr())); break;
+                        case 23: if (PortworxVolume is not null) entries.Add(new("portworxVolume", PortworxVolume.ToObjectExpr())); break;
+                        case 24: if (Projected is not null) entries.Add(new("projected", Projected.ToObjectExpr())); break;
+                        case 25: if (Quobyte is not null) entries.Add(new("quobyte", Quobyte.ToObjectExpr())); break;
+                        case 26: if (Rbd is not null) entries.Add(new("rbd", Rbd.ToObjectExpr())); break;
+                        case 27: if (ScaleIO is not null) entries.Add(new("scaleIO", ScaleIO.ToObjectExpr())); break;
+                        case 28: if (Secret is not null) entries.Add(new("secret", Secret.ToObjectExpr())); break;
+                        case 29: if (Storageos is not null) entries.Add(new("storageos", Storageos.ToObjectExpr())); break;
+                        case 30: if (VsphereVolume is not null) entries.Add(new("vsphereVolume", VsphereVolume.ToObjectExpr())); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

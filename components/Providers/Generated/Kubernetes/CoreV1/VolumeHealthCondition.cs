@@ -14,17 +14,23 @@ public static partial class Kubernetes
         {
             public const string Token = "kubernetes:core/v1:VolumeHealthCondition";
 
-            public Input<string>? Message { get; init; }
-            public required Input<string> Reason { get; init; }
-            public required Input<string> Status { get; init; }
+            public Input<string>? Message { get; init { field = value; Assigned(0); } }
+            public required Input<string> Reason { get; init { field = value; Assigned(1); } }
+            public required Input<string> Status { get; init { field = value; Assigned(2); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(3);
-                if (Message is not null) entries.Add(new("message", Message.Expr));
-                if (Reason is not null) entries.Add(new("reason", Reason.Expr));
-                if (Status is not null) entries.Add(new("status", Status.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (Message is not null) entries.Add(new("message", Message.Expr)); break;
+                        case 1: if (Reason is not null) entries.Add(new("reason", Reason.Expr)); break;
+                        case 2: if (Status is not null) entries.Add(new("status", Status.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -14,15 +14,21 @@ public static partial class Kubernetes
         {
             public const string Token = "kubernetes:core/v1:VolumeHealthStatus";
 
-            public IReadOnlyList<Kubernetes.CoreV1.VolumeHealthCondition>? HealthConditions { get; init; }
-            public Input<string>? LastTransitionTime { get; init; }
+            public IReadOnlyList<Kubernetes.CoreV1.VolumeHealthCondition>? HealthConditions { get; init { field = value; Assigned(0); } }
+            public Input<string>? LastTransitionTime { get; init { field = value; Assigned(1); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(2);
-                if (HealthConditions is not null) entries.Add(new("healthConditions", ArgsWriter.List(HealthConditions, static item0 => item0.ToObjectExpr())));
-                if (LastTransitionTime is not null) entries.Add(new("lastTransitionTime", LastTransitionTime.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (HealthConditions is not null) entries.Add(new("healthConditions", ArgsWriter.List(HealthConditions, static item0 => item0.ToObjectExpr()))); break;
+                        case 1: if (LastTransitionTime is not null) entries.Add(new("lastTransitionTime", LastTransitionTime.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

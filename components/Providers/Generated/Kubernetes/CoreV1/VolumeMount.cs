@@ -14,27 +14,33 @@ public static partial class Kubernetes
         {
             public const string Token = "kubernetes:core/v1:VolumeMount";
 
-            public IReadOnlyList<Input<string>>? BindMountOptions { get; init; }
-            public required Input<string> MountPath { get; init; }
-            public Input<string>? MountPropagation { get; init; }
-            public required Input<string> Name { get; init; }
-            public Input<bool>? ReadOnly { get; init; }
-            public Input<string>? RecursiveReadOnly { get; init; }
-            public Input<string>? SubPath { get; init; }
-            public Input<string>? SubPathExpr { get; init; }
+            public IReadOnlyList<Input<string>>? BindMountOptions { get; init { field = value; Assigned(0); } }
+            public required Input<string> MountPath { get; init { field = value; Assigned(1); } }
+            public Input<string>? MountPropagation { get; init { field = value; Assigned(2); } }
+            public required Input<string> Name { get; init { field = value; Assigned(3); } }
+            public Input<bool>? ReadOnly { get; init { field = value; Assigned(4); } }
+            public Input<string>? RecursiveReadOnly { get; init { field = value; Assigned(5); } }
+            public Input<string>? SubPath { get; init { field = value; Assigned(6); } }
+            public Input<string>? SubPathExpr { get; init { field = value; Assigned(7); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(8);
-                if (BindMountOptions is not null) entries.Add(new("bindMountOptions", ArgsWriter.List(BindMountOptions, static item0 => item0.Expr)));
-                if (MountPath is not null) entries.Add(new("mountPath", MountPath.Expr));
-                if (MountPropagation is not null) entries.Add(new("mountPropagation", MountPropagation.Expr));
-                if (Name is not null) entries.Add(new("name", Name.Expr));
-                if (ReadOnly is not null) entries.Add(new("readOnly", ReadOnly.Expr));
-                if (RecursiveReadOnly is not null) entries.Add(new("recursiveReadOnly", RecursiveReadOnly.Expr));
-                if (SubPath is not null) entries.Add(new("subPath", SubPath.Expr));
-                if (SubPathExpr is not null) entries.Add(new("subPathExpr", SubPathExpr.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (BindMountOptions is not null) entries.Add(new("bindMountOptions", ArgsWriter.List(BindMountOptions, static item0 => item0.Expr))); break;
+                        case 1: if (MountPath is not null) entries.Add(new("mountPath", MountPath.Expr)); break;
+                        case 2: if (MountPropagation is not null) entries.Add(new("mountPropagation", MountPropagation.Expr)); break;
+                        case 3: if (Name is not null) entries.Add(new("name", Name.Expr)); break;
+                        case 4: if (ReadOnly is not null) entries.Add(new("readOnly", ReadOnly.Expr)); break;
+                        case 5: if (RecursiveReadOnly is not null) entries.Add(new("recursiveReadOnly", RecursiveReadOnly.Expr)); break;
+                        case 6: if (SubPath is not null) entries.Add(new("subPath", SubPath.Expr)); break;
+                        case 7: if (SubPathExpr is not null) entries.Add(new("subPathExpr", SubPathExpr.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

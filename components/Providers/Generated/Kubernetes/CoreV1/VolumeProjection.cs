@@ -14,23 +14,29 @@ public static partial class Kubernetes
         {
             public const string Token = "kubernetes:core/v1:VolumeProjection";
 
-            public Kubernetes.CoreV1.ClusterTrustBundleProjection? ClusterTrustBundle { get; init; }
-            public Kubernetes.CoreV1.ConfigMapProjection? ConfigMap { get; init; }
-            public Kubernetes.CoreV1.DownwardAPIProjection? DownwardAPI { get; init; }
-            public Kubernetes.CoreV1.PodCertificateProjection? PodCertificate { get; init; }
-            public Kubernetes.CoreV1.SecretProjection? Secret { get; init; }
-            public Kubernetes.CoreV1.ServiceAccountTokenProjection? ServiceAccountToken { get; init; }
+            public Kubernetes.CoreV1.ClusterTrustBundleProjection? ClusterTrustBundle { get; init { field = value; Assigned(0); } }
+            public Kubernetes.CoreV1.ConfigMapProjection? ConfigMap { get; init { field = value; Assigned(1); } }
+            public Kubernetes.CoreV1.DownwardAPIProjection? DownwardAPI { get; init { field = value; Assigned(2); } }
+            public Kubernetes.CoreV1.PodCertificateProjection? PodCertificate { get; init { field = value; Assigned(3); } }
+            public Kubernetes.CoreV1.SecretProjection? Secret { get; init { field = value; Assigned(4); } }
+            public Kubernetes.CoreV1.ServiceAccountTokenProjection? ServiceAccountToken { get; init { field = value; Assigned(5); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(6);
-                if (ClusterTrustBundle is not null) entries.Add(new("clusterTrustBundle", ClusterTrustBundle.ToObjectExpr()));
-                if (ConfigMap is not null) entries.Add(new("configMap", ConfigMap.ToObjectExpr()));
-                if (DownwardAPI is not null) entries.Add(new("downwardAPI", DownwardAPI.ToObjectExpr()));
-                if (PodCertificate is not null) entries.Add(new("podCertificate", PodCertificate.ToObjectExpr()));
-                if (Secret is not null) entries.Add(new("secret", Secret.ToObjectExpr()));
-                if (ServiceAccountToken is not null) entries.Add(new("serviceAccountToken", ServiceAccountToken.ToObjectExpr()));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (ClusterTrustBundle is not null) entries.Add(new("clusterTrustBundle", ClusterTrustBundle.ToObjectExpr())); break;
+                        case 1: if (ConfigMap is not null) entries.Add(new("configMap", ConfigMap.ToObjectExpr())); break;
+                        case 2: if (DownwardAPI is not null) entries.Add(new("downwardAPI", DownwardAPI.ToObjectExpr())); break;
+                        case 3: if (PodCertificate is not null) entries.Add(new("podCertificate", PodCertificate.ToObjectExpr())); break;
+                        case 4: if (Secret is not null) entries.Add(new("secret", Secret.ToObjectExpr())); break;
+                        case 5: if (ServiceAccountToken is not null) entries.Add(new("serviceAccountToken", ServiceAccountToken.ToObjectExpr())); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -14,19 +14,25 @@ public static partial class Kubernetes
         {
             public const string Token = "kubernetes:core/v1:VsphereVirtualDiskVolumeSource";
 
-            public Input<string>? FsType { get; init; }
-            public Input<string>? StoragePolicyID { get; init; }
-            public Input<string>? StoragePolicyName { get; init; }
-            public required Input<string> VolumePath { get; init; }
+            public Input<string>? FsType { get; init { field = value; Assigned(0); } }
+            public Input<string>? StoragePolicyID { get; init { field = value; Assigned(1); } }
+            public Input<string>? StoragePolicyName { get; init { field = value; Assigned(2); } }
+            public required Input<string> VolumePath { get; init { field = value; Assigned(3); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(4);
-                if (FsType is not null) entries.Add(new("fsType", FsType.Expr));
-                if (StoragePolicyID is not null) entries.Add(new("storagePolicyID", StoragePolicyID.Expr));
-                if (StoragePolicyName is not null) entries.Add(new("storagePolicyName", StoragePolicyName.Expr));
-                if (VolumePath is not null) entries.Add(new("volumePath", VolumePath.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (FsType is not null) entries.Add(new("fsType", FsType.Expr)); break;
+                        case 1: if (StoragePolicyID is not null) entries.Add(new("storagePolicyID", StoragePolicyID.Expr)); break;
+                        case 2: if (StoragePolicyName is not null) entries.Add(new("storagePolicyName", StoragePolicyName.Expr)); break;
+                        case 3: if (VolumePath is not null) entries.Add(new("volumePath", VolumePath.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

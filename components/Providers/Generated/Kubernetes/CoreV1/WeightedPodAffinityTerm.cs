@@ -14,15 +14,21 @@ public static partial class Kubernetes
         {
             public const string Token = "kubernetes:core/v1:WeightedPodAffinityTerm";
 
-            public required Kubernetes.CoreV1.PodAffinityTerm PodAffinityTerm { get; init; }
-            public required Input<int> Weight { get; init; }
+            public required Kubernetes.CoreV1.PodAffinityTerm PodAffinityTerm { get; init { field = value; Assigned(0); } }
+            public required Input<int> Weight { get; init { field = value; Assigned(1); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(2);
-                if (PodAffinityTerm is not null) entries.Add(new("podAffinityTerm", PodAffinityTerm.ToObjectExpr()));
-                if (Weight is not null) entries.Add(new("weight", Weight.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (PodAffinityTerm is not null) entries.Add(new("podAffinityTerm", PodAffinityTerm.ToObjectExpr())); break;
+                        case 1: if (Weight is not null) entries.Add(new("weight", Weight.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -14,19 +14,25 @@ public static partial class Kubernetes
         {
             public const string Token = "kubernetes:core/v1:WindowsSecurityContextOptions";
 
-            public Input<string>? GmsaCredentialSpec { get; init; }
-            public Input<string>? GmsaCredentialSpecName { get; init; }
-            public Input<bool>? HostProcess { get; init; }
-            public Input<string>? RunAsUserName { get; init; }
+            public Input<string>? GmsaCredentialSpec { get; init { field = value; Assigned(0); } }
+            public Input<string>? GmsaCredentialSpecName { get; init { field = value; Assigned(1); } }
+            public Input<bool>? HostProcess { get; init { field = value; Assigned(2); } }
+            public Input<string>? RunAsUserName { get; init { field = value; Assigned(3); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(4);
-                if (GmsaCredentialSpec is not null) entries.Add(new("gmsaCredentialSpec", GmsaCredentialSpec.Expr));
-                if (GmsaCredentialSpecName is not null) entries.Add(new("gmsaCredentialSpecName", GmsaCredentialSpecName.Expr));
-                if (HostProcess is not null) entries.Add(new("hostProcess", HostProcess.Expr));
-                if (RunAsUserName is not null) entries.Add(new("runAsUserName", RunAsUserName.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (GmsaCredentialSpec is not null) entries.Add(new("gmsaCredentialSpec", GmsaCredentialSpec.Expr)); break;
+                        case 1: if (GmsaCredentialSpecName is not null) entries.Add(new("gmsaCredentialSpecName", GmsaCredentialSpecName.Expr)); break;
+                        case 2: if (HostProcess is not null) entries.Add(new("hostProcess", HostProcess.Expr)); break;
+                        case 3: if (RunAsUserName is not null) entries.Add(new("runAsUserName", RunAsUserName.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

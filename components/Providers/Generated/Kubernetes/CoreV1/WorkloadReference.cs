@@ -14,17 +14,23 @@ public static partial class Kubernetes
         {
             public const string Token = "kubernetes:core/v1:WorkloadReference";
 
-            public required Input<string> Name { get; init; }
-            public required Input<string> PodGroup { get; init; }
-            public Input<string>? PodGroupReplicaKey { get; init; }
+            public required Input<string> Name { get; init { field = value; Assigned(0); } }
+            public required Input<string> PodGroup { get; init { field = value; Assigned(1); } }
+            public Input<string>? PodGroupReplicaKey { get; init { field = value; Assigned(2); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(3);
-                if (Name is not null) entries.Add(new("name", Name.Expr));
-                if (PodGroup is not null) entries.Add(new("podGroup", PodGroup.Expr));
-                if (PodGroupReplicaKey is not null) entries.Add(new("podGroupReplicaKey", PodGroupReplicaKey.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (Name is not null) entries.Add(new("name", Name.Expr)); break;
+                        case 1: if (PodGroup is not null) entries.Add(new("podGroup", PodGroup.Expr)); break;
+                        case 2: if (PodGroupReplicaKey is not null) entries.Add(new("podGroupReplicaKey", PodGroupReplicaKey.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

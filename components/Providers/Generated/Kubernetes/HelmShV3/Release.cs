@@ -60,82 +60,88 @@ public static partial class Kubernetes
         /// <summary>The inputs of <c>kubernetes:helm.sh/v3:Release</c>.</summary>
         public sealed partial class ReleaseArgs : global::Infra.Synthesis.Args
         {
-            public Input<bool>? AllowNullValues { get; init; }
-            public Input<bool>? Atomic { get; init; }
-            public required Input<string> Chart { get; init; }
-            public Input<bool>? CleanupOnFail { get; init; }
-            public Input<bool>? CreateNamespace { get; init; }
-            public Input<bool>? DependencyUpdate { get; init; }
-            public Input<string>? Description { get; init; }
-            public Input<bool>? Devel { get; init; }
-            public Input<bool>? DisableCRDHooks { get; init; }
-            public Input<bool>? DisableOpenapiValidation { get; init; }
-            public Input<bool>? DisableWebhooks { get; init; }
-            public Input<bool>? ForceUpdate { get; init; }
-            public Input<string>? Keyring { get; init; }
-            public Input<bool>? Lint { get; init; }
-            public IReadOnlyDictionary<string, object>? Manifest { get; init; }
-            public Input<int>? MaxHistory { get; init; }
-            public Input<string>? Name { get; init; }
-            public Input<string>? Namespace { get; init; }
-            public Input<string>? Postrender { get; init; }
-            public Input<bool>? RecreatePods { get; init; }
-            public Input<bool>? RenderSubchartNotes { get; init; }
-            public Input<bool>? Replace { get; init; }
-            public Kubernetes.HelmShV3.RepositoryOpts? RepositoryOpts { get; init; }
-            public Input<bool>? ResetValues { get; init; }
-            public IReadOnlyDictionary<string, IReadOnlyList<Input<string>>>? ResourceNames { get; init; }
-            public Input<bool>? ReuseValues { get; init; }
-            public Input<bool>? SkipAwait { get; init; }
-            public Input<bool>? SkipCrds { get; init; }
-            public Input<bool>? TakeOwnership { get; init; }
-            public Input<int>? Timeout { get; init; }
-            public IReadOnlyList<Input<Asset>>? ValueYamlFiles { get; init; }
-            public IReadOnlyDictionary<string, object>? Values { get; init; }
-            public Input<bool>? Verify { get; init; }
-            public Input<string>? Version { get; init; }
-            public Input<bool>? WaitForJobs { get; init; }
+            public Input<bool>? AllowNullValues { get; init { field = value; Assigned(0); } }
+            public Input<bool>? Atomic { get; init { field = value; Assigned(1); } }
+            public required Input<string> Chart { get; init { field = value; Assigned(2); } }
+            public Input<bool>? CleanupOnFail { get; init { field = value; Assigned(3); } }
+            public Input<bool>? CreateNamespace { get; init { field = value; Assigned(4); } }
+            public Input<bool>? DependencyUpdate { get; init { field = value; Assigned(5); } }
+            public Input<string>? Description { get; init { field = value; Assigned(6); } }
+            public Input<bool>? Devel { get; init { field = value; Assigned(7); } }
+            public Input<bool>? DisableCRDHooks { get; init { field = value; Assigned(8); } }
+            public Input<bool>? DisableOpenapiValidation { get; init { field = value; Assigned(9); } }
+            public Input<bool>? DisableWebhooks { get; init { field = value; Assigned(10); } }
+            public Input<bool>? ForceUpdate { get; init { field = value; Assigned(11); } }
+            public Input<string>? Keyring { get; init { field = value; Assigned(12); } }
+            public Input<bool>? Lint { get; init { field = value; Assigned(13); } }
+            public IReadOnlyDictionary<string, object>? Manifest { get; init { field = value; Assigned(14); } }
+            public Input<int>? MaxHistory { get; init { field = value; Assigned(15); } }
+            public Input<string>? Name { get; init { field = value; Assigned(16); } }
+            public Input<string>? Namespace { get; init { field = value; Assigned(17); } }
+            public Input<string>? Postrender { get; init { field = value; Assigned(18); } }
+            public Input<bool>? RecreatePods { get; init { field = value; Assigned(19); } }
+            public Input<bool>? RenderSubchartNotes { get; init { field = value; Assigned(20); } }
+            public Input<bool>? Replace { get; init { field = value; Assigned(21); } }
+            public Kubernetes.HelmShV3.RepositoryOpts? RepositoryOpts { get; init { field = value; Assigned(22); } }
+            public Input<bool>? ResetValues { get; init { field = value; Assigned(23); } }
+            public IReadOnlyDictionary<string, IReadOnlyList<Input<string>>>? ResourceNames { get; init { field = value; Assigned(24); } }
+            public Input<bool>? ReuseValues { get; init { field = value; Assigned(25); } }
+            public Input<bool>? SkipAwait { get; init { field = value; Assigned(26); } }
+            public Input<bool>? SkipCrds { get; init { field = value; Assigned(27); } }
+            public Input<bool>? TakeOwnership { get; init { field = value; Assigned(28); } }
+            public Input<int>? Timeout { get; init { field = value; Assigned(29); } }
+            public IReadOnlyList<Input<Asset>>? ValueYamlFiles { get; init { field = value; Assigned(30); } }
+            public IReadOnlyDictionary<string, object>? Values { get; init { field = value; Assigned(31); } }
+            public Input<bool>? Verify { get; init { field = value; Assigned(32); } }
+            public Input<string>? Version { get; init { field = value; Assigned(33); } }
+            public Input<bool>? WaitForJobs { get; init { field = value; Assigned(34); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(36);
-                if (AllowNullValues is not null) entries.Add(new("allowNullValues", AllowNullValues.Expr));
-                if (Atomic is not null) entries.Add(new("atomic", Atomic.Expr));
-                if (Chart is not null) entries.Add(new("chart", Chart.Expr));
-                if (CleanupOnFail is not null) entries.Add(new("cleanupOnFail", CleanupOnFail.Expr));
                 entries.Add(new("compat", new StringLiteral("true")));
-                if (CreateNamespace is not null) entries.Add(new("createNamespace", CreateNamespace.Expr));
-                if (DependencyUpdate is not null) entries.Add(new("dependencyUpdate", DependencyUpdate.Expr));
-                if (Description is not null) entries.Add(new("description", Description.Expr));
-                if (Devel is not null) entries.Add(new("devel", Devel.Expr));
-                if (DisableCRDHooks is not null) entries.Add(new("disableCRDHooks", DisableCRDHooks.Expr));
-                if (DisableOpenapiValidation is not null) entries.Add(new("disableOpenapiValidation", DisableOpenapiValidation.Expr));
-                if (DisableWebhooks is not null) entries.Add(new("disableWebhooks", DisableWebhooks.Expr));
-                if (ForceUpdate is not null) entries.Add(new("forceUpdate", ForceUpdate.Expr));
-                if (Keyring is not null) entries.Add(new("keyring", Keyring.Expr));
-                if (Lint is not null) entries.Add(new("lint", Lint.Expr));
-                if (Manifest is not null) entries.Add(new("manifest", ArgsWriter.Map(Manifest, static item0 => ExprConverter.From(item0))));
-                if (MaxHistory is not null) entries.Add(new("maxHistory", MaxHistory.Expr));
-                if (Name is not null) entries.Add(new("name", Name.Expr));
-                if (Namespace is not null) entries.Add(new("namespace", Namespace.Expr));
-                if (Postrender is not null) entries.Add(new("postrender", Postrender.Expr));
-                if (RecreatePods is not null) entries.Add(new("recreatePods", RecreatePods.Expr));
-                if (RenderSubchartNotes is not null) entries.Add(new("renderSubchartNotes", RenderSubchartNotes.Expr));
-                if (Replace is not null) entries.Add(new("replace", Replace.Expr));
-                if (RepositoryOpts is not null) entries.Add(new("repositoryOpts", RepositoryOpts.ToObjectExpr()));
-                if (ResetValues is not null) entries.Add(new("resetValues", ResetValues.Expr));
-                if (ResourceNames is not null) entries.Add(new("resourceNames", ArgsWriter.Map(ResourceNames, static item0 => ArgsWriter.List(item0, static item1 => item1.Expr))));
-                if (ReuseValues is not null) entries.Add(new("reuseValues", ReuseValues.Expr));
-                if (SkipAwait is not null) entries.Add(new("skipAwait", SkipAwait.Expr));
-                if (SkipCrds is not null) entries.Add(new("skipCrds", SkipCrds.Expr));
-                if (TakeOwnership is not null) entries.Add(new("takeOwnership", TakeOwnership.Expr));
-                if (Timeout is not null) entries.Add(new("timeout", Timeout.Expr));
-                if (ValueYamlFiles is not null) entries.Add(new("valueYamlFiles", ArgsWriter.List(ValueYamlFiles, static item0 => item0.Expr)));
-                if (Values is not null) entries.Add(new("values", ArgsWriter.Map(Values, static item0 => ExprConverter.From(item0))));
-                if (Verify is not null) entries.Add(new("verify", Verify.Expr));
-                if (Version is not null) entries.Add(new("version", Version.Expr));
-                if (WaitForJobs is not null) entries.Add(new("waitForJobs", WaitForJobs.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (AllowNullValues is not null) entries.Add(new("allowNullValues", AllowNullValues.Expr)); break;
+                        case 1: if (Atomic is not null) entries.Add(new("atomic", Atomic.Expr)); break;
+                        case 2: if (Chart is not null) entries.Add(new("chart", Chart.Expr)); break;
+                        case 3: if (CleanupOnFail is not null) entries.Add(new("cleanupOnFail", CleanupOnFail.Expr)); break;
+                        case 4: if (CreateNamespace is not null) entries.Add(new("createNamespace", CreateNamespace.Expr)); break;
+                        case 5: if (DependencyUpdate is not null) entries.Add(new("dependencyUpdate", DependencyUpdate.Expr)); break;
+                        case 6: if (Description is not null) entries.Add(new("description", Description.Expr)); break;
+                        case 7: if (Devel is not null) entries.Add(new("devel", Devel.Expr)); break;
+                        case 8: if (DisableCRDHooks is not null) entries.Add(new("disableCRDHooks", DisableCRDHooks.Expr)); break;
+                        case 9: if (DisableOpenapiValidation is not null) entries.Add(new("disableOpenapiValidation", DisableOpenapiValidation.Expr)); break;
+                        case 10: if (DisableWebhooks is not null) entries.Add(new("disableWebhooks", DisableWebhooks.Expr)); break;
+                        case 11: if (ForceUpdate is not null) entries.Add(new("forceUpdate", ForceUpdate.Expr)); break;
+                        case 12: if (Keyring is not null) entries.Add(new("keyring", Keyring.Expr)); break;
+                        case 13: if (Lint is not null) entries.Add(new("lint", Lint.Expr)); break;
+                        case 14: if (Manifest is not null) entries.Add(new("manifest", ArgsWriter.Map(Manifest, static item0 => ExprConverter.From(item0)))); break;
+                        case 15: if (MaxHistory is not null) entries.Add(new("maxHistory", MaxHistory.Expr)); break;
+                        case 16: if (Name is not null) entries.Add(new("name", Name.Expr)); break;
+                        case 17: if (Namespace is not null) entries.Add(new("namespace", Namespace.Expr)); break;
+                        case 18: if (Postrender is not null) entries.Add(new("postrender", Postrender.Expr)); break;
+                        case 19: if (RecreatePods is not null) entries.Add(new("recreatePods", RecreatePods.Expr)); break;
+                        case 20: if (RenderSubchartNotes is not null) entries.Add(new("renderSubchartNotes", RenderSubchartNotes.Expr)); break;
+                        case 21: if (Replace is not null) entries.Add(new("replace", Replace.Expr)); break;
+                        case 22: if (RepositoryOpts is not null) entries.Add(new("repositoryOpts", RepositoryOpts.ToObjectExpr())); break;
+                        case 23: if (ResetValues is not null) entries.Add(new("resetValues", ResetValues.Expr)); break;
+                        case 24: if (ResourceNames is not null) entries.Add(new("resourceNames", ArgsWriter.Map(ResourceNames, static item0 => ArgsWriter.List(item0, static item1 => item1.Expr)))); break;
+                        case 25: if (ReuseValues is not null) entries.Add(new("reuseValues", ReuseValues.Expr)); break;
+                        case 26: if (SkipAwait is not null) entries.Add(new("skipAwait", SkipAwait.Expr)); break;
+                        case 27: if (SkipCrds is not null) entries.Add(new("skipCrds", SkipCrds.Expr)); break;
+                        case 28: if (TakeOwnership is not null) entries.Add(new("takeOwnership", TakeOwnership.Expr)); break;
+                        case 29: if (Timeout is not null) entries.Add(new("timeout", Timeout.Expr)); break;
+                        case 30: if (ValueYamlFiles is not null) entries.Add(new("valueYamlFiles", ArgsWriter.List(ValueYamlFiles, static item0 => item0.Expr))); break;
+                        case 31: if (Values is not null) entries.Add(new("values", ArgsWriter.Map(Values, static item0 => ExprConverter.From(item0)))); break;
+                        case 32: if (Verify is not null) entries.Add(new("verify", Verify.Expr)); break;
+                        case 33: if (Version is not null) entries.Add(new("version", Version.Expr)); break;
+                        case 34: if (WaitForJobs is not null) entries.Add(new("waitForJobs", WaitForJobs.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

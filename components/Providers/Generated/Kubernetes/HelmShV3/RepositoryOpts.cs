@@ -14,23 +14,29 @@ public static partial class Kubernetes
         {
             public const string Token = "kubernetes:helm.sh/v3:RepositoryOpts";
 
-            public Input<string>? CaFile { get; init; }
-            public Input<string>? CertFile { get; init; }
-            public Input<string>? KeyFile { get; init; }
-            public Input<string>? Password { get; init; }
-            public Input<string>? Repo { get; init; }
-            public Input<string>? Username { get; init; }
+            public Input<string>? CaFile { get; init { field = value; Assigned(0); } }
+            public Input<string>? CertFile { get; init { field = value; Assigned(1); } }
+            public Input<string>? KeyFile { get; init { field = value; Assigned(2); } }
+            public Input<string>? Password { get; init { field = value; Assigned(3); } }
+            public Input<string>? Repo { get; init { field = value; Assigned(4); } }
+            public Input<string>? Username { get; init { field = value; Assigned(5); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(6);
-                if (CaFile is not null) entries.Add(new("caFile", CaFile.Expr));
-                if (CertFile is not null) entries.Add(new("certFile", CertFile.Expr));
-                if (KeyFile is not null) entries.Add(new("keyFile", KeyFile.Expr));
-                if (Password is not null) entries.Add(new("password", Password.Expr));
-                if (Repo is not null) entries.Add(new("repo", Repo.Expr));
-                if (Username is not null) entries.Add(new("username", Username.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (CaFile is not null) entries.Add(new("caFile", CaFile.Expr)); break;
+                        case 1: if (CertFile is not null) entries.Add(new("certFile", CertFile.Expr)); break;
+                        case 2: if (KeyFile is not null) entries.Add(new("keyFile", KeyFile.Expr)); break;
+                        case 3: if (Password is not null) entries.Add(new("password", Password.Expr)); break;
+                        case 4: if (Repo is not null) entries.Add(new("repo", Repo.Expr)); break;
+                        case 5: if (Username is not null) entries.Add(new("username", Username.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -14,15 +14,21 @@ public static partial class Kubernetes
         {
             public const string Token = "kubernetes:meta/v1:LabelSelector";
 
-            public IReadOnlyList<Kubernetes.MetaV1.LabelSelectorRequirement>? MatchExpressions { get; init; }
-            public IReadOnlyDictionary<string, Input<string>>? MatchLabels { get; init; }
+            public IReadOnlyList<Kubernetes.MetaV1.LabelSelectorRequirement>? MatchExpressions { get; init { field = value; Assigned(0); } }
+            public IReadOnlyDictionary<string, Input<string>>? MatchLabels { get; init { field = value; Assigned(1); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(2);
-                if (MatchExpressions is not null) entries.Add(new("matchExpressions", ArgsWriter.List(MatchExpressions, static item0 => item0.ToObjectExpr())));
-                if (MatchLabels is not null) entries.Add(new("matchLabels", ArgsWriter.Map(MatchLabels, static item0 => item0.Expr)));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (MatchExpressions is not null) entries.Add(new("matchExpressions", ArgsWriter.List(MatchExpressions, static item0 => item0.ToObjectExpr()))); break;
+                        case 1: if (MatchLabels is not null) entries.Add(new("matchLabels", ArgsWriter.Map(MatchLabels, static item0 => item0.Expr))); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

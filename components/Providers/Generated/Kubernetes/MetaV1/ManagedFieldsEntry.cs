@@ -14,25 +14,31 @@ public static partial class Kubernetes
         {
             public const string Token = "kubernetes:meta/v1:ManagedFieldsEntry";
 
-            public Input<string>? ApiVersion { get; init; }
-            public Input<string>? FieldsType { get; init; }
-            public object? FieldsV1 { get; init; }
-            public Input<string>? Manager { get; init; }
-            public Input<string>? Operation { get; init; }
-            public Input<string>? Subresource { get; init; }
-            public Input<string>? Time { get; init; }
+            public Input<string>? ApiVersion { get; init { field = value; Assigned(0); } }
+            public Input<string>? FieldsType { get; init { field = value; Assigned(1); } }
+            public object? FieldsV1 { get; init { field = value; Assigned(2); } }
+            public Input<string>? Manager { get; init { field = value; Assigned(3); } }
+            public Input<string>? Operation { get; init { field = value; Assigned(4); } }
+            public Input<string>? Subresource { get; init { field = value; Assigned(5); } }
+            public Input<string>? Time { get; init { field = value; Assigned(6); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(7);
-                if (ApiVersion is not null) entries.Add(new("apiVersion", ApiVersion.Expr));
-                if (FieldsType is not null) entries.Add(new("fieldsType", FieldsType.Expr));
-                if (FieldsV1 is not null) entries.Add(new("fieldsV1", ExprConverter.From(FieldsV1)));
-                if (Manager is not null) entries.Add(new("manager", Manager.Expr));
-                if (Operation is not null) entries.Add(new("operation", Operation.Expr));
-                if (Subresource is not null) entries.Add(new("subresource", Subresource.Expr));
-                if (Time is not null) entries.Add(new("time", Time.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (ApiVersion is not null) entries.Add(new("apiVersion", ApiVersion.Expr)); break;
+                        case 1: if (FieldsType is not null) entries.Add(new("fieldsType", FieldsType.Expr)); break;
+                        case 2: if (FieldsV1 is not null) entries.Add(new("fieldsV1", ExprConverter.From(FieldsV1))); break;
+                        case 3: if (Manager is not null) entries.Add(new("manager", Manager.Expr)); break;
+                        case 4: if (Operation is not null) entries.Add(new("operation", Operation.Expr)); break;
+                        case 5: if (Subresource is not null) entries.Add(new("subresource", Subresource.Expr)); break;
+                        case 6: if (Time is not null) entries.Add(new("time", Time.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

@@ -14,43 +14,49 @@ public static partial class Kubernetes
         {
             public const string Token = "kubernetes:meta/v1:ObjectMeta";
 
-            public IReadOnlyDictionary<string, Input<string>>? Annotations { get; init; }
-            public Input<string>? ClusterName { get; init; }
-            public Input<string>? CreationTimestamp { get; init; }
-            public Input<int>? DeletionGracePeriodSeconds { get; init; }
-            public Input<string>? DeletionTimestamp { get; init; }
-            public IReadOnlyList<Input<string>>? Finalizers { get; init; }
-            public Input<string>? GenerateName { get; init; }
-            public Input<int>? Generation { get; init; }
-            public IReadOnlyDictionary<string, Input<string>>? Labels { get; init; }
-            public IReadOnlyList<Kubernetes.MetaV1.ManagedFieldsEntry>? ManagedFields { get; init; }
-            public Input<string>? Name { get; init; }
-            public Input<string>? Namespace { get; init; }
-            public IReadOnlyList<Kubernetes.MetaV1.OwnerReference>? OwnerReferences { get; init; }
-            public Input<string>? ResourceVersion { get; init; }
-            public Input<string>? SelfLink { get; init; }
-            public Input<string>? Uid { get; init; }
+            public IReadOnlyDictionary<string, Input<string>>? Annotations { get; init { field = value; Assigned(0); } }
+            public Input<string>? ClusterName { get; init { field = value; Assigned(1); } }
+            public Input<string>? CreationTimestamp { get; init { field = value; Assigned(2); } }
+            public Input<int>? DeletionGracePeriodSeconds { get; init { field = value; Assigned(3); } }
+            public Input<string>? DeletionTimestamp { get; init { field = value; Assigned(4); } }
+            public IReadOnlyList<Input<string>>? Finalizers { get; init { field = value; Assigned(5); } }
+            public Input<string>? GenerateName { get; init { field = value; Assigned(6); } }
+            public Input<int>? Generation { get; init { field = value; Assigned(7); } }
+            public IReadOnlyDictionary<string, Input<string>>? Labels { get; init { field = value; Assigned(8); } }
+            public IReadOnlyList<Kubernetes.MetaV1.ManagedFieldsEntry>? ManagedFields { get; init { field = value; Assigned(9); } }
+            public Input<string>? Name { get; init { field = value; Assigned(10); } }
+            public Input<string>? Namespace { get; init { field = value; Assigned(11); } }
+            public IReadOnlyList<Kubernetes.MetaV1.OwnerReference>? OwnerReferences { get; init { field = value; Assigned(12); } }
+            public Input<string>? ResourceVersion { get; init { field = value; Assigned(13); } }
+            public Input<string>? SelfLink { get; init { field = value; Assigned(14); } }
+            public Input<string>? Uid { get; init { field = value; Assigned(15); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(16);
-                if (Annotations is not null) entries.Add(new("annotations", ArgsWriter.Map(Annotations, static item0 => item0.Expr)));
-                if (ClusterName is not null) entries.Add(new("clusterName", ClusterName.Expr));
-                if (CreationTimestamp is not null) entries.Add(new("creationTimestamp", CreationTimestamp.Expr));
-                if (DeletionGracePeriodSeconds is not null) entries.Add(new("deletionGracePeriodSeconds", DeletionGracePeriodSeconds.Expr));
-                if (DeletionTimestamp is not null) entries.Add(new("deletionTimestamp", DeletionTimestamp.Expr));
-                if (Finalizers is not null) entries.Add(new("finalizers", ArgsWriter.List(Finalizers, static item0 => item0.Expr)));
-                if (GenerateName is not null) entries.Add(new("generateName", GenerateName.Expr));
-                if (Generation is not null) entries.Add(new("generation", Generation.Expr));
-                if (Labels is not null) entries.Add(new("labels", ArgsWriter.Map(Labels, static item0 => item0.Expr)));
-                if (ManagedFields is not null) entries.Add(new("managedFields", ArgsWriter.List(ManagedFields, static item0 => item0.ToObjectExpr())));
-                if (Name is not null) entries.Add(new("name", Name.Expr));
-                if (Namespace is not null) entries.Add(new("namespace", Namespace.Expr));
-                if (OwnerReferences is not null) entries.Add(new("ownerReferences", ArgsWriter.List(OwnerReferences, static item0 => item0.ToObjectExpr())));
-                if (ResourceVersion is not null) entries.Add(new("resourceVersion", ResourceVersion.Expr));
-                if (SelfLink is not null) entries.Add(new("selfLink", SelfLink.Expr));
-                if (Uid is not null) entries.Add(new("uid", Uid.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (Annotations is not null) entries.Add(new("annotations", ArgsWriter.Map(Annotations, static item0 => item0.Expr))); break;
+                        case 1: if (ClusterName is not null) entries.Add(new("clusterName", ClusterName.Expr)); break;
+                        case 2: if (CreationTimestamp is not null) entries.Add(new("creationTimestamp", CreationTimestamp.Expr)); break;
+                        case 3: if (DeletionGracePeriodSeconds is not null) entries.Add(new("deletionGracePeriodSeconds", DeletionGracePeriodSeconds.Expr)); break;
+                        case 4: if (DeletionTimestamp is not null) entries.Add(new("deletionTimestamp", DeletionTimestamp.Expr)); break;
+                        case 5: if (Finalizers is not null) entries.Add(new("finalizers", ArgsWriter.List(Finalizers, static item0 => item0.Expr))); break;
+                        case 6: if (GenerateName is not null) entries.Add(new("generateName", GenerateName.Expr)); break;
+                        case 7: if (Generation is not null) entries.Add(new("generation", Generation.Expr)); break;
+                        case 8: if (Labels is not null) entries.Add(new("labels", ArgsWriter.Map(Labels, static item0 => item0.Expr))); break;
+                        case 9: if (ManagedFields is not null) entries.Add(new("managedFields", ArgsWriter.List(ManagedFields, static item0 => item0.ToObjectExpr()))); break;
+                        case 10: if (Name is not null) entries.Add(new("name", Name.Expr)); break;
+                        case 11: if (Namespace is not null) entries.Add(new("namespace", Namespace.Expr)); break;
+                        case 12: if (OwnerReferences is not null) entries.Add(new("ownerReferences", ArgsWriter.List(OwnerReferences, static item0 => item0.ToObjectExpr()))); break;
+                        case 13: if (ResourceVersion is not null) entries.Add(new("resourceVersion", ResourceVersion.Expr)); break;
+                        case 14: if (SelfLink is not null) entries.Add(new("selfLink", SelfLink.Expr)); break;
+                        case 15: if (Uid is not null) entries.Add(new("uid", Uid.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

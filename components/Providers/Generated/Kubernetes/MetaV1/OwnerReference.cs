@@ -14,23 +14,29 @@ public static partial class Kubernetes
         {
             public const string Token = "kubernetes:meta/v1:OwnerReference";
 
-            public required Input<string> ApiVersion { get; init; }
-            public Input<bool>? BlockOwnerDeletion { get; init; }
-            public Input<bool>? Controller { get; init; }
-            public required Input<string> Kind { get; init; }
-            public required Input<string> Name { get; init; }
-            public required Input<string> Uid { get; init; }
+            public required Input<string> ApiVersion { get; init { field = value; Assigned(0); } }
+            public Input<bool>? BlockOwnerDeletion { get; init { field = value; Assigned(1); } }
+            public Input<bool>? Controller { get; init { field = value; Assigned(2); } }
+            public required Input<string> Kind { get; init { field = value; Assigned(3); } }
+            public required Input<string> Name { get; init { field = value; Assigned(4); } }
+            public required Input<string> Uid { get; init { field = value; Assigned(5); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(6);
-                if (ApiVersion is not null) entries.Add(new("apiVersion", ApiVersion.Expr));
-                if (BlockOwnerDeletion is not null) entries.Add(new("blockOwnerDeletion", BlockOwnerDeletion.Expr));
-                if (Controller is not null) entries.Add(new("controller", Controller.Expr));
-                if (Kind is not null) entries.Add(new("kind", Kind.Expr));
-                if (Name is not null) entries.Add(new("name", Name.Expr));
-                if (Uid is not null) entries.Add(new("uid", Uid.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (ApiVersion is not null) entries.Add(new("apiVersion", ApiVersion.Expr)); break;
+                        case 1: if (BlockOwnerDeletion is not null) entries.Add(new("blockOwnerDeletion", BlockOwnerDeletion.Expr)); break;
+                        case 2: if (Controller is not null) entries.Add(new("controller", Controller.Expr)); break;
+                        case 3: if (Kind is not null) entries.Add(new("kind", Kind.Expr)); break;
+                        case 4: if (Name is not null) entries.Add(new("name", Name.Expr)); break;
+                        case 5: if (Uid is not null) entries.Add(new("uid", Uid.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

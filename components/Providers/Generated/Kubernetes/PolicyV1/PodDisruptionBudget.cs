@@ -29,17 +29,23 @@ public static partial class Kubernetes
         /// <summary>The inputs of <c>kubernetes:policy/v1:PodDisruptionBudget</c>.</summary>
         public sealed partial class PodDisruptionBudgetArgs : global::Infra.Synthesis.Args
         {
-            public Kubernetes.MetaV1.ObjectMeta? Metadata { get; init; }
-            public Kubernetes.PolicyV1.PodDisruptionBudgetSpec? Spec { get; init; }
+            public Kubernetes.MetaV1.ObjectMeta? Metadata { get; init { field = value; Assigned(0); } }
+            public Kubernetes.PolicyV1.PodDisruptionBudgetSpec? Spec { get; init { field = value; Assigned(1); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(4);
                 entries.Add(new("apiVersion", new StringLiteral("policy/v1")));
                 entries.Add(new("kind", new StringLiteral("PodDisruptionBudget")));
-                if (Metadata is not null) entries.Add(new("metadata", Metadata.ToObjectExpr()));
-                if (Spec is not null) entries.Add(new("spec", Spec.ToObjectExpr()));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (Metadata is not null) entries.Add(new("metadata", Metadata.ToObjectExpr())); break;
+                        case 1: if (Spec is not null) entries.Add(new("spec", Spec.ToObjectExpr())); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

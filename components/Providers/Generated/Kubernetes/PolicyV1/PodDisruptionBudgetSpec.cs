@@ -14,19 +14,25 @@ public static partial class Kubernetes
         {
             public const string Token = "kubernetes:policy/v1:PodDisruptionBudgetSpec";
 
-            public object? MaxUnavailable { get; init; }
-            public object? MinAvailable { get; init; }
-            public Kubernetes.MetaV1.LabelSelector? Selector { get; init; }
-            public Input<string>? UnhealthyPodEvictionPolicy { get; init; }
+            public object? MaxUnavailable { get; init { field = value; Assigned(0); } }
+            public object? MinAvailable { get; init { field = value; Assigned(1); } }
+            public Kubernetes.MetaV1.LabelSelector? Selector { get; init { field = value; Assigned(2); } }
+            public Input<string>? UnhealthyPodEvictionPolicy { get; init { field = value; Assigned(3); } }
 
-            /// <summary>The properties in schema order, wire names, unset ones left out.</summary>
+            /// <summary>Constants first, then the properties in the order the code set them, under their wire names; unset ones left out.</summary>
             public override ObjectExpr ToObjectExpr()
             {
                 var entries = new List<KeyValuePair<string, Expr>>(4);
-                if (MaxUnavailable is not null) entries.Add(new("maxUnavailable", ExprConverter.From(MaxUnavailable)));
-                if (MinAvailable is not null) entries.Add(new("minAvailable", ExprConverter.From(MinAvailable)));
-                if (Selector is not null) entries.Add(new("selector", Selector.ToObjectExpr()));
-                if (UnhealthyPodEvictionPolicy is not null) entries.Add(new("unhealthyPodEvictionPolicy", UnhealthyPodEvictionPolicy.Expr));
+                foreach (var ordinal in AssignedOrder)
+                {
+                    switch (ordinal)
+                    {
+                        case 0: if (MaxUnavailable is not null) entries.Add(new("maxUnavailable", ExprConverter.From(MaxUnavailable))); break;
+                        case 1: if (MinAvailable is not null) entries.Add(new("minAvailable", ExprConverter.From(MinAvailable))); break;
+                        case 2: if (Selector is not null) entries.Add(new("selector", Selector.ToObjectExpr())); break;
+                        case 3: if (UnhealthyPodEvictionPolicy is not null) entries.Add(new("unhealthyPodEvictionPolicy", UnhealthyPodEvictionPolicy.Expr)); break;
+                    }
+                }
                 return new ObjectExpr(entries);
             }
         }

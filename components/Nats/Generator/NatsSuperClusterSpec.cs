@@ -1,0 +1,70 @@
+namespace Infra.Nats;
+
+/// <summary>
+/// What the caller (the global tier, or a test) says about the super-cluster: one NATS cluster per
+/// region, joined by gateways, with one JetStream. Defaults are the production choices.
+/// </summary>
+public sealed record NatsSuperClusterSpec
+{
+    /// <summary>Every region, each with its servers and the other regions nearest first.</summary>
+    public required IReadOnlyList<NatsRegionSpec> Regions { get; init; }
+
+    /// <summary>Certificate files on every server's disk (from the tls provider), for clients, routes and gateways.</summary>
+    public required NatsTlsFiles Tls { get; init; }
+
+    /// <summary>Where each server keeps JetStream's data, unless the server says otherwise.</summary>
+    public string StoreDirectory { get; init; } = "/data/jetstream";
+
+    public NatsLameDuck LameDuck { get; init; } = NatsLameDuck.Production;
+
+    /// <summary>JetStream limits per server, in bytes.</summary>
+    public long MaxMemoryStore { get; init; } = 256L * 1024 * 1024;
+    public long MaxFileStore { get; init; } = 10L * 1024 * 1024 * 1024;
+
+    /// <summary>The account the platform's clients use (JetStream enabled) and its user.</summary>
+    public string AppAccount { get; init; } = "PLATFORM";
+    public string AppUser { get; init; } = "platform";
+
+    /// <summary>The system account (server events, $SYS monitoring) and its user.</summary>
+    public string SystemAccount { get; init; } = "SYS";
+    public string SystemUser { get; init; } = "sys";
+
+    /// <summary>
+    /// The environment variables that hold the users' passwords when a server starts: the config file
+    /// names them (<c>password: $NATS_APP_PASSWORD</c>) and never holds a secret itself.
+    /// </summary>
+    public string AppPasswordVariable { get; init; } = "NATS_APP_PASSWORD";
+    public string SystemPasswordVariable { get; init; } = "NATS_SYS_PASSWORD";
+}
+
+/// <summary>One region: its NATS cluster (and gateway) name, its servers, and the other regions nearest first.</summary>
+public sealed record NatsRegionSpec(string Name, IReadOnlyList<NatsServerSpec> Servers, IReadOnlyList<string> NearestRegions);
+
+/// <summary>
+/// One server: a name unique in the super-cluster (JetStream's server name), the address it listens on and
+/// is reached at, and its ports. <see cref="StoreDirectory"/> overrides the spec's (servers sharing a host).
+/// </summary>
+public sealed record NatsServerSpec(string Name, string Address)
+{
+    public NatsPorts Ports { get; init; } = NatsPorts.Standard;
+    public string? StoreDirectory { get; init; }
+}
+
+/// <summary>A server's ports: clients, cluster routes, gateways, HTTP monitoring.</summary>
+public sealed record NatsPorts(int Client, int Cluster, int Gateway, int Monitoring)
+{
+    public static readonly NatsPorts Standard = new(4222, 6222, 7222, 8222);
+}
+
+/// <summary>PEM files: the server's certificate (usable as server and client: routes and gateways verify both ways), its key, the CA.</summary>
+public sealed record NatsTlsFiles(string CertFile, string KeyFile, string CaFile);
+
+/// <summary>
+/// Lame-duck mode: on SIGUSR2 (<c>nats-server --signal ldm</c>) a server stops accepting clients, waits
+/// <see cref="GracePeriod"/>, then closes its clients spread over <see cref="Duration"/> so they
+/// reconnect elsewhere gradually, and exits.
+/// </summary>
+public sealed record NatsLameDuck(TimeSpan Duration, TimeSpan GracePeriod)
+{
+    public static readonly NatsLameDuck Production = new(TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(10));
+}
