@@ -35,10 +35,10 @@ public static partial class GlobalKeys
         RequiredWhy = "a region's block is given, never derived from its place in the list",
     };
 
-    public static readonly ConfigField<int> ServersField = new("servers", ConfigShapes.Integer(3, 7), 3,
+    public static readonly ConfigField<int> ServersField = new("servers", ConfigShapes.Integer(1, 7), 3,
         "Consul and Nomad servers: 3, 5 or 7 (a RAFT quorum, which fewer than 3 cannot survive a loss in and an even count does not help).");
 
-    public static readonly ConfigField<int> K3sNodesField = new("k3sNodes", ConfigShapes.Integer(3, 9), 3,
+    public static readonly ConfigField<int> K3sNodesField = new("k3sNodes", ConfigShapes.Integer(1, 9), 3,
         "Nomad clients of the k3s class; the three k3s servers (embedded etcd quorum) need three distinct hosts.");
 
     public static readonly ConfigField<int> WorkerNodesField = new("workerNodes", ConfigShapes.Integer(1, 100), 3,
@@ -128,15 +128,22 @@ public static partial class GlobalKeys
             ok = false;
         }
         var servers = values.Get(ServersField);
-        if (servers % 2 == 0)
+        if (servers < 3 || servers % 2 == 0)
         {
             at.Field(ServersField).Fail(servers.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 "must be 3, 5 or 7: Consul and Nomad servers form a RAFT quorum, which fewer than 3 cannot survive a loss in and an even count does not help.");
             ok = false;
         }
+        var k3sNodes = values.Get(K3sNodesField);
+        if (k3sNodes < 3)
+        {
+            at.Field(K3sNodesField).Fail(k3sNodes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "must be 3 to 9: the three k3s servers (embedded etcd quorum) need three distinct hosts.");
+            ok = false;
+        }
         return ok
             ? new GlobalRegion(values.Get(RegionNameField), RegionKind.Aws, values.Get(AwsRegionField), values.Get(CidrField), servers,
-                values.Get(K3sNodesField), values.Get(WorkerNodesField))
+                k3sNodes, values.Get(WorkerNodesField))
             : null;
     }
 }
