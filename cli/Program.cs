@@ -15,6 +15,8 @@ var root = new RootCommand(
     ConfigCommand.Create(),
     DiffCommand.Create(synthesizer),
     ScheduleCommand.Create(),
+    CostCommand.Create(synthesizer),
+    DiagramCommand.Create(synthesizer),
 };
 foreach (var command in DeployCommands.Create(synthesizer)) root.Add(command);
 

@@ -2,6 +2,11 @@ using System.CommandLine;
 using Infra.Operations;
 using Infra.Operations.Deploy;
 using Infra.Operations.Diff;
+using Infra.Operations.Cost;
+using Infra.Operations.Diagram;
+using Infra.Operations.Graph;
+using Infra.Platform.Configuration;
+using Infra.Platform.Schedule;
 
 namespace Infra.Cli.Commands;
 
@@ -20,7 +25,7 @@ public static class DiffCommand
         };
         var baseRef = new Option<string?>("--base")
         {
-            Description = "Git ref to compare against (branch, tag or commit, e.g. origin/main). Its own CLI is built in a temporary worktree and synthesizes the old programs.",
+            Description = "Git ref to compare against (branch, tag or commit, e.g. origin/main). The old programs come from that revision's own code: this CLI when the code is unchanged (only stack files, docs or tests differ), else its CLI built once per commit and cached in .build/base-cli.",
             HelpName = "REF",
         };
         var baseFile = new Option<string?>("--base-file")
@@ -98,7 +103,7 @@ public static class DiffCommand
                 }
                 else
                 {
-                    basePrograms = await new GitRefSynthesizer(runner ?? new SystemProcessRunner(), error)
+                    basePrograms = await new GitRefSynthesizer(runner ?? new SystemProcessRunner(), error, synthesizer)
                         .SynthesizeAsync(root, gitRef!, names, cancellationToken);
                 }
             }
@@ -131,6 +136,40 @@ public static class DiffCommand
         return command;
     }
 
+    /// <summary>The monthly estimate before and after, when it changes (under the head's schedule); why not, when it cannot be made.</summary>
+    private static string? CostChange(string root, string stack, string? baseProgram, string head)
+    {
+        try
+        {
+            ScheduleHours schedule;
+            try { schedule = StackSchedule.Read(root, stack); }
+            catch (Exception failure) when (failure is ConfigException or ScheduleConfigException or InvalidDataException) { schedule = ScheduleHours.AlwaysOn("schedule unreadable"); }
+            var after = CostEstimator.Estimate(head, PriceTable.Shipped, schedule);
+            var before = baseProgram is null || baseProgram.Trim().Length == 0 ? null : CostEstimator.Estimate(baseProgram, PriceTable.Shipped, schedule);
+            return (before?.AlwaysOn ?? 0) == after.AlwaysOn ? null : CostRenderer.Delta(before, after);
+        }
+        catch (Exception failure) when (failure is CostException or ProgramCycleException or ProgramParseException)
+        {
+            return $"not estimated ({failure.Message})";
+        }
+    }
+
+    /// <summary>The changed tier's Mermaid diagram, base and head compared; none for an unchanged tier or one that cannot be drawn.</summary>
+    private static string? Diagram(ProgramDiff diff, string baseProgram, string head)
+    {
+        if (diff.IsEmpty) return null;
+        try
+        {
+            var after = TopologyBuilder.Build(head);
+            var marked = Topology.Compare(TopologyBuilder.Build(baseProgram), after);
+            return marked.Nodes.Count == 0 ? null : DiagramRenderer.Mermaid(marked);
+        }
+        catch (Exception failure) when (failure is ProgramCycleException or ProgramParseException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>One tier: the head program against the base; a base that cannot be synthesized counts as empty (a new tier).</summary>
     private static TierDiff Compare(ISynthesizer synthesizer, string root, string stack, BasePrograms basePrograms, string label)
     {
@@ -147,9 +186,17 @@ public static class DiffCommand
         var scope = new UrnScope(stack, PulumiProject.Name(root) ?? UrnScope.Unnamed.Project);
         try
         {
-            if (basePrograms.Programs.TryGetValue(stack, out var old)) return new TierDiff(stack, ProgramDiff.Compare(old, head, scope));
+            if (basePrograms.Programs.TryGetValue(stack, out var old))
+            {
+                var diff = ProgramDiff.Compare(old, head, scope);
+                return new TierDiff(stack, diff) { CostChange = CostChange(root, stack, old, head), Diagram = Diagram(diff, old, head) };
+            }
             var why = basePrograms.Failures.GetValueOrDefault(stack, "no base program");
-            return new TierDiff(stack, ProgramDiff.Compare("", head, scope), $"not synthesizable at {label}, so every resource shows as added ({why})");
+            return new TierDiff(stack, ProgramDiff.Compare("", head, scope), $"not synthesizable at {label}, so every resource shows as added ({why})")
+            {
+                CostChange = CostChange(root, stack, null, head),
+                Diagram = Diagram(ProgramDiff.Compare("", head, scope), "", head),
+            };
         }
         catch (ProgramParseException failure)
         {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Infra.Cli.Rendering;
+using Infra.Operations.Spinup;
 
 namespace Infra.Cli.Commands;
 
@@ -12,7 +13,7 @@ public static class PlanCommand
         var projectDir = CommonOptions.ProjectDir();
         var command = new Command("plan",
             "Show what the stack would create: a tree of resources grouped by component, the count of each resource " +
-            "type, the stack outputs, then the policy pack's findings (exit code 3 when a mandatory policy fails). Needs no " +
+            "type, the stack outputs, the estimated wall time of `pulumi up` and `pulumi destroy` with their critical paths, then the policy pack's findings (exit code 3 when a mandatory policy fails). Needs no " +
             "Pulumi CLI, cloud account or credentials. " + ExitCodes.Help)
         {
             stack,
@@ -24,6 +25,8 @@ public static class PlanCommand
             var program = CliContext.Check(result.GetValue(stack), result.GetValue(projectDir));
             CliContext.PrintWarnings(program);
             Console.Out.Write(PlanView.Render(program.Blueprint));
+            if (program.Report is not null)  // a stack's program; the plugin-discovery program creates nothing
+                Console.Out.Write(SpinupView.Render(SpinupEstimator.Estimate(program.Blueprint.ToYaml())));
             if (program.Report is not { } report) return ExitCodes.Success;
             var findings = new System.Text.StringBuilder();
             PolicyView.Violations(findings, report);

@@ -34,6 +34,14 @@ public sealed class Blueprint : Scope
 
     public Resource? FindResource(string name) => resourcesByName.GetValueOrDefault(name);
 
+    private DependencyGraph? dependencies;
+
+    /// <summary>What each resource waits for, as Pulumi YAML orders the program; rebuilt when the program grows.</summary>
+    public DependencyGraph Dependencies =>
+        dependencies is { } graph && graph.ResourceCount == resources.Count && graph.VariableCount == variables.Count
+            ? graph
+            : dependencies = new DependencyGraph(this);
+
     internal void Register(Resource resource)
     {
         LogicalName.CheckResourceName(resource.Name);

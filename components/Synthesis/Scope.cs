@@ -96,8 +96,15 @@ public abstract class Scope
     }
 
     /// <summary>The Pulumi parent of <paramref name="resource"/>, created in this scope without an explicit parent.</summary>
-    internal Resource? ParentOf(Resource resource) =>
-        resource == Anchor ? Parent?.AnchorFor(resource) : AnchorFor(resource);
+    internal Resource? ParentOf(Resource resource)
+    {
+        var parent = resource == Anchor ? Parent?.AnchorFor(resource) : AnchorFor(resource);
+        // Pulumi YAML registers a parent before its children and refuses a cycle: an anchor that waits for
+        // this resource (an instance for its instance profile, a load balancer for its log bucket's policy)
+        // cannot be its parent, so the resource goes up to the anchor's own parent.
+        while (parent is not null && Blueprint.Dependencies.WaitsFor(parent, resource)) parent = parent.Parent;
+        return parent;
+    }
 
     /// <summary>The anchor that resources created in this scope, and nested components' anchors, are parented to.</summary>
     private Resource? AnchorFor(Resource resource) => anchorDeclaration switch

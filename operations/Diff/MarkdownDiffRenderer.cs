@@ -48,7 +48,8 @@ public static class MarkdownDiffRenderer
         foreach (var tier in report.Tiers)
         {
             var replaces = tier.Error is null && tier.Diff.Replaced > 0 ? $" **{ReplacementSummary.Headline(tier.Diff)}**" : "";
-            text.AppendLine($"- `{tier.Stack}: {tier.Headline}`{OtherCounts(tier.Diff)}{replaces}");
+            var cost = tier.CostChange is null ? "" : $"; cost {tier.CostChange}";
+            text.AppendLine($"- `{tier.Stack}: {tier.Headline}`{OtherCounts(tier.Diff)}{replaces}{cost}");
         }
         text.AppendLine();
         if (levels.Any(level => level != DetailLevel.Full))
@@ -115,6 +116,18 @@ public static class MarkdownDiffRenderer
             text.AppendLine();
         }
 
+        if (level == DetailLevel.Full && tier.Diagram is { } diagram)
+        {
+            // The picture goes first among the details, and with them when the comment must shrink.
+            text.AppendLine("<details><summary>Diagram: added parts green (+), removed parts red and dashed (−)</summary>");
+            text.AppendLine();
+            text.AppendLine("```mermaid");
+            text.Append(diagram);
+            text.AppendLine("```");
+            text.AppendLine();
+            text.AppendLine("</details>");
+            text.AppendLine();
+        }
         if (level == DetailLevel.TypeCounts) AppendTypeCounts(text, diff);
         else AppendResourceTable(text, diff, level);
 
@@ -226,9 +239,16 @@ public static class MarkdownDiffRenderer
     {
         lines.Add(ChangeLine.Format(change));
         var changed = change.LineChanges ?? [];
-        lines.AddRange(changed.Take(MaxLinesPerValue).Select(line => "    " + line));
+        lines.AddRange(changed.Take(MaxLinesPerValue).Select(MarkerAtColumnZero));
         if (changed.Count > MaxLinesPerValue) lines.Add($"    … {changed.Count - MaxLinesPerValue} more changed line(s)");
     }
+
+    /// <summary>
+    /// GitHub colours a line of a <c>diff</c> block only when its +/- is in column 0: the marker stays there
+    /// and the text is indented under its property line instead.
+    /// </summary>
+    private static string MarkerAtColumnZero(string line) =>
+        line.Length > 0 && line[0] is '+' or '-' ? line[0] + "   " + line[1..] : "    " + line;
 
     private static void AppendDiffBlock(StringBuilder text, List<string> lines)
     {

@@ -25,6 +25,7 @@ public static class TerminalDiffRenderer
             return;
         }
         text.AppendLine($"{tier.Stack}: {tier.Headline}{against}");
+        if (tier.CostChange is { } cost) text.AppendLine($"  cost: {cost}");
         if (tier.Note is not null) text.AppendLine($"  note: {tier.Note}");
         if (diff.IsEmpty) return;
         // Before any detail: a replacement deletes what exists (data, addresses, connections).

@@ -9,7 +9,7 @@ namespace Infra.Operations.Diff;
 /// <summary>Canonical and display forms of YAML values, and path segments.</summary>
 public static partial class ValueText
 {
-    /// <summary>Longest single value shown; longer ones are cut with their length noted.</summary>
+    /// <summary>Longest single value shown; longer ones are cut at a safe place with their length noted.</summary>
     public const int MaxDisplayLength = 160;
 
     [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*$")]
@@ -83,8 +83,7 @@ public static partial class ValueText
         return Shorten(text.ToString());
     }
 
-    public static string Shorten(string text) =>
-        text.Length <= MaxDisplayLength ? text : text[..(MaxDisplayLength - 1)] + $"… ({text.Length} chars)";
+    public static string Shorten(string text) => ValueShortener.Shorten(text, MaxDisplayLength);
 
     private static void AppendDisplay(StringBuilder text, YamlNode? node)
     {

@@ -58,7 +58,7 @@ public sealed class Alb : Component
             AccessLogs = new Lb.LoadBalancerAccessLogs { Bucket = logs.Bucket.BucketValue, Prefix = LogPrefix, Enabled = true },
             Tags = AwsTags.Named(name),
         }, new ResourceOptions { DependsOn = [logs.Policy] });
-        // The load balancer is the component: its logs, target groups, certificate, listeners and rules are its children.
+        // The load balancer is the component: its logs, target groups, listeners and rules are its children.
         DeclareAnchor(LoadBalancer);
 
         TargetGroups = props.Services.ToDictionary(s => s.Name, s => new Lb.TargetGroup(this, TargetGroupId(s.Name), new Lb.TargetGroupArgs
@@ -90,13 +90,16 @@ public sealed class Alb : Component
             ValidationMethod = "DNS",
             KeyAlgorithm = "EC_prime256v1",
             Tags = AwsTags.Named(name),
-        });
+        }, new ResourceOptions { NoParent = true });
+        // Not the load balancer's children: a parent is a dependency in Pulumi YAML, and the certificate does not
+        // need the load balancer. Beside it, DNS validation (about 2.5 min) runs while the ALB provisions (about
+        // 3 min) instead of after it: the dc9 spin-up's critical path drops from 6 to 3.5 min (infra plan dc9).
         var fqdn = props.Dns.Validate(Certificate);
         var validation = new Acm.CertificateValidation(this, "cert-validation", new Acm.CertificateValidationArgs
         {
             CertificateArn = Certificate.Arn,
             ValidationRecordFqdns = fqdn is null ? null : [fqdn],
-        });
+        }, new ResourceOptions { Parent = Certificate });
 
         var https = new Lb.Listener(this, "https", new Lb.ListenerArgs
         {

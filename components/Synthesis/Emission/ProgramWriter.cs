@@ -16,6 +16,11 @@ internal sealed class ProgramWriter
 
     public static string Write(Blueprint blueprint)
     {
+        if (blueprint.Dependencies.FindCycle() is { } cycle)
+            throw new SynthesisException(
+                $"The program of '{blueprint.Title}' has a dependency cycle: {string.Join(" → ", cycle)} (through references, " +
+                "dependsOn, providers and parents). Pulumi YAML refuses such a program before it creates anything; remove the " +
+                "dependsOn, reference or explicit parent that closes the loop.");
         var text = new StringWriter { NewLine = "\n" };
         var settings = new EmitterSettings(2, int.MaxValue, false, 1024, false, false, "\n");
         var writer = new ProgramWriter(new Emitter(text, settings));

@@ -1,5 +1,6 @@
 using Infra.Synthesis;
 using Infra.Tests.Support;
+using Infra.Synthesis.Expressions;
 
 namespace Infra.Tests.Core;
 
@@ -168,5 +169,54 @@ public class AnchorTests
             Assert.Contains("TestComponent 'unit/c' declares its anchor twice ('c-first', then no anchor)",
                 Assert.Throws<SynthesisException>(() => c.DeclareNoAnchor()).Message);
         });
+    }
+    private static ObjectExpr Refers(string property, Resource target) =>
+        new([new(property, new Infra.Synthesis.Expressions.Reference(target.Name, []))]);
+
+    [Fact]
+    public void A_resource_the_anchor_waits_for_goes_up_a_level_instead_of_closing_a_cycle()
+    {
+        // An instance (the anchor) names its profile, which names its role: Pulumi YAML would refuse
+        // "circular dependency" if the profile or the role were the instance's children.
+        var bp = TestBlueprint.Create();
+        bp.DeclareAnchor(new TestResource(bp, "network", "test:index:Network"));
+        _ = new TestComponent(bp, "bastion", bastion =>
+        {
+            var role = new TestResource(bastion, "role", "test:index:Role");
+            var profile = new TestResource(bastion, "profile", "test:index:Profile", Refers("role", role));
+            var instance = new TestResource(bastion, "instance", "test:index:Instance", Refers("profile", profile));
+            bastion.DeclareAnchor(instance);
+            _ = new TestResource(bastion, "eip", "test:index:Eip", Refers("instance", instance));
+            _ = new TestResource(bastion, "log", "test:index:Log");
+        });
+        var parents = Parents(bp);
+        Assert.Equal("network", parents["bastion-instance"]);
+        Assert.Equal("network", parents["bastion-profile"]);
+        Assert.Equal("network", parents["bastion-role"]);
+        Assert.Equal("bastion-instance", parents["bastion-eip"]);
+        Assert.Equal("bastion-instance", parents["bastion-log"]);
+    }
+
+    [Fact]
+    public void DependsOn_counts_like_a_reference()
+    {
+        var bp = TestBlueprint.Create();
+        _ = new TestComponent(bp, "alb", alb =>
+        {
+            var policy = new TestResource(alb, "logs-policy", "test:index:Policy");
+            alb.DeclareAnchor(new TestResource(alb, "lb", "test:index:Lb", null, new ResourceOptions { DependsOn = [policy] }));
+        });
+        Assert.Equal("-", Parents(bp)["alb-logs-policy"]);
+    }
+
+    [Fact]
+    public void A_cycle_of_the_program_itself_is_refused_with_its_path()
+    {
+        var loop = TestBlueprint.Create();
+        var first = new TestResource(loop, "first", "test:index:A", new([new("next", new Infra.Synthesis.Expressions.Reference("second", []))]));
+        _ = new TestResource(loop, "second", "test:index:B", Refers("first", first));
+        var error = Assert.Throws<SynthesisException>(() => loop.ToYaml());
+        Assert.Contains("dependency cycle: first → second → first", error.Message);
+        Assert.Contains("Pulumi YAML refuses such a program", error.Message);
     }
 }

@@ -39,15 +39,22 @@ public class PulumiParentTests
         Assert.Equal("-", Parent("network-vpc"));
         Assert.Equal("network-vpc", Parent("network-public-0"));
         Assert.Equal("-", Parent("alb-lb"));
-        Assert.Equal("alb-lb", Parent("alb-logs"));
+        // The load balancer waits for its log bucket's policy (dependsOn), so neither can be its child.
+        Assert.Equal("-", Parent("alb-logs"));
+        Assert.Equal("-", Parent("alb-logs-policy"));
+        Assert.Equal("alb-lb", Parent("alb-logs-encryption"));
         Assert.Equal("alb-lb", Parent("alb-https"));
         Assert.Equal("alb-lb", Parent("alb-target-gateway-1"));
         Assert.Equal("-", Parent("fleet-template"));
-        Assert.Equal("fleet-template", Parent("fleet-role"));
+        // The template names the instance profile, which names the role: they sit beside it, not under it.
+        Assert.Equal("-", Parent("fleet-role"));
+        Assert.Equal("-", Parent("fleet-profile"));
+        Assert.Equal("fleet-template", Parent("fleet-ssm"));
         Assert.Equal("fleet-template", Parent("fleet-gateway-1"));
         Assert.Equal("fleet-template", Parent("fleet-gateway-1-data"));
         Assert.Equal("-", Parent("bastion-instance"));
-        Assert.Equal("bastion-instance", Parent("bastion-role"));
+        Assert.Equal("-", Parent("bastion-role"));
+        Assert.Equal("bastion-instance", Parent("bastion-eip"));
         Assert.Equal("-", Parent("sg-servers"));
         Assert.Equal("sg-servers", Parent("sg-servers-in-app"));
         Assert.Equal("-", Parent("dns-host-api"));

@@ -1,0 +1,181 @@
+using Infra.Operations.Graph;
+using Infra.Operations.Spinup;
+using Infra.Tests.Dc9;
+using Infra.Tests.Support;
+
+namespace Infra.Tests.Operations;
+
+/// <summary>The spin-up estimate: Pulumi's parallel walk of the dependency graph, over a fixed table of times.</summary>
+public class SpinupEstimatorTests
+{
+    /// <summary>A fixed table: the tests do not move when the shipped figures are revised.</summary>
+    private static readonly ResourceTimings Fixed = ResourceTimings.Parse("""
+        asOf: 2026-01-01
+        sources: {test: fixed for tests}
+        engine: {upStartSeconds: 10, destroyStartSeconds: 5, invokeSeconds: 2}
+        default: {create: 7, delete: 3, source: test}
+        types:
+          test:index:Slow: {create: 100, delete: 50, source: test}
+          test:index:Fast: {create: 1, delete: 1, source: test}
+        """);
+
+    private static SpinupEstimate Estimate(string program) => SpinupEstimator.Estimate(ProgramGraph.Of(program), Fixed);
+
+    [Fact]
+    public void Independent_resources_run_in_parallel()
+    {
+        var estimate = Estimate("""
+            resources:
+              a: {type: "test:index:Slow"}
+              b: {type: "test:index:Fast"}
+              c: {type: "test:index:Fast"}
+            """);
+        Assert.Equal(TimeSpan.FromSeconds(10 + 100), estimate.Up);
+        Assert.Equal(TimeSpan.FromSeconds(5 + 50), estimate.Destroy);
+        Assert.Equal(["a"], estimate.UpCriticalPath.Select(step => step.Name));
+    }
+
+    [Theory]
+    [InlineData("properties: {x: \"${a.id}\"}", DependencyKind.Reference)]
+    [InlineData("properties: {x: \"prefix-${a.arn}-suffix\"}", DependencyKind.Reference)]
+    [InlineData("options: {dependsOn: [\"${a}\"]}", DependencyKind.DependsOn)]
+    [InlineData("options: {parent: \"${a}\"}", DependencyKind.Parent)]
+    public void A_reference_dependsOn_or_parent_makes_a_resource_wait(string wiring, DependencyKind kind)
+    {
+        var estimate = Estimate($$"""
+            resources:
+              a: {type: "test:index:Slow"}
+              b:
+                type: "test:index:Fast"
+                {{wiring}}
+            """);
+        Assert.Equal(TimeSpan.FromSeconds(10 + 100 + 1), estimate.Up);
+        Assert.Equal(["a", "b"], estimate.UpCriticalPath.Select(step => step.Name));
+        Assert.Equal(kind, estimate.UpCriticalPath[1].WaitedVia);
+        Assert.Equal(110, estimate.UpCriticalPath[1].StartSeconds);
+
+        // Destroy runs backwards: b goes first, a once nothing waits for it.
+        Assert.Equal(TimeSpan.FromSeconds(5 + 1 + 50), estimate.Destroy);
+        Assert.Equal(["b", "a"], estimate.DestroyCriticalPath.Select(step => step.Name));
+    }
+
+    [Fact]
+    public void An_escaped_dollar_is_text_not_a_dependency()
+    {
+        var estimate = Estimate("""
+            resources:
+              a: {type: "test:index:Slow"}
+              b:
+                type: "test:index:Fast"
+                properties: {script: "echo $${a.id}"}
+            """);
+        Assert.Equal(TimeSpan.FromSeconds(110), estimate.Up);
+    }
+
+    [Fact]
+    public void Invokes_count_and_a_variable_passes_its_dependencies_on()
+    {
+        var estimate = Estimate("""
+            variables:
+              zones:
+                fn::invoke:
+                  function: aws:index/getAvailabilityZones:getAvailabilityZones
+                  options: {provider: "${p}"}
+                  return: names
+            resources:
+              p: {type: "test:index:Fast"}
+              subnet:
+                type: "test:index:Slow"
+                properties: {availabilityZone: "${zones[0]}"}
+            """);
+        Assert.Equal(TimeSpan.FromSeconds(10 + 1 + 2 + 100), estimate.Up);
+        Assert.Equal(["p", "zones", "subnet"], estimate.UpCriticalPath.Select(step => step.Name));
+    }
+
+    [Fact]
+    public void A_retained_resource_costs_nothing_to_destroy_and_unknown_types_are_listed()
+    {
+        var estimate = Estimate("""
+            resources:
+              keep:
+                type: "test:index:Slow"
+                options: {retainOnDelete: true}
+              other: {type: "test:index:Unknown"}
+            """);
+        Assert.Equal(TimeSpan.FromSeconds(5 + 3), estimate.Destroy);
+        Assert.Equal(["test:index:Unknown"], estimate.TypesWithoutTiming);
+    }
+
+    [Fact]
+    public void A_cycle_is_refused_with_its_path_as_Pulumi_YAML_would()
+    {
+        var error = Assert.Throws<ProgramCycleException>(() => Estimate("""
+            resources:
+              instance:
+                type: "test:index:Fast"
+                properties: {profile: "${profile.name}"}
+              profile:
+                type: "test:index:Fast"
+                options: {parent: "${instance}"}
+            """));
+        Assert.Equal(["instance", "profile", "instance"], error.Cycle);
+        Assert.Contains("circular dependency", error.Message);
+    }
+
+    [Fact]
+    public void A_timing_must_name_a_source_the_table_defines()
+    {
+        var error = Assert.Throws<InvalidDataException>(() => ResourceTimings.Parse("""
+            asOf: 2026-01-01
+            sources: {test: x}
+            engine: {upStartSeconds: 1, destroyStartSeconds: 1, invokeSeconds: 1}
+            default: {create: 1, delete: 1, source: test}
+            types:
+              test:index:A: {create: 1, delete: 1, source: hearsay}
+            """));
+        Assert.Contains("'test:index:A' names the source 'hearsay'", error.Message);
+    }
+
+    [Theory]
+    [InlineData("laptop")]
+    [InlineData("onprem3")]
+    [InlineData("dc9")]
+    public void Every_tier_runs_under_Pulumi_YAML_and_every_type_it_emits_has_a_typical_time(string tier)
+    {
+        var graph = ProgramGraph.Of(Synth.Yaml(tier));
+        Assert.Null(graph.FindCycle());
+        var estimate = SpinupEstimator.Estimate(graph, ResourceTimings.Shipped);
+        Assert.Empty(estimate.TypesWithoutTiming);
+        Assert.All(ResourceTimings.Shipped.Types.Values, timing => Assert.Contains(timing.Source, ResourceTimings.Shipped.Sources.Keys));
+    }
+
+    [Fact]
+    public void Dc9_comes_up_in_under_ten_minutes_with_certificate_validation_beside_the_load_balancer()
+    {
+        var estimate = SpinupEstimator.Estimate(Dc9Synth.Yaml());
+        Assert.True(estimate.Up < TimeSpan.FromMinutes(10), $"{estimate.Up}");
+
+        // The ALB's provisioning dominates; the certificate is requested at the start, not after the ALB
+        // (as its child it waited for it: a parent is a dependency in Pulumi YAML).
+        Assert.Contains(estimate.UpCriticalPath, step => step.Name == "alb-lb");
+        Assert.DoesNotContain(estimate.UpCriticalPath, step => step.Name.StartsWith("alb-cert", StringComparison.Ordinal));
+        var graph = ProgramGraph.Of(Dc9Synth.Yaml());
+        Assert.DoesNotContain(graph.Nodes["alb-cert"].Dependencies, d => d.Name == "alb-lb");
+        Assert.Equal(estimate.UpLeadMinutes, SpinupEstimator.UpLeadMinutes(Dc9Synth.Yaml()));
+    }
+}
+
+/// <summary><c>infra plan</c> prints the estimate and the critical path, run as a person runs it.</summary>
+public class PlanSpinupTests
+{
+    [Fact]
+    public void Plan_prints_the_estimate_and_both_critical_paths()
+    {
+        var result = InfraProcess.Run(RepoPaths.Root, null, "plan", "dc9");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Matches(@"pulumi up\s+about \d+ min \d\d s  \(start a scheduled spin-up \d+ min early\)", result.Stdout);
+        Assert.Matches(@"pulumi destroy\s+about \d+ min \d\d s", result.Stdout);
+        Assert.Matches(@"Critical path of up .*\n(.*\n)*\s+\d+:\d\d →\s+\d+:\d\d  alb-lb\s+aws:lb/loadBalancer:LoadBalancer", result.Stdout);
+        Assert.Contains("Critical path of destroy", result.Stdout);
+    }
+}
