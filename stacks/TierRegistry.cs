@@ -1,6 +1,7 @@
 using Infra.Platform;
 using Infra.Platform.Configuration;
 using Infra.Stacks.Dc9;
+using Infra.Stacks.Global;
 using Infra.Stacks.Laptop;
 using Infra.Stacks.OnPrem3;
 
@@ -14,6 +15,7 @@ public static class TierRegistry
         new LaptopTier(),
         new OnPrem3Tier(),
         new Dc9Tier(),
+        new GlobalTier(),
     ];
 
     public static ITier? Find(Tier tier) => Available.FirstOrDefault(t => t.Tier == tier);

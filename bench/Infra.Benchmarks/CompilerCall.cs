@@ -17,11 +17,12 @@ public static class CompilerCall
     }
 
     /// <param name="native">False sets INFRA_NATIVE=0: ./infra runs the ReadyToRun build.</param>
-    public static (double Ms, string Stdout) Run(string workingDirectory, string args, bool native)
+    /// <param name="project">The project folder the call runs in (Pulumi runs the compiler there); the repository by default.</param>
+    public static (double Ms, string Stdout) Run(string workingDirectory, string args, bool native, string? project = null)
     {
         var start = new ProcessStartInfo(Path.Combine(workingDirectory, "infra"), args)
         {
-            WorkingDirectory = workingDirectory,
+            WorkingDirectory = project ?? workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,

@@ -9,12 +9,40 @@ if (CompilerGcSettings.Relaunch(args) is { } exitCode) return exitCode;
 
 var root = RepoRoot.Find();
 
+// Where one global synthesis spends its time: building the program, each policy, the YAML (`--global-phases PROJECT STACK`).
+if (args is ["--global-phases", var projectDir, var globalStack])
+{
+    var clock = Stopwatch.StartNew();
+    var tier = new Infra.Stacks.Global.GlobalTier();
+    var reader = new Infra.Platform.Configuration.ConfigReader(Infra.Platform.Configuration.ConfigSource.FromStackFile(
+        Path.Combine(projectDir, $"Pulumi.{globalStack}.yaml")), globalStack, Infra.Platform.Tier.Global, tier.Keys);
+    var blueprint = new Infra.Synthesis.Blueprint(globalStack);
+    var identity = tier.Build(blueprint, reader);
+    Console.WriteLine($"build {clock.Elapsed.TotalMilliseconds:F0} ms, {blueprint.Resources.Count} resources");
+    var context = Infra.Policies.PolicyContext.WithDefaults(blueprint, identity);
+    foreach (var policy in Infra.Policies.PolicyPack.All)
+    {
+        clock.Restart();
+        policy.Evaluate(context);
+        if (clock.Elapsed.TotalMilliseconds >= 5) Console.WriteLine($"  {policy.Id} {clock.Elapsed.TotalMilliseconds:F0} ms");
+    }
+    clock.Restart();
+    var yaml = blueprint.ToYaml();
+    Console.WriteLine($"yaml {clock.Elapsed.TotalMilliseconds:F0} ms ({yaml.Length / 1024} KB)");
+    return 0;
+}
+
 var results = new List<Measurement>();
 
 foreach (var stack in SyntheticPrograms.TierStacks(root))
     results.Add(Measure.InProcess($"tier {stack}", () => SyntheticPrograms.Tier(root, stack)));
 foreach (var servers in new[] { 90, 900 })
     results.Add(Measure.InProcess($"dc9 fleet {servers} servers", () => Dc9Fleets.Build(root, servers)));
+(int Regions, int Nodes)[] globalSizes = [(3, 10), (3, 50), (10, 10), (10, 50), (30, 10), (30, 50)];
+var globalProject = GlobalRegions.Project(root, globalSizes);
+foreach (var (regions, nodes) in globalSizes)
+    results.Add(Measure.InProcess($"global {regions} regions x {nodes} nodes",
+        () => Infra.Stacks.StackSynthesizer.Synthesize(new Infra.Stacks.ProjectDirectory(globalProject), GlobalRegions.Stack(regions, nodes), null)));
 foreach (var size in new[] { 1_000, 10_000 })
     results.Add(Measure.InProcess($"synthetic {size:N0} resources", () => SyntheticPrograms.Flat(size)));
 
@@ -40,6 +68,9 @@ foreach (var (label, call, target) in new[]
     ("`./infra synth dc9`", "synth dc9", "< 25"),
 })
     Report(label, target, n => CompilerCall.Run(root, call, n), native);
+foreach (var (regions, nodes) in globalSizes)
+    Report($"`./infra synth` global {regions} regions x {nodes} nodes", regions == 30 ? "< 500" : "",
+        n => CompilerCall.Run(root, $"synth {GlobalRegions.Stack(regions, nodes)}", n, globalProject), native);
 foreach (var servers in new[] { 90, 900 })
     Report($"dc9 fleet, {servers} servers (fleet-call)", servers == 900 ? "< 60" : "", n => ColdFleetCall.Run(root, servers, n), nativeFleet);
 return 0;

@@ -33,6 +33,9 @@ public static class ReplacingProperties
     private static ReplacementRule EveryInput(string type, string source, params string[] except) =>
         new(type, ReplacementRule.EveryInput, source, except);
 
+    private const string KubernetesReplace =
+        "pulumi-kubernetes (provider/pkg/provider/provider.go forceNewProperties): a new name or namespace, or an immutable field, replaces the object";
+
     private const string Instance = "aws:ec2/instance:Instance";
     private const string UserDataSource =
         "terraform-provider-aws aws_instance (internal/service/ec2/ec2_instance.go): ForceNewIf user_data_replace_on_change";
@@ -153,6 +156,28 @@ public static class ReplacingProperties
         .. Rules("cloudflare:index/loadBalancer:LoadBalancer", "terraform-provider-cloudflare cloudflare_load_balancer: zone_id RequiresReplace", "zoneId"),
         .. Rules("cloudflare:index/loadBalancerPool:LoadBalancerPool", "terraform-provider-cloudflare cloudflare_load_balancer_pool: account_id RequiresReplace", "accountId"),
         .. Rules("cloudflare:index/loadBalancerMonitor:LoadBalancerMonitor", "terraform-provider-cloudflare cloudflare_load_balancer_monitor: account_id RequiresReplace", "accountId"),
+        // --- the global tier ---
+        .. Rules("aws:ssm/parameter:Parameter", TfAws("aws_ssm_parameter", "internal/service/ssm/parameter.go"), "name", "dataType"),
+        .. Rules("consul:index/configEntry:ConfigEntry", "terraform-provider-consul consul_config_entry (consul/resource_consul_config_entry.go): ForceNew",
+            "kind", "name", "namespace", "partition"),
+        .. Rules("nomad:index/variable:Variable", "terraform-provider-nomad nomad_variable (nomad/resource_variable.go): ForceNew", "path", "namespace"),
+        EveryInput("random:index/randomBytes:RandomBytes", "terraform-provider-random random_bytes (internal/provider/resource_bytes.go): every attribute RequiresReplace"),
+        EveryInput("random:index/randomUuid:RandomUuid", "terraform-provider-random random_uuid (internal/provider/resource_uuid.go): keepers RequiresReplace"),
+        EveryInput("tls:index/privateKey:PrivateKey", "terraform-provider-tls tls_private_key (internal/provider/resource_private_key.go): every attribute RequiresReplace"),
+        EveryInput("tls:index/certRequest:CertRequest", "terraform-provider-tls tls_cert_request (internal/provider/resource_cert_request.go): every attribute RequiresReplace"),
+        EveryInput("tls:index/selfSignedCert:SelfSignedCert", "terraform-provider-tls tls_self_signed_cert (internal/provider/resource_self_signed_cert.go): every attribute RequiresReplace"),
+        EveryInput("tls:index/locallySignedCert:LocallySignedCert",
+            "terraform-provider-tls tls_locally_signed_cert (internal/provider/resource_locally_signed_cert.go): every attribute RequiresReplace"),
+        // pulumi-kubernetes: a new name or namespace is a new object; immutable spec fields (the API server refuses an update) replace.
+        .. Rules("kubernetes:core/v1:Namespace", KubernetesReplace, "metadata.name"),
+        .. Rules("kubernetes:core/v1:ConfigMap", KubernetesReplace, "metadata.name", "metadata.namespace"),
+        .. Rules("kubernetes:core/v1:Secret", KubernetesReplace, "metadata.name", "metadata.namespace", "type"),
+        .. Rules("kubernetes:core/v1:Service", KubernetesReplace, "metadata.name", "metadata.namespace", "spec.clusterIP"),
+        .. Rules("kubernetes:apps/v1:Deployment", KubernetesReplace, "metadata.name", "metadata.namespace", "spec.selector"),
+        .. Rules("kubernetes:apps/v1:StatefulSet", KubernetesReplace, "metadata.name", "metadata.namespace", "spec.selector", "spec.serviceName",
+            "spec.volumeClaimTemplates", "spec.podManagementPolicy"),
+        .. Rules("kubernetes:policy/v1:PodDisruptionBudget", KubernetesReplace, "metadata.name", "metadata.namespace"),
+        .. Rules("kubernetes:helm.sh/v3:Release", "pulumi-kubernetes helm.sh/v3 Release (provider/pkg/provider/helm_release.go): ForceNew", "name", "namespace"),
         // pulumi-command 1.2.1: a changed input runs the update (or create) command in place; triggers replace.
         .. Rules("command:local:Command", "pulumi-command 1.2.1 local.Command: triggers replace; other inputs run update (or create) in place", "triggers"),
         .. Rules("command:remote:Command", "pulumi-command 1.2.1 remote.Command: triggers replace; other inputs run update (or create) in place", "triggers"),
@@ -171,6 +196,11 @@ public static class ReplacingProperties
         ["pulumi:providers:random"] = "a provider's configuration is updated; resources keep their provider reference",
         ["pulumi:providers:cloudflare"] = "a provider's configuration is updated; resources keep their provider reference",
         ["pulumi:providers:command"] = "a provider's configuration is updated; resources keep their provider reference",
+        ["pulumi:providers:tls"] = "a provider's configuration is updated; resources keep their provider reference",
+        ["pulumi:providers:nomad"] = "a provider's configuration is updated; resources keep their provider reference",
+        ["pulumi:providers:consul"] = "a provider's configuration is updated; resources keep their provider reference",
+        ["pulumi:providers:kubernetes"] = "a provider's configuration is updated (a new kubeconfig for the same cluster keeps its resources)",
+        ["nomad:index/job:Job"] = "terraform-provider-nomad nomad_job (nomad/resource_job.go): a changed jobspec is registered again in place; only a new job ID replaces it, and the suite's job IDs are fixed",
     };
 
     private static readonly ILookup<string, ReplacementRule> ByType = All.ToLookup(rule => rule.Type, StringComparer.Ordinal);

@@ -29,11 +29,13 @@ public sealed class SecurityGroupQuotas : ProgramPolicy
         var blueprint = context.Blueprint;
         var violations = new List<Violation>();
         var groups = blueprint.Resources.Where(r => r.Type is Tokens.SecurityGroup or Tokens.DefaultSecurityGroup && r.Get is null).ToList();
+        // The separate rule resources by the group they name, found once (a scan per group is quadratic in a large program).
+        var rules = RulesByGroup(blueprint);
         foreach (var group in groups)
         {
             foreach (var ingress in new[] { true, false })
             {
-                var (v4, v6) = Count(blueprint, group, ingress);
+                var (v4, v6) = Count(group, ingress, rules[group.Name]);
                 var direction = ingress ? "inbound" : "outbound";
                 foreach (var (family, count) in new[] { ("IPv4", v4), ("IPv6", v6) }.Where(c => c.Item2 > RulesPerDirection))
                     violations.Add(Violation(group.Name, ingress ? "ingress" : "egress",
@@ -77,7 +79,15 @@ public sealed class SecurityGroupQuotas : ProgramPolicy
     }
 
     /// <summary>The group's rules in one direction, as AWS counts them: (IPv4 entries, IPv6 entries).</summary>
-    public static (int V4, int V6) Count(Blueprint blueprint, Resource group, bool ingress)
+    public static (int V4, int V6) Count(Blueprint blueprint, Resource group, bool ingress) => Count(group, ingress, RulesByGroup(blueprint)[group.Name]);
+
+    private static ILookup<string, Resource> RulesByGroup(Blueprint blueprint) =>
+        blueprint.Resources
+            .Where(r => r.Get is null && r.Type is Tokens.SecurityGroupRule or Tokens.VpcIngressRule or Tokens.VpcEgressRule)
+            .SelectMany(r => Props.ReferencedNames(Props.Get(r, "securityGroupId")).Distinct().Select(name => (Name: name, Rule: r)))
+            .ToLookup(x => x.Name, x => x.Rule, StringComparer.Ordinal);
+
+    private static (int V4, int V6) Count(Resource group, bool ingress, IEnumerable<Resource> separateRules)
     {
         int v4 = 0, v6 = 0;
         void Add(int ipv4, int ipv6, int references)
@@ -91,7 +101,7 @@ public sealed class SecurityGroupQuotas : ProgramPolicy
                 Props.List(Props.Get(item, "securityGroups")).Count + Props.List(Props.Get(item, "prefixListIds")).Count +
                 (Props.Bool(Props.Get(item, "self")) == true ? 1 : 0));
 
-        foreach (var rule in blueprint.Resources.Where(r => r.Get is null && Props.RefersTo(Props.Get(r, "securityGroupId"), group.Name)))
+        foreach (var rule in separateRules)
         {
             switch (rule.Type)
             {

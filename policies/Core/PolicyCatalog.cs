@@ -10,6 +10,11 @@ internal static class PolicyCatalog
     public static IEnumerable<Policy> Create() =>
     [
         new Cloud.AwsNamesAccepted(),
+        new Cluster.ClusterAclsOn(),
+        new Cluster.ClusterApisNotPublic(),
+        new Cluster.ClusterImagesPinned(),
+        new Cluster.GossipEncrypted(),
+        new Cluster.PrivilegedOnlyOnK3sClass(),
         new Cloud.AwsTagsAccepted(),
         new Cloud.AwsTextFieldsAccepted(),
         new Cloud.CertificatesAccepted(),

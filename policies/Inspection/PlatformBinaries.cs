@@ -31,6 +31,9 @@ public static partial class PlatformBinaries
     [GeneratedRegex(@"(?<![A-Za-z0-9_])(?<name>(?:PLATFORM|OTEL)_[A-Z0-9_]+)=(?<value>""[^""]*""|'[^']*'|[^\s""']*)")]
     private static partial Regex Assignment();
 
+    /// <summary>Kubernetes workloads whose pod template may start the binary (the global tier).</summary>
+    private static readonly string[] KubernetesWorkloads = ["kubernetes:apps/v1:StatefulSet", "kubernetes:apps/v1:Deployment", "kubernetes:apps/v1:DaemonSet"];
+
     public static IEnumerable<PlatformBinaryLaunch> All(Blueprint blueprint)
     {
         foreach (var resource in blueprint.Resources)
@@ -44,6 +47,18 @@ public static partial class PlatformBinaries
                     .Select(p => KeyValuePair.Create(p[0], p[1]))
                     .ToList();
                 if (Starts(flags, env)) yield return new PlatformBinaryLaunch(resource, flags, env);
+            }
+            else if (KubernetesWorkloads.Contains(resource.Type))
+            {
+                // Each container of the pod template is a launch of its own (a sidecar is not the binary).
+                foreach (var container in Props.List(resource, "spec.template.spec.containers"))
+                {
+                    var flags = string.Join(" ", Props.List(Props.Get(container, "command")).Concat(Props.List(Props.Get(container, "args"))).Select(Props.Text));
+                    var env = Props.List(Props.Get(container, "env"))
+                        .Select(e => KeyValuePair.Create(Props.String(Props.Get(e, "name")) ?? "", Props.Text(Props.Get(e, "value"))))
+                        .ToList();
+                    if (flags.Contains(PlatformBinary.Services.Flag!, StringComparison.Ordinal)) yield return new PlatformBinaryLaunch(resource, flags, env);
+                }
             }
             else if (Tokens.IsServer(resource.Type) && UserData.Text(resource) is { } script)
             {

@@ -15,11 +15,21 @@ public sealed class ExplicitEgress : ResourcePolicy
 
     protected override bool AppliesTo(Resource resource, PolicyContext context) => resource.Type == Tokens.SecurityGroup;
 
+    /// <summary>The groups named by a separate egress rule, found once per program (a scan per group is quadratic in a large one).</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Blueprint, Tuple<int, HashSet<Resource>>> Cache = new();
+
+    private static HashSet<Resource> GroupsWithEgressRules(Blueprint blueprint)
+    {
+        if (Cache.TryGetValue(blueprint, out var cached) && cached.Item1 == blueprint.Resources.Count) return cached.Item2;
+        var groups = SecurityRule.All(blueprint).Where(r => !r.Ingress && r.Group is not null && r.Declared != r.Group).Select(r => r.Group!).ToHashSet();
+        Cache.AddOrUpdate(blueprint, Tuple.Create(blueprint.Resources.Count, groups));
+        return groups;
+    }
+
     protected override IEnumerable<Violation> Check(Resource resource, PolicyContext context)
     {
         if (Props.Get(resource, "egress") is not null) yield break;
-        // Only separate rules are left to look at: a group with inline egress has returned above.
-        var hasRule = SecurityRule.All(context.Blueprint).Any(r => !r.Ingress && r.Group == resource);
+        var hasRule = GroupsWithEgressRules(context.Blueprint).Contains(resource);
         if (!hasRule)
             yield return Violation(resource.Name, "declares no egress, inline or as separate rules.",
                 "add the egress it needs (e.g. tcp 443 to the VPC endpoints or NAT), or egress: [] to allow none.");

@@ -14,7 +14,7 @@ namespace Infra.Platform.Provisioning;
 /// events YamlDotNet's serializer sent for the same documents (built with WithQuotingNecessaryStrings,
 /// no aliases and literal multi-line strings): the output is byte for byte what it wrote.
 /// </summary>
-internal static partial class ProvisioningYaml
+public static partial class ProvisioningYaml
 {
     private static readonly TagName Str = new("tag:yaml.org,2002:str");
     private static readonly TagName Bool = new("tag:yaml.org,2002:bool");

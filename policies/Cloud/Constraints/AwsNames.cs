@@ -66,8 +66,33 @@ public static class AwsNames
             ],
         };
 
+    /// <summary>SSM parameter names (the global tier keeps each region's cluster secrets under one path).</summary>
+    public static readonly TextRule SsmParameterName =
+        new("SSM parameter names", "AWS Systems Manager API Reference, PutParameter, Name; User Guide, Parameter naming requirements")
+        {
+            MinLength = 1,
+            MaxLength = 1011,
+            Pattern = "/?[a-zA-Z0-9_.-]+(/[a-zA-Z0-9_.-]+){0,14}",
+            Allowed = "letters, digits and _.- in at most 15 levels separated by /",
+            Characters = "[a-zA-Z0-9_./-]",
+            ReservedPrefixes = ["aws", "ssm", "/aws", "/ssm"],
+            ReservedIgnoreCase = true,
+        };
+
+    /// <summary>Auto Scaling group names (XmlStringMaxLen255 without ':' in the CLI's documented set; no control characters).</summary>
+    public static readonly TextRule AutoScalingGroupName =
+        new("Auto Scaling group names", "Amazon EC2 Auto Scaling API Reference, CreateAutoScalingGroup, AutoScalingGroupName")
+        {
+            MinLength = 1,
+            MaxLength = 255,
+            Pattern = @"[^\x00-\x1f:]+",
+            Allowed = "1 to 255 characters without ':' or control characters",
+        };
+
     public static IReadOnlyList<Spec> Specs { get; } =
     [
+        new("aws:ssm/parameter:Parameter", "name", null, SsmParameterName),
+        new("aws:autoscaling/group:Group", "name", "namePrefix", AutoScalingGroupName),
         new("aws:ec2/securityGroup:SecurityGroup", "name", "namePrefix", SecurityGroupName),
         new("aws:lb/loadBalancer:LoadBalancer", "name", "namePrefix", LoadBalancerName),
         new("aws:alb/loadBalancer:LoadBalancer", "name", "namePrefix", LoadBalancerName),

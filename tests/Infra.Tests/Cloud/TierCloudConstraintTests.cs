@@ -26,6 +26,10 @@ public sealed class TierCloudConstraintTests
                 "infra:route53ZoneId: Z0123456789EXAMPLE", "infra:cloudflareZoneId: 0123456789abcdef0123456789abcdef"))),
             // The longest names dc9 accepts: stack, Service (31), host label (63) and domain (64).
             [LongNamesStack] = (Tier.Dc9, () => Variant(LongNamesStack, Dc9LongNames)),
+            ["global"] = (Tier.Global, () => Repo("global")),
+            // The longest names the global tier accepts: a 12-character region name and a long stack name.
+            ["global-long-names"] = (Tier.Global, () => Variant(LongNamesStack, Replacing(RepoStack("global"), "config:\n",
+                "config:\n  infra:tier: global\n").Replace("name: frankfurt", "name: frankfurtone", StringComparison.Ordinal))),
         };
 
     /// <summary>A stack name with capitals and '_', longer than a bucket prefix allows.</summary>
@@ -75,6 +79,8 @@ public sealed class TierCloudConstraintTests
     [InlineData("dc9", new[] { "CLD-001", "CLD-002", "CLD-003", "CLD-004", "CLD-005", "CLD-006", "CLD-007", "CLD-008", "CLD-009", "CLD-010", "CLD-011", "CLD-012", "CLD-013" })]
     [InlineData("dc9-cloudflare", new[] { "CLD-012" })]
     [InlineData(LongNamesStack, new[] { "CLD-001", "CLD-005", "CLD-011", "CLD-012" })]
+    [InlineData("global", new[] { "CLD-001" })]
+    [InlineData("global-long-names", new[] { "CLD-001" })]
     public void The_check_is_not_vacuous_each_tier_has_subjects_for_its_rules(string program, string[] policies)
     {
         var report = Programs[program].Check().Report!;

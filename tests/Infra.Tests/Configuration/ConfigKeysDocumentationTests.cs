@@ -66,6 +66,7 @@ public partial class ConfigKeysDocumentationTests
     [InlineData("laptop", "README.md")]
     [InlineData("onprem3", "stacks/onprem3/README.md")]
     [InlineData("dc9", "stacks/dc9/README.md")]
+    [InlineData("global", "stacks/global/README.md")]
     public void Each_tier_table_is_in_its_own_README_and_lists_exactly_its_own_keys(string tierName, string file)
     {
         var tier = TierRegistry.Available.Single(t => TierShape.Of(t.Tier).Name == tierName);

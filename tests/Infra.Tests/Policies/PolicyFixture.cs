@@ -20,7 +20,7 @@ public sealed class PolicyFixture
         IReadOnlyDictionary<string, JsonNode>? config = null)
     {
         Blueprint = new Blueprint(stack);
-        foreach (var package in new[] { "aws", "docker", "random" })
+        foreach (var package in new[] { "aws", "docker", "random", "nomad", "kubernetes" })
             Blueprint.UseProvider(new ProviderResource(Blueprint, $"{package}-provider", package, PinnedProviders.VersionOf(package)));
         var values = new Dictionary<string, RawConfigValue>
         {

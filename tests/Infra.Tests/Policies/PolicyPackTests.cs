@@ -7,7 +7,7 @@ namespace Infra.Tests.Policies;
 
 public sealed partial class PolicyPackTests
 {
-    [GeneratedRegex("^(PLT|NET|CMP|EDG|STO|HYG|CLD)-[0-9]{3}$")]
+    [GeneratedRegex("^(PLT|NET|CMP|EDG|STO|HYG|CLD|CLU)-[0-9]{3}$")]
     private static partial Regex IdShape();
 
     [Fact]
@@ -22,7 +22,7 @@ public sealed partial class PolicyPackTests
             // The id prefix names the folder the rule lives in.
             var prefix = policy.Category switch
             {
-                "Platform" => "PLT", "Network" => "NET", "Compute" => "CMP", "Edge" => "EDG", "Storage" => "STO", "Hygiene" => "HYG", "Cloud" => "CLD",
+                "Platform" => "PLT", "Network" => "NET", "Compute" => "CMP", "Edge" => "EDG", "Storage" => "STO", "Hygiene" => "HYG", "Cloud" => "CLD", "Cluster" => "CLU",
                 _ => "?",
             };
             Assert.StartsWith(prefix + "-", policy.Id);

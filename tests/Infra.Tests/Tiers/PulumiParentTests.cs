@@ -11,7 +11,7 @@ namespace Infra.Tests.Tiers;
 /// </summary>
 public class PulumiParentTests
 {
-    public static TheoryData<string> Tiers => new() { "laptop", "laptop-telemetry", "onprem3", "dc9" };
+    public static TheoryData<string> Tiers => new() { "laptop", "laptop-telemetry", "onprem3", "dc9", "global" };
 
     [Theory]
     [MemberData(nameof(Tiers))]

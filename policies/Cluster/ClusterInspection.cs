@@ -1,0 +1,107 @@
+using System.Text.Json.Nodes;
+using Infra.Policies.Inspection;
+using Infra.Synthesis;
+using YamlDotNet.RepresentationModel;
+
+namespace Infra.Policies.Cluster;
+
+/// <summary>
+/// What the cluster policies read: Nomad jobs (their API JSON, with references left as <c>${...}</c> text inside
+/// strings), the Consul and Nomad agent configuration that launch templates write through cloud-init, and the
+/// images of Kubernetes workloads.
+/// </summary>
+public static class ClusterInspection
+{
+    public const string NomadJob = "nomad:index/job:Job";
+
+    public static readonly IReadOnlyList<string> KubernetesWorkloads =
+        ["kubernetes:apps/v1:StatefulSet", "kubernetes:apps/v1:Deployment", "kubernetes:apps/v1:DaemonSet"];
+
+    /// <summary>Each Nomad job with its parsed spec (the bare job, unwrapped from {"Job": ...}); null when the spec is not JSON.</summary>
+    public static IEnumerable<(Resource Resource, JsonObject? Job)> NomadJobs(Blueprint blueprint) => Cached(JobCache, blueprint, ReadNomadJobs);
+
+    private static IEnumerable<(Resource Resource, JsonObject? Job)> ReadNomadJobs(Blueprint blueprint)
+    {
+        foreach (var resource in blueprint.Resources.Where(r => r.Type == NomadJob))
+        {
+            JsonObject? job = null;
+            try
+            {
+                var node = JsonNode.Parse(Props.Text(Props.Get(resource, "jobspec")))?.AsObject();
+                job = node?["Job"] as JsonObject ?? node;
+            }
+            catch (System.Text.Json.JsonException) { }
+            yield return (resource, job);
+        }
+    }
+
+    /// <summary>Every task of a job with the constraints that bind it (the job's and its group's).</summary>
+    public static IEnumerable<(string Group, JsonObject Task, IReadOnlyList<JsonObject> Constraints)> Tasks(JsonObject job)
+    {
+        var jobConstraints = Objects(job["Constraints"]);
+        foreach (var group in Objects(job["TaskGroups"]))
+        {
+            var constraints = jobConstraints.Concat(Objects(group["Constraints"])).ToList();
+            foreach (var task in Objects(group["Tasks"]))
+                yield return ((string?)group["Name"] ?? "", task, constraints.Concat(Objects(task["Constraints"])).ToList());
+        }
+    }
+
+    /// <summary>An agent configuration file written by a launch template's cloud-init: its path and JSON.</summary>
+    public sealed record AgentConfig(Resource Template, string Path, JsonObject Config)
+    {
+        public bool IsConsul => Path.StartsWith("/etc/consul.d/", StringComparison.Ordinal);
+        public bool IsNomad => Path.StartsWith("/etc/nomad.d/", StringComparison.Ordinal);
+    }
+
+    /// <summary>Parsed once per program (several rules read the same user-data); read again when resources were added since.</summary>
+    private sealed record Parsed<T>(int Resources, IReadOnlyList<T> Items);
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Blueprint, Parsed<AgentConfig>> AgentConfigCache = new();
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Blueprint, Parsed<(Resource, JsonObject?)>> JobCache = new();
+
+    private static IReadOnlyList<T> Cached<T>(System.Runtime.CompilerServices.ConditionalWeakTable<Blueprint, Parsed<T>> cache, Blueprint blueprint,
+        Func<Blueprint, IEnumerable<T>> read)
+    {
+        if (cache.TryGetValue(blueprint, out var parsed) && parsed.Resources == blueprint.Resources.Count) return parsed.Items;
+        parsed = new Parsed<T>(blueprint.Resources.Count, read(blueprint).ToList());
+        cache.AddOrUpdate(blueprint, parsed);
+        return parsed.Items;
+    }
+
+    public static IEnumerable<AgentConfig> AgentConfigs(Blueprint blueprint) => Cached(AgentConfigCache, blueprint, ReadAgentConfigs);
+
+    private static IEnumerable<AgentConfig> ReadAgentConfigs(Blueprint blueprint)
+    {
+        foreach (var resource in blueprint.Resources.Where(r => Tokens.IsServer(r.Type)))
+        {
+            if (UserData.Text(resource) is not { } text || !text.StartsWith("#cloud-config", StringComparison.Ordinal)) continue;
+            var yaml = new YamlStream();
+            try { yaml.Load(new StringReader(text)); }
+            catch (YamlDotNet.Core.YamlException) { continue; }
+            if (yaml.Documents.Count == 0 || yaml.Documents[0].RootNode is not YamlMappingNode root) continue;
+            if (!root.Children.TryGetValue(new YamlScalarNode("write_files"), out var files) || files is not YamlSequenceNode list) continue;
+            foreach (var file in list.OfType<YamlMappingNode>())
+            {
+                var path = (file.Children.TryGetValue(new YamlScalarNode("path"), out var pathNode) ? (pathNode as YamlScalarNode)?.Value : null) ?? "";
+                if (!(path.StartsWith("/etc/consul.d/", StringComparison.Ordinal) || path.StartsWith("/etc/nomad.d/", StringComparison.Ordinal))
+                    || !(path.EndsWith(".json", StringComparison.Ordinal) || path.EndsWith(".json.tmpl", StringComparison.Ordinal))) continue;
+                var content = (file.Children.TryGetValue(new YamlScalarNode("content"), out var contentNode) ? (contentNode as YamlScalarNode)?.Value : null) ?? "";
+                JsonObject? config = null;
+                try { config = JsonNode.Parse(content) as JsonObject; }
+                catch (System.Text.Json.JsonException) { }
+                if (config is not null) yield return new AgentConfig(resource, path, config);
+            }
+        }
+    }
+
+    /// <summary>The images of every container of a Kubernetes workload's pod template (and init containers).</summary>
+    public static IEnumerable<(string Container, string Image)> KubernetesImages(Resource workload) =>
+        new[] { "spec.template.spec.containers", "spec.template.spec.initContainers" }
+            .SelectMany(path => Props.List(workload, path))
+            .Select(c => (Props.String(Props.Get(c, "name")) ?? "?", Props.Text(Props.Get(c, "image"))));
+
+    public static IReadOnlyList<JsonObject> Objects(JsonNode? node) => node is JsonArray array ? array.OfType<JsonObject>().ToList() : [];
+
+    public static bool IsTrue(JsonNode? node) => node is JsonValue value && value.TryGetValue<bool>(out var flag) && flag;
+}

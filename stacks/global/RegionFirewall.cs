@@ -1,0 +1,96 @@
+using System.Globalization;
+using Infra.Platform.Network;
+using Infra.Synthesis;
+using static Infra.Providers.Generated.Aws;
+
+namespace Infra.Stacks.Global;
+
+/// <summary>
+/// A region's security groups: the load balancer (ingress from the internet, the cluster APIs from operator
+/// networks only), the cluster nodes (everything among themselves; from the load balancer only its target
+/// ports), and the bastion (SSH from operator networks). No Nomad, Consul or Kubernetes API port is open to the
+/// world: the policies check it on the program. Listener ports come from one list, so NATS adds rows there.
+/// </summary>
+public sealed class RegionFirewall : Component
+{
+    public const string Anywhere = "0.0.0.0/0";
+
+    public Ec2.SecurityGroup LoadBalancer { get; }
+    public Ec2.SecurityGroup InternalLoadBalancer { get; }
+    public Ec2.SecurityGroup Nodes { get; }
+    public Ec2.SecurityGroup Bastion { get; }
+
+    public RegionFirewall(Scope scope, string id, string name, Output<string> vpcId, Ipv4Cidr vpcCidr, IReadOnlyList<LoadBalancerPort> listeners,
+        IReadOnlyList<LoadBalancerPort> internalListeners, IReadOnlyList<Ipv4Cidr> operators, int otlpPort) : base(scope, id)
+    {
+        // The groups are peers; each rule is a child of the group it belongs to.
+        DeclareNoAnchor();
+        Ec2.SecurityGroup Group(string role, string description) => new(this, role, new Ec2.SecurityGroupArgs
+        {
+            VpcId = vpcId,
+            NamePrefix = $"{name}-{role}-",
+            Description = description,
+            RevokeRulesOnDelete = true,
+            Tags = new Dictionary<string, Input<string>> { ["Name"] = $"{name}-{role}" },
+        });
+        LoadBalancer = Group("lb", "Network load balancer: ingress from the internet, cluster APIs from operator networks");
+        InternalLoadBalancer = Group("ilb", "Internal load balancer: Consul and the Kubernetes API from inside the region only");
+        Nodes = Group("nodes", "Consul, Nomad and k3s nodes: everything among themselves, target ports from the load balancer");
+        Bastion = Group("bastion", "Bastion: SSH from operator networks, the cluster UIs and SSH inside the VPC");
+
+        foreach (var listener in listeners)
+        {
+            var port = listener.Port.ToString(CultureInfo.InvariantCulture);
+            if (listener.Public) Ingress(LoadBalancer, $"{listener.Name}-world", "tcp", listener.Port, $"{listener.Name} from the internet", cidr: Anywhere);
+            else
+            {
+                for (var i = 0; i < operators.Count; i++)
+                    Ingress(LoadBalancer, $"{listener.Name}-operator-{i.ToString(CultureInfo.InvariantCulture)}", "tcp", listener.Port,
+                        $"{listener.Name} from operator network {operators[i]}", cidr: operators[i].ToString());
+                Ingress(LoadBalancer, $"{listener.Name}-vpc", "tcp", listener.Port, $"{listener.Name} from inside the region", cidr: vpcCidr.ToString());
+            }
+            Egress(LoadBalancer, $"{listener.Name}-targets", "tcp", listener.TargetPort, $"{listener.Name} to its targets (port {port})", group: Nodes);
+            Ingress(Nodes, $"{listener.Name}-lb", "tcp", listener.TargetPort, $"{listener.Name} and its health checks from the load balancer", group: LoadBalancer);
+        }
+        foreach (var listener in internalListeners)
+        {
+            Ingress(InternalLoadBalancer, $"{listener.Name}-vpc", "tcp", listener.Port, $"{listener.Name} from inside the region", cidr: vpcCidr.ToString());
+            Egress(InternalLoadBalancer, $"{listener.Name}-targets", "tcp", listener.TargetPort, $"{listener.Name} to its targets", group: Nodes);
+            Ingress(Nodes, $"{listener.Name}-ilb", "tcp", listener.TargetPort, $"{listener.Name} and its health checks from the internal load balancer", group: InternalLoadBalancer);
+        }
+        Ingress(Nodes, "cluster", "-1", null, "Consul, Nomad, k3s, etcd, flannel and the platform among the nodes", group: Nodes);
+        Egress(Nodes, "cluster", "-1", null, "Consul, Nomad, k3s, etcd, flannel and the platform among the nodes", group: Nodes);
+        Egress(Nodes, "https", "tcp", 443, "Packages, images, AWS APIs (SSM, EC2 auto-join), Session Manager", cidr: Anywhere);
+        if (otlpPort != 443) Egress(Nodes, "otlp", "tcp", otlpPort, "Telemetry export to the OTLP gateway", cidr: Anywhere);
+        Ingress(Nodes, "bastion", "-1", null, "SSH and the Nomad and Consul UIs from the bastion", group: Bastion);
+
+        for (var i = 0; i < operators.Count; i++)
+            Ingress(Bastion, $"ssh-operator-{i.ToString(CultureInfo.InvariantCulture)}", "tcp", 22, $"SSH from operator network {operators[i]}", cidr: operators[i].ToString());
+        Egress(Bastion, "nodes", "-1", null, "SSH and the cluster UIs on the nodes", group: Nodes);
+        Egress(Bastion, "https", "tcp", 443, "Session Manager and packages", cidr: Anywhere);
+    }
+
+    private void Ingress(Resource owner, string id, string protocol, int? port, string description, string? cidr = null, Resource? group = null) =>
+        _ = new Vpc.SecurityGroupIngressRule(this, $"{owner.Name[(Prefix.Length + 1)..]}-in-{id}", new Vpc.SecurityGroupIngressRuleArgs
+        {
+            SecurityGroupId = owner.Id,
+            IpProtocol = protocol,
+            FromPort = port is { } from ? (Input<double>)from : null,
+            ToPort = port is { } to ? (Input<double>)to : null,
+            CidrIpv4 = cidr is null ? null : (Input<string>)cidr,
+            ReferencedSecurityGroupId = group is null ? null : (Input<string>)group.Id,
+            Description = description,
+        }, new ResourceOptions { Parent = owner });
+
+    private void Egress(Resource owner, string id, string protocol, int? port, string description, string? cidr = null, Resource? group = null) =>
+        _ = new Vpc.SecurityGroupEgressRule(this, $"{owner.Name[(Prefix.Length + 1)..]}-out-{id}", new Vpc.SecurityGroupEgressRuleArgs
+        {
+            SecurityGroupId = owner.Id,
+            IpProtocol = protocol,
+            FromPort = port is { } from ? (Input<double>)from : null,
+            ToPort = port is { } to ? (Input<double>)to : null,
+            CidrIpv4 = cidr is null ? null : (Input<string>)cidr,
+            ReferencedSecurityGroupId = group is null ? null : (Input<string>)group.Id,
+            Description = description,
+        }, new ResourceOptions { Parent = owner });
+}
