@@ -55,8 +55,8 @@ public sealed class ClusterFleet : Component
                 VpcSecurityGroupIds = [securityGroupId],
                 MetadataOptions = new Ec2.LaunchTemplateMetadataOptions
                 {
-                    HttpEndpoint = "enabled",
-                    HttpTokens = "required",
+                    HttpEndpoint = Ec2.HttpEndpoint.Enabled,
+                    HttpTokens = Ec2.HttpTokens.Required,
                     // One hop: containers (k3s, its pods) cannot reach the role's credentials.
                     HttpPutResponseHopLimit = 1,
                 },

@@ -55,7 +55,6 @@ public sealed class GlobalRegionStack : Component
 
         var network = new NetworkVpc(this, "network", new VpcProps
         {
-            Stack = stack,
             Region = region.AwsRegion,
             Cidr = region.Cidr,
             AvailabilityZones = zones,
@@ -66,7 +65,6 @@ public sealed class GlobalRegionStack : Component
         var firewall = new RegionFirewall(this, "firewall", name, network.VpcId, region.Cidr, GlobalRegion.Listeners, GlobalRegion.InternalListeners, global.OperatorCidrs, otlpPort);
         Bastion = new Bastion(this, "bastion", new BastionProps
         {
-            Stack = stack,
             Subnet = network.PublicSubnets[0],
             SecurityGroup = firewall.Bastion,
             Ami = ami,

@@ -32,6 +32,8 @@ public sealed class GlobalTier : ITier
     /// <summary>Builds the tier from validated settings (the benchmark calls it with generated region lists).</summary>
     public static void Compose(Blueprint blueprint, StackIdentity stack, GlobalSettings global)
     {
+        // Every construct below reads its stack from the tree.
+        blueprint.SetContext(stack);
         var tags = stack.Tags.ToDictionary(t => t.Key, t => t.Value);
         // Clean-up tooling finds dev stacks by this tag (dc9 does the same).
         if (stack.Settings.Environment == DeploymentEnvironment.Dev) tags["expiry"] = "weekend-teardown";

@@ -41,36 +41,36 @@ public sealed class RegionFirewall : Component
         foreach (var listener in listeners)
         {
             var port = listener.Port.ToString(CultureInfo.InvariantCulture);
-            if (listener.Public) Ingress(LoadBalancer, $"{listener.Name}-world", "tcp", listener.Port, $"{listener.Name} from the internet", cidr: Anywhere);
+            if (listener.Public) Ingress(LoadBalancer, $"{listener.Name}-world", Vpc.IpProtocol.Tcp, listener.Port, $"{listener.Name} from the internet", cidr: Anywhere);
             else
             {
                 for (var i = 0; i < operators.Count; i++)
-                    Ingress(LoadBalancer, $"{listener.Name}-operator-{i.ToString(CultureInfo.InvariantCulture)}", "tcp", listener.Port,
+                    Ingress(LoadBalancer, $"{listener.Name}-operator-{i.ToString(CultureInfo.InvariantCulture)}", Vpc.IpProtocol.Tcp, listener.Port,
                         $"{listener.Name} from operator network {operators[i]}", cidr: operators[i].ToString());
-                Ingress(LoadBalancer, $"{listener.Name}-vpc", "tcp", listener.Port, $"{listener.Name} from inside the region", cidr: vpcCidr.ToString());
+                Ingress(LoadBalancer, $"{listener.Name}-vpc", Vpc.IpProtocol.Tcp, listener.Port, $"{listener.Name} from inside the region", cidr: vpcCidr.ToString());
             }
-            Egress(LoadBalancer, $"{listener.Name}-targets", "tcp", listener.TargetPort, $"{listener.Name} to its targets (port {port})", group: Nodes);
-            Ingress(Nodes, $"{listener.Name}-lb", "tcp", listener.TargetPort, $"{listener.Name} and its health checks from the load balancer", group: LoadBalancer);
+            Egress(LoadBalancer, $"{listener.Name}-targets", Vpc.IpProtocol.Tcp, listener.TargetPort, $"{listener.Name} to its targets (port {port})", group: Nodes);
+            Ingress(Nodes, $"{listener.Name}-lb", Vpc.IpProtocol.Tcp, listener.TargetPort, $"{listener.Name} and its health checks from the load balancer", group: LoadBalancer);
         }
         foreach (var listener in internalListeners)
         {
-            Ingress(InternalLoadBalancer, $"{listener.Name}-vpc", "tcp", listener.Port, $"{listener.Name} from inside the region", cidr: vpcCidr.ToString());
-            Egress(InternalLoadBalancer, $"{listener.Name}-targets", "tcp", listener.TargetPort, $"{listener.Name} to its targets", group: Nodes);
-            Ingress(Nodes, $"{listener.Name}-ilb", "tcp", listener.TargetPort, $"{listener.Name} and its health checks from the internal load balancer", group: InternalLoadBalancer);
+            Ingress(InternalLoadBalancer, $"{listener.Name}-vpc", Vpc.IpProtocol.Tcp, listener.Port, $"{listener.Name} from inside the region", cidr: vpcCidr.ToString());
+            Egress(InternalLoadBalancer, $"{listener.Name}-targets", Vpc.IpProtocol.Tcp, listener.TargetPort, $"{listener.Name} to its targets", group: Nodes);
+            Ingress(Nodes, $"{listener.Name}-ilb", Vpc.IpProtocol.Tcp, listener.TargetPort, $"{listener.Name} and its health checks from the internal load balancer", group: InternalLoadBalancer);
         }
-        Ingress(Nodes, "cluster", "-1", null, "Consul, Nomad, k3s, etcd, flannel and the platform among the nodes", group: Nodes);
-        Egress(Nodes, "cluster", "-1", null, "Consul, Nomad, k3s, etcd, flannel and the platform among the nodes", group: Nodes);
-        Egress(Nodes, "https", "tcp", 443, "Packages, images, AWS APIs (SSM, EC2 auto-join), Session Manager", cidr: Anywhere);
-        if (otlpPort != 443) Egress(Nodes, "otlp", "tcp", otlpPort, "Telemetry export to the OTLP gateway", cidr: Anywhere);
-        Ingress(Nodes, "bastion", "-1", null, "SSH and the Nomad and Consul UIs from the bastion", group: Bastion);
+        Ingress(Nodes, "cluster", Vpc.IpProtocol.All, null, "Consul, Nomad, k3s, etcd, flannel and the platform among the nodes", group: Nodes);
+        Egress(Nodes, "cluster", Vpc.IpProtocol.All, null, "Consul, Nomad, k3s, etcd, flannel and the platform among the nodes", group: Nodes);
+        Egress(Nodes, "https", Vpc.IpProtocol.Tcp, 443, "Packages, images, AWS APIs (SSM, EC2 auto-join), Session Manager", cidr: Anywhere);
+        if (otlpPort != 443) Egress(Nodes, "otlp", Vpc.IpProtocol.Tcp, otlpPort, "Telemetry export to the OTLP gateway", cidr: Anywhere);
+        Ingress(Nodes, "bastion", Vpc.IpProtocol.All, null, "SSH and the Nomad and Consul UIs from the bastion", group: Bastion);
 
         for (var i = 0; i < operators.Count; i++)
-            Ingress(Bastion, $"ssh-operator-{i.ToString(CultureInfo.InvariantCulture)}", "tcp", 22, $"SSH from operator network {operators[i]}", cidr: operators[i].ToString());
-        Egress(Bastion, "nodes", "-1", null, "SSH and the cluster UIs on the nodes", group: Nodes);
-        Egress(Bastion, "https", "tcp", 443, "Session Manager and packages", cidr: Anywhere);
+            Ingress(Bastion, $"ssh-operator-{i.ToString(CultureInfo.InvariantCulture)}", Vpc.IpProtocol.Tcp, 22, $"SSH from operator network {operators[i]}", cidr: operators[i].ToString());
+        Egress(Bastion, "nodes", Vpc.IpProtocol.All, null, "SSH and the cluster UIs on the nodes", group: Nodes);
+        Egress(Bastion, "https", Vpc.IpProtocol.Tcp, 443, "Session Manager and packages", cidr: Anywhere);
     }
 
-    private void Ingress(Resource owner, string id, string protocol, int? port, string description, string? cidr = null, Resource? group = null) =>
+    private void Ingress(Resource owner, string id, Vpc.IpProtocol protocol, int? port, string description, string? cidr = null, Resource? group = null) =>
         _ = new Vpc.SecurityGroupIngressRule(this, $"{owner.Name[(Prefix.Length + 1)..]}-in-{id}", new Vpc.SecurityGroupIngressRuleArgs
         {
             SecurityGroupId = owner.Id,
@@ -82,7 +82,7 @@ public sealed class RegionFirewall : Component
             Description = description,
         }, new ResourceOptions { Parent = owner });
 
-    private void Egress(Resource owner, string id, string protocol, int? port, string description, string? cidr = null, Resource? group = null) =>
+    private void Egress(Resource owner, string id, Vpc.IpProtocol protocol, int? port, string description, string? cidr = null, Resource? group = null) =>
         _ = new Vpc.SecurityGroupEgressRule(this, $"{owner.Name[(Prefix.Length + 1)..]}-out-{id}", new Vpc.SecurityGroupEgressRuleArgs
         {
             SecurityGroupId = owner.Id,

@@ -34,7 +34,7 @@ public sealed class RegionLoadBalancer : Component
         Addresses = addresses.OrderBy(a => a.Item1, StringComparer.Ordinal).ToList();
         LoadBalancer = new Lb.LoadBalancer(this, "nlb", new Lb.LoadBalancerArgs
         {
-            LoadBalancerType = "network",
+            LoadBalancerType = Lb.LoadBalancerType.Network,
             Internal = isInternal,
             SecurityGroups = [securityGroup.Id],
             SubnetMappings = subnetIds.Select((subnet, az) => new Lb.LoadBalancerSubnetMapping
@@ -56,10 +56,10 @@ public sealed class RegionLoadBalancer : Component
             {
                 VpcId = vpcId,
                 Port = listener.TargetPort,
-                Protocol = "TCP",
-                TargetType = "instance",
+                Protocol = Lb.TargetGroupProtocol.TCP,
+                TargetType = Lb.TargetType.Instance,
                 DeregistrationDelay = 30,
-                HealthCheck = new Lb.TargetGroupHealthCheck { Protocol = "TCP", Interval = 10, HealthyThreshold = 3, UnhealthyThreshold = 3 },
+                HealthCheck = new Lb.TargetGroupHealthCheck { Protocol = Lb.HealthCheckProtocol.TCP, Interval = 10, HealthyThreshold = 3, UnhealthyThreshold = 3 },
                 Tags = new Dictionary<string, Input<string>> { ["Name"] = $"{name}-{id}-{listener.Name}" },
             });
             groups[listener.Name] = group;
@@ -67,8 +67,8 @@ public sealed class RegionLoadBalancer : Component
             {
                 LoadBalancerArn = LoadBalancer.Arn,
                 Port = listener.Port,
-                Protocol = "TCP",
-                DefaultActions = [new Lb.ListenerDefaultAction { Type = "forward", TargetGroupArn = group.Arn }],
+                Protocol = Lb.ListenerProtocol.TCP,
+                DefaultActions = [new Lb.ListenerDefaultAction { Type = Lb.ActionType.Forward, TargetGroupArn = group.Arn }],
             });
         }
         TargetGroups = groups;

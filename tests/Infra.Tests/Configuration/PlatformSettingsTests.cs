@@ -149,27 +149,6 @@ public class PlatformSettingsTests
         Assert.Equal("events", settings.Catalog.Find("events")!.Database);
     }
 
-    [Theory]
-    [InlineData("""{"Billing": {}}""", "Billing", "is not a valid Service name.")]
-    [InlineData("""{"9lives": {}}""", "9lives", "is not a valid Service name.")]
-    [InlineData("""{"billing": "yes"}""", "billing", "must map to an object {database, routes}.")]
-    [InlineData("""{"billing": {"database": "Bad-Name"}}""", "billing.database = Bad-Name", "is not a valid database name.")]
-    [InlineData("""{"billing": {"routes": "api"}}""", "billing.routes", "must be a list of {host, path}.")]
-    [InlineData("""{"billing": {"replicas": 3}}""", "billing.replicas", "is not a known field.")]
-    [InlineData("""{"billing": {"routes": [{"host": "API", "path": "/b/"}]}}""", "billing.routes host = API", "is not a valid host label.")]
-    [InlineData("""{"billing": {"routes": [{"path": "/b/"}]}}""", "billing.routes host = ", "is not a valid host label.")]
-    [InlineData("""{"billing": {"routes": [{"host": "api", "path": "billing"}]}}""", "billing.routes path = billing", "is not a valid path prefix.")]
-    [InlineData("""{"billing": {"routes": [{"host": "api", "path": "/billing"}]}}""", "billing.routes path = /billing", "is not a valid path prefix.")]
-    [InlineData("""{"billing": {"routes": [{"host": "api"}]}}""", "billing.routes path = ", "is not a valid path prefix.")]
-    public void Catalog_mistakes_name_the_service_and_field(string json, string value, string problem)
-    {
-        var (settings, errors) = Read(("infra:catalog", json));
-        var error = Single(errors);
-        Assert.Equal(("infra:catalog", value, problem), (error.Key, error.Value, error.Problem));
-        Assert.False(string.IsNullOrWhiteSpace(error.Allowed));
-        Assert.Contains("gateway", settings.Catalog.Names);
-    }
-
     [Fact]
     public void A_catalog_that_shares_a_database_falls_back_to_the_default_catalog()
     {
