@@ -64,9 +64,9 @@ public sealed class StacksCommandTests : IDisposable
         Assert.Contains("infra:cloudflareApiTokn", message);
         Assert.DoesNotContain("CANARY-9d1e", message);
 
+        // The global tier is available now: its stack is listed as one that can be previewed and deployed.
         var global = Run(project.Root)["global"];
-        Assert.False(global.GetProperty("available").GetBoolean());
-        Assert.Contains("is not available yet", global.GetProperty("error").GetString());
+        Assert.True(global.GetProperty("available").GetBoolean());
     }
 
     [Fact]
