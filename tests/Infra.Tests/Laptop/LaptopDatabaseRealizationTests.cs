@@ -1,3 +1,4 @@
+using Infra.Testing;
 using Infra.Tests.OnPrem.Realization;
 using Infra.Tests.Support;
 
@@ -12,7 +13,7 @@ namespace Infra.Tests.Laptop;
 public sealed class LaptopDatabaseRealizationTests : IAsyncLifetime
 {
     private readonly string root = Directory.CreateTempSubdirectory("infra-laptop-pg-").FullName;
-    private Daemon? postgres;
+    private LoopbackDaemon? postgres;
     private int port;
     private string bin = "";
 
@@ -25,7 +26,7 @@ public sealed class LaptopDatabaseRealizationTests : IAsyncLifetime
         await ToolProcess.RequireAsync(["chown", "-R", $"{ToolProcess.ServiceUser}:", root], TimeSpan.FromSeconds(10));
         await ToolProcess.RequireAsync([Path.Combine(bin, "initdb"), "-D", data, "-U", "platform", "--auth=trust"],
             TimeSpan.FromSeconds(60), asServiceUser: true);
-        postgres = Daemon.Start("postgres",
+        postgres = ToolProcess.StartDaemon("postgres",
             [Path.Combine(bin, "postgres"), "-D", data, "-p", $"{port}", "-k", root, "-c", "listen_addresses="],
             Path.Combine(root, "postgres.log"), asServiceUser: true);
         var deadline = DateTime.UtcNow.AddSeconds(30);

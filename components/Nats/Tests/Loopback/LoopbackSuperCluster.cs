@@ -1,3 +1,4 @@
+using Infra.Testing;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -23,7 +24,7 @@ internal sealed class LoopbackSuperCluster : IDisposable
 
     public const int ServersPerRegion = 3;
 
-    private readonly Dictionary<string, NatsServerProcess> running = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, LoopbackDaemon> running = new(StringComparer.Ordinal);
     private readonly HttpClient http = new() { Timeout = TimeSpan.FromSeconds(2) };
 
     public string Root { get; }
@@ -100,7 +101,7 @@ internal sealed class LoopbackSuperCluster : IDisposable
         foreach (var server in AllServers) Start(server.Name);
     }
 
-    public NatsServerProcess Process(string server) => running[server];
+    public LoopbackDaemon Process(string server) => running[server];
 
     public void Kill(string server) => running[server].KillHard();
 

@@ -1,3 +1,4 @@
+using Infra.Testing;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -20,9 +21,9 @@ internal sealed class LoopbackCluster : IAsyncDisposable
     private const string Address = "127.0.0.1";
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(2) };
 
-    private readonly Dictionary<string, Daemon> etcd = [];
-    private readonly Dictionary<string, Daemon> patroni = [];
-    private readonly Dictionary<string, Daemon> schedules = [];
+    private readonly Dictionary<string, LoopbackDaemon> etcd = [];
+    private readonly Dictionary<string, LoopbackDaemon> patroni = [];
+    private readonly Dictionary<string, LoopbackDaemon> schedules = [];
 
     /// <summary>How soon the generated backup schedule checks again while there is no first backup.</summary>
     public const int BackupRetrySeconds = 2;
@@ -94,7 +95,7 @@ internal sealed class LoopbackCluster : IAsyncDisposable
         await ToolProcess.RequireAsync(["chown", "-R", $"{ToolProcess.ServiceUser}:{ToolProcess.ServiceUser}", Root], TimeSpan.FromSeconds(10));
 
         foreach (var member in Spec.Members)
-            etcd[member.Name] = Daemon.Start($"etcd {member.Name}", ["etcd", "--config-file", member.Paths.EtcdConfigFile],
+            etcd[member.Name] = ToolProcess.StartDaemon($"etcd {member.Name}", ["etcd", "--config-file", member.Paths.EtcdConfigFile],
                 Path.Combine(member.Paths.Log, "etcd.log"), asServiceUser: true);
         var endpoints = string.Join(",", Spec.Members.Select(m => m.EtcdClientUrl));
         await WaitUntilAsync("etcd: all 3 members healthy", timeout, async () =>
@@ -107,13 +108,13 @@ internal sealed class LoopbackCluster : IAsyncDisposable
     {
         patroni.Remove(member.Name, out var old);
         old?.Dispose();
-        patroni[member.Name] = Daemon.Start($"patroni {member.Name}", ["patroni", member.Paths.PatroniConfigFile],
+        patroni[member.Name] = ToolProcess.StartDaemon($"patroni {member.Name}", ["patroni", member.Paths.PatroniConfigFile],
             Path.Combine(member.Paths.Log, "patroni.log"), asServiceUser: true);
     }
 
     /// <summary>Starts a member's generated backup schedule as it runs in its container: the script, looping, as postgres.</summary>
     public void StartBackupSchedule(ClusterMember member) =>
-        schedules[member.Name] = Daemon.Start($"backup schedule {member.Name}", ["sh", member.Paths.BackupScheduleScript],
+        schedules[member.Name] = ToolProcess.StartDaemon($"backup schedule {member.Name}", ["sh", member.Paths.BackupScheduleScript],
             Path.Combine(member.Paths.Log, "backup-schedule.log"), asServiceUser: true);
 
     /// <summary>Everything a member's running backup schedule has printed so far, line by line.</summary>

@@ -1,3 +1,4 @@
+using Infra.Testing;
 using System.Diagnostics;
 
 namespace Infra.Tests.OnPrem.Realization;
@@ -38,6 +39,10 @@ internal static class ToolProcess
         foreach (var (key, value) in environment ?? new Dictionary<string, string>()) info.Environment[key] = value;
         return info;
     }
+
+    /// <summary>Starts a long-running server (as the service user when asked), its output in <paramref name="logPath"/>.</summary>
+    public static LoopbackDaemon StartDaemon(string name, IReadOnlyList<string> command, string logPath, bool asServiceUser) =>
+        LoopbackDaemon.Start(name, StartInfo(command, asServiceUser), logPath);
 
     public static async Task<ToolResult> RunAsync(
         IReadOnlyList<string> command, TimeSpan timeout, bool asServiceUser = false,
