@@ -37,7 +37,8 @@ public sealed class OnPrem3Tier : ITier
         // Every construct below reads its stack from the tree.
         blueprint.SetContext(stack);
         blueprint.UseProvider(new RandomProvider(blueprint, "random"));
-        if (!onprem.Backup.IsS3) blueprint.UseProvider(new Command.CommandProvider(blueprint, "command"));
+        // Commands over SSH: the Service databases step, and the backup directory of a path repository.
+        blueprint.UseProvider(new Command.CommandProvider(blueprint, "command"));
         var secrets = new DatabaseSecrets(blueprint, "db-secrets");
 
         var servers = PlacementPlanner.AllOnEach(OnPrem3Settings.HostCount, platform.Services)
@@ -47,6 +48,7 @@ public sealed class OnPrem3Tier : ITier
         var connectionStrings = platform.Services.Services.ToDictionary(
             s => s.Name, s => ConnectionString.ReadWrite(spec, s.Database));
 
+        var hosts = new List<(Server Server, DockerProvider Docker, DatabaseHost Db, Command.Remote.Connection Ssh)>();
         foreach (var (server, member) in servers.Zip(spec.Members))
         {
             // One explicit Docker provider per host: every resource of the host names it.
@@ -55,6 +57,13 @@ public sealed class OnPrem3Tier : ITier
                 Host = $"ssh://{onprem.SshUser}@{member.HostText}:{onprem.SshPort}",
                 SshOpts = ["-o", "BatchMode=yes", "-o", "ConnectTimeout=15"],
             });
+            var ssh = new Command.Remote.Connection
+            {
+                Host = member.Address,
+                Port = onprem.SshPort,
+                User = onprem.SshUser,
+                PerDialTimeout = 15,
+            };
             var db = new DatabaseHost(blueprint, $"{server.Name}-db", new DatabaseHostProps
             {
                 Docker = docker,
@@ -67,15 +76,23 @@ public sealed class OnPrem3Tier : ITier
                 BackupIntervalHours = onprem.Backup.IntervalHours,
                 BackupHostPath = onprem.Backup.IsS3 ? null : onprem.Backup.Path,
                 ProtectData = platform.IsProduction,
-                Ssh = new Command.Remote.Connection
-                {
-                    Host = member.Address,
-                    Port = onprem.SshPort,
-                    User = onprem.SshUser,
-                    PerDialTimeout = 15,
-                },
+                Ssh = ssh,
             });
+            hosts.Add((server, docker, db, ssh));
+        }
 
+        // The Service databases live in the cluster, not in any one container: one idempotent step, run from the
+        // first host once every Patroni member is up, creates those that are missing on whichever member is primary.
+        // It reruns when the Service list changes; Patroni's configuration never names a Service.
+        var serviceDatabases = new Command.Remote.Command(blueprint, "db-service-databases", new Command.Remote.CommandArgs
+        {
+            Connection = hosts[0].Ssh,
+            Create = ServiceDatabasesScript.HostCommand(hosts[0].Db.PatroniImageName),
+            Stdin = secrets.Bindings.Render(ServiceDatabasesScript.For(spec)),
+        }, new ResourceOptions { DependsOn = hosts.Select(h => (Resource)h.Db.Patroni).ToList() });
+
+        foreach (var (server, docker, db, _) in hosts)
+        {
             _ = new PlatformContainer(blueprint, $"{server.Name}-app", new PlatformContainerProps
             {
                 Docker = docker,
@@ -88,7 +105,8 @@ public sealed class OnPrem3Tier : ITier
                 Database = ClusterDatabaseEnvironment.Database(server, spec.Members.Select(m => m.Address).ToList(),
                     onprem.Ports.Db, ClusterCredentials.AppUser),
                 SecretEnvironment = ClusterDatabaseEnvironment.Secrets(server, spec.Credentials.AppPassword, connectionStrings, secrets.Bindings),
-                DependsOn = [db.Patroni],
+                // Its databases must exist before the binary connects to them.
+                DependsOn = [db.Patroni, serviceDatabases],
             });
         }
 

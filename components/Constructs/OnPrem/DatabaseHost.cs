@@ -39,6 +39,8 @@ public sealed class DatabaseHost : Component
     /// <summary>Bump when the Dockerfile changes, so every host builds the new image.</summary>
     public const string PatroniImageRevision = "r1";
 
+    /// <summary>The Patroni image as built on this host, for throw-away containers that need its tools (psql).</summary>
+    public string PatroniImageName { get; }
     public Container Etcd { get; }
     public Container Patroni { get; }
     public Container Backup { get; }
@@ -69,7 +71,7 @@ public sealed class DatabaseHost : Component
             new ResourceOptions { Protect = protect });
 
         var etcdImage = new RemoteImage(this, "etcd-image", new RemoteImageArgs { Name = props.EtcdImage, KeepLocally = true });
-        var patroniImageName = $"infra-patroni:{ImageTag(props.PostgresImage)}-{PatroniImageRevision}";
+        var patroniImageName = PatroniImageName = $"infra-patroni:{ImageTag(props.PostgresImage)}-{PatroniImageRevision}";
         var patroniImage = new RemoteImage(this, "patroni-image", new RemoteImageArgs
         {
             Name = patroniImageName,

@@ -70,8 +70,8 @@ public static class PatroniConfig
                     ("archive_mode", Str("on")),
                     ("archive_timeout", Int(300)))))))),
         ("initdb", Seq([Map(("encoding", Str("UTF8"))), Str("data-checksums")])),
-        // One database per Service and the app's role, created once by whichever member initializes
-        // the cluster: every member carries the script (PostBootstrapScript) at its own path.
+        // The app's role, created once by whichever member initializes the cluster: every member carries
+        // the script (PostBootstrapScript) at its own path. Service databases are not made here (see ServiceDatabasesScript).
         ("post_bootstrap", Str($"/bin/sh {member.Paths.PostBootstrapScript}")));
 
     private static YamlMappingNode Postgresql(PostgresClusterSpec spec, ClusterMember member)
@@ -98,20 +98,28 @@ public static class PatroniConfig
     private static YamlMappingNode User(string name, Credential password) =>
         Map(("username", Str(name)), ("password", Str(password.Render())));
 
-    /// <summary>First match wins: local peer for tools on the host, then members, then app networks.</summary>
+    /// <summary>
+    /// First match wins: local peer for tools on the host, then members, then app networks. Nothing here
+    /// names a Service: the app may reach <c>all</c> databases except the maintenance ones, so adding or
+    /// removing a Service leaves patroni.yml, and so the Patroni containers, untouched. Which databases the
+    /// app owns is decided by <see cref="ServiceDatabasesScript"/> (each Service database is closed to PUBLIC).
+    /// </summary>
     public static IEnumerable<string> PgHba(PostgresClusterSpec spec)
     {
         yield return $"local all {ClusterCredentials.SuperuserName} peer";
         var members = spec.Members.Select(m => HostMask(m.Address)).Distinct().ToList();
-        var databases = string.Join(",", spec.Databases);
         foreach (var source in members)
         {
             yield return $"host replication {ClusterCredentials.ReplicationUser} {source} scram-sha-256";
             yield return $"host all {ClusterCredentials.SuperuserName} {source} scram-sha-256";
             yield return $"host all {ClusterCredentials.RewindUser} {source} scram-sha-256";
         }
+        // A reject line rather than REVOKE CONNECT ON DATABASE postgres FROM PUBLIC: Patroni's rewind user
+        // connects to postgres and is created only after post_bootstrap, so a revoke would lock it out of pg_rewind.
+        yield return $"host {string.Join(",", ServiceDatabase.Maintenance)} {ClusterCredentials.AppUser} all reject";
+        // 'all' never matches replication connections (pg_hba.conf), so the app gets no replication access.
         foreach (var source in members.Concat(spec.ClientNetworks).Distinct())
-            yield return $"host {databases} {ClusterCredentials.AppUser} {source} scram-sha-256";
+            yield return $"host all {ClusterCredentials.AppUser} {source} scram-sha-256";
     }
 
     private static string HostMask(string address) =>

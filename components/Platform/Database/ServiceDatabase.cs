@@ -8,7 +8,8 @@ namespace Infra.Platform.Database;
 /// </summary>
 public static partial class ServiceDatabase
 {
-    private static readonly string[] Reserved = ["postgres", "template0", "template1"];
+    /// <summary>The databases initdb creates: never a Service's, and closed to the app.</summary>
+    public static IReadOnlyList<string> Maintenance { get; } = ["postgres", "template0", "template1"];
 
     /// <summary>The default database of a Service: its name with '-' as '_' (the catalog may override it).</summary>
     public static string NameFor(string service) => Check(service.Trim().ToLowerInvariant().Replace('-', '_'));
@@ -19,7 +20,7 @@ public static partial class ServiceDatabase
         if (!NamePattern().IsMatch(name))
             throw new DatabaseConfigException(
                 $"'{name}' is not a usable database name: use lower-case letters, digits and '_', starting with a letter, at most 63 characters.");
-        if (Reserved.Contains(name))
+        if (Maintenance.Contains(name))
             throw new DatabaseConfigException($"'{name}' is a reserved database name: give the Service another database.");
         return name;
     }

@@ -56,13 +56,31 @@ public sealed class DatabaseGeneratorTests
     }
 
     [Fact]
-    public void Pg_hba_admits_members_for_replication_and_the_app_only_to_its_databases()
+    public void Pg_hba_admits_members_for_replication_and_the_app_to_every_database_but_the_maintenance_ones()
     {
         var hba = PatroniConfig.PgHba(Spec() with { ClientNetworks = ["10.0.1.0/24"] }).ToList();
         Assert.Equal("local all postgres peer", hba[0]);
         Assert.Contains("host replication replicator 10.0.0.13/32 scram-sha-256", hba);
-        Assert.Contains("host gateway,accounts app 10.0.1.0/24 scram-sha-256", hba);
+        // First match wins: the reject comes before every line that admits the app.
+        var reject = hba.IndexOf("host postgres,template0,template1 app all reject");
+        Assert.True(reject > 0, string.Join('\n', hba));
+        Assert.Equal(["host all app 10.0.0.11/32 scram-sha-256", "host all app 10.0.0.12/32 scram-sha-256",
+            "host all app 10.0.0.13/32 scram-sha-256", "host all app 10.0.1.0/24 scram-sha-256"],
+            hba.Where(l => l.Contains(" app ")).Skip(1));
+        Assert.Equal(hba.Count - 1, hba.FindLastIndex(l => l.Contains(" app ")));
         Assert.DoesNotContain(hba, l => l.Contains("trust") || l.Contains("0.0.0.0/0"));
+    }
+
+    [Fact]
+    public void Patroni_configuration_and_post_bootstrap_do_not_change_when_services_do()
+    {
+        // Any change to these uploaded files replaces every Patroni container at once: a full database outage.
+        var before = Spec();
+        var after = before with { Databases = [.. before.Databases, "billing"] };
+        foreach (var member in before.Members)
+            Assert.Equal(PatroniConfig.For(before, member), PatroniConfig.For(after, member));
+        Assert.Equal(PostBootstrapScript.For(before), PostBootstrapScript.For(after));
+        Assert.NotEqual(ServiceDatabasesScript.For(before), ServiceDatabasesScript.For(after));
     }
 
     [Fact]
@@ -114,12 +132,11 @@ public sealed class DatabaseGeneratorTests
     }
 
     [Fact]
-    public void Post_bootstrap_creates_one_database_per_service_and_quotes_the_password()
+    public void Post_bootstrap_creates_the_app_role_with_the_quoted_password_and_no_service_database()
     {
         var script = PostBootstrapScript.For(Spec());
         Assert.Contains("CREATE ROLE \"app\" LOGIN PASSWORD 'p@ss:w/o''rd \"#1\" ${x}';", script);
-        Assert.Contains("CREATE DATABASE \"gateway\" OWNER \"app\";", script);
-        Assert.Contains("REVOKE ALL ON DATABASE \"accounts\" FROM PUBLIC;", script);
+        Assert.DoesNotContain("DATABASE", script);
         Assert.Contains("<<'SQL'", script); // quoted here-document: the shell expands nothing
     }
 
