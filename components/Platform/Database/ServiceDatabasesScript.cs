@@ -12,7 +12,8 @@ namespace Infra.Platform.Database;
 /// database and data: dropping it is an operator's decision, by hand.
 ///
 /// The script reaches the primary with a libpq multi-host connection (every member, target_session_attrs
-/// read-write) and waits until one member accepts writes. The superuser password goes into a password file
+/// read-write) and waits until one member accepts writes and holds the app role (Patroni's post_bootstrap
+/// creates it moments after the first primary starts taking connections). The superuser password goes into a password file
 /// made inside the script (mode 0600, deleted on exit), never onto a command line or into the environment.
 /// </summary>
 public static class ServiceDatabasesScript
@@ -66,6 +67,7 @@ public static class ServiceDatabasesScript
         var retry = retrySeconds.ToString(CultureInfo.InvariantCulture);
         var cluster = ShellQuote.Quote(spec.ClusterName);
         var status = $"{spec.Members[0].PatroniRestUrl}/cluster";
+        var probe = ShellQuote.Quote($"SELECT 'ready' FROM pg_roles WHERE rolname = {SqlText.Literal(ClusterCredentials.AppUser, "role name")}");
         return $$"""
             set -eu
             cluster={{cluster}}
@@ -78,16 +80,18 @@ public static class ServiceDatabasesScript
             PGPASS
             conn={{ShellQuote.Quote(PrimaryConnection(spec))}}
             deadline=$(( $(date +%s) + {{wait}} ))
-            until error=$({{psql}} "$conn" -XAtqc 'select 1' 2>&1 >/dev/null </dev/null); do
+            # Ready once a member accepts writes and Patroni's post_bootstrap has created the owner role.
+            until answer=$({{psql}} "$conn" -XAtqc {{probe}} 2>&1 </dev/null) && [ "$answer" = ready ]; do
+              reason=${answer:-"the primary has no role {{ClusterCredentials.AppUser}} yet (post_bootstrap still running)"}
               if [ "$(date +%s)" -ge "$deadline" ]; then
-                echo "Service databases of cluster $cluster: no member accepted writes within {{wait}}s, so no database was created. Is a primary elected (curl -s {{status}})? Last error: $error" >&2
+                echo "Service databases of cluster $cluster: no primary was ready within {{wait}}s, so no database was created. Is a primary elected (curl -s {{status}})? Last answer: $reason" >&2
                 exit 1
               fi
-              echo "Service databases of cluster $cluster: waiting for a primary ($error)"
+              echo "Service databases of cluster $cluster: waiting for a primary ($reason)"
               sleep {{retry}}
             done
             {{psql}} "$conn" --no-psqlrc --no-align --tuples-only -v ON_ERROR_STOP=1 <<'SQL'
-            {{Sql(spec)}}SELECT 'Service databases of cluster {{spec.ClusterName}} ready on the primary ' || inet_server_addr() || ':' || inet_server_port();
+            {{Sql(spec)}}SELECT 'Service databases of cluster {{spec.ClusterName}} ready on the primary ' || host(inet_server_addr()) || ':' || inet_server_port();
             SQL
 
             """;

@@ -54,18 +54,46 @@ public sealed class PatroniFailoverDrillTests(ITestOutputHelper output) : IAsync
         var appConnection = ConnectionString.ReadWrite(c.Spec, "orders", connectTimeoutSeconds: 2);
 
         // 1) A leader is elected and both replicas stream. Every member's generated backup schedule runs
-        //    from the start, as its container does, while no member is primary yet.
+        //    from the start, as its container does, while no member is primary yet. So does the Service
+        //    databases step of a first deployment: it must wait for a primary that holds the app role.
+        var firstDeployment = RunServiceDatabasesAsync(c, Databases, wait: TimeSpan.FromSeconds(180));
         await c.StartAsync(StepTimeout);
         foreach (var member in c.Spec.Members) c.StartBackupSchedule(member);
         var firstLeader = await WaitForHealthyClusterAsync(c, expectedReplicas: 2, excludedLeader: null);
         output.WriteLine($"[1] leader {firstLeader.Name} elected, 2 replicas streaming after {total.Elapsed.TotalSeconds:0.0}s");
         output.WriteLine($"    pg_stat_replication: {await ReplicationAsync(c, firstLeader)}");
+        var created = await firstDeployment;
+        Assert.True(created.Ok, created.ToString());
+        Assert.Contains("waiting for a primary", created.Stdout);
+        Assert.Contains($"ready on the primary 127.0.0.1:{firstLeader.Ports.Postgres}", created.Stdout);
+        output.WriteLine($"    Service databases step: waited {created.Stdout.Split('\n').Count(l => l.Contains("waiting for a primary"))}x, then created orders and billing on {firstLeader.Name}");
         await FirstBackupIsRetriedUntilThePrimaryTakesItAsync(c, firstLeader);
 
-        // Bootstrap created one database per Service, owned by the app role.
-        var databases = await c.QueryOnMemberAsync(firstLeader, "postgres",
-            "select string_agg(datname || ':' || pg_get_userbyid(datdba), ',' order by datname) from pg_database where datname in ('orders','billing')");
-        Assert.Equal("billing:app,orders:app", databases);
+        // One database per Service, owned by the app role.
+        Assert.Equal("billing:app,orders:app", await ServiceDatabasesAsync(c, firstLeader));
+
+        // 1c) A Service added to the running cluster: the step, run again with the longer list, creates its database
+        //     and leaves the others as they are; the app reaches it but never the maintenance database.
+        var addClock = Stopwatch.StartNew();
+        var before = await c.QueryOnMemberAsync(firstLeader, "postgres", OidsOfServiceDatabases);
+        var added = await RunServiceDatabasesAsync(c, [.. Databases, "invoices"]);
+        Assert.True(added.Ok, added.ToString());
+        Assert.Equal("billing:app,invoices:app,orders:app", await ServiceDatabasesAsync(c, firstLeader));
+        // libpq tries the next host only when a connection fails, not when a replica that has not replayed the
+        // CREATE DATABASE yet answers "does not exist" (the app retries; here we wait for every replica first).
+        await ReplicatedAsync(c, "invoices");
+        var invoices = AppConnection(c, "invoices");
+        Assert.Equal("invoices", (await RequireSql(c, invoices, "select current_database()")).Trim());
+        var maintenance = await c.PsqlAsync(AppConnection(c, "postgres"), "select 1", TimeSpan.FromSeconds(15));
+        Assert.False(maintenance.Ok, $"The app connected to the postgres database: {maintenance}");
+        Assert.Contains("pg_hba.conf rejects connection", maintenance.Stderr);
+        var again = await RunServiceDatabasesAsync(c, [.. Databases, "invoices"]);
+        Assert.True(again.Ok, again.ToString());
+        Assert.DoesNotContain("CREATE DATABASE", again.Stdout);
+        var after = await c.QueryOnMemberAsync(firstLeader, "postgres", OidsOfServiceDatabases);
+        Assert.StartsWith(before + ",", after); // orders and billing are the very same databases
+        Assert.Equal(after, await c.QueryOnMemberAsync(firstLeader, "postgres", OidsOfServiceDatabases));
+        output.WriteLine($"[1c] a Service added: the step created invoices (app connects; postgres refused); a second run changed nothing ({addClock.Elapsed.TotalSeconds:0.0}s)");
 
         // 2) Writes through the multi-host connection string are acknowledged.
         await RequireSql(c, appConnection, "create table drill (id int primary key, written_at timestamptz not null default now())");
@@ -139,6 +167,16 @@ public sealed class PatroniFailoverDrillTests(ITestOutputHelper output) : IAsync
         acknowledged.Add(5000);
         var leaderNow = await WaitForHealthyClusterAsync(c, expectedReplicas: 1, excludedLeader: firstLeader);
         Assert.Equal(newLeader.Name, leaderNow.Name);
+
+        // 3b) After failover the same step finds the new primary through the same member list.
+        var failoverClock = Stopwatch.StartNew();
+        var afterFailover = await RunServiceDatabasesAsync(c, [.. Databases, "invoices", "ledger"]);
+        Assert.True(afterFailover.Ok, afterFailover.ToString());
+        Assert.Contains($"ready on the primary 127.0.0.1:{leaderNow.Ports.Postgres}", afterFailover.Stdout);
+        Assert.Equal("billing:app,invoices:app,ledger:app,orders:app", await ServiceDatabasesAsync(c, leaderNow));
+        await ReplicatedAsync(c, "ledger", c.Spec.Members.Where(m => m != firstLeader));
+        Assert.Equal("ledger", (await RequireSql(c, AppConnection(c, "ledger"), "select current_database()")).Trim());
+        output.WriteLine($"[3b] after failover the step created ledger on the new primary {leaderNow.Name} ({failoverClock.Elapsed.TotalSeconds:0.0}s)");
 
         // 4) The old primary, its Patroni restarted, rejoins as a replica (pg_rewind if it diverged).
         var rejoinClock = Stopwatch.StartNew();
@@ -274,6 +312,29 @@ public sealed class PatroniFailoverDrillTests(ITestOutputHelper output) : IAsync
         }, pollMs: 500);
         return leader!;
     }
+
+    private const string OidsOfServiceDatabases =
+        "select string_agg(oid::text, ',' order by oid) from pg_database where datname not in ('postgres','template0','template1')";
+
+    /// <summary>The generated Service databases script, fed to <c>sh -s</c> as the postgres user, as the tier's step runs it in its container.</summary>
+    private static Task<ToolResult> RunServiceDatabasesAsync(LoopbackCluster c, IReadOnlyList<string> databases, TimeSpan? wait = null) =>
+        ToolProcess.RunAsync(["sh", "-s"], (wait ?? StepTimeout) + TimeSpan.FromSeconds(20), asServiceUser: true,
+            stdin: ServiceDatabasesScript.For(c.Spec with { Databases = databases }, waitSeconds: (int)(wait ?? StepTimeout).TotalSeconds, retrySeconds: 1));
+
+    private static async Task ReplicatedAsync(LoopbackCluster c, string database, IEnumerable<ClusterMember>? members = null)
+    {
+        foreach (var member in members ?? c.Spec.Members)
+            await LoopbackCluster.WaitUntilAsync($"{database} to reach {member.Name}", StepTimeout, async () =>
+                await c.QueryOnMemberAsync(member, "postgres", $"select count(*) from pg_database where datname = '{database}'") == "1");
+    }
+
+    private static Task<string> ServiceDatabasesAsync(LoopbackCluster c, ClusterMember leader) =>
+        c.QueryOnMemberAsync(leader, "postgres",
+            "select string_agg(datname || ':' || pg_get_userbyid(datdba), ',' order by datname) from pg_database where datname not in ('postgres','template0','template1')");
+
+    /// <summary>The app's multi-host connection string, pointed at any database (also one the cluster does not serve).</summary>
+    private static string AppConnection(LoopbackCluster c, string database) =>
+        ConnectionString.ReadWrite(c.Spec, Databases[0], connectTimeoutSeconds: 2).Replace($"/{Databases[0]}?", $"/{database}?");
 
     private static async Task<string> ReplicationAsync(LoopbackCluster c, ClusterMember leader) =>
         (await c.QueryOnMemberAsync(leader, "postgres",
