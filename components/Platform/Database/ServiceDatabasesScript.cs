@@ -6,15 +6,16 @@ namespace Infra.Platform.Database;
 
 /// <summary>
 /// Creates every Service database that is missing, on whichever member is primary, and is safe to run again:
-/// an existing database is left as it is (only its owner and PUBLIC's privileges are asserted). It runs on
-/// every deployment whose Service list changed, so a Service added to a running cluster gets its database
-/// (Patroni's post_bootstrap runs only when the cluster is first initialised). A Service removed keeps its
-/// database and data: dropping it is an operator's decision, by hand.
+/// an existing database is left as it is (only its owner and PUBLIC's privileges are asserted). The tier runs
+/// it again whenever the script changes (e.g. the Service list), so a Service added to a running cluster gets
+/// its database (Patroni's post_bootstrap runs only when the cluster is first initialised). A Service removed
+/// keeps its database and data: dropping it is an operator's decision, by hand.
 ///
 /// The script reaches the primary with a libpq multi-host connection (every member, target_session_attrs
 /// read-write) and waits until one member accepts writes and holds the app role (Patroni's post_bootstrap
-/// creates it moments after the first primary starts taking connections). The superuser password goes into a password file
-/// made inside the script (mode 0600, deleted on exit), never onto a command line or into the environment.
+/// creates it moments after the first primary starts taking connections). The superuser password goes into
+/// a password file made inside the script (mode 0600, deleted on exit), never onto a command line or into
+/// the environment.
 /// </summary>
 public static class ServiceDatabasesScript
 {

@@ -78,6 +78,7 @@ public sealed class PatroniFailoverDrillTests(ITestOutputHelper output) : IAsync
         var before = await c.QueryOnMemberAsync(firstLeader, "postgres", OidsOfServiceDatabases);
         var added = await RunServiceDatabasesAsync(c, [.. Databases, "invoices"]);
         Assert.True(added.Ok, added.ToString());
+        Assert.Single(added.Stdout.Split('\n'), l => l == "CREATE DATABASE"); // invoices only: orders and billing exist
         Assert.Equal("billing:app,invoices:app,orders:app", await ServiceDatabasesAsync(c, firstLeader));
         // libpq tries the next host only when a connection fails, not when a replica that has not replayed the
         // CREATE DATABASE yet answers "does not exist" (the app retries; here we wait for every replica first).
