@@ -84,6 +84,8 @@ public static class NatsNomadJob
                         ["network_mode"] = "host",
                         ["args"] = Strings(["--config", "/" + ConfigFile]),
                     },
+                    // The host's address and cluster port (Nomad's runtime value), quoted: nats-server reads it as a config value.
+                    ["Env"] = new JsonObject { [spec.RouteAdvertiseVariable] = "\"${NOMAD_ADDR_cluster}\"" },
                     ["Templates"] = Array(
                         Template(ConfigFile, ConfigTemplate(configs.Select(c => (c.Index, c.Config.Text)).ToList()), "noop", "0444"),
                         Template("secrets/tls/server.pem", VariableItem(JobId, CertItem), "noop", "0444"),

@@ -32,6 +32,11 @@ public sealed record NatsServerConfig(string Region, string Server, string Text)
         Line(1, $"listen: {Quote(Endpoint(server.Address, ports.Cluster))}");
         Line(1, "# Clients get the ordered URL list from the platform (own region first, nearest next); gossiped URLs would break that order.");
         Line(1, "no_advertise: true");
+        if (region.Access is not null)
+        {
+            Line(1, "# The host's own address (set where the server starts): peers gossip it to complete the mesh.");
+            Line(1, $"advertise: ${spec.RouteAdvertiseVariable}");
+        }
         Line(1, "routes: [");
         if (region.Access is { } seed)
             Line(2, Quote($"nats-route://{Endpoint(seed.RouteSeed, ports.Cluster)}"));

@@ -135,7 +135,7 @@ public static partial class NatsSpecValidator
                 Add(where, $"'{user}' is not a usable user name.", "use letters, digits, '_' and '-'.");
         if (spec.AppUser == spec.SystemUser)
             Add("systemUser", $"'{spec.SystemUser}' is the app user too.", "give the two users different names.");
-        foreach (var (where, variable) in new[] { ("appPasswordVariable", spec.AppPasswordVariable), ("systemPasswordVariable", spec.SystemPasswordVariable) })
+        foreach (var (where, variable) in new[] { ("appPasswordVariable", spec.AppPasswordVariable), ("systemPasswordVariable", spec.SystemPasswordVariable), ("routeAdvertiseVariable", spec.RouteAdvertiseVariable) })
             if (!VariableName().IsMatch(variable))
                 Add(where, $"'{variable}' is not an environment variable name.", "use upper-case letters, digits and '_', starting with a letter.");
         return problems;

@@ -35,6 +35,13 @@ public sealed record NatsSuperClusterSpec
     /// </summary>
     public string AppPasswordVariable { get; init; } = "NATS_APP_PASSWORD";
     public string SystemPasswordVariable { get; init; } = "NATS_SYS_PASSWORD";
+
+    /// <summary>
+    /// In a region reached through load balancers (<see cref="NatsRegionSpec.Access"/>): the variable holding the server's
+    /// own route address, quoted (<c>"10.20.1.5:6222"</c>), set by whatever starts it on its host. Otherwise a peer that
+    /// came in through the load balancer would be known by the load balancer's address.
+    /// </summary>
+    public string RouteAdvertiseVariable { get; init; } = "NATS_ROUTE_ADVERTISE";
 }
 
 /// <summary>
