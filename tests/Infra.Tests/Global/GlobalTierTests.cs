@@ -105,7 +105,7 @@ public class GlobalTierTests
     public void The_geo_load_balancer_steers_by_region_with_sorted_origins_and_explicit_ports()
     {
         // The platform's hosts (geo-*); NATS's first-connection name has its own (GlobalNatsTests).
-        var lb = Assert.Single(OfType("cloudflare:index/loadBalancer:LoadBalancer").Where(l => l.Name.StartsWith("geo-", StringComparison.Ordinal))).Resource;
+        var lb = Assert.Single(OfType("cloudflare:index/loadBalancer:LoadBalancer"), l => l.Name.StartsWith("geo-", StringComparison.Ordinal)).Resource;
         Assert.Equal("geo", lb.At("properties", "steeringPolicy").Text());
         var weu = ((YamlSequenceNode)lb.At("properties", "regionPools", "WEU")).Select(n => n.ToString()).ToList();
         // Western Europe's point (48N 5E) is nearer Frankfurt than London; Dallas's pool (Ohio) comes last.
@@ -119,7 +119,7 @@ public class GlobalTierTests
             Assert.Equal(origins.Select(o => o["name"].ToString()).Order(StringComparer.Ordinal), origins.Select(o => o["name"].ToString()));
             Assert.All(origins, o => Assert.Equal("80", o["port"].ToString()));
         }
-        var monitor = Assert.Single(OfType("cloudflare:index/loadBalancerMonitor:LoadBalancerMonitor").Where(m => m.Name.StartsWith("geo-", StringComparison.Ordinal))).Resource;
+        var monitor = Assert.Single(OfType("cloudflare:index/loadBalancerMonitor:LoadBalancerMonitor"), m => m.Name.StartsWith("geo-", StringComparison.Ordinal)).Resource;
         Assert.Equal("/healthz", monitor.At("properties", "path").Text());
     }
 
