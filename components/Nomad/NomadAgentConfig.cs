@@ -41,6 +41,9 @@ public static class NomadAgentConfig
     /// class refuses them in the driver, whatever a job asks for.
     /// </summary>
     /// <param name="envoyImage">The pinned Envoy Nomad starts for Connect gateways and sidecars (never Nomad's default, which follows Consul).</param>
+    /// <summary>The longest kill timeout a job may ask for on the worker class.</summary>
+    public const string MaxKillTimeout = "60s";
+
     public static string Client(string region, string datacenter, NodeClass nodeClass, string envoyImage, NomadAgentPaths? paths = null)
     {
         var config = Common(region, datacenter, paths ?? NomadAgentPaths.Default);
@@ -56,6 +59,8 @@ public static class NomadAgentConfig
                 ["connect.sidecar_image"] = envoyImage,
             },
         };
+        // NATS stops in lame duck (30 s) on its kill signal; Nomad caps a job's kill timeout at this (default 30 s).
+        if (nodeClass == NodeClass.Worker) config["client"]!["max_kill_timeout"] = MaxKillTimeout;
         config["plugin"] = new JsonObject
         {
             ["docker"] = new JsonObject

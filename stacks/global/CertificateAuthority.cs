@@ -34,11 +34,14 @@ public sealed class CertificateAuthority : Component
     }
 
     /// <summary>A leaf certificate for <paramref name="commonName"/> with these DNS names (roles, not addresses).</summary>
+    /// <param name="owner">Where the certificate's resources live (default: under the authority); a region's certificate from a
+    /// tier-wide authority lives under the region, so it comes and goes with it.</param>
     public IssuedCertificate Issue(string id, string commonName, IReadOnlyList<Input<string>> dnsNames, bool server, bool client,
-        string? organization = null, IReadOnlyList<Input<string>>? ipAddresses = null)
+        string? organization = null, IReadOnlyList<Input<string>>? ipAddresses = null, Scope? owner = null)
     {
-        var key = new PrivateKey(this, $"{id}-key", new PrivateKeyArgs { Algorithm = "ECDSA", EcdsaCurve = "P256" });
-        var request = new CertRequest(this, $"{id}-csr", new CertRequestArgs
+        var scope = owner ?? this;
+        var key = new PrivateKey(scope, $"{id}-key", new PrivateKeyArgs { Algorithm = "ECDSA", EcdsaCurve = "P256" });
+        var request = new CertRequest(scope, $"{id}-csr", new CertRequestArgs
         {
             PrivateKeyPem = key.PrivateKeyPem,
             DnsNames = dnsNames,
@@ -48,7 +51,7 @@ public sealed class CertificateAuthority : Component
         List<Input<string>> uses = ["digital_signature", "key_encipherment"];
         if (server) uses.Add("server_auth");
         if (client) uses.Add("client_auth");
-        var cert = new LocallySignedCert(this, $"{id}-cert", new LocallySignedCertArgs
+        var cert = new LocallySignedCert(scope, $"{id}-cert", new LocallySignedCertArgs
         {
             CertRequestPem = request.CertRequestPem,
             CaPrivateKeyPem = Key.PrivateKeyPem,

@@ -44,11 +44,14 @@ public static partial class GlobalKeys
     public static readonly ConfigField<int> WorkerNodesField = new("workerNodes", ConfigShapes.Integer(1, 100), 3,
         "Nomad clients of the worker class (k3s agents, where the platform's pods run).");
 
+    public static readonly ConfigField<int> NatsServersField = new("natsServers", ConfigShapes.Integer(1, 9), 3,
+        "NATS servers of the region's cluster, each on a worker host of its own; at least 3 (JetStream's R3 streams keep quorum through one loss).");
+
     public static readonly ConfigKey<IReadOnlyList<GlobalRegion>?> Regions = new("regions",
         ConfigShapes.List("a non-empty list such as [{name: london, awsRegion: eu-west-2, cidr: 10.20.0.0/16}]: unique names, " +
                           "private blocks that overlap no other region",
-            ConfigShapes.Object<GlobalRegion>("{name, awsRegion, cidr, servers, k3sNodes, workerNodes}",
-                [RegionNameField, RegionKindField, AwsRegionField, CidrField, ServersField, K3sNodesField, WorkerNodesField], BuildRegion)),
+            ConfigShapes.Object<GlobalRegion>("{name, awsRegion, cidr, servers, k3sNodes, workerNodes, natsServers}",
+                [RegionNameField, RegionKindField, AwsRegionField, CidrField, ServersField, K3sNodesField, WorkerNodesField, NatsServersField], BuildRegion)),
         null, "The regions; adding or removing one touches only that region.")
     {
         DefaultText = "london (eu-west-2, 10.20.0.0/16), frankfurt (eu-central-1, 10.21.0.0/16), dallas (us-east-2, 10.22.0.0/16)",
@@ -141,9 +144,20 @@ public static partial class GlobalKeys
                 "must be 3 to 9: the three k3s servers (embedded etcd quorum) need three distinct hosts.");
             ok = false;
         }
+        // The NATS rules (at least 3 servers, ...) are the generator's own, checked on the whole super-cluster (GlobalSettings);
+        // that each server has a worker host of its own is this tier's.
+        var workers = values.Get(WorkerNodesField);
+        var nats = values.Get(NatsServersField);
+        if (nats > workers)
+        {
+            at.Field(NatsServersField).Fail(nats.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                $"is more than the region's {workers} worker nodes: each NATS server needs a worker host of its own (distinct hosts).",
+                $"natsServers of at most workerNodes ({workers}), or more workerNodes");
+            ok = false;
+        }
         return ok
             ? new GlobalRegion(values.Get(RegionNameField), RegionKind.Aws, values.Get(AwsRegionField), values.Get(CidrField), servers,
-                k3sNodes, values.Get(WorkerNodesField))
+                k3sNodes, workers) { NatsServers = nats }
             : null;
     }
 }

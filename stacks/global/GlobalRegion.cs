@@ -1,3 +1,4 @@
+using Infra.Nats;
 using Infra.Platform.Network;
 
 namespace Infra.Stacks.Global;
@@ -15,16 +16,19 @@ public enum RegionKind { Aws, Own }
 /// <param name="WorkerNodes">Nomad clients of the worker class: k3s agents, where the platform's pods run.</param>
 public sealed record GlobalRegion(string Name, RegionKind Kind, string AwsRegion, Ipv4Cidr Cidr, int Servers, int K3sNodes, int WorkerNodes)
 {
+    /// <summary>NATS servers of the region's cluster, each on a worker host of its own (3 or more: JetStream R3 keeps quorum through one loss).</summary>
+    public int NatsServers { get; init; } = 3;
+
     /// <summary>The Consul datacenter and Nomad region of this region (Consul lowercases; names are lower-case already).</summary>
     public string Datacenter => Name;
 
     public AwsRegions.Place Place => AwsRegions.Known[AwsRegion];
 
     /// <summary>
-    /// The listeners of the region's internet-facing network load balancer. NATS joins here (client 4222, gateway
-    /// 7222 for the super-cluster, on the worker class) with the nats helper's generator: the security groups and
-    /// target groups are made from this list, so adding NATS is adding its rows. Names are short: they are the
-    /// target groups' logical names, which ELB's 32 characters bound (with the region's name and Pulumi's suffix).
+    /// The listeners of the region's internet-facing network load balancer; the security groups and target groups are
+    /// made from this list. NATS (on the worker class): clients from anywhere (TLS and a password; other regions' clients
+    /// fail over here) and gateways from the other regions (mutual TLS with the tier's NATS CA). Names are short: they
+    /// are the target groups' logical names, which ELB's 32 characters bound (with the region's name and Pulumi's suffix).
     /// </summary>
     public static readonly IReadOnlyList<LoadBalancerPort> Listeners =
     [
@@ -32,6 +36,8 @@ public sealed record GlobalRegion(string Name, RegionKind Kind, string AwsRegion
         new("kube", 6443, 6443, Public: false, ClusterRole.K3sClient),
         new("nomad", 4646, 4646, Public: false, ClusterRole.Server),
         new("consul", 8501, 8501, Public: false, ClusterRole.Server),
+        new("nats", NatsPorts.Standard.Client, NatsPorts.Standard.Client, Public: true, ClusterRole.WorkerClient),
+        new("natsgw", NatsPorts.Standard.Gateway, NatsPorts.Standard.Gateway, Public: true, ClusterRole.WorkerClient),
     ];
 
     /// <summary>
@@ -43,10 +49,15 @@ public sealed record GlobalRegion(string Name, RegionKind Kind, string AwsRegion
         new("kube", 6443, 6443, Public: false, ClusterRole.K3sClient),
         new("consul", 8501, 8501, Public: false, ClusterRole.Server),
         new("grpc", 8503, 8503, Public: false, ClusterRole.Server),
+        // The region's own NATS clients (pods) and the servers' route seed. Without client-IP preservation: a worker
+        // reaching the load balancer may be sent to itself, which only works when the load balancer's address is the source.
+        new("nats", NatsPorts.Standard.Client, NatsPorts.Standard.Client, Public: false, ClusterRole.WorkerClient, PreserveClientIp: false),
+        new("natsrt", NatsPorts.Standard.Cluster, NatsPorts.Standard.Cluster, Public: false, ClusterRole.WorkerClient, PreserveClientIp: false),
     ];
 }
 
 /// <summary>A TCP listener of a region's network load balancer, where it sends traffic and who may reach it.</summary>
 /// <param name="Public">Open to the internet (ingress only); otherwise operator networks and the region's own VPC.</param>
 /// <param name="Targets">The node group behind it.</param>
-public sealed record LoadBalancerPort(string Name, int Port, int TargetPort, bool Public, ClusterRole Targets);
+/// <param name="PreserveClientIp">Targets see the client's address (the default); off where a target may be its own client.</param>
+public sealed record LoadBalancerPort(string Name, int Port, int TargetPort, bool Public, ClusterRole Targets, bool PreserveClientIp = true);

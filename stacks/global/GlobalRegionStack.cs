@@ -1,4 +1,5 @@
 using Infra.Constructs.Aws;
+using Infra.Nats;
 using Infra.Platform;
 using Infra.Software.Consul;
 using Infra.Software.Nomad;
@@ -25,7 +26,11 @@ public sealed class GlobalRegionStack : Component
     public Bastion Bastion { get; }
     public KubernetesPlatform Kubernetes { get; }
 
-    public GlobalRegionStack(Scope scope, GlobalRegion region, StackIdentity stack, GlobalSettings global, IReadOnlyDictionary<string, string> tags)
+    /// <summary>The region's NATS client URLs, own region first (deploy-time names spliced in).</summary>
+    public IReadOnlyList<Input<string>> NatsClientUrls { get; }
+
+    public GlobalRegionStack(Scope scope, GlobalRegion region, StackIdentity stack, GlobalSettings global, IReadOnlyDictionary<string, string> tags,
+        NatsInputs nats)
         : base(scope, region.Name)
     {
         Region = region;
@@ -99,11 +104,24 @@ public sealed class GlobalRegionStack : Component
         ]);
 
         var k3sPki = new K3sPki(this, "k3s-pki", region.Name);
-        _ = new ClusterWorkloads(this, "cluster", region, dns, internalDns, ca, operatorCert, secrets, k3sPki, platform, global.Domain);
-        Kubernetes = new KubernetesPlatform(this, "k8s", region, dns, internalDns, k3sPki, ca, secrets, platform, global);
+        var workloads = new ClusterWorkloads(this, "cluster", region, dns, internalDns, ca, operatorCert, secrets, k3sPki, platform, global.Domain);
+        _ = new NatsRegionCluster(this, "nats", region, nats.Spec, nats.Cluster, nats.Secrets, workloads.Nomad, internalDns, global.Domain);
+        var natsMarkers = new Dictionary<string, Output<string>> { [NatsPlan.InternalHostMarker] = internalDns };
+        var natsUrls = nats.Cluster.For(region.Name);
+        NatsClientUrls = natsUrls.Flat.Select(u => JobSpecText.Splice(u, natsMarkers)).ToList();
+        var natsClient = new NatsClientInputs(natsUrls.ForBinary(nats.Spec.AppUser, KubernetesPlatform.NatsCaFile), natsMarkers,
+            nats.Secrets.Ca.Certificate.CertPem, nats.Secrets.AppPassword.Result);
+        Kubernetes = new KubernetesPlatform(this, "k8s", region, dns, internalDns, k3sPki, ca, secrets, platform, global, natsClient);
     }
 
     private IReadOnlyList<Lb.TargetGroup> TargetGroupsOf(ClusterRole role) =>
         GlobalRegion.Listeners.Where(l => l.Targets == role).Select(l => LoadBalancer.TargetGroups[l.Name])
             .Concat(GlobalRegion.InternalListeners.Where(l => l.Targets == role).Select(l => InternalLoadBalancer.TargetGroups[l.Name])).ToList();
 }
+
+/// <summary>The NATS super-cluster as every region builds from it: the spec, the generated files and URL lists, the tier's secrets.</summary>
+public sealed record NatsInputs(NatsSuperClusterSpec Spec, NatsSuperCluster Cluster, NatsSecrets Secrets);
+
+/// <summary>What a region's platform pods need to reach NATS: the binary's settings (with deploy-time names as markers), the CA and the password.</summary>
+public sealed record NatsClientInputs(Infra.Platform.Binary.BinaryMessaging Messaging, IReadOnlyDictionary<string, Output<string>> Markers,
+    Output<string> CaPem, Output<string> Password);

@@ -62,6 +62,10 @@ public sealed record GlobalSettings(
         var account = config.Get(GlobalKeys.CloudflareAccountId);
         if (account.Length > 0 && account.All(c => c == '0')) config.Placeholder(GlobalKeys.CloudflareAccountId, account, "an all-zero id");
 
+        // The NATS generator's rules, once the regions and the domain its names are made of are valid on their own.
+        if (domain.Length > 0 && !config.Errors.Any(e => e.Key.StartsWith(GlobalKeys.Regions.FullName, StringComparison.Ordinal) || e.Key == Dc9Keys.Domain.FullName))
+            NatsPlan.Check(config, regions, config.IsSet(GlobalKeys.Regions), domain);
+
         var serverType = config.Get(GlobalKeys.ServerInstanceType);
         var clientType = config.Get(GlobalKeys.ClientInstanceType);
         var bastionType = config.Get(Dc9Keys.BastionInstanceType);

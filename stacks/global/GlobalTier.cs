@@ -1,3 +1,4 @@
+using Infra.Nats;
 using Infra.Platform;
 using Infra.Platform.Configuration;
 using Infra.Synthesis;
@@ -41,9 +42,17 @@ public sealed class GlobalTier : ITier
         blueprint.UseProvider(new RandomProvider(blueprint, "random", new RandomProviderArgs()));
         blueprint.UseProvider(new TlsProvider(blueprint, "tls", new TlsProviderArgs()));
 
+        // The NATS super-cluster: generated once from every region (each region's gateways name all the others).
+        var natsSpec = NatsPlan.Spec(global.Regions, global.Domain);
+        var nats = new NatsInputs(natsSpec, NatsSuperCluster.Generate(natsSpec), new NatsSecrets(blueprint, "nats", stack.Stack));
+
         var regions = global.Regions.OrderBy(r => r.Name, StringComparer.Ordinal)
-            .Select(region => new GlobalRegionStack(blueprint, region, stack, global, tags)).ToList();
+            .Select(region => new GlobalRegionStack(blueprint, region, stack, global, tags, nats)).ToList();
         var geo = new GeoLoadBalancer(blueprint, "geo", stack, global,
+            regions.Select(r => new RegionOrigins(r.Region, r.LoadBalancer.Addresses.Select(a => (a.Name, a.Address.PublicIp)).ToList())).ToList(),
+            regions.ToDictionary(r => r.Region.Name, r => r.LoadBalancer.LoadBalancer.DnsName));
+
+        var natsDns = new NatsDns(blueprint, "nats-dns", stack, global,
             regions.Select(r => new RegionOrigins(r.Region, r.LoadBalancer.Addresses.Select(a => (a.Name, a.Address.PublicIp)).ToList())).ToList(),
             regions.ToDictionary(r => r.Region.Name, r => r.LoadBalancer.LoadBalancer.DnsName));
 
@@ -57,8 +66,11 @@ public sealed class GlobalTier : ITier
             blueprint.Output($"{name}NomadUi", Text.Interpolate($"https://{dns}:4646/ui/ (operator networks; or ssh -L 4646:{dns}:4646 admin@{region.Bastion.Address.PublicIp})"));
             blueprint.Output($"{name}ConsulUi", Text.Interpolate($"https://{dns}:8501/ui/ (operator networks; or ssh -L 8501:{dns}:8501 admin@{region.Bastion.Address.PublicIp})"));
             blueprint.Output($"{name}BastionInstanceId", region.Bastion.Instance.Id);
+            // The region's NATS client URLs in the order its clients try them: its own (internal) first, the others nearest first.
+            blueprint.Output($"{name}NatsUrls", region.NatsClientUrls.Cast<object>().ToList());
         }
         blueprint.Output("hosts", geo.Hostnames);
+        blueprint.Output("natsHost", natsDns.GeoHost);
         blueprint.Output("ingressRoutes", stack.Settings.Routes.ToJson());
     }
 }

@@ -28,13 +28,16 @@ public sealed class KubernetesPlatform : Component
     public const string ConfiguredReplicasAnnotation = "platform.infra/configured-replicas";
     public const string CollectorImage = "docker.io/otel/opentelemetry-collector-contrib:0.116.1";
     public const string DataDirectory = "/var/lib/platform", PeersDirectory = "/etc/platform/raft", PeersFile = PeersDirectory + "/raft-peers.json";
+    /// <summary>The NATS client's ConfigMap and Secret (one name), their items, and where the CA file is in the container.</summary>
+    public const string NatsClientObject = "nats-client", NatsUrlsItem = "urls", NatsCaItem = "ca.pem", NatsPasswordItem = "password";
+    public const string NatsDirectory = "/etc/platform/nats", NatsCaFile = NatsDirectory + "/" + NatsCaItem;
 
     public KubernetesProvider Provider { get; }
     public Input<string> Kubeconfig { get; }
     public IReadOnlyDictionary<string, AppsV1.StatefulSet> Workloads { get; }
 
     public KubernetesPlatform(Scope scope, string id, GlobalRegion region, Output<string> loadBalancerDns, Output<string> internalDns, K3sPki pki,
-        CertificateAuthority clusterCa, ClusterSecrets secrets, PlatformSettings platform, GlobalSettings global) : base(scope, id)
+        CertificateAuthority clusterCa, ClusterSecrets secrets, PlatformSettings platform, GlobalSettings global, NatsClientInputs nats) : base(scope, id)
     {
         var server = Text.Interpolate($"https://{loadBalancerDns}:{K3sJobs.ApiPort}");
         Kubeconfig = Fn.Secret<string>(Fn.ToJson(new Dictionary<string, object>
@@ -107,9 +110,26 @@ public sealed class KubernetesPlatform : Component
         });
         Collector(global.OtlpEndpoint);
 
+        // NATS for the binary: the URL list (own region first) and the CA in a ConfigMap, the password in a Secret. A
+        // ConfigMap, not the pod spec: when a region is added, only this changes, and pods read it at their next start.
+        _ = new CoreV1.ConfigMap(this, "nats-client", new CoreV1.ConfigMapArgs
+        {
+            Metadata = Meta(NatsClientObject, Namespace),
+            Data = new Dictionary<string, Input<string>>
+            {
+                [NatsUrlsItem] = JobSpecText.Splice(nats.Messaging.UrlsJson(), nats.Markers),
+                [NatsCaItem] = nats.CaPem,
+            },
+        });
+        _ = new CoreV1.Secret(this, "nats-password", new CoreV1.SecretArgs
+        {
+            Metadata = Meta(NatsClientObject, Namespace),
+            StringData = new Dictionary<string, Input<string>> { [NatsPasswordItem] = Fn.Secret<string>(nats.Password) },
+        });
+
         var workloads = new Dictionary<string, AppsV1.StatefulSet>(StringComparer.Ordinal);
         foreach (var service in platform.Services.Names)
-            workloads[service] = Workload(service, global.Replicas[service], platform, global, consul);
+            workloads[service] = Workload(service, global.Replicas[service], platform, global, consul, nats.Messaging);
         Workloads = workloads;
     }
 
@@ -191,7 +211,7 @@ public sealed class KubernetesPlatform : Component
         });
     }
 
-    private AppsV1.StatefulSet Workload(string service, int replicas, PlatformSettings platform, GlobalSettings global, Resource consul)
+    private AppsV1.StatefulSet Workload(string service, int replicas, PlatformSettings platform, GlobalSettings global, Resource consul, BinaryMessaging messaging)
     {
         var labels = new Dictionary<string, Input<string>> { ["app.kubernetes.io/name"] = service, ["app.kubernetes.io/part-of"] = "platform" };
         var ports = new[] { ("http", PlatformBinary.HttpPort), ("bus", PlatformBinary.BusPort), ("raft", PlatformBinary.RaftPort) };
@@ -220,6 +240,7 @@ public sealed class KubernetesPlatform : Component
             Raft = new BinaryRaft($":{PlatformBinary.RaftPort}", PeersFile, DataDirectory),
             // The pod's own name (stable in a StatefulSet) is its node id, known only when the pod starts.
             SetAtStart = new HashSet<BinarySetting> { PlatformBinary.NodeId, PlatformBinary.NodeName },
+            Messaging = messaging,
         }.Render();
         // Kubernetes expands $(VAR) in args, from the container's environment.
         var args = launch.Flags.Select(f => f
@@ -229,7 +250,14 @@ public sealed class KubernetesPlatform : Component
         [
             FieldEnv(PlatformBinary.NodeId.Variable, "metadata.name"),
             FieldEnv(PlatformBinary.NodeName.Variable, "metadata.name"),
-            .. launch.Environment.Select(e => new CoreV1.EnvVar { Name = e.Key, Value = e.Value }),
+            .. launch.Environment.Select(e => e.Key == PlatformBinary.NatsUrls.Variable
+                ? new CoreV1.EnvVar { Name = e.Key, ValueFrom = new CoreV1.EnvVarSource { ConfigMapKeyRef = new CoreV1.ConfigMapKeySelector { Name = NatsClientObject, Key = NatsUrlsItem } } }
+                : new CoreV1.EnvVar { Name = e.Key, Value = e.Value }),
+            new CoreV1.EnvVar
+            {
+                Name = PlatformBinary.NatsPassword.Variable,
+                ValueFrom = new CoreV1.EnvVarSource { SecretKeyRef = new CoreV1.SecretKeySelector { Name = NatsClientObject, Key = NatsPasswordItem } },
+            },
         ];
         var standIn = global.AppImage == StandInBinary.Image;
         var stateful = new AppsV1.StatefulSet(this, service, new AppsV1.StatefulSetArgs
@@ -301,6 +329,7 @@ public sealed class KubernetesPlatform : Component
                                 [
                                     new CoreV1.VolumeMount { Name = "data", MountPath = DataDirectory },
                                     new CoreV1.VolumeMount { Name = "raft", MountPath = PeersDirectory, ReadOnly = true },
+                                    new CoreV1.VolumeMount { Name = "nats", MountPath = NatsDirectory, ReadOnly = true },
                                 ],
                                 SecurityContext = Restricted(),
                             },
@@ -334,6 +363,11 @@ public sealed class KubernetesPlatform : Component
                             new CoreV1.Volume { Name = "raft", EmptyDir = new CoreV1.EmptyDirVolumeSource() },
                             new CoreV1.Volume { Name = "scripts", ConfigMap = new CoreV1.ConfigMapVolumeSource { Name = "raft-peers-script" } },
                             new CoreV1.Volume { Name = "consul-access", Secret = new CoreV1.SecretVolumeSource { SecretName = "consul-access" } },
+                            new CoreV1.Volume
+                            {
+                                Name = "nats",
+                                ConfigMap = new CoreV1.ConfigMapVolumeSource { Name = NatsClientObject, Items = [new CoreV1.KeyToPath { Key = NatsCaItem, Path = NatsCaItem }] },
+                            },
                         ],
                     },
                 },

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Infra.Nats;
 using Infra.Platform.Network;
 using Infra.Synthesis;
 using static Infra.Providers.Generated.Aws;
@@ -61,6 +62,9 @@ public sealed class RegionFirewall : Component
         Ingress(Nodes, "cluster", Vpc.IpProtocol.All, null, "Consul, Nomad, k3s, etcd, flannel and the platform among the nodes", group: Nodes);
         Egress(Nodes, "cluster", Vpc.IpProtocol.All, null, "Consul, Nomad, k3s, etcd, flannel and the platform among the nodes", group: Nodes);
         Egress(Nodes, "https", Vpc.IpProtocol.Tcp, 443, "Packages, images, AWS APIs (SSM, EC2 auto-join), Session Manager", cidr: Anywhere);
+        // NATS across regions: gateways to the other regions' public load balancers, and clients failing over to them.
+        Egress(Nodes, "nats-gateways", Vpc.IpProtocol.Tcp, NatsPorts.Standard.Gateway, "NATS gateways to the load balancers of the other regions", cidr: Anywhere);
+        Egress(Nodes, "nats-clients", Vpc.IpProtocol.Tcp, NatsPorts.Standard.Client, "NATS clients failing over to the load balancer of another region", cidr: Anywhere);
         if (otlpPort != 443) Egress(Nodes, "otlp", Vpc.IpProtocol.Tcp, otlpPort, "Telemetry export to the OTLP gateway", cidr: Anywhere);
         Ingress(Nodes, "bastion", Vpc.IpProtocol.All, null, "SSH and the Nomad and Consul UIs from the bastion", group: Bastion);
 

@@ -59,6 +59,7 @@ public sealed class RegionLoadBalancer : Component
                 Protocol = Lb.TargetGroupProtocol.TCP,
                 TargetType = Lb.TargetType.Instance,
                 DeregistrationDelay = 30,
+                PreserveClientIp = listener.PreserveClientIp ? null : (Input<string>)"false",
                 HealthCheck = new Lb.TargetGroupHealthCheck { Protocol = Lb.HealthCheckProtocol.TCP, Interval = 10, HealthyThreshold = 3, UnhealthyThreshold = 3 },
                 Tags = new Dictionary<string, Input<string>> { ["Name"] = $"{name}-{id}-{listener.Name}" },
             });

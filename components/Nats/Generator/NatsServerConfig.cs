@@ -32,9 +32,17 @@ public sealed record NatsServerConfig(string Region, string Server, string Text)
         Line(1, $"listen: {Quote(Endpoint(server.Address, ports.Cluster))}");
         Line(1, "# Clients get the ordered URL list from the platform (own region first, nearest next); gossiped URLs would break that order.");
         Line(1, "no_advertise: true");
+        if (region.Access is not null)
+        {
+            Line(1, "# The host's own address (set where the server starts): peers gossip it to complete the mesh.");
+            Line(1, $"advertise: ${spec.RouteAdvertiseVariable}");
+        }
         Line(1, "routes: [");
-        foreach (var peer in region.Servers.Where(s => s.Name != server.Name).OrderBy(s => s.Name, StringComparer.Ordinal))
-            Line(2, Quote($"nats-route://{Endpoint(peer.Address, peer.Ports.Cluster)}"));
+        if (region.Access is { } seed)
+            Line(2, Quote($"nats-route://{Endpoint(seed.RouteSeed, ports.Cluster)}"));
+        else
+            foreach (var peer in region.Servers.Where(s => s.Name != server.Name).OrderBy(s => s.Name, StringComparer.Ordinal))
+                Line(2, Quote($"nats-route://{Endpoint(peer.Address, peer.Ports.Cluster)}"));
         Line(1, "]");
         Line(1, "# Servers verify each other: a route needs a certificate from the tier's CA.");
         TlsBlock(Line, 1, spec.Tls, verifyPeer: true);
@@ -43,10 +51,15 @@ public sealed record NatsServerConfig(string Region, string Server, string Text)
         Line(0, "gateway {");
         Line(1, $"name: {Quote(region.Name)}");
         Line(1, $"listen: {Quote(Endpoint(server.Address, ports.Gateway))}");
+        if (region.Access is { } access)
+        {
+            Line(1, "# Other regions reach this one by its public name; gossip spreads that name, never a private address.");
+            Line(1, $"advertise: {Quote(Endpoint(access.PublicHost, ports.Gateway))}");
+        }
         Line(1, "gateways: [");
         foreach (var other in spec.Regions.Where(r => r.Name != region.Name).OrderBy(r => r.Name, StringComparer.Ordinal))
         {
-            var urls = other.Servers.OrderBy(s => s.Name, StringComparer.Ordinal).Select(s => Quote($"nats://{Endpoint(s.Address, s.Ports.Gateway)}"));
+            var urls = GatewayUrls(other).Select(Quote);
             Line(2, $"{{ name: {Quote(other.Name)}, urls: [{string.Join(", ", urls)}] }}");
         }
         Line(1, "]");
@@ -68,6 +81,11 @@ public sealed record NatsServerConfig(string Region, string Server, string Text)
         Line(0, $"system_account: {spec.SystemAccount}");
         return new NatsServerConfig(region.Name, server.Name, text.ToString());
     }
+
+    /// <summary>Where other regions' gateways dial a region: its public name, or each of its servers.</summary>
+    public static IReadOnlyList<string> GatewayUrls(NatsRegionSpec region) => region.Access is { } access
+        ? [$"nats://{Endpoint(access.PublicHost, region.Servers[0].Ports.Gateway)}"]
+        : region.Servers.OrderBy(s => s.Name, StringComparer.Ordinal).Select(s => $"nats://{Endpoint(s.Address, s.Ports.Gateway)}").ToList();
 
     private static void TlsBlock(Action<int, string> line, int depth, NatsTlsFiles tls, bool verifyPeer)
     {

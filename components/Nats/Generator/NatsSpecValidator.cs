@@ -32,6 +32,15 @@ public static partial class NatsSpecValidator
             if (!regionNames.Add(region.Name))
                 Add(where, $"region '{region.Name}' is given twice (names compare without case).",
                     "give each region once; merge the servers of both entries.");
+            if (region.Access is { } access)
+            {
+                foreach (var (field, host) in new[] { ("routeSeed", access.RouteSeed), ("publicHost", access.PublicHost), ("localHost", access.LocalHost) })
+                    if (!Address().IsMatch(host))
+                        Add($"{where}.access.{field}", $"'{host}' is not a host name or IPv4 address.", "give the name the load balancer is reached at.");
+                if (region.Servers.Select(s => s.Ports).Distinct().Count() > 1)
+                    Add($"{where}.servers", "servers reached through load balancers use different ports; a load balancer forwards each port to every server.",
+                        "give every server of the region the same ports.");
+            }
             if (region.Servers.Count < MinimumServersPerRegion)
                 Add($"{where}.servers",
                     $"{region.Servers.Count} server{(region.Servers.Count == 1 ? "" : "s")} ({string.Join(", ", region.Servers.Select(s => s.Name))}); a region's cluster needs at least {MinimumServersPerRegion} so that JetStream's R3 streams keep a quorum while one server restarts or fails.",
@@ -82,13 +91,15 @@ public static partial class NatsSpecValidator
             {
                 if (port is < 1 or > 65535)
                     Add($"{where}.ports.{role}", $"{port} is not a TCP port.", "use 1 to 65535.");
-                else if (endpoints.TryGetValue((server.Address.ToLowerInvariant(), port), out var user))
+                // Servers reached through load balancers each have a host of their own (0.0.0.0 on each).
+                else if (region.Access is null && endpoints.TryGetValue((server.Address.ToLowerInvariant(), port), out var user))
                     Add($"{where}.ports.{role}", $"{server.Address}:{port} is already the {user}.", "give every listener on one address its own port.");
-                else
+                else if (region.Access is null)
                     endpoints[(server.Address.ToLowerInvariant(), port)] = $"{role} port of {server.Name}";
             }
 
             var store = server.StoreDirectory ?? spec.StoreDirectory;
+            if (region.Access is not null) continue;
             if (stores.TryGetValue((server.Address.ToLowerInvariant(), store), out var sharer))
                 Add($"{where}.storeDirectory", $"'{store}' on {server.Address} is {sharer}'s JetStream store too; two servers cannot share one.",
                     "give servers on the same address their own store directory.");
@@ -124,7 +135,7 @@ public static partial class NatsSpecValidator
                 Add(where, $"'{user}' is not a usable user name.", "use letters, digits, '_' and '-'.");
         if (spec.AppUser == spec.SystemUser)
             Add("systemUser", $"'{spec.SystemUser}' is the app user too.", "give the two users different names.");
-        foreach (var (where, variable) in new[] { ("appPasswordVariable", spec.AppPasswordVariable), ("systemPasswordVariable", spec.SystemPasswordVariable) })
+        foreach (var (where, variable) in new[] { ("appPasswordVariable", spec.AppPasswordVariable), ("systemPasswordVariable", spec.SystemPasswordVariable), ("routeAdvertiseVariable", spec.RouteAdvertiseVariable) })
             if (!VariableName().IsMatch(variable))
                 Add(where, $"'{variable}' is not an environment variable name.", "use upper-case letters, digits and '_', starting with a letter.");
         return problems;

@@ -22,7 +22,7 @@ public sealed record NatsSuperCluster(IReadOnlyList<NatsServerConfig> Servers, I
             .ToList();
         var byName = regions.ToDictionary(r => r.Name, StringComparer.Ordinal);
         var urls = regions
-            .Select(r => new NatsClientUrls(r.Name, new[] { r.Name }.Concat(r.NearestRegions).Select(n => RegionUrls(byName[n])).ToList()))
+            .Select(r => new NatsClientUrls(r.Name, new[] { r.Name }.Concat(r.NearestRegions).Select(n => RegionUrls(byName[n], own: n == r.Name)).ToList()))
             .ToList();
         return new NatsSuperCluster(servers, urls);
     }
@@ -43,7 +43,12 @@ public sealed record NatsSuperCluster(IReadOnlyList<NatsServerConfig> Servers, I
 
     public NatsClientUrls For(string region) => ClientUrls.Single(u => u.Region == region);
 
-    private static NatsRegionUrls RegionUrls(NatsRegionSpec region) =>
-        new(region.Name, region.Servers.OrderBy(s => s.Name, StringComparer.Ordinal)
+    /// <summary>A region's client URLs: its servers; or, reached by name, its local name for its own clients and its public one for the others.</summary>
+    private static NatsRegionUrls RegionUrls(NatsRegionSpec region, bool own)
+    {
+        if (region.Access is { } access)
+            return new(region.Name, [$"tls://{(own ? access.LocalHost : access.PublicHost)}:{region.Servers[0].Ports.Client.ToString(CultureInfo.InvariantCulture)}"]);
+        return new(region.Name, region.Servers.OrderBy(s => s.Name, StringComparer.Ordinal)
             .Select(s => $"tls://{s.Address}:{s.Ports.Client.ToString(CultureInfo.InvariantCulture)}").ToList());
+    }
 }

@@ -35,10 +35,38 @@ public sealed record NatsSuperClusterSpec
     /// </summary>
     public string AppPasswordVariable { get; init; } = "NATS_APP_PASSWORD";
     public string SystemPasswordVariable { get; init; } = "NATS_SYS_PASSWORD";
+
+    /// <summary>
+    /// In a region reached through load balancers (<see cref="NatsRegionSpec.Access"/>): the variable holding the server's
+    /// own route address, quoted (<c>"10.20.1.5:6222"</c>), set by whatever starts it on its host. Otherwise a peer that
+    /// came in through the load balancer would be known by the load balancer's address.
+    /// </summary>
+    public string RouteAdvertiseVariable { get; init; } = "NATS_ROUTE_ADVERTISE";
 }
 
-/// <summary>One region: its NATS cluster (and gateway) name, its servers, and the other regions nearest first.</summary>
-public sealed record NatsRegionSpec(string Name, IReadOnlyList<NatsServerSpec> Servers, IReadOnlyList<string> NearestRegions);
+/// <summary>
+/// One region: its NATS cluster (and gateway) name, its servers, and the other regions nearest first.
+/// <see cref="Access"/> is set where servers have no stable addresses of their own (a cloud's auto-scaling group):
+/// they listen on every interface and are reached through the region's load balancers by name.
+/// </summary>
+public sealed record NatsRegionSpec(string Name, IReadOnlyList<NatsServerSpec> Servers, IReadOnlyList<string> NearestRegions)
+{
+    public NatsRegionAccess? Access { get; init; }
+}
+
+/// <summary>
+/// How a region whose servers move between hosts is reached, by stable names (each on every server's certificate):
+/// <list type="bullet">
+/// <item><see cref="RouteSeed"/>: a name inside the region that reaches some server of it (an internal load
+/// balancer on the cluster port). Each server's one configured route; the full mesh forms by NATS's route gossip,
+/// and the gossiped routes (by IP) are verified against this name (nats-server keeps the configured route's TLS name);</item>
+/// <item><see cref="PublicHost"/>: the region from elsewhere: other regions' gateways (and the gateway's
+/// <c>advertise</c>, so gossip spreads this name, never a private address) and foreign clients;</item>
+/// <item><see cref="LocalHost"/>: the region's own clients (inside its network).</item>
+/// </list>
+/// The servers' <see cref="NatsServerSpec.Address"/> is then the address they listen on (0.0.0.0) and their ports must agree.
+/// </summary>
+public sealed record NatsRegionAccess(string RouteSeed, string PublicHost, string LocalHost);
 
 /// <summary>
 /// One server: a name unique in the super-cluster (JetStream's server name), the address it listens on and

@@ -99,6 +99,13 @@ public static class BadConfigCorpus
             ["infra:regions[0].cidr = \"8.8.0.0/16\"", "is not a private (RFC 1918) block"]),
         new("global: too few k3s nodes for etcd", "global", GlobalSynth.Regions("{name: london, awsRegion: eu-west-2, cidr: 10.20.0.0/16, k3sNodes: 2}"),
             ["infra:regions[0].k3sNodes = \"2\"", "three distinct hosts"]),
+        // NATS: the generator's rules through the binder's error path.
+        new("global: a NATS cluster of two servers", "global", GlobalSynth.Regions("{name: london, awsRegion: eu-west-2, cidr: 10.20.0.0/16, natsServers: 2}"),
+            ["infra:regions[0].natsServers = \"2\"", "2 NATS servers", "at least 3", "JetStream's R3", "natsServers: 3 or more"]),
+        new("global: more NATS servers than worker hosts", "global", GlobalSynth.Regions("{name: london, awsRegion: eu-west-2, cidr: 10.20.0.0/16, natsServers: 5}"),
+            ["infra:regions[0].natsServers = \"5\"", "more than the region's 3 worker nodes", "worker host of its own"]),
+        new("global: a misspelt NATS field", "global", GlobalSynth.Regions("{name: london, awsRegion: eu-west-2, cidr: 10.20.0.0/16, natServers: 3}"),
+            ["infra:regions[0].natServers", "natsServers"]),
         new("global: misspelt region field", "global", GlobalSynth.Regions("{name: london, awsRegon: eu-west-2, cidr: 10.20.0.0/16}"),
             ["infra:regions[0].awsRegon", "is not a known field", "Did you mean awsRegion?"]),
         new("global: region name not a label", "global", GlobalSynth.Regions("{name: London-1, awsRegion: eu-west-2, cidr: 10.20.0.0/16}"),

@@ -40,7 +40,7 @@ public class GlobalTierTests
     public void Nomad_jobs_are_API_JSON_and_pass_the_Nomad_validator_with_their_deploy_time_values_filled_in()
     {
         var jobs = OfType("nomad:index/job:Job").ToList();
-        Assert.Equal(9, jobs.Count);
+        Assert.Equal(12, jobs.Count);
         var files = new Dictionary<string, string>();
         foreach (var (name, job) in jobs)
         {
@@ -104,21 +104,22 @@ public class GlobalTierTests
     [Fact]
     public void The_geo_load_balancer_steers_by_region_with_sorted_origins_and_explicit_ports()
     {
-        var lb = Assert.Single(OfType("cloudflare:index/loadBalancer:LoadBalancer")).Resource;
+        // The platform's hosts (geo-*); NATS's first-connection name has its own (GlobalNatsTests).
+        var lb = Assert.Single(OfType("cloudflare:index/loadBalancer:LoadBalancer"), l => l.Name.StartsWith("geo-", StringComparison.Ordinal)).Resource;
         Assert.Equal("geo", lb.At("properties", "steeringPolicy").Text());
         var weu = ((YamlSequenceNode)lb.At("properties", "regionPools", "WEU")).Select(n => n.ToString()).ToList();
         // Western Europe's point (48N 5E) is nearer Frankfurt than London; Dallas's pool (Ohio) comes last.
         Assert.Equal(["${geo-pool-frankfurt.id}", "${geo-pool-london.id}", "${geo-pool-dallas.id}"], weu);
         var enam = ((YamlSequenceNode)lb.At("properties", "regionPools", "ENAM")).Select(n => n.ToString()).ToList();
         Assert.Equal("${geo-pool-dallas.id}", enam[0]);
-        foreach (var (name, pool) in OfType("cloudflare:index/loadBalancerPool:LoadBalancerPool"))
+        foreach (var (name, pool) in OfType("cloudflare:index/loadBalancerPool:LoadBalancerPool").Where(p => p.Name.StartsWith("geo-", StringComparison.Ordinal)))
         {
             var origins = ((YamlSequenceNode)pool.At("properties", "origins")).Cast<YamlMappingNode>().ToList();
             Assert.Equal(3, origins.Count);
             Assert.Equal(origins.Select(o => o["name"].ToString()).Order(StringComparer.Ordinal), origins.Select(o => o["name"].ToString()));
             Assert.All(origins, o => Assert.Equal("80", o["port"].ToString()));
         }
-        var monitor = Assert.Single(OfType("cloudflare:index/loadBalancerMonitor:LoadBalancerMonitor")).Resource;
+        var monitor = Assert.Single(OfType("cloudflare:index/loadBalancerMonitor:LoadBalancerMonitor"), m => m.Name.StartsWith("geo-", StringComparison.Ordinal)).Resource;
         Assert.Equal("/healthz", monitor.At("properties", "path").Text());
     }
 

@@ -32,9 +32,20 @@ public sealed class ClusterPolicyTests
         Assert.Contains(violations, v => v.Problem.Contains("6443 (Kubernetes API)", StringComparison.Ordinal));
         Assert.Contains(violations, v => v.Problem.Contains("8501 (Consul HTTPS API)", StringComparison.Ordinal));
 
+        var routes = new PolicyFixture(Infra.Platform.Tier.Global);
+        IngressRule(routes, "nats-routes-world", "0.0.0.0/0", "tcp", 6222);
+        routes.AssertOne("CLU-001", "nats-routes-world", "opens port 6222 (NATS cluster routes) to the whole internet");
+        var monitoring = new PolicyFixture(Infra.Platform.Tier.Global);
+        IngressRule(monitoring, "nats-monitoring-world", "0.0.0.0/0", "tcp", 8222);
+        monitoring.AssertOne("CLU-001", "nats-monitoring-world", "opens port 8222 (NATS monitoring) to the whole internet");
+
         var ok = new PolicyFixture(Infra.Platform.Tier.Global);
         IngressRule(ok, "nomad-operators", "198.51.100.0/24", "tcp", 4646);
         IngressRule(ok, "ingress-world", "0.0.0.0/0", "tcp", 80);
+        // NATS clients (password and TLS) and gateways (mutual TLS) may come from anywhere; routes from the region.
+        IngressRule(ok, "nats-clients-world", "0.0.0.0/0", "tcp", 4222);
+        IngressRule(ok, "nats-gateways-world", "0.0.0.0/0", "tcp", 7222);
+        IngressRule(ok, "nats-routes-vpc", "10.20.0.0/16", "tcp", 6222);
         ok.AssertNone("CLU-001");
     }
 

@@ -11,7 +11,8 @@ namespace Infra.Nats.Tests.Loopback;
 /// </summary>
 internal static class ThrowawayPki
 {
-    public static NatsTlsFiles Write(string directory)
+    /// <param name="addresses">More loopback addresses the certificate names (servers on 127.0.0.2, ...).</param>
+    public static NatsTlsFiles Write(string directory, IEnumerable<IPAddress>? addresses = null)
     {
         Directory.CreateDirectory(directory);
         using var caKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
@@ -25,6 +26,7 @@ internal static class ThrowawayPki
         var serverRequest = new CertificateRequest("CN=nats drill server", serverKey, HashAlgorithmName.SHA256);
         var names = new SubjectAlternativeNameBuilder();
         names.AddIpAddress(IPAddress.Loopback);
+        foreach (var address in addresses ?? []) names.AddIpAddress(address);
         names.AddDnsName("localhost");
         serverRequest.CertificateExtensions.Add(names.Build());
         serverRequest.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
