@@ -36,10 +36,21 @@ internal static class StreamAudit
         return (stream.Info.Cluster?.Name, 1 + (stream.Info.Cluster?.Replicas?.Count ?? 0));
     }
 
-    /// <summary>Every message id in the region's stream.</summary>
-    public static async Task<HashSet<string>> StoredIdsAsync(NatsJSContext js, string region, TimeSpan timeout)
+    /// <summary>
+    /// Every message id in the region's stream. A stream whose region was just restored may answer from a
+    /// leader that is still catching up from its peers, so the read waits (up to <paramref name="timeout"/>)
+    /// until the stream reports at least <paramref name="acknowledged"/> messages; whatever is still missing
+    /// after that is lost, and the caller says so.
+    /// </summary>
+    public static async Task<HashSet<string>> StoredIdsAsync(NatsJSContext js, string region, int acknowledged, TimeSpan timeout)
     {
+        var deadline = DateTime.UtcNow + timeout;
         var stream = await js.GetStreamAsync(StreamPublisher.Stream(region));
+        while (stream.Info.State.Messages < (ulong)acknowledged && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(500);
+            stream = await js.GetStreamAsync(StreamPublisher.Stream(region));
+        }
         var last = stream.Info.State.LastSeq;
         var ids = new HashSet<string>(StringComparer.Ordinal);
         if (stream.Info.State.Messages == 0) return ids;

@@ -217,7 +217,7 @@ public sealed class SuperClusterDrillTests(ITestOutputHelper output)
                 var js = new NatsJSContext(admin);
                 foreach (var region in regions)
                 {
-                    var stored = await StreamAudit.StoredIdsAsync(js, region, TimeSpan.FromSeconds(30));
+                    var stored = await StreamAudit.StoredIdsAsync(js, region, acked.Count(p => p.Region == region), TimeSpan.FromSeconds(30));
                     var missing = acked.Where(p => p.Region == region && !stored.Contains(p.MsgId)).ToList();
                     Say($"    {StreamPublisher.Stream(region)}: {acked.Count(p => p.Region == region)} acknowledged, {stored.Count} stored, {missing.Count} acknowledged but missing");
                     lost.AddRange(missing.Select(p => p.MsgId));
