@@ -1,4 +1,5 @@
 using System.Globalization;
+using SecurityGroupSet = Infra.Constructs.Aws.SecurityGroupSet;
 using Infra.Nats;
 using Infra.Platform.Network;
 using Infra.Synthesis;
@@ -12,7 +13,7 @@ namespace Infra.Stacks.Global;
 /// ports), and the bastion (SSH from operator networks). No Nomad, Consul or Kubernetes API port is open to the
 /// world: the policies check it on the program. Listener ports come from one list, so NATS adds rows there.
 /// </summary>
-public sealed class RegionFirewall : Component
+public sealed class RegionFirewall : SecurityGroupSet
 {
     public const string Anywhere = "0.0.0.0/0";
 
@@ -73,28 +74,4 @@ public sealed class RegionFirewall : Component
         Egress(Bastion, "nodes", Vpc.IpProtocol.All, null, "SSH and the cluster UIs on the nodes", group: Nodes);
         Egress(Bastion, "https", Vpc.IpProtocol.Tcp, 443, "Session Manager and packages", cidr: Anywhere);
     }
-
-    private void Ingress(Resource owner, string id, Vpc.IpProtocol protocol, int? port, string description, string? cidr = null, Resource? group = null) =>
-        _ = new Vpc.SecurityGroupIngressRule(this, $"{owner.Name[(Prefix.Length + 1)..]}-in-{id}", new Vpc.SecurityGroupIngressRuleArgs
-        {
-            SecurityGroupId = owner.Id,
-            IpProtocol = protocol,
-            FromPort = port is { } from ? (Input<double>)from : null,
-            ToPort = port is { } to ? (Input<double>)to : null,
-            CidrIpv4 = cidr is null ? null : (Input<string>)cidr,
-            ReferencedSecurityGroupId = group is null ? null : (Input<string>)group.Id,
-            Description = description,
-        }, new ResourceOptions { Parent = owner });
-
-    private void Egress(Resource owner, string id, Vpc.IpProtocol protocol, int? port, string description, string? cidr = null, Resource? group = null) =>
-        _ = new Vpc.SecurityGroupEgressRule(this, $"{owner.Name[(Prefix.Length + 1)..]}-out-{id}", new Vpc.SecurityGroupEgressRuleArgs
-        {
-            SecurityGroupId = owner.Id,
-            IpProtocol = protocol,
-            FromPort = port is { } from ? (Input<double>)from : null,
-            ToPort = port is { } to ? (Input<double>)to : null,
-            CidrIpv4 = cidr is null ? null : (Input<string>)cidr,
-            ReferencedSecurityGroupId = group is null ? null : (Input<string>)group.Id,
-            Description = description,
-        }, new ResourceOptions { Parent = owner });
 }

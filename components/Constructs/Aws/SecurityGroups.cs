@@ -27,7 +27,7 @@ public sealed record SecurityGroupsProps
 /// Session Manager and telemetry). Every rule is its own resource, one peer each, so groups can name
 /// each other without a cycle and the program reads as the rule list.
 /// </summary>
-public sealed class SecurityGroups : Component
+public sealed class SecurityGroups : SecurityGroupSet
 {
     public Ec2.SecurityGroup Alb { get; }
     public Ec2.SecurityGroup Servers { get; }
@@ -52,51 +52,23 @@ public sealed class SecurityGroups : Component
         Bastion = Group("bastion", "Bastion: SSH in from the configured CIDRs only, SSH out to the servers");
 
         const string anywhere = "0.0.0.0/0";
-        Ingress(Alb, "https", 443, description: "HTTPS from the internet", cidr: anywhere);
-        Ingress(Alb, "http", 80, description: "HTTP from the internet, redirected to HTTPS", cidr: anywhere);
-        Egress(Alb, "app", props.AppPort, "Requests and health checks to the servers", group: Servers);
+        Ingress(Alb, "https", VpcRules.IpProtocol.Tcp, 443, description: "HTTPS from the internet", cidr: anywhere);
+        Ingress(Alb, "http", VpcRules.IpProtocol.Tcp, 80, description: "HTTP from the internet, redirected to HTTPS", cidr: anywhere);
+        Egress(Alb, "app", VpcRules.IpProtocol.Tcp, props.AppPort, "Requests and health checks to the servers", group: Servers);
 
-        Ingress(Servers, "app", props.AppPort, "Requests and health checks from the ALB", group: Alb);
-        Ingress(Servers, "bus", props.BusPort, "Platform bus between servers", group: Servers);
-        Ingress(Servers, "raft", props.RaftPort, "RAFT between servers", group: Servers);
-        Ingress(Servers, "ssh", 22, "SSH from the bastion", group: Bastion);
-        Egress(Servers, "bus", props.BusPort, "Platform bus between servers", group: Servers);
-        Egress(Servers, "raft", props.RaftPort, "RAFT between servers", group: Servers);
-        Egress(Servers, "https", 443, "Packages, the platform binary, Session Manager", cidr: anywhere);
+        Ingress(Servers, "app", VpcRules.IpProtocol.Tcp, props.AppPort, "Requests and health checks from the ALB", group: Alb);
+        Ingress(Servers, "bus", VpcRules.IpProtocol.Tcp, props.BusPort, "Platform bus between servers", group: Servers);
+        Ingress(Servers, "raft", VpcRules.IpProtocol.Tcp, props.RaftPort, "RAFT between servers", group: Servers);
+        Ingress(Servers, "ssh", VpcRules.IpProtocol.Tcp, 22, "SSH from the bastion", group: Bastion);
+        Egress(Servers, "bus", VpcRules.IpProtocol.Tcp, props.BusPort, "Platform bus between servers", group: Servers);
+        Egress(Servers, "raft", VpcRules.IpProtocol.Tcp, props.RaftPort, "RAFT between servers", group: Servers);
+        Egress(Servers, "https", VpcRules.IpProtocol.Tcp, 443, "Packages, the platform binary, Session Manager", cidr: anywhere);
         foreach (var port in props.ServerEgressPorts.Where(p => p != 443).Distinct().Order())
-            Egress(Servers, $"telemetry-{port.ToString(CultureInfo.InvariantCulture)}", port, "Telemetry export", cidr: anywhere);
+            Egress(Servers, $"telemetry-{port.ToString(CultureInfo.InvariantCulture)}", VpcRules.IpProtocol.Tcp, port, "Telemetry export", cidr: anywhere);
 
         for (var i = 0; i < props.SshCidrs.Count; i++)
-            Ingress(Bastion, $"ssh-{i}", 22, $"SSH from {props.SshCidrs[i]}", cidr: props.SshCidrs[i].ToString());
-        Egress(Bastion, "ssh", 22, "SSH to the servers", group: Servers);
-        Egress(Bastion, "https", 443, "Session Manager and packages", cidr: anywhere);
+            Ingress(Bastion, $"ssh-{i}", VpcRules.IpProtocol.Tcp, 22, $"SSH from {props.SshCidrs[i]}", cidr: props.SshCidrs[i].ToString());
+        Egress(Bastion, "ssh", VpcRules.IpProtocol.Tcp, 22, "SSH to the servers", group: Servers);
+        Egress(Bastion, "https", VpcRules.IpProtocol.Tcp, 443, "Session Manager and packages", cidr: anywhere);
     }
-
-    private void Ingress(Ec2.SecurityGroup owner, string id, int port, string description,
-        string? cidr = null, Ec2.SecurityGroup? group = null) =>
-        _ = new VpcRules.SecurityGroupIngressRule(this, $"{LocalId(owner)}-in-{id}", new()
-        {
-            SecurityGroupId = owner.Id,
-            IpProtocol = VpcRules.IpProtocol.Tcp,
-            FromPort = port,
-            ToPort = port,
-            CidrIpv4 = cidr is null ? null : (Input<string>)cidr,
-            ReferencedSecurityGroupId = group is null ? null : (Input<string>)group.Id,
-            Description = description,
-        }, new ResourceOptions { Parent = owner });
-
-    private void Egress(Ec2.SecurityGroup owner, string id, int port, string description,
-        string? cidr = null, Ec2.SecurityGroup? group = null) =>
-        _ = new VpcRules.SecurityGroupEgressRule(this, $"{LocalId(owner)}-out-{id}", new()
-        {
-            SecurityGroupId = owner.Id,
-            IpProtocol = VpcRules.IpProtocol.Tcp,
-            FromPort = port,
-            ToPort = port,
-            CidrIpv4 = cidr is null ? null : (Input<string>)cidr,
-            ReferencedSecurityGroupId = group is null ? null : (Input<string>)group.Id,
-            Description = description,
-        }, new ResourceOptions { Parent = owner });
-
-    private string LocalId(Ec2.SecurityGroup group) => group.Name[(Prefix.Length + 1)..];
 }
