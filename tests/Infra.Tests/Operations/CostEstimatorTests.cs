@@ -426,4 +426,30 @@ public sealed class CostCommandTests : IDisposable
         Assert.Equal(0, exit);
         Assert.Contains("- `dev: +1 ~0 -0`; cost $37.44 → $41.09 a month (+$3.65; ", output.ToString());
     }
+
+    [Fact]
+    public void The_pull_request_comment_of_a_changed_global_tier_carries_its_cost_delta_and_diagram()
+    {
+        // The base lacks London's worker group: the head adds three m6i.xlarge at London's prices.
+        var head = Synth.Yaml("global");
+        var start = head.IndexOf("\n  london-fleet-workers-group:\n", StringComparison.Ordinal) + 1;
+        var end = start + 1;
+        while (true)
+        {
+            end = head.IndexOf('\n', end) + 1;
+            if (!head[end..].StartsWith("   ", StringComparison.Ordinal)) break;
+        }
+        File.WriteAllText(Path.Combine(project, "base.yaml"), head.Remove(start, end - start));
+        File.WriteAllText(Path.Combine(project, "Pulumi.global.yaml"), "config:\n  infra:environment: dev\n");
+        var root = new RootCommand("infra") { DiffCommand.Create(new FixedSynthesizer(head)) };
+        var exit = root.Parse(["diff", "global", "--base-file", Path.Combine(project, "base.yaml"), "--format", "markdown", "--project-dir", project])
+            .Invoke(new InvocationConfiguration { Output = output, Error = error });
+        Assert.True(exit == 0, error.ToString());
+        var markdown = output.ToString();
+        var london = PriceTable.Shipped.Regions["eu-west-2"];
+        var added = 3 * 730 * (london.Ec2PerHour["m6i.xlarge"] + 50 * london.EbsPerGbMonth["gp3"] / 730);
+        Assert.Matches($@"- `global: \+1 ~0 -0`; cost \$[\d,.]+ → \$[\d,.]+ a month \(\+{Regex.Escape(CostRenderer.Money(added))}; ", markdown);
+        Assert.Contains("```mermaid\nflowchart TB\n", markdown);
+        Assert.Matches(@"class [^\n]*n_london_fleet_workers_group[^\n]* added", markdown);
+    }
 }
