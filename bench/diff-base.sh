@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Wall time of `./infra diff laptop onprem3 dc9 --base REF` on its three paths (figures, not a test):
 #   cold      the base commit's CLI is not cached yet: worktree, build, synth;
-#   warm      the same again: the cached CLI synthesizes (target: under 3 s);
+#   warm      the same again: the programs the cached CLI printed are reused, no base process (target: under 3 s);
+#   warm-cli  the same with those programs dropped: the cached CLI synthesizes each stack again (the warm path before
+#             the programs were kept);
 #   unchanged --base HEAD on a clean tree: the code is the working tree's, synthesized in-process.
 # Usage: bench/diff-base.sh [REF]   (default HEAD~1: a commit whose code differs from the working tree's)
 set -euo pipefail
@@ -26,4 +28,6 @@ echo "infra diff ${stacks[*]} --base REF ($(nproc) cores, load average $(cut -d'
 run cold "$ref"
 run warm "$ref"
 run warm "$ref"
+rm -rf ".build/base-cli/$commit/programs"; run warm-cli "$ref"
+rm -rf ".build/base-cli/$commit/programs"; run warm-cli "$ref"
 if [[ -z "$(git status --porcelain)" ]]; then run unchanged HEAD; else echo "unchanged  (skipped: the working tree has changes; commit or stash them to measure the in-process path)"; fi
