@@ -6,13 +6,15 @@
 #             the programs were kept);
 #   unchanged --base HEAD on a clean tree: the code is the working tree's, synthesized in-process.
 # Usage: bench/diff-base.sh [REF]   (default HEAD~1: a commit whose code differs from the working tree's)
+#   KEEP_BUILD=1 skips the cold run and keeps an existing build of REF (the warm figures alone, in seconds).
+#   STACKS="laptop onprem3 dc9 global" picks the stacks (default: laptop onprem3 dc9).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 ref="${1:-HEAD~1}"
-stacks=(laptop onprem3 dc9)
+read -ra stacks <<< "${STACKS:-laptop onprem3 dc9}"
 ./infra --help >/dev/null                      # the tool itself, built once
 commit="$(git rev-parse --verify "$ref^{commit}")"
-rm -rf ".build/base-cli/$commit"
+if [[ -z "${KEEP_BUILD:-}" ]]; then rm -rf ".build/base-cli/$commit"; fi
 
 run() {
   local label="$1" base="$2" start end
@@ -25,7 +27,7 @@ run() {
 # A reference on the same machine at the same moment: other load slows every figure alike.
 start=$(date +%s.%N); ./infra synth dc9 >/dev/null 2>&1; end=$(date +%s.%N)
 echo "infra diff ${stacks[*]} --base REF ($(nproc) cores, load average $(cut -d' ' -f1 /proc/loadavg); reference: ./infra synth dc9 took $(printf '%.2f' "$(echo "$end - $start" | bc)") s, 0.25 s on an idle machine)"
-run cold "$ref"
+if [[ -z "${KEEP_BUILD:-}" || ! -d ".build/base-cli/$commit" ]]; then run cold "$ref"; fi
 run warm "$ref"
 run warm "$ref"
 rm -rf ".build/base-cli/$commit/programs"; run warm-cli "$ref"
