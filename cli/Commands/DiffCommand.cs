@@ -87,6 +87,8 @@ public static class DiffCommand
 
             var root = OperationsContext.ProjectRoot(parse.GetValue(projectDir), error);
             if (root is null) return ExitCodes.InvalidInput;
+            // The head programs are synthesized while the base's are fetched, each stack on its own thread.
+            var heads = names.Distinct(StringComparer.Ordinal).ToDictionary(stack => stack, stack => Task.Run(() => SynthesizeHead(synthesizer, root, stack), cancellationToken), StringComparer.Ordinal);
             BasePrograms basePrograms;
             try
             {
@@ -116,7 +118,11 @@ public static class DiffCommand
             var label = gitRef ?? Path.GetFileName(file!);
             // Only the pull-request comment shows diagrams; the terminal shows the cost line.
             var drawDiagrams = parse.GetValue(format) == "markdown";
-            var tiers = names.Select(stack => Compare(synthesizer, root, stack, basePrograms, label, drawDiagrams)).ToList();
+            var tiers = (await Task.WhenAll(names.Select(async stack =>
+            {
+                var head = await heads[stack];
+                return await Task.Run(() => Compare(head, root, stack, basePrograms, label, drawDiagrams), cancellationToken);
+            }))).ToList();
             var report = new DiffReport(label, tiers);
             var text = parse.GetValue(format) == "markdown"
                 ? MarkdownDiffRenderer.Render(report, parse.GetValue(marker))
@@ -173,17 +179,22 @@ public static class DiffCommand
     }
 
     /// <summary>One tier: the head program against the base; a base that cannot be synthesized counts as empty (a new tier).</summary>
-    private static TierDiff Compare(ISynthesizer synthesizer, string root, string stack, BasePrograms basePrograms, string label, bool drawDiagram)
+    /// <summary>The working tree's program of a stack, or the error the user can fix.</summary>
+    private static (string? Program, string? Error) SynthesizeHead(ISynthesizer synthesizer, string root, string stack)
     {
-        string head;
         try
         {
-            head = synthesizer.Synthesize(root, stack);
+            return (synthesizer.Synthesize(root, stack), null);
         }
         catch (Exception failure) when (OperationsContext.IsUserError(failure))
         {
-            return TierDiff.Failed(stack, failure.Message);
+            return (null, failure.Message);
         }
+    }
+
+    private static TierDiff Compare((string? Program, string? Error) synthesized, string root, string stack, BasePrograms basePrograms, string label, bool drawDiagram)
+    {
+        if (synthesized.Program is not { } head) return TierDiff.Failed(stack, synthesized.Error!);
 
         var scope = new UrnScope(stack, PulumiProject.Name(root) ?? UrnScope.Unnamed.Project);
         // Each program is read into its graph once, for the cost and the diagram both.
