@@ -14,7 +14,7 @@ var root = new RootCommand(
     TiersCommand.Create(),
     ConfigCommand.Create(),
     DiffCommand.Create(synthesizer),
-    ScheduleCommand.Create(),
+    ScheduleCommand.Create(estimateLead: SpinupLead.Estimator(synthesizer)),
     StacksCommand.Create(synthesizer),
     CostCommand.Create(synthesizer),
     DiagramCommand.Create(synthesizer),

@@ -87,6 +87,8 @@ public static class DiffCommand
 
             var root = OperationsContext.ProjectRoot(parse.GetValue(projectDir), error);
             if (root is null) return ExitCodes.InvalidInput;
+            // The head programs are synthesized while the base's are fetched, each stack on its own thread.
+            var heads = names.Distinct(StringComparer.Ordinal).ToDictionary(stack => stack, stack => Task.Run(() => SynthesizeHead(synthesizer, root, stack), cancellationToken), StringComparer.Ordinal);
             BasePrograms basePrograms;
             try
             {
@@ -114,7 +116,13 @@ public static class DiffCommand
             }
 
             var label = gitRef ?? Path.GetFileName(file!);
-            var tiers = names.Select(stack => Compare(synthesizer, root, stack, basePrograms, label)).ToList();
+            // Only the pull-request comment shows diagrams; the terminal shows the cost line.
+            var drawDiagrams = parse.GetValue(format) == "markdown";
+            var tiers = (await Task.WhenAll(names.Select(async stack =>
+            {
+                var head = await heads[stack];
+                return await Task.Run(() => Compare(head, root, stack, basePrograms, label, drawDiagrams), cancellationToken);
+            }))).ToList();
             var report = new DiffReport(label, tiers);
             var text = parse.GetValue(format) == "markdown"
                 ? MarkdownDiffRenderer.Render(report, parse.GetValue(marker))
@@ -137,15 +145,15 @@ public static class DiffCommand
     }
 
     /// <summary>The monthly estimate before and after, when it changes (under the head's schedule); why not, when it cannot be made.</summary>
-    private static string? CostChange(string root, string stack, string? baseProgram, string head)
+    private static string? CostChange(string root, string stack, Lazy<ProgramGraph>? baseProgram, Lazy<ProgramGraph> head)
     {
         try
         {
             ScheduleHours schedule;
             try { schedule = StackSchedule.Read(root, stack); }
             catch (Exception failure) when (failure is ConfigException or ScheduleConfigException or InvalidDataException) { schedule = ScheduleHours.AlwaysOn("schedule unreadable"); }
-            var after = CostEstimator.Estimate(head, PriceTable.Shipped, schedule);
-            var before = baseProgram is null || baseProgram.Trim().Length == 0 ? null : CostEstimator.Estimate(baseProgram, PriceTable.Shipped, schedule);
+            var after = CostEstimator.Estimate(head.Value, PriceTable.Shipped, schedule);
+            var before = baseProgram is null ? null : CostEstimator.Estimate(baseProgram.Value, PriceTable.Shipped, schedule);
             return (before?.AlwaysOn ?? 0) == after.AlwaysOn ? null : CostRenderer.Delta(before, after);
         }
         catch (Exception failure) when (failure is CostException or ProgramCycleException or ProgramParseException)
@@ -155,13 +163,13 @@ public static class DiffCommand
     }
 
     /// <summary>The changed tier's Mermaid diagram, base and head compared; none for an unchanged tier or one that cannot be drawn.</summary>
-    private static string? Diagram(ProgramDiff diff, string baseProgram, string head)
+    private static string? Diagram(ProgramDiff diff, Lazy<ProgramGraph>? baseProgram, Lazy<ProgramGraph> head, bool draw)
     {
-        if (diff.IsEmpty) return null;
+        if (diff.IsEmpty || !draw) return null;
         try
         {
-            var after = TopologyBuilder.Build(head);
-            var marked = Topology.Compare(TopologyBuilder.Build(baseProgram), after);
+            var after = TopologyBuilder.Build(head.Value);
+            var marked = Topology.Compare(baseProgram is null ? new Topology() : TopologyBuilder.Build(baseProgram.Value), after);
             return marked.Nodes.Count == 0 ? null : DiagramRenderer.Mermaid(marked);
         }
         catch (Exception failure) when (failure is ProgramCycleException or ProgramParseException)
@@ -171,31 +179,40 @@ public static class DiffCommand
     }
 
     /// <summary>One tier: the head program against the base; a base that cannot be synthesized counts as empty (a new tier).</summary>
-    private static TierDiff Compare(ISynthesizer synthesizer, string root, string stack, BasePrograms basePrograms, string label)
+    /// <summary>The working tree's program of a stack, or the error the user can fix.</summary>
+    private static (string? Program, string? Error) SynthesizeHead(ISynthesizer synthesizer, string root, string stack)
     {
-        string head;
         try
         {
-            head = synthesizer.Synthesize(root, stack);
+            return (synthesizer.Synthesize(root, stack), null);
         }
         catch (Exception failure) when (OperationsContext.IsUserError(failure))
         {
-            return TierDiff.Failed(stack, failure.Message);
+            return (null, failure.Message);
         }
+    }
+
+    private static TierDiff Compare((string? Program, string? Error) synthesized, string root, string stack, BasePrograms basePrograms, string label, bool drawDiagram)
+    {
+        if (synthesized.Program is not { } head) return TierDiff.Failed(stack, synthesized.Error!);
 
         var scope = new UrnScope(stack, PulumiProject.Name(root) ?? UrnScope.Unnamed.Project);
+        // Each program is read into its graph once, for the cost and the diagram both.
+        var headGraph = new Lazy<ProgramGraph>(() => ProgramGraph.Of(head));
         try
         {
             if (basePrograms.Programs.TryGetValue(stack, out var old))
             {
                 var diff = ProgramDiff.Compare(old, head, scope);
-                return new TierDiff(stack, diff) { CostChange = CostChange(root, stack, old, head), Diagram = Diagram(diff, old, head) };
+                var baseGraph = old.Trim().Length == 0 ? null : new Lazy<ProgramGraph>(() => ProgramGraph.Of(old));
+                return new TierDiff(stack, diff) { CostChange = CostChange(root, stack, baseGraph, headGraph), Diagram = Diagram(diff, baseGraph, headGraph, drawDiagram) };
             }
             var why = basePrograms.Failures.GetValueOrDefault(stack, "no base program");
-            return new TierDiff(stack, ProgramDiff.Compare("", head, scope), $"not synthesizable at {label}, so every resource shows as added ({why})")
+            var added = ProgramDiff.Compare("", head, scope);
+            return new TierDiff(stack, added, $"not synthesizable at {label}, so every resource shows as added ({why})")
             {
-                CostChange = CostChange(root, stack, null, head),
-                Diagram = Diagram(ProgramDiff.Compare("", head, scope), "", head),
+                CostChange = CostChange(root, stack, null, headGraph),
+                Diagram = Diagram(added, null, headGraph, drawDiagram),
             };
         }
         catch (ProgramParseException failure)

@@ -1,6 +1,9 @@
 using System.CommandLine;
 using Infra.Cli.Rendering;
+using Infra.Operations;
 using Infra.Operations.Spinup;
+using Infra.Platform.Configuration;
+using Infra.Platform.Schedule;
 
 namespace Infra.Cli.Commands;
 
@@ -26,7 +29,8 @@ public static class PlanCommand
             CliContext.PrintWarnings(program);
             Console.Out.Write(PlanView.Render(program.Blueprint));
             if (program.Report is not null)  // a stack's program; the plugin-discovery program creates nothing
-                Console.Out.Write(SpinupView.Render(SpinupEstimator.Estimate(program.Blueprint.ToYaml())));
+                Console.Out.Write(SpinupView.Render(SpinupEstimator.Estimate(program.Blueprint.ToYaml()),
+                    WeekdaySchedule(result.GetValue(projectDir), CliContext.Stack(result.GetValue(stack)))));
             if (program.Report is not { } report) return ExitCodes.Success;
             var findings = new System.Text.StringBuilder();
             PolicyView.Violations(findings, report);
@@ -34,5 +38,22 @@ public static class PlanCommand
             return report.HasMandatoryFailures ? ExitCodes.PolicyViolation : ExitCodes.Success;
         }));
         return command;
+    }
+
+    /// <summary>The stack file's schedule when it spins the stack up on weekdays (what `infra schedule` starts early); else null.</summary>
+    private static ScheduleSettings? WeekdaySchedule(string? projectDir, string? stack)
+    {
+        if (stack is null) return null;
+        try
+        {
+            var config = StackConfigFile.Load(CliContext.Project(projectDir).Root, stack);
+            return config.Environment != DeploymentEnvironment.Production && config.Schedule is { OptOut: false, WeekdayUp: not null } schedule
+                ? schedule
+                : null;
+        }
+        catch (Exception failure) when (failure is ConfigException or InvalidDataException)
+        {
+            return null;  // synthesis has read the same file and reported its problems
+        }
     }
 }

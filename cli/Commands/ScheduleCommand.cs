@@ -2,8 +2,11 @@ using System.CommandLine;
 using System.Globalization;
 using Infra.Operations;
 using Infra.Operations.Deploy;
+using Infra.Operations.Graph;
 using Infra.Operations.Schedule;
+using Infra.Operations.Spinup;
 using Infra.Platform.Configuration;
+using Infra.Policies;
 
 namespace Infra.Cli.Commands;
 
@@ -14,9 +17,10 @@ namespace Infra.Cli.Commands;
 public static class ScheduleCommand
 {
     /// <param name="estimateLead">
-    /// The spin-up lead time of a stack (project root, stack), when no --lead-minutes is given: the seam for
-    /// the spin-up estimate of the stack's program (SpinupEstimator.UpLeadMinutes on the operations branch).
-    /// Null: no lead time.
+    /// The spin-up lead time of a stack (project root, stack), when no --lead-minutes is given and the schedule
+    /// has a weekday spin-up to be early for: <see cref="SpinupLead.Estimator"/> in the tool. A failure is a
+    /// warning and the lead falls back to <see cref="SpinupEstimator.FallbackLeadMinutes"/>: one stack's
+    /// program never stops its schedule. Null: no lead time.
     /// </param>
     public static Command Create(TimeProvider? clock = null, IProcessRunner? runner = null, Func<string, string, TimeSpan>? estimateLead = null)
     {
@@ -101,9 +105,11 @@ public static class ScheduleCommand
             try
             {
                 if (OperationsContext.ProjectRoot(parse.GetValue(projectDir), error) is not { } root) return ExitCodes.InvalidInput;
+                var config = LoadConfig(root, name);
                 var leadTime = parse.GetValue(lead) is { } given ? TimeSpan.FromMinutes(given)
-                    : estimateLead is null ? TimeSpan.Zero : estimateLead(root, name);
-                var (policy, environment) = Load(root, name, leadTime);
+                    : parse.GetValue(manual) is null && NeedsLead(config) && estimateLead is not null ? Estimate(estimateLead, root, name, error)
+                    : TimeSpan.Zero;
+                var (policy, environment) = (new SchedulePolicy(config.Schedule, config.Environment, config.ExpiresOn, leadTime), config.Environment);
                 // Production is decided from the stack file alone: no path asks Pulumi about it or acts on it.
                 var production = environment == DeploymentEnvironment.Production;
                 PulumiStackState.Snapshot? snapshot = null;
@@ -117,6 +123,7 @@ public static class ScheduleCommand
                     var wanted = policy.Desired(instant, hold);
                     parse.InvocationConfiguration.Output.WriteLine(wanted.State.ToString().ToLowerInvariant());
                     error.WriteLine($"{name}: {wanted.State.ToString().ToLowerInvariant()}: {wanted.Reason}");
+                    DescribeLead(error, name, config, leadTime);
                     return ExitCodes.Success;
                 }
                 ScheduleDecision decision;
@@ -133,6 +140,7 @@ public static class ScheduleCommand
                 }
                 parse.InvocationConfiguration.Output.WriteLine(decision.Action.ToCommandWord());
                 error.WriteLine($"{name}: {decision.Action.ToCommandWord()}: {decision.Reason}");
+                if (parse.GetValue(manual) is null) DescribeLead(error, name, config, leadTime);
                 return ExitCodes.Success;
             }
             catch (ExecutableNotFoundException)
@@ -271,13 +279,52 @@ public static class ScheduleCommand
     /// <summary>The stack's policy and environment; a missing stack file or a bad schedule throws with the fix.</summary>
     private static (SchedulePolicy Policy, DeploymentEnvironment Environment) Load(string root, string name, TimeSpan leadTime)
     {
+        var config = LoadConfig(root, name);
+        return (new SchedulePolicy(config.Schedule, config.Environment, config.ExpiresOn, leadTime), config.Environment);
+    }
+
+    private static StackConfigFile LoadConfig(string root, string name)
+    {
         var config = StackConfigFile.Load(root, name);
         // A misspelt stack would otherwise read as "no schedule" and print `nothing`, exit 0.
         if (!config.Exists)
             throw new InvalidDataException(
                 $"{Path.GetFileName(config.Path)} does not exist in {root}, so there is no stack '{name}' to schedule; " +
                 "name a stack that has a stack file (`ls Pulumi.*.yaml`).");
-        return (new SchedulePolicy(config.Schedule, config.Environment, config.ExpiresOn, leadTime), config.Environment);
+        return config;
+    }
+
+    /// <summary>Only a weekday spin-up can start early: production, opted-out stacks and expiry-only stacks are not synthesized for it.</summary>
+    private static bool NeedsLead(StackConfigFile config) =>
+        config.Environment != DeploymentEnvironment.Production && config.Schedule is { OptOut: false, WeekdayUp: not null };
+
+    /// <summary>
+    /// The stack's spin-up estimate; when its program cannot be synthesized or estimated, a warning and the
+    /// fallback lead, so the schedule still acts (the error itself surfaces where the program is deployed).
+    /// </summary>
+    private static TimeSpan Estimate(Func<string, string, TimeSpan> estimateLead, string root, string name, TextWriter error)
+    {
+        try
+        {
+            return estimateLead(root, name);
+        }
+        catch (Exception failure) when (failure is not OperationCanceledException)
+        {
+            var why = OperationsContext.IsUserError(failure) || failure is ConfigException or PolicyViolationException or ProgramCycleException
+                ? failure.Message
+                : $"{failure.GetType().Name}: {failure.Message} (a bug in infra, please report it)";
+            error.WriteLine($"warning: {name}: no spin-up estimate, so the weekday spin-up starts {SpinupEstimator.FallbackLeadMinutes} min early " +
+                            $"(the platform's spin-up target); `infra plan {name}` shows why: {why.ReplaceLineEndings(" ")}");
+            return TimeSpan.FromMinutes(SpinupEstimator.FallbackLeadMinutes);
+        }
+    }
+
+    /// <summary>The lead time in the reason, so the hourly run's summary says when spin-ups start.</summary>
+    private static void DescribeLead(TextWriter error, string name, StackConfigFile config, TimeSpan leadTime)
+    {
+        if (leadTime <= TimeSpan.Zero || !NeedsLead(config) || config.Schedule is not { WeekdayUp: { } up } schedule) return;
+        var start = up.Add(-leadTime);
+        error.WriteLine($"{name}: lead {leadTime.TotalMinutes:0} min: weekday spin-ups start at {start:HH\\:mm} {schedule.TimeZone.Id} to be ready at {up:HH\\:mm}.");
     }
 
     private static Option<string?> AtOption() => new("--at")

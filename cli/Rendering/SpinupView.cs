@@ -1,18 +1,22 @@
 using System.Text;
 using Infra.Operations.Graph;
 using Infra.Operations.Spinup;
+using Infra.Platform.Schedule;
 
 namespace Infra.Cli.Rendering;
 
 /// <summary>The spin-up estimate in <c>infra plan</c>: wall time of up and destroy, and each critical path.</summary>
 public static class SpinupView
 {
-    public static string Render(SpinupEstimate estimate)
+    /// <param name="schedule">The stack's weekday schedule, when it has a spin-up the estimate starts early.</param>
+    public static string Render(SpinupEstimate estimate, ScheduleSettings? schedule = null)
     {
         var text = new StringBuilder();
         text.AppendLine();
         text.AppendLine($"Spin-up estimate (typical times per resource type as of {estimate.TimingsAsOf}; operations/Spinup/resource-timings.yaml):");
         text.AppendLine($"  pulumi up       about {Duration(estimate.Up)}  (start a scheduled spin-up {estimate.UpLeadMinutes} min early)");
+        if (schedule is { WeekdayUp: { } up })
+            text.AppendLine($"                  infra schedule starts the weekday spin-up at {up.AddMinutes(-estimate.UpLeadMinutes):HH\\:mm} {schedule.TimeZone.Id} to be ready at {up:HH\\:mm}");
         text.AppendLine($"  pulumi destroy  about {Duration(estimate.Destroy)}");
         Path(text, "up", estimate.UpCriticalPath);
         Path(text, "destroy", estimate.DestroyCriticalPath);

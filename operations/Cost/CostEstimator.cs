@@ -31,30 +31,24 @@ public static class CostEstimator
         "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "aws:s3/bucketOwnershipControls:BucketOwnershipControls",
         "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
         "aws:dlm/lifecyclePolicy:LifecyclePolicy", "aws:cloudwatch/logGroup:LogGroup",
-        "cloudflare:index/record:Record", "cloudflare:index/dnsRecord:DnsRecord", "cloudflare:index/loadBalancerMonitor:LoadBalancerMonitor",
+        "cloudflare:index/record:Record", "cloudflare:index/dnsRecord:DnsRecord",
     };
 
-    /// <summary>Packages whose resources run on the user's own machines or are pure computation: no cloud charge.</summary>
-    private static readonly string[] OwnMachines = ["pulumi:providers:", "docker:", "command:", "random:", "tls:"];
+    /// <summary>
+    /// Packages whose resources run on the user's own machines, or on the instances the program already pays for
+    /// (Nomad jobs, Consul entries, Kubernetes objects), or are pure computation: no charge of their own.
+    /// </summary>
+    private static readonly string[] OwnMachines = ["pulumi:providers:", "docker:", "command:", "random:", "tls:", "nomad:", "consul:", "kubernetes:"];
 
     public static CostEstimate Estimate(string programYaml, PriceTable prices, ScheduleHours schedule) =>
         Estimate(ProgramGraph.Of(programYaml), prices, schedule);
 
-    /// <exception cref="CostException">The program's region has no prices in the table.</exception>
+    /// <exception cref="CostException">A region of the program has no prices in the table, or no literal region.</exception>
     public static CostEstimate Estimate(ProgramGraph program, PriceTable prices, ScheduleHours schedule)
     {
         var a = prices.Assumptions;
         var hours = prices.HoursPerMonth;
-        var region = program.Resources.FirstOrDefault(r => r.Type == "pulumi:providers:aws") is { } aws ? Scalar(aws.Properties, "region") : null;
-        var usesAws = program.Resources.Any(r => r.Type.StartsWith("aws:", StringComparison.Ordinal));
-        RegionPrices? p = null;
-        if (usesAws)
-        {
-            if (region is null)
-                throw new CostException("the program's aws provider sets no literal region, so no regional price applies; set infra:region.");
-            p = prices.Regions.GetValueOrDefault(region) ?? throw new CostException(
-                $"operations/Cost/prices.yaml has no prices for region {region} (it has {string.Join(", ", prices.Regions.Keys)}); add that region's prices, with their date.");
-        }
+        var regionOf = AwsRegions(program, prices);
 
         var lines = new List<CostLine>();
         var warnings = new List<string>();
@@ -68,62 +62,80 @@ public static class CostEstimator
         foreach (var resource in program.Resources.OrderBy(r => r.Name, StringComparer.Ordinal))
         {
             var props = resource.Properties;
+            var region = regionOf.GetValueOrDefault(resource.Name);
+            var p = region is null ? null : prices.Regions[region];
+            void Add(string category, string detail, decimal quantity, string unit, decimal unitPrice, bool tornDown) =>
+                lines.Add(new CostLine(category, detail, quantity, unit, unitPrice, tornDown, region));
+            void Instances(string what, YamlMappingNode? instance, YamlMappingNode? template, decimal count)
+            {
+                var type = Scalar(instance, "instanceType") ?? Scalar(template, "instanceType");
+                if (type is null) { warnings.Add($"{what}: no literal instance type; not priced."); return; }
+                if (!p!.Ec2PerHour.TryGetValue(type, out var hourly))
+                    warnings.Add($"{what}: no price for {type} in {region}; add it to operations/Cost/prices.yaml.");
+                Add("EC2 instances", type, hours * count, "instance-hours", hourly, true);
+                var (rootGb, rootType, assumed) = RootVolume(instance, template, a);
+                if (assumed) assumptions.Add($"a root volume the program leaves to the AMI: {a.RootVolumeGb:0.#} GB gp3");
+                var root = Ebs(p, rootType, rootGb * count, "root", warnings, what);
+                lines.Add(root with { Region = region });
+            }
             switch (resource.Type)
             {
                 case "aws:ec2/instance:Instance":
                 {
-                    var template = InterpolationReference.In(Child(Child(props, "launchTemplate"), "id")).FirstOrDefault()?.Root is { } t
-                        && program.Nodes.TryGetValue(t, out var node) ? node.Properties : null;
-                    var type = Scalar(props, "instanceType") ?? Scalar(template, "instanceType");
-                    if (type is null) { warnings.Add($"{resource.Name}: no literal instance type; not priced."); break; }
-                    if (!p!.Ec2PerHour.TryGetValue(type, out var hourly))
-                        warnings.Add($"{resource.Name}: no price for {type} in {region}; add it to operations/Cost/prices.yaml.");
-                    lines.Add(new CostLine("EC2 instances", type, hours, "instance-hours", hourly, true));
-                    var (rootGb, rootType, assumed) = RootVolume(props, template, a);
-                    if (assumed) assumptions.Add($"a root volume the program leaves to the AMI: {a.RootVolumeGb:0.#} GB gp3");
-                    lines.Add(Ebs(p, rootType, rootGb, "root", warnings, resource.Name));
+                    Instances(resource.Name, props, Template(program, props), 1);
                     if (Scalar(props, "associatePublicIpAddress") == "true" && !eipInstances.Contains(resource.Name))
-                        lines.Add(new CostLine("Public IPv4", "instance", hours, "address-hours", p.PublicIpv4PerHour, true));
+                        Add("Public IPv4", "instance", hours, "address-hours", p!.PublicIpv4PerHour, true);
+                    break;
+                }
+                case "aws:autoscaling/group:Group":
+                {
+                    // The group runs its desired capacity (else its minimum) of its launch template's instances.
+                    var count = Number(props, "desiredCapacity") ?? Number(props, "minSize");
+                    if (count is null) { warnings.Add($"{resource.Name}: no literal desiredCapacity or minSize; not priced."); break; }
+                    Instances(resource.Name, null, Template(program, props), count.Value);
+                    assumptions.Add("auto-scaling groups: at their desired capacity all month (no scaling)");
                     break;
                 }
                 case "aws:ebs/volume:Volume":
                 {
                     var size = Number(props, "size") ?? 0;
                     var type = Scalar(props, "type") ?? "gp2";  // the EC2 API's default volume type
-                    lines.Add(Ebs(p!, type, size, "data", warnings, resource.Name));
+                    lines.Add(Ebs(p!, type, size, "data", warnings, resource.Name) with { Region = region });
                     foreach (var policy in snapshotPolicies.Where(policy => policy.Targets(props)))
                     {
                         var gb = size * (a.SnapshotFirstFraction + a.SnapshotDailyChangeFraction * Math.Max(0, policy.Retain - 1));
-                        lines.Add(new CostLine("EBS snapshots", $"{policy.Retain} kept", gb, "GB-months", p!.EbsSnapshotPerGbMonth, false));
+                        Add("EBS snapshots", $"{policy.Retain} kept", gb, "GB-months", p!.EbsSnapshotPerGbMonth, false);
                         assumptions.Add($"snapshots: the first stores {a.SnapshotFirstFraction:P0} of the volume, each later one {a.SnapshotDailyChangeFraction:P0}");
                     }
                     break;
                 }
                 case "aws:ec2/natGateway:NatGateway":
-                    lines.Add(new CostLine("NAT gateways", "hours", hours, "gateway-hours", p!.NatGatewayPerHour, true));
-                    lines.Add(new CostLine("NAT gateways", "data processed", a.NatGbPerMonth, "GB", p.NatGatewayPerGb, true));
+                    Add("NAT gateways", "hours", hours, "gateway-hours", p!.NatGatewayPerHour, true);
+                    Add("NAT gateways", "data processed", a.NatGbPerMonth, "GB", p.NatGatewayPerGb, true);
                     assumptions.Add($"NAT gateway: {a.NatGbPerMonth:0.#} GB a month each (downloads, telemetry)");
                     break;
                 case "aws:ec2/eip:Eip":
-                    lines.Add(new CostLine("Public IPv4", "Elastic IP", hours, "address-hours", p!.PublicIpv4PerHour, true));
+                    Add("Public IPv4", "Elastic IP", hours, "address-hours", p!.PublicIpv4PerHour, true);
                     break;
                 case "aws:lb/loadBalancer:LoadBalancer":
                 {
                     var network = Scalar(props, "loadBalancerType") == "network";
                     var kind = network ? "NLB" : "ALB";
-                    lines.Add(new CostLine("Load balancers", $"{kind} hours", hours, "LB-hours", network ? p!.NlbPerHour : p!.AlbPerHour, true));
-                    lines.Add(new CostLine("Load balancers", $"{kind} capacity units", hours * a.LcuPerLoadBalancer, "LCU-hours", network ? p.NlbPerLcuHour : p.AlbPerLcuHour, true));
+                    Add("Load balancers", $"{kind} hours", hours, "LB-hours", network ? p!.NlbPerHour : p!.AlbPerHour, true);
+                    Add("Load balancers", $"{kind} capacity units", hours * a.LcuPerLoadBalancer, "LCU-hours", network ? p.NlbPerLcuHour : p.AlbPerLcuHour, true);
                     assumptions.Add($"load balancer: {a.LcuPerLoadBalancer:0.#} capacity unit on average");
                     if (Scalar(props, "internal") != "true")
                     {
-                        var zones = Count(Child(props, "subnets")) + Count(Child(props, "subnetMappings"));
-                        lines.Add(new CostLine("Public IPv4", $"{kind} (one per zone)", hours * zones, "address-hours", p.PublicIpv4PerHour, true));
-                        lines.Add(new CostLine("Data transfer out", $"{kind} responses", a.DataTransferOutGbPerMonth, "GB", p.DataTransferOutPerGb, true));
+                        // One public address per zone; a subnet mapping with its own Elastic IP is charged as that EIP.
+                        var zones = Count(Child(props, "subnets"))
+                                    + (Child(props, "subnetMappings") is YamlSequenceNode mappings ? mappings.Children.Count(m => Child(m, "allocationId") is null) : 0);
+                        if (zones > 0) Add("Public IPv4", $"{kind} (one per zone)", hours * zones, "address-hours", p.PublicIpv4PerHour, true);
+                        Add("Data transfer out", $"{kind} responses", a.DataTransferOutGbPerMonth, "GB", p.DataTransferOutPerGb, true);
                         assumptions.Add($"data transfer out: {a.DataTransferOutGbPerMonth:0.#} GB a month per internet-facing load balancer");
                     }
                     if (Scalar(Child(props, "accessLogs"), "enabled") == "true")
                     {
-                        lines.Add(new CostLine("Logs", $"{kind} access logs in S3", a.LogsGbPerMonth, "GB-months", p.S3PerGbMonth, true));
+                        Add("Logs", $"{kind} access logs in S3", a.LogsGbPerMonth, "GB-months", p.S3PerGbMonth, true);
                         assumptions.Add($"logs: {a.LogsGbPerMonth:0.#} GB a month per log");
                     }
                     break;
@@ -131,19 +143,37 @@ public static class CostEstimator
                 case "aws:ec2/flowLog:FlowLog":
                     if (Scalar(props, "logDestinationType") is null or "cloud-watch-logs")
                     {
-                        lines.Add(new CostLine("Logs", "VPC flow logs to CloudWatch", a.LogsGbPerMonth, "GB ingested", p!.LogsIngestionPerGb, true));
+                        Add("Logs", "VPC flow logs to CloudWatch", a.LogsGbPerMonth, "GB ingested", p!.LogsIngestionPerGb, true);
                         assumptions.Add($"logs: {a.LogsGbPerMonth:0.#} GB a month per log");
                     }
                     break;
                 case "aws:ec2/vpcEndpoint:VpcEndpoint" when Scalar(props, "vpcEndpointType") is null or "Gateway":
                     break;  // gateway endpoints (S3, DynamoDB) are free
+                case "aws:ssm/parameter:Parameter":
+                    // Standard parameters are free; an advanced one (over 4 KB, a certificate chain) is charged per month, prorated hourly.
+                    if (Scalar(props, "tier") is "Advanced")
+                        Add("SSM parameters", "advanced", 1, "parameter-months", p!.SsmAdvancedParameterPerMonth, true);
+                    break;
                 case "cloudflare:index/loadBalancer:LoadBalancer":
-                    lines.Add(new CostLine("Cloudflare", "load balancer (2 origins included)", 1, "month", prices.CloudflareLoadBalancerPerMonth, false));
+                    Add("Cloudflare", "load balancer (2 origins included)", 1, "month", prices.CloudflareLoadBalancerPerMonth, false);
+                    // Geo, dynamic and proximity steering, and pools per region or country, are the traffic steering add-on.
+                    var steering = Scalar(props, "steeringPolicy");
+                    if (steering is "geo" or "dynamic_latency" or "proximity" or "least_outstanding_requests" or "least_connections"
+                        || Child(props, "regionPools") is not null || Child(props, "countryPools") is not null || Child(props, "popPools") is not null)
+                        Add("Cloudflare", $"traffic steering ({steering ?? "pools by location"})", 1, "month", prices.CloudflareTrafficSteeringPerMonth, false);
                     break;
                 case "cloudflare:index/loadBalancerPool:LoadBalancerPool":
                     var origins = Count(Child(props, "origins"));
-                    if (origins > 0) lines.Add(new CostLine("Cloudflare", "origins", origins, "origin-months", 0, false));
+                    if (origins > 0) Add("Cloudflare", "origins", origins, "origin-months", 0, false);
                     break;
+                case "cloudflare:index/loadBalancerMonitor:LoadBalancerMonitor":
+                {
+                    // Checks every 60 s or slower are part of the subscription; faster ones are an add-on per monitor.
+                    var interval = Number(props, "interval") ?? 60;
+                    if (interval < 60) Add("Cloudflare", "health checks faster than 60 s", 1, "monitor-months", prices.CloudflareFastHealthChecksPerMonth, false);
+                    else Add("Cloudflare", "health monitors (60 s checks, included)", 1, "monitor-months", 0, false);
+                    break;
+                }
                 default:
                     if (!Free.Contains(resource.Type) && !OwnMachines.Any(prefix => resource.Type.StartsWith(prefix, StringComparison.Ordinal)))
                         notPriced.Add(resource.Type);
@@ -151,8 +181,41 @@ public static class CostEstimator
             }
         }
         CloudflareOrigins(lines, prices);
-        return new CostEstimate(region, Merge(lines), schedule, [.. assumptions], warnings, [.. notPriced], prices.AsOf, prices.Currency);
+        var used = lines.Select(line => line.Region).OfType<string>().Distinct().Order(StringComparer.Ordinal).ToList();
+        var asOf = used.Select(r => prices.Regions[r].AsOf ?? prices.AsOf).Append(prices.AsOf).Distinct().Order(StringComparer.Ordinal);
+        return new CostEstimate(used.Count == 1 ? used[0] : null, Merge(lines), schedule, [.. assumptions], warnings, [.. notPriced],
+            string.Join(" and ", asOf), prices.Currency);
     }
+
+    /// <summary>
+    /// The AWS region of every AWS resource: its own provider's (<c>options.provider</c>), else the program's default
+    /// aws provider (named <c>aws</c>, or the only one). Every region must have prices in the table.
+    /// </summary>
+    private static Dictionary<string, string> AwsRegions(ProgramGraph program, PriceTable prices)
+    {
+        var providers = program.Resources.Where(r => r.Type == "pulumi:providers:aws").ToDictionary(r => r.Name, r => Scalar(r.Properties, "region"), StringComparer.Ordinal);
+        var fallback = providers.ContainsKey("aws") ? "aws" : providers.Count == 1 ? providers.Keys.Single() : null;
+        var regions = new Dictionary<string, string>(StringComparer.Ordinal);
+        var missing = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var resource in program.Resources.Where(r => r.Type.StartsWith("aws:", StringComparison.Ordinal)))
+        {
+            var provider = InterpolationReference.WholeReference(Child(resource.Options, "provider")) is { } named && providers.ContainsKey(named) ? named : fallback;
+            var region = provider is null ? null : providers[provider];
+            if (region is null)
+                throw new CostException($"the program's aws provider {(provider is null ? "" : $"'{provider}' ")}sets no literal region, so no regional price applies to {resource.Name}; set infra:region.");
+            if (!prices.Regions.ContainsKey(region)) missing.Add(region);
+            regions[resource.Name] = region;
+        }
+        if (missing.Count > 0)
+            throw new CostException(
+                $"operations/Cost/prices.yaml has no prices for region{(missing.Count == 1 ? "" : "s")} {string.Join(", ", missing)} (it has {string.Join(", ", prices.Regions.Keys)}); " +
+                $"add {(missing.Count == 1 ? "that region's" : "those regions'")} prices, with their date.");
+        return regions;
+    }
+
+    private static YamlMappingNode? Template(ProgramGraph program, YamlMappingNode? props) =>
+        InterpolationReference.In(Child(Child(props, "launchTemplate"), "id")).FirstOrDefault()?.Root is { } t
+        && program.Nodes.TryGetValue(t, out var node) ? node.Properties : null;
 
     /// <summary>Cloudflare's add-on includes two origins per account; each further one is charged.</summary>
     private static void CloudflareOrigins(List<CostLine> lines, PriceTable prices)
@@ -162,11 +225,12 @@ public static class CostEstimator
         if (origins > 2) lines.Add(new CostLine("Cloudflare", "origins beyond the two included", origins - 2, "origin-months", prices.CloudflareExtraOriginPerMonth, false));
     }
 
-    /// <summary>One line per category, detail and price: "9 × m6i.large", not nine lines.</summary>
+    /// <summary>One line per region, category, detail and price: "9 × m6i.large", not nine lines; what is not regional last.</summary>
     private static List<CostLine> Merge(List<CostLine> lines) =>
-        [.. lines.GroupBy(line => (line.Category, line.Detail, line.Unit, line.UnitPrice, line.TornDown))
+        [.. lines.GroupBy(line => (line.Region, line.Category, line.Detail, line.Unit, line.UnitPrice, line.TornDown))
             .Select(group => group.First() with { Quantity = group.Sum(line => line.Quantity) })
-            .OrderBy(line => line.Category, StringComparer.Ordinal).ThenBy(line => line.Detail, StringComparer.Ordinal)];
+            .OrderBy(line => line.Region is null).ThenBy(line => line.Region, StringComparer.Ordinal)
+            .ThenBy(line => line.Category, StringComparer.Ordinal).ThenBy(line => line.Detail, StringComparer.Ordinal)];
 
     private static CostLine Ebs(RegionPrices p, string type, decimal gb, string role, List<string> warnings, string resource)
     {

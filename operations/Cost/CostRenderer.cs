@@ -19,13 +19,19 @@ public static class CostRenderer
             Footer(text, estimate);
             return text.ToString();
         }
-        text.AppendLine($"  {"item",-48} {"quantity a month",-24} {"unit price",12} {"always on",11}");
-        foreach (var line in estimate.Lines)
+        var regional = estimate.Regions.Count > 1;
+        var width = regional ? 62 : 48;
+        text.AppendLine($"  {"item".PadRight(width)} {"quantity a month",-24} {"unit price",12} {"always on",11}");
+        foreach (var (region, lines) in Sections(estimate))
         {
-            var item = $"{line.Category}: {line.Detail}{(line.TornDown ? "" : " *")}";
-            text.AppendLine($"  {item,-48} {Quantity(line),-24} {UnitPrice(line.UnitPrice),12} {Money(line.AlwaysOn),11}");
+            foreach (var line in lines)
+            {
+                var item = $"{Item(line, regional)}{(line.TornDown ? "" : " *")}";
+                text.AppendLine($"  {item.PadRight(width)} {Quantity(line),-24} {UnitPrice(line.UnitPrice),12} {Money(line.AlwaysOn),11}");
+            }
+            if (regional) text.AppendLine($"  {$"Subtotal, {region ?? "not regional"}".PadRight(width)} {"",-24} {"",12} {Money(lines.Sum(l => l.AlwaysOn)),11}");
         }
-        text.AppendLine($"  {"Total, always on",-48} {"",-24} {"",12} {Money(estimate.AlwaysOn),11}");
+        text.AppendLine($"  {"Total, always on".PadRight(width)} {"",-24} {"",12} {Money(estimate.AlwaysOn),11}");
         text.AppendLine();
         var schedule = estimate.Schedule;
         if (schedule.Applies)
@@ -48,10 +54,17 @@ public static class CostRenderer
         var scheduled = estimate.Schedule.Applies;
         text.AppendLine(scheduled ? "| item | quantity a month | unit price | always on | scheduled |" : "| item | quantity a month | unit price | always on |");
         text.AppendLine(scheduled ? "|---|---:|---:|---:|---:|" : "|---|---:|---:|---:|");
-        foreach (var line in estimate.Lines)
+        var regional = estimate.Regions.Count > 1;
+        foreach (var (region, lines) in Sections(estimate))
         {
-            var row = $"| {line.Category}: {line.Detail} | {Quantity(line)} | {UnitPrice(line.UnitPrice)} | {Money(line.AlwaysOn)} |";
-            text.AppendLine(scheduled ? row + $" {Money(line.TornDown ? line.AlwaysOn * estimate.Schedule.UpFraction : line.AlwaysOn)} |" : row);
+            foreach (var line in lines)
+            {
+                var row = $"| {Item(line, regional)} | {Quantity(line)} | {UnitPrice(line.UnitPrice)} | {Money(line.AlwaysOn)} |";
+                text.AppendLine(scheduled ? row + $" {Money(ScheduledCost(estimate, line))} |" : row);
+            }
+            if (!regional) continue;
+            var subtotal = $"| *{region ?? "not regional"}* | | | *{Money(lines.Sum(l => l.AlwaysOn))}* |";
+            text.AppendLine(scheduled ? subtotal + $" *{Money(lines.Sum(l => ScheduledCost(estimate, l)))}* |" : subtotal);
         }
         var total = $"| **{stack} total** | | | **{Money(estimate.AlwaysOn)}** |";
         text.AppendLine(scheduled ? total + $" **{Money(estimate.Scheduled)}** |" : total);
@@ -80,11 +93,26 @@ public static class CostRenderer
         foreach (var warning in estimate.Warnings) text.AppendLine($"  warning: {warning}");
     }
 
-    private static string Where(CostEstimate estimate) => estimate.Region is null ? "" : $" ({estimate.Region})";
+    private static string Where(CostEstimate estimate) =>
+        estimate.Region is not null ? $" ({estimate.Region})"
+        : estimate.Regions.Count > 1 ? $" ({estimate.Regions.Count} regions: {string.Join(", ", estimate.Regions)}, each at its own prices)"
+        : "";
+
+    /// <summary>The lines per AWS region (in order, what is not regional last); one section when there is one region.</summary>
+    private static IEnumerable<(string? Region, List<CostLine> Lines)> Sections(CostEstimate estimate) =>
+        estimate.Regions.Count > 1
+            ? estimate.Lines.GroupBy(line => line.Region).Select(group => (group.Key, group.ToList()))
+            : [(estimate.Region, estimate.Lines.ToList())];
+
+    private static string Item(CostLine line, bool regional) =>
+        regional && line.Region is not null ? $"{line.Region} · {line.Category}: {line.Detail}" : $"{line.Category}: {line.Detail}";
+
+    private static decimal ScheduledCost(CostEstimate estimate, CostLine line) =>
+        line.TornDown ? line.AlwaysOn * estimate.Schedule.UpFraction : line.AlwaysOn;
 
     public static string Money(decimal amount) => "$" + amount.ToString("#,##0.00", Invariant);
 
-    private static string UnitPrice(decimal price) => "$" + price.ToString("0.00##", Invariant);
+    private static string UnitPrice(decimal price) => "$" + price.ToString("0.00###", Invariant);
 
     private static string Quantity(CostLine line) => $"{line.Quantity.ToString("#,##0.##", Invariant)} {line.Unit}";
 

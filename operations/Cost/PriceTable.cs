@@ -17,7 +17,9 @@ public sealed record RegionPrices(
     decimal PublicIpv4PerHour,
     decimal DataTransferOutPerGb,
     decimal S3PerGbMonth,
-    decimal LogsIngestionPerGb);
+    decimal LogsIngestionPerGb,
+    decimal SsmAdvancedParameterPerMonth = 0,
+    string? AsOf = null);
 
 /// <summary>What the program cannot say (traffic, data growth): stated with every estimate.</summary>
 public sealed record CostAssumptions(
@@ -40,6 +42,8 @@ public sealed class PriceTable
     public required IReadOnlyDictionary<string, RegionPrices> Regions { get; init; }
     public required decimal CloudflareLoadBalancerPerMonth { get; init; }
     public required decimal CloudflareExtraOriginPerMonth { get; init; }
+    public decimal CloudflareTrafficSteeringPerMonth { get; init; }
+    public decimal CloudflareFastHealthChecksPerMonth { get; init; }
     public required CostAssumptions Assumptions { get; init; }
 
     private static readonly Lazy<PriceTable> ShippedTable = new(() =>
@@ -68,7 +72,9 @@ public sealed class PriceTable
                 Number(region, "ebsSnapshotPerGbMonth"), Number(region, "natGatewayPerHour"), Number(region, "natGatewayPerGb"),
                 Number(region, "albPerHour"), Number(region, "albPerLcuHour"), Number(region, "nlbPerHour"), Number(region, "nlbPerLcuHour"),
                 Number(region, "publicIpv4PerHour"), Number(region, "dataTransferOutPerGb"), Number(region, "s3PerGbMonth"),
-                Number(region, "logsIngestionPerGb"));
+                Number(region, "logsIngestionPerGb"),
+                Optional(region, "ssmAdvancedParameterPerMonth"),
+                region.Children.TryGetValue(new YamlScalarNode("asOf"), out var asOf) ? Text(asOf) : null);
         }
         var cloudflare = Map(root, "cloudflare");
         var assumptions = Map(root, "assumptions");
@@ -80,6 +86,8 @@ public sealed class PriceTable
             Regions = regions,
             CloudflareLoadBalancerPerMonth = Number(cloudflare, "loadBalancerPerMonth"),
             CloudflareExtraOriginPerMonth = Number(cloudflare, "extraOriginPerMonth"),
+            CloudflareTrafficSteeringPerMonth = Optional(cloudflare, "trafficSteeringPerMonth"),
+            CloudflareFastHealthChecksPerMonth = Optional(cloudflare, "fastHealthChecksPerMonth"),
             Assumptions = new CostAssumptions(
                 Number(assumptions, "lcuPerLoadBalancer"), Number(assumptions, "natGbPerMonth"),
                 Number(assumptions, "dataTransferOutGbPerMonth"), Number(assumptions, "snapshotFirstFraction"),
@@ -100,6 +108,10 @@ public sealed class PriceTable
         node.Children.TryGetValue(new YamlScalarNode(key), out var value)
             ? Parse(Text(value), key)
             : throw new InvalidDataException($"price table: '{key}' is missing.");
+
+    /// <summary>An add-on's price; a table without it (the tests' fixed one) prices it at zero.</summary>
+    private static decimal Optional(YamlMappingNode node, string key) =>
+        node.Children.ContainsKey(new YamlScalarNode(key)) ? Number(node, key) : 0;
 
     private static decimal Parse(string text, string key) =>
         decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && number >= 0

@@ -60,7 +60,11 @@ public static class DiagramRenderer
         var text = new StringBuilder();
         text.AppendLine("digraph infra {");
         text.AppendLine($"  label=\"{DotText(title)}\"; labelloc=t; fontname=\"Helvetica\"; fontsize=16;");
-        text.AppendLine("  rankdir=TB; newrank=true; compound=true; nodesep=0.3; ranksep=0.5;");
+        // Several regions side by side would be pages wide: left to right, they stack instead, each region's
+        // unconnected parts (workloads, jobs) kept in a row by invisible edges rather than in a tall column.
+        var regions = topology.Clusters.Count(c => c.Id.StartsWith("region:", StringComparison.Ordinal));
+        var stacked = regions > 1;
+        text.AppendLine($"  rankdir={(stacked ? "LR" : "TB")}; newrank=true; compound=true; nodesep=0.3; ranksep=0.5;");
         text.AppendLine("  node [shape=box, style=\"rounded,filled\", fillcolor=\"#ffffff\", fontname=\"Helvetica\", fontsize=10];");
         text.AppendLine("  edge [color=\"#57606a\", fontname=\"Helvetica\", fontsize=9];");
         void Cluster(string? parent, int depth)
@@ -88,6 +92,15 @@ public static class DiagramRenderer
         {
             var label = edge.Label is null ? "" : $" [label=\"{DotText(edge.Label)}\"]";
             text.AppendLine($"  {ids[edge.From]} -> {ids[edge.To]}{label};");
+        }
+        if (stacked)
+        {
+            var connected = topology.Edges.SelectMany(e => new[] { e.From, e.To }).ToHashSet(StringComparer.Ordinal);
+            foreach (var cluster in topology.Clusters)
+            {
+                var row = topology.Nodes.Where(n => n.Cluster == cluster.Id && !connected.Contains(n.Id)).Select(n => ids[n.Id]).ToList();
+                for (var i = 1; i < row.Count; i++) text.AppendLine($"  {row[i - 1]} -> {row[i]} [style=invis];");
+            }
         }
         text.AppendLine("}");
         return text.ToString();
@@ -118,6 +131,9 @@ public static class DiagramRenderer
         "az" => "#ffffff",
         "service" => "#fff8c5",
         "host" => "#f6f8fa",
+        "group" => "#eef9f0",
+        "k8s" => "#f5f0ff",
+        "cloudflare" => "#fff4e5",
         _ => "#ffffff",
     };
 

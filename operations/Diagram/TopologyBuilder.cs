@@ -15,8 +15,13 @@ public static partial class TopologyBuilder
 {
     private const string Internet = "internet";
 
-    [GeneratedRegex(@"^\$\{availabilityZones\[(\d+)\]\}$")]
+    /// <summary>A zone picked from a zone list: <c>${availabilityZones[0]}</c>, or a region's own list <c>${londonZones[0]}</c>.</summary>
+    [GeneratedRegex(@"^\$\{(?:availabilityZones|[A-Za-z0-9]+Zones)\[(\d+)\]\}$")]
     private static partial Regex ZoneIndex();
+
+    /// <summary>A Kubernetes API server address in a kubeconfig: <c>https://${london-lb-nlb.dnsName}:6443</c>.</summary>
+    [GeneratedRegex(@"\$\{([A-Za-z0-9_-]+)\.dnsName\}:(\d+)")]
+    private static partial Regex ApiServer();
 
     [GeneratedRegex(@"--services=([A-Za-z0-9_,-]+)|PLATFORM_SERVICES=([A-Za-z0-9_,-]+)")]
     private static partial Regex ServicesFlag();
@@ -35,7 +40,11 @@ public static partial class TopologyBuilder
         string RegionOf(ProgramNode resource) =>
             "region:" + (InterpolationReference.WholeReference(Child(resource.Options, "provider")) ?? "aws");
         foreach (var provider in OfType("pulumi:providers:aws"))
-            topology.AddCluster(new DiagramCluster("region:" + provider.Name, $"AWS {Scalar(provider.Properties, "region") ?? "(region from config)"}", null));
+        {
+            // One provider per region (the global tier's london-aws): its name says which region of the tier it is.
+            var named = provider.Name.EndsWith("-aws", StringComparison.Ordinal) ? $" · {provider.Name[..^4]}" : "";
+            topology.AddCluster(new DiagramCluster("region:" + provider.Name, $"AWS {Scalar(provider.Properties, "region") ?? "(region from config)"}{named}", null));
+        }
 
         // VPCs, zones, subnets.
         var subnetZone = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -81,7 +90,8 @@ public static partial class TopologyBuilder
             var kind = Scalar(lb.Properties, "loadBalancerType") == "network" ? "NLB" : "ALB";
             var ports = resources.Where(r => r.Type == "aws:lb/listener:Listener" && Ref(Child(r.Properties, "loadBalancerArn")) == lb.Name)
                 .Select(r => $"{Scalar(r.Properties, "protocol")} {Scalar(r.Properties, "port")}").Order(StringComparer.Ordinal);
-            var vpc = Ref(Child(byName.GetValueOrDefault(Ref(Child(lb.Properties, "subnets")) ?? "")?.Properties, "vpcId"));
+            var firstSubnet = Ref(Child(lb.Properties, "subnets")) ?? Ref(Child(lb.Properties, "subnetMappings"));
+            var vpc = Ref(Child(byName.GetValueOrDefault(firstSubnet ?? "")?.Properties, "vpcId"));
             topology.AddNode(new DiagramNode(lb.Name, $"{kind} {lb.Name}\n{string.Join(", ", ports)}", NodeShape.Box, vpc is null ? RegionOf(lb) : "vpc:" + vpc));
             if (Scalar(lb.Properties, "internal") != "true")
             {
@@ -90,13 +100,17 @@ public static partial class TopologyBuilder
             }
         }
         var lbOfTargetGroup = new Dictionary<string, string>(StringComparer.Ordinal);
+        var portOfTargetGroup = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var rule in resources.Where(r => r.Type is "aws:lb/listenerRule:ListenerRule" or "aws:lb/listener:Listener"))
         {
             var listener = rule.Type == "aws:lb/listener:Listener" ? rule : byName.GetValueOrDefault(Ref(Child(rule.Properties, "listenerArn")) ?? "");
             var lb = listener is null ? null : Ref(Child(listener.Properties, "loadBalancerArn"));
             foreach (var reference in InterpolationReference.In(Child(rule.Properties, rule.Type == "aws:lb/listener:Listener" ? "defaultActions" : "actions")))
                 if (lb is not null && byName.TryGetValue(reference.Root, out var target) && target.Type == "aws:lb/targetGroup:TargetGroup")
+                {
                     lbOfTargetGroup[target.Name] = lb;
+                    if (rule.Type == "aws:lb/listener:Listener") portOfTargetGroup[target.Name] = $"{Scalar(rule.Properties, "protocol")} {Scalar(rule.Properties, "port")}";
+                }
         }
 
         // Servers, grouped by the Services they run, with their data volumes.
@@ -145,6 +159,79 @@ public static partial class TopologyBuilder
         foreach (var database in resources.Where(r => r.Type is "aws:rds/instance:Instance" or "aws:rds/cluster:Cluster"))
             topology.AddNode(new DiagramNode(database.Name, $"{database.Name}\n{Scalar(database.Properties, "engine")}", NodeShape.Database, RegionOf(database)));
 
+        // Auto-scaling groups: a node group each, with what its launch template's user-data runs (Consul and
+        // Nomad servers or clients of a node class), fed by the load balancers whose target groups it joins.
+        var groupOfClass = new Dictionary<string, string>(StringComparer.Ordinal);
+        var groupOfTargetGroup = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var group in OfType("aws:autoscaling/group:Group"))
+        {
+            var props = group.Properties;
+            var template = byName.GetValueOrDefault(Ref(Child(Child(props, "launchTemplate"), "id")) ?? "");
+            var type = Scalar(template?.Properties, "instanceType") ?? "?";
+            var count = Scalar(props, "desiredCapacity") ?? Scalar(props, "minSize") ?? "?";
+            var agents = ClusterAgents.Of(Child(template?.Properties, "userData"));
+            var subnet = Ref(Child(props, "vpcZoneIdentifiers"));
+            var vpc = subnet is null ? null : Ref(Child(byName.GetValueOrDefault(subnet)?.Properties, "vpcId"));
+            var label = TagValue(Child(props, "tags"), "node-group") ?? group.Name;
+            var clusterId = "group:" + group.Name;
+            topology.AddCluster(new DiagramCluster(clusterId, $"node group {label} (auto-scaling)", vpc is null ? RegionOf(group) : "vpc:" + vpc));
+            var roles = agents.Roles.Count == 0 ? "" : "\n" + string.Join(" · ", agents.Roles);
+            topology.AddNode(new DiagramNode(group.Name, $"{count} × {type}{roles}", NodeShape.Box, clusterId));
+            if (agents.NodeClass is { } nodeClass) groupOfClass.TryAdd(RegionOf(group) + "/" + nodeClass, group.Name);
+            var fedBy = new SortedDictionary<string, SortedSet<string>>(StringComparer.Ordinal);
+            foreach (var targetGroup in InterpolationReference.In(Child(props, "targetGroupArns")).Select(r => r.Root).Distinct())
+            {
+                groupOfTargetGroup[targetGroup] = group.Name;
+                if (lbOfTargetGroup.TryGetValue(targetGroup, out var lb))
+                {
+                    if (!fedBy.TryGetValue(lb, out var ports)) fedBy[lb] = ports = new SortedSet<string>(StringComparer.Ordinal);
+                    if (portOfTargetGroup.TryGetValue(targetGroup, out var port)) ports.Add(port);
+                }
+            }
+            foreach (var (lb, ports) in fedBy)
+                topology.AddEdge(new DiagramEdge(lb, group.Name, ports.Count == 0 ? null : string.Join(", ", ports)));
+        }
+
+        // Nomad jobs, on the node group of the class their constraint names.
+        foreach (var job in OfType("nomad:index/job:Job"))
+        {
+            var spec = NomadJob.Of(Scalar(job.Properties, "jobspec"), job.Name);
+            var region = RegionThrough(job, byName);
+            var host = spec.NodeClass is { } wanted && groupOfClass.TryGetValue(region + "/" + wanted, out var found) ? "group:" + found : null;
+            topology.AddNode(new DiagramNode(job.Name, $"Nomad job {spec.Id}{(spec.Placement.Length == 0 ? "" : "\n" + spec.Placement)}", NodeShape.Box, host ?? (topology.Clusters.Any(c => c.Id == region) ? region : null)));
+        }
+
+        // Kubernetes: one cluster per provider, on the node group its API server's load balancer forwards to,
+        // with its workloads (StatefulSets, Deployments, Helm releases).
+        foreach (var provider in OfType("pulumi:providers:kubernetes"))
+        {
+            var api = ApiServer().Match(Flatten(provider.Properties));
+            string? host = null;
+            if (api.Success)
+            {
+                var targetGroup = lbOfTargetGroup.Where(pair => pair.Value == api.Groups[1].Value)
+                    .Select(pair => pair.Key).Order(StringComparer.Ordinal)
+                    .FirstOrDefault(tg => portOfTargetGroup.GetValueOrDefault(tg)?.EndsWith(" " + api.Groups[2].Value, StringComparison.Ordinal) == true);
+                if (targetGroup is not null && groupOfTargetGroup.TryGetValue(targetGroup, out var group)) host = "group:" + group;
+            }
+            var runsK3s = host is not null && topology.Nodes.Any(n => n.Cluster == host && n.Label.StartsWith("Nomad job k3s", StringComparison.Ordinal));
+            var clusterId = "k8s:" + provider.Name;
+            var region = RegionThrough(provider, byName);
+            topology.AddCluster(new DiagramCluster(clusterId, runsK3s ? "Kubernetes (k3s)" : "Kubernetes", host ?? (topology.Clusters.Any(c => c.Id == region) ? region : null)));
+            foreach (var workload in resources.Where(r => InterpolationReference.WholeReference(Child(r.Options, "provider")) == provider.Name))
+            {
+                var metadata = Child(workload.Properties, "metadata");
+                var label = workload.Type switch
+                {
+                    "kubernetes:apps/v1:StatefulSet" => $"StatefulSet {Scalar(metadata, "name")} × {Scalar(Child(workload.Properties, "spec"), "replicas") ?? "1"}",
+                    "kubernetes:apps/v1:Deployment" => $"Deployment {Scalar(metadata, "name")} × {Scalar(Child(workload.Properties, "spec"), "replicas") ?? "1"}",
+                    "kubernetes:helm.sh/v3:Release" => $"Helm release {Scalar(workload.Properties, "chart") ?? workload.Name}",
+                    _ => null,
+                };
+                if (label is not null) topology.AddNode(new DiagramNode(workload.Name, label, NodeShape.Box, clusterId));
+            }
+        }
+
         // Cloudflare load balancing.
         foreach (var lb in OfType("cloudflare:index/loadBalancer:LoadBalancer"))
         {
@@ -153,8 +240,15 @@ public static partial class TopologyBuilder
             foreach (var pool in InterpolationReference.In(lb.Properties).Select(r => r.Root).Distinct().Where(byName.ContainsKey))
             {
                 if (byName[pool].Type != "cloudflare:index/loadBalancerPool:LoadBalancerPool") continue;
-                topology.AddNode(new DiagramNode(pool, $"pool {Scalar(byName[pool].Properties, "name")}", NodeShape.Box, "cloudflare"));
+                var monitor = byName.GetValueOrDefault(Ref(Child(byName[pool].Properties, "monitor")) ?? "")?.Properties;
+                var health = monitor is null ? "" : $"\nhealth: {Scalar(monitor, "type")?.ToUpperInvariant()} {Scalar(monitor, "path")}".TrimEnd();
+                topology.AddNode(new DiagramNode(pool, $"pool {Scalar(byName[pool].Properties, "name")}{health}", NodeShape.Box, "cloudflare"));
                 topology.AddEdge(new DiagramEdge(lb.Name, pool));
+                // An origin's address is an Elastic IP a load balancer's subnet mapping holds: the pool sends there.
+                foreach (var address in InterpolationReference.In(Child(byName[pool].Properties, "origins")).Select(r => r.Root).Distinct())
+                    foreach (var target in OfType("aws:lb/loadBalancer:LoadBalancer")
+                                 .Where(l => InterpolationReference.In(Child(l.Properties, "subnetMappings")).Any(r => r.Root == address)))
+                        topology.AddEdge(new DiagramEdge(pool, target.Name));
             }
         }
 
@@ -198,6 +292,36 @@ public static partial class TopologyBuilder
         topology.Clusters.RemoveAll(cluster => !Used(topology, cluster.Id));
         return topology;
     }
+
+    /// <summary>
+    /// The region cluster of a resource on another provider (Nomad, Kubernetes): the aws region of what its
+    /// provider's configuration refers to (the region's load balancer).
+    /// </summary>
+    private static string RegionThrough(ProgramNode resource, IReadOnlyDictionary<string, ProgramNode> byName)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var queue = new Queue<ProgramNode>([resource]);
+        while (queue.Count > 0)
+        {
+            var node = queue.Dequeue();
+            if (!seen.Add(node.Name)) continue;
+            if (InterpolationReference.WholeReference(Child(node.Options, "provider")) is { } provider
+                && byName.TryGetValue(provider, out var providerNode))
+            {
+                if (providerNode.Type == "pulumi:providers:aws") return "region:" + provider;
+                queue.Enqueue(providerNode);
+            }
+            foreach (var reference in InterpolationReference.In(node.Properties).Select(r => r.Root).Distinct().Order(StringComparer.Ordinal))
+                if (byName.TryGetValue(reference, out var referenced)) queue.Enqueue(referenced);
+        }
+        return "region:aws";
+    }
+
+    /// <summary>A tag's value in an auto-scaling group's tag list (<c>[{key, value, propagateAtLaunch}]</c>).</summary>
+    private static string? TagValue(YamlNode? tags, string key) =>
+        tags is YamlSequenceNode list
+            ? list.Children.FirstOrDefault(tag => Scalar(tag, "key") == key) is { } found ? Scalar(found, "value") : null
+            : Scalar(tags, key);
 
     private static bool Used(Topology topology, string clusterId) =>
         topology.Nodes.Any(n => n.Cluster == clusterId) || topology.Clusters.Any(c => c.Parent == clusterId && Used(topology, c.Id));

@@ -12,6 +12,9 @@ namespace Infra.Operations.Diff;
 /// <item>otherwise the commit is checked out with <c>git worktree add</c>, its CLI built into the cache, the worktree removed.</item>
 /// </list>
 /// The old CLI runs in a folder holding the base's <c>Pulumi.yaml</c> and <c>Pulumi.*.yaml</c>, the only files synthesis reads.
+/// Its programs are kept beside it (<c>.build/base-cli/COMMIT/programs</c>): code and stack files both come from the
+/// commit and synthesis is deterministic, so the next diff against that commit (the next push to a pull request, or
+/// the diagram after the diff) starts no process for the base at all.
 /// </summary>
 public sealed class GitRefSynthesizer(IProcessRunner runner, TextWriter log, ISynthesizer? current = null, string? cacheRoot = null)
 {
@@ -45,6 +48,15 @@ public sealed class GitRefSynthesizer(IProcessRunner runner, TextWriter log, ISy
                 "Check the name, and fetch it first in shallow CI clones (git fetch origin main, or actions/checkout with fetch-depth: 0).");
         }
         var commit = resolved.StandardOutput.Trim();
+        var cache = Path.GetFullPath(cacheRoot ?? Path.Combine(repositoryRoot, ".build", "base-cli"));
+        var cli = Path.Combine(cache, commit, "infra.dll");
+        var kept = new ProgramCache(Path.Combine(cache, commit, "programs"));
+        if (File.Exists(cli) && kept.Read(stacks) is { } known)
+        {
+            LastPath = "cached programs";
+            Directory.SetLastWriteTimeUtc(Path.GetDirectoryName(cli)!, DateTime.UtcNow);
+            return known;
+        }
 
         var stackFiles = Path.Combine(Path.GetTempPath(), $"infra-base-{Guid.NewGuid():N}");
         try
@@ -57,8 +69,6 @@ public sealed class GitRefSynthesizer(IProcessRunner runner, TextWriter log, ISy
                 return InProcess(current, stackFiles, stacks, gitRef);
             }
 
-            var cache = Path.GetFullPath(cacheRoot ?? Path.Combine(repositoryRoot, ".build", "base-cli"));
-            var cli = Path.Combine(cache, commit, "infra.dll");
             if (File.Exists(cli))
             {
                 LastPath = "cached";
@@ -79,6 +89,7 @@ public sealed class GitRefSynthesizer(IProcessRunner runner, TextWriter log, ISy
                 if (synth.ExitCode == 0) programs[stack] = synth.StandardOutput;
                 else failures[stack] = $"`infra synth {stack}` failed at {gitRef} (exit code {synth.ExitCode}): {Tail(synth.StandardError)}";
             }
+            kept.Write(programs);
             return new BasePrograms(programs, failures);
         }
         finally

@@ -28,6 +28,12 @@ public sealed record SpinupEstimate(
 /// </summary>
 public static class SpinupEstimator
 {
+    /// <summary>
+    /// The lead the schedule uses for a stack whose program cannot be estimated (it fails to synthesize, say):
+    /// the platform's target for an entirely new set of infrastructure, so the stack is likely ready in time.
+    /// </summary>
+    public const int FallbackLeadMinutes = 10;
+
     /// <summary>Minutes to start <c>pulumi up</c> of this program ahead of the time it must be ready (for the schedule).</summary>
     public static int UpLeadMinutes(string programYaml) => Estimate(programYaml).UpLeadMinutes;
 

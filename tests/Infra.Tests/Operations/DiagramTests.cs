@@ -150,6 +150,84 @@ public class DiagramTests
         Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, png[..4]);
     }
 
+    private static readonly Lazy<Topology> Global = new(() => TopologyBuilder.Build(Synth.Yaml("global")));
+
+    [Fact]
+    public void Global_draws_each_region_with_its_vpc_zones_subnets_and_load_balancers()
+    {
+        var topology = Global.Value;
+        Assert.Equal(["AWS eu-central-1 · frankfurt", "AWS eu-west-2 · london", "AWS us-east-2 · dallas"],
+            topology.Clusters.Where(c => c.Parent is null && c.Id.StartsWith("region:", StringComparison.Ordinal)).Select(c => c.Label).Order(StringComparer.Ordinal));
+        // A region's zone list (${londonZones[0]}) reads as AZ 1, like dc9's.
+        Assert.Equal(["AZ 1", "VPC 10.20.0.0/16", "AWS eu-west-2 · london"], Ancestry(topology, Node(topology, "london-network-private-0").Cluster));
+        Assert.Equal(9 * 2, topology.Nodes.Count(n => n.Label.Contains(" subnet 10.2", StringComparison.Ordinal)));
+        Assert.Equal(9, topology.Nodes.Count(n => n.Label == "NAT gateway"));
+        // The public NLB sits in the VPC (its subnet mappings say which), behind the internet gateway; the internal one does not face it.
+        Assert.Equal("VPC 10.20.0.0/16", Ancestry(topology, Node(topology, "london-lb-nlb").Cluster).First());
+        Assert.StartsWith("NLB london-lb-nlb\n", Node(topology, "london-lb-nlb").Label);
+        Assert.Contains(new DiagramEdge("london-network-igw", "london-lb-nlb"), topology.Edges);
+        Assert.DoesNotContain(topology.Edges, e => e.To == "london-ilb-nlb");
+    }
+
+    [Fact]
+    public void Global_draws_the_Nomad_and_Consul_groups_k3s_and_its_workloads_per_region()
+    {
+        var topology = Global.Value;
+        foreach (var region in new[] { "london", "frankfurt", "dallas" })
+        {
+            // Roles come from the agent configuration each launch template's user-data writes.
+            Assert.Equal("3 × m6i.large\nConsul server · Nomad server", Node(topology, $"{region}-fleet-servers-group").Label);
+            Assert.Equal("3 × m6i.xlarge\nConsul client · Nomad client (class k3s)", Node(topology, $"{region}-fleet-k3s-group").Label);
+            Assert.Contains("Nomad client (class worker)", Node(topology, $"{region}-fleet-workers-group").Label);
+            var k3sGroup = Node(topology, $"{region}-fleet-k3s-group").Cluster;
+            Assert.Equal("node group k3s (auto-scaling)", topology.Clusters.Single(c => c.Id == k3sGroup).Label);
+
+            // Nomad jobs land on the group of the node class their constraint names.
+            Assert.Equal("Nomad job k3s-server\n3 allocations", Node(topology, $"{region}-cluster-k3s-server").Label);
+            Assert.Equal(k3sGroup, Node(topology, $"{region}-cluster-k3s-server").Cluster);
+            Assert.Equal("Nomad job ingress-gateway\none on every node", Node(topology, $"{region}-cluster-ingress-gateway").Label);
+
+            // Kubernetes runs on the group its API server's NLB listener (6443) forwards to, with the platform's Services.
+            var kubernetes = Assert.Single(topology.Clusters, c => c.Id == $"k8s:{region}-k8s-kubernetes");
+            Assert.Equal("Kubernetes (k3s)", kubernetes.Label);
+            Assert.Equal(k3sGroup, kubernetes.Parent);
+            foreach (var service in new[] { "gateway", "accounts", "events" })
+                Assert.Equal($"StatefulSet {service} × 3", Node(topology, $"{region}-k8s-{service}").Label);
+            Assert.Equal(kubernetes.Id, Node(topology, $"{region}-k8s-gateway").Cluster);
+
+            // The load balancers feed the groups whose target groups they forward to, labelled with the ports.
+            Assert.Contains(topology.Edges, e => e.From == $"{region}-lb-nlb" && e.To == $"{region}-fleet-k3s-group" && e.Label!.Contains("TCP 6443", StringComparison.Ordinal));
+            Assert.Contains(topology.Edges, e => e.From == $"{region}-lb-nlb" && e.To == $"{region}-fleet-servers-group" && e.Label!.Contains("TCP 4646", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public void Global_draws_the_Cloudflare_load_balancer_steering_to_each_regions_NLB_and_the_DNS_names()
+    {
+        var topology = Global.Value;
+        Assert.Equal("load balancer api.global.example.com", Node(topology, "geo-lb-api").Label);
+        foreach (var region in new[] { "london", "frankfurt", "dallas" })
+        {
+            Assert.Equal($"pool global-{region}\nhealth: HTTP /healthz", Node(topology, $"geo-pool-{region}").Label);
+            Assert.Contains(new DiagramEdge("geo-lb-api", $"geo-pool-{region}"), topology.Edges);
+            // The pool's origins are the Elastic IPs of the region's NLB subnet mappings.
+            Assert.Contains(new DiagramEdge($"geo-pool-{region}", $"{region}-lb-nlb"), topology.Edges);
+            Assert.Equal($"{region}.global.example.com\nCNAME", Node(topology, $"geo-api-{region}").Label);
+            Assert.Contains(new DiagramEdge($"geo-api-{region}", $"{region}-lb-nlb"), topology.Edges);
+        }
+    }
+
+    [Fact]
+    public void Several_regions_are_stacked_left_to_right_and_one_region_keeps_its_top_down_picture()
+    {
+        var global = DiagramRenderer.Dot(Global.Value, "Stack global");
+        Assert.Contains("rankdir=LR;", global);
+        Assert.Contains("[style=invis];", global);  // a group's unconnected parts kept in a row
+        var dc9 = DiagramRenderer.Dot(Dc9.Value, "Stack dc9");
+        Assert.Contains("rankdir=TB;", dc9);
+        Assert.DoesNotContain("style=invis", dc9);
+    }
+
     private sealed class FixedSynthesizer(string program) : Infra.Operations.ISynthesizer
     {
         public string Synthesize(string projectRoot, string stack) => program;

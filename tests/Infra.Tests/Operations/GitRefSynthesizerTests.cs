@@ -104,13 +104,24 @@ public sealed class GitRefSynthesizerTests : IDisposable
         Assert.False(Directory.Exists(worktree.Arguments[3]));
         Assert.Contains(runner.Calls, c => c.CommandLine == $"dotnet {cli} synth dc9");
 
-        // The second diff against the same commit builds nothing and checks nothing out.
+        // The second diff against the same commit builds nothing, checks nothing out and starts no CLI: the
+        // programs the commit's CLI printed are kept beside it.
+        Assert.Equal("resources: {}\n# at main\n", File.ReadAllText(Path.Combine(Cache, commit, "programs", "dc9.yaml")));
         var again = new GitAndFakeDotnet(git);
         var cached = new GitRefSynthesizer(again, TextWriter.Null, new RunningCli());
         Assert.Equal("resources: {}\n# at main\n", (await cached.SynthesizeAsync(repository, "main", ["dc9"])).Programs["dc9"]);
-        Assert.Equal("cached", cached.LastPath);
-        Assert.Equal(["synth dc9"], again.Dotnet);
-        Assert.DoesNotContain(again.Calls, c => c.CommandLine.StartsWith("git worktree", StringComparison.Ordinal));
+        Assert.Equal("cached programs", cached.LastPath);
+        Assert.Empty(again.Dotnet);
+        Assert.DoesNotContain(again.Calls, c => c.CommandLine.StartsWith("git worktree", StringComparison.Ordinal) || c.CommandLine.StartsWith("git show", StringComparison.Ordinal));
+
+        // A stack not kept yet (one the base cannot synthesize is never kept) runs the cached CLI again.
+        var more = new GitAndFakeDotnet(git);
+        var partly = new GitRefSynthesizer(more, TextWriter.Null, new RunningCli());
+        var both = await partly.SynthesizeAsync(repository, "main", ["dc9", "global"]);
+        Assert.Equal("cached", partly.LastPath);
+        Assert.Equal(["synth dc9", "synth global"], more.Dotnet.Order(StringComparer.Ordinal));
+        Assert.Contains("global", both.Failures.Keys);
+        Assert.False(File.Exists(Path.Combine(Cache, commit, "programs", "global.yaml")));
     }
 
     [Fact]

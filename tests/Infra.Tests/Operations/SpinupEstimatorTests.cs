@@ -140,6 +140,7 @@ public class SpinupEstimatorTests
     [InlineData("laptop")]
     [InlineData("onprem3")]
     [InlineData("dc9")]
+    [InlineData("global")]
     public void Every_tier_runs_under_Pulumi_YAML_and_every_type_it_emits_has_a_typical_time(string tier)
     {
         var graph = ProgramGraph.Of(Synth.Yaml(tier));
@@ -163,6 +164,18 @@ public class SpinupEstimatorTests
         Assert.DoesNotContain(graph.Nodes["alb-cert"].Dependencies, d => d.Name == "alb-lb");
         Assert.Equal(estimate.UpLeadMinutes, SpinupEstimator.UpLeadMinutes(Dc9Synth.Yaml()));
     }
+
+    [Fact]
+    public void Global_gets_an_estimate_whose_critical_path_waits_for_a_regions_load_balancer_and_its_workloads()
+    {
+        var estimate = SpinupEstimator.Estimate(Synth.Yaml("global"));
+        Assert.Empty(estimate.TypesWithoutTiming);
+        Assert.InRange(estimate.Up, TimeSpan.FromMinutes(3), TimeSpan.FromMinutes(30));
+        // The Kubernetes provider's kubeconfig names the region's NLB, so every workload waits for it.
+        Assert.Contains(estimate.UpCriticalPath, step => step.Type == "aws:lb/loadBalancer:LoadBalancer");
+        Assert.Contains(estimate.UpCriticalPath, step => step.Type.StartsWith("kubernetes:", StringComparison.Ordinal));
+        Assert.Equal(estimate.UpCriticalPath[^1].EndSeconds, estimate.Up.TotalSeconds, 3);
+    }
 }
 
 /// <summary><c>infra plan</c> prints the estimate and the critical path, run as a person runs it.</summary>
@@ -177,5 +190,18 @@ public class PlanSpinupTests
         Assert.Matches(@"pulumi destroy\s+about \d+ min \d\d s", result.Stdout);
         Assert.Matches(@"Critical path of up .*\n(.*\n)*\s+\d+:\d\d →\s+\d+:\d\d  alb-lb\s+aws:lb/loadBalancer:LoadBalancer", result.Stdout);
         Assert.Contains("Critical path of destroy", result.Stdout);
+        Assert.DoesNotContain("infra schedule starts", result.Stdout);  // the repository's dc9 has no schedule
+    }
+
+    [Fact]
+    public void Plan_of_a_scheduled_stack_says_when_the_schedule_starts_its_spin_up()
+    {
+        using var project = new TempProject(("dev-eu", Dc9Synth.ExampleConfig.TrimEnd('\n') +
+            "\n  infra:tier: dc9\n  infra:schedule: {timeZone: Europe/Berlin, weekdayUp: \"07:00\", weekendDown: \"Fri 20:00\"}\n"));
+        var minutes = SpinupEstimator.UpLeadMinutes(Dc9Synth.Yaml());
+        var result = InfraProcess.Run(project.Root, null, "plan", "dev-eu");
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        Assert.Contains($"(start a scheduled spin-up {minutes} min early)", result.Stdout);
+        Assert.Contains($"infra schedule starts the weekday spin-up at {new TimeOnly(7, 0).AddMinutes(-minutes):HH\\:mm} Europe/Berlin to be ready at 07:00", result.Stdout);
     }
 }
