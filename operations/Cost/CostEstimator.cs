@@ -181,6 +181,7 @@ public static class CostEstimator
             }
         }
         CloudflareOrigins(lines, prices);
+        CloudflareAccountAddOns(lines);
         var used = lines.Select(line => line.Region).OfType<string>().Distinct().Order(StringComparer.Ordinal).ToList();
         var asOf = used.Select(r => prices.Regions[r].AsOf ?? prices.AsOf).Append(prices.AsOf).Distinct().Order(StringComparer.Ordinal);
         return new CostEstimate(used.Count == 1 ? used[0] : null, Merge(lines), schedule, [.. assumptions], warnings, [.. notPriced],
@@ -223,6 +224,21 @@ public static class CostEstimator
         var origins = lines.Where(line => line is { Category: "Cloudflare", Detail: "origins" }).Sum(line => line.Quantity);
         lines.RemoveAll(line => line is { Category: "Cloudflare", Detail: "origins" });
         if (origins > 2) lines.Add(new CostLine("Cloudflare", "origins beyond the two included", origins - 2, "origin-months", prices.CloudflareExtraOriginPerMonth, false));
+    }
+
+    /// <summary>
+    /// Load Balancing and its traffic-steering add-on are subscribed once per account, however many load
+    /// balancers use them (the global tier has two: the platform's hosts and NATS's first-connection name).
+    /// </summary>
+    private static void CloudflareAccountAddOns(List<CostLine> lines)
+    {
+        foreach (var addOn in new[] { "load balancer", "traffic steering" })
+        {
+            var billed = lines.Where(line => line.Category == "Cloudflare" && line.Detail.StartsWith(addOn, StringComparison.Ordinal)).ToList();
+            if (billed.Count < 2) continue;
+            lines.RemoveAll(billed.Contains);
+            lines.Add(billed[0] with { Quantity = 1 });
+        }
     }
 
     /// <summary>One line per region, category, detail and price: "9 × m6i.large", not nine lines; what is not regional last.</summary>

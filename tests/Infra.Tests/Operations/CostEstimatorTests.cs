@@ -354,7 +354,10 @@ public class CostEstimatorTests
             Assert.Equal(2 * 730, In(estimate, region, "Load balancers", "NLB hours").Quantity);
             Assert.Equal(3 * 730, In(estimate, region, "NAT gateways", "hours").Quantity);
         }
+        // Two geo-steered load balancers (the platform's hosts and NATS's first connection), one account's add-ons.
+        Assert.Equal(2, Synth.Yaml("global").Split("type: cloudflare:index/loadBalancer:LoadBalancer").Length - 1);
         Assert.Equal(1, In(estimate, null, "Cloudflare", "traffic steering (geo)").Quantity);
+        Assert.Equal(1, In(estimate, null, "Cloudflare", "load balancer (2 origins included)").Quantity);
     }
 
     [Fact]
