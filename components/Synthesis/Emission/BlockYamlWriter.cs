@@ -11,8 +11,9 @@ namespace Infra.Synthesis.Emission;
 /// emitter's scalar analysis, style choice and indentation logic without its event queue and per-event
 /// objects, which made it the largest single cost of synthesizing a big program. Flow style appears only
 /// for empty collections (<c>[]</c>, <c>{}</c>), as in the emitter. A test compares the two on tricky text.
+/// The program writer and the writer of generated server configuration (ProvisioningYaml) use it.
 /// </summary>
-internal sealed class BlockYamlWriter
+public sealed class BlockYamlWriter
 {
     private const int BestIndent = 2;
     private const int MaxSimpleKeyLength = 1024;

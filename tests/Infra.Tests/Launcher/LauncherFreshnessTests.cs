@@ -25,7 +25,7 @@ public sealed class LauncherFreshnessTests : IDisposable
     private (string Built, string List) Built(params string[] watched)
     {
         var built = Write(".build/infra-native/infra", Old.AddDays(1));
-        var list = Path.Combine(tree, ".build/infra-native/watched-projects.txt");
+        var list = Path.Combine(tree, ".build/infra-native/watched-paths.txt");
         File.WriteAllLines(list, watched.Select(w => Path.Combine(tree, w)));
         return (built, list);
     }

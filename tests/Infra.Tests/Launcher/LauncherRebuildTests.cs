@@ -85,7 +85,7 @@ public sealed class LauncherRebuildTests : IDisposable
         Assert.Equal("stale: " + Path.Combine(tree, "components", "Platform", "Data", "table.json"), Launcher(tree, "1").Stdout);
 
         // After a build the launcher reads the folder list it wrote then, instead of parsing the project files on every call.
-        Write(".build/infra/watched-projects.txt", Path.Combine(tree, "cli") + "\n" + Path.Combine(tree, "operations") + "\n", old.AddDays(1));
+        Write(".build/infra/watched-paths.txt", Path.Combine(tree, "cli") + "\n" + Path.Combine(tree, "operations") + "\n", old.AddDays(1));
         Assert.Equal("fresh", Launcher(tree, "1").Stdout);
         Write("operations/Schedule/SchedulePolicy.cs", "// changed again", old.AddDays(3));
         Assert.Equal("stale: " + Path.Combine(tree, "operations", "Schedule", "SchedulePolicy.cs"), Launcher(tree, "1").Stdout);
@@ -128,7 +128,7 @@ public sealed class LauncherRebuildTests : IDisposable
         Write("cli/Infra.Cli.csproj", "<Project />", old);
         Write("cli/Program.cs", "", old);
         Write(".build/infra/infra.dll", "", old.AddDays(1));
-        Write(".build/infra/watched-projects.txt", Path.Combine(tree, "cli") + "\n", old.AddDays(1));
+        Write(".build/infra/watched-paths.txt", Path.Combine(tree, "cli") + "\n", old.AddDays(1));
         Write("fake/dotnet", FakeDotnet.ReplaceLineEndings("\n") + "\n", old);
         if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(Path.Combine(tree, "fake", "dotnet"), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
     }
@@ -161,6 +161,25 @@ public sealed class LauncherRebuildTests : IDisposable
         Assert.Equal(0, code);
         Assert.Equal($"program of {dll} synth dc9", stdout);  // nothing printed by the stale call
         Assert.Equal([$"run {dll}", "publish", "run unchecked"], calls);
-        Assert.Contains(Path.Combine(tree, "global.json"), File.ReadAllLines(Path.Combine(tree, ".build", "infra", "watched-projects.txt")));
+        Assert.Contains(Path.Combine(tree, "global.json"), File.ReadAllLines(Path.Combine(tree, ".build", "infra", "watched-paths.txt")));
+    }
+
+    [Fact]
+    public void A_build_made_before_the_in_tool_check_is_judged_by_the_launcher_and_rebuilt_when_stale()
+    {
+        var old = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        BuiltTreeWithFakeDotnet(old);
+        File.Move(Path.Combine(tree, ".build", "infra", "watched-paths.txt"), Path.Combine(tree, ".build", "infra", "watched-projects.txt"));
+        Write("fake/stale", "", old);  // such a tool ignores the check: asking it would run the stale build
+        var dll = Path.Combine(tree, ".build", "infra", "infra.dll");
+
+        Assert.Equal(["run unchecked"], RunWithFakeDotnet().Calls);
+
+        Write("cli/Program.cs", "// changed", old.AddDays(2));
+        var (code, stdout, calls) = RunWithFakeDotnet();
+        Assert.Equal(0, code);
+        Assert.Equal($"program of {dll} synth dc9", stdout);
+        Assert.Equal(["publish", "run unchecked"], calls);
+        Assert.True(File.Exists(Path.Combine(tree, ".build", "infra", "watched-paths.txt")));
     }
 }
