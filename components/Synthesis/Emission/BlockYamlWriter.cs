@@ -64,6 +64,7 @@ public sealed class BlockYamlWriter
         isIndentation = true;
     }
 
+    /// <summary>A block mapping with at least one entry (an empty one is <see cref="EmptyMapping"/>, as the emitter writes <c>{}</c>).</summary>
     public void BeginMapping()
     {
         BeginNode();
@@ -77,6 +78,7 @@ public sealed class BlockYamlWriter
         indent = indents.Pop();
     }
 
+    /// <summary>A block sequence with at least one item (an empty one is <see cref="EmptySequence"/>).</summary>
     public void BeginSequence()
     {
         var mappingContext = BeginNode();

@@ -32,6 +32,12 @@ internal sealed class ProgramWriter
     {
         yaml.BeginDocument();
         yaml.Comment($"Synthesized by 'infra synth' for stack {blueprint.Title}. Do not edit: change the C# and synthesize again.");
+        if (blueprint is { Description: null, Config.Count: 0, Variables.Count: 0, Resources.Count: 0, Outputs.Count: 0 })
+        {
+            yaml.EmptyMapping(); // an empty program is `{}`, as YamlDotNet's emitter wrote it
+            yaml.EndDocument();
+            return;
+        }
         BeginMapping();
         if (blueprint.Description is { } description) Entry("description", () => Plain(description));
         if (blueprint.Config.Count > 0) Entry("config", () => WriteConfig(blueprint.Config));
