@@ -2,6 +2,9 @@ using System.CommandLine;
 using Infra.Cli;
 using Infra.Cli.Commands;
 
+// Before anything else: ./infra asks whether the sources changed since this build (and rebuilds if so).
+if (LauncherFreshness.IsStale()) return LauncherFreshness.StaleExitCode;
+
 var synthesizer = new StackProgramSynthesizer();
 var root = new RootCommand(
     "infra: synthesizes the Pulumi YAML program of each tier of the platform (laptop, onprem3, dc9, global) " +

@@ -10,25 +10,40 @@ if (CompilerGcSettings.Relaunch(args) is { } exitCode) return exitCode;
 var root = RepoRoot.Find();
 
 // Where one global synthesis spends its time: building the program, each policy, the YAML (`--global-phases PROJECT STACK`).
+// The first round includes the JIT; the figures printed are the median of the warm rounds after it.
 if (args is ["--global-phases", var projectDir, var globalStack])
 {
-    var clock = Stopwatch.StartNew();
-    var tier = new Infra.Stacks.Global.GlobalTier();
-    var reader = new Infra.Platform.Configuration.ConfigReader(Infra.Platform.Configuration.ConfigSource.FromStackFile(
-        Path.Combine(projectDir, $"Pulumi.{globalStack}.yaml")), globalStack, Infra.Platform.Tier.Global, tier.Keys);
-    var blueprint = new Infra.Synthesis.Blueprint(globalStack);
-    var identity = tier.Build(blueprint, reader);
-    Console.WriteLine($"build {clock.Elapsed.TotalMilliseconds:F0} ms, {blueprint.Resources.Count} resources");
-    var context = Infra.Policies.PolicyContext.WithDefaults(blueprint, identity);
-    foreach (var policy in Infra.Policies.PolicyPack.All)
+    const int Rounds = 6;
+    var phases = new Dictionary<string, List<double>>();
+    void Record(string phase, TimeSpan elapsed) => (phases.TryGetValue(phase, out var list) ? list : phases[phase] = []).Add(elapsed.TotalMilliseconds);
+    var resources = 0;
+    var yamlKb = 0;
+    for (var round = 0; round < Rounds; round++)
     {
+        var clock = Stopwatch.StartNew();
+        var tier = new Infra.Stacks.Global.GlobalTier();
+        var reader = new Infra.Platform.Configuration.ConfigReader(Infra.Platform.Configuration.ConfigSource.FromStackFile(
+            Path.Combine(projectDir, $"Pulumi.{globalStack}.yaml")), globalStack, Infra.Platform.Tier.Global, tier.Keys);
+        var blueprint = new Infra.Synthesis.Blueprint(globalStack);
+        var identity = tier.Build(blueprint, reader);
+        if (round > 0) Record("build", clock.Elapsed);
+        resources = blueprint.Resources.Count;
+        var context = Infra.Policies.PolicyContext.WithDefaults(blueprint, identity);
+        foreach (var policy in Infra.Policies.PolicyPack.All)
+        {
+            clock.Restart();
+            policy.Evaluate(context);
+            if (round > 0) Record("  " + policy.Id, clock.Elapsed);
+        }
         clock.Restart();
-        policy.Evaluate(context);
-        if (clock.Elapsed.TotalMilliseconds >= 5) Console.WriteLine($"  {policy.Id} {clock.Elapsed.TotalMilliseconds:F0} ms");
+        var yaml = blueprint.ToYaml();
+        if (round > 0) Record("yaml", clock.Elapsed);
+        yamlKb = yaml.Length / 1024;
     }
-    clock.Restart();
-    var yaml = blueprint.ToYaml();
-    Console.WriteLine($"yaml {clock.Elapsed.TotalMilliseconds:F0} ms ({yaml.Length / 1024} KB)");
+    Console.WriteLine($"{globalStack}: {resources} resources, {yamlKb} KB of YAML; median of {Rounds - 1} warm rounds (phases of 1 ms or more)");
+    foreach (var (phase, times) in phases)
+        if (Median(times) >= 1) Console.WriteLine($"{phase,-10} {Median(times),8:F1} ms");
+    Console.WriteLine($"{"policies",-10} {phases.Where(p => p.Key.StartsWith(' ')).Sum(p => Median(p.Value)),8:F1} ms");
     return 0;
 }
 

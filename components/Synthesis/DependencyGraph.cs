@@ -67,11 +67,15 @@ public sealed class DependencyGraph
                 return done ? null : [.. path.Skip(path.IndexOf(name)), name];
             state[name] = false;
             path.Add(name);
-            var next = blueprint.FindResource(name) is { } resource ? DirectNames(resource, includeAnchorParent: true)
-                : variables.TryGetValue(name, out var value) ? References(value) : [];
-            foreach (var dependency in next.Distinct().Order(StringComparer.Ordinal))
+            var next = new List<string>();
+            if (blueprint.FindResource(name) is { } resource) AddDirectNames(resource, includeAnchorParent: true, next);
+            else if (variables.TryGetValue(name, out var value)) AddReferences(value, next);
+            // Distinct and in order, so that the cycle reported is the same on every run.
+            next.Sort(StringComparer.Ordinal);
+            for (var i = 0; i < next.Count; i++)
             {
-                if (Visit(dependency) is { } cycle) return cycle;
+                if (i > 0 && next[i] == next[i - 1]) continue;
+                if (Visit(next[i]) is { } cycle) return cycle;
             }
             path.RemoveAt(path.Count - 1);
             state[name] = true;
@@ -81,41 +85,52 @@ public sealed class DependencyGraph
 
     private IEnumerable<string> DirectNames(Resource resource, bool includeAnchorParent)
     {
-        foreach (var name in References(resource.Properties)) yield return name;
-        if (resource.Get is { } get)
-            foreach (var name in References(get.Id)) yield return name;
-        foreach (var dependency in resource.Options.DependsOn) yield return dependency.Name;
-        if (resource.Options.Provider is { } provider) yield return provider.Name;
+        var names = new List<string>();
+        AddDirectNames(resource, includeAnchorParent, names);
+        return names;
+    }
+
+    private static void AddDirectNames(Resource resource, bool includeAnchorParent, List<string> names)
+    {
+        AddReferences(resource.Properties, names);
+        if (resource.Get is { } get) AddReferences(get.Id, names);
+        foreach (var dependency in resource.Options.DependsOn) names.Add(dependency.Name);
+        if (resource.Options.Provider is { } provider) names.Add(provider.Name);
         var parent = includeAnchorParent ? resource.Parent : resource.Options.NoParent ? null : resource.Options.Parent;
-        if (parent is not null) yield return parent.Name;
+        if (parent is not null) names.Add(parent.Name);
     }
 
     /// <summary>The names a value refers to (the root of each <c>${...}</c>, invoke providers included).</summary>
     public static IEnumerable<string> References(Expr expr)
     {
+        var names = new List<string>();
+        AddReferences(expr, names);
+        return names;
+    }
+
+    // One walk into one list: nested iterators cost a large program more than the rest of its cycle check.
+    private static void AddReferences(Expr expr, List<string> names)
+    {
         switch (expr)
         {
             case Reference reference:
-                yield return reference.Root;
+                names.Add(reference.Root);
                 break;
             case Interpolation interpolation:
-                foreach (var part in interpolation.Parts)
-                    foreach (var name in References(part)) yield return name;
+                foreach (var part in interpolation.Parts) AddReferences(part, names);
                 break;
             case ListExpr list:
-                foreach (var item in list.Items)
-                    foreach (var name in References(item)) yield return name;
+                foreach (var item in list.Items) AddReferences(item, names);
                 break;
             case ObjectExpr obj:
-                foreach (var entry in obj.Entries)
-                    foreach (var name in References(entry.Value)) yield return name;
+                foreach (var entry in obj.Entries) AddReferences(entry.Value, names);
                 break;
             case FunctionCall call:
-                foreach (var name in References(call.Argument)) yield return name;
+                AddReferences(call.Argument, names);
                 break;
             case Invoke invoke:
-                foreach (var name in References(invoke.Arguments)) yield return name;
-                yield return invoke.Provider.Root;
+                AddReferences(invoke.Arguments, names);
+                names.Add(invoke.Provider.Root);
                 break;
         }
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Infra.Policies.Inspection;
 using Infra.Synthesis;
@@ -25,6 +26,7 @@ public sealed partial class NoPlainSecrets : ProgramPolicy
     protected override (int Checked, IEnumerable<Violation> Violations) Check(PolicyContext context)
     {
         var violations = new List<Violation>();
+        var secretKeys = new Dictionary<string, bool>(StringComparer.Ordinal); // keys repeat across resources: match each once
         foreach (var resource in context.Blueprint.Resources)
         {
             if (resource.Type == Tokens.DockerContainer)
@@ -37,7 +39,7 @@ public sealed partial class NoPlainSecrets : ProgramPolicy
                             $"build it from a secret: Fn.Secret(Text.Interpolate($\"{parts[0]}={{password.Result}}\")) or a secret config key."));
                 }
             }
-            foreach (var path in LiteralSecretProperties(resource.Properties, ""))
+            foreach (var path in LiteralSecretProperties(resource.Properties, secretKeys))
                 violations.Add(Violation(resource.Name, $"has a literal value in the secret property {path}.",
                     "reference secret config (${infra:KEY}) or a generated secret (RandomPassword.Result) instead."));
         }
@@ -47,22 +49,54 @@ public sealed partial class NoPlainSecrets : ProgramPolicy
         return (context.Blueprint.Resources.Count + context.Blueprint.Outputs.Count, violations);
     }
 
-    private static IEnumerable<string> LiteralSecretProperties(Expr expr, string path)
+    // One walk of the property tree; a path is spelled out only for a finding (most programs have none).
+    private static List<string> LiteralSecretProperties(Expr properties, Dictionary<string, bool> secretKeys)
     {
-        switch (expr)
+        var found = new List<string>();
+        var path = new List<(string? Key, int Index)>();
+        Walk(properties);
+        return found;
+
+        void Walk(Expr expr)
         {
-            case ObjectExpr obj:
-                foreach (var (key, value) in obj.Entries)
-                {
-                    var here = path.Length == 0 ? key : $"{path}.{key}";
-                    if (SecretProperty().IsMatch(key) && value is StringLiteral { Value.Length: > 0 }) yield return here;
-                    else foreach (var inner in LiteralSecretProperties(value, here)) yield return inner;
-                }
-                break;
-            case ListExpr list:
-                for (var i = 0; i < list.Items.Count; i++)
-                foreach (var inner in LiteralSecretProperties(list.Items[i], $"{path}[{i}]")) yield return inner;
-                break;
+            switch (expr)
+            {
+                case ObjectExpr obj:
+                    foreach (var (key, value) in obj.Entries)
+                    {
+                        path.Add((key, 0));
+                        if (value is StringLiteral { Value.Length: > 0 } && IsSecretKey(key)) found.Add(Spell(path));
+                        else Walk(value);
+                        path.RemoveAt(path.Count - 1);
+                    }
+                    break;
+                case ListExpr list:
+                    for (var i = 0; i < list.Items.Count; i++)
+                    {
+                        path.Add((null, i));
+                        Walk(list.Items[i]);
+                        path.RemoveAt(path.Count - 1);
+                    }
+                    break;
+            }
         }
+
+        bool IsSecretKey(string key)
+        {
+            if (!secretKeys.TryGetValue(key, out var secret)) secretKeys[key] = secret = SecretProperty().IsMatch(key);
+            return secret;
+        }
+    }
+
+    // a.b[0].c, as the walk went.
+    private static string Spell(List<(string? Key, int Index)> path)
+    {
+        var text = new System.Text.StringBuilder();
+        foreach (var (key, index) in path)
+        {
+            if (key is null) text.Append(CultureInfo.InvariantCulture, $"[{index}]");
+            else text.Append(text.Length == 0 ? "" : ".").Append(key);
+        }
+        return text.ToString();
     }
 }

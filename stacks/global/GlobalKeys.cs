@@ -95,9 +95,23 @@ public static partial class GlobalKeys
         ConfigShapes.Text("a Nitro instance type such as m6i.xlarge", InstanceTypeProblem), "m6i.xlarge",
         "EC2 type of the Nomad clients (k3s servers, k3s agents and workloads).");
 
+    // dc9's names and shapes, with what they mean here: no certificate (the app's job), the zone always required.
+    public static readonly ConfigKey<string> Domain = new("domain", Dc9Keys.Domain.Shape, "",
+        "Domain of the stack; the platform's host names (the geo-steered load balancer's and each region's) are names under it.")
+    {
+        Required = true,
+        RequiredWhy = "the global load balancer's host names live under it",
+    };
+
+    public static readonly ConfigKey<string?> CloudflareZoneId = new("cloudflareZoneId", Dc9Keys.CloudflareZoneId.Shape, null,
+        "Cloudflare zone of the domain, where the global load balancer and its records are created.")
+    {
+        DefaultText = "required",
+    };
+
     public static readonly IReadOnlyList<ConfigKey> All =
     [
-        Regions, Replicas, AppImage, OperatorCidrs, Dc9Keys.Domain, Dc9Keys.CloudflareZoneId, CloudflareAccountId,
+        Regions, Replicas, AppImage, OperatorCidrs, Domain, CloudflareZoneId, CloudflareAccountId,
         ServerInstanceType, ClientInstanceType, Dc9Keys.BastionInstanceType, Dc9Keys.SsmAgentPackageUrl, Dc9Keys.SsmAgentPackageSha256,
         Dc9Keys.OtlpEndpoint,
     ];

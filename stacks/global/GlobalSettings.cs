@@ -52,13 +52,13 @@ public sealed record GlobalSettings(
         foreach (var overlap in operators.SelectMany(o => regions.Where(r => r.Cidr.Overlaps(o)).Select(r => (o, r))))
             config.Report(GlobalKeys.OperatorCidrs, overlap.o.ToString(), $"overlaps region {overlap.r.Name} ({overlap.r.Cidr}); inside a region, go through its bastion.");
 
-        var domain = config.Get(Dc9Keys.Domain);
-        if (config.IsSet(Dc9Keys.Domain) && Placeholders.ExampleHost(domain) is { } exampleDomain) config.Placeholder(Dc9Keys.Domain, domain, exampleDomain);
-        // dc9's key, optional there (with dnsProvider route53); the global load balancer always lives in a Cloudflare zone.
-        var zone = config.Get(Dc9Keys.CloudflareZoneId) ?? "";
-        if (!config.IsSet(Dc9Keys.CloudflareZoneId))
-            config.Report(Dc9Keys.CloudflareZoneId, null, "is required: the global load balancer and its records live in that zone.");
-        else if (zone.Length > 0 && zone.All(c => c == '0')) config.Placeholder(Dc9Keys.CloudflareZoneId, zone, "an all-zero id");
+        var domain = config.Get(GlobalKeys.Domain);
+        if (config.IsSet(GlobalKeys.Domain) && Placeholders.ExampleHost(domain) is { } exampleDomain) config.Placeholder(GlobalKeys.Domain, domain, exampleDomain);
+        // Optional in dc9 (with dnsProvider route53); the global load balancer always lives in a Cloudflare zone.
+        var zone = config.Get(GlobalKeys.CloudflareZoneId) ?? "";
+        if (!config.IsSet(GlobalKeys.CloudflareZoneId))
+            config.Report(GlobalKeys.CloudflareZoneId, null, "is required: the global load balancer and its records live in that zone.");
+        else if (zone.Length > 0 && zone.All(c => c == '0')) config.Placeholder(GlobalKeys.CloudflareZoneId, zone, "an all-zero id");
         var account = config.Get(GlobalKeys.CloudflareAccountId);
         if (account.Length > 0 && account.All(c => c == '0')) config.Placeholder(GlobalKeys.CloudflareAccountId, account, "an all-zero id");
 

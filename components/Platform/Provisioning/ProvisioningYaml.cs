@@ -1,8 +1,8 @@
 using System.Collections;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Infra.Synthesis.Emission;
 using YamlDotNet.Core;
-using YamlDotNet.Core.Events;
 
 namespace Infra.Platform.Provisioning;
 
@@ -10,63 +10,68 @@ namespace Infra.Platform.Provisioning;
 /// One YAML writer for generated server configuration: block style, insertion order kept (inputs are
 /// <see cref="OrderedDictionary{TKey,TValue}"/>), ambiguous strings such as '0644' quoted, and
 /// multi-line strings as literal blocks so embedded scripts stay readable in the output.
-/// It drives YamlDotNet's emitter directly (no reflection, so the compiler runs natively) with the
-/// events YamlDotNet's serializer sent for the same documents (built with WithQuotingNecessaryStrings,
-/// no aliases and literal multi-line strings): the output is byte for byte what it wrote.
+/// It writes what YamlDotNet's emitter wrote for the events YamlDotNet's serializer sent for the same documents
+/// (built with WithQuotingNecessaryStrings, no aliases and literal multi-line strings), byte for byte, through
+/// <see cref="BlockYamlWriter"/> (that emitter's logic without its per-event objects; no reflection, so the
+/// compiler runs natively).
 /// </summary>
 public static partial class ProvisioningYaml
 {
-    private static readonly TagName Str = new("tag:yaml.org,2002:str");
-    private static readonly TagName Bool = new("tag:yaml.org,2002:bool");
-    private static readonly TagName Int = new("tag:yaml.org,2002:int");
-    private static readonly TagName Null = new("tag:yaml.org,2002:null");
-
     public static string Serialize(object document)
     {
-        using var writer = new StringWriter(CultureInfo.InvariantCulture);
-        var emitter = new Emitter(writer, EmitterSettings.Default);
-        emitter.Emit(new StreamStart());
-        emitter.Emit(new DocumentStart());
-        Write(emitter, document);
-        emitter.Emit(new DocumentEnd(true));
-        emitter.Emit(new StreamEnd());
+        var writer = new BlockYamlWriter(4096);
+        writer.BeginDocument();
+        Write(writer, document);
+        writer.EndDocument();
         return writer.ToString().ReplaceLineEndings("\n");
     }
 
-    private static void Write(IEmitter emitter, object? value)
+    private static void Write(BlockYamlWriter writer, object? value)
     {
         switch (value)
         {
-            case null:
-                emitter.Emit(new Scalar(AnchorName.Empty, Null, "", ScalarStyle.Plain, true, false));
-                break;
-            case string text:
-                emitter.Emit(new Scalar(AnchorName.Empty, Str, text, StringStyle(text), true, false));
-                break;
-            case bool flag:
-                emitter.Emit(new Scalar(AnchorName.Empty, Bool, flag ? "true" : "false", ScalarStyle.Plain, true, false));
-                break;
-            case int or long:
-                emitter.Emit(new Scalar(AnchorName.Empty, Int, Convert.ToString(value, CultureInfo.InvariantCulture)!, ScalarStyle.Plain, true, false));
+            case IDictionary { Count: 0 }:
+                writer.EmptyMapping();
                 break;
             case IDictionary mapping:
-                emitter.Emit(new MappingStart(AnchorName.Empty, TagName.Empty, false, MappingStyle.Any));
+                writer.BeginMapping();
                 foreach (DictionaryEntry entry in mapping)
                 {
-                    Write(emitter, entry.Key);
-                    Write(emitter, entry.Value);
+                    var (key, style) = Scalar(entry.Key);
+                    writer.Key(key, style);
+                    Write(writer, entry.Value);
                 }
-                emitter.Emit(new MappingEnd());
+                writer.EndMapping();
                 break;
-            case IEnumerable sequence:
-                emitter.Emit(new SequenceStart(AnchorName.Empty, TagName.Empty, false, SequenceStyle.Any));
-                foreach (var item in sequence) Write(emitter, item);
-                emitter.Emit(new SequenceEnd());
+            case IEnumerable sequence and not string:
+                var items = sequence.GetEnumerator();
+                if (!items.MoveNext())
+                {
+                    writer.EmptySequence();
+                    break;
+                }
+                writer.BeginSequence();
+                do Write(writer, items.Current); while (items.MoveNext());
+                writer.EndSequence();
+                break;
+            case null:
+                writer.Scalar("", ScalarStyle.Plain, nullTag: true);
                 break;
             default:
-                throw new ArgumentException($"Provisioning YAML has no form for a {value.GetType().Name}: use strings, booleans, integers, sequences and ordered maps.");
+                var (text, textStyle) = Scalar(value);
+                writer.Scalar(text, textStyle);
+                break;
         }
     }
+
+    private static (string Text, ScalarStyle Style) Scalar(object? value) => value switch
+    {
+        string text => (text, StringStyle(text)),
+        bool flag => (flag ? "true" : "false", ScalarStyle.Plain),
+        int or long => (Convert.ToString(value, CultureInfo.InvariantCulture)!, ScalarStyle.Plain),
+        _ => throw new ArgumentException(
+            $"Provisioning YAML has no form for a {value?.GetType().Name ?? "null key"} here: use strings, booleans, integers, sequences and ordered maps (keys: scalars)."),
+    };
 
     /// <summary>
     /// Multi-line text as a literal block; a string that YAML would read as something else (a number,

@@ -23,7 +23,12 @@ public static class AwsTagRules
     public static readonly TextRule SharedValue = new("AWS tag values", SharedSource) { MaxLength = 256 };
 
     /// <summary>The service-specific key and value rules of a resource type, when its service's model has them.</summary>
-    public static (TextRule? Key, TextRule? Value) ForType(string type)
+    public static (TextRule? Key, TextRule? Value) ForType(string type) => ByType.GetOrAdd(type, Build);
+
+    // One pair per type, so that each rule's remembered answers (TextRule.Problems) serve every resource of the type.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (TextRule?, TextRule?)> ByType = new(StringComparer.Ordinal);
+
+    private static (TextRule? Key, TextRule? Value) Build(string type)
     {
         if (type.StartsWith("aws:lb/", StringComparison.Ordinal) || type.StartsWith("aws:alb/", StringComparison.Ordinal))
             return (Shape(AwsApiShapes.ElbTagKey, "ELBv2 tag keys"), Shape(AwsApiShapes.ElbTagValue, "ELBv2 tag values"));

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 
 namespace Infra.Policies.Cloud.Constraints;
@@ -38,8 +40,22 @@ public sealed record TextRule(string What, string Source)
     /// <summary>Sequences the value must not contain or shapes it must not have, each with why.</summary>
     public IReadOnlyList<(string Pattern, string Why)> Forbidden { get; init; } = [];
 
+    // A large program checks the same tag keys and values, and many names, thousands of times: each rule
+    // remembers its answers (by reference: a record's equality would compare the rules' contents).
+    private static readonly ConditionalWeakTable<TextRule, ConcurrentDictionary<string, IReadOnlyList<string>>> Answers = new();
+    private const int MaxRemembered = 50_000;
+
     /// <summary>Every way <paramref name="value"/> breaks the rule, as clauses ("is 36 characters long, ..."); empty when it complies.</summary>
     public IReadOnlyList<string> Problems(string value)
+    {
+        var answers = Answers.GetValue(this, _ => new ConcurrentDictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal));
+        if (answers.TryGetValue(value, out var known)) return known;
+        var problems = Check(value);
+        if (answers.Count < MaxRemembered) answers.TryAdd(value, problems);
+        return problems;
+    }
+
+    private IReadOnlyList<string> Check(string value)
     {
         var problems = new List<string>();
         var length = value.EnumerateRunes().Count();

@@ -85,9 +85,101 @@ public sealed class LauncherRebuildTests : IDisposable
         Assert.Equal("stale: " + Path.Combine(tree, "components", "Platform", "Data", "table.json"), Launcher(tree, "1").Stdout);
 
         // After a build the launcher reads the folder list it wrote then, instead of parsing the project files on every call.
-        Write(".build/infra/watched-projects.txt", Path.Combine(tree, "cli") + "\n" + Path.Combine(tree, "operations") + "\n", old.AddDays(1));
+        Write(".build/infra/watched-paths.txt", Path.Combine(tree, "cli") + "\n" + Path.Combine(tree, "operations") + "\n", old.AddDays(1));
         Assert.Equal("fresh", Launcher(tree, "1").Stdout);
         Write("operations/Schedule/SchedulePolicy.cs", "// changed again", old.AddDays(3));
         Assert.Equal("stale: " + Path.Combine(tree, "operations", "Schedule", "SchedulePolicy.cs"), Launcher(tree, "1").Stdout);
+    }
+
+    // A stand-in for `dotnet` on PATH: `publish` is logged and succeeds; running the tool logs whether the launcher
+    // asked for the in-tool freshness check, exits 75 (stale) when asked and the file "stale" exists, else prints.
+    private const string FakeDotnet = """
+        #!/usr/bin/env bash
+        log="$(dirname "$0")/calls.log"
+        if [[ "$1" == publish ]]; then echo publish >> "$log"; exit 0; fi
+        echo "run ${INFRA_FRESH_AGAINST:-unchecked}" >> "$log"
+        if [[ -n "${INFRA_FRESH_AGAINST:-}" && -e "$(dirname "$0")/stale" ]]; then exit 75; fi
+        echo "program of $*"
+        exit "${FAKE_EXIT:-0}"
+        """;
+
+    private (int Code, string Stdout, string[] Calls) RunWithFakeDotnet(int exitCode = 0)
+    {
+        var fake = Path.Combine(tree, "fake");
+        File.Delete(Path.Combine(fake, "calls.log"));
+        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(Path.Combine(tree, "infra"));
+        start.ArgumentList.Add("synth");
+        start.ArgumentList.Add("dc9");
+        start.Environment["PATH"] = fake + ":" + start.Environment["PATH"];
+        start.Environment["INFRA_NATIVE"] = "0";
+        start.Environment["FAKE_EXIT"] = exitCode.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEnd();
+        process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        var log = Path.Combine(fake, "calls.log");
+        return (process.ExitCode, stdout.Trim(), File.Exists(log) ? File.ReadAllLines(log) : []);
+    }
+
+    private void BuiltTreeWithFakeDotnet(DateTime old)
+    {
+        File.Copy(Path.Combine(Support.RepoPaths.Root, "infra"), Path.Combine(tree, "infra"));
+        Write("cli/Infra.Cli.csproj", "<Project />", old);
+        Write("cli/Program.cs", "", old);
+        Write(".build/infra/infra.dll", "", old.AddDays(1));
+        Write(".build/infra/watched-paths.txt", Path.Combine(tree, "cli") + "\n", old.AddDays(1));
+        Write("fake/dotnet", FakeDotnet.ReplaceLineEndings("\n") + "\n", old);
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(Path.Combine(tree, "fake", "dotnet"), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+    }
+
+    [Fact]
+    public void A_fresh_build_runs_once_with_the_in_tool_check_and_its_output_and_exit_code_pass_through()
+    {
+        var old = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        BuiltTreeWithFakeDotnet(old);
+        var dll = Path.Combine(tree, ".build", "infra", "infra.dll");
+
+        var (code, stdout, calls) = RunWithFakeDotnet(exitCode: 3);
+
+        Assert.Equal(3, code);
+        Assert.Equal($"program of {dll} synth dc9", stdout);
+        Assert.Equal([$"run {dll}"], calls);  // one process: no find, no build, the check asked of the tool
+    }
+
+    [Fact]
+    public void When_the_tool_reports_itself_stale_the_launcher_rebuilds_and_runs_the_new_build_once()
+    {
+        var old = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        BuiltTreeWithFakeDotnet(old);
+        Write("cli/Program.cs", "// changed", old.AddDays(2));
+        Write("fake/stale", "", old);
+        var dll = Path.Combine(tree, ".build", "infra", "infra.dll");
+
+        var (code, stdout, calls) = RunWithFakeDotnet();
+
+        Assert.Equal(0, code);
+        Assert.Equal($"program of {dll} synth dc9", stdout);  // nothing printed by the stale call
+        Assert.Equal([$"run {dll}", "publish", "run unchecked"], calls);
+        Assert.Contains(Path.Combine(tree, "global.json"), File.ReadAllLines(Path.Combine(tree, ".build", "infra", "watched-paths.txt")));
+    }
+
+    [Fact]
+    public void A_build_made_before_the_in_tool_check_is_judged_by_the_launcher_and_rebuilt_when_stale()
+    {
+        var old = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        BuiltTreeWithFakeDotnet(old);
+        File.Move(Path.Combine(tree, ".build", "infra", "watched-paths.txt"), Path.Combine(tree, ".build", "infra", "watched-projects.txt"));
+        Write("fake/stale", "", old);  // such a tool ignores the check: asking it would run the stale build
+        var dll = Path.Combine(tree, ".build", "infra", "infra.dll");
+
+        Assert.Equal(["run unchecked"], RunWithFakeDotnet().Calls);
+
+        Write("cli/Program.cs", "// changed", old.AddDays(2));
+        var (code, stdout, calls) = RunWithFakeDotnet();
+        Assert.Equal(0, code);
+        Assert.Equal($"program of {dll} synth dc9", stdout);
+        Assert.Equal(["publish", "run unchecked"], calls);
+        Assert.True(File.Exists(Path.Combine(tree, ".build", "infra", "watched-paths.txt")));
     }
 }
