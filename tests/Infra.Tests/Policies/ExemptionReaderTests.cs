@@ -38,6 +38,63 @@ public sealed class ExemptionReaderTests
         Assert.Equal(new PolicyExemption("HYG-008", "app", "sized by the host", false), Assert.Single(exemptions));
     }
 
+    // What only the pack knows (the binder checks the fields): the policy exists, a mandatory one waived on
+    // production says allowOnProduction, and no policy/resource pair repeats.
+
+    [Theory]
+    [InlineData("\"ZZZ-999\"", "ZZZ-999", "is not a policy id.")]
+    [InlineData("\"net-001\"", "net-001", "is not a policy id. Did you mean NET-001?")]
+    public void An_unknown_policy_id_is_reported_on_its_field_with_a_suggestion_when_one_is_close(string policy, string value, string problem)
+    {
+        var (exemptions, errors) = Read($$"""[{"policy": {{policy}}, "resource": "a", "reason": "r"}]""");
+        Assert.Empty(exemptions);
+        var error = Assert.Single(errors);
+        Assert.Equal(("infra:policyExemptions[0].policy", value, problem), (error.Key, error.Value, error.Problem));
+        Assert.Equal("a policy id listed by `infra policy`, e.g. NET-001", error.Allowed);
+    }
+
+    [Fact]
+    public void Production_needs_the_flag_for_mandatory_policies_only()
+    {
+        var (exemptions, errors) = Read("""
+            [
+              {"policy": "HYG-006", "resource": "a", "reason": "r"},
+              {"policy": "HYG-006", "resource": "b", "reason": "r", "allowOnProduction": false},
+              {"policy": "HYG-006", "resource": "c", "reason": "r", "allowOnProduction": true},
+              {"policy": "HYG-008", "resource": "d", "reason": "r"}
+            ]
+            """, production: true);
+        Assert.Equal(["c", "d"], exemptions.Select(e => e.Resource));
+        Assert.Equal(["infra:policyExemptions[0].policy", "infra:policyExemptions[1].policy"], errors.Select(e => e.Key));
+        Assert.All(errors, e => Assert.Equal("HYG-006", e.Value));
+        Assert.Equal("exempts mandatory policy HYG-006 (Containers have a health check) on a production stack without allowOnProduction: true.",
+            errors[0].Problem);
+        Assert.Equal("remove the exemption and fix the resource, or add allowOnProduction: true after review", errors[0].Allowed);
+
+        var (staging, none) = Read("""[{"policy": "HYG-006", "resource": "a", "reason": "r"}]""", production: false);
+        Assert.Empty(none);
+        Assert.Equal("a", Assert.Single(staging).Resource);
+    }
+
+    [Fact]
+    public void A_repeated_policy_and_resource_pair_is_reported_once_per_repeat()
+    {
+        var (exemptions, errors) = Read("""
+            [
+              {"policy": "HYG-008", "resource": "a", "reason": "r1"},
+              {"policy": "HYG-008", "resource": "b", "reason": "r2"},
+              {"policy": "HYG-006", "resource": "a", "reason": "r3"},
+              {"policy": "HYG-008", "resource": "a", "reason": "r4"},
+              {"policy": "HYG-008", "resource": "a", "reason": "r5"}
+            ]
+            """);
+        Assert.Equal(["r1", "r2", "r3"], exemptions.Select(e => e.Reason));
+        Assert.Equal(2, errors.Count);
+        Assert.Equal(("infra:policyExemptions[3]", "HYG-008 a", "repeats an earlier exemption.", "each policy/resource pair once"),
+            (errors[0].Key, errors[0].Value, errors[0].Problem, errors[0].Allowed));
+        Assert.Equal("infra:policyExemptions[4]", errors[1].Key);
+    }
+
     [Theory]
     [InlineData("true", true)]
     [InlineData("false", false)]
