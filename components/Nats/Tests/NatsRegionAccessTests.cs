@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
 using Infra.Nats.Tests.Loopback;
+using Infra.Testing;
 
 namespace Infra.Nats.Tests;
 
@@ -73,7 +74,7 @@ public sealed class NatsRegionAccessTests
     {
         var addresses = Enumerable.Range(2, 6).Select(i => IPAddress.Parse($"127.0.0.{i}")).ToList();
         var root = Directory.CreateTempSubdirectory("nats-access-").FullName;
-        var processes = new List<NatsServerProcess>();
+        var processes = new List<LoopbackDaemon>();
         try
         {
             var tls = ThrowawayPki.Write(Path.Combine(root, "tls"), addresses);

@@ -46,7 +46,7 @@ internal static class StreamAudit
     {
         var deadline = DateTime.UtcNow + timeout;
         var stream = await js.GetStreamAsync(StreamPublisher.Stream(region));
-        while (stream.Info.State.Messages < (ulong)acknowledged && DateTime.UtcNow < deadline)
+        while (stream.Info.State.Messages < acknowledged && DateTime.UtcNow < deadline)
         {
             await Task.Delay(500);
             stream = await js.GetStreamAsync(StreamPublisher.Stream(region));
