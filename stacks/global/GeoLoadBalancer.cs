@@ -38,34 +38,8 @@ public sealed class GeoLoadBalancer : Component
         });
         // The monitor stands for the global load balancing; pools, load balancers and records are its parts.
         DeclareAnchor(monitor);
-        var ordered = regions.OrderBy(r => r.Region.Name, StringComparer.Ordinal).ToList();
-        var pools = new Dictionary<string, LoadBalancerPool>(StringComparer.Ordinal);
-        foreach (var region in ordered)
-        {
-            pools[region.Region.Name] = new LoadBalancerPool(this, $"pool-{region.Region.Name}", new LoadBalancerPoolArgs
-            {
-                AccountId = global.CloudflareAccountId,
-                Name = $"{stack.Stack}-{region.Region.Name}",
-                Monitor = monitor.Id,
-                Latitude = region.Region.Place.Latitude,
-                Longitude = region.Region.Place.Longitude,
-                MinimumOrigins = 1,
-                Origins = region.Addresses.OrderBy(a => a.Name, StringComparer.Ordinal).Select(a => new LoadBalancerPoolOrigin
-                {
-                    Name = $"{region.Region.Name}-{a.Name}",
-                    Address = a.Address,
-                    Port = OriginPort,
-                    Enabled = true,
-                    Weight = 1,
-                }).ToList(),
-            });
-        }
-        IReadOnlyList<Input<string>> Nearest(AwsRegions.Place from) => ordered
-            .OrderBy(r => AwsRegions.Distance(from, r.Region.Place)).ThenBy(r => r.Region.Name, StringComparer.Ordinal)
-            .Select(r => (Input<string>)pools[r.Region.Name].Id).ToList();
-        var regionPools = AwsRegions.CloudflareRegions.OrderBy(r => r.Key, StringComparer.Ordinal).ToDictionary(r => r.Key, r => Nearest(r.Value));
-        var middle = new AwsRegions.Place(ordered.Average(r => r.Region.Place.Latitude), ordered.Average(r => r.Region.Place.Longitude));
-        var fallback = Nearest(middle)[0];
+        var pools = new RegionPools(this, stack.Stack, "", global.CloudflareAccountId, monitor, regions, OriginPort);
+        var regionPools = pools.ByCloudflareRegion();
 
         var hosts = stack.Settings.Routes.Routes.Select(r => r.Host).Distinct().Order(StringComparer.Ordinal).ToList();
         Hostnames = hosts.Select(h => $"{h}.{global.Domain}").ToList();
@@ -77,8 +51,8 @@ public sealed class GeoLoadBalancer : Component
                 Name = $"{host}.{global.Domain}",
                 SteeringPolicy = "geo",
                 RegionPools = regionPools,
-                DefaultPools = ordered.Select(r => (Input<string>)pools[r.Region.Name].Id).ToList(),
-                FallbackPool = fallback,
+                DefaultPools = pools.All,
+                FallbackPool = pools.Fallback,
                 Proxied = true,
                 Description = $"{stack.Stack}: {host} to the nearest healthy region",
             });

@@ -32,41 +32,16 @@ public sealed class NatsDns : Component
         });
         // The monitor stands for the NATS names; pools, the load balancer and the records are its parts.
         DeclareAnchor(monitor);
-        var ordered = regions.OrderBy(r => r.Region.Name, StringComparer.Ordinal).ToList();
-        var pools = new Dictionary<string, LoadBalancerPool>(StringComparer.Ordinal);
-        foreach (var region in ordered)
-        {
-            pools[region.Region.Name] = new LoadBalancerPool(this, $"pool-{region.Region.Name}", new LoadBalancerPoolArgs
-            {
-                AccountId = global.CloudflareAccountId,
-                Name = $"{stack.Stack}-{region.Region.Name}-nats",
-                Monitor = monitor.Id,
-                Latitude = region.Region.Place.Latitude,
-                Longitude = region.Region.Place.Longitude,
-                MinimumOrigins = 1,
-                Origins = region.Addresses.OrderBy(a => a.Name, StringComparer.Ordinal).Select(a => new LoadBalancerPoolOrigin
-                {
-                    Name = $"{region.Region.Name}-{a.Name}",
-                    Address = a.Address,
-                    Port = port,
-                    Enabled = true,
-                    Weight = 1,
-                }).ToList(),
-            });
-        }
-        IReadOnlyList<Input<string>> Nearest(AwsRegions.Place from) => ordered
-            .OrderBy(r => AwsRegions.Distance(from, r.Region.Place)).ThenBy(r => r.Region.Name, StringComparer.Ordinal)
-            .Select(r => (Input<string>)pools[r.Region.Name].Id).ToList();
-        var middle = new AwsRegions.Place(ordered.Average(r => r.Region.Place.Latitude), ordered.Average(r => r.Region.Place.Longitude));
+        var pools = new RegionPools(this, stack.Stack, "-nats", global.CloudflareAccountId, monitor, regions, port);
         GeoHost = NatsPlan.GeoHost(global.Domain);
         _ = new LoadBalancer(this, "lb", new LoadBalancerArgs
         {
             ZoneId = global.CloudflareZoneId,
             Name = GeoHost,
             SteeringPolicy = "geo",
-            RegionPools = AwsRegions.CloudflareRegions.OrderBy(r => r.Key, StringComparer.Ordinal).ToDictionary(r => r.Key, r => Nearest(r.Value)),
-            DefaultPools = ordered.Select(r => (Input<string>)pools[r.Region.Name].Id).ToList(),
-            FallbackPool = Nearest(middle)[0],
+            RegionPools = pools.ByCloudflareRegion(),
+            DefaultPools = pools.All,
+            FallbackPool = pools.Fallback,
             // DNS only: NATS is not HTTP, and its TLS ends at the servers.
             Proxied = false,
             Ttl = 60,
