@@ -63,7 +63,7 @@ public sealed record GlobalSettings(
         if (account.Length > 0 && account.All(c => c == '0')) config.Placeholder(GlobalKeys.CloudflareAccountId, account, "an all-zero id");
 
         // The NATS generator's rules, once the regions and the domain its names are made of are valid on their own.
-        if (domain.Length > 0 && !config.Errors.Any(e => e.Key.StartsWith(GlobalKeys.Regions.FullName, StringComparison.Ordinal) || e.Key == Dc9Keys.Domain.FullName))
+        if (domain.Length > 0 && !config.Errors.Any(e => e.Key.StartsWith(GlobalKeys.Regions.FullName, StringComparison.Ordinal) || e.Key == GlobalKeys.Domain.FullName))
             NatsPlan.Check(config, regions, config.IsSet(GlobalKeys.Regions), domain);
 
         var serverType = config.Get(GlobalKeys.ServerInstanceType);

@@ -196,4 +196,23 @@ public class GlobalNatsTests
             Assert.Contains(PlatformBinary.NatsPassword.Variable, env.Keys);
         }
     }
+
+    /// <summary>
+    /// The binder catches what it can (server counts, names, duplicates) before the generator runs; any other rule of
+    /// the generator still reaches the user as a config error on <c>infra:regions</c>, with the generator's where and fix.
+    /// </summary>
+    [Fact]
+    public void A_NATS_rule_the_binder_does_not_cover_is_a_config_error_with_the_generator_s_fix()
+    {
+        var config = new Infra.Platform.Configuration.ConfigReader(Infra.Platform.Configuration.ConfigSource.Empty("test"), "global", Tier.Global, GlobalKeys.All);
+        GlobalRegion[] regions = [new("london", RegionKind.Aws, "eu-west-2", Infra.Platform.Network.Ipv4Cidr.Parse("10.20.0.0/16"), 3, 3, 3)];
+
+        NatsPlan.Check(config, regions, regionsGiven: false, domain: "not a domain");
+
+        var error = Assert.Single(config.Errors);
+        Assert.Equal(GlobalKeys.Regions.FullName, error.Key);
+        Assert.StartsWith("cannot make the NATS super-cluster: regions[london].access.", error.Problem);
+        Assert.Contains("'london.nats.not a domain' is not a host name or IPv4 address.", error.Problem);
+        Assert.Equal("give the name the load balancer is reached at.", error.Allowed);
+    }
 }
