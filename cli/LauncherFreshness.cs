@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.IO.Enumeration;
 
 namespace Infra.Cli;
@@ -8,6 +9,8 @@ namespace Infra.Cli;
 /// <c>INFRA_FRESH_AGAINST</c> (the built file) and <c>INFRA_WATCHED</c> (the list it wrote at build time: project
 /// folders, walked without their obj/ and bin/, and single files); when any watched file is newer than the built
 /// one, the tool exits with <see cref="StaleExitCode"/> before doing or printing anything, and the launcher rebuilds.
+/// When <c>./infra</c>'s fast path started the tool directly (exec, so no launcher waits for that exit code), it also
+/// sets <c>INFRA_LAUNCHER</c>: a stale tool then runs that full launcher itself, which rebuilds and runs the new build.
 /// </summary>
 public static class LauncherFreshness
 {
@@ -16,17 +19,31 @@ public static class LauncherFreshness
 
     public const string BuiltVariable = "INFRA_FRESH_AGAINST";
     public const string WatchedVariable = "INFRA_WATCHED";
+    public const string LauncherVariable = "INFRA_LAUNCHER";
 
-    /// <summary>True when the launcher asked for the check and the build is stale (or its watch list is missing).</summary>
-    public static bool IsStale()
+    /// <summary>
+    /// The check the launcher asked for, read from (and removed from) the environment: not passed on to processes this
+    /// one starts (pulumi runs ./infra, which sets the variables again). See <see cref="FreshnessCheck"/>.
+    /// </summary>
+    public static FreshnessCheck FromEnvironment(string[] args, bool overlap) =>
+        FreshnessCheck.Start(Take(BuiltVariable), Take(WatchedVariable), Take(LauncherVariable), args, overlap);
+
+    /// <summary>Runs the full launcher (bash) with the same arguments and standard streams, and returns its exit code.</summary>
+    internal static int Relaunch(string launcher, string[] args)
     {
-        var built = Environment.GetEnvironmentVariable(BuiltVariable);
-        var watched = Environment.GetEnvironmentVariable(WatchedVariable);
-        if (string.IsNullOrEmpty(built) || string.IsNullOrEmpty(watched)) return false;
-        // Not passed on to processes this one starts (pulumi runs ./infra, which sets them again).
-        Environment.SetEnvironmentVariable(BuiltVariable, null);
-        Environment.SetEnvironmentVariable(WatchedVariable, null);
-        return FirstNewer(built, watched) is not null;
+        var start = new ProcessStartInfo("bash") { UseShellExecute = false };
+        start.ArgumentList.Add(launcher);
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        using var process = Process.Start(start)!;
+        process.WaitForExit();
+        return process.ExitCode;
+    }
+
+    private static string? Take(string variable)
+    {
+        var value = Environment.GetEnvironmentVariable(variable);
+        Environment.SetEnvironmentVariable(variable, null);
+        return value;
     }
 
     /// <summary>The first watched file newer than <paramref name="built"/>; the built file or the list itself when missing; null when fresh.</summary>

@@ -25,7 +25,7 @@ public sealed class LauncherFreshnessTests : IDisposable
     private (string Built, string List) Built(params string[] watched)
     {
         var built = Write(".build/infra-native/infra", Old.AddDays(1));
-        var list = Path.Combine(tree, ".build/infra-native/watched-paths.txt");
+        var list = Path.Combine(tree, ".build/infra-native/watch-list.txt");
         File.WriteAllLines(list, watched.Select(w => Path.Combine(tree, w)));
         return (built, list);
     }
@@ -60,5 +60,92 @@ public sealed class LauncherFreshnessTests : IDisposable
         Assert.Equal(list, LauncherFreshness.FirstNewer(built, list));
         File.Delete(built);
         Assert.Equal(built, LauncherFreshness.FirstNewer(built, list));
+    }
+
+    /// <summary>A stand-in full launcher: records its arguments and exits with 7.</summary>
+    private string FakeLauncher()
+    {
+        var path = Path.Combine(tree, "cli", "launcher.sh");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, $"""printf '%s|' "$@" > "{Path.Combine(tree, "relaunched")}"; exit 7""" + "\n");
+        return path;
+    }
+
+    [Fact]
+    public void A_stale_tool_started_by_the_fast_path_runs_the_full_launcher_with_its_arguments_and_ends_with_its_code()
+    {
+        Write("operations/Schedule/SchedulePolicy.cs", Old.AddDays(2));
+        var (built, list) = Built("operations");
+
+        Assert.Equal(7, FreshnessCheck.Start(built, list, FakeLauncher(), ["synth", "dc9", "two words"], overlap: false).Settle());
+        Assert.Equal("synth|dc9|two words|", File.ReadAllText(Path.Combine(tree, "relaunched")));
+    }
+
+    [Fact]
+    public void A_stale_tool_started_by_the_full_launcher_reports_itself_stale_to_it()
+    {
+        Write("operations/Schedule/SchedulePolicy.cs", Old.AddDays(2));
+        var (built, list) = Built("operations");
+
+        Assert.Equal(LauncherFreshness.StaleExitCode, FreshnessCheck.Start(built, list, launcher: null, ["synth"], overlap: false).Settle());
+        Assert.Equal(LauncherFreshness.StaleExitCode, FreshnessCheck.Start(built, list, launcher: "", ["synth"], overlap: true).Settle());
+    }
+
+    [Fact]
+    public void A_fresh_tool_or_one_run_without_the_check_goes_on_and_runs_nothing()
+    {
+        Write("operations/Schedule/SchedulePolicy.cs", Old);
+        var (built, list) = Built("operations");
+        var launcher = FakeLauncher();
+
+        Assert.Null(FreshnessCheck.Start(built, list, launcher, ["synth"], overlap: true).Settle());
+        File.Delete(list);  // stale now (no watch list), but nobody asked for the check
+        Assert.Null(FreshnessCheck.Start(null, list, launcher, ["synth"], overlap: false).Settle());
+        Assert.Null(FreshnessCheck.Start(built, "", launcher, ["synth"], overlap: true).Settle());
+        Assert.False(File.Exists(Path.Combine(tree, "relaunched")));
+    }
+
+    [Fact]
+    public void Overlapping_a_fresh_build_holds_the_commands_output_back_until_the_walk_is_done_then_passes_it_on()
+    {
+        Write("operations/Schedule/SchedulePolicy.cs", Old);
+        var (built, list) = Built("operations");
+        var (stdout, stderr) = (new StringWriter(), new StringWriter());
+
+        var check = FreshnessCheck.Start(built, list, FakeLauncher(), ["synth", "dc9"], overlap: true);
+        check.Out(stdout).Write("program");
+        check.Error(stderr).Write("warning");
+        Assert.Equal("", stdout.ToString());  // held
+
+        Assert.Equal(3, check.Finish(3, stdout, stderr));
+        Assert.Equal("program", stdout.ToString());
+        Assert.Equal("warning", stderr.ToString());
+    }
+
+    [Fact]
+    public void Overlapping_a_stale_build_drops_its_output_and_ends_as_the_relaunched_full_launcher_does()
+    {
+        Write("operations/Schedule/SchedulePolicy.cs", Old.AddDays(2));
+        var (built, list) = Built("operations");
+        var (stdout, stderr) = (new StringWriter(), new StringWriter());
+
+        var check = FreshnessCheck.Start(built, list, FakeLauncher(), ["synth", "dc9"], overlap: true);
+        check.Out(stdout).Write("program of the stale build");
+        check.Error(stderr).Write("error: the stale build's opinion");
+
+        Assert.Equal(7, check.Finish(0, stdout, stderr));
+        Assert.Equal("", stdout.ToString());
+        Assert.Equal("", stderr.ToString());
+        Assert.Equal("synth|dc9|", File.ReadAllText(Path.Combine(tree, "relaunched")));
+    }
+
+    [Fact]
+    public void Without_overlap_or_without_a_check_the_command_writes_straight_to_the_real_writers()
+    {
+        var (built, list) = Built("operations");
+        var stdout = new StringWriter();
+        Assert.Same(stdout, FreshnessCheck.Start(built, list, null, ["plan"], overlap: false).Out(stdout));
+        Assert.Same(stdout, FreshnessCheck.Start(null, null, null, ["synth"], overlap: true).Out(stdout));
+        Assert.Equal(5, FreshnessCheck.Start(null, null, null, ["synth"], overlap: true).Finish(5, stdout, stdout));
     }
 }

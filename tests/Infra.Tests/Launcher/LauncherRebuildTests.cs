@@ -51,6 +51,18 @@ public sealed class LauncherRebuildTests : IDisposable
         Assert.Equal(expected, new SortedSet<string>(stdout.Split('\n'), StringComparer.Ordinal));
     }
 
+    /// <summary>./infra and cli/launcher.sh, copied into the tree with the given time (a copy made now would be newer than the fake build).</summary>
+    private void CopyLauncher(DateTime time)
+    {
+        foreach (var relative in new[] { "infra", "cli/launcher.sh" })
+        {
+            var path = Path.Combine(tree, relative);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.Copy(Path.Combine(Support.RepoPaths.Root, relative), path);
+            File.SetLastWriteTimeUtc(path, time);
+        }
+    }
+
     private void Write(string relative, string content, DateTime time)
     {
         var path = Path.Combine(tree, relative);
@@ -63,7 +75,7 @@ public sealed class LauncherRebuildTests : IDisposable
     public void A_change_in_any_referenced_project_makes_the_build_stale_and_nothing_else_does()
     {
         var old = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
-        File.Copy(Path.Combine(Support.RepoPaths.Root, "infra"), Path.Combine(tree, "infra"));
+        CopyLauncher(old);
         Write("cli/Infra.Cli.csproj", """<Project><ItemGroup><ProjectReference Include="../operations/Infra.Operations.csproj" /></ItemGroup></Project>""", old);
         Write("cli/Program.cs", "", old);
         Write("operations/Infra.Operations.csproj", """<Project><ItemGroup><ProjectReference Include="..\components\Platform\Infra.Platform.csproj" /></ItemGroup></Project>""", old);
@@ -85,7 +97,7 @@ public sealed class LauncherRebuildTests : IDisposable
         Assert.Equal("stale: " + Path.Combine(tree, "components", "Platform", "Data", "table.json"), Launcher(tree, "1").Stdout);
 
         // After a build the launcher reads the folder list it wrote then, instead of parsing the project files on every call.
-        Write(".build/infra/watched-paths.txt", Path.Combine(tree, "cli") + "\n" + Path.Combine(tree, "operations") + "\n", old.AddDays(1));
+        Write(".build/infra/watch-list.txt", Path.Combine(tree, "cli") + "\n" + Path.Combine(tree, "operations") + "\n", old.AddDays(1));
         Assert.Equal("fresh", Launcher(tree, "1").Stdout);
         Write("operations/Schedule/SchedulePolicy.cs", "// changed again", old.AddDays(3));
         Assert.Equal("stale: " + Path.Combine(tree, "operations", "Schedule", "SchedulePolicy.cs"), Launcher(tree, "1").Stdout);
@@ -103,7 +115,7 @@ public sealed class LauncherRebuildTests : IDisposable
         exit "${FAKE_EXIT:-0}"
         """;
 
-    private (int Code, string Stdout, string[] Calls) RunWithFakeDotnet(int exitCode = 0)
+    private (int Code, string Stdout, string[] Calls, string Stderr) RunWithFakeDotnet(int exitCode = 0)
     {
         var fake = Path.Combine(tree, "fake");
         File.Delete(Path.Combine(fake, "calls.log"));
@@ -116,19 +128,19 @@ public sealed class LauncherRebuildTests : IDisposable
         start.Environment["FAKE_EXIT"] = exitCode.ToString(System.Globalization.CultureInfo.InvariantCulture);
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEnd();
-        process.StandardError.ReadToEnd();
+        var stderr = process.StandardError.ReadToEnd();
         process.WaitForExit();
         var log = Path.Combine(fake, "calls.log");
-        return (process.ExitCode, stdout.Trim(), File.Exists(log) ? File.ReadAllLines(log) : []);
+        return (process.ExitCode, stdout.Trim(), File.Exists(log) ? File.ReadAllLines(log) : [], stderr);
     }
 
     private void BuiltTreeWithFakeDotnet(DateTime old)
     {
-        File.Copy(Path.Combine(Support.RepoPaths.Root, "infra"), Path.Combine(tree, "infra"));
+        CopyLauncher(old);
         Write("cli/Infra.Cli.csproj", "<Project />", old);
         Write("cli/Program.cs", "", old);
         Write(".build/infra/infra.dll", "", old.AddDays(1));
-        Write(".build/infra/watched-paths.txt", Path.Combine(tree, "cli") + "\n", old.AddDays(1));
+        Write(".build/infra/watch-list.txt", Path.Combine(tree, "cli") + "\n", old.AddDays(1));
         Write("fake/dotnet", FakeDotnet.ReplaceLineEndings("\n") + "\n", old);
         if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(Path.Combine(tree, "fake", "dotnet"), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
     }
@@ -140,7 +152,7 @@ public sealed class LauncherRebuildTests : IDisposable
         BuiltTreeWithFakeDotnet(old);
         var dll = Path.Combine(tree, ".build", "infra", "infra.dll");
 
-        var (code, stdout, calls) = RunWithFakeDotnet(exitCode: 3);
+        var (code, stdout, calls, _) = RunWithFakeDotnet(exitCode: 3);
 
         Assert.Equal(3, code);
         Assert.Equal($"program of {dll} synth dc9", stdout);
@@ -156,30 +168,35 @@ public sealed class LauncherRebuildTests : IDisposable
         Write("fake/stale", "", old);
         var dll = Path.Combine(tree, ".build", "infra", "infra.dll");
 
-        var (code, stdout, calls) = RunWithFakeDotnet();
+        var (code, stdout, calls, stderr) = RunWithFakeDotnet();
 
         Assert.Equal(0, code);
         Assert.Equal($"program of {dll} synth dc9", stdout);  // nothing printed by the stale call
         Assert.Equal([$"run {dll}", "publish", "run unchecked"], calls);
-        Assert.Contains(Path.Combine(tree, "global.json"), File.ReadAllLines(Path.Combine(tree, ".build", "infra", "watched-paths.txt")));
+        Assert.Equal("infra: cli/Program.cs changed since the tool was built; rebuilding .build/infra...", stderr.Trim());
+        Assert.Contains(Path.Combine(tree, "global.json"), File.ReadAllLines(Path.Combine(tree, ".build", "infra", "watch-list.txt")));
     }
 
-    [Fact]
-    public void A_build_made_before_the_in_tool_check_is_judged_by_the_launcher_and_rebuilt_when_stale()
+    /// <summary>The watch lists of older builds: before the in-tool check, and before ./infra's fast path (whose tools exit 75 but cannot relaunch).</summary>
+    public static TheoryData<string> OlderWatchLists() => new("watched-projects.txt", "watched-paths.txt");
+
+    [Theory]
+    [MemberData(nameof(OlderWatchLists))]
+    public void A_build_made_before_the_in_tool_check_or_the_fast_path_is_judged_by_the_launcher_and_rebuilt_when_stale(string olderList)
     {
         var old = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
         BuiltTreeWithFakeDotnet(old);
-        File.Move(Path.Combine(tree, ".build", "infra", "watched-paths.txt"), Path.Combine(tree, ".build", "infra", "watched-projects.txt"));
+        File.Move(Path.Combine(tree, ".build", "infra", "watch-list.txt"), Path.Combine(tree, ".build", "infra", olderList));
         Write("fake/stale", "", old);  // such a tool ignores the check: asking it would run the stale build
         var dll = Path.Combine(tree, ".build", "infra", "infra.dll");
 
         Assert.Equal(["run unchecked"], RunWithFakeDotnet().Calls);
 
         Write("cli/Program.cs", "// changed", old.AddDays(2));
-        var (code, stdout, calls) = RunWithFakeDotnet();
+        var (code, stdout, calls, _) = RunWithFakeDotnet();
         Assert.Equal(0, code);
         Assert.Equal($"program of {dll} synth dc9", stdout);
         Assert.Equal(["publish", "run unchecked"], calls);
-        Assert.True(File.Exists(Path.Combine(tree, ".build", "infra", "watched-paths.txt")));
+        Assert.True(File.Exists(Path.Combine(tree, ".build", "infra", "watch-list.txt")));
     }
 }

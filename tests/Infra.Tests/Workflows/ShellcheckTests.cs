@@ -13,7 +13,7 @@ public class ShellcheckTests
         return data;
     }
 
-    public static TheoryData<string> Scripts() => new(".ci/run", ".ci/setup-debian.sh", ".ci/install-npm-tools.sh", "infra");
+    public static TheoryData<string> Scripts() => new(".ci/run", ".ci/setup-debian.sh", ".ci/install-npm-tools.sh", "infra", "cli/launcher.sh");
 
     private static string Shellcheck()
     {
