@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 
 namespace Infra.Platform;
@@ -12,8 +11,7 @@ public static class StableHash
     /// <summary>The first four bytes of the digest, big-endian.</summary>
     public static uint Of(string text)
     {
-        Span<byte> digest = stackalloc byte[32];
-        SHA256.HashData(Encoding.UTF8.GetBytes(text), digest);
+        var digest = Digest(text);
         return (uint)(digest[0] << 24 | digest[1] << 16 | digest[2] << 8 | digest[3]);
     }
 
@@ -22,7 +20,14 @@ public static class StableHash
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(digits, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(digits, 64);
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..digits];
+        return Convert.ToHexStringLower(Digest(text))[..digits];
+    }
+
+    private static byte[] Digest(string text)
+    {
+        var digest = new byte[32];
+        Sha256.HashData(Encoding.UTF8.GetBytes(text), digest);
+        return digest;
     }
 
     /// <summary>
