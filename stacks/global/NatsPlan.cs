@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Infra.Nats;
 using Infra.Platform.Configuration;
 
@@ -13,7 +12,7 @@ namespace Infra.Stacks.Global;
 /// the region's own clients the internal load balancer. The other regions are ordered by distance (nearest first),
 /// from the AWS regions' places, with the name breaking ties: the same regions always give the same order.
 /// </summary>
-public static partial class NatsPlan
+public static class NatsPlan
 {
     /// <summary>Stands for the internal load balancer's DNS name (known at deploy time) in the generated text; spliced in by the program.</summary>
     public const string InternalHostMarker = "internal-load-balancer.nats.invalid";
@@ -48,8 +47,7 @@ public static partial class NatsPlan
         var index = regions.Select((r, i) => (r.Name, i)).GroupBy(r => r.Name).ToDictionary(g => g.Key, g => g.First().i, StringComparer.Ordinal);
         foreach (var problem in NatsSpecValidator.Problems(Spec(regions, domain)))
         {
-            var servers = ServersWhere().Match(problem.Where);
-            if (servers.Success && index.TryGetValue(servers.Groups[1].Value, out var i))
+            if (problem is { Rule: NatsRule.TooFewServers, Region: { } name } && index.TryGetValue(name, out var i))
             {
                 var region = regions[i];
                 var key = regionsGiven ? $"{GlobalKeys.Regions.FullName}[{i.ToString(CultureInfo.InvariantCulture)}].{GlobalKeys.NatsServersField.Name}" : GlobalKeys.Regions.FullName;
@@ -61,7 +59,4 @@ public static partial class NatsPlan
                 config.Report(new ConfigError(GlobalKeys.Regions.FullName, null, $"cannot make the NATS super-cluster: {problem.Where}: {problem.What}", problem.Fix));
         }
     }
-
-    [GeneratedRegex(@"^regions\[([^\]]+)\]\.servers$")]
-    private static partial Regex ServersWhere();
 }

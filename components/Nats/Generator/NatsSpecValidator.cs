@@ -42,9 +42,10 @@ public static partial class NatsSpecValidator
                         "give every server of the region the same ports.");
             }
             if (region.Servers.Count < MinimumServersPerRegion)
-                Add($"{where}.servers",
+                problems.Add(new NatsProblem($"{where}.servers",
                     $"{region.Servers.Count} server{(region.Servers.Count == 1 ? "" : "s")} ({string.Join(", ", region.Servers.Select(s => s.Name))}); a region's cluster needs at least {MinimumServersPerRegion} so that JetStream's R3 streams keep a quorum while one server restarts or fails.",
-                    $"add servers to region '{region.Name}' until it has {MinimumServersPerRegion} or more.");
+                    $"add servers to region '{region.Name}' until it has {MinimumServersPerRegion} or more.")
+                { Rule = NatsRule.TooFewServers, Region = region.Name });
         }
 
         var known = spec.Regions.Select(r => r.Name).ToHashSet(StringComparer.Ordinal);

@@ -94,6 +94,18 @@ public sealed class NatsSpecTests
         Assert.Contains("2 servers (eu-west-1, eu-west-2)", problem.What);
         Assert.Contains("at least 3", problem.What);
         Assert.Contains("add servers to region 'eu-west'", problem.Fix);
+        Assert.Equal((NatsRule.TooFewServers, "eu-west"), (problem.Rule, problem.Region));  // a tier maps it onto its own key
+    }
+
+    [Fact]
+    public void Servers_behind_a_load_balancer_with_different_ports_are_another_rule_at_the_same_place()
+    {
+        var spec = ThreeRegions();
+        var access = new NatsRegionAccess("seed.eu-west.internal", "eu-west.nats.example.net", "nats.eu-west.internal");
+        var servers = spec.Regions[0].Servers.Select((s, i) => i == 0 ? s with { Ports = NatsPorts.Standard with { Client = 4333 } } : s).ToList();
+        var problem = Single(spec with { Regions = [spec.Regions[0] with { Servers = servers, Access = access }, spec.Regions[1], spec.Regions[2]] });
+        Assert.Equal("regions[eu-west].servers", problem.Where);
+        Assert.Equal(NatsRule.Other, problem.Rule);
     }
 
     [Fact]
