@@ -88,8 +88,10 @@ public sealed class ReadinessScriptTests : IDisposable
         Assert.Equal(1, run.ExitCode);
         Assert.Contains($"readiness gate: Nomad of region test did not become ready at {api.Endpoint} within 3s. " +
             "Last answer: GET /v1/status/leader: no leader elected yet. Check the servers' cloud-init log.", run.Stderr);
-        Assert.True(api.Requests().Count >= 3, $"it polled {api.Requests().Count} times in 3 s at a 1 s interval");
-        Assert.InRange(watch.Elapsed.TotalSeconds, 3, 20);
+        // It kept polling (every second, each poll a TLS handshake: fewer on a busy machine) and stopped at the deadline
+        // (whole seconds from `date +%s`, so up to a second early), not long after it.
+        Assert.True(api.Requests().Count >= 2, $"it polled {api.Requests().Count} times in 3 s at a 1 s interval");
+        Assert.InRange(watch.Elapsed.TotalSeconds, 2, 30);
         Assert.Empty(Directory.EnumerateFileSystemEntries(tmp));
     }
 
