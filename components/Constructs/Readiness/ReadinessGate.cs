@@ -52,6 +52,13 @@ public static class ReadinessGate
     /// <summary>The program variable holding the script, once per program (every gate runs the same text).</summary>
     public const string ScriptVariable = "readinessGateScript";
 
+    /// <summary>
+    /// What the command provider runs (as <c>/bin/sh -c CREATE</c>): the script, from the environment. The provider's
+    /// error quotes this line before the script's output, so a failed gate reads as its own message, not as the
+    /// script's text.
+    /// </summary>
+    public const string CreateCommand = "exec /bin/sh -c \"$" + ReadinessScript.ScriptVariable + "\" readiness-gate";
+
     /// <summary>What an update runs: nothing but a line saying so.</summary>
     public const string UpdateCommand = "echo 'readiness gate: passed when it was created; nothing to wait for on an update'";
 
@@ -66,6 +73,7 @@ public static class ReadinessGate
 
         var environment = new Dictionary<string, Input<string>>
         {
+            [ReadinessScript.ScriptVariable] = Script(scope.Blueprint),
             [ReadinessScript.WhatVariable] = props.What,
             [ReadinessScript.EndpointVariable] = props.Endpoint,
             [ReadinessScript.ProbesVariable] = string.Join('\n', props.Probes.Select(p => p.Line)),
@@ -86,7 +94,7 @@ public static class ReadinessGate
         }
         return new LocalCommand.Command(scope, id, new LocalCommand.CommandArgs
         {
-            Create = Script(scope.Blueprint),
+            Create = CreateCommand,
             Update = UpdateCommand,
             Environment = environment,
             Triggers = props.ReplacedWhen.Count == 0 ? null : props.ReplacedWhen,

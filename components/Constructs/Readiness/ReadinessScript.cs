@@ -27,6 +27,9 @@ public static class ReadinessScript
     public const string DeadlineVariable = "READY_DEADLINE_SECONDS";
     public const string IntervalVariable = "READY_INTERVAL_SECONDS";
 
+    /// <summary>The script itself: the command's <c>create</c> runs it from here (see <see cref="ReadinessGate.CreateCommand"/>).</summary>
+    public const string ScriptVariable = "READY_GATE_SCRIPT";
+
     /// <summary>The seconds between two polls when <see cref="IntervalVariable"/> is unset.</summary>
     public const int DefaultIntervalSeconds = 10;
 

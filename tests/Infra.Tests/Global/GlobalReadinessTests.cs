@@ -34,7 +34,8 @@ public class GlobalReadinessTests
         foreach (var gate in gates)
         {
             Assert.Equal("${command}", Resource(gate).At("options", "provider").Text());
-            Assert.Equal($"${{{ReadinessGate.ScriptVariable}}}", Resource(gate).At("properties", "create").Text());
+            Assert.Equal(ReadinessGate.CreateCommand, PulumiInterpolation.Literal(Resource(gate).At("properties", "create").Text()));
+            Assert.Equal($"${{{ReadinessGate.ScriptVariable}}}", Env(gate, ReadinessScript.ScriptVariable));
             Assert.Equal(ReadinessGate.UpdateCommand, Resource(gate).At("properties", "update").Text());
             Assert.Equal(ReadinessGate.DefaultDeadline.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture), Env(gate, ReadinessScript.DeadlineVariable));
         }

@@ -4,8 +4,8 @@ using Infra.Constructs.Readiness;
 namespace Infra.Tests.Readiness;
 
 /// <summary>
-/// The readiness gate's script run for real, as the command provider runs it (<c>/bin/sh -c SCRIPT</c>, Debian's sh is
-/// dash) with curl against a stand-in HTTPS API on loopback: it waits while there is no leader or the token is not
+/// The readiness gate's script run for real, as the command provider runs it (<c>/bin/sh -c CREATE</c> with the script
+/// in the environment; Debian's sh is dash) with curl against a stand-in HTTPS API on loopback: it waits while there is no leader or the token is not
 /// known yet and passes once the API answers; it fails at its deadline with a message naming what, where, the last
 /// answer and what to check; it presents the client certificate where mutual TLS is asked for; and the secrets reach
 /// curl as files only (never its command line) and are gone when the script ends.
@@ -181,13 +181,15 @@ public sealed class ReadinessScriptTests : IDisposable
     /// <param name="path">PATH for the script (default: the system's).</param>
     private ScriptRun Run(Dictionary<string, string> environment, string? curlLog = null, string? path = null)
     {
-        var start = new ProcessStartInfo("/bin/sh", ["-c", ReadinessScript.Text])
+        // As the command provider runs it: /bin/sh -c CREATE, the script in the environment.
+        var start = new ProcessStartInfo("/bin/sh", ["-c", ReadinessGate.CreateCommand])
         {
             RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
         };
         start.Environment.Clear();
         start.Environment["PATH"] = path ?? "/usr/local/bin:/usr/bin:/bin";
         start.Environment["TMPDIR"] = tmp;
+        start.Environment[ReadinessScript.ScriptVariable] = ReadinessScript.Text;
         foreach (var (key, value) in environment) start.Environment[key] = value;
         if (curlLog is not null)
         {
