@@ -16,6 +16,12 @@ public sealed class ResourceTimings
 
     public required string AsOf { get; init; }
     public required IReadOnlyDictionary<string, ResourceTiming> Types { get; init; }
+    /// <summary>
+    /// Readiness gates (<see cref="GateType"/> resources that poll a control plane until it answers) by the end of
+    /// their name (<c>nomad-ready</c> for <c>london-nomad-ready</c>): a gate takes what the servers behind it take,
+    /// not what the command provider takes.
+    /// </summary>
+    public IReadOnlyDictionary<string, ResourceTiming> Gates { get; init; } = new Dictionary<string, ResourceTiming>(StringComparer.Ordinal);
     public required IReadOnlyDictionary<string, string> Sources { get; init; }
     public required ResourceTiming Default { get; init; }
     public required double UpStartSeconds { get; init; }
@@ -33,7 +39,23 @@ public sealed class ResourceTimings
     /// <summary>The table that ships with the suite.</summary>
     public static ResourceTimings Shipped => ShippedTable.Value;
 
+    /// <summary>The type of a readiness gate (components/Constructs/Readiness).</summary>
+    public const string GateType = "command:local:Command";
+
     public ResourceTiming For(string type) => Types.GetValueOrDefault(type) ?? Default;
+
+    /// <summary>The timing of one resource: its gate entry when it is a readiness gate, else its type's.</summary>
+    public ResourceTiming For(string type, string name)
+    {
+        if (type == GateType)
+        {
+            // The longest matching suffix wins, so no entry shadows a more specific one.
+            var gate = Gates.Where(g => name == g.Key || name.EndsWith("-" + g.Key, StringComparison.Ordinal))
+                .OrderByDescending(g => g.Key.Length).Select(g => g.Value).FirstOrDefault();
+            if (gate is not null) return gate;
+        }
+        return For(type);
+    }
 
     public bool Knows(string type) => Types.ContainsKey(type);
 
@@ -50,10 +72,15 @@ public sealed class ResourceTimings
         {
             types[Text(key)] = Timing(Text(key), (YamlMappingNode)value, sources);
         }
+        var gates = new Dictionary<string, ResourceTiming>(StringComparer.Ordinal);
+        if (root.Children.ContainsKey(new YamlScalarNode("gates")))
+            foreach (var (key, value) in Map(root, "gates").Children)
+                gates[Text(key)] = Timing(Text(key), (YamlMappingNode)value, sources);
         return new ResourceTimings
         {
             AsOf = Text(root.Children[new YamlScalarNode("asOf")]),
             Types = types,
+            Gates = gates,
             Sources = sources,
             Default = Timing("default", Map(root, "default"), sources),
             UpStartSeconds = Number(engine, "upStartSeconds"),

@@ -47,9 +47,9 @@ public static class SpinupEstimator
 
         double Create(ProgramNode node) => node.IsVariable
             ? node.Type == "variable" ? 0 : timings.InvokeSeconds
-            : timings.For(node.Type).CreateSeconds;
+            : timings.For(node.Type, node.Name).CreateSeconds;
         double Delete(ProgramNode node) =>
-            node.IsVariable || node.Option("retainOnDelete") ? 0 : timings.For(node.Type).DeleteSeconds;
+            node.IsVariable || node.Option("retainOnDelete") ? 0 : timings.For(node.Type, node.Name).DeleteSeconds;
 
         // up: a node ends when it has run after the last of what it waits for.
         var upEnd = new Dictionary<string, double>(StringComparer.Ordinal);

@@ -10,11 +10,17 @@ namespace Infra.Policies.Hygiene;
 /// HYG-007: a secret is never a plain literal in the program: not a <c>PASSWORD=literal</c> entry of
 /// a container's environment, not a literal in a property named like a secret, not a literal output.
 /// Secrets come from secret config (<c>${infra:dbPassword}</c>) or a resource such as RandomPassword.
+/// A command's environment (a readiness gate's token and client key) is recorded in the state as the command's
+/// output: a variable named like a secret there must be wrapped in <c>fn::secret</c>, whatever it holds.
 /// </summary>
 public sealed partial class NoPlainSecrets : ProgramPolicy
 {
     [GeneratedRegex("(PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY)", RegexOptions.IgnoreCase)]
     private static partial Regex SecretName();
+
+    /// <summary>An environment variable that holds a secret: its name ends in one of these (READY_TOKEN, not READY_TOKEN_HEADER).</summary>
+    [GeneratedRegex("(PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|KEY_PEM)$", RegexOptions.IgnoreCase)]
+    private static partial Regex SecretVariable();
 
     [GeneratedRegex("^(.*password|secret|token|.*apikey|apitoken|authtoken|privatekey(pem)?|secretkey|accesskey|secretaccesskey|clientsecret|secretstring)$", RegexOptions.IgnoreCase)]
     private static partial Regex SecretProperty();
@@ -37,6 +43,18 @@ public sealed partial class NoPlainSecrets : ProgramPolicy
                     if (parts.Length == 2 && parts[1].Length > 0 && SecretName().IsMatch(parts[0]) && !parts[0].EndsWith("_FILE", StringComparison.Ordinal))
                         violations.Add(Violation(resource.Name, $"sets {parts[0]} to a literal in its environment.",
                             $"build it from a secret: Fn.Secret(Text.Interpolate($\"{parts[0]}={{password.Result}}\")) or a secret config key."));
+                }
+            }
+            if (resource.Type is Tokens.LocalCommand or Tokens.RemoteCommand && Props.Get(resource, "environment") is ObjectExpr environment)
+            {
+                foreach (var (key, value) in environment.Entries)
+                {
+                    if (!SecretVariable().IsMatch(key) || value is FunctionCall { Name: "fn::secret" }) continue;
+                    violations.Add(value is StringLiteral
+                        ? Violation(resource.Name, $"sets {key} to a literal in its environment.",
+                            "pass a generated secret or secret config, wrapped: Fn.Secret(token.Result).")
+                        : Violation(resource.Name, $"passes {key} in its environment without fn::secret, so the command's recorded environment shows it.",
+                            "wrap it: Fn.Secret(value)."));
                 }
             }
             foreach (var path in LiteralSecretProperties(resource.Properties, secretKeys))

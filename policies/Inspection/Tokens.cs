@@ -29,6 +29,8 @@ public static class Tokens
     public const string DockerVolume = "docker:index/volume:Volume";
     public const string DockerRemoteImage = "docker:index/remoteImage:RemoteImage";
     public const string DockerService = "docker:index/service:Service";
+    public const string LocalCommand = "command:local:Command";
+    public const string RemoteCommand = "command:remote:Command";
 
     public const string ProviderPrefix = "pulumi:providers:";
 

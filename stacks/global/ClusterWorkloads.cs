@@ -16,7 +16,8 @@ namespace Infra.Stacks.Global;
 /// What runs on a region's Nomad and Consul, declared through their own providers (reached on the load
 /// balancer's API listeners with the region's CA, an operator certificate and the Pulumi-generated tokens):
 /// the k3s jobs and their Nomad variables (join token and the cluster CAs), the Envoy ingress gateway, and the
-/// Consul config entries that carry the route table and the Envoy escape hatches.
+/// Consul config entries that carry the route table and the Envoy escape hatches. Each provider waits for its
+/// region's readiness gate (<see cref="RegionReadiness"/>): the load balancer answers long before the servers do.
 /// </summary>
 public sealed class ClusterWorkloads : Component
 {
@@ -25,9 +26,11 @@ public sealed class ClusterWorkloads : Component
 
     public NomadProviderResource Nomad { get; }
     public ConsulProviderResource Consul { get; }
+    /// <summary>The k3s server job: the Kubernetes API exists once it runs (the region's k3s gate waits for it).</summary>
+    public Job K3sServers { get; }
 
     public ClusterWorkloads(Scope scope, string id, GlobalRegion region, Output<string> loadBalancerDns, Output<string> internalDns, CertificateAuthority ca,
-        IssuedCertificate operatorCert, ClusterSecrets secrets, K3sPki k3s, PlatformSettings platform, string domain) : base(scope, id)
+        IssuedCertificate operatorCert, ClusterSecrets secrets, K3sPki k3s, PlatformSettings platform, string domain, ControlPlaneGates gates) : base(scope, id)
     {
         // Providers cannot anchor; the variables, jobs and config entries are peers under the region.
         DeclareNoAnchor();
@@ -39,7 +42,7 @@ public sealed class ClusterWorkloads : Component
             CertPem = operatorCert.CertPem,
             KeyPem = Fn.Secret<string>(operatorCert.Key.PrivateKeyPem),
             SecretId = Fn.Secret<string>(secrets.NomadBootstrapToken.Result),
-        });
+        }, new ResourceOptions { DependsOn = [gates.Nomad] });
         Consul = new ConsulProviderResource(this, "consul", new ConsulProviderArgs
         {
             Address = Text.Interpolate($"{loadBalancerDns}:{ConsulAgentConfig.HttpsPort}"),
@@ -47,7 +50,7 @@ public sealed class ClusterWorkloads : Component
             Datacenter = region.Datacenter,
             CaPem = ca.Certificate.CertPem,
             Token = Fn.Secret<string>(secrets.ConsulManagementToken.Result),
-        });
+        }, new ResourceOptions { DependsOn = [gates.Consul] });
         UseProvider(Nomad);
         UseProvider(Consul);
 
@@ -72,7 +75,7 @@ public sealed class ClusterWorkloads : Component
             [JobSpecText.InternalLoadBalancerMarker] = internalDns,
         };
         // The API server's certificate names both load balancers (operators outside, Consul's auth method inside).
-        Job("k3s-server", K3sJobs.Servers(region.Name, region.Datacenter, [JobSpecText.LoadBalancerMarker, JobSpecText.InternalLoadBalancerMarker]), markers, serverVariable);
+        K3sServers = Job("k3s-server", K3sJobs.Servers(region.Name, region.Datacenter, [JobSpecText.LoadBalancerMarker, JobSpecText.InternalLoadBalancerMarker]), markers, serverVariable);
         Job("k3s-agent", K3sJobs.Agents(region.Name, region.Datacenter, region.K3sNodes - 3), markers, agentVariable);
         var hosts = platform.Routes.Routes.Select(r => r.Host).Distinct().Order(StringComparer.Ordinal).ToList();
         Job("ingress-gateway", IngressGatewayJob.Build(region.Name, region.Datacenter, hosts, domain), markers);
@@ -86,8 +89,8 @@ public sealed class ClusterWorkloads : Component
         Entry("proxy-defaults", "proxy-defaults", "global", EnvoyTracing.ProxyDefaults(CollectorHost, CollectorPort));
     }
 
-    private void Job(string id, System.Text.Json.Nodes.JsonObject job, IReadOnlyDictionary<string, Output<string>> markers, Resource? variable = null) =>
-        _ = new Job(this, id, new JobArgs
+    private Job Job(string id, System.Text.Json.Nodes.JsonObject job, IReadOnlyDictionary<string, Output<string>> markers, Resource? variable = null) =>
+        new Job(this, id, new JobArgs
         {
             Jobspec = JobSpecText.Splice(NomadJson.Render(job), markers),
             Json = true,
@@ -106,3 +109,6 @@ public sealed class ClusterWorkloads : Component
         _ = new ConfigEntry(this, id, new ConfigEntryArgs { Kind = kind, Name = name, ConfigJson = node.ToJsonString() });
     }
 }
+
+/// <summary>A region's Nomad and Consul readiness gates, which the providers of <see cref="ClusterWorkloads"/> wait for.</summary>
+public sealed record ControlPlaneGates(Resource Nomad, Resource Consul);

@@ -96,7 +96,7 @@ public sealed class GlobalRegionStack : Component
         // Under /infra: SSM refuses names that begin with "aws" or "ssm", which a stack name might.
         var parameterPath = $"/infra/{stack.Stack}/{region.Name}/cluster";
         var secrets = new ClusterSecrets(this, "secrets", parameterPath, ca, serverCert, clientCert);
-        _ = new ClusterFleet(this, "fleet", name, stack.Stack, region, ami, firewall.Nodes.Id, network.PrivateSubnets.Select(s => s.Id).ToList(), parameterPath,
+        var fleet = new ClusterFleet(this, "fleet", name, stack.Stack, region, ami, firewall.Nodes.Id, network.PrivateSubnets.Select(s => s.Id).ToList(), parameterPath,
         [
             new NodeGroup(ClusterRole.Server, "servers", region.Servers, global.ServerInstanceType, TargetGroupsOf(ClusterRole.Server)),
             new NodeGroup(ClusterRole.K3sClient, "k3s", region.K3sNodes, global.ClientInstanceType, TargetGroupsOf(ClusterRole.K3sClient)),
@@ -104,14 +104,21 @@ public sealed class GlobalRegionStack : Component
         ]);
 
         var k3sPki = new K3sPki(this, "k3s-pki", region.Name);
-        var workloads = new ClusterWorkloads(this, "cluster", region, dns, internalDns, ca, operatorCert, secrets, k3sPki, platform, global.Domain);
+        // The providers of Nomad, Consul and Kubernetes wait for their gates: the servers answer minutes after the load balancer exists.
+        var servers = fleet.Groups[ClusterRole.Server];
+        var gates = new ControlPlaneGates(
+            RegionReadiness.Nomad(this, region, stack.Stack, dns, ca, operatorCert, secrets, servers, LoadBalancer.Listeners["nomad"]),
+            RegionReadiness.Consul(this, region, stack.Stack, dns, ca, secrets, servers, LoadBalancer.Listeners["consul"]));
+        var workloads = new ClusterWorkloads(this, "cluster", region, dns, internalDns, ca, operatorCert, secrets, k3sPki, platform, global.Domain, gates);
+        var k3sReady = RegionReadiness.K3s(this, region, stack.Stack, dns, k3sPki, workloads.K3sServers, fleet.Groups[ClusterRole.K3sClient],
+            LoadBalancer.Listeners["kube"]);
         _ = new NatsRegionCluster(this, "nats", region, nats.Spec, nats.Cluster, nats.Secrets, workloads.Nomad, internalDns, global.Domain);
         var natsMarkers = new Dictionary<string, Output<string>> { [NatsPlan.InternalHostMarker] = internalDns };
         var natsUrls = nats.Cluster.For(region.Name);
         NatsClientUrls = natsUrls.Flat.Select(u => JobSpecText.Splice(u, natsMarkers)).ToList();
         var natsClient = new NatsClientInputs(natsUrls.ForBinary(nats.Spec.AppUser, KubernetesPlatform.NatsCaFile), natsMarkers,
             nats.Secrets.Ca.Certificate.CertPem, nats.Secrets.AppPassword.Result);
-        Kubernetes = new KubernetesPlatform(this, "k8s", region, dns, internalDns, k3sPki, ca, secrets, platform, global, natsClient);
+        Kubernetes = new KubernetesPlatform(this, "k8s", region, dns, internalDns, k3sPki, ca, secrets, platform, global, natsClient, k3sReady);
     }
 
     private IReadOnlyList<Lb.TargetGroup> TargetGroupsOf(ClusterRole role) =>

@@ -3,6 +3,7 @@ using Infra.Platform;
 using Infra.Platform.Configuration;
 using Infra.Synthesis;
 using static Infra.Providers.Generated.Cloudflare;
+using static Infra.Providers.Generated.Command;
 using static Infra.Providers.Generated.Random;
 using static Infra.Providers.Generated.Tls;
 
@@ -41,6 +42,8 @@ public sealed class GlobalTier : ITier
         blueprint.UseProvider(new CloudflareProvider(blueprint, "cloudflare", new CloudflareProviderArgs()));
         blueprint.UseProvider(new RandomProvider(blueprint, "random", new RandomProviderArgs()));
         blueprint.UseProvider(new TlsProvider(blueprint, "tls", new TlsProviderArgs()));
+        // The regions' readiness gates run on the deploying machine (command:local).
+        blueprint.UseProvider(new CommandProvider(blueprint, "command", new CommandProviderArgs()));
 
         // The NATS super-cluster: generated once from every region (each region's gateways name all the others).
         var natsSpec = NatsPlan.Spec(global.Regions, global.Domain);

@@ -37,7 +37,7 @@ public sealed class KubernetesPlatform : Component
     public IReadOnlyDictionary<string, AppsV1.StatefulSet> Workloads { get; }
 
     public KubernetesPlatform(Scope scope, string id, GlobalRegion region, Output<string> loadBalancerDns, Output<string> internalDns, K3sPki pki,
-        CertificateAuthority clusterCa, ClusterSecrets secrets, PlatformSettings platform, GlobalSettings global, NatsClientInputs nats) : base(scope, id)
+        CertificateAuthority clusterCa, ClusterSecrets secrets, PlatformSettings platform, GlobalSettings global, NatsClientInputs nats, Resource apiReady) : base(scope, id)
     {
         var server = Text.Interpolate($"https://{loadBalancerDns}:{K3sJobs.ApiPort}");
         Kubeconfig = Fn.Secret<string>(Fn.ToJson(new Dictionary<string, object>
@@ -60,7 +60,9 @@ public sealed class KubernetesPlatform : Component
             } } },
             ["current-context"] = region.Name,
         }));
-        Provider = new KubernetesProvider(this, "kubernetes", new KubernetesProviderArgs { Kubeconfig = Kubeconfig, EnableServerSideApply = true });
+        // The API answers minutes after the load balancer exists (k3s is a Nomad job): the region's k3s gate waits for it.
+        Provider = new KubernetesProvider(this, "kubernetes", new KubernetesProviderArgs { Kubeconfig = Kubeconfig, EnableServerSideApply = true },
+            new ResourceOptions { DependsOn = [apiReady] });
         UseProvider(Provider);
 
         var ns = new CoreV1.Namespace(this, "namespace", new CoreV1.NamespaceArgs { Metadata = Meta(Namespace, null) });

@@ -16,6 +16,8 @@ public sealed class RegionLoadBalancer : Component
     /// <summary>The static addresses by AZ index, sorted by name (the origins' order).</summary>
     public IReadOnlyList<(string Name, Ec2.Eip Address)> Addresses { get; }
     public IReadOnlyDictionary<string, Lb.TargetGroup> TargetGroups { get; }
+    /// <summary>The listeners by <see cref="LoadBalancerPort.Name"/> (a readiness gate waits for the one it polls through).</summary>
+    public IReadOnlyDictionary<string, Lb.Listener> Listeners { get; }
 
     /// <param name="subnetIds">Public subnets (one static address each), or private ones for an internal load balancer.</param>
     public RegionLoadBalancer(Scope scope, string id, string name, Output<string> vpcId, IReadOnlyList<Output<string>> subnetIds,
@@ -49,6 +51,7 @@ public sealed class RegionLoadBalancer : Component
         DeclareAnchor(LoadBalancer);
 
         var groups = new Dictionary<string, Lb.TargetGroup>(StringComparer.Ordinal);
+        var forwards = new Dictionary<string, Lb.Listener>(StringComparer.Ordinal);
         foreach (var listener in listeners)
         {
             // The group is autonamed from its short logical name (a replacement can then exist beside the old one).
@@ -64,7 +67,7 @@ public sealed class RegionLoadBalancer : Component
                 Tags = new Dictionary<string, Input<string>> { ["Name"] = $"{name}-{id}-{listener.Name}" },
             });
             groups[listener.Name] = group;
-            _ = new Lb.Listener(this, $"{listener.Name}-listener", new Lb.ListenerArgs
+            forwards[listener.Name] = new Lb.Listener(this, $"{listener.Name}-listener", new Lb.ListenerArgs
             {
                 LoadBalancerArn = LoadBalancer.Arn,
                 Port = listener.Port,
@@ -73,5 +76,6 @@ public sealed class RegionLoadBalancer : Component
             });
         }
         TargetGroups = groups;
+        Listeners = forwards;
     }
 }

@@ -136,6 +136,64 @@ public class SpinupEstimatorTests
         Assert.Contains("'test:index:A' names the source 'hearsay'", error.Message);
     }
 
+    [Fact]
+    public void A_readiness_gate_takes_the_time_of_what_it_waits_for_by_its_name_not_the_command_types()
+    {
+        var timings = ResourceTimings.Parse("""
+            asOf: 2026-01-01
+            sources: {test: fixed for tests, boot: servers booting}
+            engine: {upStartSeconds: 10, destroyStartSeconds: 5, invokeSeconds: 2}
+            default: {create: 7, delete: 3, source: test}
+            gates:
+              nomad-ready: {create: 200, delete: 0, source: boot}
+              ready: {create: 50, delete: 0, source: boot}
+            types:
+              command:local:Command: {create: 5, delete: 2, source: test}
+              test:index:Fast: {create: 1, delete: 1, source: test}
+            """);
+        var estimate = SpinupEstimator.Estimate(ProgramGraph.Of("""
+            resources:
+              servers: {type: "test:index:Fast"}
+              london-nomad-ready:
+                type: "command:local:Command"
+                options: {dependsOn: ["${servers}"]}
+              nomad:
+                type: "test:index:Fast"
+                options: {dependsOn: ["${london-nomad-ready}"]}
+              london-consul-ready: {type: "command:local:Command"}
+              backup-step: {type: "command:local:Command"}
+              not-a-command-nomad-ready: {type: "test:index:Fast"}
+            """), timings);
+        // servers, then the gate's 200 s (its longest matching suffix), then the provider.
+        Assert.Equal(TimeSpan.FromSeconds(10 + 1 + 200 + 1), estimate.Up);
+        Assert.Equal(["servers", "london-nomad-ready", "nomad"], estimate.UpCriticalPath.Select(step => step.Name));
+        Assert.Equal(200, timings.For("command:local:Command", "london-nomad-ready").CreateSeconds);
+        Assert.Equal(50, timings.For("command:local:Command", "london-consul-ready").CreateSeconds);
+        Assert.Equal(5, timings.For("command:local:Command", "backup-step").CreateSeconds);
+        Assert.Equal(1, timings.For("test:index:Fast", "not-a-command-nomad-ready").CreateSeconds);
+    }
+
+    [Fact]
+    public void Global_waits_for_each_control_plane_to_answer_before_its_provider_and_k3s_after_its_job()
+    {
+        var estimate = SpinupEstimator.Estimate(Synth.Yaml("global"));
+        var path = estimate.UpCriticalPath.Select(step => step.Name).ToList();
+        var region = path.First(n => n.EndsWith("-aws", StringComparison.Ordinal))[..^"-aws".Length];
+        // The servers boot, Nomad answers (its gate), the k3s job is registered, k3s answers (its gate), then Kubernetes.
+        var expected = new[] { $"{region}-fleet-servers-group", $"{region}-nomad-ready", $"{region}-cluster-nomad", $"{region}-cluster-k3s-server",
+            $"{region}-k3s-ready", $"{region}-k8s-kubernetes" };
+        Assert.Equal(expected, path.Where(expected.Contains));  // in this order on the path
+        var gates = estimate.UpCriticalPath.Where(step => step.Type == ResourceTimings.GateType).ToList();
+        Assert.Equal([ResourceTimings.Shipped.Gates["nomad-ready"].CreateSeconds, ResourceTimings.Shipped.Gates["k3s-ready"].CreateSeconds],
+            gates.Select(step => step.EndSeconds - step.StartSeconds));
+
+        // Every gate of the program has its own entry (none falls back to the command type's few seconds).
+        var graph = ProgramGraph.Of(Synth.Yaml("global"));
+        foreach (var gate in graph.Resources.Where(r => r.Type == ResourceTimings.GateType))
+            Assert.Contains(ResourceTimings.Shipped.Gates, g => gate.Name.EndsWith("-" + g.Key, StringComparison.Ordinal));
+        Assert.All(ResourceTimings.Shipped.Gates.Values, timing => Assert.Contains(timing.Source, ResourceTimings.Shipped.Sources.Keys));
+    }
+
     [Theory]
     [InlineData("laptop")]
     [InlineData("onprem3")]
