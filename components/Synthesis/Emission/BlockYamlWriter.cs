@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using YamlDotNet.Core;
@@ -207,6 +208,16 @@ public sealed class BlockYamlWriter
         for (var i = 0; i < value.Length; i++)
         {
             var c = value[i];
+            if (i > 0 && Ordinary.Contains(c))
+            {
+                // A run of ordinary characters changes only the whitespace context: skip it at once (most of a
+                // large program's text), leaving the state its last character would have left.
+                var end = value.AsSpan(i).IndexOfAnyExcept(Ordinary);
+                i = end < 0 ? last : i + end - 1;
+                previousSpace = previousBreak = lineOfSpaces = precededByWhitespace = false;
+                followedByWhitespace = IsWhiteBreakOrZero(value, i + 2);
+                continue;
+            }
             if (i == 0)
             {
                 if (c is '#' or ',' or '[' or ']' or '{' or '}' or '&' or '*' or '!' or '|' or '>' or '"' or '%' or '@' or '`' or '\'')
@@ -284,7 +295,18 @@ public sealed class BlockYamlWriter
         for (var index = 0; index < value.Length; index++)
         {
             var character = value[index];
-            if (character == ' ')
+            if (!SpaceOrBreak.Contains(character))
+            {
+                // The characters up to the next space or break go as they are, in one append.
+                var end = value.AsSpan(index).IndexOfAny(SpaceOrBreak);
+                var count = end < 0 ? value.Length - index : end;
+                if (previousBreak) WriteIndent();
+                Append(value, index, count);
+                index += count - 1;
+                isIndentation = false;
+                previousBreak = false;
+            }
+            else if (character == ' ')
             {
                 Write(character); // no folding: the line width is unlimited
             }
@@ -542,6 +564,13 @@ public sealed class BlockYamlWriter
         output.Append(breakCharacter);
         column = 0;
     }
+
+    // Printable ASCII that means nothing to the scalar analysis after the first character (not a space, a quote,
+    // ':' or '#', whose meaning depends on their neighbours).
+    private static readonly SearchValues<char> Ordinary =
+        SearchValues.Create("!\"$%&()*+,-./0123456789;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~");
+
+    private static readonly SearchValues<char> SpaceOrBreak = SearchValues.Create(" \r\n\x85\u2028\u2029");
 
     private static bool IsBreak(char c) => c is '\r' or '\n' or '\x85' or '\x2028' or '\x2029';
 

@@ -54,6 +54,26 @@ public sealed class BlockYamlWriterTests
         Assert.True(mismatches.Count == 0, $"{mismatches.Count} documents differ; first:\n{mismatches.FirstOrDefault()}");
     }
 
+    /// <summary>
+    /// Text built from the characters whose meaning depends on their neighbours (spaces, breaks, ':', '#', quotes,
+    /// '-', '?') between runs of ordinary ones, which the writer skips and appends a run at a time.
+    /// </summary>
+    [Fact]
+    public void Random_text_of_ordinary_runs_and_meaningful_characters_is_written_as_the_emitter_writes_it()
+    {
+        string[] pieces = ["a", "bc-d.e/f", "${x.y}", "0", " ", "  ", "\n", "\r\n", ":", ": ", "#", " #", "'", "\"", "-", "?", "\t", "\u00e9", "\u2028", "{", "---", "..."];
+        var random = new Random(2026);
+        var mismatches = new List<string>();
+        for (var n = 0; n < 4000; n++)
+        {
+            var text = string.Concat(Enumerable.Range(0, random.Next(1, 7)).Select(_ => pieces[random.Next(pieces.Length)]));
+            var style = Styles[n % Styles.Length];
+            object document = new (string, object)[] { (text, text), ("list", new object[] { text, new (string, object)[] { ("k", text) } }) };
+            if (WithEmitter(document, style) != WithWriter(document, style)) mismatches.Add($"{style} {Show(text)}");
+        }
+        Assert.True(mismatches.Count == 0, $"{mismatches.Count} documents differ, e.g. {string.Join(", ", mismatches.Take(5))}");
+    }
+
     [Fact]
     public void A_root_sequence_and_a_root_scalar_are_written_as_the_emitter_writes_them()
     {
