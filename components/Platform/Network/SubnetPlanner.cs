@@ -95,6 +95,8 @@ public static class SubnetPlanner
             if (widest is not null && widest.Cidr.Overlaps(block.Cidr))
                 throw new NetworkPlanException(
                     $"{widest.Name} {widest.Cidr} overlaps {block.Name} {block.Cidr}; give each a disjoint range.");
+            // Reached only when the block starts after the widest one ends, so its end is later too: `>=`, or comparing
+            // either start instead of an end, would choose the same widest block (the mutation run's three survivors here).
             if (widest is null || block.Cidr.Last > widest.Cidr.Last) widest = block;
         }
     }

@@ -345,4 +345,28 @@ public class AddressBoundaryTests
         var error = Assert.Throws<NetworkPlanException>(() => StaticAddressBlock.Reserve(C("10.0.0.0/24"), 0, "private-0"));
         Assert.Equal("private-0: capacity 0 must be at least 1 server per subnet.", error.Message);
     }
+
+    [Fact]
+    public void Address_order_includes_equality_for_the_inclusive_comparisons()
+    {
+        var low = Ipv4Address.Parse("10.0.0.1");
+        var same = Ipv4Address.Parse("10.0.0.1");
+        var high = Ipv4Address.Parse("10.0.0.2");
+        Assert.True(low <= same);
+        Assert.True(low >= same);
+        Assert.True(low <= high);
+        Assert.False(high <= low);
+        Assert.True(high >= low);
+        Assert.False(low >= high);
+    }
+
+    [Fact]
+    public void The_smallest_vpc_aws_accepts_is_not_refused_as_a_vpc_block()
+    {
+        // A /28 VPC is AWS's smallest: the planner may refuse its subnets (smaller than /28), never the VPC itself.
+        var error = Record.Exception(() => SubnetPlanner.Plan(new SubnetPlanRequest(C("10.0.0.0/28"), 1, [new(SubnetTier.Public)], 1)));
+        Assert.DoesNotContain("AWS accepts VPC blocks", error?.Message ?? "");
+        var tooSmall = Assert.Throws<NetworkPlanException>(() => SubnetPlanner.Plan(new SubnetPlanRequest(C("10.0.0.0/29"), 1, [new(SubnetTier.Public)], 1)));
+        Assert.Contains("AWS accepts VPC blocks from /16 to /28", tooSmall.Message);
+    }
 }
