@@ -179,6 +179,36 @@ public class ConfigInputRulesTests
     }
 
     [Fact]
+    public void Keys_outside_the_known_namespaces_are_named_with_the_nearest_key_or_namespace()
+    {
+        string[] infraKeys = ["infra:owner", "infra:tier"];
+        var problems = ConfigNamespaces.Check(["owner", "nothing", "infar:owner", "infar:ownr", "aws:region", "ws:region", ":x"], infraKeys)
+            .ToDictionary(e => e.Key, e => e.Problem);
+
+        Assert.Equal("has no namespace, so no one reads it: config keys are NAMESPACE:NAME. Did you mean infra:owner?", problems["owner"]);
+        Assert.Equal("has no namespace, so no one reads it: config keys are NAMESPACE:NAME.", problems["nothing"]);
+        Assert.Equal("is in the namespace 'infar', which neither the suite nor its providers read. Did you mean infra:owner?", problems["infar:owner"]);
+        Assert.Equal("is in the namespace 'infar', which neither the suite nor its providers read. Did you mean the namespace infra?", problems["infar:ownr"]);
+        Assert.Equal("is in the namespace 'ws', which neither the suite nor its providers read. Did you mean aws:region?", problems["ws:region"]);
+        Assert.StartsWith("is in the namespace '', which", problems[":x"]);  // an empty namespace is no namespace the suite knows
+        Assert.False(problems.ContainsKey("aws:region"));
+        Assert.All(ConfigNamespaces.Check(["owner"], infraKeys), e => Assert.Equal("keys in the namespaces infra, pulumi, aws, kubernetes, cloudflare, nomad, consul, docker, command, tls, random", e.Allowed));
+    }
+
+    [Fact]
+    public void A_problem_reads_key_value_problem_and_what_is_allowed_and_a_long_value_is_cut_at_80_characters()
+    {
+        Assert.Equal("infra:owner: is missing.", new ConfigError("infra:owner", null, "is missing.", null).Render());
+        Assert.Equal("infra:owner = \"x\": is too short. Allowed: 2 to 64 characters.",
+            new ConfigError("infra:owner", "x", "is too short.", "2 to 64 characters").Render());
+
+        var eighty = new string('a', 80);
+        Assert.Equal($"k = \"{eighty}\": is long.", new ConfigError("k", eighty, "is long.", null).Render());  // 80 fit
+        var longer = eighty + "b";
+        Assert.Equal($"k = \"{new string('a', 77)}...\": is long.", new ConfigError("k", longer, "is long.", null).Render());
+    }
+
+    [Fact]
     public void A_value_is_quoted_only_for_a_key_declared_non_secret()
     {
         var secret = ConfigKey.Secret("token", "a secret");
