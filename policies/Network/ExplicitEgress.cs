@@ -22,6 +22,7 @@ public sealed class ExplicitEgress : ResourcePolicy
     {
         if (Cache.TryGetValue(blueprint, out var cached) && cached.Item1 == blueprint.Resources.Count) return cached.Item2;
         var groups = SecurityRule.All(blueprint).Where(r => !r.Ingress && r.Group is not null && r.Declared != r.Group).Select(r => r.Group!).ToHashSet();
+        // Only a memo for the rule's other resources (removing it is the mutation run's one equivalent survivor here).
         Cache.AddOrUpdate(blueprint, Tuple.Create(blueprint.Resources.Count, groups));
         return groups;
     }
