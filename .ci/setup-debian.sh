@@ -19,6 +19,8 @@ packages=(
   nats-server graphviz
   # The workflow tests lint every `run:` block.
   shellcheck
+  # The global tier's readiness gates poll with curl; their script runs for real against a loopback API.
+  curl
 )
 
 if ! command -v apt-get >/dev/null 2>&1; then
