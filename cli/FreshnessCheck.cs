@@ -56,10 +56,16 @@ public sealed class FreshnessCheck
     public int Finish(int code, TextWriter stdout, TextWriter stderr)
     {
         if (Settle() is { } stale) return stale;
-        if (heldError is not null) stderr.Write(heldError.ToString());
-        if (heldOut is not null) stdout.Write(heldOut.ToString());
+        if (heldError is not null) Pass(heldError, stderr);
+        if (heldOut is not null) Pass(heldOut, stdout);
         stderr.Flush();
         stdout.Flush();
         return code;
+    }
+
+    // Chunk by chunk: a held program of megabytes is never turned into one large string.
+    private static void Pass(StringWriter held, TextWriter writer)
+    {
+        foreach (var chunk in held.GetStringBuilder().GetChunks()) writer.Write(chunk.Span);
     }
 }

@@ -9,5 +9,5 @@ if (args is not [var root, var servers] || !int.TryParse(servers, CultureInfo.In
     Console.Error.WriteLine("usage: fleet-call REPO_ROOT SERVERS (at least 3)");
     return 2;
 }
-Console.Out.Write(Dc9Fleets.Build(root, count).ToYaml());
+Dc9Fleets.Build(root, count).Render().WriteTo(Console.Out);
 return 0;

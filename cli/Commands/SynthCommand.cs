@@ -21,9 +21,9 @@ public static class SynthCommand
         command.SetAction(result => CliContext.Run(() =>
         {
             var program = StackSynthesizer.Enforce(CliContext.Check(result.GetValue(stack), result.GetValue(projectDir)));
-            var yaml = program.Blueprint.ToYaml();
+            var yaml = program.Blueprint.Render();
             CliContext.PrintWarnings(program);
-            Console.Out.Write(yaml);
+            yaml.WriteTo(Console.Out);
             return ExitCodes.Success;
         }));
         return command;

@@ -93,7 +93,10 @@ public sealed class Blueprint : Scope
         outputs.Add(new(name, ExprConverter.From(value)));
     }
 
-    public string ToYaml() => ProgramWriter.Write(this);
+    /// <summary>The Pulumi YAML program, to write out (<see cref="ProgramText.WriteTo"/>) or to read as a string.</summary>
+    public ProgramText Render() => ProgramWriter.Write(this);
+
+    public string ToYaml() => Render().ToString();
 
     // Resources, variables and config keys share one namespace in Pulumi YAML.
     private void Claim(string name, string what)

@@ -44,6 +44,18 @@ public sealed class BlockYamlWriter
 
     public int Length => output.Length;
 
+    /// <summary>Copies the document to <paramref name="writer"/> a chunk at a time, never as one string: a large program stays out of the large-object heap.</summary>
+    public void WriteTo(TextWriter writer)
+    {
+        foreach (var chunk in output.GetChunks()) writer.Write(chunk.Span);
+    }
+
+    /// <summary>Ends the document with a line break unless it ends with one already.</summary>
+    public void EndWithLineBreak()
+    {
+        if (output.Length == 0 || output[^1] != '\n') output.Append('\n');
+    }
+
     public void BeginDocument() => frames.Push(Frame.Root);
 
     public void EndDocument()

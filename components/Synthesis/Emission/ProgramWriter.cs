@@ -14,18 +14,20 @@ internal sealed class ProgramWriter
 
     private ProgramWriter(BlockYamlWriter yaml) => this.yaml = yaml;
 
-    public static string Write(Blueprint blueprint)
+    public static ProgramText Write(Blueprint blueprint)
     {
         if (blueprint.Dependencies.FindCycle() is { } cycle)
             throw new SynthesisException(
                 $"The program of '{blueprint.Title}' has a dependency cycle: {string.Join(" → ", cycle)} (through references, " +
                 "dependsOn, providers and parents). Pulumi YAML refuses such a program before it creates anything; remove the " +
                 "dependsOn, reference or explicit parent that closes the loop.");
-        // About 850 characters per resource in the large programs: one allocation instead of a dozen regrowths.
-        var writer = new ProgramWriter(new BlockYamlWriter(1024 + 1024 * blueprint.Resources.Count));
+        // No capacity up front: the builder then grows in chunks below the large-object heap's threshold, and the
+        // program is copied out chunk by chunk. One large buffer (and one large string) made a 900-server program
+        // trigger full garbage collections of the whole blueprint.
+        var writer = new ProgramWriter(new BlockYamlWriter());
         writer.WriteProgram(blueprint);
-        var program = writer.yaml.ToString();
-        return program.EndsWith('\n') ? program : program + "\n";
+        writer.yaml.EndWithLineBreak();
+        return new ProgramText(writer.yaml);
     }
 
     private void WriteProgram(Blueprint blueprint)
