@@ -33,8 +33,8 @@ public static class CliContext
     }
 
     /// <summary>The stack's program with the policy pack's report, not enforced (plan, policy).</summary>
-    public static CheckedProgram Check(string? stackArgument, string? projectDir) =>
-        StackSynthesizer.Check(Project(projectDir), Stack(stackArgument), PulumiConfig(stackArgument));
+    public static CheckedProgram Check(string? stackArgument, string? projectDir, bool renderAhead = false) =>
+        StackSynthesizer.Check(Project(projectDir), Stack(stackArgument), PulumiConfig(stackArgument), renderAhead);
 
     /// <summary>
     /// Config findings that do not stop synthesis, on stderr (stdout carries only the program). Pulumi shows

@@ -2,6 +2,7 @@ using Infra.Platform.Configuration;
 using Infra.Policies;
 using Infra.Policies.Exemptions;
 using Infra.Synthesis;
+using Infra.Synthesis.Emission;
 
 namespace Infra.Stacks;
 
@@ -13,4 +14,10 @@ public sealed record CheckedProgram(Blueprint Blueprint, PolicyReport? Report, P
 {
     /// <summary>Config findings that do not stop synthesis (placeholders on a stack that is not production).</summary>
     public IReadOnlyList<ConfigError> Warnings { get; init; } = [];
+
+    /// <summary>The program written while the policy pack ran (<c>renderAhead</c>), or null to write it when asked.</summary>
+    internal Task<ProgramText>? Rendering { get; init; }
+
+    /// <summary>The program's text: the one written ahead when there is one (its errors surface here, not before).</summary>
+    public ProgramText Render() => Rendering is { } rendering ? rendering.GetAwaiter().GetResult() : Blueprint.Render();
 }

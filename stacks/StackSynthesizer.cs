@@ -29,7 +29,11 @@ public static class StackSynthesizer
     /// The program of a stack and the policy pack's report on it, without enforcing it (for
     /// <c>infra policy</c> and <c>infra plan</c>). Config errors, exemptions included, still throw.
     /// </summary>
-    public static CheckedProgram Check(ProjectDirectory project, string? stack, string? pulumiConfigJson)
+    /// <param name="renderAhead">
+    /// Write the program on another thread while the policy pack checks it (for <c>infra synth</c>, which prints it):
+    /// the two take about as long and only read the finished blueprint. Get it with <see cref="CheckedProgram.Render"/>.
+    /// </param>
+    public static CheckedProgram Check(ProjectDirectory project, string? stack, string? pulumiConfigJson, bool renderAhead = false)
     {
         if (stack is null) return new CheckedProgram(PluginDiscovery.Build(), null, null);
         if (StackName.Problem(stack) is { } problem)
@@ -56,8 +60,14 @@ public static class StackSynthesizer
         var identity = definition.Build(blueprint, reader);
         reader.ThrowIfInvalid();
 
+        // The blueprint is complete here: from now on the writer and the policies only read it.
+        var rendering = renderAhead ? Task.Run(blueprint.Render) : null;
         var context = new PolicyContext(blueprint, identity, policies.AllowedInstanceTypes);
-        return new CheckedProgram(blueprint, PolicyPack.Evaluate(context, policies.Exemptions), policies) { Warnings = reader.Warnings };
+        return new CheckedProgram(blueprint, PolicyPack.Evaluate(context, policies.Exemptions), policies)
+        {
+            Warnings = reader.Warnings,
+            Rendering = rendering,
+        };
     }
 
     private static ConfigSource LoadConfig(ProjectDirectory project, string stack, string? pulumiConfigJson)

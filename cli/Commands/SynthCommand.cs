@@ -20,8 +20,8 @@ public static class SynthCommand
         };
         command.SetAction(result => CliContext.Run(() =>
         {
-            var program = StackSynthesizer.Enforce(CliContext.Check(result.GetValue(stack), result.GetValue(projectDir)));
-            var yaml = program.Blueprint.Render();
+            var program = StackSynthesizer.Enforce(CliContext.Check(result.GetValue(stack), result.GetValue(projectDir), renderAhead: true));
+            var yaml = program.Render();
             CliContext.PrintWarnings(program);
             yaml.WriteTo(Console.Out);
             return ExitCodes.Success;
