@@ -60,7 +60,8 @@ public static class StackSynthesizer
         var identity = definition.Build(blueprint, reader);
         reader.ThrowIfInvalid();
 
-        // The blueprint is complete here: from now on the writer and the policies only read it.
+        // The blueprint is complete here: from now on the writer and the policies only read it (its dependency graph,
+        // the one part built lazily and not thread-safe, is the writer's alone: no policy asks for it).
         var rendering = renderAhead ? Task.Run(blueprint.Render) : null;
         var context = new PolicyContext(blueprint, identity, policies.AllowedInstanceTypes);
         return new CheckedProgram(blueprint, PolicyPack.Evaluate(context, policies.Exemptions), policies)
