@@ -14,12 +14,15 @@ public static class Props
     public static Expr? Get(Expr? root, string path)
     {
         var current = root;
-        foreach (var part in path.Split('.'))
+        var rest = path.AsSpan();
+        while (true)
         {
             if (current is not ObjectExpr obj) return null;
-            current = obj[part];
+            var dot = rest.IndexOf('.');
+            if (dot < 0) return obj[rest.Length == path.Length ? path : rest.ToString()];
+            current = obj[rest[..dot].ToString()];
+            rest = rest[(dot + 1)..];
         }
-        return current;
     }
 
     public static Expr? Get(Resource resource, string path) => Get(resource.Properties, path);

@@ -44,7 +44,16 @@ public sealed record ObjectExpr(IReadOnlyList<KeyValuePair<string, Expr>> Entrie
 {
     public static readonly ObjectExpr Empty = new([]);
 
-    public Expr? this[string key] => Entries.FirstOrDefault(e => e.Key == key).Value;
+    public Expr? this[string key]
+    {
+        get
+        {
+            // A loop, not LINQ: the policies look up properties tens of thousands of times per program.
+            for (var i = 0; i < Entries.Count; i++)
+                if (Entries[i].Key == key) return Entries[i].Value;
+            return null;
+        }
+    }
 
     /// <summary>An object from a dictionary, sorted by key so that its order never depends on hashing.</summary>
     public static ObjectExpr Sorted(IEnumerable<KeyValuePair<string, Expr>> entries) =>
