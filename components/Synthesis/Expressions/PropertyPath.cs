@@ -1,4 +1,5 @@
-using System.Text;
+using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 
 namespace Infra.Synthesis.Expressions;
@@ -49,22 +50,30 @@ public static partial class PropertyPath
 
     public static string Render(string root, IReadOnlyList<PathSegment> path)
     {
-        var text = new StringBuilder(root);
-        foreach (var segment in path)
+        if (path.Count == 0) return root;
+        // On the stack until the one string it returns: every reference is rendered once per use in the program.
+        var text = new DefaultInterpolatedStringHandler(0, 0, CultureInfo.InvariantCulture, stackalloc char[256]);
+        text.AppendLiteral(root);
+        for (var i = 0; i < path.Count; i++)
         {
-            switch (segment)
+            switch (path[i])
             {
                 case PathSegment.Name { Value: var name } when SimpleName().IsMatch(name):
-                    text.Append('.').Append(name);
+                    text.AppendLiteral(".");
+                    text.AppendLiteral(name);
                     break;
                 case PathSegment.Name { Value: var name }:
-                    text.Append("[\"").Append(name.Replace("\"", "\\\"")).Append("\"]");
+                    text.AppendLiteral("[\"");
+                    text.AppendLiteral(name.Replace("\"", "\\\""));
+                    text.AppendLiteral("\"]");
                     break;
                 case PathSegment.Index { Value: var index }:
-                    text.Append('[').Append(index).Append(']');
+                    text.AppendLiteral("[");
+                    text.AppendFormatted(index);
+                    text.AppendLiteral("]");
                     break;
             }
         }
-        return text.ToString();
+        return text.ToStringAndClear();
     }
 }
