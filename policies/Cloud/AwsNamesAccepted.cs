@@ -25,7 +25,8 @@ public sealed class AwsNamesAccepted : ResourcePolicy
         var spec = AwsNames.For(resource.Type)!;
         if (resource.Type is Tokens.Bucket or Tokens.BucketV2 && Props.String(resource, "bucketNamespace") is { } ns && ns != "global")
             yield break; // account-regional buckets follow other rules
-        if (SentName.Of(resource, spec.Property, spec.PrefixProperty) is not { } name) yield break;
+        var name = SentName.Of(resource, spec.Property, spec.PrefixProperty);
+        if (name is null) yield break;
         var problems = spec.Rule.Problems(name.Value);
         if (problems.Count == 0) yield break;
         var property = name.IsGenerated && Props.Has(resource, spec.PrefixProperty ?? "") ? spec.PrefixProperty! : spec.Property;

@@ -32,7 +32,8 @@ public sealed class AwsTagsAccepted : ResourcePolicy
         var specs = Props.List(resource, "tagSpecifications");
         for (var i = 0; i < specs.Count; i++)
         {
-            if (Props.Get(specs[i], "tags") is not ObjectExpr map) continue;
+            var map = Props.Get(specs[i], "tags") as ObjectExpr;
+            if (map is null) continue;
             var tags = map.Entries.ToDictionary(e => e.Key, e => Props.String(e.Value), StringComparer.Ordinal);
             foreach (var violation in CheckSet(resource, $"tagSpecifications[{i}].tags", tags, _ => "")) yield return violation;
         }

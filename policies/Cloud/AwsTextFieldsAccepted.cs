@@ -23,7 +23,8 @@ public sealed class AwsTextFieldsAccepted : ResourcePolicy
         foreach (var field in AwsTextFields.All.Where(f => f.Type == resource.Type))
         foreach (var (path, value) in PropertyPaths.Values(resource.Properties, field.Path))
         {
-            if (Props.String(value) is not { } text) continue;
+            var text = Props.String(value);
+            if (text is null) continue;
             var problems = field.Rule.Problems(text);
             if (problems.Count == 0) continue;
             yield return Violation(resource.Name, path,

@@ -29,7 +29,8 @@ public sealed class DockerNamesAccepted : ProgramPolicy
                 Tokens.DockerVolume when Props.String(resource, "driver") is null or "local" => DockerRules.VolumeName,
                 _ => null,
             };
-            if (rule is null || Props.String(resource, "name") is not { } name) continue;
+            var name = Props.String(resource, "name");
+            if (rule is null || name is null) continue;
             var problems = rule.Problems(name);
             if (problems.Count > 0)
                 violations.Add(Violation(resource.Name, "name", $"'{name}' {string.Join("; and ", problems)}: the engine rejects it.", rule.Source,

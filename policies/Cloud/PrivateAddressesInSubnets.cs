@@ -30,7 +30,9 @@ public sealed class PrivateAddressesInSubnets : ProgramPolicy
         {
             foreach (var (subnetExpr, property, address) in Addresses(resource))
             {
-                if (SubnetCidr(blueprint, subnetExpr) is not { } subnet) continue;
+                var found = SubnetCidr(blueprint, subnetExpr);
+                if (found is null) continue;
+                var subnet = found.Value;
                 checkedCount++;
                 if (Problem(subnet.Cidr, address) is { } problem)
                     violations.Add(Violation(resource.Name, property, $"is {address}, {problem} of subnet {subnet.Name} ({subnet.Cidr}): EC2 rejects it.",

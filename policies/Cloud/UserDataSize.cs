@@ -29,7 +29,8 @@ public sealed class UserDataSize : ResourcePolicy
         foreach (var property in new[] { "userData", "userDataBase64" })
         {
             var base64 = property == "userDataBase64" || resource.Type == Tokens.LaunchTemplate;
-            if (RawUserData.Of(Props.Get(resource, property), base64) is not { } size || size.Bytes <= MaxBytes) continue;
+            var size = RawUserData.Of(Props.Get(resource, property), base64);
+            if (size is null || size.Bytes <= MaxBytes) continue;
             var bytes = size.Bytes.ToString("N0", CultureInfo.InvariantCulture);
             yield return Violation(resource.Name, property,
                 $"is {(size.Exact ? "" : "at least ")}{bytes} bytes before base64; EC2 accepts at most {MaxBytes:N0}.", Source,

@@ -75,12 +75,15 @@ public static class ClusterInspection
     {
         foreach (var resource in blueprint.Resources.Where(r => Tokens.IsServer(r.Type)))
         {
-            if (UserData.Text(resource) is not { } text || !text.StartsWith("#cloud-config", StringComparison.Ordinal)) continue;
+            var text = UserData.Text(resource);
+            if (text is null || !text.StartsWith("#cloud-config", StringComparison.Ordinal)) continue;
             var yaml = new YamlStream();
             try { yaml.Load(new StringReader(text)); }
             catch (YamlDotNet.Core.YamlException) { continue; }
-            if (yaml.Documents.Count == 0 || yaml.Documents[0].RootNode is not YamlMappingNode root) continue;
-            if (!root.Children.TryGetValue(new YamlScalarNode("write_files"), out var files) || files is not YamlSequenceNode list) continue;
+            var root = yaml.Documents.Count == 0 ? null : yaml.Documents[0].RootNode as YamlMappingNode;
+            if (root is null || !root.Children.TryGetValue(new YamlScalarNode("write_files"), out var files)) continue;
+            var list = files as YamlSequenceNode;
+            if (list is null) continue;
             foreach (var file in list.OfType<YamlMappingNode>())
             {
                 var path = (file.Children.TryGetValue(new YamlScalarNode("path"), out var pathNode) ? (pathNode as YamlScalarNode)?.Value : null) ?? "";

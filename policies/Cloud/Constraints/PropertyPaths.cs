@@ -22,7 +22,8 @@ public static class PropertyPaths
 
     private static IEnumerable<(string, Expr?)> Step(string at, Expr? value, string key, bool each)
     {
-        if (value is not ObjectExpr obj) yield break;
+        var obj = value as ObjectExpr;
+        if (obj is null) yield break;
         var path = at.Length == 0 ? key : $"{at}.{key}";
         var child = obj[key];
         if (!each)
@@ -30,7 +31,8 @@ public static class PropertyPaths
             yield return (path, child);
             yield break;
         }
-        if (child is not ListExpr list) yield break;
+        var list = child as ListExpr;
+        if (list is null) yield break;
         for (var i = 0; i < list.Items.Count; i++) yield return ($"{path}[{i}]", list.Items[i]);
     }
 }
