@@ -17,7 +17,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 configs="$root/bench/mutation"
 out="${MUTATION_OUT:-$root/.build/mutation}"
 all_scopes=(synthesis policies-network-edge-compute policies-hygiene-platform-storage-exemptions-inspection
-  platform-network-configuration-placement policies-cloud)
+  platform-network-configuration-placement policies-cloud policies-cluster)
 
 survivors=0
 report_only=0
