@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Mutation score of the scopes of issue 15 and of the cloud-constraint rules, measured with Stryker.NET
+# Mutation score of the scopes of issue 15 and of the cloud-constraint and cluster rules, measured with Stryker.NET
 # (a benchmark, not a CI step: one scope takes tens of minutes on a 2-core machine). Each scope's configuration is the JSON
 # file of the same name next to this script; the realization tests are excluded there by the test
 # filter (they start real servers and take minutes each).
