@@ -54,7 +54,7 @@ public sealed class ExplicitServices : ProgramPolicy
             {
                 yield return Violation(name, $"{where} has an empty Services list, which would mean 'run everything': that server's identity step refuses it and the server never starts.",
                     $"give the row its Services (columns: {PeerTable.Columns}); place the server with at least one Service.");
-                continue;
+                continue; // says there is nothing more to check; the loop below would find nothing in an empty list either (an equivalent mutant)
             }
             foreach (var unknown in row.Services.Where(s => !known.Contains(s)))
                 yield return Violation(name, $"{where} lists Service '{unknown}', which this stack does not run.",
@@ -81,12 +81,13 @@ public sealed class ExplicitServices : ProgramPolicy
             {
                 yield return Violation(name, "gives the platform binary an empty Services list, which would mean 'run everything'.",
                     "list the Services this server runs explicitly; an empty list is never valid.");
-                continue;
+                continue; // as above: without it the loop below sees an empty list (an equivalent mutant)
             }
             foreach (var unknown in services.Where(s => !s.Contains("${", StringComparison.Ordinal) && !known.Contains(s)))
                 yield return Violation(name, $"lists Service '{unknown}', which this stack does not run.",
                     $"use Services of infra:services ({string.Join(", ", known)}), or add '{unknown}' to the stack.");
         }
+        // flags.Count > 0 is for the reader: Any is false on an empty list, so weakening it changes nothing (an equivalent mutant).
         if (flags.Count > 0 && variable is not null && flags.Any(f => f != variable))
             yield return Violation(name, $"tells the binary two different Services lists: --services={flags[0]} but PLATFORM_SERVICES={variable}.",
                 "derive both from the same BinaryLaunch (its Render passes the one list both ways).");
