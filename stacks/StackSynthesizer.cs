@@ -61,7 +61,7 @@ public static class StackSynthesizer
         reader.ThrowIfInvalid();
 
         // The blueprint is complete here: from now on the writer and the policies only read it (its dependency graph,
-        // the one part built lazily and not thread-safe, is the writer's alone: no policy asks for it).
+        // the one part built lazily, memoizes in a concurrent dictionary).
         var rendering = renderAhead ? Task.Run(blueprint.Render) : null;
         var context = new PolicyContext(blueprint, identity, policies.AllowedInstanceTypes);
         return new CheckedProgram(blueprint, PolicyPack.Evaluate(context, policies.Exemptions), policies)

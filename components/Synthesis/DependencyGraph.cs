@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Infra.Synthesis.Expressions;
 
 namespace Infra.Synthesis;
@@ -12,7 +13,8 @@ public sealed class DependencyGraph
 {
     private readonly Blueprint blueprint;
     private readonly Dictionary<string, Expr> variables;
-    private readonly Dictionary<string, HashSet<string>> closures = new(StringComparer.Ordinal);
+    // Concurrent: infra synth writes the program (which reads this graph) while the policy pack runs on another thread.
+    private readonly ConcurrentDictionary<string, HashSet<string>> closures = new(StringComparer.Ordinal);
 
     public DependencyGraph(Blueprint blueprint)
     {
