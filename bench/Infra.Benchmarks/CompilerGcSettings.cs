@@ -3,8 +3,9 @@ using System.Diagnostics;
 namespace Infra.Benchmarks;
 
 /// <summary>
-/// The GC setting ./infra exports for the compiler (DOTNET_GCgen0size). The runtime reads it only
-/// at start-up, so the benchmark relaunches itself with it to measure what Pulumi's calls get.
+/// The GC setting cli/launcher.sh exports for the ReadyToRun compiler (DOTNET_GCgen0size). The runtime reads it only
+/// at start-up, so the benchmark relaunches itself with it to measure what Pulumi's calls get. The native builds carry
+/// the same budget built in (an IlcArg in their project files), since NativeAOT does not read this "0x" form.
 /// </summary>
 public static class CompilerGcSettings
 {
