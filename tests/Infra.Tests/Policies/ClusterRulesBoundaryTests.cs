@@ -58,6 +58,12 @@ public sealed class ClusterRulesBoundaryTests
         range.Add("nomad", Tokens.VpcIngressRule, ("cidrIpv4", "0.0.0.0/0"), ("ipProtocol", "tcp"), ("fromPort", 4646), ("toPort", 4648));
         Assert.Equal(3, range.Run("CLU-001").Count);
 
+        // A security-group rule names its protocol "protocol" (an ingress rule, "ipProtocol"): -1 over ports 0-0 is every port.
+        var every = Global();
+        every.Add("sg-all", Tokens.SecurityGroupRule, ("type", "ingress"), ("protocol", "-1"), ("fromPort", 0), ("toPort", 0),
+            ("cidrBlocks", List("0.0.0.0/0")));
+        Assert.Equal(17, every.Run("CLU-001").Count);
+
         var single = Global();
         single.Add("nomad", Tokens.VpcIngressRule, ("cidrIpv4", "0.0.0.0/0"), ("ipProtocol", "tcp"), ("fromPort", 4647));
         single.AssertOne("CLU-001", "nomad", "opens port 4647 (Nomad RPC)");
@@ -148,13 +154,15 @@ public sealed class ClusterRulesBoundaryTests
         f.Add("servers", Tokens.LaunchTemplate, ("userData", CloudConfig(
             ("/etc/consul.d/consul.json", """{"acl": {"enabled": true}}"""),
             ("/etc/nomad.d/nomad.json", """{"acl": {"enabled": false}}"""),
-            ("/etc/consul.d/other.json", """{"server": true}"""))));
+            ("/etc/consul.d/other.json", """{"server": true}"""),
+            ("/etc/consul.d/allow.json", """{"acl": {"enabled": true, "default_policy": "allow"}}"""))));
         var problems = f.Run("CLU-004").Select(v => v.Problem).ToList();
         Assert.Equal(
         [
             "lets Consul allow by default (/etc/consul.d/consul.json: acl.default_policy is not set (allow)).",
             "starts Nomad without ACLs (/etc/nomad.d/nomad.json: acl.enabled is not true).",
             "starts Consul without ACLs (/etc/consul.d/other.json: acl.enabled is not true).",
+            "lets Consul allow by default (/etc/consul.d/allow.json: acl.default_policy is allow).",
         ], problems);
     }
 }
