@@ -3,10 +3,11 @@ using Infra.Cli;
 using Infra.Cli.Commands;
 
 // Before anything else: ./infra asks whether the sources changed since this build (and rebuilds if so). `synth`, the
-// call Pulumi makes on every preview, synthesizes meanwhile with its output held back; every other command waits.
+// call Pulumi makes on every preview, synthesizes meanwhile and waits for the answer only when it first writes; every
+// other command waits at once. synth prints one program at its end, through a buffer (ProgramOutput).
 var freshness = LauncherFreshness.FromEnvironment(args, overlap: args is ["synth", ..]);
 if (args is not ["synth", ..] && freshness.Settle() is { } stale) return stale;
-var (stdout, stderr) = (Console.Out, Console.Error);
+var (stdout, stderr) = (args is ["synth", ..] ? ProgramOutput.Open() : Console.Out, Console.Error);
 Console.SetOut(freshness.Out(stdout));
 Console.SetError(freshness.Error(stderr));
 return freshness.Finish(await Run(args), stdout, stderr);

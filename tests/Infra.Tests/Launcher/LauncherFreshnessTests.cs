@@ -106,20 +106,42 @@ public sealed class LauncherFreshnessTests : IDisposable
     }
 
     [Fact]
-    public void Overlapping_a_fresh_build_holds_the_commands_output_back_until_the_walk_is_done_then_passes_it_on()
+    public async Task Overlapping_a_fresh_build_the_first_write_waits_for_the_walk_then_goes_straight_to_the_real_writer()
+    {
+        var walk = new TaskCompletionSource<string?>();
+        var (stdout, stderr) = (new StringWriter(), new StringWriter());
+        var check = new FreshnessCheck(walk.Task, FakeLauncher(), ["synth", "dc9"], overlap: true);
+
+        var writing = Task.Run(() => check.Out(stdout).Write("program"));
+        Assert.NotSame(writing, await Task.WhenAny(writing, Task.Delay(200)));  // waits for the walk
+        Assert.Equal("", stdout.ToString());
+
+        walk.SetResult(null);
+        await writing;
+        Assert.Equal("program", stdout.ToString());
+        check.Error(stderr).WriteLine("warning");
+        Assert.Equal("warning" + Environment.NewLine, stderr.ToString());
+        Assert.Equal(3, check.Finish(3, stdout, stderr));
+        Assert.False(File.Exists(Path.Combine(tree, "relaunched")));
+    }
+
+    [Fact]
+    public void Overlapping_a_fresh_walk_on_disk_passes_every_kind_of_write_on()
     {
         Write("operations/Schedule/SchedulePolicy.cs", Old);
         var (built, list) = Built("operations");
-        var (stdout, stderr) = (new StringWriter(), new StringWriter());
+        var stdout = new StringWriter();
 
         var check = FreshnessCheck.Start(built, list, FakeLauncher(), ["synth", "dc9"], overlap: true);
-        check.Out(stdout).Write("program");
-        check.Error(stderr).Write("warning");
-        Assert.Equal("", stdout.ToString());  // held
+        var output = check.Out(stdout);
+        output.Write('p');
+        output.Write("rog".ToCharArray(), 0, 3);
+        output.Write("ram".AsSpan());
+        output.WriteLine(": 1");
+        output.Flush();
 
-        Assert.Equal(3, check.Finish(3, stdout, stderr));
-        Assert.Equal("program", stdout.ToString());
-        Assert.Equal("warning", stderr.ToString());
+        Assert.Equal(0, check.Finish(0, stdout, stdout));
+        Assert.Equal("program: 1" + Environment.NewLine, stdout.ToString());
     }
 
     [Fact]
@@ -131,7 +153,8 @@ public sealed class LauncherFreshnessTests : IDisposable
 
         var check = FreshnessCheck.Start(built, list, FakeLauncher(), ["synth", "dc9"], overlap: true);
         check.Out(stdout).Write("program of the stale build");
-        check.Error(stderr).Write("error: the stale build's opinion");
+        check.Out(stdout).Write('!');
+        check.Error(stderr).WriteLine("error: the stale build's opinion");
 
         Assert.Equal(7, check.Finish(0, stdout, stderr));
         Assert.Equal("", stdout.ToString());
