@@ -49,7 +49,7 @@ public sealed class Blueprint : Scope
             throw new SynthesisException(
                 $"Two resources are named '{resource.Name}': a {existing.Type} created by {existing.Scope.Describe()} " +
                 $"and a {resource.Type} created by {resource.Scope.Describe()}. Give one of them (or its component) another id.");
-        Claim(resource.Name, $"resource {resource.Type} created by {resource.Scope.Describe()}");
+        if (!names.Add(resource.Name)) throw UsedTwice(resource.Name, $"resource {resource.Type} created by {resource.Scope.Describe()}");
         resources.Add(resource);
         resourcesByName.Add(resource.Name, resource);
     }
@@ -70,7 +70,7 @@ public sealed class Blueprint : Scope
         LogicalName.CheckCamelName(key, "config key");
         if (config.Any(c => c.Key == key))
             return Input<T>.From(new Reference(key));
-        Claim(key, $"config key '{key}'");
+        if (!names.Add(key)) throw UsedTwice(key, $"config key '{key}'");
         config.Add(new ConfigDeclaration(key, type, secret));
         return Input<T>.From(new Reference(key));
     }
@@ -79,7 +79,7 @@ public sealed class Blueprint : Scope
     public Output<T> Variable<T>(string name, Expr value)
     {
         LogicalName.CheckCamelName(name, "variable");
-        Claim(name, $"variable '{name}'");
+        if (!names.Add(name)) throw UsedTwice(name, $"variable '{name}'");
         variables.Add(new(name, value));
         return Synthesis.Output.Of<T>(name);
     }
@@ -98,12 +98,9 @@ public sealed class Blueprint : Scope
 
     public string ToYaml() => Render().ToString();
 
-    // Resources, variables and config keys share one namespace in Pulumi YAML.
-    private void Claim(string name, string what)
-    {
-        if (!names.Add(name))
-            throw new SynthesisException(
-                $"The name '{name}' is used twice in one namespace (resources, variables and config keys share it); " +
-                $"the second use is {what}. Rename one of them.");
-    }
+    // Resources, variables and config keys share one namespace in Pulumi YAML (names). The message of a name used
+    // twice is written only then: a resource's description of its component would cost a string per resource.
+    private static SynthesisException UsedTwice(string name, string what) =>
+        new($"The name '{name}' is used twice in one namespace (resources, variables and config keys share it); " +
+            $"the second use is {what}. Rename one of them.");
 }

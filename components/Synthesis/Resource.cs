@@ -67,7 +67,7 @@ public abstract class Resource
     internal static string PackageOf(string type) =>
         type.StartsWith("pulumi:providers:", StringComparison.Ordinal)
             ? type["pulumi:providers:".Length..]
-            : type.Split(':')[0];
+            : type.IndexOf(':') is var colon and >= 0 ? type[..colon] : type;
 }
 
 /// <summary>The <c>get:</c> of a resource read from the cloud instead of managed.</summary>

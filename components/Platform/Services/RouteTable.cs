@@ -25,7 +25,12 @@ public sealed class RouteTable
                 string.Join(", ", duplicate.Select(r => r.Service)) + ". Each host and path prefix belongs to one Service.");
     }
 
-    /// <summary>Canonical JSON form: what every tier hands to its router, and what tiers are compared by.</summary>
-    public string ToJson() => JsonSerializer.Serialize(
+    private string? json;
+
+    /// <summary>
+    /// Canonical JSON form: what every tier hands to its router, and what tiers are compared by. Written once: the
+    /// global tier hands it to every workload of every region.
+    /// </summary>
+    public string ToJson() => json ??= JsonSerializer.Serialize(
         Routes.Select(r => new RouteJson(r.Host, r.PathPrefix, r.Service)).ToList(), RouteTableJson.Default.ListRouteJson);
 }
