@@ -24,7 +24,7 @@ public sealed class AwsTagsAccepted : ResourcePolicy
 
     protected override IEnumerable<Violation> Check(Resource resource, PolicyContext context)
     {
-        if (Taggable.Is(resource) && Taggable.Tags(resource) is var tags && !Accepted(resource, tags))
+        if (Taggable.Is(resource) && Taggable.Tags(resource) is var tags && !Accepts(resource.Type, tags))
         {
             var own = Props.Get(resource, "tags") as ObjectExpr;
             foreach (var violation in CheckSet(resource, "tags", tags, key => own?[key] is not null ? "" : " (from the provider's defaultTags)"))
@@ -37,7 +37,7 @@ public sealed class AwsTagsAccepted : ResourcePolicy
             var map = Props.Get(specs[i], "tags") as ObjectExpr;
             if (map is null) continue;
             var specTags = map.Entries.ToDictionary(e => e.Key, e => Props.String(e.Value), StringComparer.Ordinal);
-            if (Accepted(resource, specTags)) continue;
+            if (Accepts(resource.Type, specTags)) continue;
             foreach (var violation in CheckSet(resource, $"tagSpecifications[{i}].tags", specTags, _ => "")) yield return violation;
         }
     }
@@ -46,10 +46,10 @@ public sealed class AwsTagsAccepted : ResourcePolicy
     /// Whether <see cref="CheckSet"/> would find nothing: few enough tags, and no rule with a problem for any key or
     /// value. Almost every set passes, so this cheap pass runs first and the ordered, worded one only when it fails.
     /// </summary>
-    private static bool Accepted(Resource resource, IReadOnlyDictionary<string, string?> tags)
+    public static bool Accepts(string resourceType, IReadOnlyDictionary<string, string?> tags)
     {
         if (tags.Count > AwsTagRules.MaxTags) return false;
-        var (keyRule, valueRule) = AwsTagRules.ForType(resource.Type);
+        var (keyRule, valueRule) = AwsTagRules.ForType(resourceType);
         foreach (var (key, value) in tags)
         {
             if (!Complies(key, AwsTagRules.SharedKey, keyRule)) return false;
