@@ -24,20 +24,43 @@ public sealed class AwsTagsAccepted : ResourcePolicy
 
     protected override IEnumerable<Violation> Check(Resource resource, PolicyContext context)
     {
-        var own = Props.Get(resource, "tags") as ObjectExpr;
-        var origin = (string key) => own?[key] is not null ? "" : " (from the provider's defaultTags)";
-        if (Taggable.Is(resource))
-            foreach (var violation in CheckSet(resource, "tags", Taggable.Tags(resource), origin)) yield return violation;
+        if (Taggable.Is(resource) && Taggable.Tags(resource) is var tags && !Accepts(resource.Type, tags))
+        {
+            var own = Props.Get(resource, "tags") as ObjectExpr;
+            foreach (var violation in CheckSet(resource, "tags", tags, key => own?[key] is not null ? "" : " (from the provider's defaultTags)"))
+                yield return violation;
+        }
 
         var specs = Props.List(resource, "tagSpecifications");
         for (var i = 0; i < specs.Count; i++)
         {
             var map = Props.Get(specs[i], "tags") as ObjectExpr;
             if (map is null) continue;
-            var tags = map.Entries.ToDictionary(e => e.Key, e => Props.String(e.Value), StringComparer.Ordinal);
-            foreach (var violation in CheckSet(resource, $"tagSpecifications[{i}].tags", tags, _ => "")) yield return violation;
+            var specTags = map.Entries.ToDictionary(e => e.Key, e => Props.String(e.Value), StringComparer.Ordinal);
+            if (Accepts(resource.Type, specTags)) continue;
+            foreach (var violation in CheckSet(resource, $"tagSpecifications[{i}].tags", specTags, _ => "")) yield return violation;
         }
     }
+
+    /// <summary>
+    /// Whether <see cref="CheckSet"/> would find nothing: few enough tags, and no rule with a problem for any key or
+    /// value. Almost every set passes, so this cheap pass runs first and the ordered, worded one only when it fails.
+    /// </summary>
+    public static bool Accepts(string resourceType, IReadOnlyDictionary<string, string?> tags)
+    {
+        if (tags.Count > AwsTagRules.MaxTags) return false;
+        var (keyRule, valueRule) = AwsTagRules.ForType(resourceType);
+        foreach (var (key, value) in tags)
+        {
+            if (!Complies(key, AwsTagRules.SharedKey, keyRule)) return false;
+            if (value is not null && !Complies(value, AwsTagRules.SharedValue, valueRule)) return false;
+        }
+        return true;
+    }
+
+    // No problem under the shared rule or the service's: then Problems(text, shared, service) yields nothing.
+    private static bool Complies(string text, TextRule shared, TextRule? service) =>
+        shared.Problems(text).Count == 0 && (service is null || service.Problems(text).Count == 0);
 
     private IEnumerable<Violation> CheckSet(Resource resource, string property, IReadOnlyDictionary<string, string?> tags, Func<string, string> origin)
     {

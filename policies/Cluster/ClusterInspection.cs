@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Infra.Policies.Inspection;
 using Infra.Synthesis;
-using YamlDotNet.RepresentationModel;
 
 namespace Infra.Policies.Cluster;
 
@@ -73,27 +72,20 @@ public static class ClusterInspection
 
     private static IEnumerable<AgentConfig> ReadAgentConfigs(Blueprint blueprint)
     {
+        // Templates of the same class often carry the same user-data: each distinct text is read once.
+        var filesByText = new Dictionary<string, IReadOnlyList<CloudConfigFiles.WrittenFile>?>(StringComparer.Ordinal);
         foreach (var resource in blueprint.Resources.Where(r => Tokens.IsServer(r.Type)))
         {
             var text = UserData.Text(resource);
             if (text is null || !text.StartsWith("#cloud-config", StringComparison.Ordinal)) continue;
-            var yaml = new YamlStream();
-            try { yaml.Load(new StringReader(text)); }
-            catch (YamlDotNet.Core.YamlException) { continue; }
-            var root = yaml.Documents.Count == 0 ? null : yaml.Documents[0].RootNode as YamlMappingNode;
-            // No 'out var' in a condition and no negated pattern whose variable is used later: Stryker could mutate nothing here.
-            YamlNode? files = null;
-            root?.Children.TryGetValue(new YamlScalarNode("write_files"), out files);
-            var list = files as YamlSequenceNode;
-            if (list is null) continue;
-            foreach (var file in list.OfType<YamlMappingNode>())
+            if (!filesByText.TryGetValue(text, out var files)) filesByText[text] = files = CloudConfigFiles.Read(text);
+            foreach (var file in files ?? [])
             {
-                var path = (file.Children.TryGetValue(new YamlScalarNode("path"), out var pathNode) ? (pathNode as YamlScalarNode)?.Value : null) ?? "";
+                var path = file.Path;
                 if (!(path.StartsWith("/etc/consul.d/", StringComparison.Ordinal) || path.StartsWith("/etc/nomad.d/", StringComparison.Ordinal))
                     || !(path.EndsWith(".json", StringComparison.Ordinal) || path.EndsWith(".json.tmpl", StringComparison.Ordinal))) continue;
-                var content = (file.Children.TryGetValue(new YamlScalarNode("content"), out var contentNode) ? (contentNode as YamlScalarNode)?.Value : null) ?? "";
                 JsonObject? config = null;
-                try { config = JsonNode.Parse(content) as JsonObject; }
+                try { config = JsonNode.Parse(file.Content) as JsonObject; }
                 catch (System.Text.Json.JsonException) { }
                 if (config is not null) yield return new AgentConfig(resource, path, config);
             }

@@ -13,8 +13,13 @@ public abstract class ResourcePolicy : Policy
 
     public sealed override PolicyOutcome Evaluate(PolicyContext context)
     {
-        var subjects = context.Blueprint.Resources.Where(r => AppliesTo(r, context)).ToList();
-        return new PolicyOutcome(subjects.Count, subjects.SelectMany(r => Check(r, context)).ToList());
+        // Loops, not LINQ: every rule looks at every resource. The subjects are chosen first, then checked.
+        var subjects = new List<Resource>();
+        foreach (var resource in context.Blueprint.Resources)
+            if (AppliesTo(resource, context)) subjects.Add(resource);
+        var violations = new List<Violation>();
+        foreach (var subject in subjects) violations.AddRange(Check(subject, context));
+        return new PolicyOutcome(subjects.Count, violations);
     }
 }
 

@@ -80,8 +80,10 @@ public sealed partial class NoPlainSecrets : ProgramPolicy
             switch (expr)
             {
                 case ObjectExpr obj:
-                    foreach (var (key, value) in obj.Entries)
+                    // Index loops: this walk visits every property of every resource (no enumerator per object).
+                    for (var i = 0; i < obj.Entries.Count; i++)
                     {
+                        var (key, value) = obj.Entries[i];
                         path.Add((key, 0));
                         if (value is StringLiteral { Value.Length: > 0 } && IsSecretKey(key)) found.Add(Spell(path));
                         else Walk(value);

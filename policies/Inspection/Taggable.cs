@@ -44,7 +44,12 @@ public static class Taggable
     /// AWS these are the provider's <c>defaultTags</c> overlaid by the resource's own <c>tags</c>, as
     /// the provider applies them (a resource tag with the same key replaces the default).
     /// </summary>
-    public static IReadOnlyDictionary<string, string?> Tags(Resource resource)
+    /// <remarks>Read once per resource: several rules check the tags of every resource.</remarks>
+    public static IReadOnlyDictionary<string, string?> Tags(Resource resource) => EffectiveTags.Get(resource);
+
+    private static readonly ResourceMemo<IReadOnlyDictionary<string, string?>> EffectiveTags = new(Read);
+
+    private static IReadOnlyDictionary<string, string?> Read(Resource resource)
     {
         var tags = new Dictionary<string, string?>(StringComparer.Ordinal);
         if (resource.Package == "aws" && resource.Options.Provider is { } provider &&

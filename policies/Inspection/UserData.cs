@@ -11,7 +11,12 @@ namespace Infra.Policies.Inspection;
 /// </summary>
 public static class UserData
 {
-    public static string? Text(Resource resource)
+    /// <summary>The user-data as text (parts joined by a line break); null when the resource sets none. Decoded once per resource.</summary>
+    public static string? Text(Resource resource) => Decoded.Get(resource);
+
+    private static readonly ResourceMemo<string?> Decoded = new(Read);
+
+    private static string? Read(Resource resource)
     {
         var parts = new[] { "userData", "userDataBase64" }
             .Select(p => Props.Get(resource, p))

@@ -55,10 +55,12 @@ public sealed record TextRule(string What, string Source)
         return problems;
     }
 
+    // Loops, not LINQ: a large program checks thousands of distinct names and tags, nearly all compliant.
     private IReadOnlyList<string> Check(string value)
     {
         var problems = new List<string>();
-        var length = value.EnumerateRunes().Count();
+        var length = 0;
+        foreach (var _ in value.EnumerateRunes()) length++;
         if (MinLength is { } min && length < min)
             problems.Add($"is {length} character{(length == 1 ? "" : "s")} long; {What} need at least {min}");
         if (MaxLength is { } max && length > max)
@@ -75,14 +77,19 @@ public sealed record TextRule(string What, string Source)
                 : $"does not match what {What} allow ({allowed})");
         }
         var comparison = ReservedIgnoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
-        foreach (var prefix in ReservedPrefixes.Where(p => value.StartsWith(p, comparison)))
-            problems.Add($"starts with '{value[..prefix.Length]}', a prefix {What} may not use");
-        foreach (var suffix in ReservedSuffixes.Where(s => value.EndsWith(s, comparison)))
-            problems.Add($"ends with '{value[^suffix.Length..]}', a suffix {What} may not use");
-        if (ReservedValues.Any(v => string.Equals(v, value, comparison)))
+        foreach (var prefix in ReservedPrefixes)
+            if (value.StartsWith(prefix, comparison)) problems.Add($"starts with '{value[..prefix.Length]}', a prefix {What} may not use");
+        foreach (var suffix in ReservedSuffixes)
+            if (value.EndsWith(suffix, comparison)) problems.Add($"ends with '{value[^suffix.Length..]}', a suffix {What} may not use");
+        foreach (var reserved in ReservedValues)
+        {
+            if (!string.Equals(reserved, value, comparison)) continue;
             problems.Add($"is '{value}', a reserved name");
-        foreach (var (forbiddenPattern, why) in Forbidden.Where(f => Regex.IsMatch(value, f.Pattern, RegexOptions.CultureInvariant)))
-            problems.Add(why);
+            break;
+        }
+        foreach (var (forbiddenPattern, why) in Forbidden)
+            if (Regex.IsMatch(value, forbiddenPattern, RegexOptions.CultureInvariant)) problems.Add(why);
+        if (problems.Count == 0) return []; // one shared empty list: most values comply, and every answer is remembered
         return problems;
     }
 }
