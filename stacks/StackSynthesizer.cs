@@ -5,6 +5,7 @@ using Infra.Policies;
 using Infra.Policies.Exemptions;
 using Infra.Providers;
 using Infra.Synthesis;
+using Infra.Synthesis.Emission;
 
 namespace Infra.Stacks;
 
@@ -30,8 +31,9 @@ public static class StackSynthesizer
     /// <c>infra policy</c> and <c>infra plan</c>). Config errors, exemptions included, still throw.
     /// </summary>
     /// <param name="renderAhead">
-    /// Write the program on another thread while the policy pack checks it (for <c>infra synth</c>, which prints it):
-    /// the two take about as long and only read the finished blueprint. Get it with <see cref="CheckedProgram.Render"/>.
+    /// Write the program on another thread while the policy pack checks it (for <c>infra synth</c>, which prints it),
+    /// and let that thread take policies too once it is done: both only read the finished blueprint. Get the text with
+    /// <see cref="CheckedProgram.Render"/>.
     /// </param>
     public static CheckedProgram Check(ProjectDirectory project, string? stack, string? pulumiConfigJson, bool renderAhead = false)
     {
@@ -61,14 +63,21 @@ public static class StackSynthesizer
         reader.ThrowIfInvalid();
 
         // The blueprint is complete here: from now on the writer and the policies only read it (its dependency graph,
-        // the one part built lazily, memoizes in a concurrent dictionary).
-        var rendering = renderAhead ? Task.Run(blueprint.Render) : null;
-        var context = new PolicyContext(blueprint, identity, policies.AllowedInstanceTypes);
-        return new CheckedProgram(blueprint, PolicyPack.Evaluate(context, policies.Exemptions), policies)
+        // the one part built lazily, memoizes in a concurrent dictionary). The writer, once done, helps with the policies.
+        var run = PolicyPack.Start(new PolicyContext(blueprint, identity, policies.AllowedInstanceTypes), policies.Exemptions);
+        var rendering = renderAhead ? Task.Run(() => WriteThenHelp(blueprint, run)) : null;
+        return new CheckedProgram(blueprint, run.Finish(), policies)
         {
             Warnings = reader.Warnings,
             Rendering = rendering,
         };
+    }
+
+    private static ProgramText WriteThenHelp(Blueprint blueprint, PolicyRun run)
+    {
+        var text = blueprint.Render();
+        run.Help();
+        return text;
     }
 
     private static ConfigSource LoadConfig(ProjectDirectory project, string stack, string? pulumiConfigJson)

@@ -15,25 +15,11 @@ public static class PolicyPack
     public static PolicyReport Evaluate(PolicyContext context, IReadOnlyList<PolicyExemption> exemptions) =>
         Evaluate(All, context, exemptions);
 
-    public static PolicyReport Evaluate(IEnumerable<Policy> policies, PolicyContext context, IReadOnlyList<PolicyExemption> exemptions)
-    {
-        var results = new List<PolicyResult>();
-        foreach (var policy in policies)
-        {
-            var outcome = policy.Evaluate(context);
-            var failed = new List<Violation>();
-            var exempted = new List<ExemptedViolation>();
-            foreach (var violation in outcome.Violations)
-            {
-                if (exemptions.FirstOrDefault(e => e.Matches(violation)) is { } exemption)
-                    exempted.Add(new ExemptedViolation(violation, exemption));
-                else
-                    failed.Add(violation);
-            }
-            results.Add(new PolicyResult(policy, outcome.Checked, failed, exempted));
-        }
-        return new PolicyReport(context.Identity.Stack, results, exemptions);
-    }
+    public static PolicyReport Evaluate(IEnumerable<Policy> policies, PolicyContext context, IReadOnlyList<PolicyExemption> exemptions) =>
+        new PolicyRun(policies.ToList(), context, exemptions).Finish();
+
+    /// <summary>An evaluation of the whole pack that other threads can help with (<see cref="PolicyRun.Help"/>) before it is finished.</summary>
+    public static PolicyRun Start(PolicyContext context, IReadOnlyList<PolicyExemption> exemptions) => new(All, context, exemptions);
 
     private static List<Policy> Discover()
     {

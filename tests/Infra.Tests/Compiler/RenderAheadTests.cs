@@ -21,6 +21,22 @@ public class RenderAheadTests
         Assert.Equal(Synth.Yaml(stack), ahead.Render().ToString());
     }
 
+    [Theory]
+    [InlineData("laptop")]
+    [InlineData("onprem3")]
+    [InlineData("dc9")]
+    [InlineData("global")]
+    public void The_policy_report_with_the_writer_helping_is_the_report_of_one_thread(string stack)
+    {
+        var alone = StackSynthesizer.Check(Synth.Repo, stack, null).Report!;
+        var helped = StackSynthesizer.Check(Synth.Repo, stack, null, renderAhead: true).Report!;
+        Assert.Equal(Dump(alone), Dump(helped));
+    }
+
+    private static string Dump(PolicyReport report) => string.Join("\n", report.Results.Select(r =>
+        $"{r.Policy.Id} checked {r.Checked}: " + string.Join(" | ", r.Failed.Select(v => v.Render())) +
+        " exempted: " + string.Join(" | ", r.Exempted.Select(x => x.Violation.Render()))));
+
     [Fact]
     public void A_refused_program_is_refused_before_its_text_is_asked_for()
     {
