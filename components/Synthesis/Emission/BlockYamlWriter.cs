@@ -172,13 +172,10 @@ public sealed class BlockYamlWriter
         return !text.Contains(": ", StringComparison.Ordinal) && !text.Contains(" #", StringComparison.Ordinal);
     }
 
-    // Plain text that passed IsSimplePlain, written as WriteScalar writes it, leaving the analysis state Analyze would leave.
+    // Plain text that passed IsSimplePlain, written as WriteScalar writes it. Of the analysis, only HasSingleQuotes is read
+    // before the next Analyze sets it (an empty scalar keeps it): it is left as Analyze would leave it.
     private void WriteSimplePlain(ReadOnlySpan<char> text)
     {
-        isMultiline = false;
-        isBlockPlainAllowed = true;
-        isSingleQuotedAllowed = true;
-        isBlockAllowed = true;
         hasSingleQuotes = text.Contains('\'');
         if (!isWhitespace) Write(' ');
         Append(text);

@@ -5,10 +5,7 @@ namespace Infra.Synthesis.Emission;
 /// <summary>How one string is written as a YAML scalar, so that it reads back as exactly that string.</summary>
 internal static class ScalarText
 {
-    /// <summary>Escapes a literal for Pulumi interpolation: every <c>$</c> becomes <c>$$</c>.</summary>
-    public static string Escape(string literal) => literal.Replace("$", "$$");
-
-    /// <summary>Appends <paramref name="literal"/> escaped as <see cref="Escape"/> does, without a string of it.</summary>
+    /// <summary>Appends <paramref name="literal"/> escaped for Pulumi interpolation (every <c>$</c> becomes <c>$$</c>), without a string of it.</summary>
     public static void AppendEscaped(TextBuffer text, ReadOnlySpan<char> literal)
     {
         int dollar;

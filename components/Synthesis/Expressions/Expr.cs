@@ -39,14 +39,14 @@ public sealed record NumberLiteral(double Value) : Expr
     /// <summary>Room for any <see cref="Text"/> ("-1.7976931348623157E+308" is the longest).</summary>
     internal const int MaxTextLength = 32;
 
-    /// <summary>Writes <see cref="Text"/> into <paramref name="destination"/> (of <see cref="MaxTextLength"/>) and returns its length.</summary>
+    /// <summary>Writes <see cref="Text"/> into <paramref name="destination"/> (of <see cref="MaxTextLength"/>, always enough) and returns its length.</summary>
     internal int Format(Span<char> destination)
     {
-        var written = 0;
-        var done = Value == Math.Floor(Value) && Math.Abs(Value) < 1e15
+        int written;
+        _ = Value == Math.Floor(Value) && Math.Abs(Value) < 1e15
             ? ((long)Value).TryFormat(destination, out written, default, CultureInfo.InvariantCulture)
             : Value.TryFormat(destination, out written, default, CultureInfo.InvariantCulture);
-        return done ? written : throw new InvalidOperationException($"The number {Value} is longer than {MaxTextLength} characters.");
+        return written;
     }
 }
 
