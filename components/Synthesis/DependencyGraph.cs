@@ -39,64 +39,73 @@ public sealed class DependencyGraph
     {
         if (closures.TryGetValue(from.Name, out var known)) return known;
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        var pending = new Stack<string>(DirectNames(from, includeAnchorParent: false));
-        while (pending.TryPop(out var name))
+        var pending = new List<string>();
+        AddDirectNames(from, includeAnchorParent: false, pending);
+        while (pending.Count > 0)
         {
+            var name = pending[^1];
+            pending.RemoveAt(pending.Count - 1);
             if (!seen.Add(name)) continue;
-            if (blueprint.FindResource(name) is { } resource)
-                foreach (var next in DirectNames(resource, includeAnchorParent: false)) pending.Push(next);
-            else if (variables.TryGetValue(name, out var value))
-                foreach (var next in References(value)) pending.Push(next);
+            if (blueprint.FindResource(name) is { } resource) AddDirectNames(resource, includeAnchorParent: false, pending);
+            else if (variables.TryGetValue(name, out var value)) AddReferences(value, pending);
         }
         closures[from.Name] = seen;
         return seen;
     }
 
     /// <summary>The first cycle of the whole program as Pulumi YAML sees it (anchor parents included), or null.</summary>
+    /// <remarks>
+    /// A depth-first walk from each resource in program order, through each name's direct names in sorted order, so
+    /// that the cycle reported is the same on every run (a name met twice is done the second time). Iterative, with one list for the names still to visit
+    /// (a block per name on the path): a large program's check allocates no list per name and never runs out of stack.
+    /// </remarks>
     public IReadOnlyList<string>? FindCycle()
     {
-        var state = new Dictionary<string, bool>(StringComparer.Ordinal);  // false: on the path, true: done
+        var done = new Dictionary<string, bool>(StringComparer.Ordinal); // false: on the path
         var path = new List<string>();
+        var blocks = new List<(int Start, int Next)>();  // per name on the path: where its names start in pending, the next one to visit
+        var pending = new List<string>();
         foreach (var resource in blueprint.Resources)
         {
-            if (Visit(resource.Name) is { } cycle) return cycle;
+            if (done.ContainsKey(resource.Name)) continue;
+            Enter(resource.Name);
+            while (path.Count > 0)
+            {
+                var (start, next) = blocks[^1];
+                if (next == pending.Count)
+                {
+                    done[path[^1]] = true;
+                    path.RemoveAt(path.Count - 1);
+                    blocks.RemoveAt(blocks.Count - 1);
+                    pending.RemoveRange(start, pending.Count - start);
+                    continue;
+                }
+                blocks[^1] = (start, next + 1);
+                var name = pending[next];
+                if (!done.TryGetValue(name, out var finished)) Enter(name);
+                else if (!finished) return [.. path.Skip(path.IndexOf(name)), name];
+            }
         }
         return null;
 
-        IReadOnlyList<string>? Visit(string name)
+        void Enter(string name)
         {
-            if (state.TryGetValue(name, out var done))
-                return done ? null : [.. path.Skip(path.IndexOf(name)), name];
-            state[name] = false;
+            done[name] = false;
             path.Add(name);
-            var next = new List<string>();
-            if (blueprint.FindResource(name) is { } resource) AddDirectNames(resource, includeAnchorParent: true, next);
-            else if (variables.TryGetValue(name, out var value)) AddReferences(value, next);
-            // Distinct and in order, so that the cycle reported is the same on every run.
-            next.Sort(StringComparer.Ordinal);
-            for (var i = 0; i < next.Count; i++)
-            {
-                if (i > 0 && next[i] == next[i - 1]) continue;
-                if (Visit(next[i]) is { } cycle) return cycle;
-            }
-            path.RemoveAt(path.Count - 1);
-            state[name] = true;
-            return null;
+            var start = pending.Count;
+            if (blueprint.FindResource(name) is { } resource) AddDirectNames(resource, includeAnchorParent: true, pending);
+            else if (variables.TryGetValue(name, out var value)) AddReferences(value, pending);
+            pending.Sort(start, pending.Count - start, StringComparer.Ordinal);
+            blocks.Add((start, start));
         }
-    }
-
-    private IEnumerable<string> DirectNames(Resource resource, bool includeAnchorParent)
-    {
-        var names = new List<string>();
-        AddDirectNames(resource, includeAnchorParent, names);
-        return names;
     }
 
     private static void AddDirectNames(Resource resource, bool includeAnchorParent, List<string> names)
     {
         AddReferences(resource.Properties, names);
         if (resource.Get is { } get) AddReferences(get.Id, names);
-        foreach (var dependency in resource.Options.DependsOn) names.Add(dependency.Name);
+        var dependsOn = resource.Options.DependsOn;
+        for (var i = 0; i < dependsOn.Count; i++) names.Add(dependsOn[i].Name);
         if (resource.Options.Provider is { } provider) names.Add(provider.Name);
         var parent = includeAnchorParent ? resource.Parent : resource.Options.NoParent ? null : resource.Options.Parent;
         if (parent is not null) names.Add(parent.Name);
@@ -118,14 +127,14 @@ public sealed class DependencyGraph
             case Reference reference:
                 names.Add(reference.Root);
                 break;
-            case Interpolation interpolation:
-                foreach (var part in interpolation.Parts) AddReferences(part, names);
+            case Interpolation { Parts: var parts }:
+                for (var i = 0; i < parts.Count; i++) AddReferences(parts[i], names);
                 break;
-            case ListExpr list:
-                foreach (var item in list.Items) AddReferences(item, names);
+            case ListExpr { Items: var items }:
+                for (var i = 0; i < items.Count; i++) AddReferences(items[i], names);
                 break;
-            case ObjectExpr obj:
-                foreach (var entry in obj.Entries) AddReferences(entry.Value, names);
+            case ObjectExpr { Entries: var entries }:
+                for (var i = 0; i < entries.Count; i++) AddReferences(entries[i].Value, names);
                 break;
             case FunctionCall call:
                 AddReferences(call.Argument, names);

@@ -119,9 +119,18 @@ public sealed class BlockYamlWriter
     }
 
     /// <summary>A mapping key: a simple key (<c>key:</c>) when it fits on one line, else an explicit one (<c>? key</c> and <c>: value</c>).</summary>
-    public void Key(string text, ScalarStyle style)
+    public void Key(string text, ScalarStyle style) => Key(text.AsSpan(), style);
+
+    /// <inheritdoc cref="Key(string, ScalarStyle)"/>
+    public void Key(ReadOnlySpan<char> text, ScalarStyle style)
     {
         WriteIndent();
+        if (style == ScalarStyle.Plain && text.Length <= MaxSimpleKeyLength && IsSimplePlain(text))
+        {
+            WriteSimplePlain(text);
+            WriteIndicator(':', false, false, false);
+            return;
+        }
         Analyze(text);
         if (!isMultiline && text.Length <= MaxSimpleKeyLength)
         {
@@ -135,11 +144,43 @@ public sealed class BlockYamlWriter
     }
 
     /// <summary>A scalar value; <paramref name="nullTag"/> marks an empty scalar tagged as null (written plain, as nothing).</summary>
-    public void Scalar(string text, ScalarStyle style, bool nullTag = false)
+    public void Scalar(string text, ScalarStyle style, bool nullTag = false) => Scalar(text.AsSpan(), style, nullTag);
+
+    /// <inheritdoc cref="Scalar(string, ScalarStyle, bool)"/>
+    public void Scalar(ReadOnlySpan<char> text, ScalarStyle style, bool nullTag = false)
     {
         BeginNode();
+        if (style == ScalarStyle.Plain && IsSimplePlain(text))
+        {
+            WriteSimplePlain(text);
+            return;
+        }
         Analyze(text, nullTag);
         WriteScalar(text, style, simpleKey: false, nullTag);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="text"/> is one line of printable ASCII that the emitter's analysis allows plain
+    /// (<see cref="Analyze"/>: no leading or trailing space, no indicator first, no <c>": "</c> or <c>" #"</c>), so that
+    /// it is written as it is. Most keys and values are; the rest take the full analysis. Conservative: text it refuses
+    /// may still be plain after the analysis.
+    /// </summary>
+    private static bool IsSimplePlain(ReadOnlySpan<char> text)
+    {
+        if (text.Length == 0 || text.ContainsAnyExceptInRange(' ', '~')) return false;
+        if (NotSimpleFirst.Contains(text[0]) || text[^1] is ' ' or ':') return false;
+        return !text.Contains(": ", StringComparison.Ordinal) && !text.Contains(" #", StringComparison.Ordinal);
+    }
+
+    // Plain text that passed IsSimplePlain, written as WriteScalar writes it. Of the analysis, only HasSingleQuotes is read
+    // before the next Analyze sets it (an empty scalar keeps it): it is left as Analyze would leave it.
+    private void WriteSimplePlain(ReadOnlySpan<char> text)
+    {
+        hasSingleQuotes = text.Contains('\'');
+        if (!isWhitespace) Write(' ');
+        Append(text);
+        isWhitespace = false;
+        isIndentation = false;
     }
 
     // Starts a node where its parent expects one; true when that parent is a mapping.
@@ -164,7 +205,7 @@ public sealed class BlockYamlWriter
         }
     }
 
-    private void WriteScalar(string value, ScalarStyle requested, bool simpleKey, bool nullTag)
+    private void WriteScalar(ReadOnlySpan<char> value, ScalarStyle requested, bool simpleKey, bool nullTag)
     {
         var style = SelectStyle(value, requested, simpleKey);
         indents.Push(indent);
@@ -182,7 +223,7 @@ public sealed class BlockYamlWriter
         _ = nullTag;
     }
 
-    private ScalarStyle SelectStyle(string value, ScalarStyle style, bool simpleKey)
+    private ScalarStyle SelectStyle(ReadOnlySpan<char> value, ScalarStyle style, bool simpleKey)
     {
         if (style == ScalarStyle.Any) style = isMultiline ? ScalarStyle.Folded : ScalarStyle.Plain;
         if (simpleKey && isMultiline) style = ScalarStyle.DoubleQuoted;
@@ -197,8 +238,11 @@ public sealed class BlockYamlWriter
         return style;
     }
 
-    // The emitter's AnalyzeScalar, for block context (the only one where this writer puts scalars).
-    private void Analyze(string value, bool nullTag = false)
+    // The emitter's AnalyzeScalar, for block context (the only one where this writer puts scalars). The emitter walks
+    // every character through a state machine; the flags it sets depend only on the first and last characters and on
+    // the neighbours of a few others (':', '#', quotes, line breaks, what is not printable), so those are all that is
+    // visited here: a large script is mostly runs of other characters, skipped at once.
+    private void Analyze(ReadOnlySpan<char> value, bool nullTag = false)
     {
         if (value.Length == 0)
         {
@@ -209,79 +253,48 @@ public sealed class BlockYamlWriter
             return;
         }
 
+        var first = value[0];
+        var last = value[^1];
         var blockIndicators = value.StartsWith("---", StringComparison.Ordinal) || value.StartsWith("...", StringComparison.Ordinal);
-        var precededByWhitespace = true;
-        var followedByWhitespace = IsWhiteBreakOrZero(value, 1);
-        bool leadingSpace = false, leadingBreak = false, trailingSpace = false, trailingBreak = false, leadingQuote = false;
-        bool breakSpace = false, spaceBreak = false, previousSpace = false, previousBreak = false, lineOfSpaces = false;
-        bool lineBreaks = false, specialCharacters = false, singleQuotes = false, linesOfSpaces = false;
-        var last = value.Length - 1;
+        if (first is '#' or ',' or '[' or ']' or '{' or '}' or '&' or '*' or '!' or '|' or '>' or '"' or '%' or '@' or '`' or '\'')
+            blockIndicators = true;
+        if (first is '?' or ':' or '-' && IsWhiteBreakOrZero(value, 1)) blockIndicators = true;
+        var leadingSpace = first == ' ';
+        var leadingBreak = IsBreak(first);
+        var trailingSpace = last == ' ';
+        var trailingBreak = IsBreak(last);
+        var leadingQuote = first == '\'';
+        bool breakSpace = false, spaceBreak = false, lineBreaks = false, specialCharacters = false, singleQuotes = false, linesOfSpaces = false;
 
         for (var i = 0; i < value.Length; i++)
         {
+            var skip = value[i..].IndexOfAnyExcept(Unremarkable);
+            if (skip < 0) break;
+            i += skip;
             var c = value[i];
-            if (i > 0 && Ordinary.Contains(c))
+            switch (c)
             {
-                // A run of ordinary characters changes only the whitespace context: skip it at once (most of a
-                // large program's text), leaving the state its last character would have left.
-                var end = value.AsSpan(i).IndexOfAnyExcept(Ordinary);
-                i = end < 0 ? last : i + end - 1;
-                previousSpace = previousBreak = lineOfSpaces = precededByWhitespace = false;
-                followedByWhitespace = IsWhiteBreakOrZero(value, i + 2);
-                continue;
+                case ':':
+                    if (i > 0 && IsWhiteBreakOrZero(value, i + 1)) blockIndicators = true;
+                    break;
+                case '#':
+                    if (i > 0 && IsWhiteBreakOrZero(value[i - 1])) blockIndicators = true;
+                    break;
+                case '\'':
+                    singleQuotes = true;
+                    break;
+                case '\r' or '\n' or '\x85' or '\x2028' or '\x2029':
+                    lineBreaks = true;
+                    if (i > 0 && value[i - 1] == ' ') spaceBreak = true;
+                    // A break, then spaces: a space after a break, and a line of nothing but spaces when another break ends them.
+                    var spaces = value[(i + 1)..].IndexOfAnyExcept(' ');
+                    if (spaces != 0 && i + 1 < value.Length) breakSpace = true;
+                    if (spaces > 0 && IsBreak(value[i + 1 + spaces])) linesOfSpaces = true;
+                    break;
+                default:
+                    if (!IsPrintable(c)) specialCharacters = true;
+                    break;
             }
-            if (i == 0)
-            {
-                if (c is '#' or ',' or '[' or ']' or '{' or '}' or '&' or '*' or '!' or '|' or '>' or '"' or '%' or '@' or '`' or '\'')
-                {
-                    blockIndicators = true;
-                    leadingQuote = c == '\'';
-                    singleQuotes |= c == '\'';
-                }
-                if (c is '?' or ':' && followedByWhitespace) blockIndicators = true;
-                if (c == '-' && followedByWhitespace) blockIndicators = true;
-            }
-            else
-            {
-                if (c == ':' && followedByWhitespace) blockIndicators = true;
-                if (c == '#' && precededByWhitespace) blockIndicators = true;
-                singleQuotes |= c == '\'';
-            }
-
-            if (!specialCharacters && !IsPrintable(c)) specialCharacters = true;
-            var isBreak = IsBreak(c);
-            if (isBreak) lineBreaks = true;
-
-            if (c == ' ')
-            {
-                if (i == 0) leadingSpace = true;
-                if (i >= last) trailingSpace = true;
-                if (previousBreak)
-                {
-                    breakSpace = true;
-                    lineOfSpaces = true;
-                }
-                previousSpace = true;
-                previousBreak = false;
-            }
-            else if (isBreak)
-            {
-                if (i == 0) leadingBreak = true;
-                if (i >= last) trailingBreak = true;
-                if (previousSpace) spaceBreak = true;
-                if (lineOfSpaces) linesOfSpaces = true;
-                previousSpace = false;
-                previousBreak = true;
-            }
-            else
-            {
-                previousSpace = false;
-                previousBreak = false;
-                lineOfSpaces = false;
-            }
-
-            precededByWhitespace = IsWhiteBreakOrZero(c);
-            followedByWhitespace = IsWhiteBreakOrZero(value, i + 2);
         }
 
         isBlockPlainAllowed = true;
@@ -300,7 +313,7 @@ public sealed class BlockYamlWriter
         hasSingleQuotes = singleQuotes;
     }
 
-    private void WritePlain(string value, bool allowBreaks)
+    private void WritePlain(ReadOnlySpan<char> value, bool allowBreaks)
     {
         if (!isWhitespace) Write(' ');
         var previousBreak = false;
@@ -310,10 +323,10 @@ public sealed class BlockYamlWriter
             if (!SpaceOrBreak.Contains(character))
             {
                 // The characters up to the next space or break go as they are, in one append.
-                var end = value.AsSpan(index).IndexOfAny(SpaceOrBreak);
+                var end = value[index..].IndexOfAny(SpaceOrBreak);
                 var count = end < 0 ? value.Length - index : end;
                 if (previousBreak) WriteIndent();
-                Append(value, index, count);
+                Append(value.Slice(index, count));
                 index += count - 1;
                 isIndentation = false;
                 previousBreak = false;
@@ -342,7 +355,7 @@ public sealed class BlockYamlWriter
         _ = allowBreaks;
     }
 
-    private void WriteSingleQuoted(string value)
+    private void WriteSingleQuoted(ReadOnlySpan<char> value)
     {
         WriteIndicator('\'', true, false, false);
         var previousBreak = false;
@@ -373,15 +386,18 @@ public sealed class BlockYamlWriter
         isIndentation = false;
     }
 
-    private void WriteDoubleQuoted(string value)
+    private void WriteDoubleQuoted(ReadOnlySpan<char> value)
     {
         WriteIndicator('"', true, false, false);
         var start = 0; // runs of characters written as they are go in one append
         for (var index = 0; index < value.Length; index++)
         {
+            var skip = value[index..].IndexOfAnyExcept(QuotedAsIs);
+            if (skip < 0) break;
+            index += skip;
             var character = value[index];
-            if (IsPrintable(character) && !IsBreak(character) && character != '"' && character != '\\') continue;
-            Append(value, start, index - start);
+            if (character is not ('"' or '\\') && IsPrintable(character) && !IsBreak(character)) continue;
+            Append(value[start..index]);
             Write('\\');
             switch (character)
             {
@@ -429,13 +445,13 @@ public sealed class BlockYamlWriter
             }
             start = index + 1;
         }
-        Append(value, start, value.Length - start);
+        Append(value[start..]);
         WriteIndicator('"', false, false, false);
         isWhitespace = false;
         isIndentation = false;
     }
 
-    private void WriteLiteral(string value)
+    private void WriteLiteral(ReadOnlySpan<char> value)
     {
         var previousBreak = true;
         WriteIndicator('|', true, false, false);
@@ -443,43 +459,32 @@ public sealed class BlockYamlWriter
         WriteBreak();
         isIndentation = true;
         isWhitespace = true;
-        var start = -1; // the start of the current run of ordinary characters
-        for (var i = 0; i < value.Length; i++)
+        // A line at a time: its characters go as they are, indented when it has any; each break is written as a '\n'
+        // (a "\r\n" as one), a line or paragraph separator as itself.
+        var index = 0;
+        while (index < value.Length)
         {
-            var character = value[i];
-            if (character == '\r' && i + 1 < value.Length && value[i + 1] == '\n')
+            var end = value[index..].IndexOfAny(Breaks);
+            var line = end < 0 ? value[index..] : value.Slice(index, end);
+            if (line.Length > 0)
             {
-                if (start >= 0) Append(value, start, i - start);
-                start = -1;
-                continue;
-            }
-            if (IsBreak(character, out var breakCharacter))
-            {
-                if (start >= 0) Append(value, start, i - start);
-                start = -1;
-                WriteBreak(breakCharacter);
-                isIndentation = true;
-                previousBreak = true;
-            }
-            else
-            {
-                if (previousBreak)
-                {
-                    WriteIndent();
-                    start = i;
-                }
-                else if (start < 0)
-                {
-                    start = i;
-                }
+                if (previousBreak) WriteIndent();
+                Append(line);
                 isIndentation = false;
                 previousBreak = false;
             }
+            if (end < 0) break;
+            index += line.Length;
+            var character = value[index++];
+            if (character == '\r' && index < value.Length && value[index] == '\n') continue;
+            IsBreak(character, out var breakCharacter);
+            WriteBreak(breakCharacter);
+            isIndentation = true;
+            previousBreak = true;
         }
-        if (start >= 0) Append(value, start, value.Length - start);
     }
 
-    private void WriteFolded(string value)
+    private void WriteFolded(ReadOnlySpan<char> value)
     {
         var previousBreak = true;
         var leadingSpaces = true;
@@ -518,7 +523,7 @@ public sealed class BlockYamlWriter
         }
     }
 
-    private void WriteBlockScalarHints(string value)
+    private void WriteBlockScalarHints(ReadOnlySpan<char> value)
     {
         if (value[0] == ' ' || IsBreak(value[0])) WriteIndicator((char)('0' + BestIndent), false, false, false);
         if (!IsBreak(value[^1])) WriteIndicator('-', false, false, false);
@@ -565,10 +570,10 @@ public sealed class BlockYamlWriter
         column += value.Length;
     }
 
-    private void Append(string value, int start, int count)
+    private void Append(ReadOnlySpan<char> value)
     {
-        output.Append(value, start, count);
-        column += count;
+        output.Append(value);
+        column += value.Length;
     }
 
     private void WriteBreak(char breakCharacter = '\n')
@@ -577,10 +582,20 @@ public sealed class BlockYamlWriter
         column = 0;
     }
 
-    // Printable ASCII that means nothing to the scalar analysis after the first character (not a space, a quote,
-    // ':' or '#', whose meaning depends on their neighbours).
-    private static readonly SearchValues<char> Ordinary =
-        SearchValues.Create("!\"$%&()*+,-./0123456789;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~");
+    // Printable characters that mean nothing to the scalar analysis wherever they are but first or last: all of
+    // printable ASCII and the tab, but for ':' and '#' (whose meaning depends on their neighbours) and the quote.
+    private static readonly SearchValues<char> Unremarkable =
+        SearchValues.Create("\t !\"$%&()*+,-./0123456789;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~");
+
+    // Characters a double-quoted scalar holds as they are: printable ASCII but for the quote and the backslash.
+    private static readonly SearchValues<char> QuotedAsIs =
+        SearchValues.Create(" !#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_`abcdefghijklmnopqrstuvwxyz{|}~");
+
+    // First characters IsSimplePlain leaves to the full analysis: a space, the indicators, and '-', '?', ':', '.' (which
+    // may start "---", "...", or an indicator followed by a space).
+    private static readonly SearchValues<char> NotSimpleFirst = SearchValues.Create(" #,[]{}&*!|>\"%@`'-?:.");
+
+    private static readonly SearchValues<char> Breaks = SearchValues.Create("\r\n\x85\u2028\u2029");
 
     private static readonly SearchValues<char> SpaceOrBreak = SearchValues.Create(" \r\n\x85\u2028\u2029");
 
@@ -606,7 +621,7 @@ public sealed class BlockYamlWriter
 
     private static bool IsWhiteBreakOrZero(char c) => c is ' ' or '\t' or '\0' || IsBreak(c);
 
-    private static bool IsWhiteBreakOrZero(string text, int index) => index >= text.Length || IsWhiteBreakOrZero(text[index]);
+    private static bool IsWhiteBreakOrZero(ReadOnlySpan<char> text, int index) => index >= text.Length || IsWhiteBreakOrZero(text[index]);
 
     private static bool IsPrintable(char c) =>
         c is '\x9' or '\xA' or '\xD' or (>= '\x20' and <= '\x7E') or '\x85' or (>= '\xA0' and <= '\xD7FF') or (>= '\xE000' and <= '\xFFFD');

@@ -12,6 +12,9 @@ internal sealed class ProgramWriter
 {
     private readonly BlockYamlWriter yaml;
 
+    // Where an escaped literal, a reference or an interpolation is composed before it is written: one buffer, reused.
+    private readonly TextBuffer scalar = new();
+
     private ProgramWriter(BlockYamlWriter yaml) => this.yaml = yaml;
 
     public static ProgramText Write(Blueprint blueprint)
@@ -41,19 +44,38 @@ internal sealed class ProgramWriter
             return;
         }
         BeginMapping();
-        if (blueprint.Description is { } description) Entry("description", () => Plain(description));
-        if (blueprint.Config.Count > 0) Entry("config", () => WriteConfig(blueprint.Config));
-        if (blueprint.Variables.Count > 0) Entry("variables", () => WriteEntries(blueprint.Variables));
+        if (blueprint.Description is { } description)
+        {
+            Key("description");
+            Plain(description);
+        }
+        if (blueprint.Config.Count > 0)
+        {
+            Key("config");
+            WriteConfig(blueprint.Config);
+        }
+        if (blueprint.Variables.Count > 0)
+        {
+            Key("variables");
+            WriteEntries(blueprint.Variables);
+        }
         if (blueprint.Resources.Count > 0)
         {
-            Entry("resources", () =>
+            Key("resources");
+            BeginMapping();
+            var resources = blueprint.Resources;
+            for (var i = 0; i < resources.Count; i++)
             {
-                BeginMapping();
-                foreach (var resource in blueprint.Resources) Entry(resource.Name, () => WriteResource(resource));
-                EndMapping();
-            });
+                Key(resources[i].Name);
+                WriteResource(resources[i]);
+            }
+            EndMapping();
         }
-        if (blueprint.Outputs.Count > 0) Entry("outputs", () => WriteEntries(blueprint.Outputs));
+        if (blueprint.Outputs.Count > 0)
+        {
+            Key("outputs");
+            WriteEntries(blueprint.Outputs);
+        }
         EndMapping();
         yaml.EndDocument();
     }
@@ -61,15 +83,18 @@ internal sealed class ProgramWriter
     private void WriteConfig(IReadOnlyList<ConfigDeclaration> config)
     {
         BeginMapping();
-        foreach (var declaration in config)
+        for (var i = 0; i < config.Count; i++)
         {
-            Entry(declaration.Key, () =>
+            Key(config[i].Key);
+            BeginMapping();
+            Key("type");
+            WriteString(config[i].Type.WireName());
+            if (config[i].Secret)
             {
-                BeginMapping();
-                Entry("type", () => WriteExpr(new StringLiteral(declaration.Type.WireName())));
-                if (declaration.Secret) Entry("secret", () => WriteExpr(new BoolLiteral(true)));
-                EndMapping();
-            });
+                Key("secret");
+                WriteBool(true);
+            }
+            EndMapping();
         }
         EndMapping();
     }
@@ -77,57 +102,121 @@ internal sealed class ProgramWriter
     private void WriteEntries(IReadOnlyList<KeyValuePair<string, Expr>> entries)
     {
         BeginMapping();
-        foreach (var (key, value) in entries) Entry(key, () => WriteExpr(value));
+        for (var i = 0; i < entries.Count; i++)
+        {
+            Key(entries[i].Key);
+            WriteExpr(entries[i].Value);
+        }
         EndMapping();
     }
 
     private void WriteResource(Resource resource)
     {
         BeginMapping();
-        Entry("type", () => Plain(resource.Type));
-        if (resource.Properties.Entries.Count > 0) Entry("properties", () => WriteExpr(resource.Properties));
+        Key("type");
+        Plain(resource.Type);
+        if (resource.Properties.Entries.Count > 0)
+        {
+            Key("properties");
+            WriteExpr(resource.Properties);
+        }
         WriteOptions(resource.Options, resource.Parent);
         if (resource.Get is { } get)
         {
-            Entry("get", () =>
+            Key("get");
+            BeginMapping();
+            Key("id");
+            WriteExpr(get.Id);
+            if (get.State is { } state)
             {
-                BeginMapping();
-                Entry("id", () => WriteExpr(get.Id));
-                if (get.State is { } state) Entry("state", () => WriteExpr(state));
-                EndMapping();
-            });
+                Key("state");
+                WriteExpr(state);
+            }
+            EndMapping();
         }
         EndMapping();
     }
 
+    // The options that are set, in this order, under `options:`, which is written only when one is.
     private void WriteOptions(ResourceOptions options, Resource? parent)
     {
-        var entries = new List<KeyValuePair<string, Expr>>();
-        void Add(string key, Expr? value) { if (value is not null) entries.Add(new(key, value)); }
-        Expr? Names(IReadOnlyList<string> names) => names.Count == 0 ? null : new ListExpr(names.Select(n => (Expr)new StringLiteral(n)).ToList());
-
-        Add("provider", options.Provider?.Self);
-        Add("parent", parent?.Self);
-        Add("dependsOn", options.DependsOn.Count == 0 ? null : new ListExpr(options.DependsOn.Select(r => (Expr)r.Self).ToList()));
-        Add("protect", options.Protect is { } protect ? new BoolLiteral(protect) : null);
-        Add("retainOnDelete", options.RetainOnDelete is { } retain ? new BoolLiteral(retain) : null);
-        Add("deleteBeforeReplace", options.DeleteBeforeReplace is { } dbr ? new BoolLiteral(dbr) : null);
-        Add("deletedWith", options.DeletedWith?.Self);
-        Add("ignoreChanges", Names(options.IgnoreChanges));
-        Add("replaceOnChanges", Names(options.ReplaceOnChanges));
-        Add("additionalSecretOutputs", Names(options.AdditionalSecretOutputs));
-        Add("aliases", Names(options.Aliases));
+        var opened = false;
+        if (options.Provider is { } provider) ReferenceOption("provider", provider);
+        if (parent is not null) ReferenceOption("parent", parent);
+        if (options.DependsOn.Count > 0)
+        {
+            Option("dependsOn");
+            yaml.BeginSequence();
+            for (var i = 0; i < options.DependsOn.Count; i++) WriteReference(options.DependsOn[i].Name);
+            yaml.EndSequence();
+        }
+        if (options.Protect is { } protect) BoolOption("protect", protect);
+        if (options.RetainOnDelete is { } retain) BoolOption("retainOnDelete", retain);
+        if (options.DeleteBeforeReplace is { } deleteBeforeReplace) BoolOption("deleteBeforeReplace", deleteBeforeReplace);
+        if (options.DeletedWith is { } deletedWith) ReferenceOption("deletedWith", deletedWith);
+        NamesOption("ignoreChanges", options.IgnoreChanges);
+        NamesOption("replaceOnChanges", options.ReplaceOnChanges);
+        NamesOption("additionalSecretOutputs", options.AdditionalSecretOutputs);
+        NamesOption("aliases", options.Aliases);
         if (options.CustomTimeouts is { } timeouts)
         {
-            var parts = new List<KeyValuePair<string, Expr>>();
-            if (timeouts.Create is { } create) parts.Add(new("create", create));
-            if (timeouts.Update is { } update) parts.Add(new("update", update));
-            if (timeouts.Delete is { } delete) parts.Add(new("delete", delete));
-            Add("customTimeouts", new ObjectExpr(parts));
+            Option("customTimeouts");
+            if (timeouts is { Create: null, Update: null, Delete: null })
+            {
+                yaml.EmptyMapping();
+            }
+            else
+            {
+                BeginMapping();
+                TimeoutEntry("create", timeouts.Create);
+                TimeoutEntry("update", timeouts.Update);
+                TimeoutEntry("delete", timeouts.Delete);
+                EndMapping();
+            }
         }
-        Add("import", options.Import is { } import ? new StringLiteral(import) : null);
-        Add("version", options.Version is { } version ? new StringLiteral(version) : null);
-        if (entries.Count > 0) Entry("options", () => WriteExpr(new ObjectExpr(entries)));
+        if (options.Import is { } import) TextOption("import", import);
+        if (options.Version is { } version) TextOption("version", version);
+        if (opened) EndMapping();
+
+        void Option(string key)
+        {
+            if (!opened)
+            {
+                Key("options");
+                BeginMapping();
+                opened = true;
+            }
+            Key(key);
+        }
+        void ReferenceOption(string key, Resource resource)
+        {
+            Option(key);
+            WriteReference(resource.Name);
+        }
+        void BoolOption(string key, bool value)
+        {
+            Option(key);
+            WriteBool(value);
+        }
+        void TextOption(string key, string value)
+        {
+            Option(key);
+            WriteString(value);
+        }
+        void NamesOption(string key, IReadOnlyList<string> names)
+        {
+            if (names.Count == 0) return;
+            Option(key);
+            yaml.BeginSequence();
+            for (var i = 0; i < names.Count; i++) WriteString(names[i]);
+            yaml.EndSequence();
+        }
+        void TimeoutEntry(string key, string? value)
+        {
+            if (value is null) return;
+            Key(key);
+            WriteString(value);
+        }
     }
 
     private void WriteExpr(Expr expr)
@@ -135,47 +224,48 @@ internal sealed class ProgramWriter
         switch (expr)
         {
             case StringLiteral { Value: var text }:
-                Scalar(ScalarText.Escape(text));
+                WriteString(text);
                 break;
             case NumberLiteral number:
-                yaml.Scalar(number.Text, ScalarStyle.Plain);
+                Span<char> digits = stackalloc char[NumberLiteral.MaxTextLength];
+                yaml.Scalar(digits[..number.Format(digits)], ScalarStyle.Plain);
                 break;
             case BoolLiteral { Value: var flag }:
-                yaml.Scalar(flag ? "true" : "false", ScalarStyle.Plain);
+                WriteBool(flag);
                 break;
             case NullLiteral:
                 yaml.Scalar("null", ScalarStyle.Plain);
                 break;
             case Reference reference:
-                Scalar("${" + reference.Text + "}");
+                scalar.Clear().Append("${");
+                PropertyPath.Append(scalar, reference.Root, reference.Path);
+                scalar.Append('}');
+                Scalar(scalar.Span);
                 break;
             case Interpolation interpolation:
-                Scalar(ScalarText.Interpolation(interpolation.Parts.Select(p => p switch
-                {
-                    Reference r => (r.Text, true),
-                    StringLiteral s => (s.Value, false),
-                    _ => throw new InvalidOperationException("Interpolation parts are checked on construction."),
-                })));
+                WriteInterpolation(interpolation);
                 break;
             case ListExpr { Items.Count: 0 }:
                 yaml.EmptySequence();
                 break;
-            case ListExpr list:
+            case ListExpr { Items: var items }:
                 yaml.BeginSequence();
-                foreach (var item in list.Items) WriteExpr(item);
+                for (var i = 0; i < items.Count; i++) WriteExpr(items[i]);
                 yaml.EndSequence();
                 break;
             case ObjectExpr { Entries.Count: 0 }:
                 yaml.EmptyMapping();
                 break;
-            case ObjectExpr obj:
+            case ObjectExpr { Entries: var entries }:
                 BeginMapping();
-                foreach (var (key, value) in obj.Entries)
+                for (var i = 0; i < entries.Count; i++)
                 {
+                    var (key, value) = entries[i];
                     if (key.StartsWith("fn::", StringComparison.OrdinalIgnoreCase))
                         throw new SynthesisException(
                             $"The object key '{key}' would be read as a built-in function call; use Fn.* to call a function.");
-                    Key(ScalarText.Escape(key));
+                    if (key.Contains('$')) Key(Escaped(key));
+                    else Key(key);
                     WriteExpr(value);
                 }
                 EndMapping();
@@ -194,39 +284,84 @@ internal sealed class ProgramWriter
         }
     }
 
+    /// <summary>A literal string, escaped for interpolation (<c>$</c> becomes <c>$$</c>).</summary>
+    private void WriteString(string text)
+    {
+        if (text.Contains('$')) Scalar(Escaped(text));
+        else Scalar(text);
+    }
+
+    private ReadOnlySpan<char> Escaped(string text)
+    {
+        ScalarText.AppendEscaped(scalar.Clear(), text);
+        return scalar.Span;
+    }
+
+    private void WriteReference(string name)
+    {
+        scalar.Clear().Append("${");
+        scalar.Append(name);
+        scalar.Append('}');
+        Scalar(scalar.Span);
+    }
+
+    // Literal parts escaped, references as ${...}, in one scalar.
+    private void WriteInterpolation(Interpolation interpolation)
+    {
+        scalar.Clear();
+        var parts = interpolation.Parts;
+        for (var i = 0; i < parts.Count; i++)
+        {
+            switch (parts[i])
+            {
+                case Reference reference:
+                    scalar.Append("${");
+                    PropertyPath.Append(scalar, reference.Root, reference.Path);
+                    scalar.Append('}');
+                    break;
+                case StringLiteral literal:
+                    ScalarText.AppendEscaped(scalar, literal.Value);
+                    break;
+                default:
+                    throw new InvalidOperationException("Interpolation parts are checked on construction.");
+            }
+        }
+        Scalar(scalar.Span);
+    }
+
+    private void WriteBool(bool value) => yaml.Scalar(value ? "true" : "false", ScalarStyle.Plain);
+
     private void WriteInvoke(Invoke invoke)
     {
         BeginMapping();
-        Entry("fn::invoke", () =>
+        Key("fn::invoke");
+        BeginMapping();
+        Key("function");
+        Plain(invoke.Function);
+        Key("arguments");
+        WriteExpr(invoke.Arguments);
+        Key("options");
+        BeginMapping();
+        Key("provider");
+        WriteExpr(invoke.Provider);
+        Key("version");
+        Plain(invoke.Version);
+        EndMapping();
+        if (invoke.Return is { } returns)
         {
-            BeginMapping();
-            Entry("function", () => Plain(invoke.Function));
-            Entry("arguments", () => WriteExpr(invoke.Arguments));
-            Entry("options", () =>
-            {
-                BeginMapping();
-                Entry("provider", () => WriteExpr(invoke.Provider));
-                Entry("version", () => Plain(invoke.Version));
-                EndMapping();
-            });
-            if (invoke.Return is { } returns) Entry("return", () => Plain(returns));
-            EndMapping();
-        });
+            Key("return");
+            Plain(returns);
+        }
+        EndMapping();
         EndMapping();
     }
 
-    private void Entry(string key, Action value)
-    {
-        Key(key);
-        value();
-    }
-
-    private void Key(string text) => yaml.Key(text, ScalarText.StyleFor(text));
+    private void Key(ReadOnlySpan<char> text) => yaml.Key(text, ScalarText.StyleFor(text));
 
     /// <summary>A scalar that is not an expression (tokens): written as is, quoted when needed.</summary>
     private void Plain(string text) => Scalar(text);
 
-    private void Scalar(string text) => yaml.Scalar(text, ScalarText.StyleFor(text));
+    private void Scalar(ReadOnlySpan<char> text) => yaml.Scalar(text, ScalarText.StyleFor(text));
 
     private void BeginMapping() => yaml.BeginMapping();
 

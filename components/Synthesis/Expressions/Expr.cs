@@ -27,9 +27,27 @@ public sealed record NumberLiteral(double Value) : Expr
     /// Invariant, shortest round-trip form (what .NET prints for a double); integers below 1e15 are
     /// written in full, with no decimal point or exponent.
     /// </summary>
-    public string Text => Value == Math.Floor(Value) && Math.Abs(Value) < 1e15
-        ? ((long)Value).ToString(CultureInfo.InvariantCulture)
-        : Value.ToString(CultureInfo.InvariantCulture);
+    public string Text
+    {
+        get
+        {
+            Span<char> text = stackalloc char[MaxTextLength];
+            return new string(text[..Format(text)]);
+        }
+    }
+
+    /// <summary>Room for any <see cref="Text"/> ("-1.7976931348623157E+308" is the longest).</summary>
+    internal const int MaxTextLength = 32;
+
+    /// <summary>Writes <see cref="Text"/> into <paramref name="destination"/> (of <see cref="MaxTextLength"/>, always enough) and returns its length.</summary>
+    internal int Format(Span<char> destination)
+    {
+        int written;
+        _ = Value == Math.Floor(Value) && Math.Abs(Value) < 1e15
+            ? ((long)Value).TryFormat(destination, out written, default, CultureInfo.InvariantCulture)
+            : Value.TryFormat(destination, out written, default, CultureInfo.InvariantCulture);
+        return written;
+    }
 }
 
 public sealed record NullLiteral : Expr

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 
 namespace Infra.Synthesis.Expressions;
@@ -51,29 +50,37 @@ public static partial class PropertyPath
     public static string Render(string root, IReadOnlyList<PathSegment> path)
     {
         if (path.Count == 0) return root;
-        // On the stack until the one string it returns: every reference is rendered once per use in the program.
-        var text = new DefaultInterpolatedStringHandler(0, 0, CultureInfo.InvariantCulture, stackalloc char[256]);
-        text.AppendLiteral(root);
+        // One buffer per thread until the one string it returns: every reference is rendered once per use in the program.
+        var text = (renderBuffer ??= new TextBuffer()).Clear();
+        Append(text, root, path);
+        return text.ToString();
+    }
+
+    [ThreadStatic] private static TextBuffer? renderBuffer;
+
+    /// <summary>Appends what <see cref="Render"/> returns, for a writer that composes a longer text.</summary>
+    internal static void Append(TextBuffer text, string root, IReadOnlyList<PathSegment> path)
+    {
+        text.Append(root);
         for (var i = 0; i < path.Count; i++)
         {
             switch (path[i])
             {
                 case PathSegment.Name { Value: var name } when SimpleName().IsMatch(name):
-                    text.AppendLiteral(".");
-                    text.AppendLiteral(name);
+                    text.Append('.');
+                    text.Append(name);
                     break;
                 case PathSegment.Name { Value: var name }:
-                    text.AppendLiteral("[\"");
-                    text.AppendLiteral(name.Replace("\"", "\\\""));
-                    text.AppendLiteral("\"]");
+                    text.Append("[\"");
+                    text.Append(name.Replace("\"", "\\\""));
+                    text.Append("\"]");
                     break;
                 case PathSegment.Index { Value: var index }:
-                    text.AppendLiteral("[");
-                    text.AppendFormatted(index);
-                    text.AppendLiteral("]");
+                    text.Append('[');
+                    text.Append(index);
+                    text.Append(']');
                     break;
             }
         }
-        return text.ToStringAndClear();
     }
 }

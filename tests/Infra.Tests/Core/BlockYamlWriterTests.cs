@@ -74,6 +74,46 @@ public sealed class BlockYamlWriterTests
         Assert.True(mismatches.Count == 0, $"{mismatches.Count} documents differ, e.g. {string.Join(", ", mismatches.Take(5))}");
     }
 
+    /// <summary>
+    /// The writer decides most of a scalar from the characters that matter (plain text it can write at once, the analysis
+    /// of ':', '#', quotes, breaks and what is not printable, a literal block a line at a time, quoted runs): random text
+    /// of those characters next to each other, at the start and at the end, must still be written as the emitter writes it.
+    /// </summary>
+    [Fact]
+    public void Random_text_of_every_kind_of_character_is_written_as_the_emitter_writes_it_and_spans_as_strings()
+    {
+        string[] pieces =
+        [
+            "a", "Zq9", "$", "${x}", " ", "  ", "\n", "\r\n", "\r", "\x85", "\u2028", "\u2029", ":", "#", "'", "\"", "\\", "-", "?", ".", "\t",
+            "\0", "\u0001", "\u007f", "\u00a0", "\u00e9", "\ufeff", "😀", "---", "...", "|", ">", "%", "@", "`", ",", "[", "}", "&", "*", "!",
+        ];
+        var random = new Random(1024);
+        var mismatches = new List<string>();
+        for (var n = 0; n < 6000; n++)
+        {
+            var text = string.Concat(Enumerable.Range(0, random.Next(1, 6)).Select(_ => pieces[random.Next(pieces.Length)]));
+            var style = Styles[n % Styles.Length];
+            object document = new (string, object)[] { (text, text), ("list", new object[] { text, new (string, object)[] { ("k", text) } }), ("last", "x") };
+            var expected = WithEmitter(document, style);
+            if (expected != WithWriter(document, style) || expected != WithWriter(document, style, spans: true))
+                mismatches.Add($"{style} {Show(text)}");
+        }
+        Assert.True(mismatches.Count == 0, $"{mismatches.Count} documents differ, e.g. {string.Join(", ", mismatches.Take(5))}");
+    }
+
+    /// <summary>Plain text the writer writes without the full analysis leaves the state the analysis would: an empty scalar after it proves it.</summary>
+    [Theory]
+    [InlineData("it's")]
+    [InlineData("its")]
+    [InlineData("a:b")]
+    public void An_empty_scalar_after_plain_text_is_quoted_as_the_emitter_quotes_it(string before)
+    {
+        object document = new (string, object)[] { ("list", new object[] { before, "" }) };
+        Assert.Equal(WithEmitter(document, ScalarStyle.Plain), WithWriter(document, ScalarStyle.Plain));
+        document = new (string, object)[] { (before, "") };
+        Assert.Equal(WithEmitter(document, ScalarStyle.Plain), WithWriter(document, ScalarStyle.Plain));
+    }
+
     [Fact]
     public void A_root_sequence_and_a_root_scalar_are_written_as_the_emitter_writes_them()
     {
@@ -160,20 +200,23 @@ public sealed class BlockYamlWriterTests
         }
     }
 
-    private static string WithWriter(object document, ScalarStyle style)
+    private static string WithWriter(object document, ScalarStyle style, bool spans = false)
     {
         var writer = new BlockYamlWriter();
         writer.BeginDocument();
         writer.Comment("a comment");
-        Write(writer, document, style);
+        Write(writer, document, style, spans);
         writer.EndDocument();
         return writer.ToString();
     }
 
-    private static void Write(BlockYamlWriter writer, object node, ScalarStyle style)
+    private static void Write(BlockYamlWriter writer, object node, ScalarStyle style, bool spans = false)
     {
         switch (node)
         {
+            case string text when spans:
+                writer.Scalar(text.AsSpan(), style);
+                break;
             case string text:
                 writer.Scalar(text, style);
                 break;
@@ -184,8 +227,9 @@ public sealed class BlockYamlWriterTests
                 writer.BeginMapping();
                 foreach (var (key, value) in mapping)
                 {
-                    writer.Key(key, style);
-                    Write(writer, value, style);
+                    if (spans) writer.Key(key.AsSpan(), style);
+                    else writer.Key(key, style);
+                    Write(writer, value, style, spans);
                 }
                 writer.EndMapping();
                 break;
@@ -194,7 +238,7 @@ public sealed class BlockYamlWriterTests
                 break;
             case object[] sequence:
                 writer.BeginSequence();
-                foreach (var item in sequence) Write(writer, item, style);
+                foreach (var item in sequence) Write(writer, item, style, spans);
                 writer.EndSequence();
                 break;
         }

@@ -111,4 +111,85 @@ public class DependencyGraphTests
         Assert.Equal(["hub", "spoke-a", "hub"], CycleOf(zFirst: true));
         Assert.Equal(CycleOf(zFirst: true), CycleOf(zFirst: false));
     }
+
+    /// <summary>
+    /// The cycle check walks without recursion and without a list per name: on random programs (references to any
+    /// resource, itself and names twice included, dependsOn, variables) it must report exactly the cycle of a plain
+    /// recursive walk through each name's sorted, distinct direct names, or none when that walk finds none.
+    /// </summary>
+    [Fact]
+    public void On_random_programs_the_cycle_found_is_the_one_a_recursive_walk_finds()
+    {
+        var random = new Random(99);
+        var cycles = 0;
+        for (var n = 0; n < 400; n++)
+        {
+            var bp = TestBlueprint.Create();
+            var edges = new Dictionary<string, List<string>> { ["test-provider"] = [] };
+            var count = random.Next(2, 9);
+            var names = Enumerable.Range(0, count).Select(i => $"r{i}").ToArray();
+            string[] variables = ["va", "vb"];
+            foreach (var variable in variables)
+            {
+                var target = names[random.Next(count)];
+                bp.Variable<string>(variable, random.Next(3) == 0 ? new StringLiteral("no reference") : Ref(target));
+                edges[variable] = bp.Variables[^1].Value is Reference ? [target] : [];
+            }
+            var created = new List<Resource>();
+            foreach (var name in names)
+            {
+                var targets = Enumerable.Range(0, random.Next(0, 3)).Select(_ => random.Next(5) == 0 ? variables[random.Next(2)] : names[random.Next(count)]).ToList();
+                var dependsOn = created.Count > 0 && random.Next(3) == 0 ? new List<Resource> { created[random.Next(created.Count)] } : [];
+                created.Add(new TestResource(bp, name, "test:index:A",
+                    Props(targets.Select((t, i) => ($"p{i}", (Expr)new ListExpr([Ref(t), new StringLiteral("x")]))).ToArray()),
+                    new ResourceOptions { DependsOn = dependsOn }));
+                edges[name] = [.. targets, .. dependsOn.Select(d => d.Name), "test-provider"];
+            }
+
+            var expected = RecursiveCycle(bp, edges);
+            if (expected is not null) cycles++;
+            Assert.Equal(expected, new DependencyGraph(bp).FindCycle());
+        }
+        Assert.InRange(cycles, 50, 350); // both outcomes were checked, many times
+    }
+
+    [Fact]
+    public void A_chain_deeper_than_a_recursive_walk_could_go_is_checked_and_its_cycle_found()
+    {
+        const int Depth = 50_000;
+        var bp = TestBlueprint.Create();
+        // Each link refers to the next one, created after it: the walk from the first goes down the whole chain.
+        for (var i = 0; i < Depth; i++)
+            _ = new TestResource(bp, $"link{i}", "test:index:A", Props(("next", Ref(i + 1 < Depth ? $"link{i + 1}" : "end"))));
+        Assert.Null(new DependencyGraph(bp).FindCycle());
+
+        _ = new TestResource(bp, "end", "test:index:A", Props(("back", Ref("link0"))));
+        var cycle = new DependencyGraph(bp).FindCycle();
+        Assert.NotNull(cycle);
+        Assert.Equal(Depth + 2, cycle.Count);
+        Assert.Equal(["link0", "link1"], cycle.Take(2));
+        Assert.Equal(["end", "link0"], cycle.TakeLast(2));
+    }
+
+    // The walk as it was first written: recursive, each name's direct names sorted and distinct, resources in program order.
+    private static IReadOnlyList<string>? RecursiveCycle(Blueprint bp, Dictionary<string, List<string>> edges)
+    {
+        var state = new Dictionary<string, bool>();
+        var path = new List<string>();
+        foreach (var resource in bp.Resources)
+            if (Visit(resource.Name) is { } cycle) return cycle;
+        return null;
+
+        IReadOnlyList<string>? Visit(string name)
+        {
+            if (state.TryGetValue(name, out var done)) return done ? null : [.. path.Skip(path.IndexOf(name)), name];
+            state[name] = false;
+            path.Add(name);
+            foreach (var next in edges.GetValueOrDefault(name, []).Distinct().Order(StringComparer.Ordinal))
+                if (Visit(next) is { } cycle) return cycle;
+            path.RemoveAt(path.Count - 1);
+            state[name] = true;
+            return null;
+        }
+    }
 }

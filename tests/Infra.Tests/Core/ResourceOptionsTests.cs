@@ -88,6 +88,49 @@ public class ResourceOptionsTests
         Assert.False(node.Has("properties"));
     }
 
+    /// <summary>The writer writes options straight from the resource: the exact text, with escaping and an empty timeout set.</summary>
+    [Fact]
+    public void Options_are_written_in_order_with_literals_escaped_and_a_timeout_set_without_values_as_an_empty_mapping()
+    {
+        var bp = TestBlueprint.Create();
+        var dep = new TestResource(bp, "dep", "test:index:Dep");
+        _ = new TestResource(bp, "child", "test:index:Child", null, new ResourceOptions
+        {
+            DependsOn = [dep, dep],
+            Protect = false,
+            IgnoreChanges = ["tags[\"$cost\"]", "true"],
+            CustomTimeouts = new CustomTimeouts(),
+            Import = "id-$1",
+            Version = "2.0.0",
+        });
+        _ = new TestResource(bp, "timed", "test:index:Child", null, new ResourceOptions { CustomTimeouts = new CustomTimeouts(Update: "$5m") });
+
+        var yaml = bp.ToYaml();
+        Assert.Contains("""
+              child:
+                type: test:index:Child
+                options:
+                  provider: ${test-provider}
+                  dependsOn:
+                  - ${dep}
+                  - ${dep}
+                  protect: false
+                  ignoreChanges:
+                  - tags["$$cost"]
+                  - "true"
+                  customTimeouts: {}
+                  import: id-$$1
+                  version: "2.0.0"
+            """.Replace("\r\n", "\n"), yaml);
+        Assert.Contains("""
+                options:
+                  provider: ${test-provider}
+                  customTimeouts:
+                    update: $$5m
+
+            """.Replace("\r\n", "\n"), yaml);
+    }
+
     private sealed class ReadResource(Scope scope, string id, string type, string cloudId)
         : Resource(scope, id, type, Infra.Synthesis.Expressions.ObjectExpr.Empty, null, new ResourceGet(cloudId));
 }
