@@ -110,5 +110,16 @@ public static class AwsNames
         new("aws:s3/bucketV2:BucketV2", "bucket", "bucketPrefix", BucketName),
     ];
 
-    public static Spec? For(string type) => Specs.FirstOrDefault(s => s.Type == type);
+    /// <summary>The spec of a resource type (the first listed), or null when its names are not checked.</summary>
+    /// <remarks>Found by type: CLD-001 asks this of every AWS resource.</remarks>
+    public static Spec? For(string type) => ByType.GetValueOrDefault(type);
+
+    private static readonly Dictionary<string, Spec> ByType = FirstByType();
+
+    private static Dictionary<string, Spec> FirstByType()
+    {
+        var byType = new Dictionary<string, Spec>(StringComparer.Ordinal);
+        foreach (var spec in Specs) byType.TryAdd(spec.Type, spec);
+        return byType;
+    }
 }

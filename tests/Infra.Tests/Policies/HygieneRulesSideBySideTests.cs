@@ -249,6 +249,21 @@ public sealed class HygieneRulesSideBySideTests
     }
 
     [Fact]
+    public void Hyg007_spells_the_path_of_each_literal_secret_through_objects_and_nested_lists()
+    {
+        var f = new PolicyFixture();
+        f.Add("thing", "aws:ec2/instance:Instance",
+            ("password", "top"),
+            ("groups", List("password", List("token", Obj(("token", "t"))), Obj(("members", List(Obj(("apiKey", "k"))))))),
+            ("secret", List("not-a-keyed-literal")),
+            ("config", Obj(("db", Obj(("password", "p"), ("name", "n"))), ("Secret", 1))));
+        Assert.Equal(
+            ["has a literal value in the secret property password.", "has a literal value in the secret property groups[1][1].token.",
+                "has a literal value in the secret property groups[2].members[0].apiKey.", "has a literal value in the secret property config.db.password."],
+            f.Run("HYG-007").Select(v => v.Problem));
+    }
+
+    [Fact]
     public void Hyg007_outputs_are_checked_by_name_and_counted()
     {
         var f = new PolicyFixture();
