@@ -63,6 +63,16 @@ public sealed class HygieneRulesSideBySideTests
     }
 
     [Fact]
+    public void Hyg001_reports_missing_keys_first_then_wrong_values_in_stack_tier_owner_order()
+    {
+        var f = new PolicyFixture();
+        f.Add("vpc", Tokens.Vpc, ("tags", Obj(("owner", "someone"), ("tier", "laptop"))));
+        Assert.Equal(["lacks the stack tag(s).", "has tier=laptop in its tags, but the stack's tier is dc9.",
+                "has owner=someone in its tags, but the stack's owner is team-a."],
+            f.Run("HYG-001").Select(v => v.Problem));
+    }
+
+    [Fact]
     public void Hyg001_checks_the_listed_types_and_any_aws_resource_with_tags_but_not_reads_providers_or_others()
     {
         var f = new PolicyFixture();
