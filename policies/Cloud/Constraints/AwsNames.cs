@@ -111,15 +111,11 @@ public static class AwsNames
     ];
 
     /// <summary>The spec of a resource type (the first listed), or null when its names are not checked.</summary>
-    /// <remarks>Found by type: CLD-001 asks this of every AWS resource.</remarks>
-    public static Spec? For(string type) => ByType.GetValueOrDefault(type);
-
-    private static readonly Dictionary<string, Spec> ByType = FirstByType();
-
-    private static Dictionary<string, Spec> FirstByType()
+    public static Spec? For(string type)
     {
-        var byType = new Dictionary<string, Spec>(StringComparer.Ordinal);
-        foreach (var spec in Specs) byType.TryAdd(spec.Type, spec);
-        return byType;
+        // A loop, not LINQ: CLD-001 asks this of every AWS resource (and a few ordinal compares cost less than a hash).
+        for (var i = 0; i < Specs.Count; i++)
+            if (Specs[i].Type == type) return Specs[i];
+        return null;
     }
 }
