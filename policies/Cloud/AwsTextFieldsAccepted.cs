@@ -16,11 +16,11 @@ public sealed class AwsTextFieldsAccepted : ResourcePolicy
     public override Severity Severity => Severity.Mandatory;
 
     protected override bool AppliesTo(Resource resource, PolicyContext context) =>
-        resource.Package == "aws" && CreatedResources.Is(resource) && AwsTextFields.All.Any(f => f.Type == resource.Type);
+        resource.Package == "aws" && CreatedResources.Is(resource) && AwsTextFields.For(resource.Type).Count > 0;
 
     protected override IEnumerable<Violation> Check(Resource resource, PolicyContext context)
     {
-        foreach (var field in AwsTextFields.All.Where(f => f.Type == resource.Type))
+        foreach (var field in AwsTextFields.For(resource.Type))
         foreach (var (path, value) in PropertyPaths.Values(resource.Properties, field.Path))
         {
             var text = Props.String(value);

@@ -37,7 +37,8 @@ public sealed class EbsVolumesAccepted : ResourcePolicy
     public override Severity Severity => Severity.Mandatory;
 
     protected override bool AppliesTo(Resource resource, PolicyContext context) =>
-        CreatedResources.Is(resource) && EbsVolumeSpec.Of(resource).Any();
+        // The types that declare volumes first: no iterator for every other resource of the program.
+        resource.Type is Tokens.EbsVolume or Tokens.Instance or Tokens.LaunchTemplate && CreatedResources.Is(resource) && EbsVolumeSpec.Of(resource).Any();
 
     protected override IEnumerable<Violation> Check(Resource resource, PolicyContext context)
     {

@@ -17,7 +17,11 @@ public static class ClusterInspection
         ["kubernetes:apps/v1:StatefulSet", "kubernetes:apps/v1:Deployment", "kubernetes:apps/v1:DaemonSet"];
 
     /// <summary>Each Nomad job with its parsed spec (the bare job, unwrapped from {"Job": ...}); null when the spec is not JSON.</summary>
-    public static IEnumerable<(Resource Resource, JsonObject? Job)> NomadJobs(Blueprint blueprint) => Cached(JobCache, blueprint, ReadNomadJobs);
+    public static IEnumerable<(Resource Resource, JsonObject? Job)> NomadJobs(Blueprint blueprint) => Jobs.Get(blueprint);
+
+    // Parsed once per program: several rules read the same jobs and user-data.
+    private static readonly ProgramMemo<IReadOnlyList<(Resource, JsonObject?)>> Jobs = new(blueprint => ReadNomadJobs(blueprint).ToList());
+    private static readonly ProgramMemo<IReadOnlyList<AgentConfig>> Agents = new(blueprint => ReadAgentConfigs(blueprint).ToList());
 
     private static IEnumerable<(Resource Resource, JsonObject? Job)> ReadNomadJobs(Blueprint blueprint)
     {
@@ -53,22 +57,7 @@ public static class ClusterInspection
         public bool IsNomad => Path.StartsWith("/etc/nomad.d/", StringComparison.Ordinal);
     }
 
-    /// <summary>Parsed once per program (several rules read the same user-data); read again when resources were added since.</summary>
-    private sealed record Parsed<T>(int Resources, IReadOnlyList<T> Items);
-
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Blueprint, Parsed<AgentConfig>> AgentConfigCache = new();
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Blueprint, Parsed<(Resource, JsonObject?)>> JobCache = new();
-
-    private static IReadOnlyList<T> Cached<T>(System.Runtime.CompilerServices.ConditionalWeakTable<Blueprint, Parsed<T>> cache, Blueprint blueprint,
-        Func<Blueprint, IEnumerable<T>> read)
-    {
-        if (cache.TryGetValue(blueprint, out var parsed) && parsed.Resources == blueprint.Resources.Count) return parsed.Items;
-        parsed = new Parsed<T>(blueprint.Resources.Count, read(blueprint).ToList());
-        cache.AddOrUpdate(blueprint, parsed);
-        return parsed.Items;
-    }
-
-    public static IEnumerable<AgentConfig> AgentConfigs(Blueprint blueprint) => Cached(AgentConfigCache, blueprint, ReadAgentConfigs);
+    public static IEnumerable<AgentConfig> AgentConfigs(Blueprint blueprint) => Agents.Get(blueprint);
 
     private static IEnumerable<AgentConfig> ReadAgentConfigs(Blueprint blueprint)
     {

@@ -18,7 +18,13 @@ public sealed record TierPolicyProfile(Tier Tier, IReadOnlyList<string> Instance
         new(Tier.Global, ["t3.*", "t3a.*", "m6i.large", "m6i.xlarge", "m6i.2xlarge", "m7i.large", "m7i.xlarge", "m7i.2xlarge"], true),
     ];
 
-    public static TierPolicyProfile For(Tier tier) => All.First(p => p.Tier == tier);
+    public static TierPolicyProfile For(Tier tier)
+    {
+        // A loop, not LINQ: HYG-002 asks this for every resource of a dev stack (PolicyContext.Profile).
+        foreach (var profile in All)
+            if (profile.Tier == tier) return profile;
+        throw new InvalidOperationException($"No policy profile for the {tier} tier.");
+    }
 
     /// <summary>Exact names, or a family wildcard such as <c>t3.*</c>.</summary>
     public static bool Allows(IReadOnlyList<string> allowed, string instanceType) =>

@@ -80,19 +80,27 @@ public sealed partial class NoPlainSecrets : ProgramPolicy
             switch (expr)
             {
                 case ObjectExpr obj:
-                    // Index loops: this walk visits every property of every resource (no enumerator per object).
+                    // Index loops: this walk visits every property of every resource (no enumerator per object). Only an
+                    // object or a list goes on the path; a literal is spelled out with its key when it is a finding.
                     for (var i = 0; i < obj.Entries.Count; i++)
                     {
                         var (key, value) = obj.Entries[i];
-                        path.Add((key, 0));
-                        if (value is StringLiteral { Value.Length: > 0 } && IsSecretKey(key)) found.Add(Spell(path));
-                        else Walk(value);
-                        path.RemoveAt(path.Count - 1);
+                        if (value is StringLiteral { Value.Length: > 0 })
+                        {
+                            if (IsSecretKey(key)) found.Add(Spell(path, key));
+                        }
+                        else if (value is ObjectExpr or ListExpr)
+                        {
+                            path.Add((key, 0));
+                            Walk(value);
+                            path.RemoveAt(path.Count - 1);
+                        }
                     }
                     break;
                 case ListExpr list:
                     for (var i = 0; i < list.Items.Count; i++)
                     {
+                        if (list.Items[i] is not (ObjectExpr or ListExpr)) continue; // a bare literal has no key to be secret
                         path.Add((null, i));
                         Walk(list.Items[i]);
                         path.RemoveAt(path.Count - 1);
@@ -108,8 +116,8 @@ public sealed partial class NoPlainSecrets : ProgramPolicy
         }
     }
 
-    // a.b[0].c, as the walk went.
-    private static string Spell(List<(string? Key, int Index)> path)
+    // a.b[0].c, as the walk went (a.b[0]) and the literal's key (c).
+    private static string Spell(List<(string? Key, int Index)> path, string last)
     {
         var text = new System.Text.StringBuilder();
         foreach (var (key, index) in path)
@@ -117,6 +125,6 @@ public sealed partial class NoPlainSecrets : ProgramPolicy
             if (key is null) text.Append(CultureInfo.InvariantCulture, $"[{index}]");
             else text.Append(text.Length == 0 ? "" : ".").Append(key);
         }
-        return text.ToString();
+        return text.Append(text.Length == 0 ? "" : ".").Append(last).ToString();
     }
 }

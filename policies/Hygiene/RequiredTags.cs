@@ -21,19 +21,20 @@ public sealed class RequiredTags : ResourcePolicy
     protected override IEnumerable<Violation> Check(Resource resource, PolicyContext context)
     {
         var tags = Taggable.Tags(resource);
-        var required = new Dictionary<string, string>
-        {
-            ["stack"] = context.Identity.Stack,
-            ["tier"] = context.Identity.TierName,
-        };
-        if (!LifetimeLabelsOnly.Covers(resource)) required["owner"] = context.Settings.Owner;
+        // The two or three keys in a small array and loops, no dictionary or LINQ: every taggable resource is checked.
+        (string Key, string Expected)[] required = LifetimeLabelsOnly.Covers(resource)
+            ? [("stack", context.Identity.Stack), ("tier", context.Identity.TierName)]
+            : [("stack", context.Identity.Stack), ("tier", context.Identity.TierName), ("owner", context.Settings.Owner)];
         var where = Taggable.Property(resource);
-        var missing = required.Keys.Where(k => !tags.ContainsKey(k)).ToList();
-        if (missing.Count > 0)
+        List<string>? missing = null;
+        foreach (var (key, _) in required)
+            if (!tags.ContainsKey(key)) (missing ??= []).Add(key);
+        if (missing is not null)
             yield return Violation(resource.Name, $"lacks the {string.Join(", ", missing)} {(where == "tags" ? "tag" : "label")}(s).",
                 $"set {where} from StackIdentity.Tags.");
-        foreach (var (key, expected) in required.Where(r => tags.TryGetValue(r.Key, out var v) && v is not null && v != r.Value))
-            yield return Violation(resource.Name, $"has {key}={tags[key]} in its {where}, but the stack's {key} is {expected}.",
-                $"set {where} from StackIdentity.Tags; never hand-write them.");
+        foreach (var (key, expected) in required)
+            if (tags.TryGetValue(key, out var value) && value is not null && value != expected)
+                yield return Violation(resource.Name, $"has {key}={value} in its {where}, but the stack's {key} is {expected}.",
+                    $"set {where} from StackIdentity.Tags; never hand-write them.");
     }
 }

@@ -24,8 +24,13 @@ public sealed record SecurityRule(
     public bool Covers(int port) =>
         AllProtocols || (Protocol is "tcp" or "6" && FromPort is { } from && ToPort is { } to && from <= port && port <= to);
 
-    /// <summary>Every rule of the program.</summary>
-    public static IEnumerable<SecurityRule> All(Blueprint blueprint)
+    /// <summary>Every rule of the program, in program order.</summary>
+    /// <remarks>Read once per program: five network rules read them all.</remarks>
+    public static IReadOnlyList<SecurityRule> All(Blueprint blueprint) => Rules.Get(blueprint);
+
+    private static readonly ProgramMemo<IReadOnlyList<SecurityRule>> Rules = new(blueprint => Read(blueprint).ToList());
+
+    private static IEnumerable<SecurityRule> Read(Blueprint blueprint)
     {
         foreach (var resource in blueprint.Resources)
         {

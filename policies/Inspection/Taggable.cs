@@ -33,8 +33,13 @@ public static class Taggable
 
     public static bool Is(Resource resource) =>
         resource.Get is null && !resource.IsProvider &&
-        (AwsTypes.Contains(resource.Type) || DockerTypes.Contains(resource.Type) ||
-         (resource.Package == "aws" && Props.Has(resource, "tags")));
+        // By package first (each list holds only its package's types): one lookup at most, none for nomad or kubernetes.
+        resource.Package switch
+        {
+            "aws" => AwsTypes.Contains(resource.Type) || Props.Has(resource, "tags"),
+            "docker" => DockerTypes.Contains(resource.Type),
+            _ => false,
+        };
 
     /// <summary>Where the tags go, for messages: <c>tags</c> or <c>labels</c>.</summary>
     public static string Property(Resource resource) => resource.Package == "docker" ? "labels" : "tags";

@@ -16,21 +16,13 @@ public sealed class ExplicitEgress : ResourcePolicy
     protected override bool AppliesTo(Resource resource, PolicyContext context) => resource.Type == Tokens.SecurityGroup;
 
     /// <summary>The groups named by a separate egress rule, found once per program (a scan per group is quadratic in a large one).</summary>
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Blueprint, Tuple<int, HashSet<Resource>>> Cache = new();
-
-    private static HashSet<Resource> GroupsWithEgressRules(Blueprint blueprint)
-    {
-        if (Cache.TryGetValue(blueprint, out var cached) && cached.Item1 == blueprint.Resources.Count) return cached.Item2;
-        var groups = SecurityRule.All(blueprint).Where(r => !r.Ingress && r.Group is not null && r.Declared != r.Group).Select(r => r.Group!).ToHashSet();
-        // Only a memo for the rule's other resources (removing it is the mutation run's one equivalent survivor here).
-        Cache.AddOrUpdate(blueprint, Tuple.Create(blueprint.Resources.Count, groups));
-        return groups;
-    }
+    private static readonly ProgramMemo<IReadOnlySet<Resource>> GroupsWithEgressRules = new(blueprint =>
+        SecurityRule.All(blueprint).Where(r => !r.Ingress && r.Group is not null && r.Declared != r.Group).Select(r => r.Group!).ToHashSet());
 
     protected override IEnumerable<Violation> Check(Resource resource, PolicyContext context)
     {
         if (Props.Get(resource, "egress") is not null) yield break;
-        var hasRule = GroupsWithEgressRules(context.Blueprint).Contains(resource);
+        var hasRule = GroupsWithEgressRules.Get(context.Blueprint).Contains(resource);
         if (!hasRule)
             yield return Violation(resource.Name, "declares no egress, inline or as separate rules.",
                 "add the egress it needs (e.g. tcp 443 to the VPC endpoints or NAT), or egress: [] to allow none.");

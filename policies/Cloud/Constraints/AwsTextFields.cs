@@ -44,4 +44,11 @@ public static class AwsTextFields
         new("aws:dlm/lifecyclePolicy:LifecyclePolicy", "policyDetails.schedules[].name", Shape(AwsApiShapes.DlmScheduleName, "DLM schedule names")),
         new("aws:ec2/launchTemplate:LaunchTemplate", "description", Shape(AwsApiShapes.Ec2VersionDescription, "launch template descriptions")),
     ];
+
+    /// <summary>The fields of one resource type, in <see cref="All"/>'s order; empty for a type without any.</summary>
+    /// <remarks>Found by type: CLD-003 asks this of every AWS resource.</remarks>
+    public static IReadOnlyList<Field> For(string type) => ByType.TryGetValue(type, out var fields) ? fields : [];
+
+    private static readonly Dictionary<string, IReadOnlyList<Field>> ByType =
+        All.GroupBy(f => f.Type, StringComparer.Ordinal).ToDictionary(g => g.Key, g => (IReadOnlyList<Field>)g.ToList(), StringComparer.Ordinal);
 }

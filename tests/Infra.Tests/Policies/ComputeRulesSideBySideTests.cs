@@ -196,6 +196,14 @@ public sealed class ComputeRulesSideBySideTests
     }
 
     [Fact]
+    public void Every_tier_has_its_own_profile_and_an_unknown_tier_none()
+    {
+        foreach (var tier in Enum.GetValues<Tier>())
+            Assert.Equal(tier, TierPolicyProfile.For(tier).Tier);
+        Assert.Throws<InvalidOperationException>(() => TierPolicyProfile.For((Tier)99));
+    }
+
+    [Fact]
     public void Tier_profiles_give_each_tier_its_cost_guard()
     {
         Assert.Empty(TierPolicyProfile.For(Tier.Laptop).InstanceTypes);

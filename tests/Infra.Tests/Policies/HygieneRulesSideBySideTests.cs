@@ -63,6 +63,16 @@ public sealed class HygieneRulesSideBySideTests
     }
 
     [Fact]
+    public void Hyg001_reports_missing_keys_first_then_wrong_values_in_stack_tier_owner_order()
+    {
+        var f = new PolicyFixture();
+        f.Add("vpc", Tokens.Vpc, ("tags", Obj(("owner", "someone"), ("tier", "laptop"))));
+        Assert.Equal(["lacks the stack tag(s).", "has tier=laptop in its tags, but the stack's tier is dc9.",
+                "has owner=someone in its tags, but the stack's owner is team-a."],
+            f.Run("HYG-001").Select(v => v.Problem));
+    }
+
+    [Fact]
     public void Hyg001_checks_the_listed_types_and_any_aws_resource_with_tags_but_not_reads_providers_or_others()
     {
         var f = new PolicyFixture();
@@ -246,6 +256,21 @@ public sealed class HygieneRulesSideBySideTests
         f.Add("thing", "aws:ec2/instance:Instance", ("users", List(Obj(("name", "a"), ("password", "x")), Obj(("password", "")))),
             ("clientSecret", new Reference("infra:clientSecret")), ("token", NullLiteral.Instance));
         f.AssertOne("HYG-007", "thing", "has a literal value in the secret property users[0].password.");
+    }
+
+    [Fact]
+    public void Hyg007_spells_the_path_of_each_literal_secret_through_objects_and_nested_lists()
+    {
+        var f = new PolicyFixture();
+        f.Add("thing", "aws:ec2/instance:Instance",
+            ("password", "top"),
+            ("groups", List("password", List("token", Obj(("token", "t"))), Obj(("members", List(Obj(("apiKey", "k"))))))),
+            ("secret", List("not-a-keyed-literal")),
+            ("config", Obj(("db", Obj(("password", "p"), ("name", "n"))), ("Secret", 1))));
+        Assert.Equal(
+            ["has a literal value in the secret property password.", "has a literal value in the secret property groups[1][1].token.",
+                "has a literal value in the secret property groups[2].members[0].apiKey.", "has a literal value in the secret property config.db.password."],
+            f.Run("HYG-007").Select(v => v.Problem));
     }
 
     [Fact]

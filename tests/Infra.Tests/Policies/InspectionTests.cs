@@ -306,6 +306,22 @@ public sealed class InspectionTests
     }
 
     [Fact]
+    public void Taggable_resources_are_the_listed_types_and_other_aws_resources_that_set_tags()
+    {
+        var f = new PolicyFixture();
+        var listed = Taggable.AwsTypes.Concat(Taggable.DockerTypes).ToList();
+        for (var i = 0; i < listed.Count; i++) Assert.True(Taggable.Is(f.Add($"listed-{i}", listed[i])), listed[i]);
+        Assert.True(Taggable.Is(f.Add("queue", "aws:sqs/queue:Queue", ("tags", Obj(("a", "b"))))));
+        Assert.False(Taggable.Is(f.Add("untagged-queue", "aws:sqs/queue:Queue")));
+        Assert.False(Taggable.Is(f.Add("plugin", "docker:index/plugin:Plugin", ("labels", List(Obj(("label", "a"), ("value", "b")))), ("tags", Obj(("a", "b"))))));
+        Assert.False(Taggable.Is(f.Add("job", "nomad:index/job:Job", ("tags", Obj(("a", "b"))))));
+        Assert.False(Taggable.Is(f.Add("svc", "kubernetes:core/v1:Service", ("tags", Obj(("a", "b"))))));
+        Assert.False(Taggable.Is(f.Blueprint.Resources.First(r => r.IsProvider && r.Package == "aws")));
+        Assert.All(Taggable.AwsTypes, t => Assert.StartsWith("aws:", t, StringComparison.Ordinal));
+        Assert.All(Taggable.DockerTypes, t => Assert.StartsWith("docker:", t, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Roles_find_the_bastion_by_name_or_tag_in_any_case()
     {
         var f = new PolicyFixture();
