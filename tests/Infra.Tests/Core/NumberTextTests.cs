@@ -12,7 +12,7 @@ public sealed class NumberTextTests
     public static TheoryData<double> Numbers =>
     [
         0, -0.0, 1, -1, 0.1, 1.5, -2.5, 8080, 999_999_999_999_999d, -999_999_999_999_999d, 1e15, -1e15, 1e15 + 2,
-        123456789012345678d, 1e20, 1e-7, double.Epsilon, double.MaxValue, double.MinValue, -1.7976931348623157E+308,
+        123456789012345678d, 1e20, 1e-7, double.Epsilon, double.MaxValue, double.MinValue,
         double.NaN, double.PositiveInfinity, double.NegativeInfinity, Math.PI, -Math.E * 1e-300,
     ];
 
