@@ -71,9 +71,9 @@ public partial class WorkflowRulesTests
     {
         var ciRun = File.ReadAllText(Path.Combine(Support.RepoPaths.Root, ".ci", "run"));
         var ciTest = ciRun.Split('\n').Select(l => l.Trim()).Where(l => l.StartsWith("dotnet test", StringComparison.Ordinal)).ToList();
-        Assert.Equal(["dotnet test Infra.sln"], ciTest);
+        Assert.Equal(["dotnet test Infra.sln -m:1"], ciTest);
         var readme = File.ReadAllText(Path.Combine(Support.RepoPaths.Root, "README.md"));
-        Assert.Contains("```bash\ndotnet test Infra.sln\n```", readme);
+        Assert.Contains("```bash\ndotnet test Infra.sln -m:1\n```", readme);
 
         foreach (var workflow in new[] { "pull-request.yml", "deploy-main.yml" })
         {
