@@ -37,30 +37,57 @@ internal static class StreamAudit
     }
 
     /// <summary>
-    /// Every message id in the region's stream. A stream whose region was just restored may answer from a
-    /// leader that is still catching up from its peers, so the read waits (up to <paramref name="timeout"/>)
-    /// until the stream reports at least <paramref name="acknowledged"/> messages; whatever is still missing
-    /// after that is lost, and the caller says so.
+    /// Every message id in the region's stream, and, when the stream holds fewer than were acknowledged, what its
+    /// leader and replicas said. A stream whose region was just restored may answer from a leader that is still
+    /// catching up from its peers, so the read waits (up to <paramref name="timeout"/>) until the stream reports at
+    /// least <paramref name="acknowledged"/> messages; half way through it asks the leader to step down once, since a
+    /// leader elected on a stale replica can keep answering from it. Whatever is still missing after that is lost,
+    /// and the caller says so.
     /// </summary>
-    public static async Task<HashSet<string>> StoredIdsAsync(NatsJSContext js, string region, int acknowledged, TimeSpan timeout)
+    public static async Task<StoredStream> StoredIdsAsync(NatsJSContext js, string region, int acknowledged, TimeSpan timeout)
     {
-        var deadline = DateTime.UtcNow + timeout;
-        var stream = await js.GetStreamAsync(StreamPublisher.Stream(region));
-        while (stream.Info.State.Messages < acknowledged && DateTime.UtcNow < deadline)
+        var name = StreamPublisher.Stream(region);
+        var start = DateTime.UtcNow;
+        var steppedDown = false;
+        var stream = await js.GetStreamAsync(name);
+        while (stream.Info.State.Messages < acknowledged && DateTime.UtcNow < start + timeout)
         {
+            if (!steppedDown && DateTime.UtcNow > start + timeout / 2)
+            {
+                steppedDown = true;
+                await js.Connection.RequestAsync<string, string>($"$JS.API.STREAM.LEADER.STEPDOWN.{name}", "");
+            }
             await Task.Delay(500);
-            stream = await js.GetStreamAsync(StreamPublisher.Stream(region));
+            try
+            {
+                stream = await js.GetStreamAsync(name);
+            }
+            catch (NatsException) when (DateTime.UtcNow < start + timeout)
+            {
+                // no leader for a moment (the step-down's election); ask again
+            }
         }
+        var placement = Describe(stream.Info) + (steppedDown ? "; its leader was asked to step down once" : "");
         var last = stream.Info.State.LastSeq;
         var ids = new HashSet<string>(StringComparer.Ordinal);
-        if (stream.Info.State.Messages == 0) return ids;
-        var consumer = await js.CreateOrderedConsumerAsync(StreamPublisher.Stream(region));
+        if (stream.Info.State.Messages == 0) return new StoredStream(ids, placement);
+        var consumer = await js.CreateOrderedConsumerAsync(name);
         using var cts = new CancellationTokenSource(timeout);
         await foreach (var msg in consumer.ConsumeAsync<string>(cancellationToken: cts.Token))
         {
             if (msg.Data is { } id) ids.Add(id);
             if (msg.Metadata?.Sequence.Stream >= last) break;
         }
-        return ids;
+        return new StoredStream(ids, placement);
+    }
+
+    private static string Describe(StreamInfo info)
+    {
+        var replicas = info.Cluster?.Replicas ?? [];
+        return $"{info.State.Messages} messages (sequence {info.State.FirstSeq}..{info.State.LastSeq}); leader {info.Cluster?.Leader ?? "none"} in {info.Cluster?.Name ?? "?"}; replicas " +
+               (replicas.Count == 0 ? "none" : string.Join(", ", replicas.Select(r => $"{r.Name} ({(r.Current ? "current" : "not current")}{(r.Offline ? ", offline" : "")}, lag {r.Lag})")));
     }
 }
+
+/// <summary>What the audit read from a stream: its message ids, and its leader and replicas as the stream reported them.</summary>
+internal sealed record StoredStream(HashSet<string> Ids, string Placement);

@@ -15,6 +15,7 @@ namespace Infra.Nats.Tests.Drill;
 /// upgrade, region outage with failback, flapping, client scaling. The figures go to the test output and
 /// to a text report with a timeline SVG beside it (the folder is printed).
 /// </summary>
+[Collection(DrillCollection.Name)]
 public sealed class SuperClusterDrillTests(ITestOutputHelper output)
 {
     /// <summary>The production lame-duck timing: the upgrade step stops a server as soon as its clients have left, so the duration is not waited out.</summary>
@@ -218,8 +219,9 @@ public sealed class SuperClusterDrillTests(ITestOutputHelper output)
                 foreach (var region in regions)
                 {
                     var stored = await StreamAudit.StoredIdsAsync(js, region, acked.Count(p => p.Region == region), TimeSpan.FromSeconds(30));
-                    var missing = acked.Where(p => p.Region == region && !stored.Contains(p.MsgId)).ToList();
-                    Say($"    {StreamPublisher.Stream(region)}: {acked.Count(p => p.Region == region)} acknowledged, {stored.Count} stored, {missing.Count} acknowledged but missing");
+                    var missing = acked.Where(p => p.Region == region && !stored.Ids.Contains(p.MsgId)).ToList();
+                    Say($"    {StreamPublisher.Stream(region)}: {acked.Count(p => p.Region == region)} acknowledged, {stored.Ids.Count} stored, {missing.Count} acknowledged but missing" +
+                        (missing.Count > 0 ? $"; the stream said: {stored.Placement}" : ""));
                     lost.AddRange(missing.Select(p => p.MsgId));
                 }
             }

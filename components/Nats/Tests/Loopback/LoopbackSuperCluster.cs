@@ -1,4 +1,5 @@
 using Infra.Testing;
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -24,7 +25,8 @@ internal sealed class LoopbackSuperCluster : IDisposable
 
     public const int ServersPerRegion = 3;
 
-    private readonly Dictionary<string, LoopbackDaemon> running = new(StringComparer.Ordinal);
+    // The drill restarts one server per region at once, from three tasks: the map of running processes is shared.
+    private readonly ConcurrentDictionary<string, LoopbackDaemon> running = new(StringComparer.Ordinal);
     private readonly HttpClient http = new() { Timeout = TimeSpan.FromSeconds(2) };
 
     public string Root { get; }
@@ -92,7 +94,7 @@ internal sealed class LoopbackSuperCluster : IDisposable
 
     public void Start(string server)
     {
-        if (running.Remove(server, out var old)) old.Dispose();
+        if (running.TryRemove(server, out var old)) old.Dispose();
         running[server] = NatsServerProcess.Start(server, ConfigFiles[server], Path.Combine(Root, $"{server}.log"), ServerEnvironment);
     }
 
