@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Infra.Constructs.Readiness;
 using Infra.Platform;
 using Infra.Platform.Configuration;
 using Infra.Platform.Network;
@@ -47,11 +48,17 @@ public static partial class GlobalKeys
     public static readonly ConfigField<int> NatsServersField = new("natsServers", ConfigShapes.Integer(1, 9), 3,
         "NATS servers of the region's cluster, each on a worker host of its own; at least 3 (JetStream's R3 streams keep quorum through one loss).");
 
+    public static readonly ConfigField<int> ReadinessMinutesField = new("readinessMinutes", ConfigShapes.Integer(5, 120),
+        (int)ReadinessGate.DefaultDeadline.TotalMinutes,
+        "How long each readiness gate of the region waits for its Nomad, Consul or Kubernetes API on a first deploy before it fails " +
+        "the deploy (minutes); raise it for a region whose servers boot slowly (a slow package mirror). A new value re-runs no gate.");
+
     public static readonly ConfigKey<IReadOnlyList<GlobalRegion>?> Regions = new("regions",
         ConfigShapes.List("a non-empty list such as [{name: london, awsRegion: eu-west-2, cidr: 10.20.0.0/16}]: unique names, " +
                           "private blocks that overlap no other region",
-            ConfigShapes.Object<GlobalRegion>("{name, awsRegion, cidr, servers, k3sNodes, workerNodes, natsServers}",
-                [RegionNameField, RegionKindField, AwsRegionField, CidrField, ServersField, K3sNodesField, WorkerNodesField, NatsServersField], BuildRegion)),
+            ConfigShapes.Object<GlobalRegion>("{name, awsRegion, cidr, servers, k3sNodes, workerNodes, natsServers, readinessMinutes}",
+                [RegionNameField, RegionKindField, AwsRegionField, CidrField, ServersField, K3sNodesField, WorkerNodesField, NatsServersField,
+                 ReadinessMinutesField], BuildRegion)),
         null, "The regions; adding or removing one touches only that region.")
     {
         DefaultText = "london (eu-west-2, 10.20.0.0/16), frankfurt (eu-central-1, 10.21.0.0/16), dallas (us-east-2, 10.22.0.0/16)",
@@ -171,7 +178,7 @@ public static partial class GlobalKeys
         }
         return ok
             ? new GlobalRegion(values.Get(RegionNameField), RegionKind.Aws, values.Get(AwsRegionField), values.Get(CidrField), servers,
-                k3sNodes, workers) { NatsServers = nats }
+                k3sNodes, workers) { NatsServers = nats, ReadinessDeadline = TimeSpan.FromMinutes(values.Get(ReadinessMinutesField)) }
             : null;
     }
 }

@@ -1,3 +1,4 @@
+using Infra.Constructs.Readiness;
 using Infra.Nats;
 using Infra.Platform.Network;
 
@@ -18,6 +19,9 @@ public sealed record GlobalRegion(string Name, RegionKind Kind, string AwsRegion
 {
     /// <summary>NATS servers of the region's cluster, each on a worker host of its own (3 or more: JetStream R3 keeps quorum through one loss).</summary>
     public int NatsServers { get; init; } = 3;
+
+    /// <summary>How long each of the region's readiness gates waits for its control plane on a first deploy.</summary>
+    public TimeSpan ReadinessDeadline { get; init; } = ReadinessGate.DefaultDeadline;
 
     /// <summary>The Consul datacenter and Nomad region of this region (Consul lowercases; names are lower-case already).</summary>
     public string Datacenter => Name;

@@ -45,6 +45,7 @@ public static class RegionReadiness
             CaPem = ca.Certificate.CertPem,
             Token = secrets.ConsulManagementToken.Result,
             TokenHeader = "X-Consul-Token",
+            Deadline = region.ReadinessDeadline,
             Hint = ServerHint(region, stackName, ConsulAgentConfig.HttpsPort),
             WaitsFor = [servers, listener],
             ReplacedWhen = [loadBalancerDns, servers.Arn],
@@ -62,6 +63,7 @@ public static class RegionReadiness
             ClientKeyPem = operatorCert.Key.PrivateKeyPem,
             Token = secrets.NomadBootstrapToken.Result,
             TokenHeader = "X-Nomad-Token",
+            Deadline = region.ReadinessDeadline,
             Hint = ServerHint(region, stackName, NomadAgentConfig.HttpPort),
             WaitsFor = [servers, listener],
             ReplacedWhen = [loadBalancerDns, servers.Arn],
@@ -77,6 +79,7 @@ public static class RegionReadiness
             CaPem = pki.Authorities[K3sCertificates.ServerCa.Name].Certificate.CertPem,
             ClientCertPem = pki.Admin.CertPem,
             ClientKeyPem = pki.Admin.Key.PrivateKeyPem,
+            Deadline = region.ReadinessDeadline,
             Hint = $"Check the k3s server job of region {region.Name} (nomad job status {K3sJobs.ServerJobId}; nomad alloc logs ALLOC k3s, " +
                 $"from operator networks with NOMAD_ADDR=https://LOAD-BALANCER:{NomadAgentConfig.HttpPort}), the boot log of its nodes " +
                 $"(tag Name={stackName}-{region.Name}-k3s; aws ssm start-session --region {region.AwsRegion} --target INSTANCE-ID; " +

@@ -104,6 +104,8 @@ public static class BadConfigCorpus
             ["infra:regions[0].natsServers = \"2\"", "2 NATS servers", "at least 3", "JetStream's R3", "natsServers: 3 or more"]),
         new("global: more NATS servers than worker hosts", "global", GlobalSynth.Regions("{name: london, awsRegion: eu-west-2, cidr: 10.20.0.0/16, natsServers: 5}"),
             ["infra:regions[0].natsServers = \"5\"", "more than the region's 3 worker nodes", "worker host of its own"]),
+        new("global: a readiness deadline too short for a boot", "global", GlobalSynth.Regions("{name: london, awsRegion: eu-west-2, cidr: 10.20.0.0/16, readinessMinutes: 2}"),
+            ["infra:regions[0].readinessMinutes = \"2\"", "from 5 to 120"]),
         new("global: a misspelt NATS field", "global", GlobalSynth.Regions("{name: london, awsRegion: eu-west-2, cidr: 10.20.0.0/16, natServers: 3}"),
             ["infra:regions[0].natServers", "natsServers"]),
         new("global: misspelt region field", "global", GlobalSynth.Regions("{name: london, awsRegon: eu-west-2, cidr: 10.20.0.0/16}"),

@@ -122,6 +122,22 @@ public class GlobalReadinessTests
         Assert.Equal(alone, withOthers);
     }
 
+    [Fact]
+    public void A_regions_readinessMinutes_sets_the_deadline_of_its_own_three_gates_only()
+    {
+        var stack = GlobalSynth.Regions(
+            "{name: london, awsRegion: eu-west-2, cidr: 10.20.0.0/16, readinessMinutes: 45}",
+            "{name: dallas, awsRegion: us-east-2, cidr: 10.22.0.0/16}");
+        using var project = new TempProject(("global", stack));
+        var program = ProgramYaml.Parse(StackSynthesizer.Synthesize(new ProjectDirectory(project.Root), "global", null).ToYaml());
+        string Deadline(string gate) => ((YamlMappingNode)program["resources"]).At(gate, "properties", "environment", ReadinessScript.DeadlineVariable).Text();
+        foreach (var plane in new[] { "nomad", "consul", "k3s" })
+        {
+            Assert.Equal("2700", Deadline($"london-{plane}-ready"));
+            Assert.Equal("1200", Deadline($"dallas-{plane}-ready"));
+        }
+    }
+
     /// <summary>The region's gates and the providers' options, as the program writes them.</summary>
     private static IReadOnlyDictionary<string, string> Gates(string stackYaml, string region)
     {
