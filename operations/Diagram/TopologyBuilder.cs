@@ -14,6 +14,7 @@ namespace Infra.Operations.Diagram;
 public static partial class TopologyBuilder
 {
     private const string Internet = "internet";
+    private const string Deployer = "deployer";
 
     /// <summary>A zone picked from a zone list: <c>${availabilityZones[0]}</c>, or a region's own list <c>${londonZones[0]}</c>.</summary>
     [GeneratedRegex(@"^\$\{(?:availabilityZones|[A-Za-z0-9]+Zones)\[(\d+)\]\}$")]
@@ -250,6 +251,22 @@ public static partial class TopologyBuilder
                                  .Where(l => InterpolationReference.In(Child(l.Properties, "subnetMappings")).Any(r => r.Root == address)))
                         topology.AddEdge(new DiagramEdge(pool, target.Name));
             }
+        }
+
+        // Readiness gates: commands that run on the machine running pulumi up and poll a load balancer's port
+        // (https://${london-lb-nlb.dnsName}:4646) until the API behind it answers; one edge per load balancer.
+        var gatePorts = new SortedDictionary<string, SortedSet<int>>(StringComparer.Ordinal);
+        foreach (var gate in OfType("command:local:Command"))
+        {
+            if (ApiServer().Match(Flatten(Child(gate.Properties, "environment"))) is not { Success: true } polled
+                || !byName.TryGetValue(polled.Groups[1].Value, out var lb) || lb.Type != "aws:lb/loadBalancer:LoadBalancer") continue;
+            if (!gatePorts.TryGetValue(lb.Name, out var ports)) gatePorts[lb.Name] = ports = [];
+            ports.Add(int.Parse(polled.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture));
+        }
+        foreach (var (lb, ports) in gatePorts)
+        {
+            topology.AddNode(new DiagramNode(Deployer, "the machine running pulumi up", NodeShape.External, null));
+            topology.AddEdge(new DiagramEdge(Deployer, lb, $"readiness gates: {string.Join(", ", ports)}"));
         }
 
         // Docker hosts and their containers.

@@ -218,6 +218,19 @@ public class DiagramTests
     }
 
     [Fact]
+    public void Global_draws_the_readiness_gates_from_the_deploying_machine_to_each_regions_NLB()
+    {
+        var topology = Global.Value;
+        Assert.Equal(NodeShape.External, Node(topology, "deployer").Shape);
+        Assert.Null(Node(topology, "deployer").Cluster);
+        foreach (var region in new[] { "london", "frankfurt", "dallas" })
+            Assert.Contains(new DiagramEdge("deployer", $"{region}-lb-nlb", "readiness gates: 4646, 6443, 8501"), topology.Edges);
+        Assert.Equal(3, topology.Edges.Count(e => e.From == "deployer"));
+        // dc9 has no gate, so no deploying machine either.
+        Assert.DoesNotContain(Dc9.Value.Nodes, n => n.Id == "deployer");
+    }
+
+    [Fact]
     public void Several_regions_are_stacked_left_to_right_and_one_region_keeps_its_top_down_picture()
     {
         var global = DiagramRenderer.Dot(Global.Value, "Stack global");
